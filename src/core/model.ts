@@ -1,0 +1,170 @@
+/**
+ * The data the pure core passes around. Nothing here does I/O: adapters hand
+ * the core file texts, the core hands back entries, findings and diagnostics.
+ */
+
+/** A place in a source file, 1-based, as shown to people (`path:line`). */
+export interface SourceLocation {
+  path: string;
+  line: number;
+  column: number;
+}
+
+/** A file as read by an adapter (filesystem, git objects, GitHub API). */
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+
+/** Something wrong with the input that is not a collision: it never stops the analysis. */
+export interface Diagnostic {
+  severity: Severity;
+  code: string;
+  message: string;
+  location: SourceLocation;
+}
+
+export type ProtocolClass = 'HTTP' | 'TLS' | 'TCP' | 'AUTO' | 'UDP';
+
+export type Resolution = 'NONE' | 'STATIC' | 'DNS' | 'DNS_ROUND_ROBIN' | 'DYNAMIC_DNS';
+
+export interface PortSpec {
+  number: number;
+  /** Protocol as written, upper-cased; '' when unset. */
+  protocol: string;
+  protocolClass: ProtocolClass;
+  name: string;
+  location: SourceLocation;
+}
+
+/** One ServiceEntry, reduced to what decides its listeners, with where each part was written. */
+export interface ServiceEntry {
+  kind: 'ServiceEntry';
+  apiVersion: string;
+  name: string;
+  namespace: string;
+  /** True when the namespace came from the manifest, false when it is the default input. */
+  namespaceExplicit: boolean;
+  hosts: string[];
+  addresses: string[];
+  ports: PortSpec[];
+  resolution: Resolution;
+  /** Effective exportTo as written (spec.exportTo, or legacy configScope); undefined means mesh default. */
+  exportTo: string[] | undefined;
+  hasWorkloadSelector: boolean;
+  endpointCount: number;
+  labels: Record<string, string>;
+  /** metadata.creationTimestamp in epoch seconds when the manifest carries one (exported from a cluster). */
+  creationTimestamp: number | undefined;
+  location: SourceLocation;
+  hostsLocation: SourceLocation;
+  /** Index of the YAML document inside its file, so edits can find it again. */
+  documentIndex: number;
+}
+
+export interface SidecarEgress {
+  /** `ns/dnsName` strings exactly as written. */
+  hosts: string[];
+  port: number | undefined;
+}
+
+export interface Sidecar {
+  kind: 'Sidecar';
+  name: string;
+  namespace: string;
+  hasWorkloadSelector: boolean;
+  egress: SidecarEgress[];
+  location: SourceLocation;
+}
+
+export interface LoadResult {
+  entries: ServiceEntry[];
+  sidecars: Sidecar[];
+  diagnostics: Diagnostic[];
+}
+
+/** The mesh settings that change how listeners come out. */
+export interface MeshOptions {
+  /** MeshConfig.defaultServiceExportTo; Istio's default is ["*"]. */
+  defaultExportTo: string[];
+  /** Sidecars in this namespace without a selector are the mesh-wide default. */
+  rootNamespace: string;
+  /** Consumers run DNS capture with IP auto-allocation, so eligible entries get their own VIP. */
+  autoAllocate: boolean;
+  /** Namespaces known to hold workloads even when no manifest names them. */
+  consumerNamespaces: string[];
+}
+
+export const DEFAULT_MESH_OPTIONS: MeshOptions = {
+  defaultExportTo: ['*'],
+  rootNamespace: 'istio-system',
+  autoAllocate: false,
+  consumerNamespaces: [],
+};
+
+/** How a finding's rule is named in output and configuration. */
+export type RuleCode =
+  | 'tcp-shadowed'
+  | 'tls-shadowed'
+  | 'tcp-captures-tls-port'
+  | 'http-tcp-sniffing'
+  | 'well-known-port-protocol'
+  | 'cidr-overlap'
+  | 'same-host'
+  | 'multi-host-tcp';
+
+export type EntryRole = 'winner' | 'shadowed' | 'undetermined';
+
+/** An entry as it takes part in one finding. */
+export interface FindingEntry {
+  ref: string;
+  name: string;
+  namespace: string;
+  hosts: string[];
+  protocol: string;
+  role: EntryRole;
+  /** Consumer namespaces in which this entry's chain is the one Envoy keeps. */
+  winsFor: string[];
+  /** Consumer namespaces in which this entry's traffic goes elsewhere. */
+  losesFor: string[];
+  location: SourceLocation;
+  portLocation: SourceLocation;
+}
+
+export interface Finding {
+  /** Stable across line moves and membership changes: rule + listener + what the collision is about. */
+  id: string;
+  /** Changes when the set of colliding entries changes. */
+  membersFingerprint: string;
+  rule: RuleCode;
+  severity: Severity;
+  listener: string;
+  port: number;
+  protocols: string[];
+  /** Consumer namespaces whose sidecars see the collision; '*' stands for every other namespace. */
+  namespaces: string[];
+  entries: FindingEntry[];
+  title: string;
+  /** Which entry wins, why, and what happens to the traffic. */
+  explanation: string;
+  /** What each cure costs, best first. */
+  fixes: string[];
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+  entryCount: number;
+}
+
+export function entryRef(e: { namespace: string; name: string }): string {
+  return `${e.namespace}/${e.name}`;
+}
+
+export function formatLocation(l: SourceLocation): string {
+  return `${l.path}:${l.line}`;
+}
