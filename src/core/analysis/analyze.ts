@@ -1,0 +1,143 @@
+import {
+  DEFAULT_MESH_OPTIONS,
+  entryRef,
+  type AnalysisResult,
+  type Diagnostic,
+  type LoadResult,
+  type MeshOptions,
+  type ServiceEntry,
+} from '../model.js';
+import { CollisionAccumulator } from './collision-accumulator.js';
+import { toFinding, compareFindings } from './findings.js';
+import { conflictsOnListener, type CollisionRecord } from './listener-conflicts.js';
+import { buildListenerUnits, type ListenerUnit } from './listener-units.js';
+import { firstProcessed, type EntryAge, type RankedUnit } from './precedence.js';
+import { consumerClasses, effectiveExportTo, namespacesNamedBy, sidecarImports, visibilityTier } from './visibility.js';
+
+export interface AnalyzeOptions {
+  mesh?: Partial<MeshOptions>;
+  /** Entries (`namespace/name`) the change under review creates: younger than all others. */
+  newEntryRefs?: ReadonlySet<string>;
+}
+
+/**
+ * Finds every listener collision among the entries, as each group of
+ * consumer sidecars would see it. Work is grouped by listener, so N entries
+ * on one port cost one pass over those N, not N² pairs.
+ */
+export function analyze(loaded: LoadResult, options: AnalyzeOptions = {}): AnalysisResult {
+  const mesh: MeshOptions = { ...DEFAULT_MESH_OPTIONS, ...options.mesh };
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  reportDuplicateNames(loaded.entries, diagnostics);
+
+  const ages = loaded.entries.map((e): EntryAge => ({
+    timestamp: e.creationTimestamp,
+    generation: options.newEntryRefs?.has(entryRef(e)) ? 1 : 0,
+  }));
+  const exportTo = loaded.entries.map((e) => effectiveExportTo(e, mesh));
+  const accumulator = new CollisionAccumulator();
+  const context: GroupContext = { loaded, mesh, ages, exportTo, accumulator };
+
+  const byListener = groupBy(buildListenerUnits(loaded.entries, mesh, diagnostics), (u) => u.listener);
+  for (const [listener, units] of byListener) {
+    if (units.length > 1) analyzeGroup(context, units, (visible) => conflictsOnListener(listener, visible));
+  }
+  const byHostPort = groupBy(sameHostUnits(loaded.entries), (u) => `${u.host}\u0000${u.port.number}`);
+  for (const units of byHostPort.values()) {
+    if (new Set(units.map((u) => u.entryIndex)).size > 1) analyzeGroup(context, units, sameHostRecord);
+  }
+
+  const findings = accumulator.collisions().map((c) => toFinding(c, mesh)).sort(compareFindings);
+  return { findings, diagnostics, entryCount: loaded.entries.length };
+}
+
+interface GroupContext {
+  loaded: LoadResult;
+  mesh: MeshOptions;
+  ages: EntryAge[];
+  exportTo: (readonly string[])[];
+  accumulator: CollisionAccumulator;
+}
+
+/**
+ * Runs a detector once per consumer class that could see the group
+ * differently: `*`, each namespace an exportTo names, each Sidecar's scope.
+ */
+function analyzeGroup(context: GroupContext, units: readonly ListenerUnit[], detect: (visible: RankedUnit[]) => CollisionRecord[]): void {
+  const named = new Set<string>();
+  for (const u of units) for (const ns of namespacesNamedBy(u.entry, context.exportTo[u.entryIndex]!)) named.add(ns);
+  for (const consumer of consumerClasses(named, context.loaded.sidecars, context.mesh)) {
+    const visible: RankedUnit[] = [];
+    for (const unit of units) {
+      const tier = visibilityTier(unit.entry, context.exportTo[unit.entryIndex]!, consumer);
+      if (tier === undefined || !sidecarImports(consumer.sidecar, unit.entry.namespace, unit.host)) continue;
+      visible.push({ unit, tier, age: context.ages[unit.entryIndex]! });
+    }
+    if (visible.length < 2) continue;
+    for (const record of detect(visible)) context.accumulator.add(record, consumer.id);
+  }
+}
+
+/**
+ * One hostname in several entries: a sidecar keeps the first definition per
+ * hostname (ports merged within a namespace), so the rest never take effect.
+ */
+function sameHostRecord(visible: RankedUnit[]): CollisionRecord[] {
+  const { winner, candidates } = firstProcessed(visible);
+  const first = winner ? [winner] : candidates;
+  const firstEntries = new Set(first.map((c) => c.unit.entryIndex));
+  const leading = visible.filter((u) => firstEntries.has(u.unit.entryIndex));
+  const rest = visible.filter((u) => !firstEntries.has(u.unit.entryIndex));
+  const any = visible[0]!.unit;
+  return [{
+    rule: 'same-host',
+    listener: `outbound|${any.port.number}||${any.host}`,
+    subKey: any.host,
+    winners: winner ? leading : [],
+    undetermined: winner ? [] : leading,
+    shadowed: rest,
+  }];
+}
+
+/** Per host and port, regardless of addresses, so auto-allocated entries are compared too. */
+function sameHostUnits(entries: readonly ServiceEntry[]): ListenerUnit[] {
+  const units: ListenerUnit[] = [];
+  entries.forEach((entry, entryIndex) => {
+    for (const port of entry.ports) {
+      if (port.protocolClass === 'UDP') continue;
+      for (const host of entry.hosts) {
+        units.push({ entry, entryIndex, port, host, listener: '', bind: 'wildcard', cidr: undefined, chain: 'tcp', sni: undefined });
+      }
+    }
+  });
+  return units;
+}
+
+function reportDuplicateNames(entries: readonly ServiceEntry[], diagnostics: Diagnostic[]): void {
+  const seen = new Map<string, ServiceEntry>();
+  for (const e of entries) {
+    const ref = entryRef(e);
+    const earlier = seen.get(ref);
+    if (earlier) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'duplicate-name',
+        message: `ServiceEntry ${ref} is also defined at ${earlier.location.path}:${earlier.location.line}; only one object can exist, the last one applied replaces the other`,
+        location: e.location,
+      });
+    } else {
+      seen.set(ref, e);
+    }
+  }
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

@@ -1,0 +1,90 @@
+import type { Diagnostic, MeshOptions, PortSpec, ServiceEntry } from '../model.js';
+import { parseAddress } from './addresses.js';
+
+/** What Envoy puts on the listener for one host of one port. */
+export type ChainKind = 'http' | 'tls' | 'tcp' | 'auto';
+
+/**
+ * One (host × address × port) of an entry: Istio's unit of listener building
+ * (convertServices makes one internal service per host and address).
+ */
+export interface ListenerUnit {
+  entry: ServiceEntry;
+  entryIndex: number;
+  port: PortSpec;
+  host: string;
+  /** Envoy listener name, e.g. `0.0.0.0_443` or `10.0.0.1_3306`. */
+  listener: string;
+  bind: 'wildcard' | 'ip' | 'cidr';
+  /** Masked CIDR for CIDR-bound units: a filter-chain match, not a listener of its own. */
+  cidr: string | undefined;
+  chain: ChainKind;
+  /** SNI the TLS chain matches on; only set when the chain is bound to 0.0.0.0 or a CIDR. */
+  sni: string | undefined;
+}
+
+const CHAIN_BY_CLASS = { HTTP: 'http', TLS: 'tls', TCP: 'tcp', AUTO: 'auto' } as const;
+const AUTO_ALLOCATE_OPT_OUT = 'networking.istio.io/enable-autoallocate-ip';
+
+/** Every listener unit the entries produce, with bad addresses reported rather than thrown. */
+export function buildListenerUnits(entries: readonly ServiceEntry[], mesh: MeshOptions, diagnostics: Diagnostic[]): ListenerUnit[] {
+  const units: ListenerUnit[] = [];
+  entries.forEach((entry, entryIndex) => {
+    if (bindsPerEndpoint(entry)) return;
+    const addresses = entry.addresses.map((raw) => {
+      const parsed = parseAddress(raw);
+      if (parsed.kind === 'invalid') {
+        diagnostics.push({
+          severity: 'error',
+          code: 'invalid-address',
+          message: `${entry.namespace}/${entry.name}: spec.addresses item ${JSON.stringify(raw)} is neither an IP nor a CIDR; the API server rejects it`,
+          location: entry.hostsLocation,
+        });
+      }
+      return parsed;
+    }).filter((a) => a.kind !== 'invalid');
+    const autoAllocated = mesh.autoAllocate && addresses.length === 0;
+
+    for (const port of entry.ports) {
+      if (port.protocolClass === 'UDP') continue;
+      const chain = CHAIN_BY_CLASS[port.protocolClass];
+      for (const host of entry.hosts) {
+        const base = { entry, entryIndex, port, host, chain };
+        if (chain === 'http') {
+          // HTTP is routed by Host on the wildcard listener whatever the addresses say.
+          units.push({ ...base, listener: wildcardListener(port.number), bind: 'wildcard', cidr: undefined, sni: undefined });
+        } else if (addresses.length === 0) {
+          if (autoAllocated && isAutoAllocationEligible(entry, host)) continue;
+          units.push({ ...base, listener: wildcardListener(port.number), bind: 'wildcard', cidr: undefined, sni: chain === 'tls' ? host : undefined });
+        } else {
+          for (const address of addresses) {
+            if (address.kind === 'ip') {
+              units.push({ ...base, listener: `${address.ip}_${port.number}`, bind: 'ip', cidr: undefined, sni: undefined });
+            } else if (address.kind === 'cidr') {
+              units.push({ ...base, listener: wildcardListener(port.number), bind: 'cidr', cidr: address.cidr, sni: chain === 'tls' ? host : undefined });
+            }
+          }
+        }
+      }
+    }
+  });
+  return units;
+}
+
+export function wildcardListener(port: number): string {
+  return `0.0.0.0_${port}`;
+}
+
+/** NONE-resolution entries with a selector or endpoints get one listener per endpoint IP: they cannot share a wildcard. */
+function bindsPerEndpoint(entry: ServiceEntry): boolean {
+  return entry.resolution === 'NONE' && entry.addresses.length === 0 && (entry.hasWorkloadSelector || entry.endpointCount > 0);
+}
+
+/** Istio only allocates a VIP to entries it can resolve by name, with a concrete host, that did not opt out. */
+export function isAutoAllocationEligible(entry: ServiceEntry, host: string): boolean {
+  if (entry.addresses.length > 0) return false;
+  if (entry.labels[AUTO_ALLOCATE_OPT_OUT] === 'false') return false;
+  if (entry.resolution === 'NONE') return false;
+  if (host.startsWith('*')) return entry.resolution === 'DYNAMIC_DNS';
+  return true;
+}
