@@ -1,0 +1,46 @@
+/**
+ * Text from a pull request (hosts, names, paths, messages) is untrusted: it
+ * must not break a table, open HTML, mention people or plant links.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '&#124;')
+    .replace(/([\\`*_[\]{}()#+!~])/g, '\\$1')
+    // A zero-width joiner after @ keeps `@team` from notifying anyone.
+    .replace(/@/g, '@\u200d')
+    // Bare URLs are autolinked by GitHub; breaking the scheme keeps them inert.
+    .replace(/:\/\//g, ':&#47;&#47;');
+}
+
+/** Inline code that no backtick run inside the value can close early. */
+export function inlineCode(text: string): string {
+  // GFM turns \| back into | inside table cells, code spans included.
+  const clean = text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
+  const longest = Math.max(0, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${clean}${pad}${fence}`;
+}
+
+/** A fence longer than any backtick run in the body, for ```suggestion and ```diff blocks. */
+export function codeFence(body: string): string {
+  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+/** For text inside HTML tags (<summary>), where Markdown escapes would show literally. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+    .replace(/@/g, '@\u200d')
+    .replace(/:\/\//g, ':&#47;&#47;');
+}

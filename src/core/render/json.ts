@@ -1,0 +1,51 @@
+import { SEVERITY_RANK, type Diagnostic, type Finding, type Severity } from '../model.js';
+import type { ReviewReport } from '../review/review-change.js';
+
+/** Bumped whenever a field changes meaning or goes away; new fields do not bump it. */
+export const JSON_REPORT_VERSION = 1;
+
+export interface JsonCheckReport {
+  version: number;
+  kind: 'check';
+  entryCount: number;
+  counts: Record<Severity, number>;
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+}
+
+export interface JsonReviewReport {
+  version: number;
+  kind: 'review';
+  baseEntryCount: number;
+  headEntryCount: number;
+  counts: { introduced: number; resolved: number; existing: number };
+  introduced: Array<Finding & { newEntryRefs: string[] }>;
+  resolved: Finding[];
+  existing: Finding[];
+  diagnostics: Diagnostic[];
+}
+
+export function toJsonCheckReport(findings: readonly Finding[], diagnostics: readonly Diagnostic[], entryCount: number): JsonCheckReport {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return { version: JSON_REPORT_VERSION, kind: 'check', entryCount, counts, findings: [...findings], diagnostics: [...diagnostics] };
+}
+
+export function toJsonReviewReport(report: ReviewReport): JsonReviewReport {
+  return {
+    version: JSON_REPORT_VERSION,
+    kind: 'review',
+    baseEntryCount: report.baseEntryCount,
+    headEntryCount: report.headEntryCount,
+    counts: { introduced: report.introduced.length, resolved: report.resolved.length, existing: report.existing.length },
+    introduced: report.introduced.map((c) => ({ ...c.finding, newEntryRefs: c.newEntryRefs })),
+    resolved: report.resolved.map((c) => c.finding),
+    existing: report.existing.map((c) => c.finding),
+    diagnostics: report.diagnostics,
+  };
+}
+
+export function atOrAbove(findings: readonly Finding[], level: Severity | 'never'): Finding[] {
+  if (level === 'never') return [];
+  return findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level]);
+}

@@ -1,0 +1,193 @@
+import type { Diagnostic, Finding, FindingEntry, Severity, SourceLocation } from '../model.js';
+import type { ClassifiedFinding, FindingStatus, ReviewReport } from '../review/review-change.js';
+import { escapeHtml, escapeMarkdown, inlineCode } from './escape.js';
+
+export interface RenderContext {
+  /** Link for a file line at the commit under review; plain `path:line` text without it. */
+  blobUrl?: (path: string, line: number) => string;
+  /** GitHub refuses comment bodies over 65,536 characters. */
+  maxLength?: number;
+  /** Where the full report lives when this one has to be cut. */
+  fullReportHint?: string;
+}
+
+export const GITHUB_COMMENT_LIMIT = 65_536;
+
+const SEVERITY_BADGE: Record<Severity, string> = { error: '🔴 error', warning: '🟠 warning', info: '🔵 info' };
+const STATUS_BADGE: Record<FindingStatus, string> = { introduced: '🆕 introduced', resolved: '✅ resolved', existing: '⏺ existing' };
+
+/** The review summary: verdict, the annotated table, why and how to fix, unreadable files. */
+export function renderReviewMarkdown(report: ReviewReport, ctx: RenderContext = {}): string {
+  const rows = [...report.introduced, ...report.resolved, ...report.existing];
+  const sections = [
+    `### ServiceEntry Guard\n\n${verdict(report)}`,
+    rows.length > 0 ? findingsTable(rows, ctx, true) : '',
+    ...report.introduced.map((c) => findingDetails(c.finding, ctx, true)),
+    diagnosticsSection(report.diagnostics, ctx, new Set(report.changedPaths)),
+    ...report.existing.map((c) => findingDetails(c.finding, ctx, false)),
+    `<sub>${report.baseEntryCount} ServiceEntries on the base branch, ${report.headEntryCount} with this change.</sub>`,
+  ];
+  return fitWithin(sections, ctx);
+}
+
+/** A findings report with no base to compare against (the CLI's markdown format). */
+export function renderFindingsMarkdown(findings: readonly Finding[], diagnostics: readonly Diagnostic[], entryCount: number, ctx: RenderContext = {}): string {
+  const rows = findings.map((finding): ClassifiedFinding => ({ status: 'existing', finding, newEntryRefs: [] }));
+  const counts = countBySeverity(findings);
+  const sections = [
+    `### ServiceEntry Guard\n\n${findings.length === 0 ? '✅ No listener collisions' : `${findings.length} listener collision${findings.length > 1 ? 's' : ''} (${counts})`} among ${entryCount} ServiceEntries.`,
+    rows.length > 0 ? findingsTable(rows, ctx, false) : '',
+    ...findings.map((f) => findingDetails(f, ctx, true)),
+    diagnosticsSection(diagnostics, ctx, undefined),
+  ];
+  return fitWithin(sections, ctx);
+}
+
+/** One inline review comment: what collides on this line and how to fix it. */
+export function renderFindingComment(classified: ClassifiedFinding, ctx: RenderContext = {}): string {
+  const f = classified.finding;
+  return [
+    `**${SEVERITY_BADGE[f.severity]} · ${escapeMarkdown(f.rule)} · ${inlineCode(f.listener)}**`,
+    '',
+    `**${escapeMarkdown(f.title)}**`,
+    '',
+    escapeMarkdown(f.explanation),
+    '',
+    entryList(f.entries, ctx),
+    '',
+    '**Fixes, best first:**',
+    ...f.fixes.map((fix, i) => `${i + 1}. ${escapeProse(fix)}`),
+  ].join('\n');
+}
+
+function verdict(report: ReviewReport): string {
+  const parts: string[] = [];
+  if (report.introduced.length > 0) {
+    parts.push(`❌ This change introduces **${report.introduced.length}** listener collision${report.introduced.length > 1 ? 's' : ''} (${countBySeverity(report.introduced.map((c) => c.finding))}).`);
+  } else {
+    parts.push('✅ This change introduces no listener collision.');
+  }
+  if (report.resolved.length > 0) parts.push(`It resolves **${report.resolved.length}**.`);
+  if (report.existing.length > 0) parts.push(`${report.existing.length} already existed on the base branch.`);
+  return parts.join(' ');
+}
+
+function findingsTable(rows: readonly ClassifiedFinding[], ctx: RenderContext, withStatus: boolean): string {
+  const header = `| ${withStatus ? 'Status | ' : ''}Severity | Port | Listener | Protocol | Hosts | Namespaces | Wins | Shadowed | Where |`;
+  const rule = `|${withStatus ? ' --- |' : ''} --- | ---: | --- | --- | --- | --- | --- | --- | --- |`;
+  const lines = rows.map(({ status, finding: f }) => {
+    const winners = f.entries.filter((e) => e.role === 'winner');
+    const open = f.entries.filter((e) => e.role === 'undetermined');
+    const losers = f.entries.filter((e) => e.role === 'shadowed');
+    const cells = [
+      ...(withStatus ? [STATUS_BADGE[status]] : []),
+      SEVERITY_BADGE[f.severity],
+      String(f.port),
+      inlineCode(f.listener),
+      escapeMarkdown(f.protocols.join(', ')),
+      f.entries.flatMap((e) => e.hosts).filter((h, i, all) => all.indexOf(h) === i).map(inlineCode).join('<br>'),
+      f.namespaces.map((n) => (n === '*' ? 'all' : inlineCode(n))).join(', '),
+      winners.length > 0 ? refs(winners) : open.length > 0 ? `undetermined: ${refs(open)}` : '—',
+      losers.length > 0 ? refs(losers) : '—',
+      f.entries.map((e) => locationLink(e.portLocation, ctx)).join('<br>'),
+    ];
+    return `| ${cells.join(' | ')} |`;
+  });
+  return [header, rule, ...lines].join('\n');
+}
+
+function findingDetails(f: Finding, ctx: RenderContext, open: boolean): string {
+  return [
+    `<details${open ? ' open' : ''}><summary>${SEVERITY_BADGE[f.severity]} <code>${escapeHtml(f.listener)}</code>: ${escapeHtml(f.title)}</summary>`,
+    '',
+    escapeMarkdown(f.explanation),
+    '',
+    entryList(f.entries, ctx),
+    '',
+    '**Fixes, best first:**',
+    ...f.fixes.map((fix, i) => `${i + 1}. ${escapeProse(fix)}`),
+    '',
+    `<sub>rule ${escapeHtml(f.rule)} · id ${escapeHtml(f.id)}</sub>`,
+    '</details>',
+  ].join('\n');
+}
+
+function entryList(entries: readonly FindingEntry[], ctx: RenderContext): string {
+  return entries.map((e) => {
+    const scope = e.role === 'winner' ? 'wins' : e.role === 'shadowed' ? 'shadowed' : 'undetermined';
+    const where = e.losesFor.length > 0 && e.winsFor.length > 0 ? ` (wins for ${nsList(e.winsFor)}, shadowed for ${nsList(e.losesFor)})` : '';
+    return `- **${scope}**${where}: ${inlineCode(`${e.namespace}/${e.name}`)} ${e.hosts.map(inlineCode).join(', ')} ${escapeMarkdown(e.protocol)} at ${locationLink(e.portLocation, ctx)}`;
+  }).join('\n');
+}
+
+function diagnosticsSection(diagnostics: readonly Diagnostic[], ctx: RenderContext, changed: Set<string> | undefined): string {
+  if (diagnostics.length === 0) return '';
+  const relevant = changed ? [...diagnostics].sort((a, b) => Number(changed.has(b.location.path)) - Number(changed.has(a.location.path))) : diagnostics;
+  const lines = relevant.map((d) => `- ${SEVERITY_BADGE[d.severity]} ${locationLink(d.location, ctx)}: ${escapeMarkdown(d.message)}${changed?.has(d.location.path) ? ' *(changed in this pull request)*' : ''}`);
+  return `<details open><summary>Files that could not be fully read (${diagnostics.length})</summary>\n\n${lines.join('\n')}\n</details>`;
+}
+
+function locationLink(location: SourceLocation, ctx: RenderContext): string {
+  const label = escapeMarkdown(`${location.path}:${location.line}`);
+  const url = ctx.blobUrl?.(location.path, location.line);
+  return url ? `[${label}](${url.replace(/[()\s<>]/g, encodeURIComponent)})` : label;
+}
+
+function refs(entries: readonly FindingEntry[]): string {
+  return entries.map((e) => inlineCode(`${e.namespace}/${e.name}`)).join('<br>');
+}
+
+function nsList(namespaces: readonly string[]): string {
+  return namespaces.map((n) => (n === '*' ? 'all other namespaces' : escapeMarkdown(n))).join(', ');
+}
+
+function countBySeverity(findings: readonly Finding[]): string {
+  const order: Severity[] = ['error', 'warning', 'info'];
+  return order
+    .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}${n > 1 && s !== 'info' ? 's' : ''}`)
+    .join(', ');
+}
+
+/** Our own prose keeps its `code` spans; only what came from manifests inside it is untrusted, and it is plain text. */
+function escapeProse(text: string): string {
+  return text.split(/(`[^`]*`)/).map((part, i) => (i % 2 === 1 ? inlineCode(part.slice(1, -1)) : escapeMarkdown(part))).join('');
+}
+
+/**
+ * Adds sections in order of importance while they fit, then says what was
+ * left out and where to read it.
+ */
+function fitWithin(sections: readonly string[], ctx: RenderContext): string {
+  const body = sections.filter(Boolean);
+  const max = ctx.maxLength ?? Number.POSITIVE_INFINITY;
+  const full = body.join('\n\n');
+  if (full.length <= max) return full;
+  const note = `\n\n> ⚠️ This report was cut to fit GitHub's comment size limit. ${escapeMarkdown(ctx.fullReportHint ?? 'The full report is in the job summary of this check run.')}`;
+  const kept: string[] = [];
+  let length = note.length;
+  for (const section of body) {
+    const cost = section.length + 2;
+    if (length + cost > max) {
+      // A long table is still worth its first rows; a cut-off details block is not.
+      if (section.startsWith('|')) kept.push(truncateLines(section, max - length - 2));
+      break;
+    }
+    kept.push(section);
+    length += cost;
+  }
+  return kept.join('\n\n') + note;
+}
+
+function truncateLines(section: string, budget: number): string {
+  const lines = section.split('\n');
+  const out: string[] = [];
+  let used = 0;
+  for (const line of lines) {
+    if (used + line.length + 1 > budget) break;
+    out.push(line);
+    used += line.length + 1;
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,51 @@
+import { SEVERITY_RANK, type AnalysisResult, type Finding, type Severity } from '../model.js';
+
+export type FindingStatus = 'introduced' | 'resolved' | 'existing';
+
+export interface ClassifiedFinding {
+  status: FindingStatus;
+  /** The head finding, or the base one for a resolved finding. */
+  finding: Finding;
+  /** Entries this change brought into the collision (none for existing and resolved ones). */
+  newEntryRefs: string[];
+}
+
+export interface Classification {
+  introduced: ClassifiedFinding[];
+  resolved: ClassifiedFinding[];
+  existing: ClassifiedFinding[];
+}
+
+/**
+ * Sorts head findings into what the change introduces and what was already
+ * there, and base findings into what it resolves. A collision the change
+ * joins with a new entry, or makes more severe, counts as introduced: the
+ * change is what makes that entry's traffic go astray.
+ */
+export function classifyFindings(base: AnalysisResult, head: AnalysisResult): Classification {
+  const baseById = new Map(base.findings.map((f) => [f.id, f]));
+  const headIds = new Set(head.findings.map((f) => f.id));
+  const out: Classification = { introduced: [], resolved: [], existing: [] };
+  for (const finding of head.findings) {
+    const before = baseById.get(finding.id);
+    if (!before) {
+      out.introduced.push({ status: 'introduced', finding, newEntryRefs: finding.entries.map((e) => e.ref) });
+      continue;
+    }
+    const known = new Set(before.entries.map((e) => e.ref));
+    const joined = finding.entries.map((e) => e.ref).filter((ref) => !known.has(ref));
+    const worse = SEVERITY_RANK[finding.severity] > SEVERITY_RANK[before.severity];
+    if (joined.length > 0 || worse) out.introduced.push({ status: 'introduced', finding, newEntryRefs: joined });
+    else out.existing.push({ status: 'existing', finding, newEntryRefs: [] });
+  }
+  for (const finding of base.findings) {
+    if (!headIds.has(finding.id)) out.resolved.push({ status: 'resolved', finding, newEntryRefs: [] });
+  }
+  return out;
+}
+
+/** The status check: does the change introduce a finding at or above the level? */
+export function introducesAtLeast(classification: Pick<Classification, 'introduced'>, level: Severity | 'never'): boolean {
+  if (level === 'never') return false;
+  return classification.introduced.some((c) => SEVERITY_RANK[c.finding.severity] >= SEVERITY_RANK[level]);
+}
