@@ -1,0 +1,86 @@
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { DEFAULT_MAX_FILE_BYTES } from '../../core/load/load-sources.js';
+import type { Diagnostic, SourceFile } from '../../core/model.js';
+
+export interface ReadOptions {
+  /** Which paths under a directory argument count as manifests (files named explicitly always do). */
+  filter: (relativePath: string) => boolean;
+  cwd: string;
+  maxFileBytes?: number;
+}
+
+export interface ReadResult {
+  files: SourceFile[];
+  diagnostics: Diagnostic[];
+}
+
+const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
+
+/**
+ * Collects manifest files from files and directories. Symlinks are not
+ * followed out of the tree they sit in, and files over the size limit are
+ * reported without being read, so a hostile checkout cannot make us read
+ * /etc/passwd or a 10 GB blob.
+ */
+export async function readManifestFiles(paths: readonly string[], options: ReadOptions): Promise<ReadResult> {
+  const result: ReadResult = { files: [], diagnostics: [] };
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  for (const path of paths) {
+    const absolute = resolve(options.cwd, path);
+    const info = await lstat(absolute).catch(() => undefined);
+    if (!info) throw new Error(`${path}: no such file or directory`);
+    if (info.isDirectory()) await walk(absolute, absolute, options, maxBytes, result);
+    else await readOne(absolute, absolute, options, maxBytes, result, true);
+  }
+  result.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return result;
+}
+
+async function walk(root: string, dir: string, options: ReadOptions, maxBytes: number, result: ReadResult): Promise<void> {
+  const children = await readdir(dir, { withFileTypes: true });
+  for (const child of children) {
+    const absolute = join(dir, child.name);
+    if (child.isDirectory()) {
+      if (!SKIPPED_DIRECTORIES.has(child.name)) await walk(root, absolute, options, maxBytes, result);
+    } else if ((child.isFile() || child.isSymbolicLink()) && options.filter(toPosix(relative(root, absolute)))) {
+      await readOne(root, absolute, options, maxBytes, result, false);
+    }
+  }
+}
+
+async function readOne(root: string, absolute: string, options: ReadOptions, maxBytes: number, result: ReadResult, explicit: boolean): Promise<void> {
+  const display = toPosix(relative(options.cwd, absolute)) || absolute;
+  const at = { path: display, line: 1, column: 1 };
+  const link = await lstat(absolute);
+  if (link.isSymbolicLink()) {
+    const target = await realpath(absolute).catch(() => undefined);
+    const realRoot = await realpath(explicit ? options.cwd : root);
+    if (!target || !isInside(realRoot, target)) {
+      result.diagnostics.push({ severity: 'warning', code: 'symlink-outside', message: 'is a symbolic link that leads outside the analysed tree (or nowhere); not read', location: at });
+      return;
+    }
+  }
+  const info = await stat(absolute);
+  if (!info.isFile()) return;
+  if (info.size > maxBytes) {
+    result.diagnostics.push({ severity: 'error', code: 'file-too-large', message: `is ${info.size} bytes, over the ${maxBytes} limit; not analysed`, location: at });
+    return;
+  }
+  const bytes = await readFile(absolute);
+  result.files.push({ path: display, text: decodeUtf8(bytes) });
+}
+
+/** Invalid sequences become U+FFFD (the loader reports them) rather than failing the file. */
+export function decodeUtf8(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && !rel.startsWith(`..${sep}`));
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}
