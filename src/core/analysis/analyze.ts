@@ -40,11 +40,11 @@ export function analyze(loaded: LoadResult, options: AnalyzeOptions = {}): Analy
 
   const byListener = groupBy(buildListenerUnits(loaded.entries, mesh, diagnostics), (u) => u.listener);
   for (const [listener, units] of byListener) {
-    if (units.length > 1) analyzeGroup(context, units, (visible) => conflictsOnListener(listener, visible));
+    if (units.length > 1) analyzeGroup(context, units, (visible) => conflictsOnListener(listener, visible), true);
   }
   const byHostPort = groupBy(sameHostUnits(loaded.entries), (u) => `${u.host}\u0000${u.port.number}`);
   for (const units of byHostPort.values()) {
-    if (new Set(units.map((u) => u.entryIndex)).size > 1) analyzeGroup(context, units, sameHostRecord);
+    if (new Set(units.map((u) => u.entryIndex)).size > 1) analyzeGroup(context, units, sameHostRecord, false);
   }
 
   const findings = accumulator.collisions().map((c) => toFinding(c, mesh)).sort(compareFindings);
@@ -63,7 +63,7 @@ interface GroupContext {
  * Runs a detector once per consumer class that could see the group
  * differently: `*`, each namespace an exportTo names, each Sidecar's scope.
  */
-function analyzeGroup(context: GroupContext, units: readonly ListenerUnit[], detect: (visible: RankedUnit[]) => CollisionRecord[]): void {
+function analyzeGroup(context: GroupContext, units: readonly ListenerUnit[], detect: (visible: RankedUnit[]) => CollisionRecord[], dedupe: boolean): void {
   const named = new Set<string>();
   for (const u of units) for (const ns of namespacesNamedBy(u.entry, context.exportTo[u.entryIndex]!)) named.add(ns);
   for (const consumer of consumerClasses(named, context.loaded.sidecars, context.mesh)) {
@@ -74,8 +74,37 @@ function analyzeGroup(context: GroupContext, units: readonly ListenerUnit[], det
       visible.push({ unit, tier, age: context.ages[unit.entryIndex]! });
     }
     if (visible.length < 2) continue;
-    for (const record of detect(visible)) context.accumulator.add(record, consumer.id);
+    for (const record of detect(dedupe ? onePerHostname(visible, consumer.namespace) : visible)) context.accumulator.add(record, consumer.id);
   }
+}
+
+/**
+ * A sidecar keeps one service per hostname (the consumer's own namespace
+ * first, then the first processed), so a second entry for the same host never
+ * reaches the listener; the same-host finding reports it instead. When the
+ * order is unknown, the candidate that sorts first stands for the host.
+ */
+function onePerHostname(visible: RankedUnit[], consumerNamespace: string | undefined): RankedUnit[] {
+  const byHost = new Map<string, RankedUnit[]>();
+  for (const u of visible) {
+    const list = byHost.get(u.unit.host);
+    if (list) list.push(u);
+    else byHost.set(u.unit.host, [u]);
+  }
+  if (byHost.size === visible.length) return visible;
+  const kept: RankedUnit[] = [];
+  for (const units of byHost.values()) {
+    if (new Set(units.map((u) => u.unit.entryIndex)).size === 1) {
+      kept.push(...units);
+      continue;
+    }
+    const own = units.filter((u) => u.unit.entry.namespace === consumerNamespace);
+    const pool = own.length > 0 ? own : units;
+    const { winner, candidates } = firstProcessed(pool);
+    const keeper = (winner ?? candidates[0])!.unit.entryIndex;
+    kept.push(...pool.filter((u) => u.unit.entryIndex === keeper));
+  }
+  return kept;
 }
 
 /**
