@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { analyze, type AnalyzeOptions } from '../../src/core/analysis/analyze.js';
 import { loadSources } from '../../src/core/load/load-sources.js';
 import type { AnalysisResult, Finding, SourceFile } from '../../src/core/model.js';
+import type { ChangedFile } from '../../src/core/review/apply-changes.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CASES_DIR = join(REPO_ROOT, 'test/fixtures/cases');
@@ -29,4 +30,24 @@ export function roles(finding: Finding): Record<string, string> {
 export function only<T>(items: readonly T[]): T {
   expect(items).toHaveLength(1);
   return items[0]!;
+}
+
+/**
+ * A review fixture: `base/` is the base branch, `head/` the branch after the
+ * pull request; changes are derived by comparing the two, as GitHub lists them.
+ */
+export function reviewFixture(name: string): { baseFiles: SourceFile[]; changes: ChangedFile[] } {
+  const read = (side: 'base' | 'head') => {
+    const dir = join(REPO_ROOT, 'test/fixtures/reviews', name, side);
+    return new Map(readdirSync(dir).sort().map((f) => [`deploy/${f}`, readFileSync(join(dir, f), 'utf8')] as const));
+  };
+  const base = read('base');
+  const head = read('head');
+  const changes: ChangedFile[] = [];
+  for (const [path, text] of head) {
+    if (!base.has(path)) changes.push({ path, status: 'added', headText: text });
+    else if (base.get(path) !== text) changes.push({ path, status: 'modified', headText: text });
+  }
+  for (const path of base.keys()) if (!head.has(path)) changes.push({ path, status: 'removed' });
+  return { baseFiles: [...base].map(([path, text]) => ({ path, text })), changes };
 }
