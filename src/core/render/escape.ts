@@ -9,7 +9,7 @@ export function escapeMarkdown(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/\|/g, '&#124;')
-    .replace(/([\\`*_[\]{}()#+!~])/g, '\\$1')
+    .replace(/([\\`*_[\]~])/g, '\\$1')
     // A zero-width joiner after @ keeps `@team` from notifying anyone.
     .replace(/@/g, '@\u200d')
     // Bare URLs are autolinked by GitHub; breaking the scheme keeps them inert.

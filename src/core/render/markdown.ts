@@ -1,6 +1,8 @@
 import type { Diagnostic, Finding, FindingEntry, Severity, SourceLocation } from '../model.js';
 import type { ClassifiedFinding, FindingStatus, ReviewReport } from '../review/review-change.js';
+import type { FixSuggestion } from '../fixes/suggest-fixes.js';
 import { escapeHtml, escapeMarkdown, inlineCode } from './escape.js';
+import { suggestionsSection } from './suggestions.js';
 
 export interface RenderContext {
   /** Link for a file line at the commit under review; plain `path:line` text without it. */
@@ -22,10 +24,10 @@ export function renderReviewMarkdown(report: ReviewReport, ctx: RenderContext = 
   const sections = [
     `### ServiceEntry Guard\n\n${verdict(report)}`,
     rows.length > 0 ? findingsTable(rows, ctx, true) : '',
-    ...report.introduced.map((c) => findingDetails(c.finding, ctx, true)),
+    ...report.introduced.map((c) => findingDetails(c.finding, ctx, true, report.suggestions[c.finding.id])),
     diagnosticsSection(report.diagnostics, ctx, new Set(report.changedPaths)),
     ...report.existing.map((c) => findingDetails(c.finding, ctx, false)),
-    `<sub>${report.baseEntryCount} ServiceEntries on the base branch, ${report.headEntryCount} with this change.</sub>`,
+    `<sub>${plural(report.baseEntryCount, 'ServiceEntry', 'ServiceEntries')} on the base branch, ${report.headEntryCount} with this change.</sub>`,
   ];
   return fitWithin(sections, ctx);
 }
@@ -35,7 +37,7 @@ export function renderFindingsMarkdown(findings: readonly Finding[], diagnostics
   const rows = findings.map((finding): ClassifiedFinding => ({ status: 'existing', finding, newEntryRefs: [] }));
   const counts = countBySeverity(findings);
   const sections = [
-    `### ServiceEntry Guard\n\n${findings.length === 0 ? '✅ No listener collisions' : `${findings.length} listener collision${findings.length > 1 ? 's' : ''} (${counts})`} among ${entryCount} ServiceEntries.`,
+    `### ServiceEntry Guard\n\n${findings.length === 0 ? '✅ No listener collisions' : `${plural(findings.length, 'listener collision', 'listener collisions')} (${counts})`} among ${plural(entryCount, 'ServiceEntry', 'ServiceEntries')}.`,
     rows.length > 0 ? findingsTable(rows, ctx, false) : '',
     ...findings.map((f) => findingDetails(f, ctx, true)),
     diagnosticsSection(diagnostics, ctx, undefined),
@@ -96,7 +98,7 @@ function findingsTable(rows: readonly ClassifiedFinding[], ctx: RenderContext, w
   return [header, rule, ...lines].join('\n');
 }
 
-function findingDetails(f: Finding, ctx: RenderContext, open: boolean): string {
+function findingDetails(f: Finding, ctx: RenderContext, open: boolean, suggestions: readonly FixSuggestion[] = []): string {
   return [
     `<details${open ? ' open' : ''}><summary>${SEVERITY_BADGE[f.severity]} <code>${escapeHtml(f.listener)}</code>: ${escapeHtml(f.title)}</summary>`,
     '',
@@ -106,6 +108,8 @@ function findingDetails(f: Finding, ctx: RenderContext, open: boolean): string {
     '',
     '**Fixes, best first:**',
     ...f.fixes.map((fix, i) => `${i + 1}. ${escapeProse(fix)}`),
+    '',
+    suggestionsSection(suggestions),
     '',
     `<sub>rule ${escapeHtml(f.rule)} · id ${escapeHtml(f.id)}</sub>`,
     '</details>',
@@ -190,4 +194,8 @@ function truncateLines(section: string, budget: number): string {
     used += line.length + 1;
   }
   return out.join('\n');
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

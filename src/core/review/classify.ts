@@ -22,14 +22,17 @@ export interface Classification {
  * joins with a new entry, or makes more severe, counts as introduced: the
  * change is what makes that entry's traffic go astray.
  */
-export function classifyFindings(base: AnalysisResult, head: AnalysisResult): Classification {
+export function classifyFindings(base: AnalysisResult, head: AnalysisResult, changedRefs?: ReadonlySet<string>): Classification {
   const baseById = new Map(base.findings.map((f) => [f.id, f]));
   const headIds = new Set(head.findings.map((f) => f.id));
   const out: Classification = { introduced: [], resolved: [], existing: [] };
   for (const finding of head.findings) {
     const before = baseById.get(finding.id);
     if (!before) {
-      out.introduced.push({ status: 'introduced', finding, newEntryRefs: finding.entries.map((e) => e.ref) });
+      // A brand-new collision: the change's own entries are what it brought; without them, all members.
+      const members = finding.entries.map((e) => e.ref);
+      const own = changedRefs ? members.filter((ref) => changedRefs.has(ref)) : [];
+      out.introduced.push({ status: 'introduced', finding, newEntryRefs: own.length > 0 ? own : members });
       continue;
     }
     const known = new Set(before.entries.map((e) => e.ref));

@@ -3,6 +3,8 @@ import { loadSourceFile, mergeLoadResults, type LoadOptions } from '../load/load
 import { entryRef, type Diagnostic, type LoadResult, type MeshOptions, type Severity, type SourceFile } from '../model.js';
 import { applyChanges, type ChangedFile } from './apply-changes.js';
 import { classifyFindings, introducesAtLeast, type Classification } from './classify.js';
+import { suggestFixes, type FixSuggestion, type ManifestValidator } from '../fixes/suggest-fixes.js';
+import { collectUsedAddresses } from '../fixes/vip-pool.js';
 
 export type { ChangedFile } from './apply-changes.js';
 export type { ClassifiedFinding, FindingStatus } from './classify.js';
@@ -14,6 +16,8 @@ export interface ReviewInput {
   defaultNamespace: string;
   mesh?: Partial<MeshOptions>;
   maxFileBytes?: number;
+  /** Propose verified fixes for introduced findings; off when absent. */
+  fixes?: { vipPool?: string; validate: ManifestValidator };
 }
 
 export interface ReviewReport extends Classification {
@@ -24,6 +28,8 @@ export interface ReviewReport extends Classification {
   baseEntryCount: number;
   headEntryCount: number;
   headFiles: SourceFile[];
+  /** Verified fixes per introduced finding id, best first. */
+  suggestions: Record<string, FixSuggestion[]>;
 }
 
 /**
@@ -50,8 +56,18 @@ export function reviewChange(input: ReviewInput): ReviewReport {
 
   const base = analyze(baseLoaded, { mesh: input.mesh });
   const head = analyze(headLoaded, { mesh: input.mesh, newEntryRefs });
+  const changedPaths = new Set(input.changes.map((c) => c.path));
+  const changedRefs = new Set(headLoaded.entries.filter((e) => changedPaths.has(e.location.path)).map(entryRef));
+  const classification = classifyFindings(base, head, changedRefs);
+  const suggestions: Record<string, FixSuggestion[]> = {};
+  if (input.fixes && classification.introduced.length > 0) {
+    const context = { baseLoaded, headLoaded, headFiles, newEntryRefs, defaultNamespace: input.defaultNamespace, mesh: input.mesh, vipPool: input.fixes.vipPool, validate: input.fixes.validate };
+    const used = collectUsedAddresses(headLoaded.entries);
+    for (const c of classification.introduced) suggestions[c.finding.id] = suggestFixes(c.finding, c.newEntryRefs, context, used);
+  }
   return {
-    ...classifyFindings(base, head),
+    ...classification,
+    suggestions,
     diagnostics: head.diagnostics,
     changedPaths: input.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])),
     baseEntryCount: base.entryCount,
