@@ -6,13 +6,14 @@ import {
   type LoadResult,
   type MeshOptions,
   type ServiceEntry,
+  type Sidecar,
 } from '../model.js';
 import { CollisionAccumulator } from './collision-accumulator.js';
 import { toFinding, compareFindings } from './findings.js';
-import { conflictsOnListener, type CollisionRecord } from './listener-conflicts.js';
+import { conflictsOnListener, conflictsWithOverlay, groupBy, listenerBaseline, type CollisionRecord, type Emitted, type ListenerBaseline } from './listener-conflicts.js';
 import { buildListenerUnits, type ListenerUnit } from './listener-units.js';
 import { firstProcessed, type EntryAge, type RankedUnit } from './precedence.js';
-import { consumerClasses, effectiveExportTo, namespacesNamedBy, sidecarImports, visibilityTier } from './visibility.js';
+import { consumerClasses, effectiveExportTo, namespacesNamedBy, sidecarImports, type VisibilityTier } from './visibility.js';
 
 export interface AnalyzeOptions {
   mesh?: Partial<MeshOptions>;
@@ -40,11 +41,17 @@ export function analyze(loaded: LoadResult, options: AnalyzeOptions = {}): Analy
 
   const byListener = groupBy(buildListenerUnits(loaded.entries, mesh, diagnostics), (u) => u.listener);
   for (const [listener, units] of byListener) {
-    if (units.length > 1) analyzeGroup(context, units, (visible) => conflictsOnListener(listener, visible), true);
+    if (units.length > 1) {
+      analyzeGroup(context, units, {
+        full: (visible) => conflictsOnListener(listener, visible),
+        onePerHost: true,
+        baseline: (visible) => listenerBaseline(listener, visible),
+      });
+    }
   }
   const byHostPort = groupBy(sameHostUnits(loaded.entries), (u) => `${u.host}\u0000${u.port.number}`);
   for (const units of byHostPort.values()) {
-    if (new Set(units.map((u) => u.entryIndex)).size > 1) analyzeGroup(context, units, sameHostRecord, false);
+    if (new Set(units.map((u) => u.entryIndex)).size > 1) analyzeGroup(context, units, { full: sameHostRecord, onePerHost: false });
   }
 
   const findings = accumulator.collisions().map((c) => toFinding(c, mesh)).sort(compareFindings);
@@ -59,22 +66,58 @@ interface GroupContext {
   accumulator: CollisionAccumulator;
 }
 
+/** How a group's collisions are found: from scratch, or as a shared baseline plus one consumer's own units. */
+interface Detector {
+  full: (units: RankedUnit[]) => CollisionRecord[];
+  /** Listener groups see one service per hostname; the same-host detector must see them all. */
+  onePerHost: boolean;
+  baseline?: (units: RankedUnit[]) => ListenerBaseline;
+}
+
 /**
- * Runs a detector once per consumer class that could see the group
+ * Runs a detector for every consumer class that could see the group
  * differently: `*`, each namespace an exportTo names, each Sidecar's scope.
+ * Public units are ranked and analysed once per Sidecar scope; a namespace
+ * adds only the units exported to it, which Istio processes first.
  */
-function analyzeGroup(context: GroupContext, units: readonly ListenerUnit[], detect: (visible: RankedUnit[]) => CollisionRecord[], dedupe: boolean): void {
-  const named = new Set<string>();
-  for (const u of units) for (const ns of namespacesNamedBy(u.entry, context.exportTo[u.entryIndex]!)) named.add(ns);
-  for (const consumer of consumerClasses(named, context.loaded.sidecars, context.mesh)) {
-    const visible: RankedUnit[] = [];
-    for (const unit of units) {
-      const tier = visibilityTier(unit.entry, context.exportTo[unit.entryIndex]!, consumer);
-      if (tier === undefined || !sidecarImports(consumer.sidecar, unit.entry.namespace, unit.host)) continue;
-      visible.push({ unit, tier, age: context.ages[unit.entryIndex]! });
+function analyzeGroup(context: GroupContext, units: readonly ListenerUnit[], detector: Detector): void {
+  const publicUnits: ListenerUnit[] = [];
+  const scoped = new Map<string, ListenerUnit[]>();
+  for (const unit of units) {
+    const exportTo = context.exportTo[unit.entryIndex]!;
+    if (exportTo.includes('*')) publicUnits.push(unit);
+    else for (const ns of namespacesNamedBy(unit.entry, exportTo)) {
+      const list = scoped.get(ns);
+      if (list) list.push(unit);
+      else scoped.set(ns, [unit]);
     }
-    if (visible.length < 2) continue;
-    for (const record of detect(dedupe ? onePerHostname(visible, consumer.namespace) : visible)) context.accumulator.add(record, consumer.id);
+  }
+  const rank = (unit: ListenerUnit, tier: VisibilityTier): RankedUnit => ({ unit, tier, age: context.ages[unit.entryIndex]! });
+  const baselines = new Map<Sidecar | undefined, { ranked: RankedUnit[]; baseline?: ListenerBaseline; records: CollisionRecord[] }>();
+
+  for (const consumer of consumerClasses(scoped.keys(), context.loaded.sidecars, context.mesh)) {
+    const sees = (u: ListenerUnit) => sidecarImports(consumer.sidecar, u.entry.namespace, u.host);
+    let shared = baselines.get(consumer.sidecar);
+    if (!shared) {
+      const publicRanked = publicUnits.filter(sees).map((u) => rank(u, 2));
+      const ranked = detector.onePerHost ? onePerHostname(publicRanked, undefined) : publicRanked;
+      const baseline = ranked.length > 1 && detector.baseline ? detector.baseline(ranked) : undefined;
+      shared = { ranked, baseline, records: baseline ? baseline.records : ranked.length > 1 ? detector.full(ranked) : [] };
+      baselines.set(consumer.sidecar, shared);
+    }
+    const own = consumer.namespace === undefined ? [] : (scoped.get(consumer.namespace) ?? []).filter(sees)
+      .map((u) => rank(u, u.entry.namespace === consumer.namespace ? 0 : 1));
+    let records: Emitted[];
+    if (own.length === 0) {
+      records = shared.records.map((record) => ({ record }));
+    } else {
+      const fullPass = (all: RankedUnit[]) => {
+        const visible = detector.onePerHost ? onePerHostname(all, consumer.namespace) : all;
+        return visible.length > 1 ? detector.full(visible) : [];
+      };
+      records = shared.baseline ? conflictsWithOverlay(shared.baseline, own, fullPass) : fullPass([...own, ...shared.ranked]).map((record) => ({ record }));
+    }
+    for (const record of records) context.accumulator.add(record, consumer.id);
   }
 }
 
@@ -158,15 +201,4 @@ function reportDuplicateNames(entries: readonly ServiceEntry[], diagnostics: Dia
       seen.set(ref, e);
     }
   }
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }

@@ -1,5 +1,5 @@
 import type { EntryRole, RuleCode, ServiceEntry } from '../model.js';
-import type { CollisionRecord } from './listener-conflicts.js';
+import type { CollisionRecord, Emitted } from './listener-conflicts.js';
 import type { ListenerUnit } from './listener-units.js';
 import type { EntryAge } from './precedence.js';
 
@@ -12,9 +12,10 @@ export interface MemberOutcome {
   age: EntryAge;
   /** The most specific visibility tier any consumer saw it with (0: private to that namespace). */
   bestTier: number;
-  winsFor: Set<string>;
-  losesFor: Set<string>;
-  undeterminedFor: Set<string>;
+  role: EntryRole;
+  /** Filled only when the outcome differs between consumer classes; otherwise `role` says it for all. */
+  winsFor: string[];
+  losesFor: string[];
 }
 
 /** A collision merged over consumer classes, before it is explained. */
@@ -27,46 +28,91 @@ export interface Collision {
   members: Map<number, MemberOutcome>;
 }
 
-/** Merges per-consumer records of the same collision into one, so N namespaces give one finding. */
-export class CollisionAccumulator {
-  private readonly byKey = new Map<string, Collision>();
+interface Pending {
+  rule: RuleCode;
+  listener: string;
+  subKey: string;
+  /** A record shared by many classes is stored once, with the classes that saw it (as is, and with all its units losing). */
+  occurrences: Map<CollisionRecord, { asIs: string[]; allLose: string[] }>;
+}
 
-  add(record: CollisionRecord, consumerClass: string): void {
+type Outcome = 'win' | 'lose' | 'open';
+
+/**
+ * Merges per-consumer records of the same collision into one, so N
+ * namespaces give one finding. Work is per distinct record, not per class:
+ * a record fifty namespaces share is walked once.
+ */
+export class CollisionAccumulator {
+  private readonly byKey = new Map<string, Pending>();
+
+  add({ record, allLose }: Emitted, consumerClass: string): void {
     const key = `${record.rule}\u0000${record.listener}\u0000${record.subKey}`;
-    let collision = this.byKey.get(key);
-    if (!collision) {
-      const any = record.winners[0] ?? record.shadowed[0] ?? record.undetermined[0];
-      collision = { rule: record.rule, listener: record.listener, port: any?.unit.port.number ?? 0, subKey: record.subKey, consumerClasses: [], members: new Map() };
-      this.byKey.set(key, collision);
+    let pending = this.byKey.get(key);
+    if (!pending) {
+      pending = { rule: record.rule, listener: record.listener, subKey: record.subKey, occurrences: new Map() };
+      this.byKey.set(key, pending);
     }
-    collision.consumerClasses.push(consumerClass);
-    const note = (list: CollisionRecord['winners'], outcome: 'winsFor' | 'losesFor' | 'undeterminedFor') => {
-      for (const ranked of list) {
-        const u = ranked.unit;
-        let member = collision.members.get(u.entryIndex);
-        if (!member) {
-          member = { entry: u.entry, entryIndex: u.entryIndex, hosts: new Set(), units: [], age: ranked.age, bestTier: ranked.tier, winsFor: new Set(), losesFor: new Set(), undeterminedFor: new Set() };
-          collision.members.set(u.entryIndex, member);
-        }
-        member.hosts.add(u.host);
-        member.bestTier = Math.min(member.bestTier, ranked.tier);
-        if (!member.units.includes(u)) member.units.push(u);
-        member[outcome].add(consumerClass);
-      }
-    };
-    note(record.winners, 'winsFor');
-    note(record.shadowed, 'losesFor');
-    note(record.undetermined, 'undeterminedFor');
+    let seen = pending.occurrences.get(record);
+    if (!seen) {
+      seen = { asIs: [], allLose: [] };
+      pending.occurrences.set(record, seen);
+    }
+    (allLose ? seen.allLose : seen.asIs).push(consumerClass);
   }
 
   collisions(): Collision[] {
-    return [...this.byKey.values()];
+    return [...this.byKey.values()].map(settle);
   }
 }
 
-/** Losing anywhere is what a reader must see first; winning everywhere is the only clean win. */
+function settle(pending: Pending): Collision {
+  interface Draft { member: MemberOutcome; outcomes: Array<[Outcome, string[]]> }
+  const drafts = new Map<number, Draft>();
+  const consumerClasses = new Set<string>();
+  let port = 0;
+  for (const [record, seen] of pending.occurrences) {
+    for (const c of seen.asIs) consumerClasses.add(c);
+    for (const c of seen.allLose) consumerClasses.add(c);
+    const note = (list: CollisionRecord['winners'], outcome: Outcome, classes: string[]) => {
+      if (classes.length === 0) return;
+      for (const ranked of list) {
+        const u = ranked.unit;
+        port = u.port.number;
+        let draft = drafts.get(u.entryIndex);
+        if (!draft) {
+          draft = {
+            member: { entry: u.entry, entryIndex: u.entryIndex, hosts: new Set(), units: [], age: ranked.age, bestTier: ranked.tier, role: 'winner', winsFor: [], losesFor: [] },
+            outcomes: [],
+          };
+          drafts.set(u.entryIndex, draft);
+        }
+        const m = draft.member;
+        m.hosts.add(u.host);
+        if (!m.units.includes(u)) m.units.push(u);
+        if (ranked.tier < m.bestTier) m.bestTier = ranked.tier;
+        draft.outcomes.push([outcome, classes]);
+      }
+    };
+    note(record.winners, 'win', seen.asIs);
+    note(record.shadowed, 'lose', seen.asIs);
+    note(record.undetermined, 'open', seen.asIs);
+    for (const list of [record.winners, record.shadowed, record.undetermined]) note(list, 'lose', seen.allLose);
+  }
+  const members = new Map<number, MemberOutcome>();
+  for (const [index, { member, outcomes }] of drafts) {
+    const kinds = new Set(outcomes.map(([o]) => o));
+    // Losing anywhere is what a reader must see first; winning everywhere is the only clean win.
+    member.role = kinds.has('lose') ? 'shadowed' : kinds.has('open') ? 'undetermined' : 'winner';
+    if (kinds.has('win') && kinds.has('lose')) {
+      member.winsFor = [...new Set(outcomes.filter(([o]) => o === 'win').flatMap(([, c]) => c))];
+      member.losesFor = [...new Set(outcomes.filter(([o]) => o === 'lose').flatMap(([, c]) => c))];
+    }
+    members.set(index, member);
+  }
+  return { rule: pending.rule, listener: pending.listener, port, subKey: pending.subKey, consumerClasses: [...consumerClasses], members };
+}
+
 export function roleOf(member: MemberOutcome): EntryRole {
-  if (member.losesFor.size > 0) return 'shadowed';
-  if (member.undeterminedFor.size > 0) return 'undetermined';
-  return 'winner';
+  return member.role;
 }

@@ -121,7 +121,7 @@ function winnerSentence(winners: MemberOutcome[], open: MemberOutcome[], losers:
 function whyFirst(winner: MemberOutcome, losers: MemberOutcome[]): string {
   if (losers.some((l) => l.bestTier > winner.bestTier)) {
     return winner.bestTier === 0
-      ? `in namespace ${[...winner.winsFor].join(', ')} because it is exported only there, and private entries are processed before public ones`
+      ? `in namespace ${winner.entry.namespace} because it is exported only there, and private entries are processed before public ones`
       : 'because entries exported to a namespace by name are processed before public ones';
   }
   if (losers.some((l) => l.age.generation > winner.age.generation)) {

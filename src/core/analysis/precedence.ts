@@ -32,10 +32,12 @@ export interface Precedence {
  */
 export function firstProcessed(units: readonly RankedUnit[]): Precedence {
   if (units.length === 0) return { winner: undefined, candidates: [] };
-  const minTier = Math.min(...units.map((u) => u.tier));
-  let pool = units.filter((u) => u.tier === minTier);
-  const minGeneration = Math.min(...pool.map((u) => u.age.generation));
-  pool = pool.filter((u) => u.age.generation === minGeneration);
+  // Loops, not Math.min(...spread): a group can hold more units than a call has room for arguments.
+  let minTier = Infinity;
+  let minGeneration = Infinity;
+  for (const u of units) if (u.tier < minTier) minTier = u.tier;
+  for (const u of units) if (u.tier === minTier && u.age.generation < minGeneration) minGeneration = u.age.generation;
+  const pool = units.filter((u) => u.tier === minTier && u.age.generation === minGeneration);
 
   // Units of one entry share a creation time, so among them the hostname decides.
   const bestPerEntry = new Map<number, RankedUnit>();

@@ -1,8 +1,9 @@
-import { isMap, LineCounter, parseAllDocuments, type Document, type Node, type YAMLMap } from 'yaml';
 import type { LoadResult, SourceFile } from '../model.js';
 import { readServiceEntry, type ManifestHeader } from './service-entry.js';
 import { readSidecar } from './sidecar.js';
-import { NodeReader } from './yaml-nodes.js';
+import { LineIndex } from './positions.js';
+import { isPlainMap, ValueReader, type YamlMap } from './value-reader.js';
+import { parseYamlDocuments } from './yaml-documents.js';
 
 export interface LoadOptions {
   /** Namespace for manifests that name none, as `kubectl apply -n` would give them. */
@@ -65,61 +66,45 @@ function loadFile(file: SourceFile, options: LoadOptions, result: LoadResult): v
     result.diagnostics.push({ severity: 'error', code: 'binary-file', message: 'holds binary data (a NUL byte); not analysed', location: at });
     return;
   }
-  if (file.text.includes('\uFFFD')) {
-    const line = lineOf(file.text, file.text.indexOf('\uFFFD'));
-    result.diagnostics.push({ severity: 'warning', code: 'not-utf8', message: 'is not valid UTF-8; bytes were replaced before parsing', location: { ...at, line } });
+  const lines = new LineIndex(file.text);
+  const replaced = file.text.indexOf('\uFFFD');
+  if (replaced >= 0) {
+    result.diagnostics.push({ severity: 'warning', code: 'not-utf8', message: 'is not valid UTF-8; bytes were replaced before parsing', location: { path: file.path, ...lines.position(replaced) } });
   }
 
-  const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(file.text, { lineCounter, uniqueKeys: false, strict: false });
-  const docs = Array.isArray(documents) ? documents : [];
-  docs.forEach((doc, documentIndex) => loadDocument(file, doc, documentIndex, lineCounter, options, result));
-}
-
-function loadDocument(
-  file: SourceFile,
-  doc: Document.Parsed,
-  documentIndex: number,
-  lineCounter: LineCounter,
-  options: LoadOptions,
-  result: LoadResult,
-): void {
-  const reader = new NodeReader(file.path, lineCounter, result.diagnostics, doc);
-  if (doc.errors.length > 0) {
-    const error = doc.errors[0]!;
-    const line = error.linePos?.[0].line ?? lineOf(file.text, error.pos[0]);
-    const template = /\{\{.*\}\}/.test(file.text) ? ' It looks like a Helm/Go template: analyse the rendered manifests instead.' : '';
+  const stream = parseYamlDocuments(file.text);
+  const template = stream.problems.length > 0 && /\{\{.*\}\}/.test(file.text) ? ' It looks like a Helm/Go template: analyse the rendered manifests instead.' : '';
+  for (const problem of stream.problems) {
     result.diagnostics.push({
       severity: 'error',
       code: 'yaml-syntax',
-      message: `YAML syntax error: ${firstLine(error.message)}; this document is not analysed.${template}`,
-      location: { path: file.path, line, column: error.linePos?.[0].col ?? 1 },
+      message: `YAML syntax error: ${problem.message}; this document is not analysed.${template}`,
+      location: { path: file.path, ...lines.position(problem.offset) },
     });
-    return;
   }
-  const root = doc.contents as Node | null;
-  if (!root || !isMap(root)) return;
-  loadManifest(reader, root, documentIndex, options, result);
+  const reader = new ValueReader(file.path, lines, stream.positions, result.diagnostics);
+  stream.documents.forEach((doc, documentIndex) => {
+    if (isPlainMap(doc.value)) loadManifest(reader, doc.value, documentIndex, options, result);
+  });
 }
 
-function loadManifest(reader: NodeReader, root: YAMLMap, documentIndex: number, options: LoadOptions, result: LoadResult): void {
-  const kind = reader.child(root, 'kind');
-  const kindValue = kind && 'value' in kind ? (kind as { value: unknown }).value : undefined;
-  if (typeof kindValue === 'string' && kindValue.endsWith('List')) {
-    for (const item of reader.seqItems(reader.child(root, 'items'), 'items')) {
-      if (isMap(item)) loadManifest(reader, item, documentIndex, options, result);
+function loadManifest(reader: ValueReader, root: YamlMap, documentIndex: number, options: LoadOptions, result: LoadResult): void {
+  const kind = root['kind'];
+  if (typeof kind === 'string' && kind.endsWith('List')) {
+    for (const item of reader.items(reader.field(root, 'items'), 'items')) {
+      if (isPlainMap(item.value)) loadManifest(reader, item.value, documentIndex, options, result);
     }
     return;
   }
-  if (kindValue !== 'ServiceEntry' && kindValue !== 'Sidecar') return;
-  const apiVersionNode = reader.child(root, 'apiVersion');
-  const apiVersion = reader.string(apiVersionNode, 'apiVersion') ?? '';
+  if (kind !== 'ServiceEntry' && kind !== 'Sidecar') return;
+  const apiVersionField = reader.field(root, 'apiVersion');
+  const apiVersion = reader.string(apiVersionField, 'apiVersion') ?? '';
   if (!apiVersion.startsWith(ISTIO_NETWORKING_GROUP)) return;
   if (!KNOWN_VERSIONS.has(apiVersion.slice(ISTIO_NETWORKING_GROUP.length))) {
-    reader.report(apiVersionNode, 'unknown-version', `${apiVersion} is not a known networking.istio.io version (v1alpha3, v1beta1, v1); read as v1`, 'warning');
+    reader.report(apiVersionField, 'unknown-version', `${apiVersion} is not a known networking.istio.io version (v1alpha3, v1beta1, v1); read as v1`, 'warning');
   }
   const header = readHeader(reader, root, apiVersion, documentIndex, options);
-  if (kindValue === 'ServiceEntry') {
+  if (kind === 'ServiceEntry') {
     const entry = readServiceEntry(reader, header, root);
     if (entry) result.entries.push(entry);
   } else {
@@ -127,21 +112,21 @@ function loadManifest(reader: NodeReader, root: YAMLMap, documentIndex: number, 
   }
 }
 
-function readHeader(reader: NodeReader, root: YAMLMap, apiVersion: string, documentIndex: number, options: LoadOptions): ManifestHeader {
-  const metadata = reader.map(reader.child(root, 'metadata'), 'metadata');
+function readHeader(reader: ValueReader, root: YamlMap, apiVersion: string, documentIndex: number, options: LoadOptions): ManifestHeader {
+  const metadata = reader.map(reader.field(root, 'metadata'), 'metadata');
   const location = reader.locate(root);
-  let name = reader.string(reader.child(metadata, 'name'), 'metadata.name');
+  let name = reader.string(reader.field(metadata, 'name'), 'metadata.name');
   if (!name) {
     reader.report(metadata ?? root, 'missing-field', 'metadata.name is missing; the API server rejects this manifest');
     name = `<unnamed ${location.path}:${location.line}>`;
   }
-  const namespace = reader.string(reader.child(metadata, 'namespace'), 'metadata.namespace');
-  const createdNode = reader.child(metadata, 'creationTimestamp');
-  const created = reader.string(createdNode, 'metadata.creationTimestamp');
+  const namespace = reader.string(reader.field(metadata, 'namespace'), 'metadata.namespace');
+  const createdField = reader.field(metadata, 'creationTimestamp');
+  const created = createdField?.value instanceof Date ? createdField.value.toISOString() : reader.string(createdField, 'metadata.creationTimestamp');
   let creationTimestamp: number | undefined;
   if (created !== undefined) {
     const ms = Date.parse(created);
-    if (Number.isNaN(ms)) reader.report(createdNode, 'invalid-value', `creationTimestamp ${JSON.stringify(created)} is not RFC 3339; ignored`, 'warning');
+    if (Number.isNaN(ms)) reader.report(createdField, 'invalid-value', `creationTimestamp ${JSON.stringify(created)} is not RFC 3339; ignored`, 'warning');
     else creationTimestamp = Math.floor(ms / 1000);
   }
   return {
@@ -149,24 +134,13 @@ function readHeader(reader: NodeReader, root: YAMLMap, apiVersion: string, docum
     name,
     namespace: namespace || options.defaultNamespace,
     namespaceExplicit: Boolean(namespace),
-    labels: reader.stringMap(reader.child(metadata, 'labels'), 'metadata.labels'),
+    labels: reader.stringMap(reader.field(metadata, 'labels'), 'metadata.labels'),
     creationTimestamp,
     location,
     documentIndex,
   };
 }
 
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
-}
-
 function describe(error: unknown): string {
   return error instanceof Error ? error.message.split('\n')[0] ?? error.name : String(error);
 }
-

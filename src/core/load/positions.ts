@@ -1,0 +1,50 @@
+/**
+ * Where each parsed value came from. Kept beside the plain values (not on
+ * them), keyed by the containing object, so the values stay exactly what the
+ * YAML parser built.
+ */
+export class PositionIndex {
+  private readonly starts = new WeakMap<object, number>();
+  private readonly children = new WeakMap<object, Map<string | number, number>>();
+
+  setStart(container: object, offset: number): void {
+    if (!this.starts.has(container)) this.starts.set(container, offset);
+  }
+
+  setChild(parent: object, key: string | number, offset: number): void {
+    let map = this.children.get(parent);
+    if (!map) {
+      map = new Map();
+      this.children.set(parent, map);
+    }
+    map.set(key, offset);
+  }
+
+  start(container: object): number | undefined {
+    return this.starts.get(container);
+  }
+
+  child(parent: object, key: string | number): number | undefined {
+    return this.children.get(parent)?.get(key);
+  }
+}
+
+/** Turns character offsets into 1-based lines and columns with a binary search over line starts. */
+export class LineIndex {
+  private readonly lineStarts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+  }
+
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.lineStarts[lo]! + 1 };
+  }
+}
