@@ -44,6 +44,8 @@ export interface PortSpec {
 /** One ServiceEntry, reduced to what decides its listeners, with where each part was written. */
 export interface ServiceEntry {
   kind: 'ServiceEntry';
+  /** `namespace/name`: the object's identity in the cluster. */
+  ref: string;
   apiVersion: string;
   name: string;
   namespace: string;
@@ -161,8 +163,9 @@ export interface AnalysisResult {
   entryCount: number;
 }
 
-export function entryRef(e: { namespace: string; name: string }): string {
-  return `${e.namespace}/${e.name}`;
+/** `namespace/name`; entries carry it precomputed, since large collisions ask on every comparison. */
+export function entryRef(e: { namespace: string; name: string; ref?: string }): string {
+  return e.ref ?? `${e.namespace}/${e.name}`;
 }
 
 export function formatLocation(l: SourceLocation): string {

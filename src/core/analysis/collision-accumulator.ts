@@ -67,7 +67,7 @@ export class CollisionAccumulator {
 }
 
 function settle(pending: Pending): Collision {
-  interface Draft { member: MemberOutcome; outcomes: Array<[Outcome, string[]]> }
+  interface Draft { member: MemberOutcome; outcomes: Array<[Outcome, string[]]>; seen: Set<Outcome> }
   const drafts = new Map<number, Draft>();
   const consumerClasses = new Set<string>();
   let port = 0;
@@ -84,6 +84,7 @@ function settle(pending: Pending): Collision {
           draft = {
             member: { entry: u.entry, entryIndex: u.entryIndex, hosts: new Set(), units: [], age: ranked.age, bestTier: ranked.tier, role: 'winner', winsFor: [], losesFor: [] },
             outcomes: [],
+            seen: new Set(),
           };
           drafts.set(u.entryIndex, draft);
         }
@@ -92,6 +93,7 @@ function settle(pending: Pending): Collision {
         if (!m.units.includes(u)) m.units.push(u);
         if (ranked.tier < m.bestTier) m.bestTier = ranked.tier;
         draft.outcomes.push([outcome, classes]);
+        draft.seen.add(outcome);
       }
     };
     note(record.winners, 'win', seen.asIs);
@@ -100,8 +102,7 @@ function settle(pending: Pending): Collision {
     for (const list of [record.winners, record.shadowed, record.undetermined]) note(list, 'lose', seen.allLose);
   }
   const members = new Map<number, MemberOutcome>();
-  for (const [index, { member, outcomes }] of drafts) {
-    const kinds = new Set(outcomes.map(([o]) => o));
+  for (const [index, { member, outcomes, seen: kinds }] of drafts) {
     // Losing anywhere is what a reader must see first; winning everywhere is the only clean win.
     member.role = kinds.has('lose') ? 'shadowed' : kinds.has('open') ? 'undetermined' : 'winner';
     if (kinds.has('win') && kinds.has('lose')) {

@@ -16,6 +16,16 @@ const TLS_PORTS = new Set([443, 8443, 9443, 6443, 993, 995, 465, 636]);
  * traffic, and what each cure costs: the finding should teach, not only flag.
  */
 export function explain(collision: Collision, members: MemberOutcome[], mesh: MeshOptions): Explanation {
+  // A collision can hold 100k entries: name each list of hosts once, not in every sentence.
+  const named = new Map<readonly MemberOutcome[], string>();
+  const hostsOf = (list: readonly MemberOutcome[]) => {
+    let text = named.get(list);
+    if (text === undefined) {
+      text = describeHosts(list);
+      named.set(list, text);
+    }
+    return text;
+  };
   const winners = members.filter((m) => roleOf(m) === 'winner');
   const losers = members.filter((m) => roleOf(m) === 'shadowed');
   const open = members.filter((m) => roleOf(m) === 'undetermined');
@@ -108,13 +118,18 @@ function passthroughNote(winners: readonly MemberOutcome[]): string {
 
 function winnerSentence(winners: MemberOutcome[], open: MemberOutcome[], losers: MemberOutcome[]): string {
   if (winners.length > 0) {
-    const reasons = winners.map((w) => `${entryRef(w.entry)} (${hostsOf([w])}) wins ${whyFirst(w, losers)}`);
-    return `${reasons.join('; ')}.`;
+    const shown = winners.slice(0, 3).map((w) => `${entryRef(w.entry)} (${describeHosts([w])}) wins ${whyFirst(w, losers)}`);
+    return `${shown.join('; ')}${winners.length > 3 ? `; and ${winners.length - 3} more entries for the same host` : ''}.`;
   }
   if (open.length > 0) {
-    return `Which of ${open.map((m) => entryRef(m.entry)).join(', ')} wins depends on creation order, which the manifests do not record: the entry created first (older creationTimestamp) takes it, and with equal timestamps the hostname that sorts first. Either way only one of them gets the traffic.`;
+    return `Which of ${refList(open)} wins depends on creation order, which the manifests do not record: the entry created first (older creationTimestamp) takes it, and with equal timestamps the hostname that sorts first. Either way only one of them gets the traffic.`;
   }
   return '';
+}
+
+function refList(members: readonly MemberOutcome[]): string {
+  const shown = members.slice(0, 5).map((m) => entryRef(m.entry)).join(', ');
+  return members.length > 5 ? `${shown} and ${members.length - 5} more` : shown;
 }
 
 /** The rule of Istio's processing order that put this entry first. */
@@ -136,7 +151,7 @@ function whyFirst(winner: MemberOutcome, losers: MemberOutcome[]): string {
 }
 
 function shadowFixes(port: number, victims: MemberOutcome[], tls: boolean, mesh: MeshOptions): string[] {
-  const names = hostsOf(victims);
+  const names = describeHosts(victims);
   const address = `Give ${names} its own \`spec.addresses\` (its real IP, or a reserved VIP its clients resolve through DNS capture): its chain moves to the listener <ip>_${port}. Cost: an address to own; with DNS resolution the IP is only the listener's key, so clients must actually connect to it.`;
   const sni = `Declare port ${port} of ${names} as \`protocol: TLS\` (clients send SNI for HTTPS): Envoy then matches each host by SNI on 0.0.0.0_${port} and they coexist. Cost: TLS clients with SNI only; Envoy no longer sees plaintext, so no TLS origination for this port.`;
   const scope = `Narrow \`exportTo\` of ${names} (e.g. \`["."]\`) or use Sidecar egress hosts, so that no workload sees both. Cost: other namespaces lose the entry.`;
@@ -160,10 +175,17 @@ function audience(classes: readonly string[]): string {
   return others ? `every namespace (${named.join(', ')} included)` : `namespace${named.length > 1 ? 's' : ''} ${named.join(', ')}`;
 }
 
-function hostsOf(members: readonly MemberOutcome[]): string {
-  const hosts = [...new Set(members.flatMap((m) => [...m.hosts]))];
-  if (hosts.length <= 3) return hosts.join(', ');
-  return `${hosts.slice(0, 3).join(', ')} and ${hosts.length - 3} more`;
+/** The first three hosts and how many entries are left: enough to recognise, cheap for 100k entries. */
+function describeHosts(members: readonly MemberOutcome[]): string {
+  const shown: string[] = [];
+  let used = 0;
+  for (const m of members) {
+    if (shown.length >= 3) break;
+    used++;
+    for (const h of m.hosts) if (shown.length < 3 && !shown.includes(h)) shown.push(h);
+  }
+  const rest = members.length - used;
+  return rest > 0 ? `${shown.join(', ')} and the hosts of ${rest} more entr${rest === 1 ? 'y' : 'ies'}` : shown.join(', ');
 }
 
 function protocolsOf(members: readonly MemberOutcome[]): string {

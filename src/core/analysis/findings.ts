@@ -8,6 +8,7 @@ import { OTHER_NAMESPACES } from './visibility.js';
 /** Turns a merged collision into the finding people read and machines compare. */
 export function toFinding(collision: Collision, mesh: MeshOptions): Finding {
   const members = [...collision.members.values()].sort(compareMembers);
+  // One collision can hold 100k entries: every per-entry step below stays linear.
   const entries = members.map(toFindingEntry);
   const severity = severityOf(collision, members, mesh);
   const text = explain(collision, members, mesh);

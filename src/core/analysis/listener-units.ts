@@ -48,21 +48,20 @@ export function buildListenerUnits(entries: readonly ServiceEntry[], mesh: MeshO
     for (const port of entry.ports) {
       if (port.protocolClass === 'UDP') continue;
       const chain = CHAIN_BY_CLASS[port.protocolClass];
+      const wildcard = wildcardListener(port.number);
       for (const host of entry.hosts) {
-        const base = { entry, entryIndex, port, host, chain };
+        const unit = (listener: string, bind: ListenerUnit['bind'], cidr: string | undefined, sni: string | undefined): ListenerUnit =>
+          ({ entry, entryIndex, port, host, chain, listener, bind, cidr, sni });
         if (chain === 'http') {
           // HTTP is routed by Host on the wildcard listener whatever the addresses say.
-          units.push({ ...base, listener: wildcardListener(port.number), bind: 'wildcard', cidr: undefined, sni: undefined });
+          units.push(unit(wildcard, 'wildcard', undefined, undefined));
         } else if (addresses.length === 0) {
           if (autoAllocated && isAutoAllocationEligible(entry, host)) continue;
-          units.push({ ...base, listener: wildcardListener(port.number), bind: 'wildcard', cidr: undefined, sni: chain === 'tls' ? host : undefined });
+          units.push(unit(wildcard, 'wildcard', undefined, chain === 'tls' ? host : undefined));
         } else {
           for (const address of addresses) {
-            if (address.kind === 'ip') {
-              units.push({ ...base, listener: `${address.ip}_${port.number}`, bind: 'ip', cidr: undefined, sni: undefined });
-            } else if (address.kind === 'cidr') {
-              units.push({ ...base, listener: wildcardListener(port.number), bind: 'cidr', cidr: address.cidr, sni: chain === 'tls' ? host : undefined });
-            }
+            if (address.kind === 'ip') units.push(unit(`${address.ip}_${port.number}`, 'ip', undefined, undefined));
+            else if (address.kind === 'cidr') units.push(unit(wildcard, 'cidr', address.cidr, chain === 'tls' ? host : undefined));
           }
         }
       }

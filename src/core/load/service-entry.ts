@@ -35,6 +35,7 @@ export function readServiceEntry(reader: ValueReader, header: ManifestHeader, ro
 
   return {
     kind: 'ServiceEntry',
+    ref: `${header.namespace}/${header.name}`,
     apiVersion: header.apiVersion,
     name: header.name,
     namespace: header.namespace,
