@@ -1,0 +1,36 @@
+import { runGit } from './run-git.js';
+
+export type CommitLog = (message: string) => void;
+
+/** Whether the repository at `repoDir` is a git repository that holds this commit. */
+export async function hasCommit(repoDir: string, sha: string): Promise<boolean> {
+  if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i.test(sha)) return false;
+  const result = await runGit(repoDir, ['cat-file', '-e', `${sha}^{commit}`]).catch(() => undefined);
+  return result?.code === 0;
+}
+
+/**
+ * Makes the commit available locally: actions/checkout fetches only the
+ * merge commit by default, so base and head may be missing. One shallow
+ * fetch of exactly that commit is cheap and uses the credentials checkout
+ * left behind; without a remote, the caller falls back to the API.
+ */
+export async function ensureCommit(repoDir: string, sha: string, log: CommitLog): Promise<boolean> {
+  if (await hasCommit(repoDir, sha)) return true;
+  if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i.test(sha)) return false;
+  const remote = await runGit(repoDir, ['remote', 'get-url', 'origin']).catch(() => undefined);
+  if (remote?.code !== 0) return false;
+  const fetched = await runGit(repoDir, ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', sha]).catch(() => undefined);
+  if (fetched?.code !== 0) {
+    log(`git fetch of ${sha} failed: ${fetched?.stderr.split('\n')[0] ?? 'git did not run'}`);
+    return false;
+  }
+  return hasCommit(repoDir, sha);
+}
+
+/** The commit both sides share, when the history to find it is present (not in a shallow clone). */
+export async function mergeBase(repoDir: string, a: string, b: string): Promise<string | undefined> {
+  const result = await runGit(repoDir, ['merge-base', a, b]).catch(() => undefined);
+  const sha = result?.code === 0 ? result.stdout.toString('utf8').trim() : '';
+  return sha || undefined;
+}

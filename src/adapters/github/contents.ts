@@ -1,0 +1,34 @@
+import { decodeText, symlinkSkipped, tooLarge, type FileRead } from '../git/file-read.js';
+import type { GitHubClient } from './client.js';
+import { classifyFailure } from './failures.js';
+import type { RepoRef } from './pull-request.js';
+
+/**
+ * The pull request's changed files at its head commit, through the contents
+ * endpoint of the base repository (which serves fork heads too, as the files
+ * endpoint's own contents_url does). One call per changed manifest: the cost
+ * follows the size of the change, not of the repository.
+ */
+export async function readFilesAtRef(client: GitHubClient, repo: RepoRef, ref: string, paths: readonly string[], maxBytes: number): Promise<Map<string, FileRead>> {
+  const reads = new Map<string, FileRead>();
+  for (const path of paths) reads.set(path, await readOne(client, repo, ref, path, maxBytes));
+  return reads;
+}
+
+async function readOne(client: GitHubClient, repo: RepoRef, ref: string, path: string, maxBytes: number): Promise<FileRead> {
+  let data;
+  try {
+    ({ data } = await client.rest.repos.getContent({ owner: repo.owner, repo: repo.repo, path, ref }));
+  } catch (error) {
+    if (classifyFailure(error).kind === 'not-found') return { kind: 'absent' };
+    throw error;
+  }
+  if (Array.isArray(data)) return { kind: 'absent' };
+  if (data.type === 'symlink') return { kind: 'skipped', diagnostic: symlinkSkipped(path) };
+  if (data.type !== 'file') return { kind: 'absent' };
+  if (data.size > maxBytes) return { kind: 'skipped', diagnostic: tooLarge(path, data.size, maxBytes) };
+  if ('content' in data && data.content && data.encoding === 'base64') return { kind: 'text', text: decodeText(Buffer.from(data.content, 'base64')) };
+  // Files over 1 MB come without content; the blob endpoint serves up to 100 MB.
+  const blob = await client.rest.git.getBlob({ owner: repo.owner, repo: repo.repo, file_sha: data.sha });
+  return { kind: 'text', text: decodeText(Buffer.from(blob.data.content, blob.data.encoding === 'base64' ? 'base64' : 'utf8')) };
+}
