@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { SourceLocation } from '../model.js';
 
 /**
  * Edits one ServiceEntry in its file by splicing text at the positions the
@@ -7,7 +8,8 @@ import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, ty
  */
 export interface ManifestEdit {
   path: string;
-  documentIndex: number;
+  /** Where the entry's manifest starts: picks the document, whatever parser counted them. */
+  at: SourceLocation;
   describe: string;
   apply: (text: string, doc: Document.Parsed) => Splice | undefined;
 }
@@ -19,20 +21,35 @@ export interface Splice {
 }
 
 export function applyEdit(text: string, edit: ManifestEdit): string | undefined {
-  const docs = parseAllDocuments(text);
-  const list = Array.isArray(docs) ? docs : [];
-  const doc = list[edit.documentIndex];
+  const doc = documentAt(text, edit.at);
   if (!doc || doc.errors.length > 0) return undefined;
   const splice = edit.apply(text, doc);
   if (!splice) return undefined;
   return text.slice(0, splice.start) + splice.insert + text.slice(splice.end);
 }
 
+/** The document whose root node holds the location. */
+export function documentAt(text: string, at: SourceLocation): Document.Parsed | undefined {
+  let offset = 0;
+  for (let line = 1; line < at.line; line++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return undefined;
+    offset = next + 1;
+  }
+  offset += at.column - 1;
+  const docs = parseAllDocuments(text);
+  const list = Array.isArray(docs) ? docs : [];
+  return list.find((d) => {
+    const range = d.contents?.range;
+    return range !== undefined && range[0] <= offset && offset < range[2];
+  });
+}
+
 /** Sets a port's protocol, replacing the value if present, else adding the key beside `number`. */
-export function setPortProtocol(path: string, documentIndex: number, portNumber: number, protocol: string): ManifestEdit {
+export function setPortProtocol(path: string, at: SourceLocation, portNumber: number, protocol: string): ManifestEdit {
   return {
     path,
-    documentIndex,
+    at,
     describe: `protocol: ${protocol} on port ${portNumber}`,
     apply: (text, doc) => {
       const port = findPort(doc, portNumber);
@@ -47,10 +64,10 @@ export function setPortProtocol(path: string, documentIndex: number, portNumber:
 }
 
 /** Changes a port's number (and nothing else). */
-export function setPortNumber(path: string, documentIndex: number, portNumber: number, newNumber: number): ManifestEdit {
+export function setPortNumber(path: string, at: SourceLocation, portNumber: number, newNumber: number): ManifestEdit {
   return {
     path,
-    documentIndex,
+    at,
     describe: `port ${portNumber} moved to ${newNumber}`,
     apply: (_text, doc) => {
       const value = valueOf(findPort(doc, portNumber), 'number');
@@ -60,10 +77,10 @@ export function setPortNumber(path: string, documentIndex: number, portNumber: n
 }
 
 /** Gives the entry one address: appended to spec.addresses, or a new spec.addresses placed before spec.ports. */
-export function addAddress(path: string, documentIndex: number, address: string): ManifestEdit {
+export function addAddress(path: string, at: SourceLocation, address: string): ManifestEdit {
   return {
     path,
-    documentIndex,
+    at,
     describe: `spec.addresses: [${address}]`,
     apply: (text, doc) => {
       const spec = specOf(doc);
@@ -79,10 +96,10 @@ export function addAddress(path: string, documentIndex: number, address: string)
 }
 
 /** Restricts who sees the entry: sets spec.exportTo. */
-export function setExportTo(path: string, documentIndex: number, namespaces: string[]): ManifestEdit {
+export function setExportTo(path: string, at: SourceLocation, namespaces: string[]): ManifestEdit {
   return {
     path,
-    documentIndex,
+    at,
     describe: `exportTo: ${JSON.stringify(namespaces)}`,
     apply: (text, doc) => {
       const spec = specOf(doc);

@@ -1,10 +1,9 @@
-import { parseAllDocuments } from 'yaml';
 import { analyze } from '../analysis/analyze.js';
 import { loadSourceFile } from '../load/load-sources.js';
-import { entryRef, type Finding, type LoadResult, type MeshOptions, type ServiceEntry, type SourceFile } from '../model.js';
+import { entryRef, type Finding, type LoadResult, type MeshOptions, type ServiceEntry, type SourceFile, type SourceLocation } from '../model.js';
 
 import { classifyFindings } from '../review/classify.js';
-import { applyEdit, addAddress, setExportTo, setPortNumber, setPortProtocol, type ManifestEdit } from './manifest-edits.js';
+import { applyEdit, documentAt, addAddress, setExportTo, setPortNumber, setPortProtocol, type ManifestEdit } from './manifest-edits.js';
 import { lineChange, type LineChange } from './line-changes.js';
 import { collectUsedAddresses, DEFAULT_VIP_POOL, pickVip, type UsedAddresses } from './vip-pool.js';
 
@@ -79,11 +78,14 @@ function candidates(finding: Finding, members: ServiceEntry[], targets: ServiceE
   const port = finding.port;
   const list: Candidate[] = [];
   const tcpLike = (e: ServiceEntry) => e.ports.some((p) => p.number === port && (p.protocol === 'TCP' || p.protocol === ''));
-  const edit = (e: ServiceEntry, make: (path: string, doc: number) => ManifestEdit) => make(e.location.path, e.documentIndex);
+  const edit = (e: ServiceEntry, make: (path: string, at: ServiceEntry['location']) => ManifestEdit) => make(e.location.path, e.location);
 
-  // TLS must cover every TCP-like member: one left on TCP would become the default chain.
+  // TLS must cover every TCP-like member: one left on TCP would become the default chain. Only where
+  // clients start with a TLS ClientHello (443-like ports, ports named tls/https): MySQL or Postgres
+  // negotiate TLS inside their own protocol, so SNI matching would never see a name.
   const tlsMembers = members.filter(tcpLike);
-  const tls: Candidate | undefined = tlsMembers.length > 0 && members.every((e) => tcpLike(e) || protocolOn(e, port) === 'TLS')
+  const speaksTls = TLS_PORTS.has(port) || tlsMembers.every((e) => e.ports.some((p) => p.number === port && /^(tls|https)/i.test(p.name)));
+  const tls: Candidate | undefined = speaksTls && tlsMembers.length > 0 && members.every((e) => tcpLike(e) || protocolOn(e, port) === 'TLS')
     ? { kind: 'tls', title: `Declare port ${port} as TLS on ${tlsMembers.map(entryRef).join(', ')}: SNI tells the hosts apart`, edits: tlsMembers.map((e) => edit(e, (p, d) => setPortProtocol(p, d, port, 'TLS'))) }
     : undefined;
 
@@ -137,7 +139,9 @@ function freePort(port: number, entries: readonly ServiceEntry[]): number | unde
 function verify(finding: Finding, edits: readonly ManifestEdit[], context: FixContext): LineChange[] | undefined {
   const original = new Map(context.headFiles.map((f) => [f.path, f.text]));
   const patched = new Map<string, string>();
-  for (const edit of edits) {
+  // Bottom-up within a file, so an inserted line never moves a location still to be edited.
+  const ordered = [...edits].sort((a, b) => (a.path === b.path ? b.at.line - a.at.line : a.path < b.path ? -1 : 1));
+  for (const edit of ordered) {
     const text = patched.get(edit.path) ?? original.get(edit.path);
     if (text === undefined) return undefined;
     const next = applyEdit(text, edit);
@@ -151,7 +155,7 @@ function verify(finding: Finding, edits: readonly ManifestEdit[], context: FixCo
     const part = loadSourceFile({ path, text }, loadOptions);
     if (part.diagnostics.some((d) => d.severity === 'error')) return undefined;
     patchedEntries.push(...part.entries);
-    if (!manifestsValid(text, edits.filter((e) => e.path === path).map((e) => e.documentIndex), context.validate)) return undefined;
+    if (!manifestsValid(text, edits.filter((e) => e.path === path).map((e) => e.at), context.validate)) return undefined;
   }
 
   const touched = new Set(patched.keys());
@@ -185,11 +189,9 @@ function verify(finding: Finding, edits: readonly ManifestEdit[], context: FixCo
   return changes;
 }
 
-function manifestsValid(text: string, documentIndexes: number[], validate: ManifestValidator): boolean {
-  const docs = parseAllDocuments(text);
-  const list = Array.isArray(docs) ? docs : [];
-  return documentIndexes.every((i) => {
-    const doc = list[i];
+function manifestsValid(text: string, locations: SourceLocation[], validate: ManifestValidator): boolean {
+  return locations.every((at) => {
+    const doc = documentAt(text, at);
     if (!doc) return false;
     const manifest = doc.toJS({ maxAliasCount: 100 }) as unknown;
     return validate(manifest).length === 0;

@@ -1,0 +1,51 @@
+import { reviewChange } from '../../src/core/review/review-change.js';
+import type { ManifestValidator } from '../../src/core/fixes/suggest-fixes.js';
+import { only, reviewFixture } from '../helpers/fixtures.js';
+
+const accepting: ManifestValidator = () => [];
+
+function suggestionsFor(name: string, validate: ManifestValidator = accepting) {
+  const report = reviewChange({ ...reviewFixture(name), defaultNamespace: 'default', fixes: { validate } });
+  const finding = only(report.introduced).finding;
+  return { report, finding, suggestions: report.suggestions[finding.id] ?? [] };
+}
+
+describe('verified fix suggestions', () => {
+  test('the seed pull request gets TLS first (443 carries SNI), then a VIP for its own entry, then another port', () => {
+    const { suggestions } = suggestionsFor('pr-adds-second-tcp-443-entry');
+    expect(suggestions.map((s) => s.kind)).toEqual(['tls', 'addresses', 'port']);
+  });
+
+  test('TLS is proposed for every TCP member, since one left on TCP would capture the others\' traffic', () => {
+    const tls = suggestionsFor('pr-adds-second-tcp-443-entry').suggestions.find((s) => s.kind === 'tls')!;
+    expect(tls.changes.map((c) => c.path).sort()).toEqual(['deploy/github.yaml', 'deploy/huaweicloud.yaml']);
+    for (const change of tls.changes) expect(change).toMatchObject({ originalLines: ['      protocol: TCP'], replacementLines: ['      protocol: TLS'] });
+  });
+
+  test('the VIP goes on the pull request\'s own entry, never an address any entry lists', () => {
+    const vip = suggestionsFor('pr-adds-second-tcp-443-entry').suggestions.find((s) => s.kind === 'addresses')!;
+    expect(only(vip.changes).path).toBe('deploy/github.yaml');
+    expect(only(vip.changes).replacementLines.join('\n')).toMatch(/addresses:\n {4}- "240\.241\.\d+\.\d+"/);
+  });
+
+  test('exportTo "." is not offered when the entry\'s own namespace would still see both', () => {
+    expect(suggestionsFor('pr-adds-second-tcp-443-entry').suggestions.map((s) => s.kind)).not.toContain('export-to');
+  });
+
+  test('for a database port, a VIP comes before TLS, and the new entry alone is changed', () => {
+    const { suggestions } = suggestionsFor('pr-joins-existing-collision');
+    expect(suggestions[0]!.kind).toBe('addresses');
+    expect(only(suggestions[0]!.changes).path).toBe('deploy/mysql-dev.yaml');
+    expect(suggestions.map((s) => s.kind)).not.toContain('tls'); // TLS would have to touch all three and port 3306 is not a TLS port
+  });
+
+  test('a fix whose manifest the CRD would reject is not offered', () => {
+    const rejecting: ManifestValidator = () => [{ path: 'spec', message: 'rejected' }];
+    expect(suggestionsFor('pr-adds-second-tcp-443-entry', rejecting).suggestions).toEqual([]);
+  });
+
+  test('without the fixes option no suggestion is computed', () => {
+    const report = reviewChange({ ...reviewFixture('pr-adds-second-tcp-443-entry'), defaultNamespace: 'default' });
+    expect(report.suggestions).toEqual({});
+  });
+});
