@@ -190,3 +190,11 @@ describe('findings', () => {
     expect(github.location.line).toBe(2);
   });
 });
+
+describe('Sidecar import modes', () => {
+  test('with only exact, namespaced egress hosts, creation order decides even against a private entry', () => {
+    const finding = only(analyzeCase('sidecar-exact-hosts-keeps-creation-order').findings);
+    expect(finding.namespaces).toEqual(['team-a']);
+    expect(roles(finding)).toEqual({ 'platform/shared-mysql': 'winner', 'team-a/own-mysql': 'shadowed' });
+  });
+});

@@ -13,7 +13,7 @@ import { toFinding, compareFindings } from './findings.js';
 import { conflictsOnListener, conflictsWithOverlay, groupBy, listenerBaseline, type CollisionRecord, type Emitted, type ListenerBaseline } from './listener-conflicts.js';
 import { buildListenerUnits, type ListenerUnit } from './listener-units.js';
 import { firstProcessed, type EntryAge, type RankedUnit } from './precedence.js';
-import { consumerClasses, effectiveExportTo, namespacesNamedBy, sidecarImports, type VisibilityTier } from './visibility.js';
+import { consumerClasses, effectiveExportTo, importsByExactNames, namespacesNamedBy, sidecarImports, type VisibilityTier } from './visibility.js';
 
 export interface AnalyzeOptions {
   mesh?: Partial<MeshOptions>;
@@ -105,8 +105,9 @@ function analyzeGroup(context: GroupContext, units: readonly ListenerUnit[], det
       shared = { ranked, baseline, records: baseline ? baseline.records : ranked.length > 1 ? detector.full(ranked) : [] };
       baselines.set(consumer.sidecar, shared);
     }
+    const creationOrderOnly = importsByExactNames(consumer.sidecar);
     const own = consumer.namespace === undefined ? [] : (scoped.get(consumer.namespace) ?? []).filter(sees)
-      .map((u) => rank(u, u.entry.namespace === consumer.namespace ? 0 : 1));
+      .map((u) => rank(u, creationOrderOnly ? 2 : u.entry.namespace === consumer.namespace ? 0 : 1));
     let records: Emitted[];
     if (own.length === 0) {
       records = shared.records.map((record) => ({ record }));
@@ -115,7 +116,9 @@ function analyzeGroup(context: GroupContext, units: readonly ListenerUnit[], det
         const visible = detector.onePerHost ? onePerHostname(all, consumer.namespace) : all;
         return visible.length > 1 ? detector.full(visible) : [];
       };
-      records = shared.baseline ? conflictsWithOverlay(shared.baseline, own, fullPass) : fullPass([...own, ...shared.ranked]).map((record) => ({ record }));
+      records = shared.baseline && !creationOrderOnly
+        ? conflictsWithOverlay(shared.baseline, own, fullPass)
+        : fullPass([...own, ...shared.ranked]).map((record) => ({ record }));
     }
     for (const record of records) context.accumulator.add(record, consumer.id);
   }

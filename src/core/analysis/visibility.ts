@@ -84,3 +84,18 @@ function hostMatches(pattern: string, host: string): boolean {
   }
   return pattern === host;
 }
+
+/**
+ * A Sidecar whose every egress host is exact and names its namespace imports
+ * services one by one, and Istio then keeps plain creation order: the
+ * private-first rule does not apply to its workloads.
+ */
+export function importsByExactNames(sidecar: Sidecar | undefined): boolean {
+  if (!sidecar || sidecar.egress.length === 0) return false;
+  return sidecar.egress.every((listener) => listener.hosts.length > 0 && listener.hosts.every((spec) => {
+    const slash = spec.indexOf('/');
+    const ns = spec.slice(0, slash);
+    const name = spec.slice(slash + 1);
+    return slash > 0 && ns !== '*' && ns !== '~' && !name.includes('*');
+  }));
+}
