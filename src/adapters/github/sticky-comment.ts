@@ -5,9 +5,9 @@ import { postOnce } from './post-once.js';
 import type { PullRef } from './pull-request.js';
 
 export interface StickyCommentResult {
-  action: 'created' | 'updated' | 'unchanged';
-  id: number;
-  url: string;
+  action: 'created' | 'updated' | 'unchanged' | 'not-created';
+  id: number | undefined;
+  url: string | undefined;
   /** Extra copies an earlier race left behind, now deleted. */
   removedDuplicates: number;
 }
@@ -21,6 +21,8 @@ interface IssueComment {
 
 export interface StickyCommentOptions {
   ownLogins: ReadonlySet<string>;
+  /** False: only update an existing comment (nothing worth a new comment to say). */
+  create: boolean;
   log: (message: string) => void;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -48,6 +50,7 @@ export async function upsertStickyComment(client: GitHubClient, pull: PullRef, b
     const { data } = await client.rest.issues.updateComment({ owner: pull.owner, repo: pull.repo, comment_id: keep.id, body });
     return { action: 'updated', id: data.id, url: data.html_url, removedDuplicates };
   }
+  if (!options.create) return { action: 'not-created', id: undefined, url: undefined, removedDuplicates };
   const { result } = await postOnce({
     what: 'Creating the summary comment',
     log: options.log,

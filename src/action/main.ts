@@ -1,0 +1,11 @@
+import { actionsCoreIo } from './io.js';
+import { run } from './run.js';
+
+try {
+  const result = await run({ env: process.env, io: actionsCoreIo });
+  process.exitCode = result.exitCode;
+} catch (error) {
+  // Anything unexpected still fails the check, with a message and no stack full of context.
+  actionsCoreIo.setFailed(`ServiceEntry Guard stopped: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,132 @@
+import type { GitHubClient } from '../adapters/github/client.js';
+import { classifyFailure, isPermissionRefusal } from '../adapters/github/failures.js';
+import { resolveOwnLogins } from '../adapters/github/identity.js';
+import { listPullRequestFiles, readPullRequestState, type PullRef } from '../adapters/github/pull-request.js';
+import { listPostedInlineKeys, postReview } from '../adapters/github/review.js';
+import { upsertStickyComment, type StickyCommentResult } from '../adapters/github/sticky-comment.js';
+import type { RenderContext } from '../core/render/markdown.js';
+import type { ReviewReport } from '../core/review/review-change.js';
+import { CommentableLines } from '../core/review-comments/diff-hunks.js';
+import { planInlineComments, type InlinePlan } from '../core/review-comments/inline-plan.js';
+import { reviewMarker } from '../core/review-comments/markers.js';
+import { composeSummaryComment, type InlineOutcome } from '../core/review-comments/summary-comment.js';
+import type { Mode } from './inputs.js';
+
+export interface PublishDeps {
+  client: GitHubClient;
+  pull: PullRef;
+  headSha: string;
+  mode: Extract<Mode, 'review' | 'comment'>;
+  commentAuthor: string | undefined;
+  maxInlineComments: number;
+  report: ReviewReport;
+  diffs: ReadonlyMap<string, CommentableLines>;
+  render: RenderContext;
+  complete: boolean;
+  select: (path: string) => boolean;
+  log: { info(m: string): void; warning(m: string): void };
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export type PublishOutcome =
+  | { status: 'posted'; summary: StickyCommentResult; inline: InlineOutcome | undefined }
+  | { status: 'stale'; newerSha: string }
+  | { status: 'read-only'; reason: string }
+  | { status: 'failed'; reason: string };
+
+/**
+ * Writes the results onto the pull request: one review with the new inline
+ * comments, then the sticky summary. Never throws: a token that may not
+ * write (fork pull requests) or a GitHub outage leaves the job summary,
+ * annotations and exit code to carry the result.
+ */
+export async function publishToPullRequest(deps: PublishDeps): Promise<PublishOutcome> {
+  const { log } = deps;
+  try {
+    const state = await readPullRequestState(deps.client, deps.pull);
+    if (state.headSha !== deps.headSha) {
+      log.info(`The pull request has moved on to ${state.headSha.slice(0, 12)}; this run analysed ${deps.headSha.slice(0, 12)}, so it posts nothing and leaves the comments to the newer run.`);
+      return { status: 'stale', newerSha: state.headSha };
+    }
+    const ownLogins = await resolveOwnLogins(deps.client, deps.commentAuthor, log.info);
+    const inline = deps.mode === 'review' && deps.report.introduced.length > 0 ? await postInlineComments(deps, ownLogins) : undefined;
+    const body = composeSummaryComment(deps.report, { render: deps.render, headSha: deps.headSha, ...(inline ? { inline } : {}), incomplete: !deps.complete });
+    const summary = await upsertStickyComment(deps.client, deps.pull, body, {
+      ownLogins,
+      create: worthANewComment(deps.report),
+      log: log.info,
+      ...(deps.sleep ? { sleep: deps.sleep } : {}),
+    });
+    log.info(summary.action === 'not-created'
+      ? 'Nothing about this change to report, and no earlier summary comment to update: no comment posted.'
+      : `Summary comment ${summary.action}: ${summary.url ?? ''}${summary.removedDuplicates > 0 ? ` (removed ${summary.removedDuplicates} duplicate${summary.removedDuplicates > 1 ? 's' : ''})` : ''}`);
+    return { status: 'posted', summary, inline };
+  } catch (error) {
+    const failure = classifyFailure(error);
+    if (isPermissionRefusal(failure)) {
+      const reason = `The token cannot write to this pull request (HTTP ${failure.status}: ${failure.message}). This is expected for pull requests from forks, whose GITHUB_TOKEN is read-only; otherwise grant \`permissions: pull-requests: write\`. The results are in the job summary, the annotations and this check's status.`;
+      log.warning(reason);
+      return { status: 'read-only', reason };
+    }
+    const reason = `Could not post to the pull request (${failure.status !== undefined ? `HTTP ${failure.status}: ` : ''}${failure.message}). The results are in the job summary, the annotations and this check's status.`;
+    log.warning(reason);
+    return { status: 'failed', reason };
+  }
+}
+
+/** A summary nobody asked for is noise: create one only when the change itself has something to say. */
+function worthANewComment(report: ReviewReport): boolean {
+  const changed = new Set(report.changedPaths);
+  return report.introduced.length > 0 || report.resolved.length > 0 || report.diagnostics.some((d) => changed.has(d.location.path));
+}
+
+async function postInlineComments(deps: PublishDeps, ownLogins: ReadonlySet<string>): Promise<InlineOutcome> {
+  const postedKeys = await listPostedInlineKeys(deps.client, deps.pull, ownLogins);
+  const plan = (diffs: ReadonlyMap<string, CommentableLines>): InlinePlan => planInlineComments(deps.report.introduced, {
+    postedKeys,
+    diffs,
+    suggestions: deps.report.suggestions,
+    render: deps.render,
+    maxComments: deps.maxInlineComments,
+  });
+  const first = plan(deps.diffs);
+  if (first.comments.length === 0) return { posted: 0, skipped: first.skipped, refused: 0 };
+  try {
+    return await send(deps, first, ownLogins);
+  } catch (error) {
+    const failure = classifyFailure(error);
+    if (failure.kind !== 'unprocessable') throw error;
+    // GitHub does not say which comment it refused. The usual cause is a diff that changed under us,
+    // so check the comments against the diff as it is now and retry once with those that still fit.
+    deps.log.warning(`GitHub refused the review's inline comments (HTTP 422: ${failure.message}); checking them against the current diff.`);
+    const fresh = await listPullRequestFiles(deps.client, deps.pull);
+    const diffs = new Map([...fresh.files].filter((f) => deps.select(f.path)).map((f) => [f.path, CommentableLines.fromPatch(f.patch)] as const));
+    const second = plan(diffs);
+    const dropped = first.comments.length - second.comments.length;
+    if (second.comments.length === 0 || dropped <= 0) {
+      deps.log.warning(`Posting no inline comments this run; all ${first.comments.length} are in the summary comment instead.`);
+      return { posted: 0, skipped: first.skipped, refused: first.comments.length };
+    }
+    try {
+      const outcome = await send(deps, second, ownLogins);
+      return { ...outcome, refused: dropped };
+    } catch (retryError) {
+      if (classifyFailure(retryError).kind !== 'unprocessable') throw retryError;
+      deps.log.warning(`GitHub refused the inline comments again; all ${second.comments.length} are in the summary comment instead.`);
+      return { posted: 0, skipped: second.skipped, refused: second.comments.length + dropped };
+    }
+  }
+}
+
+async function send(deps: PublishDeps, plan: InlinePlan, ownLogins: ReadonlySet<string>): Promise<InlineOutcome> {
+  const keys = plan.comments.flatMap((c) => c.keys);
+  const n = plan.comments.length;
+  const review = await postReview(deps.client, deps.pull, {
+    commitId: deps.headSha,
+    body: `**ServiceEntry Guard**: ${n} new listener collision${n > 1 ? 's' : ''} on lines of this change. The summary comment has the full table.`,
+    marker: reviewMarker(keys, deps.headSha),
+    comments: plan.comments,
+  }, { ownLogins, log: deps.log.info, ...(deps.sleep ? { sleep: deps.sleep } : {}) });
+  deps.log.info(`Review ${review.recovered ? 'found already posted' : 'posted'} with ${n} inline comment${n > 1 ? 's' : ''}: ${review.url}`);
+  return { posted: n, skipped: plan.skipped, refused: 0, reviewUrl: review.url };
+}

@@ -1,0 +1,140 @@
+import { changedPathsBetween, type GitChange } from '../adapters/git/changed-paths.js';
+import { ensureCommit, mergeBase } from '../adapters/git/commits.js';
+import type { FileRead, SnapshotRead } from '../adapters/git/file-read.js';
+import { readPaths, readSnapshot } from '../adapters/git/snapshot.js';
+import type { GitHubClient } from '../adapters/github/client.js';
+import { readFilesAtRef } from '../adapters/github/contents.js';
+import { listPullRequestFiles, PULL_REQUEST_FILES_CAP, type PullRequestFile, type RepoRef } from '../adapters/github/pull-request.js';
+import { readSnapshotViaTarball } from '../adapters/github/tarball-snapshot.js';
+import type { Diagnostic, SourceFile } from '../core/model.js';
+import type { ChangedFile } from '../core/review/review-change.js';
+import { CommentableLines } from '../core/review-comments/diff-hunks.js';
+import type { PullRequestContext } from './event.js';
+
+export interface PullRequestSources {
+  /** Every manifest of the base branch at base.sha, not only the changed ones. */
+  baseFiles: SourceFile[];
+  changes: ChangedFile[];
+  /** Lines of each changed file that the pull request's diff shows (where inline comments may go). */
+  diffs: Map<string, CommentableLines>;
+  /** Files that match the globs but were not read (symlinks, too large). */
+  diagnostics: Diagnostic[];
+  /** Where each part came from, for the log and the report. */
+  via: { files: 'api' | 'git'; base: 'git' | 'api'; head: 'git' | 'api' };
+  /** False when GitHub capped the file list and no local history could replace it. */
+  complete: boolean;
+}
+
+export interface SourceDeps {
+  client: GitHubClient;
+  repo: RepoRef;
+  pr: PullRequestContext;
+  /** The checkout (GITHUB_WORKSPACE); read only through git objects, never its files. */
+  workspace: string | undefined;
+  select: (path: string) => boolean;
+  maxBytes: number;
+  log: { info(m: string): void; warning(m: string): void };
+}
+
+/**
+ * Collects what the review compares: the base set, and the pull request's
+ * changes with their content at head. Local git objects are preferred (no
+ * API calls, no size limits); without them the base set costs one tarball
+ * call and each changed manifest one contents call.
+ */
+export async function gatherPullRequestSources(deps: SourceDeps): Promise<PullRequestSources> {
+  const { pr, log } = deps;
+  const listed = await listPullRequestFiles(deps.client, { ...deps.repo, pullNumber: pr.number });
+  const gitReady = await localCommitsAvailable(deps);
+  const capped = listed.capped || (pr.changedFiles !== undefined && listed.files.length < pr.changedFiles);
+
+  let rawChanges: GitChange[] | PullRequestFile[] = listed.files;
+  let filesVia: 'api' | 'git' = 'api';
+  let complete = true;
+  if (capped) {
+    if (gitReady && deps.workspace) {
+      const from = await mergeBase(deps.workspace, pr.baseSha, pr.headSha);
+      if (!from) log.warning('The checkout\'s history is too shallow to find where the pull request branched off, so files changed on the base branch since then count as changes too. Use actions/checkout with fetch-depth: 0.');
+      rawChanges = await changedPathsBetween(deps.workspace, from ?? pr.baseSha, pr.headSha);
+      filesVia = 'git';
+      log.warning(`GitHub lists at most ${PULL_REQUEST_FILES_CAP} files of a pull request; this one changes more, so the changed files were taken from git instead (inline comments only on the first ${listed.files.length}).`);
+    } else {
+      complete = false;
+      log.warning(`GitHub lists at most ${PULL_REQUEST_FILES_CAP} files of a pull request and this one changes more; without the base and head commits in the checkout, files past the cap are not reviewed. Use actions/checkout with fetch-depth: 0.`);
+    }
+  }
+
+  const selected = selectChanges(rawChanges, deps.select);
+  const needText = selected.filter((c) => c.status !== 'removed').map((c) => c.path);
+  const headReads = gitReady && deps.workspace
+    ? await readPaths(deps.workspace, pr.headSha, needText, deps.maxBytes)
+    : await readFilesAtRef(deps.client, deps.repo, pr.headSha, needText, deps.maxBytes);
+  const base: SnapshotRead = gitReady && deps.workspace
+    ? await readSnapshot(deps.workspace, pr.baseSha, deps.select, deps.maxBytes)
+    : await readSnapshotViaTarball(deps.client, deps.repo, pr.baseSha, deps.select, deps.maxBytes);
+
+  const diagnostics: Diagnostic[] = [];
+  const changes = selected.map((change): ChangedFile => withHeadText(change, headReads.get(change.path), diagnostics));
+  // A base file the change leaves alone is unreadable at head too; one the change touches was re-read above.
+  const touched = new Set(changes.flatMap((c) => [c.path, ...(c.previousPath ? [c.previousPath] : [])]));
+  diagnostics.unshift(...base.diagnostics.filter((d) => !touched.has(d.location.path)));
+
+  const diffs = new Map<string, CommentableLines>();
+  for (const file of listed.files) if (deps.select(file.path)) diffs.set(file.path, CommentableLines.fromPatch(file.patch));
+
+  return { baseFiles: base.files, changes, diffs, diagnostics, via: { files: filesVia, base: gitReady ? 'git' : 'api', head: gitReady ? 'git' : 'api' }, complete };
+}
+
+async function localCommitsAvailable(deps: SourceDeps): Promise<boolean> {
+  if (!deps.workspace) return false;
+  const note = (m: string) => deps.log.info(m);
+  const ok = (await ensureCommit(deps.workspace, deps.pr.baseSha, note)) && (await ensureCommit(deps.workspace, deps.pr.headSha, note));
+  deps.log.info(ok
+    ? 'Reading manifests from the checkout\'s git objects (base and head commits are present).'
+    : 'The checkout does not have the base and head commits; reading manifests through the GitHub API instead.');
+  return ok;
+}
+
+type RawChange = Pick<PullRequestFile, 'path' | 'status' | 'previousPath'> | GitChange;
+
+/**
+ * GitHub's statuses mapped onto the review's four, with the globs applied to
+ * both sides of a rename: a manifest renamed out of scope is removed from
+ * the head set, one renamed into scope is added.
+ */
+export function selectChanges(raw: readonly RawChange[], select: (path: string) => boolean): Array<Omit<ChangedFile, 'headText'>> {
+  const out: Array<Omit<ChangedFile, 'headText'>> = [];
+  for (const change of raw) {
+    const inScope = select(change.path);
+    const previousInScope = change.previousPath !== undefined && select(change.previousPath);
+    switch (change.status) {
+      case 'added':
+      case 'copied':
+        if (inScope) out.push({ path: change.path, status: 'added' });
+        break;
+      case 'removed':
+        if (inScope) out.push({ path: change.path, status: 'removed' });
+        break;
+      case 'renamed':
+        if (inScope && previousInScope) out.push({ path: change.path, status: 'renamed', previousPath: change.previousPath! });
+        else if (inScope) out.push({ path: change.path, status: 'added' });
+        else if (previousInScope) out.push({ path: change.previousPath!, status: 'removed' });
+        break;
+      case 'modified':
+      case 'changed':
+        if (inScope) out.push({ path: change.path, status: 'modified' });
+        break;
+      default:
+        break; // 'unchanged'
+    }
+  }
+  return out;
+}
+
+function withHeadText(change: Omit<ChangedFile, 'headText'>, read: FileRead | undefined, diagnostics: Diagnostic[]): ChangedFile {
+  if (change.status === 'removed') return change;
+  if (read?.kind === 'text') return { ...change, headText: read.text };
+  if (read?.kind === 'skipped') diagnostics.push(read.diagnostic);
+  // Unreadable or gone at head: out of the head set, like a removal (a rename still drops its old path).
+  return { ...change };
+}
