@@ -102,18 +102,18 @@ async function postInlineComments(deps: PublishDeps, ownLogins: ReadonlySet<stri
     const fresh = await listPullRequestFiles(deps.client, deps.pull);
     const diffs = new Map([...fresh.files].filter((f) => deps.select(f.path)).map((f) => [f.path, CommentableLines.fromPatch(f.patch)] as const));
     const second = plan(diffs);
-    const dropped = first.comments.length - second.comments.length;
+    const dropped = remarks(first) - remarks(second);
     if (second.comments.length === 0 || dropped <= 0) {
       deps.log.warning(`Posting no inline comments this run; all ${first.comments.length} are in the summary comment instead.`);
-      return { posted: 0, skipped: first.skipped, refused: first.comments.length };
+      return { posted: 0, skipped: first.skipped, refused: remarks(first) };
     }
     try {
-      const outcome = await send(deps, second, ownLogins);
-      return { ...outcome, refused: dropped };
+      // The dropped ones are now 'outside-diff' in the new plan's skipped list.
+      return await send(deps, second, ownLogins);
     } catch (retryError) {
       if (classifyFailure(retryError).kind !== 'unprocessable') throw retryError;
       deps.log.warning(`GitHub refused the inline comments again; all ${second.comments.length} are in the summary comment instead.`);
-      return { posted: 0, skipped: second.skipped, refused: second.comments.length + dropped };
+      return { posted: 0, skipped: second.skipped, refused: remarks(second) };
     }
   }
 }
@@ -128,5 +128,10 @@ async function send(deps: PublishDeps, plan: InlinePlan, ownLogins: ReadonlySet<
     comments: plan.comments,
   }, { ownLogins, log: deps.log.info, ...(deps.sleep ? { sleep: deps.sleep } : {}) });
   deps.log.info(`Review ${review.recovered ? 'found already posted' : 'posted'} with ${n} inline comment${n > 1 ? 's' : ''}: ${review.url}`);
-  return { posted: n, skipped: plan.skipped, refused: 0, reviewUrl: review.url };
+  return { posted: remarks(plan), skipped: plan.skipped, refused: 0 };
+}
+
+/** Entries the plan's comments speak about; the summary counts remarks, not comments, so runs compare. */
+function remarks(plan: InlinePlan): number {
+  return plan.comments.reduce((sum, c) => sum + c.keys.length, 0);
 }

@@ -6,11 +6,11 @@ import { SUMMARY_MARKER } from './markers.js';
 
 /** What happened to the inline comments this run, for the summary's footer. */
 export interface InlineOutcome {
+  /** Remarks (entries of introduced findings) commented inline by this run. */
   posted: number;
   skipped: readonly SkippedRemark[];
   /** Remarks GitHub refused (422) and that are therefore only in this summary. */
   refused: number;
-  reviewUrl?: string;
 }
 
 export interface SummaryCommentOptions {
@@ -41,11 +41,11 @@ function footerLines(options: SummaryCommentOptions): string[] {
   const inline = options.inline;
   if (inline) {
     const outside = inline.skipped.filter((s) => s.reason === 'outside-diff' || s.reason === 'comment-limit');
-    const already = inline.skipped.filter((s) => s.reason === 'already-commented').length;
+    // Counted the same whether this run or an earlier one posted them, so a re-run leaves the comment as it was.
+    const commented = inline.posted + inline.skipped.filter((s) => s.reason === 'already-commented').length;
     const parts = [
-      inline.posted > 0 ? `${inline.posted} new inline comment${inline.posted > 1 ? 's' : ''}${inline.reviewUrl ? ` ([review](${inline.reviewUrl}))` : ''}` : '',
-      already > 0 ? `${already} already commented on an earlier run` : '',
-      outside.length + inline.refused > 0 ? `${outside.length + inline.refused} only here (their lines are outside this pull request's diff)` : '',
+      commented > 0 ? `${commented} commented on the changed line` : '',
+      outside.length + inline.refused > 0 ? `${outside.length + inline.refused} only here (their lines are outside this pull request's diff, or GitHub refused the comment)` : '',
     ].filter(Boolean);
     if (parts.length > 0) lines.push(`<sub>Inline: ${parts.join(' · ')}.</sub>`);
     for (const s of outside.slice(0, LISTED_SKIPS)) {

@@ -1,0 +1,33 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TempGitRepo } from '../adapters/temp-git-repo.js';
+import { REPO_ROOT } from '../helpers/fixtures.js';
+import { FakeGitHub, type FakeGitHubOptions } from './fake-github.js';
+import { filesBetween } from './harness.js';
+
+const REVIEWS = join(REPO_ROOT, 'test/fixtures/reviews');
+
+export interface PullRequestRepo {
+  repo: TempGitRepo;
+  base: string;
+  head: string;
+  fake: FakeGitHub;
+}
+
+/**
+ * A git repository whose two commits are a review fixture's base/ and head/
+ * (as deploy/*.yaml), and a fake GitHub whose pull request goes from one to
+ * the other, with the patches git itself produces.
+ */
+export function pullRequestRepo(fixture: string, options: Partial<FakeGitHubOptions> = {}): PullRequestRepo {
+  const repo = new TempGitRepo();
+  const side = (name: 'base' | 'head') => readdirSync(join(REVIEWS, fixture, name)).sort().map((f) => [`deploy/${f}`, readFileSync(join(REVIEWS, fixture, name, f), 'utf8')] as const);
+  repo.write('README.md', '# gitops\n');
+  for (const [path, text] of side('base')) repo.write(path, text);
+  const base = repo.commit('base');
+  repo.remove('deploy');
+  for (const [path, text] of side('head')) repo.write(path, text);
+  const head = repo.commit('head');
+  const fake = new FakeGitHub({ owner: 'acme', repo: 'gitops', pullNumber: 7, baseSha: base, headSha: head, files: filesBetween(repo.dir, base, head), ...options });
+  return { repo, base, head, fake };
+}

@@ -1,0 +1,37 @@
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+interface WebhookExample {
+  action?: string;
+  number?: number;
+  pull_request: Record<string, any>;
+  repository: Record<string, any>;
+  [key: string]: unknown;
+}
+
+/**
+ * A real pull_request webhook payload from @octokit/webhooks-examples (the
+ * payloads GitHub documents), re-pointed at our test repository and commits.
+ */
+export function pullRequestPayload(action: 'opened' | 'synchronize' | 'reopened', patch: { owner: string; repo: string; number: number; baseSha: string; headSha: string; changedFiles: number; headRepo?: string }): WebhookExample {
+  const all = require('@octokit/webhooks-examples/api.github.com/index.json') as Array<{ name: string; examples: WebhookExample[] }>;
+  const example = all.find((e) => e.name === 'pull_request')?.examples.find((e) => e.action === action);
+  if (!example) throw new Error(`@octokit/webhooks-examples has no pull_request.${action} example`);
+  const payload = structuredClone(example);
+  const fullName = `${patch.owner}/${patch.repo}`;
+  payload.number = patch.number;
+  payload.repository.full_name = fullName;
+  payload.repository.name = patch.repo;
+  payload.repository.owner.login = patch.owner;
+  const pr = payload.pull_request;
+  pr.number = patch.number;
+  pr.changed_files = patch.changedFiles;
+  pr.base.sha = patch.baseSha;
+  pr.base.repo.full_name = fullName;
+  pr.base.repo.name = patch.repo;
+  pr.head.sha = patch.headSha;
+  pr.head.repo.full_name = patch.headRepo ?? fullName;
+  if (action === 'synchronize') payload['after'] = patch.headSha;
+  return payload;
+}
