@@ -90,7 +90,7 @@ async function postInlineComments(deps: PublishDeps, ownLogins: ReadonlySet<stri
     maxComments: deps.maxInlineComments,
   });
   const first = plan(deps.diffs);
-  if (first.comments.length === 0) return { posted: 0, skipped: first.skipped, refused: 0 };
+  if (first.comments.length === 0) return { posted: [], skipped: first.skipped, refused: [] };
   try {
     return await send(deps, first, ownLogins);
   } catch (error) {
@@ -102,10 +102,9 @@ async function postInlineComments(deps: PublishDeps, ownLogins: ReadonlySet<stri
     const fresh = await listPullRequestFiles(deps.client, deps.pull);
     const diffs = new Map([...fresh.files].filter((f) => deps.select(f.path)).map((f) => [f.path, CommentableLines.fromPatch(f.patch)] as const));
     const second = plan(diffs);
-    const dropped = remarks(first) - remarks(second);
-    if (second.comments.length === 0 || dropped <= 0) {
+    if (second.comments.length === 0 || second.comments.length >= first.comments.length) {
       deps.log.warning(`Posting no inline comments this run; all ${first.comments.length} are in the summary comment instead.`);
-      return { posted: 0, skipped: first.skipped, refused: remarks(first) };
+      return { posted: [], skipped: first.skipped, refused: findings(first) };
     }
     try {
       // The dropped ones are now 'outside-diff' in the new plan's skipped list.
@@ -113,7 +112,7 @@ async function postInlineComments(deps: PublishDeps, ownLogins: ReadonlySet<stri
     } catch (retryError) {
       if (classifyFailure(retryError).kind !== 'unprocessable') throw retryError;
       deps.log.warning(`GitHub refused the inline comments again; all ${second.comments.length} are in the summary comment instead.`);
-      return { posted: 0, skipped: second.skipped, refused: remarks(second) };
+      return { posted: [], skipped: second.skipped, refused: findings(second) };
     }
   }
 }
@@ -128,10 +127,9 @@ async function send(deps: PublishDeps, plan: InlinePlan, ownLogins: ReadonlySet<
     comments: plan.comments,
   }, { ownLogins, log: deps.log.info, ...(deps.sleep ? { sleep: deps.sleep } : {}) });
   deps.log.info(`Review ${review.recovered ? 'found already posted' : 'posted'} with ${n} inline comment${n > 1 ? 's' : ''}: ${review.url}`);
-  return { posted: remarks(plan), skipped: plan.skipped, refused: 0 };
+  return { posted: findings(plan), skipped: plan.skipped, refused: [] };
 }
 
-/** Entries the plan's comments speak about; the summary counts remarks, not comments, so runs compare. */
-function remarks(plan: InlinePlan): number {
-  return plan.comments.reduce((sum, c) => sum + c.keys.length, 0);
+function findings(plan: InlinePlan): string[] {
+  return plan.comments.map((c) => c.findingId);
 }

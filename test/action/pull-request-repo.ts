@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TempGitRepo } from '../adapters/temp-git-repo.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
@@ -21,7 +21,9 @@ export interface PullRequestRepo {
  */
 export function pullRequestRepo(fixture: string, options: Partial<FakeGitHubOptions> = {}): PullRequestRepo {
   const repo = new TempGitRepo();
-  const side = (name: 'base' | 'head') => readdirSync(join(REVIEWS, fixture, name)).sort().map((f) => [`deploy/${f}`, readFileSync(join(REVIEWS, fixture, name, f), 'utf8')] as const);
+  // A bare name is one of the core's review fixtures; test/fixtures/github/<name> holds the action's own.
+  const dir = existsSync(join(REVIEWS, fixture)) ? join(REVIEWS, fixture) : join(REPO_ROOT, 'test/fixtures/github', fixture);
+  const side = (name: 'base' | 'head') => readdirSync(join(dir, name)).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => [`deploy/${f}`, readFileSync(join(dir, name, f), 'utf8')] as const);
   repo.write('README.md', '# gitops\n');
   for (const [path, text] of side('base')) repo.write(path, text);
   const base = repo.commit('base');

@@ -6,11 +6,11 @@ import { SUMMARY_MARKER } from './markers.js';
 
 /** What happened to the inline comments this run, for the summary's footer. */
 export interface InlineOutcome {
-  /** Remarks (entries of introduced findings) commented inline by this run. */
-  posted: number;
+  /** Findings this run commented on inline. */
+  posted: readonly string[];
   skipped: readonly SkippedRemark[];
-  /** Remarks GitHub refused (422) and that are therefore only in this summary. */
-  refused: number;
+  /** Findings whose comments GitHub refused (422), so they are only in this summary. */
+  refused: readonly string[];
 }
 
 export interface SummaryCommentOptions {
@@ -42,10 +42,11 @@ function footerLines(options: SummaryCommentOptions): string[] {
   if (inline) {
     const outside = inline.skipped.filter((s) => s.reason === 'outside-diff' || s.reason === 'comment-limit');
     // Counted the same whether this run or an earlier one posted them, so a re-run leaves the comment as it was.
-    const commented = inline.posted + inline.skipped.filter((s) => s.reason === 'already-commented').length;
+    const commented = new Set([...inline.posted, ...inline.skipped.filter((s) => s.reason === 'already-commented').map((s) => s.findingId)]);
+    const onlyHere = new Set([...outside.map((s) => s.findingId), ...inline.refused].filter((id) => !commented.has(id)));
     const parts = [
-      commented > 0 ? `${commented} commented on the changed line` : '',
-      outside.length + inline.refused > 0 ? `${outside.length + inline.refused} only here (their lines are outside this pull request's diff, or GitHub refused the comment)` : '',
+      commented.size > 0 ? `${plural(commented.size)} commented on the changed lines` : '',
+      onlyHere.size > 0 ? `${plural(onlyHere.size)} only here (lines outside this pull request's diff, or refused by GitHub)` : '',
     ].filter(Boolean);
     if (parts.length > 0) lines.push(`<sub>Inline: ${parts.join(' · ')}.</sub>`);
     for (const s of outside.slice(0, LISTED_SKIPS)) {
@@ -55,4 +56,8 @@ function footerLines(options: SummaryCommentOptions): string[] {
   }
   lines.push(`<sub>Analysed head ${inlineCode(options.headSha.slice(0, 12))} · updated in place on every run.</sub>`);
   return lines;
+}
+
+function plural(n: number): string {
+  return `${n} finding${n === 1 ? '' : 's'}`;
 }
