@@ -86,7 +86,10 @@ export async function gatherPullRequestSources(deps: SourceDeps): Promise<PullRe
 }
 
 async function localCommitsAvailable(deps: SourceDeps): Promise<boolean> {
-  if (!deps.workspace) return false;
+  if (!deps.workspace) {
+    deps.log.info('No checkout (GITHUB_WORKSPACE is empty); reading manifests through the GitHub API instead.');
+    return false;
+  }
   const note = (m: string) => deps.log.info(m);
   const ok = (await ensureCommit(deps.workspace, deps.pr.baseSha, note)) && (await ensureCommit(deps.workspace, deps.pr.headSha, note));
   deps.log.info(ok

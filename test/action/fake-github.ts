@@ -132,7 +132,7 @@ export class FakeGitHub {
     const pr = `${repoPath}/pulls/${pullNumber}`;
     const body = (request.body ?? {}) as Record<string, unknown>;
     const user = this.tokenUser;
-    if (method === 'POST' && path === '/graphql') return ok({ data: { viewer: { login: user.login.replace(/\[bot\]$/, '') } } });
+    if (method === 'POST' && path.endsWith('/graphql')) return ok({ data: { viewer: { login: user.login.replace(/\[bot\]$/, '') } } });
     if (method === 'GET' && path === pr) {
       return ok({ number: pullNumber, state: 'open', head: { sha: this.headSha, ref: 'feature' }, base: { sha: this.options.baseSha, ref: 'main' } });
     }

@@ -108,6 +108,8 @@ export interface RunOptions {
   event?: 'opened' | 'synchronize';
   headRepo?: string;
   apiUrl?: string;
+  /** Another event's payload (push, schedule…) instead of the pull request's, with its GITHUB_SHA. */
+  otherEvent?: { name: string; payload: unknown; sha: string };
 }
 
 export async function runAction(options: RunOptions): Promise<ActionRun> {
@@ -115,12 +117,13 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   const temp = mkdtempSync(join(tmpdir(), 'seg-run-'));
   const eventPath = join(temp, 'event.json');
   const { owner, repo, pullNumber, baseSha, headSha, files } = fake.options;
-  writeFileSync(eventPath, JSON.stringify(pullRequestPayload(options.event ?? 'opened', { owner, repo, number: pullNumber, baseSha, headSha, changedFiles: files.length, ...(options.headRepo ? { headRepo: options.headRepo } : {}) })));
+  writeFileSync(eventPath, JSON.stringify(options.otherEvent?.payload ?? pullRequestPayload(options.event ?? 'opened', { owner, repo, number: pullNumber, baseSha, headSha, changedFiles: files.length, ...(options.headRepo ? { headRepo: options.headRepo } : {}) })));
   const io = recordingIo({ token: TOKEN, 'fail-level': 'error', mode: 'review', ...options.inputs });
   const result = await run({
     env: {
       GITHUB_EVENT_PATH: eventPath,
-      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_NAME: options.otherEvent?.name ?? 'pull_request',
+      GITHUB_SHA: options.otherEvent?.sha ?? '',
       GITHUB_REPOSITORY: `${owner}/${repo}`,
       GITHUB_API_URL: options.apiUrl ?? API,
       GITHUB_SERVER_URL: 'https://github.com',

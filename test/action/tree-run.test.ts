@@ -1,0 +1,38 @@
+import { createRequire } from 'node:module';
+import nock from 'nock';
+import { bindNock, runAction } from './harness.js';
+import { pullRequestRepo, type PullRequestRepo } from './pull-request-repo.js';
+
+const require = createRequire(import.meta.url);
+const pushPayload = () => {
+  const all = require('@octokit/webhooks-examples/api.github.com/index.json') as Array<{ name: string; examples: unknown[] }>;
+  return structuredClone(all.find((e) => e.name === 'push')!.examples[0]);
+};
+
+let pr: PullRequestRepo;
+beforeEach(() => {
+  nock.disableNetConnect();
+  pr = pullRequestRepo('pr-adds-second-tcp-443-entry');
+  bindNock(pr.fake);
+});
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+  pr.repo.dispose();
+});
+
+describe('outside a pull request (push, schedule, workflow_dispatch)', () => {
+  it('analyses the whole tree at GITHUB_SHA, reports every finding as existing, and fails at the level', async () => {
+    const { result, io } = await runAction({ fake: pr.fake, workspace: pr.repo.dir, otherEvent: { name: 'push', payload: pushPayload(), sha: pr.head } });
+    expect(io.outputs).toMatchObject({ introduced: '0', resolved: '0', existing: '1' });
+    expect(io.summaries[0]).toContain('0.0.0.0_443');
+    expect(pr.fake.requests).toEqual([]);
+    expect(result.exitCode).toBe(1);
+  });
+
+  it('passes on a tree without collisions', async () => {
+    const { result, io } = await runAction({ fake: pr.fake, workspace: pr.repo.dir, otherEvent: { name: 'push', payload: pushPayload(), sha: pr.base } });
+    expect(io.outputs['existing']).toBe('0');
+    expect(result.exitCode).toBe(0);
+  });
+});
