@@ -1,0 +1,139 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jest } from '@jest/globals';
+import { parse } from 'yaml';
+import { REPO_ROOT } from '../helpers/fixtures.js';
+import { pullRequestPayload } from '../action/webhook-payload.js';
+import { pullRequestRepo, type PullRequestRepo } from '../action/pull-request-repo.js';
+import { SUMMARY_MARKER } from '../../src/core/review-comments/markers.js';
+import { LoopbackGitHub } from './loopback-github.js';
+import { OpenApiChecker } from './openapi-checker.js';
+
+const DIST = join(REPO_ROOT, 'dist/index.js');
+const TOKEN = 'ghs_E2ETOKENabcdefghijklmnopqrstuvwxyz0123';
+
+/**
+ * Runs the bundled action exactly as the runner does: `node dist/index.js`
+ * with the environment GitHub sets, against a loopback GitHub. CI builds
+ * dist/ before the tests; only a missing bundle skips this, loudly.
+ */
+const haveDist = existsSync(DIST);
+if (!haveDist) {
+  // eslint-disable-next-line no-console
+  console.warn(`SKIPPED: ${DIST} does not exist. Run 'npm run build' first; the end-to-end test of the bundled action did not run.`);
+}
+const describeDist = haveDist ? describe : describe.skip;
+
+interface ChildRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: string;
+  summary: string;
+}
+
+async function runDist(pr: PullRequestRepo, apiUrl: string, inputs: Record<string, string>, headRepo?: string): Promise<ChildRun> {
+  const temp = mkdtempSync(join(tmpdir(), 'seg-e2e-'));
+  const eventPath = join(temp, 'event.json');
+  const outputPath = join(temp, 'output');
+  const summaryPath = join(temp, 'summary.md');
+  writeFileSync(outputPath, '');
+  writeFileSync(summaryPath, '');
+  const { owner, repo, pullNumber, baseSha, headSha, files } = pr.fake.options;
+  writeFileSync(eventPath, JSON.stringify(pullRequestPayload('synchronize', { owner, repo, number: pullNumber, baseSha, headSha, changedFiles: files.length, ...(headRepo ? { headRepo } : {}) })));
+  // The defaults from action.yml, as the runner passes them: INPUT_<NAME> with the name upper-cased, dashes kept.
+  const action = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+  const inputEnv: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(action.inputs)) inputEnv[`INPUT_${name.toUpperCase()}`] = String(spec.default ?? '');
+  for (const [name, value] of Object.entries({ token: TOKEN, ...inputs })) inputEnv[`INPUT_${name.toUpperCase()}`] = value;
+  const env: Record<string, string> = {
+    PATH: process.env['PATH'] ?? '',
+    HOME: process.env['HOME'] ?? temp,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_API_URL: apiUrl,
+    GITHUB_GRAPHQL_URL: `${apiUrl}/graphql`,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: `${owner}/${repo}`,
+    GITHUB_SHA: headSha,
+    GITHUB_REF: `refs/pull/${pullNumber}/merge`,
+    GITHUB_WORKSPACE: pr.repo.dir,
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    RUNNER_TEMP: temp,
+    ...inputEnv,
+  };
+  const child = spawn(process.execPath, [DIST], { cwd: pr.repo.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => { stdout += c.toString(); });
+  child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { code, stdout, stderr, outputs: readFileSync(outputPath, 'utf8'), summary: readFileSync(summaryPath, 'utf8') };
+}
+
+/** GITHUB_OUTPUT uses `name<<delimiter` heredocs. */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (const m of text.matchAll(re)) out[m[1]!] = m[3]!;
+  return out;
+}
+
+describeDist('the bundled action (dist/index.js) on a pull request', () => {
+  jest.setTimeout(180_000);
+  let checker: OpenApiChecker;
+  let pr: PullRequestRepo;
+  let github: LoopbackGitHub;
+  let apiUrl: string;
+
+  beforeAll(() => {
+    checker = new OpenApiChecker();
+  });
+  beforeEach(async () => {
+    pr = pullRequestRepo('pr-adds-second-tcp-443-entry');
+    github = new LoopbackGitHub(pr.fake, checker, TOKEN);
+    apiUrl = await github.start();
+  });
+  afterEach(async () => {
+    await github.stop();
+    pr.repo.dispose();
+  });
+
+  it('reviews, fails the check, and sends only requests GitHub documents, three runs leaving one comment and one review', async () => {
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await runDist(pr, apiUrl, {}));
+    expect(github.violations).toEqual([]);
+    const [first] = runs;
+    expect(runs.map((r) => r.code)).toEqual([1, 1, 1]);
+    expect(first!.stdout).toContain('::error title=tcp-shadowed on 0.0.0.0_443,file=deploy/github.yaml,line=12::');
+    expect(parseOutputs(first!.outputs)).toMatchObject({ introduced: '1', resolved: '0', existing: '0' });
+    expect(JSON.parse(readFileSync(parseOutputs(first!.outputs)['report-json']!, 'utf8'))).toMatchObject({ kind: 'review', counts: { introduced: 1 } });
+    expect(first!.summary).toContain('0.0.0.0_443');
+    expect(pr.fake.issueComments.filter((c) => c.body.includes(SUMMARY_MARKER))).toHaveLength(1);
+    expect(pr.fake.reviews).toHaveLength(1);
+    expect(pr.fake.reviewComments).toEqual([expect.objectContaining({ path: 'deploy/github.yaml', line: 12 })]);
+  });
+
+  it('keeps the token out of everything but the mask command', async () => {
+    const run = await runDist(pr, apiUrl, {});
+    const withoutMask = run.stdout.split('\n').filter((l) => l !== `::add-mask::${TOKEN}`).join('\n');
+    expect(run.stdout).toContain(`::add-mask::${TOKEN}`);
+    for (const text of [withoutMask, run.stderr, run.outputs, run.summary]) expect(text).not.toContain(TOKEN);
+  });
+
+  it('degrades on a fork\'s read-only token to annotations, job summary and the same exit code', async () => {
+    pr.fake.readOnly = true;
+    const run = await runDist(pr, apiUrl, {}, 'someone/gitops');
+    expect(github.violations).toEqual([]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('cannot write to this pull request');
+    expect(run.stdout).toContain('file=deploy/github.yaml,line=12::');
+    expect(run.summary).toContain('0.0.0.0_443');
+    expect(pr.fake.issueComments).toEqual([]);
+  });
+});
