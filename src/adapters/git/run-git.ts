@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { dirname, resolve as resolvePath } from 'node:path';
 
 export interface GitResult {
   code: number;
@@ -26,7 +27,8 @@ export function runGit(cwd: string, args: readonly string[], options: GitOptions
   return new Promise((resolve, reject) => {
     const child = spawn('git', ['--no-pager', '-c', 'core.fsmonitor=false', ...args], {
       cwd,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
+      // The ceiling keeps git from walking up into some enclosing repository when the workspace is not one.
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', GIT_CEILING_DIRECTORIES: dirname(resolvePath(cwd)) },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];

@@ -87,3 +87,17 @@ describe('reading a commit from git objects', () => {
     }
   });
 });
+
+describe('a workspace that is not a git repository', () => {
+  it('has no commits, even inside an enclosing repository', async () => {
+    const outer = new TempGitRepo('seg-outer-');
+    try {
+      const sha = outer.write('a.yaml', 'x').commit('outer');
+      outer.write('workspace/.keep', '');
+      expect(await hasCommit(`${outer.dir}/workspace`, sha)).toBe(false);
+      expect(await hasCommit(outer.dir, sha)).toBe(true);
+    } finally {
+      outer.dispose();
+    }
+  });
+});
