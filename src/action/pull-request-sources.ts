@@ -8,6 +8,7 @@ import { listPullRequestFiles, PULL_REQUEST_FILES_CAP, type PullRequestFile, typ
 import { readSnapshotViaTarball } from '../adapters/github/tarball-snapshot.js';
 import type { Diagnostic, SourceFile } from '../core/model.js';
 import type { ChangedFile } from '../core/review/review-change.js';
+import { selectChanges } from '../core/review/select-changes.js';
 import { CommentableLines } from '../core/review-comments/diff-hunks.js';
 import type { PullRequestContext } from './event.js';
 
@@ -96,42 +97,6 @@ async function localCommitsAvailable(deps: SourceDeps): Promise<boolean> {
     ? 'Reading manifests from the checkout\'s git objects (base and head commits are present).'
     : 'The checkout does not have the base and head commits; reading manifests through the GitHub API instead.');
   return ok;
-}
-
-type RawChange = Pick<PullRequestFile, 'path' | 'status' | 'previousPath'> | GitChange;
-
-/**
- * GitHub's statuses mapped onto the review's four, with the globs applied to
- * both sides of a rename: a manifest renamed out of scope is removed from
- * the head set, one renamed into scope is added.
- */
-export function selectChanges(raw: readonly RawChange[], select: (path: string) => boolean): Array<Omit<ChangedFile, 'headText'>> {
-  const out: Array<Omit<ChangedFile, 'headText'>> = [];
-  for (const change of raw) {
-    const inScope = select(change.path);
-    const previousInScope = change.previousPath !== undefined && select(change.previousPath);
-    switch (change.status) {
-      case 'added':
-      case 'copied':
-        if (inScope) out.push({ path: change.path, status: 'added' });
-        break;
-      case 'removed':
-        if (inScope) out.push({ path: change.path, status: 'removed' });
-        break;
-      case 'renamed':
-        if (inScope && previousInScope) out.push({ path: change.path, status: 'renamed', previousPath: change.previousPath! });
-        else if (inScope) out.push({ path: change.path, status: 'added' });
-        else if (previousInScope) out.push({ path: change.previousPath!, status: 'removed' });
-        break;
-      case 'modified':
-      case 'changed':
-        if (inScope) out.push({ path: change.path, status: 'modified' });
-        break;
-      default:
-        break; // 'unchanged'
-    }
-  }
-  return out;
 }
 
 function withHeadText(change: Omit<ChangedFile, 'headText'>, read: FileRead | undefined, diagnostics: Diagnostic[]): ChangedFile {

@@ -1,4 +1,5 @@
 import { formatLocation, type Diagnostic, type Finding } from '../model.js';
+import type { ClassifiedFinding, ReviewReport } from '../review/review-change.js';
 
 /** Terminal output: one block per finding, most severe first, then unreadable files. */
 export function renderFindingsText(findings: readonly Finding[], diagnostics: readonly Diagnostic[], entryCount: number): string {
@@ -42,4 +43,19 @@ function wrap(text: string, width: number): string[] {
   }
   if (line) lines.push(line);
   return lines;
+}
+
+/** A review of a change in the terminal: what it introduces first, then what it resolves, then what was there. */
+export function renderReviewText(report: ReviewReport): string {
+  const section = (title: string, list: readonly ClassifiedFinding[]) =>
+    list.length === 0 ? [] : [`== ${title} (${list.length})`, '', renderFindingsText(list.map((c) => c.finding), [], 0).split('\n').slice(0, -1).join('\n')];
+  const suggestions = report.introduced.flatMap((c) => (report.suggestions[c.finding.id] ?? []).map((s) => `  [${c.finding.id}] ${oneLine(s.title)} (${s.kind}): ${s.changes.map((ch) => `${ch.path}:${ch.startLine}`).join(', ')}`));
+  return [
+    ...section('Introduced by this change', report.introduced),
+    ...(suggestions.length > 0 ? ['== Verified fixes', '', ...suggestions, ''] : []),
+    ...section('Resolved by this change', report.resolved),
+    ...section('Already on the base branch', report.existing),
+    ...report.diagnostics.map((d) => `${formatLocation(d.location)}: ${d.severity}: ${oneLine(d.message)} [${d.code}]`),
+    `${report.introduced.length} introduced, ${report.resolved.length} resolved, ${report.existing.length} existing; ${report.baseEntryCount} ServiceEntries on the base side, ${report.headEntryCount} on the head side.`,
+  ].join('\n');
 }
