@@ -1,6 +1,7 @@
 import type { Severity } from '../core/model.js';
 import { DEFAULT_PATH_GLOBS, parseGlobList } from '../core/paths.js';
 import { DEFAULT_MAX_INLINE_COMMENTS } from '../core/review-comments/inline-plan.js';
+import { DEFAULT_VIP_POOL, isUsableVipPool } from '../core/fixes/vip-pool.js';
 
 /**
  * review:  sticky summary comment + one review with inline comments + job summary + annotations
@@ -27,6 +28,8 @@ export interface ActionInputs {
   /** Login our earlier comments were posted as; empty means ask GitHub. */
   commentAuthor: string | undefined;
   maxInlineComments: number;
+  /** Where suggested VIPs come from. */
+  vipPool: string;
 }
 
 export class InputError extends Error {
@@ -63,5 +66,11 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     rootNamespace: text('root-namespace', 'istio-system'),
     commentAuthor: getInput('comment-author').trim() || undefined,
     maxInlineComments: max,
+    vipPool: vipPool(text('vip-pool', DEFAULT_VIP_POOL)),
   };
+}
+
+function vipPool(value: string): string {
+  if (!isUsableVipPool(value)) throw new InputError(`input vip-pool is ${JSON.stringify(value)}; expected an IPv4 CIDR of at least 4 addresses, like ${DEFAULT_VIP_POOL}`);
+  return value;
 }

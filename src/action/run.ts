@@ -10,6 +10,7 @@ import { makePathFilter } from '../core/paths.js';
 import { atOrAbove, toJsonCheckReport, toJsonReviewReport } from '../core/render/json.js';
 import { renderFindingsMarkdown, renderReviewMarkdown, type RenderContext } from '../core/render/markdown.js';
 import { failsAt, reviewChange, type ReviewReport } from '../core/review/review-change.js';
+import { validateServiceEntryManifest } from '../core/crd/validate-manifest.js';
 import { annotate } from './annotations.js';
 import { readRunContext, type PullRequestContext } from './event.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
@@ -99,7 +100,14 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
 
   const sources = await gatherPullRequestSources({ client, repo, pr: context, workspace, select, maxBytes: DEFAULT_MAX_FILE_BYTES, log: io });
   io.info(`Pull request #${context.number}: ${sources.baseFiles.length} manifest files at base ${context.baseSha.slice(0, 12)}, ${sources.changes.length} changed (files via ${sources.via.files}, contents via ${sources.via.base}).`);
-  const report = reviewChange({ baseFiles: sources.baseFiles, changes: sources.changes, defaultNamespace: inputs.defaultNamespace, mesh, maxFileBytes: DEFAULT_MAX_FILE_BYTES });
+  const report = reviewChange({
+    baseFiles: sources.baseFiles,
+    changes: sources.changes,
+    defaultNamespace: inputs.defaultNamespace,
+    mesh,
+    maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+    fixes: { vipPool: inputs.vipPool, validate: validateServiceEntryManifest },
+  });
   report.diagnostics.unshift(...sources.diagnostics);
   const render: RenderContext = { blobUrl: blobUrlFor(serverUrl, repository, context.headSha) };
 

@@ -24,7 +24,9 @@ describe('reviewing a pull request that adds a second TCP entry on 443', () => {
     expect(pr.fake.issueComments[0]!.body.startsWith(SUMMARY_MARKER)).toBe(true);
     expect(pr.fake.issueComments[0]!.body).toContain('0.0.0.0_443');
     expect(pr.fake.reviews).toHaveLength(1);
-    expect(pr.fake.reviewComments).toEqual([expect.objectContaining({ path: 'deploy/github.yaml', line: 12, side: 'RIGHT' })]);
+    // The comment sits on the lines its one-click fix replaces: a VIP inserted before `ports:` (line 11).
+    expect(pr.fake.reviewComments).toEqual([expect.objectContaining({ path: 'deploy/github.yaml', line: 11, side: 'RIGHT' })]);
+    expect(pr.fake.reviewComments[0]!.body).toMatch(/```suggestion\n {2}addresses:\n {4}- "240\.241\.\d+\.\d+"\n {2}ports:\n```/);
     expect(readInlineKeys(pr.fake.reviewComments[0]!.body)).toHaveLength(1);
   });
 

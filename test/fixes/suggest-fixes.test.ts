@@ -49,3 +49,17 @@ describe('verified fix suggestions', () => {
     expect(report.suggestions).toEqual({});
   });
 });
+
+describe('verified against Istio\'s CRD', () => {
+  test('every suggestion for the seed pull request passes the real schema and CEL rules', async () => {
+    const { validateServiceEntryManifest } = await import('../../src/core/crd/validate-manifest.js');
+    const { suggestions } = suggestionsFor('pr-adds-second-tcp-443-entry', validateServiceEntryManifest);
+    expect(suggestions.map((s) => s.kind)).toEqual(['tls', 'addresses', 'port']);
+  });
+
+  test('the validator suggestions go through rejects what the CRD rejects, e.g. a CIDR address on a DNS entry', async () => {
+    const { validateServiceEntryManifest } = await import('../../src/core/crd/validate-manifest.js');
+    const messages = validateServiceEntryManifest({ spec: { hosts: ['a'], addresses: ['10.0.0.0/16'], resolution: 'DNS' } }).map((v) => v.message);
+    expect(messages.join('\n')).toMatch(/CIDR addresses are allowed only for NONE\/STATIC resolution types/);
+  });
+});

@@ -38,6 +38,16 @@ export function pickVip(pool: string, identity: string, used: UsedAddresses, tak
   return undefined;
 }
 
+/** Whether a pool can hand out addresses: an IPv4 CIDR with room beyond its network and broadcast address. */
+export function isUsableVipPool(pool: string): boolean {
+  try {
+    const [base, bits] = ipaddr.parseCIDR(pool);
+    return base.kind() === 'ipv4' && bits <= 30;
+  } catch {
+    return false;
+  }
+}
+
 export interface UsedAddresses {
   ips: Set<string>;
   cidrs: Array<[ipaddr.IPv4 | ipaddr.IPv6, number]>;
