@@ -3,11 +3,15 @@ import { parseArgs } from 'node:util';
 import { readManifestFiles } from '../adapters/fs/read-manifests.js';
 import { analyze } from '../core/analysis/analyze.js';
 import { loadSources } from '../core/load/load-sources.js';
-import type { Severity } from '../core/model.js';
+import type { MeshOptions, Severity } from '../core/model.js';
+import { validateServiceEntryManifest } from '../core/crd/validate-manifest.js';
+import { DEFAULT_VIP_POOL, isUsableVipPool } from '../core/fixes/vip-pool.js';
+import { failsAt } from '../core/review/review-change.js';
+import { reviewLocalChange } from './diff-command.js';
 import { DEFAULT_PATH_GLOBS, makePathFilter } from '../core/paths.js';
-import { atOrAbove, toJsonCheckReport } from '../core/render/json.js';
-import { renderFindingsMarkdown } from '../core/render/markdown.js';
-import { renderFindingsText } from '../core/render/text.js';
+import { atOrAbove, toJsonCheckReport, toJsonReviewReport } from '../core/render/json.js';
+import { renderFindingsMarkdown, renderReviewMarkdown } from '../core/render/markdown.js';
+import { renderFindingsText, renderReviewText } from '../core/render/text.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -23,9 +27,13 @@ const FORMATS = ['text', 'markdown', 'json'] as const;
 const LEVELS = ['error', 'warning', 'info', 'never'] as const;
 
 export const USAGE = `Usage: serviceentry-guard check [paths...] [options]
+       serviceentry-guard diff --base REF [--head REF] [options]
 
-Finds Istio ServiceEntry listener collisions in YAML manifests.
-Paths are files or directories (default: .); directories are searched for --include globs.
+check: finds Istio ServiceEntry listener collisions in YAML manifests.
+  Paths are files or directories (default: .); directories are searched for --include globs.
+diff:  what a pull request from --head (default HEAD) into --base would be told, from the
+  git objects of the repository in the current directory: collisions it introduces (with
+  verified fixes), resolves, and leaves as they were. Exit 1 only for introduced ones.
 
 Options:
   --format text|markdown|json   output format (default: text)
@@ -38,6 +46,8 @@ Options:
   --include GLOB                manifest globs under directories, repeatable; !GLOB excludes
                                 (default: ${DEFAULT_PATH_GLOBS.join(', ')})
   --output FILE                 write the report to FILE instead of standard output
+  --base REF, --head REF        (diff) the branches to compare
+  --vip-pool CIDR               (diff) where suggested VIPs come from (default: ${DEFAULT_VIP_POOL})
   -h, --help                    show this help
 
 Exit codes: 0 no finding at or above --fail-level, 1 findings at or above it, 2 usage or I/O error.
@@ -59,6 +69,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'root-namespace': { type: 'string', default: 'istio-system' },
         include: { type: 'string', multiple: true },
         output: { type: 'string' },
+        base: { type: 'string' },
+        head: { type: 'string', default: 'HEAD' },
+        'vip-pool': { type: 'string', default: DEFAULT_VIP_POOL },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -72,7 +85,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT_CLEAN;
   }
   const [command, ...paths] = positionals;
-  if (command !== 'check') {
+  if (command !== 'check' && command !== 'diff') {
     io.stderr(`${command === undefined ? 'missing command' : `unknown command ${JSON.stringify(command)}`}\n\n${USAGE}`);
     return EXIT_USAGE;
   }
@@ -82,29 +95,53 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`--format must be one of ${FORMATS.join(', ')} and --fail-level one of ${LEVELS.join(', ')}\n\n${USAGE}`);
     return EXIT_USAGE;
   }
+  const select = makePathFilter(values.include ?? DEFAULT_PATH_GLOBS);
+  const mesh: Partial<MeshOptions> = {
+    autoAllocate: values['auto-allocate'],
+    rootNamespace: values['root-namespace'],
+    ...(values['mesh-default-export-to'] ? { defaultExportTo: values['mesh-default-export-to'] } : {}),
+  };
 
-  let read;
-  try {
-    read = await readManifestFiles(paths.length > 0 ? paths : ['.'], { filter: makePathFilter(values.include ?? DEFAULT_PATH_GLOBS), cwd: io.cwd });
-  } catch (error) {
-    io.stderr(`serviceentry-guard: ${error instanceof Error ? error.message : String(error)}\n`);
-    return EXIT_USAGE;
+  let output: string;
+  let failing: boolean;
+  if (command === 'diff') {
+    if (!values.base || !isUsableVipPool(values['vip-pool'])) {
+      io.stderr(`diff needs --base REF${values.base ? ' and --vip-pool must be an IPv4 CIDR of at least 4 addresses' : ''}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    let report;
+    try {
+      report = await reviewLocalChange({
+        repoDir: io.cwd, base: values.base, head: values.head, select, defaultNamespace: values['default-namespace'], mesh,
+        vipPool: values['vip-pool'], validate: validateServiceEntryManifest,
+      });
+    } catch (error) {
+      io.stderr(`serviceentry-guard: ${error instanceof Error ? error.message : String(error)}\n`);
+      return EXIT_USAGE;
+    }
+    output = format === 'json'
+      ? `${JSON.stringify(toJsonReviewReport(report), null, 2)}\n`
+      : format === 'markdown' ? `${renderReviewMarkdown(report)}\n` : `${renderReviewText(report)}\n`;
+    failing = failsAt(report, failLevel);
+  } else {
+    let read;
+    try {
+      read = await readManifestFiles(paths.length > 0 ? paths : ['.'], { filter: select, cwd: io.cwd });
+    } catch (error) {
+      io.stderr(`serviceentry-guard: ${error instanceof Error ? error.message : String(error)}\n`);
+      return EXIT_USAGE;
+    }
+    const loaded = loadSources(read.files, { defaultNamespace: values['default-namespace'] });
+    loaded.diagnostics.unshift(...read.diagnostics);
+    const result = analyze(loaded, { mesh });
+    output = format === 'json'
+      ? `${JSON.stringify(toJsonCheckReport(result.findings, result.diagnostics, result.entryCount), null, 2)}\n`
+      : format === 'markdown'
+        ? `${renderFindingsMarkdown(result.findings, result.diagnostics, result.entryCount)}\n`
+        : `${renderFindingsText(result.findings, result.diagnostics, result.entryCount)}\n`;
+    failing = atOrAbove(result.findings, failLevel).length > 0;
   }
-  const loaded = loadSources(read.files, { defaultNamespace: values['default-namespace'] });
-  loaded.diagnostics.unshift(...read.diagnostics);
-  const result = analyze(loaded, {
-    mesh: {
-      autoAllocate: values['auto-allocate'],
-      rootNamespace: values['root-namespace'],
-      ...(values['mesh-default-export-to'] ? { defaultExportTo: values['mesh-default-export-to'] } : {}),
-    },
-  });
 
-  const output = format === 'json'
-    ? `${JSON.stringify(toJsonCheckReport(result.findings, result.diagnostics, result.entryCount), null, 2)}\n`
-    : format === 'markdown'
-      ? `${renderFindingsMarkdown(result.findings, result.diagnostics, result.entryCount)}\n`
-      : `${renderFindingsText(result.findings, result.diagnostics, result.entryCount)}\n`;
   if (values.output) {
     try {
       await writeFile(values.output, output);
@@ -115,5 +152,5 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } else {
     io.stdout(output);
   }
-  return atOrAbove(result.findings, failLevel).length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+  return failing ? EXIT_FINDINGS : EXIT_CLEAN;
 }

@@ -22,6 +22,8 @@ export interface JsonReviewReport {
   introduced: Array<Finding & { newEntryRefs: string[] }>;
   resolved: Finding[];
   existing: Finding[];
+  /** Verified fixes per introduced finding id, best first. */
+  suggestions: ReviewReport['suggestions'];
   diagnostics: Diagnostic[];
 }
 
@@ -41,6 +43,7 @@ export function toJsonReviewReport(report: ReviewReport): JsonReviewReport {
     introduced: report.introduced.map((c) => ({ ...c.finding, newEntryRefs: c.newEntryRefs })),
     resolved: report.resolved.map((c) => c.finding),
     existing: report.existing.map((c) => c.finding),
+    suggestions: report.suggestions,
     diagnostics: report.diagnostics,
   };
 }

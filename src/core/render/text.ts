@@ -56,6 +56,6 @@ export function renderReviewText(report: ReviewReport): string {
     ...section('Resolved by this change', report.resolved),
     ...section('Already on the base branch', report.existing),
     ...report.diagnostics.map((d) => `${formatLocation(d.location)}: ${d.severity}: ${oneLine(d.message)} [${d.code}]`),
-    `${report.introduced.length} introduced, ${report.resolved.length} resolved, ${report.existing.length} existing; ${report.baseEntryCount} ServiceEntries on the base side, ${report.headEntryCount} on the head side.`,
+    `${report.introduced.length} introduced, ${report.resolved.length} resolved, ${report.existing.length} existing; ServiceEntries: ${report.baseEntryCount} on the base side, ${report.headEntryCount} on the head side.`,
   ].join('\n');
 }
