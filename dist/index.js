@@ -44519,7 +44519,8 @@ function diagnosticsSection(diagnostics, ctx, changed) {
 function locationLink(location, ctx) {
     const label = escapeMarkdown(`${location.path}:${location.line}`);
     const url = ctx.blobUrl?.(location.path, location.line);
-    return url ? `[${label}](${url.replace(/[()\s<>]/g, encodeURIComponent)})` : label;
+    // Only unreserved characters stay: a `|`, bracket or parenthesis from a file name must not end the link or the table cell.
+    return url ? `[${label}](${url.replace(/[^A-Za-z0-9\-._~:/?#=&%]/g, (c) => encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`))})` : label;
 }
 function refs(entries) {
     return entries.map((e) => inlineCode(`${e.namespace}/${e.name}`)).join('<br>');
