@@ -116,7 +116,9 @@ describeDist('the bundled action (dist/index.js) on a pull request', () => {
     expect(first!.summary).toContain('0.0.0.0_443');
     expect(pr.fake.issueComments.filter((c) => c.body.includes(SUMMARY_MARKER))).toHaveLength(1);
     expect(pr.fake.reviews).toHaveLength(1);
-    expect(pr.fake.reviewComments).toEqual([expect.objectContaining({ path: 'deploy/github.yaml', line: 12 })]);
+    // On the lines its verified one-click fix replaces: a VIP inserted before `ports:` (line 11).
+    expect(pr.fake.reviewComments).toEqual([expect.objectContaining({ path: 'deploy/github.yaml', line: 11 })]);
+    expect(pr.fake.reviewComments[0]!.body).toContain('```suggestion\n  addresses:\n');
   });
 
   it('keeps the token out of everything but the mask command', async () => {
