@@ -2,6 +2,7 @@ import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES } from '../../core/load/load-sources.js';
 import type { Diagnostic, SourceFile } from '../../core/model.js';
+import { decodeText, tooLarge } from '../git/file-read.js';
 
 export interface ReadOptions {
   /** Which paths under a directory argument count as manifests (files named explicitly always do). */
@@ -64,16 +65,11 @@ async function readOne(root: string, absolute: string, options: ReadOptions, max
   const info = await stat(absolute);
   if (!info.isFile()) return;
   if (info.size > maxBytes) {
-    result.diagnostics.push({ severity: 'error', code: 'file-too-large', message: `is ${info.size} bytes, over the ${maxBytes} limit; not analysed`, location: at });
+    result.diagnostics.push(tooLarge(display, info.size, maxBytes));
     return;
   }
   const bytes = await readFile(absolute);
-  result.files.push({ path: display, text: decodeUtf8(bytes) });
-}
-
-/** Invalid sequences become U+FFFD (the loader reports them) rather than failing the file. */
-export function decodeUtf8(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
+  result.files.push({ path: display, text: decodeText(bytes) });
 }
 
 function isInside(root: string, path: string): boolean {
