@@ -152,12 +152,13 @@ function whyFirst(winner: MemberOutcome, losers: MemberOutcome[]): string {
 
 function shadowFixes(port: number, victims: MemberOutcome[], tls: boolean, mesh: MeshOptions): string[] {
   const names = describeHosts(victims);
-  const address = `Give ${names} its own \`spec.addresses\` (its real IP, or a reserved VIP its clients resolve through DNS capture): its chain moves to the listener <ip>_${port}. Cost: an address to own; with DNS resolution the IP is only the listener's key, so clients must actually connect to it.`;
+  const several = victims.length > 1;
+  const address = `Give ${names} ${several ? 'each its' : 'its'} own \`spec.addresses\` (the real IP, or a reserved VIP that clients resolve through DNS capture): ${several ? 'each' : 'its'} chain moves to a listener <ip>_${port} of its own. Cost: an address to own; with DNS resolution the IP is only the listener's key, so clients must actually connect to it.`;
   const sni = `Declare port ${port} of ${names} as \`protocol: TLS\` (clients send SNI for HTTPS): Envoy then matches each host by SNI on 0.0.0.0_${port} and they coexist. Cost: TLS clients with SNI only; Envoy no longer sees plaintext, so no TLS origination for this port.`;
   const scope = `Narrow \`exportTo\` of ${names} (e.g. \`["."]\`) or use Sidecar egress hosts, so that no workload sees both. Cost: other namespaces lose the entry.`;
   const autoAllocate = 'Turn on DNS capture with IP auto-allocation for the consumers (ISTIO_META_DNS_CAPTURE and ISTIO_META_DNS_AUTO_ALLOCATE, or Istio 1.25+ allocation plus DNS capture): each eligible entry gets its own VIP and listener. Cost: a mesh-wide proxy change; entries with resolution NONE or wildcard hosts are not covered.';
   const move = `Serve ${names} on another port. Cost: every client changes.`;
-  if (tls) return [address.replace('its own', 'a distinct'), `Remove \`spec.addresses\` so the TLS chains are matched by SNI on 0.0.0.0_${port}. Cost: none if clients send SNI.`, scope];
+  if (tls) return [address, `Remove \`spec.addresses\` so the TLS chains are matched by SNI on 0.0.0.0_${port}. Cost: none if clients send SNI.`, scope];
   const fixes = TLS_PORTS.has(port) ? [sni, address, scope] : [address, scope, sni];
   if (!mesh.autoAllocate) fixes.push(autoAllocate);
   fixes.push(move);
