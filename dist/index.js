@@ -36709,13 +36709,14 @@ function whyFirst(winner, losers) {
 }
 function shadowFixes(port, victims, tls, mesh) {
     const names = describeHosts(victims);
-    const address = `Give ${names} its own \`spec.addresses\` (its real IP, or a reserved VIP its clients resolve through DNS capture): its chain moves to the listener <ip>_${port}. Cost: an address to own; with DNS resolution the IP is only the listener's key, so clients must actually connect to it.`;
+    const several = victims.length > 1;
+    const address = `Give ${names} ${several ? 'each its' : 'its'} own \`spec.addresses\` (the real IP, or a reserved VIP that clients resolve through DNS capture): ${several ? 'each' : 'its'} chain moves to a listener <ip>_${port} of its own. Cost: an address to own; with DNS resolution the IP is only the listener's key, so clients must actually connect to it.`;
     const sni = `Declare port ${port} of ${names} as \`protocol: TLS\` (clients send SNI for HTTPS): Envoy then matches each host by SNI on 0.0.0.0_${port} and they coexist. Cost: TLS clients with SNI only; Envoy no longer sees plaintext, so no TLS origination for this port.`;
     const scope = `Narrow \`exportTo\` of ${names} (e.g. \`["."]\`) or use Sidecar egress hosts, so that no workload sees both. Cost: other namespaces lose the entry.`;
     const autoAllocate = 'Turn on DNS capture with IP auto-allocation for the consumers (ISTIO_META_DNS_CAPTURE and ISTIO_META_DNS_AUTO_ALLOCATE, or Istio 1.25+ allocation plus DNS capture): each eligible entry gets its own VIP and listener. Cost: a mesh-wide proxy change; entries with resolution NONE or wildcard hosts are not covered.';
     const move = `Serve ${names} on another port. Cost: every client changes.`;
     if (tls)
-        return [address.replace('its own', 'a distinct'), `Remove \`spec.addresses\` so the TLS chains are matched by SNI on 0.0.0.0_${port}. Cost: none if clients send SNI.`, scope];
+        return [address, `Remove \`spec.addresses\` so the TLS chains are matched by SNI on 0.0.0.0_${port}. Cost: none if clients send SNI.`, scope];
     const fixes = TLS_PORTS$1.has(port) ? [sni, address, scope] : [address, scope, sni];
     if (!mesh.autoAllocate)
         fixes.push(autoAllocate);
@@ -44440,12 +44441,7 @@ function renderFindingComment(classified, ctx = {}) {
         '',
         `**${escapeMarkdown(f.title)}**`,
         '',
-        escapeMarkdown(f.explanation),
-        '',
-        entryList(f.entries, ctx),
-        '',
-        '**Fixes, best first:**',
-        ...f.fixes.map((fix, i) => `${i + 1}. ${escapeProse(fix)}`),
+        findingBody(f, ctx),
     ].join('\n');
 }
 function verdict(report) {
@@ -44489,17 +44485,23 @@ function findingDetails(f, ctx, open, suggestions = []) {
     return [
         `<details${open ? ' open' : ''}><summary>${SEVERITY_BADGE[f.severity]} <code>${escapeHtml(f.listener)}</code>: ${escapeHtml(f.title)}</summary>`,
         '',
+        findingBody(f, ctx),
+        '',
+        suggestionsSection(suggestions),
+        '',
+        `<sub>rule ${escapeHtml(f.rule)} · id ${escapeHtml(f.id)}</sub>`,
+        '</details>',
+    ].join('\n');
+}
+/** Why, who, and the cures with their costs: the part every rendering of a finding shares. */
+function findingBody(f, ctx) {
+    return [
         escapeMarkdown(f.explanation),
         '',
         entryList(f.entries, ctx),
         '',
         '**Fixes, best first:**',
         ...f.fixes.map((fix, i) => `${i + 1}. ${escapeProse(fix)}`),
-        '',
-        suggestionsSection(suggestions),
-        '',
-        `<sub>rule ${escapeHtml(f.rule)} · id ${escapeHtml(f.id)}</sub>`,
-        '</details>',
     ].join('\n');
 }
 function entryList(entries, ctx) {

@@ -2,19 +2,9 @@ import nock from 'nock';
 import { SUMMARY_MARKER, inlineMarker } from '../../src/core/review-comments/markers.js';
 import { PR_AUTHOR } from './fake-github.js';
 import { bindNock, runAction } from './harness.js';
-import { pullRequestRepo, type PullRequestRepo } from './pull-request-repo.js';
+import { pullRequestRepo, usePullRequestRepo } from './pull-request-repo.js';
 
-let pr: PullRequestRepo;
-beforeEach(() => {
-  nock.disableNetConnect();
-  pr = pullRequestRepo('pr-adds-second-tcp-443-entry');
-  bindNock(pr.fake);
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-  pr.repo.dispose();
-});
+const pr = usePullRequestRepo('pr-adds-second-tcp-443-entry');
 
 const count = (method: string, path: RegExp) => pr.fake.requests.filter((r) => r.method === method && path.test(r.path)).length;
 const REVIEWS = /\/pulls\/7\/reviews$/;

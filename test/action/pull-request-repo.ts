@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { TempGitRepo } from '../adapters/temp-git-repo.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
 import { FakeGitHub, type FakeGitHubOptions } from './fake-github.js';
-import { filesBetween } from './harness.js';
+import nock from 'nock';
+import { bindNock, filesBetween } from './harness.js';
 
 const REVIEWS = join(REPO_ROOT, 'test/fixtures/reviews');
 
@@ -32,4 +33,24 @@ export function pullRequestRepo(fixture: string, options: Partial<FakeGitHubOpti
   const head = repo.commit('head');
   const fake = new FakeGitHub({ owner: 'acme', repo: 'gitops', pullNumber: 7, baseSha: base, headSha: head, files: filesBetween(repo.dir, base, head), ...options });
   return { repo, base, head, fake };
+}
+
+/**
+ * A fresh pull-request repository and fake GitHub for every test of the
+ * file, with the network closed to all but the fake. The returned object
+ * always reads the current test's repository.
+ */
+export function usePullRequestRepo(fixture: string): PullRequestRepo {
+  let current: PullRequestRepo | undefined;
+  beforeEach(() => {
+    nock.disableNetConnect();
+    current = pullRequestRepo(fixture);
+    bindNock(current.fake);
+  });
+  afterEach(() => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+    current?.repo.dispose();
+  });
+  return new Proxy({} as PullRequestRepo, { get: (_target, key) => current?.[key as keyof PullRequestRepo] });
 }

@@ -1,19 +1,8 @@
-import nock from 'nock';
 import { SUMMARY_MARKER, readInlineKeys } from '../../src/core/review-comments/markers.js';
-import { bindNock, readJson, runAction } from './harness.js';
-import { pullRequestRepo, type PullRequestRepo } from './pull-request-repo.js';
+import { readJson, runAction } from './harness.js';
+import { usePullRequestRepo } from './pull-request-repo.js';
 
-let pr: PullRequestRepo;
-beforeEach(() => {
-  nock.disableNetConnect();
-  pr = pullRequestRepo('pr-adds-second-tcp-443-entry');
-  bindNock(pr.fake);
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-  pr.repo.dispose();
-});
+const pr = usePullRequestRepo('pr-adds-second-tcp-443-entry');
 
 describe('reviewing a pull request that adds a second TCP entry on 443', () => {
   it('posts one summary comment and one review with an inline comment on the new entry\'s port line, and fails the check', async () => {

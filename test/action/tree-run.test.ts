@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
-import nock from 'nock';
-import { bindNock, runAction } from './harness.js';
-import { pullRequestRepo, type PullRequestRepo } from './pull-request-repo.js';
+import { runAction } from './harness.js';
+import { usePullRequestRepo } from './pull-request-repo.js';
 
 const require = createRequire(import.meta.url);
 const pushPayload = () => {
@@ -9,17 +8,7 @@ const pushPayload = () => {
   return structuredClone(all.find((e) => e.name === 'push')!.examples[0]);
 };
 
-let pr: PullRequestRepo;
-beforeEach(() => {
-  nock.disableNetConnect();
-  pr = pullRequestRepo('pr-adds-second-tcp-443-entry');
-  bindNock(pr.fake);
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-  pr.repo.dispose();
-});
+const pr = usePullRequestRepo('pr-adds-second-tcp-443-entry');
 
 describe('outside a pull request (push, schedule, workflow_dispatch)', () => {
   it('analyses the whole tree at GITHUB_SHA, reports every finding as existing, and fails at the level', async () => {

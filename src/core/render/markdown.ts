@@ -53,12 +53,7 @@ export function renderFindingComment(classified: ClassifiedFinding, ctx: RenderC
     '',
     `**${escapeMarkdown(f.title)}**`,
     '',
-    escapeMarkdown(f.explanation),
-    '',
-    entryList(f.entries, ctx),
-    '',
-    '**Fixes, best first:**',
-    ...f.fixes.map((fix, i) => `${i + 1}. ${escapeProse(fix)}`),
+    findingBody(f, ctx),
   ].join('\n');
 }
 
@@ -102,17 +97,24 @@ function findingDetails(f: Finding, ctx: RenderContext, open: boolean, suggestio
   return [
     `<details${open ? ' open' : ''}><summary>${SEVERITY_BADGE[f.severity]} <code>${escapeHtml(f.listener)}</code>: ${escapeHtml(f.title)}</summary>`,
     '',
+    findingBody(f, ctx),
+    '',
+    suggestionsSection(suggestions),
+    '',
+    `<sub>rule ${escapeHtml(f.rule)} · id ${escapeHtml(f.id)}</sub>`,
+    '</details>',
+  ].join('\n');
+}
+
+/** Why, who, and the cures with their costs: the part every rendering of a finding shares. */
+function findingBody(f: Finding, ctx: RenderContext): string {
+  return [
     escapeMarkdown(f.explanation),
     '',
     entryList(f.entries, ctx),
     '',
     '**Fixes, best first:**',
     ...f.fixes.map((fix, i) => `${i + 1}. ${escapeProse(fix)}`),
-    '',
-    suggestionsSection(suggestions),
-    '',
-    `<sub>rule ${escapeHtml(f.rule)} · id ${escapeHtml(f.id)}</sub>`,
-    '</details>',
   ].join('\n');
 }
 
