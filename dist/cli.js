@@ -74,7 +74,6 @@ function readServiceEntry(reader, header, root) {
         creationTimestamp: header.creationTimestamp,
         location: header.location,
         hostsLocation: hostsField ? reader.locate(hostsField) : header.location,
-        documentIndex: header.documentIndex,
     };
 }
 function readPorts(reader, field) {
@@ -3206,17 +3205,17 @@ function loadFile(file, options, result) {
         });
     }
     const reader = new ValueReader(file.path, lines, stream.positions, result.diagnostics);
-    stream.documents.forEach((doc, documentIndex) => {
+    for (const doc of stream.documents) {
         if (isPlainMap(doc.value))
-            loadManifest(reader, doc.value, documentIndex, options, result);
-    });
+            loadManifest(reader, doc.value, options, result);
+    }
 }
-function loadManifest(reader, root, documentIndex, options, result) {
+function loadManifest(reader, root, options, result) {
     const kind = root['kind'];
     if (typeof kind === 'string' && kind.endsWith('List')) {
         for (const item of reader.items(reader.field(root, 'items'), 'items')) {
             if (isPlainMap(item.value))
-                loadManifest(reader, item.value, documentIndex, options, result);
+                loadManifest(reader, item.value, options, result);
         }
         return;
     }
@@ -3229,7 +3228,7 @@ function loadManifest(reader, root, documentIndex, options, result) {
     if (!KNOWN_VERSIONS.has(apiVersion.slice(ISTIO_NETWORKING_GROUP.length))) {
         reader.report(apiVersionField, 'unknown-version', `${apiVersion} is not a known networking.istio.io version (v1alpha3, v1beta1, v1); read as v1`, 'warning');
     }
-    const header = readHeader(reader, root, apiVersion, documentIndex, options);
+    const header = readHeader(reader, root, apiVersion, options);
     if (kind === 'ServiceEntry') {
         const entry = readServiceEntry(reader, header, root);
         if (entry)
@@ -3239,7 +3238,7 @@ function loadManifest(reader, root, documentIndex, options, result) {
         result.sidecars.push(readSidecar(reader, header, root));
     }
 }
-function readHeader(reader, root, apiVersion, documentIndex, options) {
+function readHeader(reader, root, apiVersion, options) {
     const metadata = reader.map(reader.field(root, 'metadata'), 'metadata');
     const location = reader.locate(root);
     let name = reader.string(reader.field(metadata, 'name'), 'metadata.name');
@@ -3266,7 +3265,6 @@ function readHeader(reader, root, apiVersion, documentIndex, options) {
         labels: reader.stringMap(reader.field(metadata, 'labels'), 'metadata.labels'),
         creationTimestamp,
         location,
-        documentIndex,
     };
 }
 function describe$1(error) {
@@ -3360,7 +3358,6 @@ const DEFAULT_MESH_OPTIONS = {
     defaultExportTo: ['*'],
     rootNamespace: 'istio-system',
     autoAllocate: false,
-    consumerNamespaces: [],
 };
 /** `namespace/name`; entries carry it precomputed, since large collisions ask on every comparison. */
 function entryRef(e) {

@@ -36375,7 +36375,6 @@ const DEFAULT_MESH_OPTIONS = {
     defaultExportTo: ['*'],
     rootNamespace: 'istio-system',
     autoAllocate: false,
-    consumerNamespaces: [],
 };
 /** `namespace/name`; entries carry it precomputed, since large collisions ask on every comparison. */
 function entryRef(e) {
@@ -38568,7 +38567,6 @@ function readServiceEntry(reader, header, root) {
         creationTimestamp: header.creationTimestamp,
         location: header.location,
         hostsLocation: hostsField ? reader.locate(hostsField) : header.location,
-        documentIndex: header.documentIndex,
     };
 }
 function readPorts(reader, field) {
@@ -41700,17 +41698,17 @@ function loadFile(file, options, result) {
         });
     }
     const reader = new ValueReader(file.path, lines, stream.positions, result.diagnostics);
-    stream.documents.forEach((doc, documentIndex) => {
+    for (const doc of stream.documents) {
         if (isPlainMap(doc.value))
-            loadManifest(reader, doc.value, documentIndex, options, result);
-    });
+            loadManifest(reader, doc.value, options, result);
+    }
 }
-function loadManifest(reader, root, documentIndex, options, result) {
+function loadManifest(reader, root, options, result) {
     const kind = root['kind'];
     if (typeof kind === 'string' && kind.endsWith('List')) {
         for (const item of reader.items(reader.field(root, 'items'), 'items')) {
             if (isPlainMap(item.value))
-                loadManifest(reader, item.value, documentIndex, options, result);
+                loadManifest(reader, item.value, options, result);
         }
         return;
     }
@@ -41723,7 +41721,7 @@ function loadManifest(reader, root, documentIndex, options, result) {
     if (!KNOWN_VERSIONS.has(apiVersion.slice(ISTIO_NETWORKING_GROUP.length))) {
         reader.report(apiVersionField, 'unknown-version', `${apiVersion} is not a known networking.istio.io version (v1alpha3, v1beta1, v1); read as v1`, 'warning');
     }
-    const header = readHeader(reader, root, apiVersion, documentIndex, options);
+    const header = readHeader(reader, root, apiVersion, options);
     if (kind === 'ServiceEntry') {
         const entry = readServiceEntry(reader, header, root);
         if (entry)
@@ -41733,7 +41731,7 @@ function loadManifest(reader, root, documentIndex, options, result) {
         result.sidecars.push(readSidecar(reader, header, root));
     }
 }
-function readHeader(reader, root, apiVersion, documentIndex, options) {
+function readHeader(reader, root, apiVersion, options) {
     const metadata = reader.map(reader.field(root, 'metadata'), 'metadata');
     const location = reader.locate(root);
     let name = reader.string(reader.field(metadata, 'name'), 'metadata.name');
@@ -41760,7 +41758,6 @@ function readHeader(reader, root, apiVersion, documentIndex, options) {
         labels: reader.stringMap(reader.field(metadata, 'labels'), 'metadata.labels'),
         creationTimestamp,
         location,
-        documentIndex,
     };
 }
 function describe$2(error) {
@@ -78052,7 +78049,6 @@ function readInputs(getInput) {
         defaultNamespace: text('default-namespace', 'default'),
         autoAllocate: flag('auto-allocate'),
         mode: oneOf('mode', MODES, 'review'),
-        consumerNamespaces: list('consumer-namespaces'),
         meshDefaultExportTo: exportTo.length > 0 ? exportTo : undefined,
         rootNamespace: text('root-namespace', 'istio-system'),
         commentAuthor: getInput('comment-author').trim() || undefined,
@@ -79087,7 +79083,6 @@ async function run(environment) {
     const mesh = {
         autoAllocate: inputs.autoAllocate,
         rootNamespace: inputs.rootNamespace,
-        consumerNamespaces: inputs.consumerNamespaces,
         ...(inputs.meshDefaultExportTo ? { defaultExportTo: inputs.meshDefaultExportTo } : {}),
     };
     const serverUrl = env['GITHUB_SERVER_URL'] ?? 'https://github.com';

@@ -21,7 +21,6 @@ export interface ActionInputs {
   defaultNamespace: string;
   autoAllocate: boolean;
   mode: Mode;
-  consumerNamespaces: string[];
   /** undefined keeps Istio's default (["*"]). */
   meshDefaultExportTo: string[] | undefined;
   rootNamespace: string;
@@ -61,7 +60,6 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     defaultNamespace: text('default-namespace', 'default'),
     autoAllocate: flag('auto-allocate'),
     mode: oneOf('mode', MODES, 'review'),
-    consumerNamespaces: list('consumer-namespaces'),
     meshDefaultExportTo: exportTo.length > 0 ? exportTo : undefined,
     rootNamespace: text('root-namespace', 'istio-system'),
     commentAuthor: getInput('comment-author').trim() || undefined,

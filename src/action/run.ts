@@ -74,7 +74,6 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
   const mesh: Partial<MeshOptions> = {
     autoAllocate: inputs.autoAllocate,
     rootNamespace: inputs.rootNamespace,
-    consumerNamespaces: inputs.consumerNamespaces,
     ...(inputs.meshDefaultExportTo ? { defaultExportTo: inputs.meshDefaultExportTo } : {}),
   };
   const serverUrl = env['GITHUB_SERVER_URL'] ?? 'https://github.com';

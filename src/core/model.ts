@@ -64,8 +64,6 @@ export interface ServiceEntry {
   creationTimestamp: number | undefined;
   location: SourceLocation;
   hostsLocation: SourceLocation;
-  /** Index of the YAML document inside its file, so edits can find it again. */
-  documentIndex: number;
 }
 
 export interface SidecarEgress {
@@ -97,15 +95,12 @@ export interface MeshOptions {
   rootNamespace: string;
   /** Consumers run DNS capture with IP auto-allocation, so eligible entries get their own VIP. */
   autoAllocate: boolean;
-  /** Namespaces known to hold workloads even when no manifest names them. */
-  consumerNamespaces: string[];
 }
 
 export const DEFAULT_MESH_OPTIONS: MeshOptions = {
   defaultExportTo: ['*'],
   rootNamespace: 'istio-system',
   autoAllocate: false,
-  consumerNamespaces: [],
 };
 
 /** How a finding's rule is named in output and configuration. */

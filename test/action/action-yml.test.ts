@@ -33,7 +33,6 @@ describe('action.yml', () => {
       defaultNamespace: 'default',
       autoAllocate: false,
       mode: 'review',
-      consumerNamespaces: [],
       meshDefaultExportTo: undefined,
       rootNamespace: 'istio-system',
       commentAuthor: undefined,
@@ -55,8 +54,8 @@ describe('action.yml', () => {
   });
 
   it('reads comma- and newline-separated lists', () => {
-    const inputs = readInputs((n) => (n === 'consumer-namespaces' ? 'payments, orders\nshipping' : n === 'mesh-default-export-to' ? '.' : ''));
-    expect(inputs.consumerNamespaces).toEqual(['payments', 'orders', 'shipping']);
+    const inputs = readInputs((n) => (n === 'paths' ? 'clusters/**, !**/kustomization.yaml\nextra/*.yml' : n === 'mesh-default-export-to' ? '.' : ''));
+    expect(inputs.paths).toEqual(['clusters/**', '!**/kustomization.yaml', 'extra/*.yml']);
     expect(inputs.meshDefaultExportTo).toEqual(['.']);
   });
 });

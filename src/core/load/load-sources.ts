@@ -83,16 +83,16 @@ function loadFile(file: SourceFile, options: LoadOptions, result: LoadResult): v
     });
   }
   const reader = new ValueReader(file.path, lines, stream.positions, result.diagnostics);
-  stream.documents.forEach((doc, documentIndex) => {
-    if (isPlainMap(doc.value)) loadManifest(reader, doc.value, documentIndex, options, result);
-  });
+  for (const doc of stream.documents) {
+    if (isPlainMap(doc.value)) loadManifest(reader, doc.value, options, result);
+  }
 }
 
-function loadManifest(reader: ValueReader, root: YamlMap, documentIndex: number, options: LoadOptions, result: LoadResult): void {
+function loadManifest(reader: ValueReader, root: YamlMap, options: LoadOptions, result: LoadResult): void {
   const kind = root['kind'];
   if (typeof kind === 'string' && kind.endsWith('List')) {
     for (const item of reader.items(reader.field(root, 'items'), 'items')) {
-      if (isPlainMap(item.value)) loadManifest(reader, item.value, documentIndex, options, result);
+      if (isPlainMap(item.value)) loadManifest(reader, item.value, options, result);
     }
     return;
   }
@@ -103,7 +103,7 @@ function loadManifest(reader: ValueReader, root: YamlMap, documentIndex: number,
   if (!KNOWN_VERSIONS.has(apiVersion.slice(ISTIO_NETWORKING_GROUP.length))) {
     reader.report(apiVersionField, 'unknown-version', `${apiVersion} is not a known networking.istio.io version (v1alpha3, v1beta1, v1); read as v1`, 'warning');
   }
-  const header = readHeader(reader, root, apiVersion, documentIndex, options);
+  const header = readHeader(reader, root, apiVersion, options);
   if (kind === 'ServiceEntry') {
     const entry = readServiceEntry(reader, header, root);
     if (entry) result.entries.push(entry);
@@ -112,7 +112,7 @@ function loadManifest(reader: ValueReader, root: YamlMap, documentIndex: number,
   }
 }
 
-function readHeader(reader: ValueReader, root: YamlMap, apiVersion: string, documentIndex: number, options: LoadOptions): ManifestHeader {
+function readHeader(reader: ValueReader, root: YamlMap, apiVersion: string, options: LoadOptions): ManifestHeader {
   const metadata = reader.map(reader.field(root, 'metadata'), 'metadata');
   const location = reader.locate(root);
   let name = reader.string(reader.field(metadata, 'name'), 'metadata.name');
@@ -137,7 +137,6 @@ function readHeader(reader: ValueReader, root: YamlMap, apiVersion: string, docu
     labels: reader.stringMap(reader.field(metadata, 'labels'), 'metadata.labels'),
     creationTimestamp,
     location,
-    documentIndex,
   };
 }
 

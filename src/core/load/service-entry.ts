@@ -12,7 +12,6 @@ export interface ManifestHeader {
   labels: Record<string, string>;
   creationTimestamp: number | undefined;
   location: SourceLocation;
-  documentIndex: number;
 }
 
 /**
@@ -51,7 +50,6 @@ export function readServiceEntry(reader: ValueReader, header: ManifestHeader, ro
     creationTimestamp: header.creationTimestamp,
     location: header.location,
     hostsLocation: hostsField ? reader.locate(hostsField) : header.location,
-    documentIndex: header.documentIndex,
   };
 }
 
