@@ -38557,7 +38557,7 @@ function readServiceEntry(reader, header, root) {
         namespace: header.namespace,
         namespaceExplicit: header.namespaceExplicit,
         hosts,
-        addresses: reader.stringList(reader.field(spec, 'addresses'), 'spec.addresses') ?? [],
+        addresses: readAddresses(reader, reader.field(spec, 'addresses')),
         ports: readPorts(reader, reader.field(spec, 'ports')),
         resolution: readResolution(reader, reader.field(spec, 'resolution')),
         exportTo: readExportTo(reader, spec),
@@ -38568,6 +38568,25 @@ function readServiceEntry(reader, header, root) {
         location: header.location,
         hostsLocation: hostsField ? reader.locate(hostsField) : header.location,
     };
+}
+/**
+ * An unquoted IPv6 address ending in `:` (`2001:db8::`) reads as a one-key
+ * mapping in YAML 1.2, though go-yaml took it as a string: say how to fix it.
+ */
+function readAddresses(reader, field) {
+    const addresses = [];
+    for (const item of reader.items(field, 'spec.addresses')) {
+        const value = item.value;
+        const keys = value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
+        if (keys.length === 1 && keys[0].includes(':') && value[keys[0]] === null) {
+            reader.report(item, 'wrong-type', `spec.addresses item ${JSON.stringify(`${keys[0]}:`)} reads as a mapping, not a string: quote IPv6 addresses that end in ':' (e.g. "${keys[0]}:")`);
+            continue;
+        }
+        const text = reader.string(item, 'each item of spec.addresses');
+        if (text !== undefined)
+            addresses.push(text);
+    }
+    return addresses;
 }
 function readPorts(reader, field) {
     const ports = [];

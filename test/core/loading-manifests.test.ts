@@ -41,6 +41,7 @@ describe('loading manifests', () => {
     expect(entries.map((e) => e.name)).toEqual(['full', 'static-endpoints', 'empty-selector', 'partial-wildcard', 'none-cidr']);
     // YAML 1.2 reads the unquoted `001:db8::` in a flow list as a mapping (go-yaml's 1.1 reads a string): said at its line.
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'wrong-type', location: expect.objectContaining({ line: 11 }) })]);
+    expect(diagnostics[0]!.message).toMatch(/quote IPv6 addresses that end in ':' \(e\.g\. "001:db8::"\)/);
   });
 
   test("Istio's own invalid ServiceEntries load without a crash", () => {

@@ -40,7 +40,7 @@ export function readServiceEntry(reader: ValueReader, header: ManifestHeader, ro
     namespace: header.namespace,
     namespaceExplicit: header.namespaceExplicit,
     hosts,
-    addresses: reader.stringList(reader.field(spec, 'addresses'), 'spec.addresses') ?? [],
+    addresses: readAddresses(reader, reader.field(spec, 'addresses')),
     ports: readPorts(reader, reader.field(spec, 'ports')),
     resolution: readResolution(reader, reader.field(spec, 'resolution')),
     exportTo: readExportTo(reader, spec),
@@ -51,6 +51,25 @@ export function readServiceEntry(reader: ValueReader, header: ManifestHeader, ro
     location: header.location,
     hostsLocation: hostsField ? reader.locate(hostsField) : header.location,
   };
+}
+
+/**
+ * An unquoted IPv6 address ending in `:` (`2001:db8::`) reads as a one-key
+ * mapping in YAML 1.2, though go-yaml took it as a string: say how to fix it.
+ */
+function readAddresses(reader: ValueReader, field: Field | undefined): string[] {
+  const addresses: string[] = [];
+  for (const item of reader.items(field, 'spec.addresses')) {
+    const value = item.value;
+    const keys = value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
+    if (keys.length === 1 && keys[0]!.includes(':') && (value as Record<string, unknown>)[keys[0]!] === null) {
+      reader.report(item, 'wrong-type', `spec.addresses item ${JSON.stringify(`${keys[0]}:`)} reads as a mapping, not a string: quote IPv6 addresses that end in ':' (e.g. "${keys[0]}:")`);
+      continue;
+    }
+    const text = reader.string(item, 'each item of spec.addresses');
+    if (text !== undefined) addresses.push(text);
+  }
+  return addresses;
 }
 
 function readPorts(reader: ValueReader, field: Field | undefined): PortSpec[] {
