@@ -36525,11 +36525,17 @@ function consumerClasses(namespaces, sidecars, mesh) {
     }
     return classes;
 }
-/** Whether a Sidecar's egress hosts (`ns/dnsName`) import this host from this namespace. */
-function sidecarImports(sidecar, entryNamespace, host) {
+/**
+ * Whether a Sidecar imports this host from this namespace onto this port:
+ * an egress listener bound to the port decides for that port; the listeners
+ * without a port decide for every other one (`ns/dnsName` hosts).
+ */
+function sidecarImports(sidecar, entryNamespace, host, port) {
     if (!sidecar || sidecar.egress.length === 0)
         return true;
-    for (const listener of sidecar.egress) {
+    const forPort = sidecar.egress.filter((listener) => listener.port === port);
+    const listeners = forPort.length > 0 ? forPort : sidecar.egress.filter((listener) => listener.port === undefined);
+    for (const listener of listeners) {
         for (const spec of listener.hosts) {
             const slash = spec.indexOf('/');
             if (slash < 0)
@@ -38417,7 +38423,7 @@ function analyzeGroup(context, units, detector) {
     const rank = (unit, tier) => ({ unit, tier, age: context.ages[unit.entryIndex] });
     const baselines = new Map();
     for (const consumer of consumerClasses(scoped.keys(), context.loaded.sidecars, context.mesh)) {
-        const sees = (u) => sidecarImports(consumer.sidecar, u.entry.namespace, u.host);
+        const sees = (u) => sidecarImports(consumer.sidecar, u.entry.namespace, u.host, u.port.number);
         let shared = baselines.get(consumer.sidecar);
         if (!shared) {
             const publicRanked = publicUnits.filter(sees).map((u) => rank(u, 2));

@@ -198,3 +198,10 @@ describe('Sidecar import modes', () => {
     expect(roles(finding)).toEqual({ 'platform/shared-mysql': 'winner', 'team-a/own-mysql': 'shadowed' });
   });
 });
+
+describe('Sidecar egress listeners with a port', () => {
+  test('a listener bound to 443 decides what team-a sees on 443; the catch-all decides the rest', () => {
+    const finding = only(analyzeCase('sidecar-port-listener-scopes-its-port').findings);
+    expect(finding.namespaces).toEqual(['*']);
+  });
+});

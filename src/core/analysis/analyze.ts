@@ -96,7 +96,7 @@ function analyzeGroup(context: GroupContext, units: readonly ListenerUnit[], det
   const baselines = new Map<Sidecar | undefined, { ranked: RankedUnit[]; baseline?: ListenerBaseline; records: CollisionRecord[] }>();
 
   for (const consumer of consumerClasses(scoped.keys(), context.loaded.sidecars, context.mesh)) {
-    const sees = (u: ListenerUnit) => sidecarImports(consumer.sidecar, u.entry.namespace, u.host);
+    const sees = (u: ListenerUnit) => sidecarImports(consumer.sidecar, u.entry.namespace, u.host, u.port.number);
     let shared = baselines.get(consumer.sidecar);
     if (!shared) {
       const publicRanked = publicUnits.filter(sees).map((u) => rank(u, 2));

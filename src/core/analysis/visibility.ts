@@ -60,10 +60,16 @@ export function consumerClasses(namespaces: Iterable<string>, sidecars: readonly
   return classes;
 }
 
-/** Whether a Sidecar's egress hosts (`ns/dnsName`) import this host from this namespace. */
-export function sidecarImports(sidecar: Sidecar | undefined, entryNamespace: string, host: string): boolean {
+/**
+ * Whether a Sidecar imports this host from this namespace onto this port:
+ * an egress listener bound to the port decides for that port; the listeners
+ * without a port decide for every other one (`ns/dnsName` hosts).
+ */
+export function sidecarImports(sidecar: Sidecar | undefined, entryNamespace: string, host: string, port: number): boolean {
   if (!sidecar || sidecar.egress.length === 0) return true;
-  for (const listener of sidecar.egress) {
+  const forPort = sidecar.egress.filter((listener) => listener.port === port);
+  const listeners = forPort.length > 0 ? forPort : sidecar.egress.filter((listener) => listener.port === undefined);
+  for (const listener of listeners) {
     for (const spec of listener.hosts) {
       const slash = spec.indexOf('/');
       if (slash < 0) continue;
