@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { collectManifests } from '../../../src/adapters/github/tarball-snapshot.js';
-import { readTar } from '../../../src/adapters/github/tar-stream.js';
 import { TempGitRepo } from '../temp-git-repo.js';
 
 const yaml = (path: string) => /\.ya?ml$/.test(path);
@@ -47,10 +46,10 @@ describe('reading the base set from a GitHub tarball', () => {
     ]);
   });
 
-  it('stops cleanly on a truncated archive', async () => {
+  it('reports a truncated archive and keeps what came before the cut', async () => {
     const full = archiveOf(repo, sha);
-    const entries = [];
-    for await (const e of readTar(chunked(full.subarray(0, 1700), 100), () => true)) entries.push(e.path);
-    expect(entries.length).toBeLessThan(5);
+    const read = await collectManifests(chunked(full.subarray(0, 1700), 100), yaml, 1000);
+    expect(read.diagnostics).toEqual([expect.objectContaining({ code: 'archive-incomplete', severity: 'error' })]);
+    expect(read.files.length).toBeLessThan(2);
   });
 });
