@@ -3386,87 +3386,6 @@ function formatLocation(l) {
     return `${l.path}:${l.line}`;
 }
 
-/**
- * Merges per-consumer records of the same collision into one, so N
- * namespaces give one finding. Work is per distinct record, not per class:
- * a record fifty namespaces share is walked once.
- */
-class CollisionAccumulator {
-    byKey = new Map();
-    add({ record, allLose }, consumerClass) {
-        const key = `${record.rule}\u0000${record.listener}\u0000${record.subKey}`;
-        let pending = this.byKey.get(key);
-        if (!pending) {
-            pending = { rule: record.rule, listener: record.listener, subKey: record.subKey, occurrences: new Map() };
-            this.byKey.set(key, pending);
-        }
-        let seen = pending.occurrences.get(record);
-        if (!seen) {
-            seen = { asIs: [], allLose: [] };
-            pending.occurrences.set(record, seen);
-        }
-        (allLose ? seen.allLose : seen.asIs).push(consumerClass);
-    }
-    collisions() {
-        return [...this.byKey.values()].map(settle);
-    }
-}
-function settle(pending) {
-    const drafts = new Map();
-    const consumerClasses = new Set();
-    let port = 0;
-    for (const [record, seen] of pending.occurrences) {
-        for (const c of seen.asIs)
-            consumerClasses.add(c);
-        for (const c of seen.allLose)
-            consumerClasses.add(c);
-        const note = (list, outcome, classes) => {
-            if (classes.length === 0)
-                return;
-            for (const ranked of list) {
-                const u = ranked.unit;
-                port = u.port.number;
-                let draft = drafts.get(u.entryIndex);
-                if (!draft) {
-                    draft = {
-                        member: { entry: u.entry, entryIndex: u.entryIndex, hosts: new Set(), units: [], age: ranked.age, bestTier: ranked.tier, role: 'winner', winsFor: [], losesFor: [] },
-                        outcomes: [],
-                        seen: new Set(),
-                    };
-                    drafts.set(u.entryIndex, draft);
-                }
-                const m = draft.member;
-                m.hosts.add(u.host);
-                if (!m.units.includes(u))
-                    m.units.push(u);
-                if (ranked.tier < m.bestTier)
-                    m.bestTier = ranked.tier;
-                draft.outcomes.push([outcome, classes]);
-                draft.seen.add(outcome);
-            }
-        };
-        note(record.winners, 'win', seen.asIs);
-        note(record.shadowed, 'lose', seen.asIs);
-        note(record.undetermined, 'open', seen.asIs);
-        for (const list of [record.winners, record.shadowed, record.undetermined])
-            note(list, 'lose', seen.allLose);
-    }
-    const members = new Map();
-    for (const [index, { member, outcomes, seen: kinds }] of drafts) {
-        // Losing anywhere is what a reader must see first; winning everywhere is the only clean win.
-        member.role = kinds.has('lose') ? 'shadowed' : kinds.has('open') ? 'undetermined' : 'winner';
-        if (kinds.has('win') && kinds.has('lose')) {
-            member.winsFor = [...new Set(outcomes.filter(([o]) => o === 'win').flatMap(([, c]) => c))];
-            member.losesFor = [...new Set(outcomes.filter(([o]) => o === 'lose').flatMap(([, c]) => c))];
-        }
-        members.set(index, member);
-    }
-    return { rule: pending.rule, listener: pending.listener, port, subKey: pending.subKey, consumerClasses: [...consumerClasses], members };
-}
-function roleOf(member) {
-    return member.role;
-}
-
 const OTHER_NAMESPACES = '*';
 function effectiveExportTo(entry, mesh) {
     return entry.exportTo && entry.exportTo.length > 0 ? entry.exportTo : mesh.defaultExportTo;
@@ -3549,6 +3468,91 @@ function importsByExactNames(sidecar) {
     }));
 }
 
+const ROLE = { win: 'winner', lose: 'shadowed', open: 'undetermined' };
+/**
+ * Merges per-consumer records of the same collision into one, so N
+ * namespaces give one finding. Work is per distinct record, not per class:
+ * a record fifty namespaces share is walked once.
+ */
+class CollisionAccumulator {
+    byKey = new Map();
+    add({ record, allLose }, consumerClass) {
+        const key = `${record.rule}\u0000${record.listener}\u0000${record.subKey}`;
+        let pending = this.byKey.get(key);
+        if (!pending) {
+            pending = { rule: record.rule, listener: record.listener, subKey: record.subKey, occurrences: new Map() };
+            this.byKey.set(key, pending);
+        }
+        let seen = pending.occurrences.get(record);
+        if (!seen) {
+            seen = { asIs: [], allLose: [] };
+            pending.occurrences.set(record, seen);
+        }
+        (allLose ? seen.allLose : seen.asIs).push(consumerClass);
+    }
+    collisions() {
+        return [...this.byKey.values()].map(settle);
+    }
+}
+function settle(pending) {
+    const drafts = new Map();
+    const consumerClasses = new Set();
+    let port = 0;
+    for (const [record, seen] of pending.occurrences) {
+        for (const c of seen.asIs)
+            consumerClasses.add(c);
+        for (const c of seen.allLose)
+            consumerClasses.add(c);
+        const note = (list, outcome, classes) => {
+            if (classes.length === 0)
+                return;
+            for (const ranked of list) {
+                const u = ranked.unit;
+                port = u.port.number;
+                let draft = drafts.get(u.entryIndex);
+                if (!draft) {
+                    draft = {
+                        member: { entry: u.entry, entryIndex: u.entryIndex, hosts: new Set(), units: [], age: ranked.age, bestTier: ranked.tier, role: 'winner', winsFor: [], losesFor: [] },
+                        outcomes: [],
+                        seen: new Set(),
+                    };
+                    drafts.set(u.entryIndex, draft);
+                }
+                const m = draft.member;
+                m.hosts.add(u.host);
+                if (!m.units.includes(u))
+                    m.units.push(u);
+                if (ranked.tier < m.bestTier)
+                    m.bestTier = ranked.tier;
+                draft.outcomes.push([outcome, classes]);
+                draft.seen.add(outcome);
+            }
+        };
+        note(record.winners, 'win', seen.asIs);
+        note(record.shadowed, 'lose', seen.asIs);
+        note(record.undetermined, 'open', seen.asIs);
+        for (const list of [record.winners, record.shadowed, record.undetermined])
+            note(list, 'lose', seen.allLose);
+    }
+    const members = new Map();
+    for (const [index, { member, outcomes, seen: kinds }] of drafts) {
+        // The role is what the widest audience (every namespace no manifest names) sees; an entry
+        // only some namespaces see gets the worst of its outcomes. Differences by namespace are listed.
+        const wide = outcomes.find(([, classes]) => classes.includes(OTHER_NAMESPACES))?.[0];
+        const outcome = wide ?? (kinds.has('lose') ? 'lose' : kinds.has('open') ? 'open' : 'win');
+        member.role = ROLE[outcome];
+        if (kinds.size > 1) {
+            member.winsFor = [...new Set(outcomes.filter(([o]) => o === 'win').flatMap(([, c]) => c))];
+            member.losesFor = [...new Set(outcomes.filter(([o]) => o === 'lose').flatMap(([, c]) => c))];
+        }
+        members.set(index, member);
+    }
+    return { rule: pending.rule, listener: pending.listener, port, subKey: pending.subKey, consumerClasses: [...consumerClasses], members };
+}
+function roleOf(member) {
+    return member.role;
+}
+
 /** Ports whose clients almost always speak TLS with SNI, so `protocol: TLS` is the cheap cure. */
 const TLS_PORTS$1 = new Set([443, 8443, 9443, 6443, 993, 995, 465, 636]);
 /**
@@ -3577,9 +3581,10 @@ function explain(collision, members, mesh) {
             const tls = collision.rule === 'tls-shadowed';
             const lead = winners.length > 0 ? hostsOf(winners) : open.length > 0 ? `one of ${hostsOf(open)}` : 'the first entry';
             return {
-                title: losers.length > 0
+                title: (losers.length > 0
                     ? `${hostsOf(losers)} port ${port} traffic goes to ${lead} (shared listener ${collision.listener})`
-                    : `${hostsOf(open)} share listener ${collision.listener}: only one of them gets the traffic`,
+                    : `${hostsOf(open)} share listener ${collision.listener}: only one of them gets the traffic`)
+                    + (collision.consumerClasses.includes(OTHER_NAMESPACES) ? '' : ` in ${who}`),
                 explanation: [
                     tls
                         ? `These entries declare port ${port} as TLS on the same address, so their filter chains have the same match (no SNI to tell them apart) on listener ${collision.listener}.`
@@ -41745,7 +41750,11 @@ function findingBody(f, ctx) {
 function entryList(entries, ctx) {
     return entries.map((e) => {
         const scope = e.role === 'winner' ? 'wins' : e.role === 'shadowed' ? 'shadowed' : 'undetermined';
-        const where = e.losesFor.length > 0 && e.winsFor.length > 0 ? ` (wins for ${nsList(e.winsFor)}, shadowed for ${nsList(e.losesFor)})` : '';
+        const differs = [
+            e.role !== 'winner' && e.winsFor.length > 0 ? `wins for ${nsList(e.winsFor)}` : '',
+            e.role !== 'shadowed' && e.losesFor.length > 0 ? `shadowed for ${nsList(e.losesFor)}` : '',
+        ].filter(Boolean);
+        const where = differs.length > 0 ? ` (${differs.join('; ')})` : '';
         return `- **${scope}**${where}: ${inlineCode(`${e.namespace}/${e.name}`)} ${e.hosts.map(inlineCode).join(', ')} ${escapeMarkdown(e.protocol)} at ${locationLink(e.portLocation, ctx)}`;
     }).join('\n');
 }
@@ -41830,7 +41839,7 @@ function renderFindingsText(findings, diagnostics, entryCount) {
         out.push(`  ${oneLine(f.title)}`);
         out.push(`  consumers: ${f.namespaces.map((n) => (n === '*' ? 'all namespaces' : n)).join(', ')}`);
         for (const e of f.entries) {
-            out.push(`  - ${e.role.padEnd(12)} ${e.namespace}/${e.name} ${e.hosts.join(', ')} ${e.protocol}  ${formatLocation(e.portLocation)}`);
+            out.push(`  - ${e.role.padEnd(12)} ${e.namespace}/${e.name} ${e.hosts.join(', ')} ${e.protocol}  ${formatLocation(e.portLocation)}${byNamespace(e)}`);
         }
         out.push(...wrap(oneLine(f.explanation), 100).map((l) => `  ${l}`));
         out.push('  fixes:');
@@ -41845,6 +41854,17 @@ function renderFindingsText(findings, diagnostics, entryCount) {
         ? `No listener collisions among ${entryCount} ServiceEntries.`
         : `${findings.length} finding${findings.length > 1 ? 's' : ''} among ${entryCount} ServiceEntries.`);
     return out.join('\n');
+}
+/** Where an entry's outcome differs from its role, by namespace. */
+function byNamespace(e) {
+    const parts = [
+        e.role !== 'winner' && e.winsFor.length > 0 ? `wins for ${e.winsFor.map(nsName).join(', ')}` : '',
+        e.role !== 'shadowed' && e.losesFor.length > 0 ? `shadowed for ${e.losesFor.map(nsName).join(', ')}` : '',
+    ].filter(Boolean);
+    return parts.length > 0 ? `  (${parts.join('; ')})` : '';
+}
+function nsName(ns) {
+    return ns === '*' ? 'all other namespaces' : ns;
 }
 /** Terminal control characters from a manifest must not reach the terminal. */
 function oneLine(text) {
@@ -42018,6 +42038,12 @@ async function runCli(argv, io) {
     return failing ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+// A reader that stops early (`| head`) is not an error worth a stack trace.
+process.stdout.on('error', (error) => {
+    if (error.code === 'EPIPE')
+        process.exit(process.exitCode ?? 0);
+    throw error;
+});
 const code = await runCli(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -123,10 +123,11 @@ export interface FindingEntry {
   namespace: string;
   hosts: string[];
   protocol: string;
+  /** What every namespace no manifest names (`*`) sees; for an entry only named namespaces see, the worst of its outcomes. */
   role: EntryRole;
-  /** Consumer namespaces in which this entry's chain is the one Envoy keeps. */
+  /** When outcomes differ by namespace: where this entry's chain is the one Envoy keeps. */
   winsFor: string[];
-  /** Consumer namespaces in which this entry's traffic goes elsewhere. */
+  /** When outcomes differ by namespace: where this entry's traffic goes elsewhere. */
   losesFor: string[];
   location: SourceLocation;
   portLocation: SourceLocation;

@@ -2,6 +2,7 @@ import type { EntryRole, RuleCode, ServiceEntry } from '../model.js';
 import type { CollisionRecord, Emitted } from './listener-conflicts.js';
 import type { ListenerUnit } from './listener-units.js';
 import type { EntryAge } from './precedence.js';
+import { OTHER_NAMESPACES } from './visibility.js';
 
 /** One entry's part in a collision, across every consumer class that sees it. */
 export interface MemberOutcome {
@@ -37,6 +38,8 @@ interface Pending {
 }
 
 type Outcome = 'win' | 'lose' | 'open';
+
+const ROLE: Record<Outcome, EntryRole> = { win: 'winner', lose: 'shadowed', open: 'undetermined' };
 
 /**
  * Merges per-consumer records of the same collision into one, so N
@@ -103,9 +106,12 @@ function settle(pending: Pending): Collision {
   }
   const members = new Map<number, MemberOutcome>();
   for (const [index, { member, outcomes, seen: kinds }] of drafts) {
-    // Losing anywhere is what a reader must see first; winning everywhere is the only clean win.
-    member.role = kinds.has('lose') ? 'shadowed' : kinds.has('open') ? 'undetermined' : 'winner';
-    if (kinds.has('win') && kinds.has('lose')) {
+    // The role is what the widest audience (every namespace no manifest names) sees; an entry
+    // only some namespaces see gets the worst of its outcomes. Differences by namespace are listed.
+    const wide = outcomes.find(([, classes]) => classes.includes(OTHER_NAMESPACES))?.[0];
+    const outcome: Outcome = wide ?? (kinds.has('lose') ? 'lose' : kinds.has('open') ? 'open' : 'win');
+    member.role = ROLE[outcome];
+    if (kinds.size > 1) {
       member.winsFor = [...new Set(outcomes.filter(([o]) => o === 'win').flatMap(([, c]) => c))];
       member.losesFor = [...new Set(outcomes.filter(([o]) => o === 'lose').flatMap(([, c]) => c))];
     }

@@ -37,9 +37,10 @@ export function explain(collision: Collision, members: MemberOutcome[], mesh: Me
       const tls = collision.rule === 'tls-shadowed';
       const lead = winners.length > 0 ? hostsOf(winners) : open.length > 0 ? `one of ${hostsOf(open)}` : 'the first entry';
       return {
-        title: losers.length > 0
+        title: (losers.length > 0
           ? `${hostsOf(losers)} port ${port} traffic goes to ${lead} (shared listener ${collision.listener})`
-          : `${hostsOf(open)} share listener ${collision.listener}: only one of them gets the traffic`,
+          : `${hostsOf(open)} share listener ${collision.listener}: only one of them gets the traffic`)
+          + (collision.consumerClasses.includes(OTHER_NAMESPACES) ? '' : ` in ${who}`),
         explanation: [
           tls
             ? `These entries declare port ${port} as TLS on the same address, so their filter chains have the same match (no SNI to tell them apart) on listener ${collision.listener}.`

@@ -121,7 +121,11 @@ function findingBody(f: Finding, ctx: RenderContext): string {
 function entryList(entries: readonly FindingEntry[], ctx: RenderContext): string {
   return entries.map((e) => {
     const scope = e.role === 'winner' ? 'wins' : e.role === 'shadowed' ? 'shadowed' : 'undetermined';
-    const where = e.losesFor.length > 0 && e.winsFor.length > 0 ? ` (wins for ${nsList(e.winsFor)}, shadowed for ${nsList(e.losesFor)})` : '';
+    const differs = [
+      e.role !== 'winner' && e.winsFor.length > 0 ? `wins for ${nsList(e.winsFor)}` : '',
+      e.role !== 'shadowed' && e.losesFor.length > 0 ? `shadowed for ${nsList(e.losesFor)}` : '',
+    ].filter(Boolean);
+    const where = differs.length > 0 ? ` (${differs.join('; ')})` : '';
     return `- **${scope}**${where}: ${inlineCode(`${e.namespace}/${e.name}`)} ${e.hosts.map(inlineCode).join(', ')} ${escapeMarkdown(e.protocol)} at ${locationLink(e.portLocation, ctx)}`;
   }).join('\n');
 }

@@ -9,7 +9,7 @@ export function renderFindingsText(findings: readonly Finding[], diagnostics: re
     out.push(`  ${oneLine(f.title)}`);
     out.push(`  consumers: ${f.namespaces.map((n) => (n === '*' ? 'all namespaces' : n)).join(', ')}`);
     for (const e of f.entries) {
-      out.push(`  - ${e.role.padEnd(12)} ${e.namespace}/${e.name} ${e.hosts.join(', ')} ${e.protocol}  ${formatLocation(e.portLocation)}`);
+      out.push(`  - ${e.role.padEnd(12)} ${e.namespace}/${e.name} ${e.hosts.join(', ')} ${e.protocol}  ${formatLocation(e.portLocation)}${byNamespace(e)}`);
     }
     out.push(...wrap(oneLine(f.explanation), 100).map((l) => `  ${l}`));
     out.push('  fixes:');
@@ -22,6 +22,19 @@ export function renderFindingsText(findings: readonly Finding[], diagnostics: re
     ? `No listener collisions among ${entryCount} ServiceEntries.`
     : `${findings.length} finding${findings.length > 1 ? 's' : ''} among ${entryCount} ServiceEntries.`);
   return out.join('\n');
+}
+
+/** Where an entry's outcome differs from its role, by namespace. */
+function byNamespace(e: Finding['entries'][number]): string {
+  const parts = [
+    e.role !== 'winner' && e.winsFor.length > 0 ? `wins for ${e.winsFor.map(nsName).join(', ')}` : '',
+    e.role !== 'shadowed' && e.losesFor.length > 0 ? `shadowed for ${e.losesFor.map(nsName).join(', ')}` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? `  (${parts.join('; ')})` : '';
+}
+
+function nsName(ns: string): string {
+  return ns === '*' ? 'all other namespaces' : ns;
 }
 
 /** Terminal control characters from a manifest must not reach the terminal. */
