@@ -205,3 +205,13 @@ describe('Sidecar egress listeners with a port', () => {
     expect(finding.namespaces).toEqual(['*']);
   });
 });
+
+describe('roles across namespaces', () => {
+  test('public entries keep the role every other namespace sees, and list where a private entry shadows them', () => {
+    const finding = only(analyzeCase('public-collision-beside-a-private-entry').findings);
+    expect(finding.namespaces).toEqual(['team-a', '*']);
+    expect(roles(finding)).toEqual({ 'cache-a/redis': 'undetermined', 'cache-b/redis': 'undetermined', 'team-a/redis': 'winner' });
+    const publicEntry = finding.entries.find((e) => e.ref === 'cache-a/redis')!;
+    expect(publicEntry.losesFor).toEqual(['team-a']);
+  });
+});
