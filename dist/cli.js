@@ -38559,6 +38559,7 @@ function lineChange(path, before, after) {
 }
 
 const TLS_PORTS = new Set([443, 8443, 9443, 6443, 993, 995, 465, 636]);
+const MAX_TLS_EDITS = 5;
 const FIXABLE_RULES = new Set(['tcp-shadowed', 'tls-shadowed', 'multi-host-tcp', 'tcp-captures-tls-port', 'http-tcp-sniffing', 'well-known-port-protocol']);
 const COST = {
     tls: 'Clients must speak TLS with SNI on this port; Envoy can no longer originate TLS here.',
@@ -38603,7 +38604,8 @@ function candidates(finding, members, targets, context, used) {
     // negotiate TLS inside their own protocol, so SNI matching would never see a name.
     const tlsMembers = members.filter(tcpLike);
     const speaksTls = TLS_PORTS.has(port) || tlsMembers.every((e) => e.ports.some((p) => p.number === port && /^(tls|https)/i.test(p.name)));
-    const tls = speaksTls && tlsMembers.length > 0 && members.every((e) => tcpLike(e) || protocolOn(e, port) === 'TLS')
+    // Beyond a handful of entries this stops being a suggestion a reviewer can take in one click.
+    const tls = speaksTls && tlsMembers.length > 0 && tlsMembers.length <= MAX_TLS_EDITS && members.every((e) => tcpLike(e) || protocolOn(e, port) === 'TLS')
         ? { kind: 'tls', title: `Declare port ${port} as TLS on ${tlsMembers.map(entryRef).join(', ')}: SNI tells the hosts apart`, edits: tlsMembers.map((e) => edit(e, (p, d) => setPortProtocol(p, d, port, 'TLS'))) }
         : undefined;
     const taken = new Set();

@@ -63,3 +63,17 @@ describe('verified against Istio\'s CRD', () => {
     expect(messages.join('\n')).toMatch(/CIDR addresses are allowed only for NONE\/STATIC resolution types/);
   });
 });
+
+describe('suggestions stay reviewable', () => {
+  test('TLS is not proposed when it would have to change more than five existing entries', () => {
+    const entry = (i: number) => ({
+      path: `deploy/e${i}.yaml`,
+      text: `apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: e${i}\n  namespace: egress\nspec:\n  hosts: [h${i}.example.com]\n  ports:\n    - number: 443\n      name: tcp\n      protocol: TCP\n  resolution: DNS\n`,
+    });
+    const base = Array.from({ length: 6 }, (_, i) => entry(i));
+    const added = entry(6);
+    const report = reviewChange({ baseFiles: base, changes: [{ path: added.path, status: 'added', headText: added.text }], defaultNamespace: 'default', fixes: { validate: accepting } });
+    const finding = only(report.introduced).finding;
+    expect(report.suggestions[finding.id]!.map((s) => s.kind)).toEqual(['addresses', 'port']);
+  });
+});

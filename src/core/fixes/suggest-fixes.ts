@@ -33,6 +33,7 @@ export interface FixContext {
 }
 
 const TLS_PORTS = new Set([443, 8443, 9443, 6443, 993, 995, 465, 636]);
+const MAX_TLS_EDITS = 5;
 const FIXABLE_RULES = new Set(['tcp-shadowed', 'tls-shadowed', 'multi-host-tcp', 'tcp-captures-tls-port', 'http-tcp-sniffing', 'well-known-port-protocol']);
 
 const COST: Record<FixKind, string> = {
@@ -85,7 +86,8 @@ function candidates(finding: Finding, members: ServiceEntry[], targets: ServiceE
   // negotiate TLS inside their own protocol, so SNI matching would never see a name.
   const tlsMembers = members.filter(tcpLike);
   const speaksTls = TLS_PORTS.has(port) || tlsMembers.every((e) => e.ports.some((p) => p.number === port && /^(tls|https)/i.test(p.name)));
-  const tls: Candidate | undefined = speaksTls && tlsMembers.length > 0 && members.every((e) => tcpLike(e) || protocolOn(e, port) === 'TLS')
+  // Beyond a handful of entries this stops being a suggestion a reviewer can take in one click.
+  const tls: Candidate | undefined = speaksTls && tlsMembers.length > 0 && tlsMembers.length <= MAX_TLS_EDITS && members.every((e) => tcpLike(e) || protocolOn(e, port) === 'TLS')
     ? { kind: 'tls', title: `Declare port ${port} as TLS on ${tlsMembers.map(entryRef).join(', ')}: SNI tells the hosts apart`, edits: tlsMembers.map((e) => edit(e, (p, d) => setPortProtocol(p, d, port, 'TLS'))) }
     : undefined;
 
