@@ -44498,11 +44498,11 @@ function findingsTable(rows, ctx, withStatus) {
             String(f.port),
             inlineCode(f.listener),
             escapeMarkdown(f.protocols.join(', ')),
-            f.entries.flatMap((e) => e.hosts).filter((h, i, all) => all.indexOf(h) === i).map(inlineCode).join('<br>'),
-            f.namespaces.map((n) => (n === '*' ? 'all' : inlineCode(n))).join(', '),
+            capped([...new Set(f.entries.flatMap((e) => e.hosts))].map(inlineCode), '<br>'),
+            capped(f.namespaces.map((n) => (n === '*' ? 'all' : inlineCode(n))), ', '),
             winners.length > 0 ? refs(winners) : open.length > 0 ? `undetermined: ${refs(open)}` : '—',
             losers.length > 0 ? refs(losers) : '—',
-            f.entries.map((e) => locationLink(e.portLocation, ctx)).join('<br>'),
+            capped(f.entries.map((e) => locationLink(e.portLocation, ctx)), '<br>'),
         ];
         return `| ${cells.join(' | ')} |`;
     });
@@ -44532,7 +44532,8 @@ function findingBody(f, ctx) {
     ].join('\n');
 }
 function entryList(entries, ctx) {
-    return entries.map((e) => {
+    const rest = entries.length - SHOWN_PER_LIST;
+    return entries.slice(0, SHOWN_PER_LIST).map((e) => {
         const scope = e.role === 'winner' ? 'wins' : e.role === 'shadowed' ? 'shadowed' : 'undetermined';
         const differs = [
             e.role !== 'winner' && e.winsFor.length > 0 ? `wins for ${nsList(e.winsFor)}` : '',
@@ -44540,7 +44541,7 @@ function entryList(entries, ctx) {
         ].filter(Boolean);
         const where = differs.length > 0 ? ` (${differs.join('; ')})` : '';
         return `- **${scope}**${where}: ${inlineCode(`${e.namespace}/${e.name}`)} ${e.hosts.map(inlineCode).join(', ')} ${escapeMarkdown(e.protocol)} at ${locationLink(e.portLocation, ctx)}`;
-    }).join('\n');
+    }).concat(rest > 0 ? [`- … and ${rest} more entries (all of them are in the JSON report)`] : []).join('\n');
 }
 function diagnosticsSection(diagnostics, ctx, changed) {
     if (diagnostics.length === 0)
@@ -44556,7 +44557,15 @@ function locationLink(location, ctx) {
     return url ? `[${label}](${url.replace(/[^A-Za-z0-9\-._~:/?#=&%]/g, (c) => encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`))})` : label;
 }
 function refs(entries) {
-    return entries.map((e) => inlineCode(`${e.namespace}/${e.name}`)).join('<br>');
+    return capped(entries.map((e) => inlineCode(`${e.namespace}/${e.name}`)), '<br>');
+}
+/** A table cell or list names a few items and counts the rest: one collision can hold thousands of entries. */
+const SHOWN_PER_CELL = 5;
+const SHOWN_PER_LIST = 20;
+function capped(items, separator, limit = SHOWN_PER_CELL) {
+    if (items.length <= limit)
+        return items.join(separator);
+    return `${items.slice(0, limit).join(separator)}${separator}and ${items.length - limit} more`;
 }
 function nsList(namespaces) {
     return namespaces.map((n) => (n === '*' ? 'all other namespaces' : escapeMarkdown(n))).join(', ');
