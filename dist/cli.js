@@ -41842,6 +41842,7 @@ function plural(n, one, many) {
     return `${n} ${n === 1 ? one : many}`;
 }
 
+const SHOWN_ENTRIES = 20;
 /** Terminal output: one block per finding, most severe first, then unreadable files. */
 function renderFindingsText(findings, diagnostics, entryCount) {
     const out = [];
@@ -41849,9 +41850,11 @@ function renderFindingsText(findings, diagnostics, entryCount) {
         out.push(`${f.severity.toUpperCase()} ${f.rule} ${f.listener} (port ${f.port}, ${f.protocols.join('/')})  [${f.id}]`);
         out.push(`  ${oneLine(f.title)}`);
         out.push(`  consumers: ${f.namespaces.map((n) => (n === '*' ? 'all namespaces' : n)).join(', ')}`);
-        for (const e of f.entries) {
+        for (const e of f.entries.slice(0, SHOWN_ENTRIES)) {
             out.push(`  - ${e.role.padEnd(12)} ${e.namespace}/${e.name} ${e.hosts.join(', ')} ${e.protocol}  ${formatLocation(e.portLocation)}${byNamespace(e)}`);
         }
+        if (f.entries.length > SHOWN_ENTRIES)
+            out.push(`  - … and ${f.entries.length - SHOWN_ENTRIES} more entries (--format json lists them all)`);
         out.push(...wrap(oneLine(f.explanation), 100).map((l) => `  ${l}`));
         out.push('  fixes:');
         f.fixes.forEach((fix, i) => out.push(...wrap(oneLine(fix), 96).map((l, j) => (j === 0 ? `   ${i + 1}. ${l}` : `      ${l}`))));
