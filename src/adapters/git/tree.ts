@@ -11,7 +11,6 @@ export interface TreeEntry {
 }
 
 export const MODE_SYMLINK = '120000';
-export const MODE_SUBMODULE = '160000';
 
 /** Every path in the commit's tree, read from git objects alone (no work tree, no filters, no hooks). */
 export async function listTree(repoDir: string, commit: string): Promise<TreeEntry[]> {

@@ -24,16 +24,6 @@ export function effectiveExportTo(entry: ServiceEntry, mesh: MeshOptions): reado
   return entry.exportTo && entry.exportTo.length > 0 ? entry.exportTo : mesh.defaultExportTo;
 }
 
-export function visibilityTier(entry: ServiceEntry, exportTo: readonly string[], consumer: ConsumerClass): VisibilityTier | undefined {
-  if (exportTo.includes('*')) return 2;
-  if (exportTo.includes('~')) return undefined;
-  const ns = consumer.namespace;
-  if (ns === undefined) return undefined;
-  if (ns === entry.namespace && (exportTo.includes('.') || exportTo.includes(ns))) return 0;
-  if (exportTo.includes(ns)) return 1;
-  return undefined;
-}
-
 /** Namespaces an entry's exportTo singles out: each may see a different winner than `*`. */
 export function namespacesNamedBy(entry: ServiceEntry, exportTo: readonly string[]): string[] {
   if (exportTo.includes('*') || exportTo.includes('~')) return [];
