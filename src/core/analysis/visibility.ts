@@ -14,7 +14,7 @@ export interface ConsumerClass {
 /**
  * Istio lists a consumer's services private-first (exportTo "." or its own
  * name), then those exported to it by name, then public ones; a lower tier is
- * processed earlier and so wins a listener. undefined: not visible at all.
+ * processed earlier and so wins a listener.
  */
 export type VisibilityTier = 0 | 1 | 2;
 
