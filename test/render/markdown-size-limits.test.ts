@@ -1,0 +1,90 @@
+import { analyze } from '../../src/core/analysis/analyze.js';
+import { loadSources } from '../../src/core/load/load-sources.js';
+import type { SourceFile } from '../../src/core/model.js';
+import { GITHUB_COMMENT_LIMIT, renderFindingComment, renderFindingsMarkdown, renderReviewMarkdown } from '../../src/core/render/markdown.js';
+import { reviewChange, type ChangedFile } from '../../src/core/review/review-change.js';
+import { cellsOf, injections, tablesOf } from './inspect-markdown.js';
+
+function entry(path: string, name: string, hosts: string[], port: number): SourceFile {
+  return {
+    path,
+    text: JSON.stringify({
+      apiVersion: 'networking.istio.io/v1', kind: 'ServiceEntry',
+      metadata: { name, namespace: 'egress' },
+      spec: { hosts, ports: [{ number: port, name: 'tcp', protocol: 'TCP' }], resolution: 'DNS' },
+    }),
+  };
+}
+
+/** 3,000 pairs, each colliding on its own port: 3,000 findings, with hostile-looking names to make every row long. */
+const pairs: SourceFile[] = Array.from({ length: 3000 }, (_, i) => [
+  entry(`deploy/team-${i}/a|<b>@x.yaml`, `a-${i}-@team`, [`a${i}.example.com`], 1000 + i),
+  entry(`deploy/team-${i}/b.yaml`, `b-${i}`, [`b${i}.example.com`], 1000 + i),
+]).flat();
+const added = (files: SourceFile[]): ChangedFile[] => files.map((f) => ({ path: f.path, status: 'added', headText: f.text }));
+const big = reviewChange({ baseFiles: [], changes: added(pairs), defaultNamespace: 'default' });
+const checked = analyze(loadSources([...pairs, ...Array.from({ length: 2000 }, (_, i) => ({ path: `broken/${i}.yaml`, text: 'kind: ServiceEntry\nspec: [' }))], { defaultNamespace: 'default' }));
+
+function expectCutCleanly(body: string, max: number): void {
+  expect(body.length).toBeLessThanOrEqual(max);
+  expect(body).toMatch(/cut to fit/);
+  expect(injections(body)).toEqual([]);
+  for (const table of tablesOf(body)) {
+    for (const row of table.rows) expect(cellsOf(row)).toBe(cellsOf(table.header));
+  }
+}
+
+describe('bodies stay within the size GitHub accepts', () => {
+  test('the fixture has thousands of findings and diagnostics', () => {
+    expect(big.introduced).toHaveLength(3000);
+    expect(checked.findings).toHaveLength(3000);
+    expect(checked.diagnostics.length).toBeGreaterThanOrEqual(2000);
+    // Uncut, the reports are far over the limit: the cut is what keeps them under.
+    expect(renderReviewMarkdown(big).length).toBeGreaterThan(GITHUB_COMMENT_LIMIT);
+  });
+
+  test('a review of 3,000 introduced findings fits in 65,536 characters and says where the rest is', () => {
+    const body = renderReviewMarkdown(big, { maxLength: GITHUB_COMMENT_LIMIT, fullReportHint: 'See the job summary of this run.' });
+    expectCutCleanly(body, GITHUB_COMMENT_LIMIT);
+    expect(body).toContain('See the job summary of this run.');
+    // The table keeps its header and as many whole rows as fit.
+    const [table] = tablesOf(body);
+    expect(table!.rows.length).toBeGreaterThan(10);
+  });
+
+  test('a findings report of 3,000 findings and 2,000 unreadable files fits, with the default note', () => {
+    const body = renderFindingsMarkdown(checked.findings, checked.diagnostics, checked.entryCount, { maxLength: GITHUB_COMMENT_LIMIT });
+    expectCutCleanly(body, GITHUB_COMMENT_LIMIT);
+    expect(body).toContain('job summary');
+  });
+
+  test.each([600, 1_000, 4_000, 20_000, 65_536, 1_048_576])('a limit of %i characters is never exceeded', (max) => {
+    expectCutCleanly(renderReviewMarkdown(big, { maxLength: max }), max);
+    expectCutCleanly(renderFindingsMarkdown(checked.findings, checked.diagnostics, checked.entryCount, { maxLength: max }), max);
+  });
+
+  test('the hint is escaped like any other text', () => {
+    const body = renderReviewMarkdown(big, { maxLength: 2_000, fullReportHint: 'see <img src=x> @someone [x](http://evil.example)' });
+    expect(injections(body)).toEqual([]);
+  });
+
+  test('a body under the limit is not cut and has no note', () => {
+    const small = reviewChange({ baseFiles: [], changes: added(pairs.slice(0, 4)), defaultNamespace: 'default' });
+    const body = renderReviewMarkdown(small, { maxLength: GITHUB_COMMENT_LIMIT });
+    expect(body).not.toMatch(/cut to fit/);
+    expect(tablesOf(body)[0]!.rows).toHaveLength(2);
+  });
+
+  test('one collision of 3,000 entries names a few per cell and 20 per list, and counts the rest', () => {
+    const onePort = Array.from({ length: 3000 }, (_, i) => entry(`one/${i}.yaml`, `e${i}`, [`h${i}.example.com`], 443));
+    const review = reviewChange({ baseFiles: [], changes: added(onePort), defaultNamespace: 'default' });
+    expect(review.introduced).toHaveLength(1);
+    const comment = renderFindingComment(review.introduced[0]!);
+    expect(comment.length).toBeLessThan(GITHUB_COMMENT_LIMIT);
+    expect(comment).toMatch(/and 2980 more entries/);
+    const summary = renderReviewMarkdown(review, { maxLength: GITHUB_COMMENT_LIMIT });
+    expect(summary.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    const [row] = tablesOf(summary)[0]!.rows;
+    expect(row).toMatch(/and 2995 more/);
+  });
+});
