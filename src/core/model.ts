@@ -95,6 +95,20 @@ export interface MeshOptions {
   rootNamespace: string;
   /** Consumers run DNS capture with IP auto-allocation, so eligible entries get their own VIP. */
   autoAllocate: boolean;
+  /**
+   * Settings the fidelity work reads (see ISTIO-SEMANTICS §4, §5, §5b, §10). Optional until each
+   * is honoured; the config file and flags set them under these names.
+   */
+  /** Istio minor version the mesh runs, e.g. `1.30`; verdicts that differ by version follow it. */
+  istioVersion?: string;
+  /** MeshConfig outboundTrafficPolicy.mode. */
+  outboundTrafficPolicy?: 'ALLOW_ANY' | 'REGISTRY_ONLY';
+  /** Sidecars run Istio DNS capture (ISTIO_META_DNS_CAPTURE) mesh-wide. */
+  dnsCapture?: boolean;
+  /** PILOT_IP_AUTOALLOCATE_IPV4_PREFIX: where istiod allocates VIPs; suggested VIPs stay outside it. */
+  autoAllocatePrefix?: string;
+  /** A controller (e.g. Aeraki) writes spec.addresses VIPs for entries without addresses. */
+  controllerManagedAddresses?: boolean;
 }
 
 export const DEFAULT_MESH_OPTIONS: MeshOptions = {
