@@ -2,7 +2,7 @@ import { analyze } from '../analysis/analyze.js';
 import { loadSourceFile } from '../load/load-sources.js';
 import { entryRef, type Finding, type LoadResult, type MeshOptions, type ServiceEntry, type SourceFile, type SourceLocation } from '../model.js';
 
-import { classifyFindings } from '../review/classify.js';
+import { classifyFindings } from '../classify/classify-findings.js';
 import { applyEdit, documentAt, addAddress, setExportTo, setPortNumber, setPortProtocol, type ManifestEdit } from './manifest-edits.js';
 import { lineChange, type LineChange } from './line-changes.js';
 import { collectUsedAddresses, DEFAULT_VIP_POOL, pickVip, type UsedAddresses } from './vip-pool.js';

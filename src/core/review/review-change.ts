@@ -2,12 +2,12 @@ import { analyze } from '../analysis/analyze.js';
 import { loadSourceFile, mergeLoadResults, type LoadOptions } from '../load/load-sources.js';
 import { entryRef, type Diagnostic, type LoadResult, type MeshOptions, type Severity, type SourceFile } from '../model.js';
 import { applyChanges, type ChangedFile } from './apply-changes.js';
-import { classifyFindings, introducesAtLeast, type Classification } from './classify.js';
+import { classifyFindings, introducesAtLeast, type Classification } from '../classify/classify-findings.js';
 import { suggestFixes, type FixSuggestion, type ManifestValidator } from '../fixes/suggest-fixes.js';
 import { collectUsedAddresses } from '../fixes/vip-pool.js';
 
 export type { ChangedFile } from './apply-changes.js';
-export type { ClassifiedFinding, FindingStatus } from './classify.js';
+export type { ClassifiedFinding, FindingStatus } from '../classify/classify-findings.js';
 
 export interface ReviewInput {
   /** The base branch's full set of candidate files, not only the changed ones. */
