@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { analyze } from '../../src/core/analysis/analyze.js';
-import { loadSources } from '../../src/core/load/load-sources.js';
-import type { Diagnostic, LoadResult, SourceFile } from '../../src/core/model.js';
+import { analyze } from '../../../src/core/analysis/analyze.js';
+import { loadSources } from '../../../src/core/load/load-sources.js';
+import type { Diagnostic, LoadResult, SourceFile } from '../../../src/core/model.js';
 
-const FIXTURES = new URL('../fixtures/loader/', import.meta.url);
+const FIXTURES = new URL('../../fixtures/loader/', import.meta.url);
 
 function fixture(name: string): SourceFile {
   return { path: `loader/${name}`, text: readFileSync(new URL(name, FIXTURES), 'utf8') };
@@ -258,7 +258,7 @@ describe('wrong field types', () => {
 describe("Istio's own test data", () => {
   const istio = (name: string): SourceFile => ({
     path: `istio/${name}`,
-    text: readFileSync(fileURLToPath(new URL(`../../../shared/istio/${name}`, import.meta.url)), 'utf8'),
+    text: readFileSync(fileURLToPath(new URL(`../../../../shared/istio/${name}`, import.meta.url)), 'utf8'),
   });
 
   test('serviceentry-valid.yaml loads its 5 entries without a crash', () => {

@@ -2,7 +2,7 @@ import { decodeText } from '../../src/adapters/git/file-read.js';
 import { analyze } from '../../src/core/analysis/analyze.js';
 import { loadSources } from '../../src/core/load/load-sources.js';
 import type { AnalysisResult, SourceFile } from '../../src/core/model.js';
-import { FIFTY_MB, hostileCases, hostileFixture, hugeFile, manyGoodFiles, seedFiles, SEED_REFS, type CorpusFile, type HostileCase } from './corpus.js';
+import { FIFTY_MB, hostileCases, hostileFixture, hugeFile, manyGoodFiles, seedFiles, SEED_REFS, type CorpusFile, type HostileCase } from '../helpers/hostile-corpus.js';
 
 const MB = 1024 * 1024;
 

@@ -1,9 +1,9 @@
-import { analyze } from '../../src/core/analysis/analyze.js';
-import { loadSources } from '../../src/core/load/load-sources.js';
-import type { SourceFile } from '../../src/core/model.js';
-import { GITHUB_COMMENT_LIMIT, renderFindingComment, renderFindingsMarkdown, renderReviewMarkdown } from '../../src/core/render/markdown.js';
-import { reviewChange, type ChangedFile } from '../../src/core/review/review-change.js';
-import { cellsOf, injections, tablesOf } from './inspect-markdown.js';
+import { analyze } from '../../../src/core/analysis/analyze.js';
+import { loadSources } from '../../../src/core/load/load-sources.js';
+import type { SourceFile } from '../../../src/core/model.js';
+import { GITHUB_COMMENT_LIMIT, renderFindingComment, renderFindingsMarkdown, renderReviewMarkdown } from '../../../src/core/render/markdown.js';
+import { reviewChange, type ChangedFile } from '../../../src/core/review/review-change.js';
+import { cellsOf, injections, tablesOf } from '../../helpers/inspect-markdown.js';
 
 function entry(path: string, name: string, hosts: string[], port: number): SourceFile {
   return {

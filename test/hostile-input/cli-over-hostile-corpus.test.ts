@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { readManifestFiles } from '../../src/adapters/fs/read-manifests.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { makePathFilter } from '../../src/core/paths.js';
-import { hostileCases, manyGoodFiles, seedFiles, SEED_REFS, type CorpusFile } from './corpus.js';
+import { hostileCases, manyGoodFiles, seedFiles, SEED_REFS, type CorpusFile } from '../helpers/hostile-corpus.js';
 
 const SECRET = 'do-not-read-this-secret';
 
