@@ -8,5 +8,5 @@ export default {
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 30000,
-  reporters: ['default', '<rootDir>/test/support/plain-summary-reporter.cjs'],
+  reporters: ['default', '<rootDir>/test/helpers/plain-summary-reporter.cjs'],
 };

@@ -1,5 +1,5 @@
 /**
- * Writes the hostile-input corpus of test/hostile to a directory, for manual
+ * Writes the hostile-input corpus of test/helpers/hostile-corpus.ts to a directory, for manual
  * runs of the CLI:
  *
  *   npx tsx scripts/make-hostile-corpus.ts /tmp/hostile [--no-big] [--many N]
@@ -11,7 +11,7 @@
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { hostileCases, manyGoodFiles, seedFiles, type CorpusFile } from '../test/hostile/corpus.js';
+import { hostileCases, manyGoodFiles, seedFiles, type CorpusFile } from '../test/helpers/hostile-corpus.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

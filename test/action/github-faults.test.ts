@@ -1,8 +1,8 @@
 import nock from 'nock';
 import { SUMMARY_MARKER, inlineMarker } from '../../src/core/review-comments/markers.js';
-import { PR_AUTHOR } from './fake-github.js';
-import { bindNock, runAction } from './harness.js';
-import { pullRequestRepo, usePullRequestRepo } from './pull-request-repo.js';
+import { PR_AUTHOR } from '../helpers/fake-github.js';
+import { bindNock, runAction } from '../helpers/action-harness.js';
+import { pullRequestRepo, usePullRequestRepo } from '../helpers/pull-request-repo.js';
 
 const pr = usePullRequestRepo('pr-adds-second-tcp-443-entry');
 

@@ -1,6 +1,6 @@
 import { SUMMARY_MARKER, readInlineKeys } from '../../src/core/review-comments/markers.js';
-import { readJson, runAction } from './harness.js';
-import { usePullRequestRepo } from './pull-request-repo.js';
+import { readJson, runAction } from '../helpers/action-harness.js';
+import { usePullRequestRepo } from '../helpers/pull-request-repo.js';
 
 const pr = usePullRequestRepo('pr-adds-second-tcp-443-entry');
 

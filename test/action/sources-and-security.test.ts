@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
-import { bindNock, runAction, TOKEN } from './harness.js';
-import { pullRequestRepo, type PullRequestRepo } from './pull-request-repo.js';
+import { bindNock, runAction, TOKEN } from '../helpers/action-harness.js';
+import { pullRequestRepo, type PullRequestRepo } from '../helpers/pull-request-repo.js';
 
 let pr: PullRequestRepo;
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { runAction } from './harness.js';
-import { usePullRequestRepo } from './pull-request-repo.js';
+import { runAction } from '../helpers/action-harness.js';
+import { usePullRequestRepo } from '../helpers/pull-request-repo.js';
 
 const require = createRequire(import.meta.url);
 const pushPayload = () => {

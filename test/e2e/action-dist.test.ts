@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../helpers/fixtures.js';
-import { pullRequestPayload } from '../action/webhook-payload.js';
-import { pullRequestRepo, type PullRequestRepo } from '../action/pull-request-repo.js';
+import { pullRequestPayload } from '../helpers/webhook-payload.js';
+import { pullRequestRepo, type PullRequestRepo } from '../helpers/pull-request-repo.js';
 import { SUMMARY_MARKER } from '../../src/core/review-comments/markers.js';
-import { LoopbackGitHub } from './loopback-github.js';
-import { OpenApiChecker } from './openapi-checker.js';
+import { LoopbackGitHub } from '../helpers/loopback-github.js';
+import { OpenApiChecker } from '../helpers/openapi-checker.js';
 
 const DIST = join(REPO_ROOT, 'dist/index.js');
 const TOKEN = 'ghs_E2ETOKENabcdefghijklmnopqrstuvwxyz0123';

@@ -1,7 +1,7 @@
 import { changedPathsBetween } from '../../../src/adapters/git/changed-paths.js';
 import { ensureCommit, hasCommit, mergeBase } from '../../../src/adapters/git/commits.js';
 import { readPaths, readSnapshot } from '../../../src/adapters/git/snapshot.js';
-import { TempGitRepo } from '../temp-git-repo.js';
+import { TempGitRepo } from '../../helpers/temp-git-repo.js';
 
 const yaml = (path: string) => /\.ya?ml$/.test(path);
 

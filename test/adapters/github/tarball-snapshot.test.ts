@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { collectManifests } from '../../../src/adapters/github/tarball-snapshot.js';
-import { TempGitRepo } from '../temp-git-repo.js';
+import { TempGitRepo } from '../../helpers/temp-git-repo.js';
 
 const yaml = (path: string) => /\.ya?ml$/.test(path);
 const LONG = `deploy/${'a-rather-long-directory-name/'.repeat(6)}deep.yaml`;

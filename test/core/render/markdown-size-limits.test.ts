@@ -1,9 +1,9 @@
-import { analyze } from '../../src/core/analysis/analyze.js';
-import { loadSources } from '../../src/core/load/load-sources.js';
-import type { SourceFile } from '../../src/core/model.js';
-import { GITHUB_COMMENT_LIMIT, renderFindingComment, renderFindingsMarkdown, renderReviewMarkdown } from '../../src/core/render/markdown.js';
-import { reviewChange, type ChangedFile } from '../../src/core/review/review-change.js';
-import { cellsOf, injections, tablesOf } from './inspect-markdown.js';
+import { analyze } from '../../../src/core/analysis/analyze.js';
+import { loadSources } from '../../../src/core/load/load-sources.js';
+import type { SourceFile } from '../../../src/core/model.js';
+import { GITHUB_COMMENT_LIMIT, renderFindingComment, renderFindingsMarkdown, renderReviewMarkdown } from '../../../src/core/render/markdown.js';
+import { reviewChange, type ChangedFile } from '../../../src/core/review/review-change.js';
+import { cellsOf, injections, tablesOf } from '../../helpers/inspect-markdown.js';
 
 function entry(path: string, name: string, hosts: string[], port: number): SourceFile {
   return {
@@ -86,5 +86,25 @@ describe('bodies stay within the size GitHub accepts', () => {
     expect(summary.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
     const [row] = tablesOf(summary)[0]!.rows;
     expect(row).toMatch(/and 2995 more/);
+  });
+});
+
+describe('the markdown report of a large collision', () => {
+  const files = Array.from({ length: 30 }, (_, i) => ({
+    path: `deploy/e${i}.yaml`,
+    text: `apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: e${i}, namespace: egress}\nspec:\n  hosts: [h${i}.example.com]\n  ports: [{number: 443, name: tcp, protocol: TCP}]\n  resolution: DNS\n`,
+  }));
+  const result = analyze(loadSources(files, { defaultNamespace: 'default' }));
+  const markdown = renderFindingsMarkdown(result.findings, result.diagnostics, result.entryCount);
+
+  test('names five hosts per table cell and counts the rest', () => {
+    const row = markdown.split('\n').find((l) => l.includes('0.0.0.0_443') && l.startsWith('| '))!;
+    expect(row).toContain('and 25 more');
+    expect(row.match(/\.example\.com/g)!.length).toBeLessThanOrEqual(5);
+  });
+
+  test('lists twenty entries in the details and points to the JSON report for the rest', () => {
+    expect(markdown.split('\n').filter((l) => l.startsWith('- **')).length).toBe(20);
+    expect(markdown).toContain('and 10 more entries (all of them are in the JSON report)');
   });
 });

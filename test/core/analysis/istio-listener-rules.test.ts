@@ -1,4 +1,4 @@
-import { analyzeCase, only, roles } from '../helpers/fixtures.js';
+import { analyzeCase, only, roles } from '../../helpers/fixtures.js';
 
 // One fixture folder per case of ISTIO-SEMANTICS.md §1-6, named after it.
 describe('TCP over TCP on the wildcard listener', () => {

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TempGitRepo } from '../adapters/temp-git-repo.js';
-import { REPO_ROOT } from '../helpers/fixtures.js';
+import { TempGitRepo } from './temp-git-repo.js';
+import { REPO_ROOT } from './fixtures.js';
 import { FakeGitHub, type FakeGitHubOptions } from './fake-github.js';
 import nock from 'nock';
-import { bindNock, filesBetween } from './harness.js';
+import { bindNock, filesBetween } from './action-harness.js';
 
 const REVIEWS = join(REPO_ROOT, 'test/fixtures/reviews');
 

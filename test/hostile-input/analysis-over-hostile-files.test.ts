@@ -2,7 +2,7 @@ import { decodeText } from '../../src/adapters/git/file-read.js';
 import { analyze } from '../../src/core/analysis/analyze.js';
 import { loadSources } from '../../src/core/load/load-sources.js';
 import type { AnalysisResult, SourceFile } from '../../src/core/model.js';
-import { FIFTY_MB, hostileCases, hostileFixture, hugeFile, manyGoodFiles, seedFiles, SEED_REFS, type CorpusFile, type HostileCase } from './corpus.js';
+import { FIFTY_MB, hostileCases, hostileFixture, hugeFile, manyGoodFiles, seedFiles, SEED_REFS, type CorpusFile, type HostileCase } from '../helpers/hostile-corpus.js';
 
 const MB = 1024 * 1024;
 
@@ -63,6 +63,10 @@ describe('what each case costs, and what it keeps', () => {
     const result = run([c!, ...seedFiles()]);
     const refs = new Set(result.findings.flatMap((f) => f.entries.map((e) => e.ref)));
     expect(refs).toEqual(new Set(['egress/before-the-break', 'egress/after-the-break', ...SEED_REFS]));
+    const syntax = result.diagnostics.find((d) => d.code === 'yaml-syntax')!;
+    expect(syntax.location).toMatchObject({ path: c!.path });
+    expect(syntax.location.line).toBeGreaterThanOrEqual(18);
+    expect(syntax.location.line).toBeLessThanOrEqual(21);
   });
 
   test('the alias bomb is not expanded: bounded heap, and every report points into the file', () => {
@@ -72,6 +76,8 @@ describe('what each case costs, and what it keeps', () => {
     expectReported(result, bomb);
     // Ten reports per expanded list at most: nothing walks the 10^9 leaves.
     expect(result.diagnostics.filter((d) => d.location.path === bomb.path).length).toBeLessThan(50);
+    // The reports are on the lines that use the aliases, not on line 1 as for an unreadable file.
+    expect(result.diagnostics.filter((d) => d.location.path === bomb.path).every((d) => d.location.line > 1)).toBe(true);
   });
 
   test('wrong field types are reported line by line and the entry with a good port still loads', () => {
@@ -79,6 +85,11 @@ describe('what each case costs, and what it keeps', () => {
     const result = run([c, ...seedFiles()]);
     const lines = result.diagnostics.filter((d) => d.location.path === c.path).map((d) => d.location.line);
     expect(new Set(lines)).toEqual(new Set([7, 9, 10, 20, 25]));
+    const at = (line: number) => result.diagnostics.filter((d) => d.location.path === c.path && d.location.line === line);
+    expect(at(7)[0]!.message).toMatch(/spec\.hosts must be a list/);
+    expect(at(9)[0]!.message).toMatch(/spec\.ports must be a list/);
+    expect(at(20)[0]!.message).toMatch(/must be an integer/);
+    expect(at(25)[0]!.message).toMatch(/protocol must be a string/);
     const loaded = loadSources([asSource(c)], { defaultNamespace: 'default' });
     expect(loaded.entries.find((e) => e.name === 'string-port')!.ports.map((p) => p.number)).toEqual([8443]);
   });
@@ -113,7 +124,9 @@ describe('what each case costs, and what it keeps', () => {
     const big: HostileCase = { what: '50 MB', path: 'bad/huge.yaml', bytes: hugeFile(), line: 1, codes: ['file-too-large'] };
     expect(big.bytes.length).toBe(FIFTY_MB);
     const source = asSource(big);
+    const started = Date.now();
     const { value: result, growth } = heapGrowth(() => analyze(loadSources([source, ...seedFiles().map(asSource)], { defaultNamespace: 'default' })));
+    expect(Date.now() - started).toBeLessThan(5_000);
     expect(growth).toBeLessThan(300 * MB);
     expect(result.diagnostics.filter((d) => d.location.path === big.path)).toEqual([
       expect.objectContaining({ severity: 'error', code: 'file-too-large', location: { path: big.path, line: 1, column: 1 } }),

@@ -3,7 +3,7 @@
  * pr-adds-second-tcp-443-entry, as the README shows it. Run it to refresh the
  * README sample after the rendering changes:
  *
- *   npx tsx test/action/render-readme-sample.ts
+ *   npx tsx test/helpers/render-readme-sample.ts
  */
 import { blobUrlFor } from '../../src/action/links.js';
 import { reviewChange } from '../../src/core/review/review-change.js';
@@ -12,7 +12,7 @@ import { CommentableLines } from '../../src/core/review-comments/diff-hunks.js';
 import { planInlineComments } from '../../src/core/review-comments/inline-plan.js';
 import { SUMMARY_MARKER } from '../../src/core/review-comments/markers.js';
 import { composeSummaryComment } from '../../src/core/review-comments/summary-comment.js';
-import { reviewFixture } from '../helpers/fixtures.js';
+import { reviewFixture } from './fixtures.js';
 
 const HEAD = '4e9c0890402f6d8b01f20c66a77bea659cc877b4';
 const report = reviewChange({ ...reviewFixture('pr-adds-second-tcp-443-entry'), defaultNamespace: 'default', fixes: { validate: validateServiceEntryManifest } });

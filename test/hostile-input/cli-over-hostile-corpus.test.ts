@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { readManifestFiles } from '../../src/adapters/fs/read-manifests.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { makePathFilter } from '../../src/core/paths.js';
-import { hostileCases, manyGoodFiles, seedFiles, SEED_REFS, type CorpusFile } from './corpus.js';
+import { hostileCases, manyGoodFiles, seedFiles, SEED_REFS, type CorpusFile } from '../helpers/hostile-corpus.js';
 
 const SECRET = 'do-not-read-this-secret';
 
@@ -109,6 +109,7 @@ describe('the CLI over the corpus', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('0.0.0.0_443');
     for (const c of cases) expect(stdout).toMatch(new RegExp(`${c.path.replace(/[.]/g, '\\.')}:\\d+`));
+    for (const link of LINKS_OUT) expect(stdout).toContain(`${link}:1: warning`);
     expect(stdout).not.toContain(SECRET);
   });
 
@@ -126,5 +127,15 @@ describe('the CLI over the corpus', () => {
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as JsonReport;
     expect(new Set(report.diagnostics.map((d) => d.location.path))).toEqual(new Set(cases.map((c) => c.path)));
+  });
+});
+
+describe('the filesystem reader', () => {
+  test('a file over the size limit is reported from its size alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seg-hostile-'));
+    writeFileSync(join(dir, 'big.yaml'), Buffer.alloc(2048, 0x61));
+    const read = await readManifestFiles([dir], { filter: makePathFilter(['**/*.yaml']), cwd: dir, maxFileBytes: 1024 });
+    expect(read.files).toEqual([]);
+    expect(read.diagnostics[0]).toMatchObject({ code: 'file-too-large', location: { path: 'big.yaml', line: 1 } });
   });
 });

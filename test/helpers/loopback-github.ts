@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FakeGitHub } from '../action/fake-github.js';
+import type { FakeGitHub } from './fake-github.js';
 import type { OpenApiChecker } from './openapi-checker.js';
 
 /**

@@ -134,12 +134,12 @@ export function toFile(path: string, documents: readonly string[]): SourceFile {
   return { path, text: documents.map((d) => d.replace(/^\n/, '')).join('\n---\n') };
 }
 
-/** What a set of findings says, without where anything was written: ids, severities, entries and roles, sorted. */
+/** What a set of findings says, without where anything was written: ids, severities, entries (with their hosts) and roles, sorted. */
 export function meaning(result: AnalysisResult): string[] {
   return result.findings
     .map((f) => [
       f.id, f.rule, f.severity, f.listener, f.port, f.namespaces.join(','),
-      f.entries.map((e) => `${e.ref}=${e.role}[${e.winsFor.join(',')}|${e.losesFor.join(',')}]`).sort().join(' '),
+      f.entries.map((e) => `${e.ref}:${e.hosts.join('+')}=${e.role}[${e.winsFor.join(',')}|${e.losesFor.join(',')}]`).sort().join(' '),
     ].join(' '))
     .sort();
 }

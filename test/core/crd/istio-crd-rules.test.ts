@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { validateServiceEntryManifest } from '../../src/core/crd/validate-manifest.js';
-import { SERVICE_ENTRY_SCHEMA } from '../../src/core/crd/serviceentry-schema.gen.js';
-import { REPO_ROOT } from '../helpers/fixtures.js';
+import { validateServiceEntryManifest } from '../../../src/core/crd/validate-manifest.js';
+import { SERVICE_ENTRY_SCHEMA } from '../../../src/core/crd/serviceentry-schema.gen.js';
+import { REPO_ROOT } from '../../helpers/fixtures.js';
 
 const SHARED = join(REPO_ROOT, '..', 'shared', 'istio');
 
@@ -55,7 +55,7 @@ describe('schema and CEL checks', () => {
 
   test('the generated schema is the storage version of the CRD in shared/', async () => {
     // @ts-expect-error the generator is plain JavaScript
-    const { generate } = await import('../../scripts/gen-crd-schema.mjs');
+    const { generate } = await import('../../../scripts/gen-crd-schema.mjs');
     const generated = (generate as (t: string) => string)(readFileSync(join(SHARED, 'serviceentry-crd.yaml'), 'utf8'));
     expect(readFileSync(join(REPO_ROOT, 'src/core/crd/serviceentry-schema.gen.ts'), 'utf8')).toBe(generated);
     expect(SERVICE_ENTRY_SCHEMA.required).toEqual(['spec']);

@@ -1,6 +1,6 @@
-import { reviewChange } from '../../src/core/review/review-change.js';
-import type { ManifestValidator } from '../../src/core/fixes/suggest-fixes.js';
-import { only, reviewFixture } from '../helpers/fixtures.js';
+import { reviewChange } from '../../../src/core/review/review-change.js';
+import type { ManifestValidator } from '../../../src/core/fixes/suggest-fixes.js';
+import { only, reviewFixture } from '../../helpers/fixtures.js';
 
 const accepting: ManifestValidator = () => [];
 
@@ -52,13 +52,13 @@ describe('verified fix suggestions', () => {
 
 describe('verified against Istio\'s CRD', () => {
   test('every suggestion for the seed pull request passes the real schema and CEL rules', async () => {
-    const { validateServiceEntryManifest } = await import('../../src/core/crd/validate-manifest.js');
+    const { validateServiceEntryManifest } = await import('../../../src/core/crd/validate-manifest.js');
     const { suggestions } = suggestionsFor('pr-adds-second-tcp-443-entry', validateServiceEntryManifest);
     expect(suggestions.map((s) => s.kind)).toEqual(['tls', 'addresses', 'port']);
   });
 
   test('the validator suggestions go through rejects what the CRD rejects, e.g. a CIDR address on a DNS entry', async () => {
-    const { validateServiceEntryManifest } = await import('../../src/core/crd/validate-manifest.js');
+    const { validateServiceEntryManifest } = await import('../../../src/core/crd/validate-manifest.js');
     const messages = validateServiceEntryManifest({ spec: { hosts: ['a'], addresses: ['10.0.0.0/16'], resolution: 'DNS' } }).map((v) => v.message);
     expect(messages.join('\n')).toMatch(/CIDR addresses are allowed only for NONE\/STATIC resolution types/);
   });

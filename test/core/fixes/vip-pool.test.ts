@@ -1,5 +1,5 @@
-import { collectUsedAddresses, DEFAULT_VIP_POOL, pickVip } from '../../src/core/fixes/vip-pool.js';
-import type { ServiceEntry } from '../../src/core/model.js';
+import { collectUsedAddresses, DEFAULT_VIP_POOL, pickVip } from '../../../src/core/fixes/vip-pool.js';
+import type { ServiceEntry } from '../../../src/core/model.js';
 
 const entry = (addresses: string[]) => ({ addresses } as unknown as ServiceEntry);
 

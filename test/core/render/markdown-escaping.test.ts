@@ -1,9 +1,9 @@
-import { analyze } from '../../src/core/analysis/analyze.js';
-import { loadSources } from '../../src/core/load/load-sources.js';
-import type { SourceFile } from '../../src/core/model.js';
-import { renderFindingComment, renderFindingsMarkdown, renderReviewMarkdown, type RenderContext } from '../../src/core/render/markdown.js';
-import { reviewChange, type ChangedFile } from '../../src/core/review/review-change.js';
-import { cellsOf, injections, outsideCode, tablesOf, type Injection } from './inspect-markdown.js';
+import { analyze } from '../../../src/core/analysis/analyze.js';
+import { loadSources } from '../../../src/core/load/load-sources.js';
+import type { SourceFile } from '../../../src/core/model.js';
+import { renderFindingComment, renderFindingsMarkdown, renderReviewMarkdown, type RenderContext } from '../../../src/core/render/markdown.js';
+import { reviewChange, type ChangedFile } from '../../../src/core/review/review-change.js';
+import { cellsOf, injections, outsideCode, tablesOf, type Injection } from '../../helpers/inspect-markdown.js';
 
 /** What a hostile pull request puts in hosts, names, namespaces and paths. */
 const PAYLOADS = [

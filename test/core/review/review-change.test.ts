@@ -1,5 +1,5 @@
-import { failsAt, reviewChange } from '../../src/core/review/review-change.js';
-import { only, reviewFixture, roles } from '../helpers/fixtures.js';
+import { failsAt, reviewChange } from '../../../src/core/review/review-change.js';
+import { only, reviewFixture, roles } from '../../helpers/fixtures.js';
 
 const review = (name: string) => reviewChange({ ...reviewFixture(name), defaultNamespace: 'default' });
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addAddress, applyEdit, setExportTo, setPortNumber, setPortProtocol } from '../../src/core/fixes/manifest-edits.js';
-import { lineChange } from '../../src/core/fixes/line-changes.js';
-import { REPO_ROOT } from '../helpers/fixtures.js';
+import { addAddress, applyEdit, setExportTo, setPortNumber, setPortProtocol } from '../../../src/core/fixes/manifest-edits.js';
+import { lineChange } from '../../../src/core/fixes/line-changes.js';
+import { REPO_ROOT } from '../../helpers/fixtures.js';
 
 const fixture = (name: string) => readFileSync(join(REPO_ROOT, 'test/fixtures/edits', name), 'utf8');
 const at = (line: number) => ({ path: 'x.yaml', line, column: 1 });

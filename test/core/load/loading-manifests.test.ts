@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { analyze } from '../../src/core/analysis/analyze.js';
-import { loadSources } from '../../src/core/load/load-sources.js';
-import type { Diagnostic, LoadResult, SourceFile } from '../../src/core/model.js';
+import { analyze } from '../../../src/core/analysis/analyze.js';
+import { loadSources } from '../../../src/core/load/load-sources.js';
+import type { Diagnostic, LoadResult, SourceFile } from '../../../src/core/model.js';
 
-const FIXTURES = new URL('../fixtures/loader/', import.meta.url);
+const FIXTURES = new URL('../../fixtures/loader/', import.meta.url);
 
 function fixture(name: string): SourceFile {
   return { path: `loader/${name}`, text: readFileSync(new URL(name, FIXTURES), 'utf8') };
@@ -58,7 +58,7 @@ describe('API versions', () => {
     const { entries, diagnostics } = load('all-api-versions.yaml');
     expect(entries.map((e) => e.name)).toContain('future');
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ severity: 'warning', code: 'unknown-version', location: { path: 'loader/all-api-versions.yaml', line: 27 } });
+    expect(diagnostics[0]).toMatchObject({ severity: 'warning', code: 'unknown-version', location: { path: 'loader/all-api-versions.yaml', line: 27, column: 13 } });
     expect(diagnostics[0]!.message).toContain('networking.istio.io/v2');
   });
 
@@ -150,6 +150,12 @@ describe('kubectl lists', () => {
     expect(first!.ports[0]!.location.line).toBe(16);
     expect(nested!.location.line).toBe(28);
     expect(nested!.ports[0]!.location.line).toBe(35);
+  });
+
+  test('items of a kubectl List load, with lower-case enums, legacy configScope and creationTimestamp', () => {
+    const [listed] = load('kubectl-list-lower-case-enums.yaml').entries;
+    expect(listed).toMatchObject({ ref: 'egress/listed', resolution: 'DNS', exportTo: ['.'], creationTimestamp: Date.parse('2024-05-01T10:00:00Z') / 1000 });
+    expect(listed!.ports[0]).toMatchObject({ number: 3306, protocol: 'MYSQL', protocolClass: 'TCP', location: { line: 13 } });
   });
 
   test('a List whose items is not a list is reported at that line', () => {
@@ -258,7 +264,7 @@ describe('wrong field types', () => {
 describe("Istio's own test data", () => {
   const istio = (name: string): SourceFile => ({
     path: `istio/${name}`,
-    text: readFileSync(fileURLToPath(new URL(`../../../shared/istio/${name}`, import.meta.url)), 'utf8'),
+    text: readFileSync(fileURLToPath(new URL(`../../../../shared/istio/${name}`, import.meta.url)), 'utf8'),
   });
 
   test('serviceentry-valid.yaml loads its 5 entries without a crash', () => {
@@ -269,6 +275,13 @@ describe("Istio's own test data", () => {
     ]);
     expect(entries[0]!.exportTo).toEqual(['foo', '.']);
     expect(entries[4]!.addresses).toEqual(['1.1.1.1/32']);
+  });
+
+  test('serviceentry-valid.yaml differs from go-yaml in one place, said at its line: YAML 1.2 reads an unquoted `001:db8::` as a mapping', () => {
+    const { diagnostics } = loadSources([istio('serviceentry-valid.yaml')], { defaultNamespace: 'default' });
+    // YAML 1.2 reads the unquoted `001:db8::` in a flow list as a mapping (go-yaml's 1.1 reads a string): said at its line.
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'wrong-type', location: expect.objectContaining({ line: 11 }) })]);
+    expect(diagnostics[0]!.message).toMatch(/quote IPv6 addresses that end in ':' \(e\.g\. "001:db8::"\)/);
   });
 
   test('serviceentry-valid.yaml analyses without a crash, every diagnostic on a real line of the file', () => {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
-import { TempGitRepo } from '../adapters/temp-git-repo.js';
+import { TempGitRepo } from '../helpers/temp-git-repo.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
-import { FakeGitHub } from './fake-github.js';
-import { bindNock, filesBetween, readJson, runAction } from './harness.js';
+import { FakeGitHub } from '../helpers/fake-github.js';
+import { bindNock, filesBetween, readJson, runAction } from '../helpers/action-harness.js';
 
 const REVIEW = join(REPO_ROOT, 'test/fixtures/reviews/pr-adds-second-tcp-443-entry');
 

@@ -3,7 +3,7 @@ import { analyze } from '../../src/core/analysis/analyze.js';
 import { loadSources } from '../../src/core/load/load-sources.js';
 import type { SourceFile } from '../../src/core/model.js';
 import { reviewChange } from '../../src/core/review/review-change.js';
-import { corpusArb, entryArb, entryYaml, meaning, toFile } from './arbitraries.js';
+import { corpusArb, entryArb, entryYaml, meaning, toFile } from '../helpers/service-entry-arbitraries.js';
 
 const run = (files: readonly SourceFile[], autoAllocate = false) => analyze(loadSources(files, { defaultNamespace: 'default' }), { mesh: { autoAllocate } });
 
