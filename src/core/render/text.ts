@@ -7,7 +7,7 @@ const SHOWN_ENTRIES = 20;
 export function renderFindingsText(findings: readonly Finding[], diagnostics: readonly Diagnostic[], entryCount: number): string {
   const out: string[] = [];
   for (const f of findings) {
-    out.push(`${f.severity.toUpperCase()} ${f.rule} ${f.listener} (port ${f.port}, ${f.protocols.join('/')})  [${f.id}]`);
+    out.push(`${f.severity.toUpperCase()} ${f.rule} ${f.listener} (port ${f.port}, ${f.protocols.join('/')}) in mesh ${oneLine(f.mesh)}  [${f.id}]`);
     out.push(`  ${oneLine(f.title)}`);
     out.push(`  consumers: ${f.namespaces.map((n) => (n === '*' ? 'all namespaces' : n)).join(', ')}`);
     for (const e of f.entries.slice(0, SHOWN_ENTRIES)) {
