@@ -141,8 +141,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     output = format === 'json'
       ? `${JSON.stringify(toJsonCheckReport(result.findings, result.diagnostics, result.entryCount, result.meshes), null, 2)}\n`
       : format === 'markdown'
-        ? `${renderFindingsMarkdown(result.findings, result.diagnostics, result.entryCount)}\n`
-        : `${renderFindingsText(result.findings, result.diagnostics, result.entryCount)}\n`;
+        ? `${renderFindingsMarkdown(result.findings, result.diagnostics, result.entryCount, { meshes: result.meshes.map((m) => m.name) })}\n`
+        : `${renderFindingsText(result.findings, result.diagnostics, result.entryCount, result.meshes)}\n`;
     failing = atOrAbove(result.findings, failLevel).length > 0;
   }
 
