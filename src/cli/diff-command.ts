@@ -50,7 +50,7 @@ export async function reviewLocalChange(request: DiffRequest): Promise<LocalRevi
     if (read.kind === 'skipped') diagnostics.push(read.diagnostic);
     return { ...change, status: 'removed' };
   });
-  const configPath = request.configPath ?? DEFAULT_CONFIG_PATH;
+  const configPath = (request.configPath ?? DEFAULT_CONFIG_PATH).replace(/^\.\//, '');
   const baseConfig = configFromRead(configPath, (await readPaths(request.repoDir, from, [configPath], DEFAULT_MAX_FILE_BYTES)).get(configPath));
   const headConfig = configFromRead(configPath, (await readPaths(request.repoDir, head, [configPath], DEFAULT_MAX_FILE_BYTES)).get(configPath));
   if (request.configPath !== undefined && !headConfig) throw new Error(`--config ${configPath} is not in the repository at ${request.head}`);

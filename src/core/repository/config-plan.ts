@@ -97,6 +97,9 @@ function filesOf(mesh: ConfigMesh, paths: readonly string[], diagnostics: Diagno
     for (const p of hits) if (!excluded(p)) selected.add(p);
   }
   if (include.length === 0) warn(diagnostics, mesh.location, `mesh ${mesh.name} lists only excluding globs in paths, so it selects no file; add one that includes, like "clusters/${mesh.name}/**"`);
+  else if (selected.size === 0 && include.some(({ glob }) => { const matches = picomatch(asGlob(glob), { dot: true }); return paths.some((p) => matches(p)); })) {
+    warn(diagnostics, mesh.location, `mesh ${mesh.name} selects no file: its excluding globs remove every file its paths match`);
+  }
   return [...selected].sort();
 }
 

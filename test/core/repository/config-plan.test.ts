@@ -82,6 +82,13 @@ render: { allowRemote: true }
     expect(p.meshes[0]!.inputs[0]).toEqual({ kind: 'files', paths: ['clusters/prod/a.yaml', 'clusters/prod/tests/t.yaml'] });
   });
 
+  test('a mesh whose excludes remove every file it matches is a warning at its name', () => {
+    const p = plan('meshes:\n  - name: prod\n    paths: [clusters/prod, "!clusters/**"]\n');
+    expect(p.diagnostics.map((d) => [d.code, d.location.line, d.message])).toEqual([
+      ['config-unmatched', 2, 'mesh prod selects no file: its excluding globs remove every file its paths match'],
+    ]);
+  });
+
   test('a config with errors gives no plan, only the errors', () => {
     const result = planFromConfigText('meshes: []\n', '.serviceentry-guard.yaml', PATHS, FALLBACK);
     expect(result.plan).toBeUndefined();
