@@ -23,7 +23,7 @@ export function annotate(io: ActionIo, introduced: readonly ClassifiedFinding[],
     const own = new Set(newEntryRefs);
     const entries = finding.entries.filter((e) => own.has(e.ref));
     for (const entry of entries.length > 0 ? entries : finding.entries) {
-      emit(LEVEL[finding.severity], findingMessage(finding), entry.portLocation.path, entry.portLocation.line, `${finding.rule} on ${finding.listener}`);
+      emit(LEVEL[finding.severity], findingMessage(finding), entry.portLocation.path, entry.portLocation.line, `${finding.rule} on ${finding.listener} in mesh ${finding.mesh}`);
     }
   }
   for (const d of diagnostics) {

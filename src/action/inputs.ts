@@ -29,6 +29,8 @@ export interface ActionInputs {
   maxInlineComments: number;
   /** Where suggested VIPs come from. */
   vipPool: string;
+  /** Repository config path set explicitly; undefined uses `.serviceentry-guard.yaml` when the repository has one. */
+  config: string | undefined;
 }
 
 export class InputError extends Error {
@@ -65,10 +67,18 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     commentAuthor: getInput('comment-author').trim() || undefined,
     maxInlineComments: max,
     vipPool: vipPool(text('vip-pool', DEFAULT_VIP_POOL)),
+    config: configPath(getInput('config').trim()),
   };
 }
 
 function vipPool(value: string): string {
   if (!isUsableVipPool(value)) throw new InputError(`input vip-pool is ${JSON.stringify(value)}; expected an IPv4 CIDR of at least 4 addresses, like ${DEFAULT_VIP_POOL}`);
   return value;
+}
+
+function configPath(value: string): string | undefined {
+  if (!value) return undefined;
+  const path = value.replace(/^\.\//, '');
+  if (path.startsWith('/') || path.split('/').includes('..')) throw new InputError(`input config is ${JSON.stringify(value)}; expected a path inside the repository, like .serviceentry-guard.yaml`);
+  return path;
 }

@@ -3,13 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGitHubClient, type ClientOptions, type GitHubClient } from '../adapters/github/client.js';
 import type { RepoRef } from '../adapters/github/pull-request.js';
-import { analyze } from '../core/analysis/analyze.js';
-import { loadSources, DEFAULT_MAX_FILE_BYTES } from '../core/load/load-sources.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/load/load-sources.js';
 import type { MeshOptions } from '../core/model.js';
 import { makePathFilter } from '../core/paths.js';
 import { atOrAbove, toJsonCheckReport, toJsonReviewReport } from '../core/render/json.js';
 import { renderFindingsMarkdown, renderReviewMarkdown, type RenderContext } from '../core/render/markdown.js';
-import { failsAt, reviewChange, type ReviewReport } from '../core/review/review-change.js';
+import { failsAt, type ReviewReport } from '../core/review/review-change.js';
+import { applyChanges } from '../core/review/apply-changes.js';
+import { analyzeMeshes } from '../core/repository/analyze-meshes.js';
+import { planRepository } from '../core/repository/config-plan.js';
+import { DEFAULT_CONFIG_PATH } from '../core/repository/repository-config.js';
+import { materializeMesh, treeOf } from '../adapters/materialize-mesh.js';
+import { reviewByMesh } from '../adapters/review-by-mesh.js';
+import { configAt, failOnConfigErrors, type ConfigSource } from './repository-config-source.js';
 import { validateServiceEntryManifest } from '../core/crd/validate-manifest.js';
 import { annotate } from './annotations.js';
 import { readRunContext, type PullRequestContext } from './event.js';
@@ -80,14 +86,28 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
   const workspace = env['GITHUB_WORKSPACE'] || undefined;
   const reportPath = join(env['RUNNER_TEMP'] || tmpdir(), 'serviceentry-guard', 'report.json');
 
+  const configPath = inputs.config ?? DEFAULT_CONFIG_PATH;
+  const fallback = { defaultNamespace: inputs.defaultNamespace, mesh };
+  const configSource = (via: 'git' | 'api'): ConfigSource => ({ client, repo, workspace, via, select, maxBytes: DEFAULT_MAX_FILE_BYTES });
+  const missingConfig = (sha: string) => io.setFailed(`input config names ${configPath}, which is not in the repository at ${sha.slice(0, 12)}`);
+
   if (context.kind === 'tree') {
     const tree = await gatherTree({ client, repo, sha: context.sha, workspace, select, maxBytes: DEFAULT_MAX_FILE_BYTES, log: (m) => io.info(m) });
-    const loaded = loadSources(tree.files, { defaultNamespace: inputs.defaultNamespace });
-    loaded.diagnostics.unshift(...tree.diagnostics);
-    const result = analyze(loaded, { mesh });
+    const config = await configAt(configSource(tree.via), context.sha, configPath, tree.files);
+    if (inputs.config && !config) {
+      missingConfig(context.sha);
+      return { exitCode: 1 };
+    }
+    const files = tree.files.filter((f) => f.path !== config?.path);
+    const planned = planRepository(config, files.map((f) => f.path), fallback);
+    if (!planned.plan) return failOnConfigErrors(io, planned.diagnostics);
+    io.info(planned.plan.summary);
+    const source = treeOf(files);
+    const result = analyzeMeshes(await Promise.all(planned.plan.meshes.map(async (plan) => ({ plan, ...(await materializeMesh(plan, source)) }))));
+    result.diagnostics.unshift(...tree.diagnostics, ...planned.plan.diagnostics);
     const render: RenderContext = { blobUrl: blobUrlFor(serverUrl, repository, context.sha) };
     io.info(`Not a pull request: analysed the whole tree at ${context.sha.slice(0, 12)} (${result.entryCount} ServiceEntries, ${result.findings.length} findings).`);
-    await writeReport(reportPath, { ...toJsonCheckReport(result.findings, result.diagnostics, result.entryCount), context: { sha: context.sha } });
+    await writeReport(reportPath, { ...toJsonCheckReport(result.findings, result.diagnostics, result.entryCount, result.meshes), context: { sha: context.sha } });
     setCounts(io, 0, 0, result.findings.length, reportPath);
     if (inputs.mode !== 'check') {
       await io.writeJobSummary(renderFindingsMarkdown(result.findings, result.diagnostics, result.entryCount, { ...render, maxLength: JOB_SUMMARY_LIMIT }));
@@ -99,14 +119,24 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
 
   const sources = await gatherPullRequestSources({ client, repo, pr: context, workspace, select, maxBytes: DEFAULT_MAX_FILE_BYTES, log: io });
   io.info(`Pull request #${context.number}: ${sources.baseFiles.length} manifest files at base ${context.baseSha.slice(0, 12)}, ${sources.changes.length} changed (files via ${sources.via.files}, contents via ${sources.via.base}).`);
-  const report = reviewChange({
+  const baseConfig = await configAt(configSource(sources.via.base), context.baseSha, configPath, sources.baseFiles);
+  const headConfig = await configAt(configSource(sources.via.head), context.headSha, configPath, applyChanges(sources.baseFiles, sources.changes));
+  if (inputs.config && !headConfig) {
+    missingConfig(context.headSha);
+    return { exitCode: 1 };
+  }
+  const reviewed = await reviewByMesh({
     baseFiles: sources.baseFiles,
     changes: sources.changes,
-    defaultNamespace: inputs.defaultNamespace,
-    mesh,
+    baseConfig,
+    headConfig,
+    fallback,
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,
     fixes: { vipPool: inputs.vipPool, validate: validateServiceEntryManifest },
   });
+  if (!reviewed.ok) return failOnConfigErrors(io, reviewed.diagnostics);
+  for (const line of [reviewed.headPlan.summary, ...reviewed.notes]) io.info(line);
+  const report = reviewed.report;
   report.diagnostics.unshift(...sources.diagnostics);
   const render: RenderContext = { blobUrl: blobUrlFor(serverUrl, repository, context.headSha) };
 

@@ -3,9 +3,12 @@ import { mergeBase } from '../adapters/git/commits.js';
 import { readPaths, readSnapshot } from '../adapters/git/snapshot.js';
 import { gitOk } from '../adapters/git/run-git.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/load/load-sources.js';
-import type { MeshOptions } from '../core/model.js';
+import type { Diagnostic, MeshOptions } from '../core/model.js';
 import type { ManifestValidator } from '../core/fixes/suggest-fixes.js';
-import { reviewChange, type ChangedFile, type ReviewReport } from '../core/review/review-change.js';
+import type { ChangedFile, ReviewReport } from '../core/review/review-change.js';
+import { DEFAULT_CONFIG_PATH } from '../core/repository/repository-config.js';
+import type { RepositoryPlan } from '../core/repository/mesh-plan.js';
+import { configFromRead, reviewByMesh } from '../adapters/review-by-mesh.js';
 import { selectChanges } from '../core/review/select-changes.js';
 
 export interface DiffRequest {
@@ -17,14 +20,21 @@ export interface DiffRequest {
   mesh: Partial<MeshOptions>;
   vipPool: string | undefined;
   validate: ManifestValidator;
+  /** Repository-relative path of the config file read at both commits (default `.serviceentry-guard.yaml`). */
+  configPath?: string;
 }
+
+/** The review, or the head config's errors (nothing reviewed). */
+export type LocalReview =
+  | { ok: true; report: ReviewReport; plan: RepositoryPlan; notes: string[] }
+  | { ok: false; diagnostics: Diagnostic[] };
 
 /**
  * What a pull request from `head` into `base` would be told, computed from
  * local git objects: the full base set at the merge base, the changes up to
  * head. Nothing is checked out and no file of either side is executed.
  */
-export async function reviewLocalChange(request: DiffRequest): Promise<ReviewReport> {
+export async function reviewLocalChange(request: DiffRequest): Promise<LocalReview> {
   const resolve = async (ref: string) => (await gitOk(request.repoDir, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])).toString('utf8').trim();
   const head = await resolve(request.head);
   const base = await resolve(request.base);
@@ -40,14 +50,20 @@ export async function reviewLocalChange(request: DiffRequest): Promise<ReviewRep
     if (read.kind === 'skipped') diagnostics.push(read.diagnostic);
     return { ...change, status: 'removed' };
   });
-  const report = reviewChange({
+  const configPath = (request.configPath ?? DEFAULT_CONFIG_PATH).replace(/^\.\//, '');
+  const baseConfig = configFromRead(configPath, (await readPaths(request.repoDir, from, [configPath], DEFAULT_MAX_FILE_BYTES)).get(configPath));
+  const headConfig = configFromRead(configPath, (await readPaths(request.repoDir, head, [configPath], DEFAULT_MAX_FILE_BYTES)).get(configPath));
+  if (request.configPath !== undefined && !headConfig) throw new Error(`--config ${configPath} is not in the repository at ${request.head}`);
+  const reviewed = await reviewByMesh({
     baseFiles: snapshot.files,
     changes,
-    defaultNamespace: request.defaultNamespace,
-    mesh: request.mesh,
+    baseConfig,
+    headConfig,
+    fallback: { defaultNamespace: request.defaultNamespace, mesh: request.mesh },
     fixes: { vipPool: request.vipPool, validate: request.validate },
   });
-  report.diagnostics.unshift(...diagnostics);
-  return report;
+  if (!reviewed.ok) return reviewed;
+  reviewed.report.diagnostics.unshift(...diagnostics);
+  return { ok: true, report: reviewed.report, plan: reviewed.headPlan, notes: reviewed.notes };
 }
 

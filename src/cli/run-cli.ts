@@ -1,9 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { readManifestFiles } from '../adapters/fs/read-manifests.js';
-import { analyze } from '../core/analysis/analyze.js';
-import { loadSources } from '../core/load/load-sources.js';
-import type { MeshOptions, Severity } from '../core/model.js';
+import { formatLocation, type Diagnostic, type MeshOptions, type Severity } from '../core/model.js';
 import { validateServiceEntryManifest } from '../core/crd/validate-manifest.js';
 import { DEFAULT_VIP_POOL, isUsableVipPool } from '../core/fixes/vip-pool.js';
 import { failsAt } from '../core/review/review-change.js';
@@ -12,6 +9,7 @@ import { DEFAULT_PATH_GLOBS, makePathFilter } from '../core/paths.js';
 import { atOrAbove, toJsonCheckReport, toJsonReviewReport } from '../core/render/json.js';
 import { renderFindingsMarkdown, renderReviewMarkdown } from '../core/render/markdown.js';
 import { renderFindingsText, renderReviewText } from '../core/render/text.js';
+import { checkRepository } from './repository-check.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -45,12 +43,14 @@ Options:
   --root-namespace NS           Istio root namespace for mesh-wide Sidecars (default: istio-system)
   --include GLOB                manifest globs under directories, repeatable; !GLOB excludes
                                 (default: ${DEFAULT_PATH_GLOBS.join(', ')})
+  --config FILE                 repository config declaring the meshes (default:
+                                .serviceentry-guard.yaml in the working directory, if present)
   --output FILE                 write the report to FILE instead of standard output
   --base REF, --head REF        (diff) the branches to compare
   --vip-pool CIDR               (diff) where suggested VIPs come from (default: ${DEFAULT_VIP_POOL})
   -h, --help                    show this help
 
-Exit codes: 0 no finding at or above --fail-level, 1 findings at or above it, 2 usage or I/O error.
+Exit codes: 0 no finding at or above --fail-level, 1 findings at or above it, 2 usage, I/O or config error.
 `;
 
 /** The CLI as a function of its arguments, so tests need no child process. */
@@ -68,6 +68,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'mesh-default-export-to': { type: 'string', multiple: true },
         'root-namespace': { type: 'string', default: 'istio-system' },
         include: { type: 'string', multiple: true },
+        config: { type: 'string' },
         output: { type: 'string' },
         base: { type: 'string' },
         head: { type: 'string', default: 'HEAD' },
@@ -109,36 +110,39 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`diff needs --base REF${values.base ? ' and --vip-pool must be an IPv4 CIDR of at least 4 addresses' : ''}\n\n${USAGE}`);
       return EXIT_USAGE;
     }
-    let report;
+    let reviewed;
     try {
-      report = await reviewLocalChange({
+      reviewed = await reviewLocalChange({
         repoDir: io.cwd, base: values.base, head: values.head, select, defaultNamespace: values['default-namespace'], mesh,
-        vipPool: values['vip-pool'], validate: validateServiceEntryManifest,
+        vipPool: values['vip-pool'], validate: validateServiceEntryManifest, configPath: values.config,
       });
     } catch (error) {
       io.stderr(`serviceentry-guard: ${error instanceof Error ? error.message : String(error)}\n`);
       return EXIT_USAGE;
     }
+    if (!reviewed.ok) return configErrors(io, reviewed.diagnostics);
+    io.stderr([reviewed.plan.summary, ...reviewed.notes].map((line) => `${line}\n`).join(''));
+    const report = reviewed.report;
     output = format === 'json'
       ? `${JSON.stringify(toJsonReviewReport(report), null, 2)}\n`
       : format === 'markdown' ? `${renderReviewMarkdown(report)}\n` : `${renderReviewText(report)}\n`;
     failing = failsAt(report, failLevel);
   } else {
-    let read;
+    let checked;
     try {
-      read = await readManifestFiles(paths.length > 0 ? paths : ['.'], { filter: select, cwd: io.cwd });
+      checked = await checkRepository({ paths, select, cwd: io.cwd, configPath: values.config, fallback: { defaultNamespace: values['default-namespace'], mesh } });
     } catch (error) {
       io.stderr(`serviceentry-guard: ${error instanceof Error ? error.message : String(error)}\n`);
       return EXIT_USAGE;
     }
-    const loaded = loadSources(read.files, { defaultNamespace: values['default-namespace'] });
-    loaded.diagnostics.unshift(...read.diagnostics);
-    const result = analyze(loaded, { mesh });
+    if (!checked.ok) return configErrors(io, checked.diagnostics);
+    io.stderr(`${checked.plan.summary}\n`);
+    const result = checked.analysis;
     output = format === 'json'
-      ? `${JSON.stringify(toJsonCheckReport(result.findings, result.diagnostics, result.entryCount), null, 2)}\n`
+      ? `${JSON.stringify(toJsonCheckReport(result.findings, result.diagnostics, result.entryCount, result.meshes), null, 2)}\n`
       : format === 'markdown'
-        ? `${renderFindingsMarkdown(result.findings, result.diagnostics, result.entryCount)}\n`
-        : `${renderFindingsText(result.findings, result.diagnostics, result.entryCount)}\n`;
+        ? `${renderFindingsMarkdown(result.findings, result.diagnostics, result.entryCount, { meshes: result.meshes.map((m) => m.name) })}\n`
+        : `${renderFindingsText(result.findings, result.diagnostics, result.entryCount, result.meshes)}\n`;
     failing = atOrAbove(result.findings, failLevel).length > 0;
   }
 
@@ -153,4 +157,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(output);
   }
   return failing ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/** A config with errors stops the run: which meshes to analyse is unknown, and guessing could hide a collision. */
+function configErrors(io: CliIo, diagnostics: readonly Diagnostic[]): number {
+  for (const d of diagnostics) io.stderr(`${formatLocation(d.location)}:${d.location.column}: ${d.severity}: ${d.message} [${d.code}]\n`);
+  io.stderr('serviceentry-guard: the repository config has errors; nothing was analysed.\n');
+  return EXIT_USAGE;
 }

@@ -148,8 +148,10 @@ export interface FindingEntry {
 }
 
 export interface Finding {
-  /** Stable across line moves and membership changes: rule + listener + what the collision is about. */
+  /** Stable across line moves and membership changes: rule + listener + what the collision is about (+ the mesh, outside the default one). */
   id: string;
+  /** The mesh (cluster) whose sidecars see this collision; entries of different meshes never collide. */
+  mesh: string;
   /** Changes when the set of colliding entries changes. */
   membersFingerprint: string;
   rule: RuleCode;

@@ -17,6 +17,8 @@ import { consumerClasses, effectiveExportTo, importsByExactNames, namespacesName
 
 export interface AnalyzeOptions {
   mesh?: Partial<MeshOptions>;
+  /** The mesh these entries form; findings carry it (default: `default`). */
+  meshName?: string;
   /** Entries (`namespace/name`) the change under review creates: younger than all others. */
   newEntryRefs?: ReadonlySet<string>;
 }
@@ -54,7 +56,7 @@ export function analyze(loaded: LoadResult, options: AnalyzeOptions = {}): Analy
     if (new Set(units.map((u) => u.entryIndex)).size > 1) analyzeGroup(context, units, { full: sameHostRecord, onePerHost: false });
   }
 
-  const findings = accumulator.collisions().map((c) => toFinding(c, mesh)).sort(compareFindings);
+  const findings = accumulator.collisions().map((c) => toFinding(c, mesh, options.meshName)).sort(compareFindings);
   return { findings, diagnostics, entryCount: loaded.entries.length };
 }
 

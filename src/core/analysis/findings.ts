@@ -4,16 +4,19 @@ import { displayProtocol } from '../protocol.js';
 import { roleOf, type Collision, type MemberOutcome } from './collision-accumulator.js';
 import { explain } from './explain.js';
 import { OTHER_NAMESPACES } from './visibility.js';
+import { DEFAULT_MESH_NAME } from '../repository/mesh-plan.js';
 
 /** Turns a merged collision into the finding people read and machines compare. */
-export function toFinding(collision: Collision, mesh: MeshOptions): Finding {
+export function toFinding(collision: Collision, mesh: MeshOptions, meshName: string = DEFAULT_MESH_NAME): Finding {
   const members = [...collision.members.values()].sort(compareMembers);
   // One collision can hold 100k entries: every per-entry step below stays linear.
   const entries = members.map(toFindingEntry);
   const severity = severityOf(collision, members, mesh);
   const text = explain(collision, members, mesh);
   return {
-    id: fingerprint(`${collision.rule}|${collision.listener}|${collision.subKey}`),
+    // The default mesh keeps the ids of single-mesh runs, so earlier comments and baselines still match.
+    id: fingerprint(`${meshName === DEFAULT_MESH_NAME ? '' : `${meshName}|`}${collision.rule}|${collision.listener}|${collision.subKey}`),
+    mesh: meshName,
     membersFingerprint: fingerprint(entries.map((e) => `${e.ref}|${e.hosts.join(',')}|${e.role}`).join('\n')),
     rule: collision.rule,
     severity,

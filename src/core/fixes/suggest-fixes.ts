@@ -28,6 +28,8 @@ export interface FixContext {
   newEntryRefs: ReadonlySet<string>;
   defaultNamespace: string;
   mesh?: Partial<MeshOptions>;
+  /** The mesh under review: re-analyses must give its finding ids. */
+  meshName?: string;
   vipPool?: string;
   validate: ManifestValidator;
 }
@@ -171,7 +173,7 @@ function verify(finding: Finding, edits: readonly ManifestEdit[], context: FixCo
   const relevant = (e: ServiceEntry) => e.ports.some((p) => relevantPorts.has(p.number)) || e.hosts.some((h) => relevantHosts.has(h));
   const subset = (entries: readonly ServiceEntry[]) => entries.filter(relevant);
   const analyseSubset = (entries: readonly ServiceEntry[], sidecars: LoadResult['sidecars']) =>
-    analyze({ entries: subset(entries), sidecars, diagnostics: [] }, { mesh: context.mesh, newEntryRefs: context.newEntryRefs });
+    analyze({ entries: subset(entries), sidecars, diagnostics: [] }, { mesh: context.mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs });
 
   const base = analyseSubset(context.baseLoaded.entries, context.baseLoaded.sidecars);
   const head = analyseSubset(context.headLoaded.entries, context.headLoaded.sidecars);

@@ -1,5 +1,6 @@
 import { SEVERITY_RANK, type Diagnostic, type Finding, type Severity } from '../model.js';
 import type { ReviewReport } from '../review/review-change.js';
+import type { MeshSummary } from '../repository/analyze-meshes.js';
 
 /** Bumped whenever a field changes meaning or goes away; new fields do not bump it. */
 export const JSON_REPORT_VERSION = 1;
@@ -11,6 +12,8 @@ export interface JsonCheckReport {
   counts: Record<Severity, number>;
   findings: Finding[];
   diagnostics: Diagnostic[];
+  /** How the repository was split: each mesh, why it exists, and how many ServiceEntries it holds. */
+  meshes?: MeshSummary[];
 }
 
 export interface JsonReviewReport {
@@ -25,12 +28,14 @@ export interface JsonReviewReport {
   /** Verified fixes per introduced finding id, best first. */
   suggestions: ReviewReport['suggestions'];
   diagnostics: Diagnostic[];
+  /** The head side's meshes, when the review was split into meshes. */
+  meshes?: MeshSummary[];
 }
 
-export function toJsonCheckReport(findings: readonly Finding[], diagnostics: readonly Diagnostic[], entryCount: number): JsonCheckReport {
+export function toJsonCheckReport(findings: readonly Finding[], diagnostics: readonly Diagnostic[], entryCount: number, meshes?: readonly MeshSummary[]): JsonCheckReport {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
-  return { version: JSON_REPORT_VERSION, kind: 'check', entryCount, counts, findings: [...findings], diagnostics: [...diagnostics] };
+  return { version: JSON_REPORT_VERSION, kind: 'check', entryCount, counts, findings: [...findings], diagnostics: [...diagnostics], ...(meshes ? { meshes: [...meshes] } : {}) };
 }
 
 export function toJsonReviewReport(report: ReviewReport): JsonReviewReport {
@@ -45,6 +50,7 @@ export function toJsonReviewReport(report: ReviewReport): JsonReviewReport {
     existing: report.existing.map((c) => c.finding),
     suggestions: report.suggestions,
     diagnostics: report.diagnostics,
+    ...(report.meshes ? { meshes: report.meshes } : {}),
   };
 }
 

@@ -11,6 +11,8 @@ export interface RenderContext {
   maxLength?: number;
   /** Where the full report lives when this one has to be cut. */
   fullReportHint?: string;
+  /** The meshes of the run; with more than one, tables get a Mesh column and titles name the mesh. */
+  meshes?: readonly string[];
 }
 
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -19,8 +21,9 @@ const SEVERITY_BADGE: Record<Severity, string> = { error: '🔴 error', warning:
 const STATUS_BADGE: Record<FindingStatus, string> = { introduced: '🆕 introduced', resolved: '✅ resolved', existing: '⏺ existing' };
 
 /** The review summary: verdict, the annotated table, why and how to fix, unreadable files. */
-export function renderReviewMarkdown(report: ReviewReport, ctx: RenderContext = {}): string {
+export function renderReviewMarkdown(report: ReviewReport, context: RenderContext = {}): string {
   const rows = [...report.introduced, ...report.resolved, ...report.existing];
+  const ctx = withMeshes(context, rows.map((r) => r.finding), report.meshes?.map((m) => m.name));
   const sections = [
     `### ServiceEntry Guard\n\n${verdict(report)}`,
     rows.length > 0 ? findingsTable(rows, ctx, true) : '',
@@ -33,7 +36,8 @@ export function renderReviewMarkdown(report: ReviewReport, ctx: RenderContext = 
 }
 
 /** A findings report with no base to compare against (the CLI's markdown format). */
-export function renderFindingsMarkdown(findings: readonly Finding[], diagnostics: readonly Diagnostic[], entryCount: number, ctx: RenderContext = {}): string {
+export function renderFindingsMarkdown(findings: readonly Finding[], diagnostics: readonly Diagnostic[], entryCount: number, context: RenderContext = {}): string {
+  const ctx = withMeshes(context, findings);
   const rows = findings.map((finding): ClassifiedFinding => ({ status: 'existing', finding, newEntryRefs: [] }));
   const counts = countBySeverity(findings);
   const sections = [
@@ -49,7 +53,7 @@ export function renderFindingsMarkdown(findings: readonly Finding[], diagnostics
 export function renderFindingComment(classified: ClassifiedFinding, ctx: RenderContext = {}): string {
   const f = classified.finding;
   return [
-    `**${SEVERITY_BADGE[f.severity]} · ${escapeMarkdown(f.rule)} · ${inlineCode(f.listener)}**`,
+    `**${SEVERITY_BADGE[f.severity]} · ${escapeMarkdown(f.rule)} · ${inlineCode(f.listener)} · mesh ${inlineCode(f.mesh)}**`,
     '',
     `**${escapeMarkdown(f.title)}**`,
     '',
@@ -70,14 +74,16 @@ function verdict(report: ReviewReport): string {
 }
 
 function findingsTable(rows: readonly ClassifiedFinding[], ctx: RenderContext, withStatus: boolean): string {
-  const header = `| ${withStatus ? 'Status | ' : ''}Severity | Port | Listener | Protocol | Hosts | Namespaces | Wins | Shadowed | Where |`;
-  const rule = `|${withStatus ? ' --- |' : ''} --- | ---: | --- | --- | --- | --- | --- | --- | --- |`;
+  const withMesh = manyMeshes(ctx);
+  const header = `| ${withStatus ? 'Status | ' : ''}${withMesh ? 'Mesh | ' : ''}Severity | Port | Listener | Protocol | Hosts | Namespaces | Wins | Shadowed | Where |`;
+  const rule = `|${withStatus ? ' --- |' : ''}${withMesh ? ' --- |' : ''} --- | ---: | --- | --- | --- | --- | --- | --- | --- |`;
   const lines = rows.map(({ status, finding: f }) => {
     const winners = f.entries.filter((e) => e.role === 'winner');
     const open = f.entries.filter((e) => e.role === 'undetermined');
     const losers = f.entries.filter((e) => e.role === 'shadowed');
     const cells = [
       ...(withStatus ? [STATUS_BADGE[status]] : []),
+      ...(withMesh ? [inlineCode(f.mesh)] : []),
       SEVERITY_BADGE[f.severity],
       String(f.port),
       inlineCode(f.listener),
@@ -95,13 +101,13 @@ function findingsTable(rows: readonly ClassifiedFinding[], ctx: RenderContext, w
 
 function findingDetails(f: Finding, ctx: RenderContext, open: boolean, suggestions: readonly FixSuggestion[] = []): string {
   return [
-    `<details${open ? ' open' : ''}><summary>${SEVERITY_BADGE[f.severity]} <code>${escapeHtml(f.listener)}</code>: ${escapeHtml(f.title)}</summary>`,
+    `<details${open ? ' open' : ''}><summary>${SEVERITY_BADGE[f.severity]} ${manyMeshes(ctx) ? `mesh <code>${escapeHtml(f.mesh)}</code> · ` : ''}<code>${escapeHtml(f.listener)}</code>: ${escapeHtml(f.title)}</summary>`,
     '',
     findingBody(f, ctx),
     '',
     suggestionsSection(suggestions),
     '',
-    `<sub>rule ${escapeHtml(f.rule)} · id ${escapeHtml(f.id)}</sub>`,
+    `<sub>mesh ${escapeHtml(f.mesh)} · rule ${escapeHtml(f.rule)} · id ${escapeHtml(f.id)}</sub>`,
     '</details>',
   ].join('\n');
 }
@@ -211,6 +217,17 @@ function truncateLines(section: string, budget: number): string {
     used += line.length + 1;
   }
   return out.join('\n');
+}
+
+/** The run's meshes: those the caller names, else those the findings carry. */
+function withMeshes(ctx: RenderContext, findings: readonly Finding[], named?: readonly string[]): RenderContext {
+  if (ctx.meshes) return ctx;
+  const meshes = [...new Set([...(named ?? []), ...findings.map((f) => f.mesh)])];
+  return { ...ctx, meshes };
+}
+
+function manyMeshes(ctx: RenderContext): boolean {
+  return (ctx.meshes?.length ?? 0) > 1;
 }
 
 function plural(n: number, one: string, many: string): string {

@@ -1,13 +1,14 @@
 import { formatLocation, type Diagnostic, type Finding } from '../model.js';
 import type { ClassifiedFinding, ReviewReport } from '../review/review-change.js';
+import type { MeshSummary } from '../repository/analyze-meshes.js';
 
 const SHOWN_ENTRIES = 20;
 
 /** Terminal output: one block per finding, most severe first, then unreadable files. */
-export function renderFindingsText(findings: readonly Finding[], diagnostics: readonly Diagnostic[], entryCount: number): string {
+export function renderFindingsText(findings: readonly Finding[], diagnostics: readonly Diagnostic[], entryCount: number, meshes: readonly MeshSummary[] = []): string {
   const out: string[] = [];
   for (const f of findings) {
-    out.push(`${f.severity.toUpperCase()} ${f.rule} ${f.listener} (port ${f.port}, ${f.protocols.join('/')})  [${f.id}]`);
+    out.push(`${f.severity.toUpperCase()} ${f.rule} ${f.listener} (port ${f.port}, ${f.protocols.join('/')}) in mesh ${oneLine(f.mesh)}  [${f.id}]`);
     out.push(`  ${oneLine(f.title)}`);
     out.push(`  consumers: ${f.namespaces.map((n) => (n === '*' ? 'all namespaces' : n)).join(', ')}`);
     for (const e of f.entries.slice(0, SHOWN_ENTRIES)) {
@@ -21,9 +22,10 @@ export function renderFindingsText(findings: readonly Finding[], diagnostics: re
   }
   for (const d of diagnostics) out.push(`${formatLocation(d.location)}: ${d.severity}: ${oneLine(d.message)} [${d.code}]`);
   if (diagnostics.length > 0) out.push('');
+  const inMeshes = meshes.length > 1 ? ` in ${meshes.length} meshes (${meshes.map((m) => `${oneLine(m.name)}: ${m.entryCount}`).join(', ')})` : '';
   out.push(findings.length === 0
-    ? `No listener collisions among ${entryCount} ServiceEntries.`
-    : `${findings.length} finding${findings.length > 1 ? 's' : ''} among ${entryCount} ServiceEntries.`);
+    ? `No listener collisions among ${entryCount} ServiceEntries${inMeshes}.`
+    : `${findings.length} finding${findings.length > 1 ? 's' : ''} among ${entryCount} ServiceEntries${inMeshes}.`);
   return out.join('\n');
 }
 

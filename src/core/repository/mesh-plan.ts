@@ -39,6 +39,8 @@ export interface RepositoryPlan {
   /** The one line printed to say what was inferred and why. */
   summary: string;
   diagnostics: Diagnostic[];
+  /** Absent means DEFAULT_RENDER_POLICY (nothing remote). */
+  render?: RenderPolicy;
 }
 
 export const DEFAULT_MESH_NAME = 'default';
@@ -52,3 +54,11 @@ export function singleMeshPlan(paths: readonly string[], settings: MeshSettings)
     diagnostics: [],
   };
 }
+
+/** How inputs that need rendering are rendered; a config file sets it, inference keeps the default. */
+export interface RenderPolicy {
+  /** Let kustomize fetch remote bases and helm remote charts. Off unless the config file allows it. */
+  allowRemote: boolean;
+}
+
+export const DEFAULT_RENDER_POLICY: RenderPolicy = { allowRemote: false };

@@ -1,5 +1,6 @@
 import { analyze } from '../analysis/analyze.js';
-import { loadSourceFile, mergeLoadResults, type LoadOptions } from '../load/load-sources.js';
+import { sharedLoader, type MeshSummary } from '../repository/analyze-meshes.js';
+import type { MeshSettings } from '../repository/mesh-plan.js';
 import { entryRef, type Diagnostic, type LoadResult, type MeshOptions, type Severity, type SourceFile } from '../model.js';
 import { applyChanges, type ChangedFile } from './apply-changes.js';
 import { classifyFindings, introducesAtLeast, type Classification } from '../classify/classify-findings.js';
@@ -30,6 +31,22 @@ export interface ReviewReport extends Classification {
   headFiles: SourceFile[];
   /** Verified fixes per introduced finding id, best first. */
   suggestions: Record<string, FixSuggestion[]>;
+  /** The head side's meshes, when the review was split into meshes. */
+  meshes?: MeshSummary[];
+}
+
+/** Both sides of one mesh, already selected: what `reviewSides` compares. */
+export interface SidesInput {
+  baseFiles: readonly SourceFile[];
+  headFiles: SourceFile[];
+  changes: readonly ChangedFile[];
+  base: MeshSettings;
+  head: MeshSettings;
+  /** Names the findings (default: `default`). */
+  meshName?: string;
+  fixes?: ReviewInput['fixes'];
+  /** Parses a file once for both sides (and across meshes). */
+  load: (files: readonly SourceFile[], defaultNamespace: string) => LoadResult;
 }
 
 /**
@@ -38,30 +55,35 @@ export interface ReviewReport extends Classification {
  * not touch are parsed once and shared by both sides.
  */
 export function reviewChange(input: ReviewInput): ReviewReport {
-  const options: LoadOptions = { defaultNamespace: input.defaultNamespace, maxFileBytes: input.maxFileBytes };
-  const cache = new Map<string, { text: string; part: LoadResult }>();
-  const load = (files: readonly SourceFile[]) => mergeLoadResults(files.map((file) => {
-    const cached = cache.get(file.path);
-    if (cached && cached.text === file.text) return cached.part;
-    const part = loadSourceFile(file, options);
-    if (!cached) cache.set(file.path, { text: file.text, part });
-    return part;
-  }));
+  const settings: MeshSettings = { defaultNamespace: input.defaultNamespace, mesh: input.mesh ?? {} };
+  return reviewSides({
+    baseFiles: input.baseFiles,
+    headFiles: applyChanges(input.baseFiles, input.changes),
+    changes: input.changes,
+    base: settings,
+    head: settings,
+    fixes: input.fixes,
+    load: sharedLoader(input.maxFileBytes),
+  });
+}
 
-  const headFiles = applyChanges(input.baseFiles, input.changes);
-  const baseLoaded = load(input.baseFiles);
-  const headLoaded = load(headFiles);
+/** The review of one mesh whose base and head files are known; each side analysed with its own settings. */
+export function reviewSides(input: SidesInput): ReviewReport {
+  const load = input.load;
+  const headFiles = input.headFiles;
+  const baseLoaded = load(input.baseFiles, input.base.defaultNamespace);
+  const headLoaded = load(headFiles, input.head.defaultNamespace);
   const baseRefs = new Set(baseLoaded.entries.map(entryRef));
   const newEntryRefs = new Set(headLoaded.entries.map(entryRef).filter((ref) => !baseRefs.has(ref)));
 
-  const base = analyze(baseLoaded, { mesh: input.mesh });
-  const head = analyze(headLoaded, { mesh: input.mesh, newEntryRefs });
+  const base = analyze(baseLoaded, { mesh: input.base.mesh, meshName: input.meshName });
+  const head = analyze(headLoaded, { mesh: input.head.mesh, meshName: input.meshName, newEntryRefs });
   const changedPaths = new Set(input.changes.map((c) => c.path));
   const changedRefs = new Set(headLoaded.entries.filter((e) => changedPaths.has(e.location.path)).map(entryRef));
   const classification = classifyFindings(base, head, changedRefs);
   const suggestions: Record<string, FixSuggestion[]> = {};
   if (input.fixes && classification.introduced.length > 0) {
-    const context = { baseLoaded, headLoaded, headFiles, newEntryRefs, defaultNamespace: input.defaultNamespace, mesh: input.mesh, vipPool: input.fixes.vipPool, validate: input.fixes.validate };
+    const context = { baseLoaded, headLoaded, headFiles, newEntryRefs, defaultNamespace: input.head.defaultNamespace, mesh: input.head.mesh, meshName: input.meshName, vipPool: input.fixes.vipPool, validate: input.fixes.validate };
     const used = collectUsedAddresses(headLoaded.entries);
     for (const c of classification.introduced) suggestions[c.finding.id] = suggestFixes(c.finding, c.newEntryRefs, context, used);
   }

@@ -1,0 +1,83 @@
+/**
+ * A pull request's review over meshes: each side is split by its own config
+ * file (the change may edit it), materialized, and reviewed mesh by mesh.
+ */
+import type { Diagnostic, SourceFile } from '../core/model.js';
+import type { FileRead } from './git/file-read.js';
+import type { MaterializedMesh } from '../core/repository/analyze-meshes.js';
+import { planRepository } from '../core/repository/config-plan.js';
+import type { MeshSettings, RepositoryPlan } from '../core/repository/mesh-plan.js';
+import type { RepositoryConfig } from '../core/repository/repository-config.js';
+import { applyChanges, type ChangedFile } from '../core/review/apply-changes.js';
+import type { ReviewInput, ReviewReport } from '../core/review/review-change.js';
+import { reviewMeshes } from '../core/review/review-meshes.js';
+import { materializeMesh, treeOf, type MaterializeMesh } from './materialize-mesh.js';
+
+/** A config file's text on one side, with its repository-relative path. */
+export interface ConfigText {
+  text: string;
+  path: string;
+}
+
+export interface MeshReviewRequest {
+  /** The base branch's selected files, repository-relative. */
+  baseFiles: SourceFile[];
+  changes: ChangedFile[];
+  /** The config file at base and at head; undefined where the repository has none. */
+  baseConfig: ConfigText | undefined;
+  headConfig: ConfigText | undefined;
+  /** What the CLI flags or action inputs say, under whatever the config leaves unset. */
+  fallback: MeshSettings;
+  maxFileBytes?: number;
+  fixes?: ReviewInput['fixes'];
+  materialize?: MaterializeMesh;
+}
+
+export type MeshReview =
+  | { ok: true; report: ReviewReport; basePlan: RepositoryPlan; headPlan: RepositoryPlan; config: RepositoryConfig | undefined; notes: string[] }
+  /** The head's config file has errors: nothing is reviewed, since its meshes are unknown. */
+  | { ok: false; diagnostics: Diagnostic[] };
+
+export async function reviewByMesh(request: MeshReviewRequest): Promise<MeshReview> {
+  const materialize = request.materialize ?? materializeMesh;
+  const configPaths = new Set([request.baseConfig?.path, request.headConfig?.path].filter((p): p is string => p !== undefined));
+  const manifests = (files: readonly SourceFile[]) => files.filter((f) => !configPaths.has(f.path));
+  const baseFiles = manifests(request.baseFiles);
+  const headFiles = manifests(applyChanges(request.baseFiles, request.changes));
+
+  const head = planRepository(request.headConfig, headFiles.map((f) => f.path), request.fallback);
+  if (!head.plan) return { ok: false, diagnostics: head.diagnostics };
+  const notes: string[] = [];
+  // A pull request that adds the config file (or mends a broken one) states how the clusters were split all along:
+  // the base is split the same way, so adding it does not turn every old collision into a resolved one.
+  let base = planRepository(request.baseConfig, baseFiles.map((f) => f.path), request.fallback);
+  if (!base.plan && request.headConfig) {
+    notes.push(`${request.baseConfig?.path ?? 'The config file'} has errors on the base branch; the base is split by the head's config instead.`);
+    base = planRepository(request.headConfig, baseFiles.map((f) => f.path), request.fallback);
+  } else if (!request.baseConfig && request.headConfig) {
+    notes.push(`This change adds ${request.headConfig.path}; the base branch is split by it too, so only what the change does is reported.`);
+    base = planRepository(request.headConfig, baseFiles.map((f) => f.path), request.fallback);
+  }
+  const basePlan = base.plan ?? planRepository(undefined, baseFiles.map((f) => f.path), request.fallback).plan!;
+
+  const materializeAll = (plan: RepositoryPlan, files: readonly SourceFile[]): Promise<MaterializedMesh[]> => {
+    const tree = treeOf(files);
+    return Promise.all(plan.meshes.map(async (mesh) => ({ plan: mesh, ...(await materialize(mesh, tree)) })));
+  };
+  const report = reviewMeshes({
+    base: await materializeAll(basePlan, baseFiles),
+    head: await materializeAll(head.plan, headFiles),
+    changes: request.changes,
+    maxFileBytes: request.maxFileBytes,
+    fixes: request.fixes,
+  });
+  report.diagnostics.unshift(...head.plan.diagnostics);
+  return { ok: true, report, basePlan, headPlan: head.plan, config: head.config, notes };
+}
+
+/** A config file as one side's reader returned it; one that exists but was not read (a symlink, too large) stops the run. */
+export function configFromRead(path: string, read: FileRead | undefined): ConfigText | undefined {
+  if (!read || read.kind === 'absent') return undefined;
+  if (read.kind === 'skipped') throw new Error(`${path} ${read.diagnostic.message}; the repository config must be a regular file`);
+  return { text: read.text, path };
+}

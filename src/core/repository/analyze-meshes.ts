@@ -1,0 +1,92 @@
+/**
+ * Analysis of a repository mesh by mesh. Each mesh is analysed on its own,
+ * with its own settings, so entries of different meshes never collide; a
+ * file in several meshes (a shared base) is analysed in each, and its
+ * findings name the mesh they happen in.
+ */
+import { analyze } from '../analysis/analyze.js';
+import { compareFindings } from '../analysis/findings.js';
+import { loadSourceFile, mergeLoadResults, type LoadOptions } from '../load/load-sources.js';
+import type { AnalysisResult, Diagnostic, LoadResult, SourceFile } from '../model.js';
+import type { MeshPlan } from './mesh-plan.js';
+
+/** A mesh with its inputs already read or rendered into files. */
+export interface MaterializedMesh {
+  plan: MeshPlan;
+  files: SourceFile[];
+  /** Inputs that could not be read or rendered. */
+  diagnostics: Diagnostic[];
+}
+
+/** What a report says about each mesh. */
+export interface MeshSummary {
+  name: string;
+  why: string;
+  entryCount: number;
+}
+
+export interface RepositoryAnalysis extends AnalysisResult {
+  meshes: MeshSummary[];
+}
+
+export interface MeshAnalysisOptions {
+  maxFileBytes?: number;
+}
+
+/**
+ * Loads and analyses every mesh. Parsing is shared: a file read by several
+ * meshes with the same default namespace is parsed once. Diagnostics about
+ * one place in one file are reported once, however many meshes read it.
+ */
+export function analyzeMeshes(meshes: readonly MaterializedMesh[], options: MeshAnalysisOptions = {}): RepositoryAnalysis {
+  const loader = sharedLoader(options.maxFileBytes);
+  const findings: AnalysisResult['findings'] = [];
+  const diagnostics = new DiagnosticSet();
+  const summaries: MeshSummary[] = [];
+  let entryCount = 0;
+  for (const mesh of meshes) {
+    diagnostics.addAll(mesh.diagnostics);
+    const loaded = loader(mesh.files, mesh.plan.settings.defaultNamespace);
+    const result = analyze(loaded, { mesh: mesh.plan.settings.mesh, meshName: mesh.plan.name });
+    findings.push(...result.findings);
+    diagnostics.addAll(result.diagnostics);
+    summaries.push({ name: mesh.plan.name, why: mesh.plan.why, entryCount: result.entryCount });
+    entryCount += result.entryCount;
+  }
+  return { findings: findings.sort(compareFindings), diagnostics: diagnostics.list(), entryCount, meshes: summaries };
+}
+
+/** Loads files, parsing each (path, text, default namespace) once across meshes and sides of a review. */
+export function sharedLoader(maxFileBytes: number | undefined): (files: readonly SourceFile[], defaultNamespace: string) => LoadResult {
+  const cache = new Map<string, { text: string; part: LoadResult }>();
+  return (files, defaultNamespace) => {
+    const options: LoadOptions = { defaultNamespace, maxFileBytes };
+    return mergeLoadResults(files.map((file) => {
+      const key = `${defaultNamespace}\u0000${file.path}`;
+      const cached = cache.get(key);
+      if (cached && cached.text === file.text) return cached.part;
+      const part = loadSourceFile(file, options);
+      if (!cached) cache.set(key, { text: file.text, part });
+      return part;
+    }));
+  };
+}
+
+/** Diagnostics in first-seen order, each (code, place, message) once. */
+export class DiagnosticSet {
+  private readonly seen = new Set<string>();
+  private readonly items: Diagnostic[] = [];
+
+  addAll(diagnostics: readonly Diagnostic[]): void {
+    for (const d of diagnostics) {
+      const key = `${d.code}\u0000${d.location.path}\u0000${d.location.line}\u0000${d.location.column}\u0000${d.message}`;
+      if (this.seen.has(key)) continue;
+      this.seen.add(key);
+      this.items.push(d);
+    }
+  }
+
+  list(): Diagnostic[] {
+    return [...this.items];
+  }
+}

@@ -1,0 +1,79 @@
+import { compareFindings } from '../analysis/findings.js';
+import type { SourceFile } from '../model.js';
+import { DiagnosticSet, sharedLoader, type MaterializedMesh, type MeshSummary } from '../repository/analyze-meshes.js';
+import type { ChangedFile } from './apply-changes.js';
+import type { ClassifiedFinding } from './classify.js';
+import { reviewSides, type ReviewInput, type ReviewReport } from './review-change.js';
+
+export interface MeshReviewInput {
+  /** The base side's meshes, materialized from the base's own plan. */
+  base: readonly MaterializedMesh[];
+  /** The head side's meshes, from the head's plan (the config file may change in the pull request). */
+  head: readonly MaterializedMesh[];
+  changes: readonly ChangedFile[];
+  maxFileBytes?: number;
+  fixes?: ReviewInput['fixes'];
+}
+
+/**
+ * A pull request reviewed mesh by mesh: a mesh is the same mesh on both
+ * sides when it has the same name, and its findings are introduced, resolved
+ * or existing within it alone. A mesh the change adds has only a head side
+ * (all its findings are new); one it removes has only a base side.
+ */
+export function reviewMeshes(input: MeshReviewInput): ReviewReport {
+  const load = sharedLoader(input.maxFileBytes);
+  const baseByName = new Map(input.base.map((m) => [m.plan.name, m]));
+  const headNames = new Set(input.head.map((m) => m.plan.name));
+  const pairs = [
+    ...input.head.map((head) => ({ head, base: baseByName.get(head.plan.name) })),
+    ...input.base.filter((base) => !headNames.has(base.plan.name)).map((base) => ({ head: undefined, base })),
+  ];
+  const introduced: ClassifiedFinding[] = [];
+  const resolved: ClassifiedFinding[] = [];
+  const existing: ClassifiedFinding[] = [];
+  const suggestions: ReviewReport['suggestions'] = {};
+  const diagnostics = new DiagnosticSet();
+  const headFiles = new Map<string, SourceFile>();
+  const meshes: MeshSummary[] = [];
+  let baseEntryCount = 0;
+  let headEntryCount = 0;
+  for (const { head, base } of pairs) {
+    const settings = (head ?? base)!.plan.settings;
+    const report = reviewSides({
+      baseFiles: base?.files ?? [],
+      headFiles: head?.files ?? [],
+      changes: input.changes,
+      base: base?.plan.settings ?? settings,
+      head: settings,
+      meshName: (head ?? base)!.plan.name,
+      fixes: input.fixes,
+      load,
+    });
+    introduced.push(...report.introduced);
+    resolved.push(...report.resolved);
+    existing.push(...report.existing);
+    Object.assign(suggestions, report.suggestions);
+    if (head) {
+      diagnostics.addAll(head.diagnostics);
+      diagnostics.addAll(report.diagnostics);
+      for (const f of head.files) headFiles.set(f.path, f);
+      meshes.push({ name: head.plan.name, why: head.plan.why, entryCount: report.headEntryCount });
+    }
+    baseEntryCount += report.baseEntryCount;
+    headEntryCount += report.headEntryCount;
+  }
+  const byFinding = (a: ClassifiedFinding, b: ClassifiedFinding) => compareFindings(a.finding, b.finding);
+  return {
+    introduced: introduced.sort(byFinding),
+    resolved: resolved.sort(byFinding),
+    existing: existing.sort(byFinding),
+    suggestions,
+    diagnostics: diagnostics.list(),
+    changedPaths: input.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])),
+    baseEntryCount,
+    headEntryCount,
+    headFiles: [...headFiles.values()],
+    meshes,
+  };
+}

@@ -1,0 +1,84 @@
+import type { MaterializedMesh } from '../../../src/core/repository/analyze-meshes.js';
+import { reviewChange } from '../../../src/core/review/review-change.js';
+import { reviewMeshes } from '../../../src/core/review/review-meshes.js';
+import type { SourceFile } from '../../../src/core/model.js';
+import { reviewFixture } from '../../helpers/fixtures.js';
+import { applyChanges } from '../../../src/core/review/apply-changes.js';
+
+function entry(name: string, host: string, port = 443): string {
+  return `apiVersion: networking.istio.io/v1
+kind: ServiceEntry
+metadata:
+  name: ${name}
+  namespace: egress
+spec:
+  hosts: [${host}]
+  ports:
+    - number: ${port}
+      name: tcp
+      protocol: TCP
+  resolution: DNS
+`;
+}
+
+function mesh(name: string, files: SourceFile[], autoAllocate = false): MaterializedMesh {
+  return { plan: { name, inputs: [{ kind: 'files', paths: files.map((f) => f.path) }], settings: { defaultNamespace: 'default', mesh: { autoAllocate } }, why: name }, files, diagnostics: [] };
+}
+
+const github = { path: 'prod/github.yaml', text: entry('github', 'github.com') };
+const gitlab = { path: 'prod/gitlab.yaml', text: entry('gitlab', 'gitlab.com') };
+const stagingGithub = { path: 'staging/github.yaml', text: entry('github', 'api.github.com') };
+const stagingGitlab = { path: 'staging/gitlab.yaml', text: entry('gitlab', 'gitlab.com') };
+
+describe('reviewing a pull request mesh by mesh', () => {
+  test('findings are introduced, resolved or existing within their mesh, matched by name across the sides', () => {
+    const report = reviewMeshes({
+      base: [mesh('prod', [github, gitlab]), mesh('staging', [stagingGithub])],
+      head: [mesh('prod', [github]), mesh('staging', [stagingGithub, stagingGitlab])],
+      changes: [{ path: 'prod/gitlab.yaml', status: 'removed' }, { path: 'staging/gitlab.yaml', status: 'added', headText: stagingGitlab.text }],
+    });
+    expect(report.introduced.map((c) => [c.finding.mesh, c.newEntryRefs])).toEqual([['staging', ['egress/gitlab']]]);
+    expect(report.resolved.map((c) => c.finding.mesh)).toEqual(['prod']);
+    expect(report.existing).toEqual([]);
+    expect(report.meshes).toEqual([{ name: 'prod', why: 'prod', entryCount: 1 }, { name: 'staging', why: 'staging', entryCount: 2 }]);
+    expect([report.baseEntryCount, report.headEntryCount]).toEqual([3, 3]);
+  });
+
+  test('an entry that exists in another mesh is still new in this one', () => {
+    const report = reviewMeshes({
+      base: [mesh('prod', [github, gitlab]), mesh('staging', [stagingGithub])],
+      head: [mesh('prod', [github, gitlab]), mesh('staging', [stagingGithub, stagingGitlab])],
+      changes: [{ path: 'staging/gitlab.yaml', status: 'added', headText: stagingGitlab.text }],
+    });
+    expect(report.introduced.map((c) => c.finding.mesh)).toEqual(['staging']);
+    expect(report.existing.map((c) => c.finding.mesh)).toEqual(['prod']);
+  });
+
+  test('a mesh the change removes resolves its findings; one it adds introduces them', () => {
+    const report = reviewMeshes({ base: [mesh('old', [github, gitlab])], head: [mesh('new', [github, gitlab])], changes: [] });
+    expect(report.resolved.map((c) => c.finding.mesh)).toEqual(['old']);
+    expect(report.introduced.map((c) => c.finding.mesh)).toEqual(['new']);
+    expect(report.meshes!.map((m) => m.name)).toEqual(['new']);
+  });
+
+  test('each side is analysed with its own settings: turning on auto-allocation for a mesh resolves its collision', () => {
+    const report = reviewMeshes({ base: [mesh('prod', [github, gitlab])], head: [mesh('prod', [github, gitlab], true)], changes: [] });
+    expect(report.resolved.map((c) => c.finding.mesh)).toEqual(['prod']);
+    expect(report.introduced).toEqual([]);
+  });
+
+  test('one default mesh gives exactly what reviewChange gives, suggestions included', () => {
+    const fixture = reviewFixture('pr-adds-second-tcp-443-entry');
+    const validate = () => [];
+    const plain = reviewChange({ ...fixture, defaultNamespace: 'default', fixes: { validate } });
+    const byMesh = reviewMeshes({
+      base: [mesh('default', fixture.baseFiles)],
+      head: [mesh('default', applyChanges(fixture.baseFiles, fixture.changes))],
+      changes: fixture.changes,
+      fixes: { validate },
+    });
+    const { meshes, ...rest } = byMesh;
+    expect(rest).toEqual(plain);
+    expect(meshes).toEqual([{ name: 'default', why: 'default', entryCount: 2 }]);
+  });
+});
