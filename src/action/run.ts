@@ -10,7 +10,7 @@ import { atOrAbove, toJsonCheckReport, toJsonReviewReport } from '../core/render
 import { renderFindingsMarkdown, renderReviewMarkdown, type RenderContext } from '../core/render/markdown.js';
 import { failsAt, type ReviewReport } from '../core/review/review-change.js';
 import { applyChanges } from '../core/review/apply-changes.js';
-import { analyzeMeshes } from '../core/repository/analyze-meshes.js';
+import { analyzeMeshes } from '../core/analysis/analyze-meshes.js';
 import { planRepository } from '../core/repository/config-plan.js';
 import { DEFAULT_CONFIG_PATH } from '../core/repository/repository-config.js';
 import { materializeMesh, treeOf } from '../adapters/materialize-mesh.js';

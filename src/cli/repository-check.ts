@@ -3,7 +3,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { readManifestFiles } from '../adapters/fs/read-manifests.js';
 import { materializeMesh, type RepositoryTree } from '../adapters/materialize-mesh.js';
 import type { Diagnostic, SourceFile } from '../core/model.js';
-import { analyzeMeshes, type RepositoryAnalysis } from '../core/repository/analyze-meshes.js';
+import { analyzeMeshes, type RepositoryAnalysis } from '../core/analysis/analyze-meshes.js';
 import { planRepository } from '../core/repository/config-plan.js';
 import type { MeshSettings, RepositoryPlan } from '../core/repository/mesh-plan.js';
 import { DEFAULT_CONFIG_PATH, type RepositoryConfig } from '../core/repository/repository-config.js';

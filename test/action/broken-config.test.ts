@@ -1,5 +1,5 @@
-import { runAction } from './harness.js';
-import { usePullRequestRepo } from './pull-request-repo.js';
+import { runAction } from '../helpers/action-harness.js';
+import { usePullRequestRepo } from '../helpers/pull-request-repo.js';
 
 const inputs = { config: 'deploy/.serviceentry-guard.yaml' };
 

@@ -1,5 +1,5 @@
-import { readJson, runAction } from './harness.js';
-import { usePullRequestRepo } from './pull-request-repo.js';
+import { readJson, runAction } from '../helpers/action-harness.js';
+import { usePullRequestRepo } from '../helpers/pull-request-repo.js';
 
 // prod already has github and huaweicloud on 443/TCP; the pull request adds huaweicloud to staging too.
 const pr = usePullRequestRepo('pr-two-clusters-config');

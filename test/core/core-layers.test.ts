@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
  * GitHub client and nothing from the CLI or the action. A cycle between two
  * rooms (as fixes ↔ review once was) fails here before it can grow.
  */
-const LAYERS = ['crd', 'load', 'analysis', 'classify', 'fixes', 'review', 'repository', 'render', 'review-comments'] as const;
+const LAYERS = ['crd', 'load', 'repository', 'analysis', 'classify', 'fixes', 'review', 'render', 'review-comments'] as const;
 const BASE_MODULES = new Set(['model.ts', 'protocol.ts', 'paths.ts']);
 const FORBIDDEN_PACKAGES = [/^@actions\//, /^@octokit\//, /^node:(fs|child_process|net|http|https|worker_threads)/];
 

@@ -1,6 +1,6 @@
 import { SEVERITY_RANK, type Diagnostic, type Finding, type Severity } from '../model.js';
 import type { ReviewReport } from '../review/review-change.js';
-import type { MeshSummary } from '../repository/analyze-meshes.js';
+import type { MeshSummary } from '../analysis/analyze-meshes.js';
 
 /** Bumped whenever a field changes meaning or goes away; new fields do not bump it. */
 export const JSON_REPORT_VERSION = 1;

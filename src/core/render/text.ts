@@ -1,6 +1,6 @@
 import { formatLocation, type Diagnostic, type Finding } from '../model.js';
 import type { ClassifiedFinding, ReviewReport } from '../review/review-change.js';
-import type { MeshSummary } from '../repository/analyze-meshes.js';
+import type { MeshSummary } from '../analysis/analyze-meshes.js';
 
 const SHOWN_ENTRIES = 20;
 

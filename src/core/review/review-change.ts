@@ -1,5 +1,5 @@
 import { analyze } from '../analysis/analyze.js';
-import { sharedLoader, type MeshSummary } from '../repository/analyze-meshes.js';
+import { sharedLoader, type MeshSummary } from '../analysis/analyze-meshes.js';
 import type { MeshSettings } from '../repository/mesh-plan.js';
 import { entryRef, type Diagnostic, type LoadResult, type MeshOptions, type Severity, type SourceFile } from '../model.js';
 import { applyChanges, type ChangedFile } from './apply-changes.js';

@@ -1,8 +1,8 @@
 import { compareFindings } from '../analysis/findings.js';
 import type { SourceFile } from '../model.js';
-import { DiagnosticSet, sharedLoader, type MaterializedMesh, type MeshSummary } from '../repository/analyze-meshes.js';
+import { DiagnosticSet, sharedLoader, type MaterializedMesh, type MeshSummary } from '../analysis/analyze-meshes.js';
 import type { ChangedFile } from './apply-changes.js';
-import type { ClassifiedFinding } from './classify.js';
+import type { ClassifiedFinding } from '../classify/classify-findings.js';
 import { reviewSides, type ReviewInput, type ReviewReport } from './review-change.js';
 
 export interface MeshReviewInput {

@@ -1,4 +1,4 @@
-import type { MaterializedMesh } from '../../../src/core/repository/analyze-meshes.js';
+import type { MaterializedMesh } from '../../../src/core/analysis/analyze-meshes.js';
 import { reviewChange } from '../../../src/core/review/review-change.js';
 import { reviewMeshes } from '../../../src/core/review/review-meshes.js';
 import type { SourceFile } from '../../../src/core/model.js';

@@ -4,11 +4,11 @@
  * file in several meshes (a shared base) is analysed in each, and its
  * findings name the mesh they happen in.
  */
-import { analyze } from '../analysis/analyze.js';
-import { compareFindings } from '../analysis/findings.js';
+import { analyze } from './analyze.js';
+import { compareFindings } from './findings.js';
 import { loadSourceFile, mergeLoadResults, type LoadOptions } from '../load/load-sources.js';
 import type { AnalysisResult, Diagnostic, LoadResult, SourceFile } from '../model.js';
-import type { MeshPlan } from './mesh-plan.js';
+import type { MeshPlan } from '../repository/mesh-plan.js';
 
 /** A mesh with its inputs already read or rendered into files. */
 export interface MaterializedMesh {

@@ -1,4 +1,4 @@
-import { analyzeMeshes, type MaterializedMesh } from '../../../src/core/repository/analyze-meshes.js';
+import { analyzeMeshes, type MaterializedMesh } from '../../../src/core/analysis/analyze-meshes.js';
 import type { MeshPlan } from '../../../src/core/repository/mesh-plan.js';
 import type { SourceFile } from '../../../src/core/model.js';
 import { analyzeCase, caseFiles } from '../../helpers/fixtures.js';
