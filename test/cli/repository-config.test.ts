@@ -45,6 +45,7 @@ describe('check with a repository config', () => {
 
   test('markdown gets a Mesh column and names the mesh in each finding', async () => {
     const { stdout } = await cli(join(REPO_ROOT, TWO_CLUSTERS), 'check', '--format', 'markdown');
+    expect(stdout).toContain('1 listener collision (1 error) among 5 ServiceEntries in 2 meshes: `prod`, `staging`.');
     expect(stdout).toContain('| Mesh | Severity | Port | Listener |');
     expect(stdout).toContain('| `prod` | 🔴 error | 443 |');
     expect(stdout).toContain('mesh <code>prod</code> · <code>0.0.0.0_443</code>');
