@@ -1,4 +1,4 @@
-import { access, readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { readManifestFiles } from '../adapters/fs/read-manifests.js';
 import { materializeMesh, type RepositoryTree } from '../adapters/materialize-mesh.js';
@@ -49,7 +49,10 @@ async function readConfig(request: RepositoryCheckRequest): Promise<{ text: stri
     return { text, path: toPosix(relative(request.cwd, resolve(request.cwd, request.configPath))) };
   }
   const implicit = resolve(request.cwd, DEFAULT_CONFIG_PATH);
-  if (!(await access(implicit).then(() => true, () => false))) return undefined;
+  const info = await lstat(implicit).catch(() => undefined);
+  if (!info) return undefined;
+  // A checkout may be someone else's pull request: a link could point the config at any file on the machine.
+  if (!info.isFile()) throw new Error(`${DEFAULT_CONFIG_PATH} is not a regular file (a symbolic link or a folder); name the config with --config instead`);
   return { text: await readFile(implicit, 'utf8'), path: DEFAULT_CONFIG_PATH };
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, runCli } from '../../src/cli/run-cli.js';
@@ -45,6 +45,7 @@ describe('check with a repository config', () => {
 
   test('markdown gets a Mesh column and names the mesh in each finding', async () => {
     const { stdout } = await cli(join(REPO_ROOT, TWO_CLUSTERS), 'check', '--format', 'markdown');
+    expect(stdout).toContain('1 listener collision (1 error) among 5 ServiceEntries in 2 meshes: `prod`, `staging`.');
     expect(stdout).toContain('| Mesh | Severity | Port | Listener |');
     expect(stdout).toContain('| `prod` | 🔴 error | 443 |');
     expect(stdout).toContain('mesh <code>prod</code> · <code>0.0.0.0_443</code>');
@@ -61,6 +62,16 @@ describe('check with a repository config', () => {
       'serviceentry-guard: the repository config has errors; nothing was analysed.',
       '',
     ]);
+  });
+
+  test('a .serviceentry-guard.yaml that is a symbolic link is refused, not followed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seg-config-link-'));
+    cpSync(join(REPO_ROOT, TWO_CLUSTERS), dir, { recursive: true });
+    rmSync(join(dir, '.serviceentry-guard.yaml'));
+    symlinkSync(join(REPO_ROOT, TWO_CLUSTERS, '.serviceentry-guard.yaml'), join(dir, '.serviceentry-guard.yaml'));
+    const { code, stderr } = await cli(dir, 'check');
+    expect(code).toBe(EXIT_USAGE);
+    expect(stderr).toContain('.serviceentry-guard.yaml is not a regular file');
   });
 
   test('--config naming a file that does not exist is a usage error', async () => {

@@ -30,7 +30,7 @@ export function renderReviewMarkdown(report: ReviewReport, context: RenderContex
     ...report.introduced.map((c) => findingDetails(c.finding, ctx, true, report.suggestions[c.finding.id])),
     diagnosticsSection(report.diagnostics, ctx, new Set(report.changedPaths)),
     ...report.existing.map((c) => findingDetails(c.finding, ctx, false)),
-    `<sub>${plural(report.baseEntryCount, 'ServiceEntry', 'ServiceEntries')} on the base branch, ${report.headEntryCount} with this change.</sub>`,
+    `<sub>${plural(report.baseEntryCount, 'ServiceEntry', 'ServiceEntries')} on the base branch, ${report.headEntryCount} with this change${meshList(ctx)}.</sub>`,
   ];
   return fitWithin(sections, ctx);
 }
@@ -41,7 +41,7 @@ export function renderFindingsMarkdown(findings: readonly Finding[], diagnostics
   const rows = findings.map((finding): ClassifiedFinding => ({ status: 'existing', finding, newEntryRefs: [] }));
   const counts = countBySeverity(findings);
   const sections = [
-    `### ServiceEntry Guard\n\n${findings.length === 0 ? '✅ No listener collisions' : `${plural(findings.length, 'listener collision', 'listener collisions')} (${counts})`} among ${plural(entryCount, 'ServiceEntry', 'ServiceEntries')}.`,
+    `### ServiceEntry Guard\n\n${findings.length === 0 ? '✅ No listener collisions' : `${plural(findings.length, 'listener collision', 'listener collisions')} (${counts})`} among ${plural(entryCount, 'ServiceEntry', 'ServiceEntries')}${meshList(ctx)}.`,
     rows.length > 0 ? findingsTable(rows, ctx, false) : '',
     ...findings.map((f) => findingDetails(f, ctx, true)),
     diagnosticsSection(diagnostics, ctx, undefined),
@@ -224,6 +224,12 @@ function withMeshes(ctx: RenderContext, findings: readonly Finding[], named?: re
   if (ctx.meshes) return ctx;
   const meshes = [...new Set([...(named ?? []), ...findings.map((f) => f.mesh)])];
   return { ...ctx, meshes };
+}
+
+/** ` in 2 meshes: `prod`, `staging`` when the run has several; nothing for one. */
+function meshList(ctx: RenderContext): string {
+  const meshes = ctx.meshes ?? [];
+  return meshes.length > 1 ? ` in ${meshes.length} meshes: ${capped(meshes.map(inlineCode), ', ', 10)}` : '';
 }
 
 function manyMeshes(ctx: RenderContext): boolean {
