@@ -22,7 +22,7 @@ import { renderSetAsideMarkdown, renderSetAsideText } from '../core/render/set-a
 import { suppressionsFromEntries } from '../core/suppressions/from-annotations.js';
 import type { Suppression } from '../core/suppressions/suppression.js';
 import { COMMAND_HELP } from './help.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../core/version.js';
 
 export interface CliIo {
   stdout: (text: string) => void;

@@ -1,7 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import ajvDraft04 from 'ajv-draft-04';
-import ajvFormats from 'ajv-formats';
 import { analyze } from '../../../src/core/analysis/analyze.js';
 import { toBaseline } from '../../../src/core/baseline/baseline.js';
 import { loadSources } from '../../../src/core/load/load-sources.js';
@@ -9,23 +5,7 @@ import { settleFindings } from '../../../src/core/outcome/check-outcome.js';
 import { FINGERPRINT_KEY, MAX_RELATED_LOCATIONS, toSarifLog } from '../../../src/core/render/sarif.js';
 import type { Suppression } from '../../../src/core/suppressions/suppression.js';
 import { analyzeCase, caseFiles, only } from '../../helpers/fixtures.js';
-
-// The SARIF 2.1.0 JSON schema (draft-04) as Microsoft's SARIF SDK ships it in @microsoft/jest-sarif.
-const require = createRequire(import.meta.url);
-const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
-// unicodeRegExp off: the schema's `language` pattern has a stray `]` that only the `u` flag rejects.
-// Both are CommonJS whose module.exports carries the class/plugin as `.default` too.
-const { default: Ajv } = ajvDraft04;
-const { default: addFormats } = ajvFormats;
-const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-addFormats(ajv); // the schema's uri, uri-reference and date-time formats are checked, not skipped
-const validate = ajv.compile(schema);
-
-function expectValidSarif(log: unknown): void {
-  const valid = validate(log);
-  expect(validate.errors ?? []).toEqual([]);
-  expect(valid).toBe(true);
-}
+import { expectValidSarif, validateSarif as validate } from '../../helpers/sarif-schema.js';
 
 const TODAY = '2026-11-25';
 const seed = () => analyzeCase('seed-huaweicloud-github');
