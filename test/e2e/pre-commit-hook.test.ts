@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { TempGitRepo } from '../adapters/temp-git-repo.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
+import { quickStart } from '../helpers/readme.js';
 
 /**
  * The real pre-commit running this repository's .pre-commit-hooks.yaml in a
@@ -12,8 +13,8 @@ import { REPO_ROOT } from '../helpers/fixtures.js';
  * colliding entry is refused. pre-commit must be installed (.ci/run installs
  * it on a fresh machine); without it this test fails rather than skips.
  *
- * The hook repository is this repository's hook file, package.json and
- * built CLI. Its devDependencies are left out: pre-commit would install them
+ * The user's .pre-commit-config.yaml is the README's quick start. The hook
+ * repository is this repository's hook file, package.json and built CLI. Its devDependencies are left out: pre-commit would install them
  * (about a minute, the build toolchain), but the bundled CLI never loads them.
  */
 const SEED = join(REPO_ROOT, 'examples/seed-huaweicloud-github');
@@ -46,7 +47,10 @@ describe('the pre-commit hook', () => {
     const hook = hookRepository();
     const work = new TempGitRepo('seg-hook-user-');
     const env = { ...process.env, PRE_COMMIT_HOME: mkdtempSync(join(tmpdir(), 'seg-pre-commit-home-')), PRE_COMMIT_COLOR: 'never' };
-    work.write('.pre-commit-config.yaml', `repos:\n  - repo: ${hook.dir}\n    rev: ${hook.rev}\n    hooks:\n      - id: serviceentry-guard\n`);
+    // The README's configuration, pointed at the local hook repository.
+    const config = quickStart('pre-commit');
+    expect(config).toMatch(/repo: https:\/\/\S+\n\s+rev: v\S+\n/);
+    work.write('.pre-commit-config.yaml', config.replace(/repo: \S+/, `repo: ${hook.dir}`).replace(/rev: \S+/, `rev: ${hook.rev}`));
     execFileSync('pre-commit', ['install'], { cwd: work.dir, env, encoding: 'utf8' });
     const commit = (message: string) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-m', message], { cwd: work.dir, env, encoding: 'utf8' });
 
