@@ -14,8 +14,9 @@ import { quickStart } from '../helpers/readme.js';
  * it on a fresh machine); without it this test fails rather than skips.
  *
  * The user's .pre-commit-config.yaml is the README's quick start. The hook
- * repository is this repository's hook file, package.json and built CLI. Its devDependencies are left out: pre-commit would install them
- * (about a minute, the build toolchain), but the bundled CLI never loads them.
+ * repository is this repository's hook file, package.json and built CLI. Its
+ * devDependencies are left out: pre-commit would install them (about a minute,
+ * the build toolchain), but the bundled CLI never loads them.
  */
 const SEED = join(REPO_ROOT, 'examples/seed-huaweicloud-github');
 

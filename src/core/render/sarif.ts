@@ -27,7 +27,8 @@ const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: '
 export function toSarifLog(report: SarifReport): Sarif.Log {
   const rules = RULE_CODES.map((code): Sarif.ReportingDescriptor => ({
     id: code,
-    name: code,
+    // SARIF wants a readable name that differs from the opaque id (the multitool's SARIF1001).
+    name: code.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(''),
     shortDescription: { text: RULES[code].summary },
     fullDescription: { text: RULES[code].description },
     help: { text: `${RULES[code].description} Each result explains which entry wins, what happens to the traffic, and the fixes, best first.` },
