@@ -18,7 +18,7 @@ import { parseBaseline, serializeBaseline, toBaseline, type Baseline } from '../
 import { settleFindings, type CheckOutcome } from '../core/outcome/check-outcome.js';
 import { renderGithubCommands } from '../core/render/github.js';
 import { toSarifLog } from '../core/render/sarif.js';
-import { renderSetAsideMarkdown, renderSetAsideText } from '../core/render/set-aside.js';
+import { isSuppressionDiagnostic, renderSetAsideMarkdown, renderSetAsideText } from '../core/render/set-aside.js';
 import { suppressionsFromEntries } from '../core/suppressions/from-annotations.js';
 import type { Suppression } from '../core/suppressions/suppression.js';
 import { COMMAND_HELP } from './help.js';
@@ -235,7 +235,7 @@ function renderCheck(format: (typeof FORMATS)[number], outcome: CheckOutcome): s
     case 'github':
       return `${renderGithubCommands(outcome)}\n`;
     case 'markdown':
-      return `${[renderFindingsMarkdown(findings, diagnostics, outcome.entryCount), renderSetAsideMarkdown(outcome)].filter(Boolean).join('\n\n')}\n`;
+      return `${[renderFindingsMarkdown(findings, diagnostics.filter((d) => !isSuppressionDiagnostic(d)), outcome.entryCount), renderSetAsideMarkdown(outcome)].filter(Boolean).join('\n\n')}\n`;
     case 'text':
       return `${[renderFindingsText(findings, diagnostics, outcome.entryCount), renderSetAsideText(outcome)].filter(Boolean).join('\n\n')}\n`;
   }

@@ -71,6 +71,9 @@ describe('check with suppression annotations', () => {
 
     const markdown = await cli(REPO_ROOT, 'check', fixture('annotated-both-entries'), '--format', 'markdown');
     expect(markdown.stdout).toContain('#### Suppressed (1)');
+    // The unused same-host line is a suppression to look at, not a file that could not be read.
+    expect(markdown.stdout).toContain('#### Suppressions to look at (1)');
+    expect(markdown.stdout).not.toContain('could not be fully read');
 
     const json = JSON.parse((await cli(REPO_ROOT, 'check', fixture('annotated-both-entries'), '--format', 'json')).stdout);
     expect(json.findings).toEqual([]);

@@ -1,4 +1,4 @@
-import { formatLocation, type Finding } from '../model.js';
+import { formatLocation, type Diagnostic, type Finding } from '../model.js';
 import type { SuppressedFinding } from '../suppressions/suppression.js';
 import type { CheckOutcome } from '../outcome/check-outcome.js';
 import { escapeMarkdown, inlineCode } from './escape.js';
@@ -26,8 +26,21 @@ export function renderSetAsideText(outcome: CheckOutcome): string {
   return out.join('\n');
 }
 
+/** Suppression diagnostics are about the repository's decisions, not unreadable files: markdown lists them here. */
+export function isSuppressionDiagnostic(d: Diagnostic): boolean {
+  return d.code.startsWith('suppression-');
+}
+
 export function renderSetAsideMarkdown(outcome: CheckOutcome): string {
   const sections: string[] = [];
+  const problems = outcome.diagnostics.filter(isSuppressionDiagnostic);
+  if (problems.length > 0) {
+    sections.push([
+      `#### Suppressions to look at (${problems.length})`,
+      '',
+      ...problems.map((d) => `- ${d.severity} ${escapeMarkdown(formatLocation(d.location))}: ${escapeMarkdown(d.message)} <sub>${inlineCode(d.code)}</sub>`),
+    ].join('\n'));
+  }
   if (outcome.suppressed.length > 0) {
     sections.push([
       `#### Suppressed (${outcome.suppressed.length})`,
