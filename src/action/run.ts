@@ -25,6 +25,8 @@ import { blobUrlFor } from './links.js';
 import { gatherPullRequestSources } from './pull-request-sources.js';
 import { publishToPullRequest, type PublishOutcome } from './publish.js';
 import { gatherTree } from './tree-sources.js';
+import { toSarifLog } from '../core/render/sarif.js';
+import { VERSION } from '../core/version.js';
 
 export interface RunEnvironment {
   env: Readonly<Record<string, string | undefined>>;
@@ -109,6 +111,7 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
     io.info(`Not a pull request: analysed the whole tree at ${context.sha.slice(0, 12)} (${result.entryCount} ServiceEntries, ${result.findings.length} findings).`);
     await writeReport(reportPath, { ...toJsonCheckReport(result.findings, result.diagnostics, result.entryCount, result.meshes), context: { sha: context.sha } });
     setCounts(io, 0, 0, result.findings.length, reportPath);
+    io.setOutput('sarif', await writeSarif(reportPath, { findings: result.findings, suppressed: [], diagnostics: result.diagnostics }));
     if (inputs.mode !== 'check') {
       await io.writeJobSummary(renderFindingsMarkdown(result.findings, result.diagnostics, result.entryCount, { ...render, maxLength: JOB_SUMMARY_LIMIT }));
       annotate(io, result.findings.map((finding) => ({ status: 'existing', finding, newEntryRefs: [] })), [], new Set());
@@ -143,6 +146,11 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
   io.info(`${report.introduced.length} introduced, ${report.resolved.length} resolved, ${report.existing.length} existing.`);
   await writeReport(reportPath, { ...toJsonReviewReport(report), context: { pullRequest: context.number, baseSha: context.baseSha, headSha: context.headSha, complete: sources.complete } });
   setCounts(io, report.introduced.length, report.resolved.length, report.existing.length, reportPath);
+  // Code scanning compares runs itself; the head's findings go in, those already on the base marked as known.
+  io.setOutput('sarif', await writeSarif(reportPath, {
+    findings: report.introduced.map((c) => c.finding), suppressed: [], diagnostics: report.diagnostics,
+    baseline: { baselined: report.existing.map((c) => c.finding), grown: {} },
+  }));
 
   let published: PublishOutcome | undefined;
   if (inputs.mode !== 'check') {
@@ -192,6 +200,13 @@ function setCounts(io: ActionIo, introduced: number, resolved: number, existing:
   io.setOutput('resolved', String(resolved));
   io.setOutput('existing', String(existing));
   io.setOutput('report-json', reportPath);
+}
+
+/** SARIF 2.1.0 beside the JSON report, for github/codeql-action/upload-sarif; returns its path. */
+async function writeSarif(reportPath: string, outcome: Omit<Parameters<typeof toSarifLog>[0], 'toolVersion'>): Promise<string> {
+  const path = join(reportPath, '..', 'results.sarif');
+  await writeReport(path, toSarifLog({ ...outcome, toolVersion: VERSION }));
+  return path;
 }
 
 async function writeReport(path: string, report: unknown): Promise<void> {

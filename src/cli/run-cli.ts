@@ -10,18 +10,34 @@ import { atOrAbove, toJsonCheckReport, toJsonReviewReport } from '../core/render
 import { renderFindingsMarkdown, renderReviewMarkdown } from '../core/render/markdown.js';
 import { renderFindingsText, renderReviewText } from '../core/render/text.js';
 import { checkRepository } from './repository-check.js';
+import type { MeshSummary } from '../core/analysis/analyze-meshes.js';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseBaseline, serializeBaseline, toBaseline, type Baseline } from '../core/baseline/baseline.js';
+import { settleFindings, type CheckOutcome } from '../core/outcome/check-outcome.js';
+import { renderGithubCommands } from '../core/render/github.js';
+import { toSarifLog } from '../core/render/sarif.js';
+import { isSuppressionDiagnostic, renderSetAsideMarkdown, renderSetAsideText } from '../core/render/set-aside.js';
+import { suppressionsFromEntries } from '../core/suppressions/from-annotations.js';
+import type { Suppression } from '../core/suppressions/suppression.js';
+import { COMMAND_HELP } from './help.js';
+import { VERSION } from '../core/version.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** `YYYY-MM-DD` (UTC) for suppression expiry; today's date when absent. */
+  today?: string;
+  /** Suppressions from the repository config file, once something reads it. */
+  configSuppressions?: readonly Suppression[];
 }
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
-const FORMATS = ['text', 'markdown', 'json'] as const;
+const FORMATS = ['text', 'markdown', 'json', 'sarif', 'github'] as const;
 const LEVELS = ['error', 'warning', 'info', 'never'] as const;
 
 export const USAGE = `Usage: serviceentry-guard check [paths...] [options]
@@ -34,7 +50,9 @@ diff:  what a pull request from --head (default HEAD) into --base would be told,
   verified fixes), resolves, and leaves as they were. Exit 1 only for introduced ones.
 
 Options:
-  --format text|markdown|json   output format (default: text)
+  --format text|markdown|json|sarif|github
+                                output format (default: text); sarif: SARIF 2.1.0 for code
+                                scanning; github: workflow commands (annotations) for CI logs
   --fail-level LEVEL            exit 1 when a finding is at or above LEVEL:
                                 error, warning, info or never (default: error)
   --default-namespace NS        namespace of manifests that set none (default: default)
@@ -46,9 +64,12 @@ Options:
   --config FILE                 repository config declaring the meshes (default:
                                 .serviceentry-guard.yaml in the working directory, if present)
   --output FILE                 write the report to FILE instead of standard output
+  --baseline FILE               (check) findings in FILE are known: listed, not counted
+  --write-baseline FILE         (check) write the current findings to FILE as the baseline
   --base REF, --head REF        (diff) the branches to compare
   --vip-pool CIDR               (diff) where suggested VIPs come from (default: ${DEFAULT_VIP_POOL})
-  -h, --help                    show this help
+  -h, --help                    show this help; help COMMAND shows one command's
+  -V, --version                 print the version
 
 Exit codes: 0 no finding at or above --fail-level, 1 findings at or above it, 2 usage, I/O or config error.
 `;
@@ -74,6 +95,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         head: { type: 'string', default: 'HEAD' },
         'vip-pool': { type: 'string', default: DEFAULT_VIP_POOL },
         help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'V', default: false },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
       },
     });
   } catch (error) {
@@ -81,11 +105,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT_USAGE;
   }
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(USAGE);
+  if (values.version) {
+    io.stdout(`${VERSION}\n`);
     return EXIT_CLEAN;
   }
   const [command, ...paths] = positionals;
+  if (command === 'help' || values.help) {
+    const topic = command === 'help' ? paths[0] : command;
+    if (topic === undefined) {
+      io.stdout(USAGE);
+      return EXIT_CLEAN;
+    }
+    const text = COMMAND_HELP[topic];
+    if (text === undefined) {
+      io.stderr(`no help for ${JSON.stringify(topic)}: commands are ${Object.keys(COMMAND_HELP).join(', ')}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    io.stdout(text);
+    return EXIT_CLEAN;
+  }
   if (command !== 'check' && command !== 'diff') {
     io.stderr(`${command === undefined ? 'missing command' : `unknown command ${JSON.stringify(command)}`}\n\n${USAGE}`);
     return EXIT_USAGE;
@@ -94,6 +132,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const failLevel = values['fail-level'] as Severity | 'never';
   if (!FORMATS.includes(format) || !LEVELS.includes(failLevel)) {
     io.stderr(`--format must be one of ${FORMATS.join(', ')} and --fail-level one of ${LEVELS.join(', ')}\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  if (command === 'diff' && (values.baseline || values['write-baseline'])) {
+    io.stderr(`--baseline and --write-baseline apply to check; diff already compares with --base\n\n${USAGE}`);
     return EXIT_USAGE;
   }
   const select = makePathFilter(values.include ?? DEFAULT_PATH_GLOBS);
@@ -123,8 +165,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (!reviewed.ok) return configErrors(io, reviewed.diagnostics);
     io.stderr([reviewed.plan.summary, ...reviewed.notes].map((line) => `${line}\n`).join(''));
     const report = reviewed.report;
+    // In SARIF and workflow commands a review is the head's findings, those on the base already marked as known.
+    const asOutcome = (): CheckOutcome => ({
+      findings: report.introduced.map((c) => c.finding), suppressed: [], diagnostics: report.diagnostics, entryCount: report.headEntryCount,
+      baseline: { baselined: report.existing.map((c) => c.finding), grown: {} },
+    });
     output = format === 'json'
       ? `${JSON.stringify(toJsonReviewReport(report), null, 2)}\n`
+      : format === 'sarif' ? `${JSON.stringify(toSarifLog({ ...asOutcome(), toolVersion: VERSION }), null, 2)}\n`
+      : format === 'github' ? `${renderGithubCommands(asOutcome())}\n`
       : format === 'markdown' ? `${renderReviewMarkdown(report)}\n` : `${renderReviewText(report)}\n`;
     failing = failsAt(report, failLevel);
   } else {
@@ -138,12 +187,32 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (!checked.ok) return configErrors(io, checked.diagnostics);
     io.stderr(`${checked.plan.summary}\n`);
     const result = checked.analysis;
-    output = format === 'json'
-      ? `${JSON.stringify(toJsonCheckReport(result.findings, result.diagnostics, result.entryCount, result.meshes), null, 2)}\n`
-      : format === 'markdown'
-        ? `${renderFindingsMarkdown(result.findings, result.diagnostics, result.entryCount, { meshes: result.meshes.map((m) => m.name) })}\n`
-        : `${renderFindingsText(result.findings, result.diagnostics, result.entryCount, result.meshes)}\n`;
-    failing = atOrAbove(result.findings, failLevel).length > 0;
+    let baseline: Baseline | undefined;
+    if (values.baseline) {
+      const read = await readBaseline(values.baseline, io);
+      if (!read) return EXIT_USAGE;
+      baseline = read;
+    }
+    const configSuppressions: Suppression[] = (checked.config?.suppressions ?? []).map((s) => ({ ...s, source: 'config' }));
+    const settle = {
+      suppressions: [...result.annotationSuppressions, ...configSuppressions, ...(io.configSuppressions ?? [])],
+      today: io.today ?? new Date().toISOString().slice(0, 10),
+    };
+    let outcome = settleFindings(result, { ...settle, ...(baseline ? { baseline } : {}) });
+    if (values['write-baseline']) {
+      // Everything counted now becomes known; suppressed findings need no baseline.
+      const written = toBaseline([...outcome.findings, ...(outcome.baseline?.baselined ?? [])]);
+      try {
+        await writeFile(resolve(io.cwd, values['write-baseline']), serializeBaseline(written));
+      } catch (error) {
+        io.stderr(`serviceentry-guard: cannot write ${values['write-baseline']}: ${error instanceof Error ? error.message : String(error)}\n`);
+        return EXIT_USAGE;
+      }
+      io.stderr(`serviceentry-guard: wrote ${written.findings.length} finding${written.findings.length === 1 ? '' : 's'} to the baseline ${values['write-baseline']}\n`);
+      outcome = settleFindings(result, { ...settle, baseline: written });
+    }
+    output = renderCheck(format, outcome, result.meshes);
+    failing = atOrAbove(outcome.findings, failLevel).length > 0;
   }
 
   if (values.output) {
@@ -164,4 +233,42 @@ function configErrors(io: CliIo, diagnostics: readonly Diagnostic[]): number {
   for (const d of diagnostics) io.stderr(`${formatLocation(d.location)}:${d.location.column}: ${d.severity}: ${d.message} [${d.code}]\n`);
   io.stderr('serviceentry-guard: the repository config has errors; nothing was analysed.\n');
   return EXIT_USAGE;
+}
+
+/** The check's report in each format; suppressed and baselined findings are listed in all of them. */
+function renderCheck(format: (typeof FORMATS)[number], outcome: CheckOutcome, meshes: readonly MeshSummary[]): string {
+  const findings = [...outcome.findings];
+  const diagnostics = [...outcome.diagnostics];
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify({
+        ...toJsonCheckReport(findings, diagnostics, outcome.entryCount, meshes),
+        suppressed: outcome.suppressed,
+        ...(outcome.baseline ? { baselined: outcome.baseline.baselined, grownSinceBaseline: outcome.baseline.grown } : {}),
+      }, null, 2)}\n`;
+    case 'sarif':
+      return `${JSON.stringify(toSarifLog({ ...outcome, toolVersion: VERSION }), null, 2)}\n`;
+    case 'github':
+      return `${renderGithubCommands(outcome)}\n`;
+    case 'markdown':
+      return `${[renderFindingsMarkdown(findings, diagnostics.filter((d) => !isSuppressionDiagnostic(d)), outcome.entryCount, { meshes: meshes.map((m) => m.name) }), renderSetAsideMarkdown(outcome)].filter(Boolean).join('\n\n')}\n`;
+    case 'text':
+      return `${[renderFindingsText(findings, diagnostics, outcome.entryCount, meshes), renderSetAsideText(outcome)].filter(Boolean).join('\n\n')}\n`;
+  }
+}
+
+async function readBaseline(path: string, io: CliIo): Promise<Baseline | undefined> {
+  let text: string;
+  try {
+    text = await readFile(resolve(io.cwd, path), 'utf8');
+  } catch (error) {
+    io.stderr(`serviceentry-guard: cannot read the baseline ${path}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return undefined;
+  }
+  const parsed = parseBaseline(text);
+  if ('error' in parsed) {
+    io.stderr(`serviceentry-guard: the baseline ${path} ${parsed.error}\n`);
+    return undefined;
+  }
+  return parsed.baseline;
 }

@@ -64,6 +64,14 @@ export interface ServiceEntry {
   creationTimestamp: number | undefined;
   location: SourceLocation;
   hostsLocation: SourceLocation;
+  /** metadata.annotations["serviceentry-guard.io/ignore"] as written, for src/core/suppressions to parse. */
+  ignoreAnnotation?: AnnotationValue;
+}
+
+/** An annotation's text and where it was written, so a bad one is reported at its line. */
+export interface AnnotationValue {
+  value: string;
+  location: SourceLocation;
 }
 
 export interface SidecarEgress {

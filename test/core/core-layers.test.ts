@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
  * GitHub client and nothing from the CLI or the action. A cycle between two
  * rooms (as fixes ↔ review once was) fails here before it can grow.
  */
-const LAYERS = ['crd', 'load', 'repository', 'analysis', 'classify', 'fixes', 'review', 'render', 'review-comments'] as const;
-const BASE_MODULES = new Set(['model.ts', 'protocol.ts', 'paths.ts']);
+const LAYERS = ['rules', 'crd', 'load', 'suppressions', 'repository', 'analysis', 'classify', 'baseline', 'outcome', 'fixes', 'review', 'render', 'review-comments'] as const;
+const BASE_MODULES = new Set(['model.ts', 'protocol.ts', 'paths.ts', 'version.ts']);
 const FORBIDDEN_PACKAGES = [/^@actions\//, /^@octokit\//, /^node:(fs|child_process|net|http|https|worker_threads)/];
 
 const CORE = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'core');

@@ -9,6 +9,8 @@ import { compareFindings } from './findings.js';
 import { loadSourceFile, mergeLoadResults, type LoadOptions } from '../load/load-sources.js';
 import type { AnalysisResult, Diagnostic, LoadResult, SourceFile } from '../model.js';
 import type { MeshPlan } from '../repository/mesh-plan.js';
+import { suppressionsFromEntries } from '../suppressions/from-annotations.js';
+import { suppressionKey, type Suppression } from '../suppressions/suppression.js';
 
 /** A mesh with its inputs already read or rendered into files. */
 export interface MaterializedMesh {
@@ -27,6 +29,8 @@ export interface MeshSummary {
 
 export interface RepositoryAnalysis extends AnalysisResult {
   meshes: MeshSummary[];
+  /** `serviceentry-guard.io/ignore` annotations of the analysed entries, each decision once. */
+  annotationSuppressions: Suppression[];
 }
 
 export interface MeshAnalysisOptions {
@@ -43,6 +47,7 @@ export function analyzeMeshes(meshes: readonly MaterializedMesh[], options: Mesh
   const findings: AnalysisResult['findings'] = [];
   const diagnostics = new DiagnosticSet();
   const summaries: MeshSummary[] = [];
+  const suppressions = new Map<string, Suppression>();
   let entryCount = 0;
   for (const mesh of meshes) {
     diagnostics.addAll(mesh.diagnostics);
@@ -50,10 +55,12 @@ export function analyzeMeshes(meshes: readonly MaterializedMesh[], options: Mesh
     const result = analyze(loaded, { mesh: mesh.plan.settings.mesh, meshName: mesh.plan.name });
     findings.push(...result.findings);
     diagnostics.addAll(result.diagnostics);
+    // Read here, while the entries are at hand, so they need not outlive the analysis.
+    for (const s of suppressionsFromEntries(loaded.entries)) suppressions.set(suppressionKey(s), s);
     summaries.push({ name: mesh.plan.name, why: mesh.plan.why, entryCount: result.entryCount });
     entryCount += result.entryCount;
   }
-  return { findings: findings.sort(compareFindings), diagnostics: diagnostics.list(), entryCount, meshes: summaries };
+  return { findings: findings.sort(compareFindings), diagnostics: diagnostics.list(), entryCount, meshes: summaries, annotationSuppressions: [...suppressions.values()] };
 }
 
 /** Loads files, parsing each (path, text, default namespace) once across meshes and sides of a review. */

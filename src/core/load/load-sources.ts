@@ -16,6 +16,8 @@ export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 const ISTIO_NETWORKING_GROUP = 'networking.istio.io/';
 const KNOWN_VERSIONS = new Set(['v1alpha3', 'v1beta1', 'v1']);
+/** The annotation that carries suppressions on an entry; src/core/suppressions reads its value. */
+export const IGNORE_ANNOTATION = 'serviceentry-guard.io/ignore';
 
 /**
  * Turns file texts into ServiceEntries and Sidecars. A file that cannot be
@@ -129,7 +131,9 @@ function readHeader(reader: ValueReader, root: YamlMap, apiVersion: string, opti
     if (Number.isNaN(ms)) reader.report(createdField, 'invalid-value', `creationTimestamp ${JSON.stringify(created)} is not RFC 3339; ignored`, 'warning');
     else creationTimestamp = Math.floor(ms / 1000);
   }
+  const ignoreAnnotation = readIgnoreAnnotation(reader, metadata);
   return {
+    ...(ignoreAnnotation ? { ignoreAnnotation } : {}),
     apiVersion,
     name,
     namespace: namespace || options.defaultNamespace,
@@ -138,6 +142,15 @@ function readHeader(reader: ValueReader, root: YamlMap, apiVersion: string, opti
     creationTimestamp,
     location,
   };
+}
+
+/** Only our own annotation is read: other annotations are free-form and none of our business. */
+function readIgnoreAnnotation(reader: ValueReader, metadata: YamlMap | undefined): ManifestHeader['ignoreAnnotation'] {
+  const annotations = reader.field(metadata, 'annotations');
+  if (!annotations || !isPlainMap(annotations.value)) return undefined;
+  const field = reader.field(annotations.value, IGNORE_ANNOTATION);
+  const value = reader.string(field, `metadata.annotations["${IGNORE_ANNOTATION}"]`);
+  return value === undefined ? undefined : { value, location: reader.locate(field) };
 }
 
 function describe(error: unknown): string {

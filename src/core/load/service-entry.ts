@@ -1,4 +1,4 @@
-import type { PortSpec, Resolution, ServiceEntry, SourceLocation } from '../model.js';
+import type { AnnotationValue, PortSpec, Resolution, ServiceEntry, SourceLocation } from '../model.js';
 import { protocolClassOf } from '../protocol.js';
 import type { Field, ValueReader, YamlMap } from './value-reader.js';
 
@@ -12,6 +12,7 @@ export interface ManifestHeader {
   labels: Record<string, string>;
   creationTimestamp: number | undefined;
   location: SourceLocation;
+  ignoreAnnotation?: AnnotationValue;
 }
 
 /**
@@ -50,6 +51,7 @@ export function readServiceEntry(reader: ValueReader, header: ManifestHeader, ro
     creationTimestamp: header.creationTimestamp,
     location: header.location,
     hostsLocation: hostsField ? reader.locate(hostsField) : header.location,
+    ...(header.ignoreAnnotation ? { ignoreAnnotation: header.ignoreAnnotation } : {}),
   };
 }
 

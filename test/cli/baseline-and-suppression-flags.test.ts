@@ -1,0 +1,93 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, runCli } from '../../src/cli/run-cli.js';
+import { REPO_ROOT } from '../helpers/fixtures.js';
+
+async function cli(cwd: string, ...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, today: '2026-11-25' });
+  return { code, stdout, stderr };
+}
+
+function seedCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'seg-baseline-'));
+  cpSync(join(REPO_ROOT, 'test/fixtures/cases/seed-huaweicloud-github'), join(dir, 'deploy'), { recursive: true });
+  return dir;
+}
+
+describe('check --baseline and --write-baseline', () => {
+  test('a written baseline makes the known finding pass; a new collision still fails', async () => {
+    const dir = seedCopy();
+    const written = await cli(dir, 'check', 'deploy', '--write-baseline', 'baseline.json');
+    expect(written.code).toBe(EXIT_CLEAN);
+    expect(written.stderr).toContain('wrote 1 finding to the baseline baseline.json');
+    expect(JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8')).findings).toHaveLength(1);
+
+    const known = await cli(dir, 'check', 'deploy', '--baseline', 'baseline.json');
+    expect(known.code).toBe(EXIT_CLEAN);
+    expect(known.stdout).toContain('Baseline: 1 known finding not counted');
+
+    cpSync(join(REPO_ROOT, 'test/fixtures/cases/mysql-and-tcp-well-known-port-ignored'), join(dir, 'deploy', 'databases'), { recursive: true });
+    const fresh = await cli(dir, 'check', 'deploy', '--baseline', 'baseline.json', '--format', 'json');
+    expect(fresh.code).toBe(EXIT_FINDINGS);
+    const report = JSON.parse(fresh.stdout);
+    expect(report.findings.map((f: { rule: string }) => f.rule)).toEqual(['well-known-port-protocol']);
+    expect(report.baselined.map((f: { rule: string }) => f.rule)).toEqual(['tcp-shadowed']);
+  });
+
+  test('a third entry joining the known collision fails the run again', async () => {
+    const dir = seedCopy();
+    await cli(dir, 'check', 'deploy', '--write-baseline', 'baseline.json');
+    const github = readFileSync(join(dir, 'deploy', 'github.yaml'), 'utf8');
+    writeFileSync(join(dir, 'deploy', 'gitlab.yaml'), github.replace(/github/g, 'gitlab'));
+    const grown = await cli(dir, 'check', 'deploy', '--baseline', 'baseline.json');
+    expect(grown.code).toBe(EXIT_FINDINGS);
+    expect(grown.stdout).toContain('new entries since the baseline: egress/gitlab');
+  });
+
+  test('a missing or foreign baseline is a usage error that says why', async () => {
+    const dir = seedCopy();
+    expect((await cli(dir, 'check', 'deploy', '--baseline', 'nope.json')).stderr).toContain('cannot read the baseline nope.json');
+    writeFileSync(join(dir, 'other.json'), '{"runs":[]}');
+    const foreign = await cli(dir, 'check', 'deploy', '--baseline', 'other.json');
+    expect(foreign.code).toBe(EXIT_USAGE);
+    expect(foreign.stderr).toContain('is not a serviceentry-guard baseline');
+    expect((await cli(dir, 'diff', '--base', 'main', '--baseline', 'x.json')).code).toBe(EXIT_USAGE);
+  });
+});
+
+describe('check with suppression annotations', () => {
+  const fixture = (name: string) => `test/fixtures/suppressions/${name}`;
+
+  test('suppressed findings pass and are listed with their reasons in text, markdown, JSON and workflow commands', async () => {
+    const text = await cli(REPO_ROOT, 'check', fixture('annotated-both-entries'));
+    expect(text.code).toBe(EXIT_CLEAN);
+    expect(text.stdout).toContain('No listener collisions among 2 ServiceEntries.');
+    expect(text.stdout).toContain('Suppressed (1): accepted, not counted.');
+    expect(text.stdout).toContain('annotation egress/github');
+    expect(text.stdout).toContain('egress gateway routes by SNI upstream');
+
+    const markdown = await cli(REPO_ROOT, 'check', fixture('annotated-both-entries'), '--format', 'markdown');
+    expect(markdown.stdout).toContain('#### Suppressed (1)');
+    // The unused same-host line is a suppression to look at, not a file that could not be read.
+    expect(markdown.stdout).toContain('#### Suppressions to look at (1)');
+    expect(markdown.stdout).not.toContain('could not be fully read');
+
+    const json = JSON.parse((await cli(REPO_ROOT, 'check', fixture('annotated-both-entries'), '--format', 'json')).stdout);
+    expect(json.findings).toEqual([]);
+    expect(json.suppressed).toHaveLength(1);
+    expect(json.suppressed[0].suppressions[0].reason).toContain('egress gateway');
+
+    const github = await cli(REPO_ROOT, 'check', fixture('annotated-both-entries'), '--format', 'github');
+    expect(github.stdout).toMatch(/^::notice file=test\/fixtures\/suppressions\/annotated-both-entries\/github\.yaml,line=13,col=\d+,title=suppressed%3A tcp-shadowed on 0\.0\.0\.0_443::/m);
+    expect(github.stdout).toContain('1 suppressed');
+  });
+
+  test('an annotation without a reason fails the run and says what to write', async () => {
+    const { code, stdout } = await cli(REPO_ROOT, 'check', fixture('annotation-without-reason'));
+    expect(code).toBe(EXIT_FINDINGS);
+    expect(stdout).toContain('github.yaml:8: error: the serviceentry-guard.io/ignore annotation of egress/github for "tcp-shadowed" has no reason');
+  });
+});

@@ -1,0 +1,87 @@
+import { analyze } from '../../../src/core/analysis/analyze.js';
+import { toBaseline } from '../../../src/core/baseline/baseline.js';
+import { loadSources } from '../../../src/core/load/load-sources.js';
+import { settleFindings } from '../../../src/core/outcome/check-outcome.js';
+import { FINGERPRINT_KEY, MAX_RELATED_LOCATIONS, toSarifLog } from '../../../src/core/render/sarif.js';
+import type { Suppression } from '../../../src/core/suppressions/suppression.js';
+import { analyzeCase, caseFiles, only } from '../../helpers/fixtures.js';
+import { expectValidSarif, validateSarif as validate } from '../../helpers/sarif-schema.js';
+
+const TODAY = '2026-11-25';
+const seed = () => analyzeCase('seed-huaweicloud-github');
+const sarifOf = (suppressions: Suppression[] = [], withBaseline = false) => {
+  const result = seed();
+  const baseline = withBaseline ? toBaseline(result.findings) : undefined;
+  return toSarifLog({ ...settleFindings(result, { suppressions, today: TODAY, ...(baseline ? { baseline } : {}) }), toolVersion: '0.1.0' });
+};
+
+describe('SARIF output', () => {
+  test('the schema check itself rejects what code scanning would refuse', () => {
+    const log = sarifOf() as unknown as { runs: Array<{ results: Array<Record<string, unknown>> }> };
+    log.runs[0]!.results[0]!['level'] = 'fatal';
+    expect(validate(log)).toBe(false);
+    expect(validate({ ...sarifOf(), version: '2.0.0' })).toBe(false);
+  });
+
+  test('the seed collision is valid SARIF 2.1.0: one result with its rule, level, primary and related locations', () => {
+    const log = sarifOf();
+    expectValidSarif(log);
+    const run = only(log.runs);
+    const finding = only(seed().findings);
+    const result = only(run.results!);
+    expect(result).toMatchObject({ ruleId: 'tcp-shadowed', level: 'error', partialFingerprints: { [FINGERPRINT_KEY]: finding.id } });
+    expect(run.tool.driver.rules![result.ruleIndex!]!.id).toBe('tcp-shadowed');
+    const where = (l: { physicalLocation?: { artifactLocation?: { uri?: string }; region?: { startLine?: number } } }) =>
+      `${l.physicalLocation?.artifactLocation?.uri}:${l.physicalLocation?.region?.startLine}`;
+    expect([...result.locations!, ...result.relatedLocations!].map(where).sort()).toEqual([
+      'test/fixtures/cases/seed-huaweicloud-github/github.yaml:12',
+      'test/fixtures/cases/seed-huaweicloud-github/huaweicloud.yaml:12',
+    ]);
+    expect(result.relatedLocations![0]!.id).toBe(1);
+    expect(result.message.text).toContain('](1)');
+    expect(result.message.text).toContain(finding.explanation);
+  });
+
+  test('the fingerprint is the finding id: unchanged when the entries move down their files', () => {
+    const moved = caseFiles('seed-huaweicloud-github').map((f) => ({ ...f, text: `# moved\n# down\n${f.text}` }));
+    const log = toSarifLog({ ...settleFindings(analyze(loadSources(moved, { defaultNamespace: 'default' })), { suppressions: [], today: TODAY }), toolVersion: '0.1.0' });
+    const before = only(sarifOf().runs[0]!.results!);
+    const after = only(log.runs[0]!.results!);
+    expect(after.partialFingerprints).toEqual(before.partialFingerprints);
+    expect(after.locations![0]!.physicalLocation!.region!.startLine).toBe(before.locations![0]!.physicalLocation!.region!.startLine! + 2);
+  });
+
+  test('a suppressed finding stays in the log with its suppression and reason', () => {
+    const log = sarifOf([{ rule: 'tcp-shadowed', entry: 'egress/*', reason: 'routed by the egress gateway', source: 'config', expires: '2027-01-01' }]);
+    expectValidSarif(log);
+    expect(only(log.runs[0]!.results!).suppressions).toEqual([
+      { kind: 'external', status: 'accepted', justification: 'routed by the egress gateway', properties: { expires: '2027-01-01' } },
+    ]);
+  });
+
+  test('with a baseline, known findings are "unchanged"', () => {
+    const log = sarifOf([], true);
+    expectValidSarif(log);
+    expect(only(log.runs[0]!.results!).baselineState).toBe('unchanged');
+  });
+
+  test('unreadable files become tool notifications with their location', () => {
+    const result = analyze(loadSources([{ path: 'deploy/bad.yaml', text: 'kind: ServiceEntry\nspec: [\n' }], { defaultNamespace: 'default' }));
+    const log = toSarifLog({ ...settleFindings(result, { suppressions: [], today: TODAY }), toolVersion: '0.1.0' });
+    expectValidSarif(log);
+    const note = only(log.runs[0]!.invocations![0]!.toolExecutionNotifications!);
+    expect(note.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe('deploy/bad.yaml');
+    expect(note.descriptor!.id).toBe('yaml-syntax');
+  });
+
+  test('a collision of many entries lists at most 100 related locations and counts the rest', () => {
+    const entry = (i: number) => `apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: e${i}, namespace: egress}\nspec:\n  hosts: [h${i}.example.com]\n  ports: [{number: 5432, name: tcp, protocol: TCP}]\n  resolution: DNS\n`;
+    const files = Array.from({ length: 150 }, (_, i) => ({ path: `deploy/e ${i}.yaml`, text: entry(i) }));
+    const log = toSarifLog({ ...settleFindings(analyze(loadSources(files, { defaultNamespace: 'default' })), { suppressions: [], today: TODAY }), toolVersion: '0.1.0' });
+    expectValidSarif(log);
+    const result = only(log.runs[0]!.results!);
+    expect(result.relatedLocations).toHaveLength(MAX_RELATED_LOCATIONS);
+    expect(result.message.text).toContain('and 49 more entries');
+    expect(result.locations![0]!.physicalLocation!.artifactLocation!.uri).toMatch(/^deploy\/e%20\d+\.yaml$/);
+  });
+});
