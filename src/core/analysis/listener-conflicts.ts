@@ -44,6 +44,10 @@ export interface ListenerBaseline {
   /** Records made on demand that list baseline units, kept so every consumer shares the same object. */
   parts: Map<string, CollisionRecord>;
   allTls: Map<string, boolean>;
+  /** Entries with a match-all chain on the bare wildcard, and whether any SNI chain sits there too (rule tcp-captures-port). */
+  matchAllEntries: Set<number>;
+  wildcardSni: boolean;
+  loneCapture: CollisionRecord | undefined;
 }
 
 interface CaptureSlot {
@@ -90,9 +94,16 @@ export function listenerBaseline(listener: string, units: readonly RankedUnit[])
   const cidrOverlap = cidrOverlapRecord(listener, survivors);
   if (cidrOverlap) records.push(cidrOverlap);
 
+  const matchAll = survivors.filter(isWildcardMatchAll);
+  const matchAllEntries = new Set(matchAll.map((u) => u.unit.entryIndex));
+  const wildcardSni = survivors.some(isWildcardSni);
+  const loneCapture = matchAllEntries.size === 1 && !wildcardSni ? loneCaptureRecord(listener, matchAll) : undefined;
+  if (loneCapture) records.push(loneCapture);
+
   return {
     listener, units: [...units], records, hosts: new Set(units.map((u) => u.unit.host)), wellKnown,
     http, plainTcp, sniffing, bySignature, shadowing, captureSlots, capture, cidrOverlap, parts: new Map(), allTls: new Map(),
+    matchAllEntries, wildcardSni, loneCapture,
   };
 }
 
@@ -115,9 +126,9 @@ export function conflictsWithOverlay(baseline: ListenerBaseline, overlay: readon
   if (ownHttp.length + ownTcp.length === 0) {
     if (baseline.sniffing) out.push({ record: baseline.sniffing });
   } else if (ownHttp.length + baseline.http.length > 0 && ownTcp.length + baseline.plainTcp.length > 0) {
-    out.push({ record: { rule: 'http-tcp-sniffing', listener, subKey: '', winners: ownHttp, shadowed: ownTcp, undetermined: [] } });
+    out.push({ record: { rule: 'http-tcp-sniffing', listener, subKey: '', winners: [...ownHttp, ...ownTcp], shadowed: [], undetermined: [] } });
     if (baseline.http.length + baseline.plainTcp.length > 0) {
-      out.push({ record: baseline.sniffing ?? part(baseline, 'sniffing', () => ({ rule: 'http-tcp-sniffing', listener, subKey: '', winners: baseline.http, shadowed: baseline.plainTcp, undetermined: [] })) });
+      out.push({ record: baseline.sniffing ?? part(baseline, 'sniffing', () => ({ rule: 'http-tcp-sniffing', listener, subKey: '', winners: [...baseline.http, ...baseline.plainTcp], shadowed: [], undetermined: [] })) });
     }
   }
 
@@ -152,7 +163,34 @@ export function conflictsWithOverlay(baseline: ListenerBaseline, overlay: readon
   }
 
   if (baseline.cidrOverlap) out.push({ record: baseline.cidrOverlap });
+
+  const ownMatchAll = overlay.filter(isWildcardMatchAll);
+  const ownMatchAllEntries = new Set(ownMatchAll.map((u) => u.unit.entryIndex));
+  if (!baseline.wildcardSni && !overlay.some(isWildcardSni) && baseline.matchAllEntries.size + ownMatchAllEntries.size === 1) {
+    const lone = baseline.loneCapture ?? loneCaptureRecord(listener, ownMatchAll);
+    if (lone) out.push({ record: lone });
+  }
   return out;
+}
+
+/** A TCP-class or unset-protocol chain on the bare wildcard: it matches every destination IP on the port. */
+function isWildcardMatchAll(u: RankedUnit): boolean {
+  return (u.unit.chain === 'tcp' || u.unit.chain === 'auto') && u.unit.bind === 'wildcard';
+}
+
+function isWildcardSni(u: RankedUnit): boolean {
+  return u.unit.chain === 'tls' && u.unit.bind === 'wildcard';
+}
+
+/**
+ * One entry alone owns the match-all chain of 0.0.0.0_<port>: every
+ * connection on the port that no other listener or chain claims (undeclared
+ * external hosts, passthrough or blocked traffic) goes to its cluster.
+ */
+function loneCaptureRecord(listener: string, matchAll: RankedUnit[]): CollisionRecord | undefined {
+  const first = matchAll[0];
+  if (!first) return undefined;
+  return { rule: 'tcp-captures-port', listener, subKey: first.unit.entry.ref, winners: matchAll, shadowed: [], undetermined: [] };
 }
 
 function isTls(u: RankedUnit): boolean {
@@ -202,7 +240,8 @@ function isPlainTcpBesideHttp(u: RankedUnit): boolean {
 
 function sniffingRecord(listener: string, http: RankedUnit[], tcp: RankedUnit[]): CollisionRecord | undefined {
   if (http.length === 0 || tcp.length === 0) return undefined;
-  return { rule: 'http-tcp-sniffing', listener, subKey: '', winners: http, shadowed: tcp, undetermined: [] };
+  // Both chains stay (Istio's own tests check both exist): the TCP entry is not shadowed, only its plaintext-HTTP clients go by Host.
+  return { rule: 'http-tcp-sniffing', listener, subKey: '', winners: [...http, ...tcp], shadowed: [], undetermined: [] };
 }
 
 /** Filter chains with equal match criteria (SNI set, CIDR) are one chain to Envoy. */
