@@ -7,6 +7,9 @@ import type { MeshOptions } from '../model.js';
  */
 export const DEFAULT_ISTIO_VERSION = '1.30';
 
+/** One version per distinct profile below, oldest first: checking these covers every behaviour the engine models. */
+export const PROFILE_VERSIONS: readonly string[] = ['1.22', '1.23', '1.24', '1.25', '1.31'];
+
 /** What changes between Istio minors for listener building (ISTIO-SEMANTICS.md §10). */
 export interface IstioProfile {
   /** Minor version number, e.g. 30 for 1.30. */
