@@ -47,12 +47,14 @@ export function analyze(loaded: LoadResult, options: AnalyzeOptions = {}): Analy
   const accumulator = new CollisionAccumulator();
   const context: GroupContext = {
     loaded, mesh, profile, ages, exportTo, accumulator,
-    hostCopies: hostsInSeveralNamespaces(loaded.entries),
+    hostCopies: hostsInSeveralNamespaces(loaded.entries, exportTo),
     rootDotSidecar: usesConsumerNamespace(loaded.sidecars.find((s) => s.namespace === mesh.rootNamespace && !s.hasWorkloadSelector)),
     protocolOverrides: new Map(),
   };
 
-  const byListener = groupBy(buildListenerUnits(loaded.entries, mesh, diagnostics), (u) => u.listener);
+  // An entry exported to `~` reaches no sidecar: it takes part in nothing, not even in who counts as a consumer.
+  const seenBySome = (u: ListenerUnit) => !hiddenFromAll(exportTo[u.entryIndex]!);
+  const byListener = groupBy(buildListenerUnits(loaded.entries, mesh, diagnostics).filter(seenBySome), (u) => u.listener);
   for (const [listener, units] of byListener) {
     // A group of one still matters when its entry's match-all chain captures the port (tcp-captures-port).
     if (units.length > 1 || units.some((u) => u.bind === 'wildcard' && (u.chain === 'tcp' || u.chain === 'auto'))) {
@@ -63,7 +65,7 @@ export function analyze(loaded: LoadResult, options: AnalyzeOptions = {}): Analy
       });
     }
   }
-  const byHostPort = groupBy(sameHostUnits(loaded.entries), (u) => `${u.host}\u0000${u.port.number}`);
+  const byHostPort = groupBy(sameHostUnits(loaded.entries).filter(seenBySome), (u) => `${u.host}\u0000${u.port.number}`);
   for (const units of byHostPort.values()) {
     if (new Set(units.map((u) => u.entryIndex)).size > 1) analyzeGroup(context, units, { full: sameHostRecord, onePerHost: false });
   }
@@ -118,7 +120,9 @@ function analyzeGroup(context: GroupContext, units: readonly ListenerUnit[], det
       else scoped.set(ns, [unit]);
     }
     // Consumers prefer their own namespace's copy of a hostname, or see only their own entries through `./*`.
-    if (context.rootDotSidecar || context.hostCopies.has(unit.host)) extraNamespaces.add(unit.entry.namespace);
+    if (context.rootDotSidecar) extraNamespaces.add(unit.entry.namespace);
+    const copies = context.hostCopies.get(unit.host);
+    if (copies) for (const i of copies) extraNamespaces.add(context.loaded.entries[i]!.namespace);
   }
   const splitHosts = [...new Set(units.map((u) => u.host).filter((h) => context.hostCopies.has(h)))];
   const port = units[0]!.port.number;
@@ -183,10 +187,10 @@ function withEgressProtocol(context: GroupContext, unit: ListenerUnit, protocol:
 }
 
 /** Hostnames that entries of more than one namespace define. */
-function hostsInSeveralNamespaces(entries: readonly ServiceEntry[]): Map<string, number[]> {
+function hostsInSeveralNamespaces(entries: readonly ServiceEntry[], exportTo: readonly (readonly string[])[]): Map<string, number[]> {
   const byHost = new Map<string, number[]>();
   entries.forEach((e, i) => {
-    if (e.ports.length === 0) return;
+    if (e.ports.length === 0 || hiddenFromAll(exportTo[i]!)) return;
     for (const h of new Set(e.hosts)) {
       const list = byHost.get(h);
       if (list) list.push(i);
@@ -262,6 +266,10 @@ function sameHostUnits(entries: readonly ServiceEntry[]): ListenerUnit[] {
     }
   });
   return units;
+}
+
+function hiddenFromAll(exportTo: readonly string[]): boolean {
+  return !exportTo.includes('*') && (exportTo.includes('~') || exportTo.length === 0);
 }
 
 function reportDuplicateNames(entries: readonly ServiceEntry[], diagnostics: Diagnostic[]): void {

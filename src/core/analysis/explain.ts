@@ -248,9 +248,10 @@ function hostSplitExplanation(collision: Collision, members: MemberOutcome[], me
     const keepers = members.filter((k) => k !== m && (k.winsFor.some((c) => m.losesFor.includes(c)) || (k.winsFor.length === 0 && k.role === 'winner')));
     const kept = new Set(keepers.flatMap(portsOf));
     const lost = portsOf(m).filter((p) => !kept.has(p));
-    lines.push(lost.length > 0
+    const merged = keepers.length > 0 && keepers.every((k) => k.entry.namespace === m.entry.namespace);
+    lines.push(lost.length > 0 && !merged
       ? `In ${where}, sidecars keep ${refList(keepers)}'s copy, so port${lost.length > 1 ? 's' : ''} ${lost.join(', ')} that only ${entryRef(m.entry)} declares ${lost.length > 1 ? 'are' : 'is'} missing.`
-      : `In ${where}, ${entryRef(m.entry)} and ${refList(keepers)} are merged, but each gets its own auto-allocated VIP and DNS answers with one of them (istio/istio#53676), so clients can connect to a VIP that lacks the port they want.`);
+      : `In ${where}, ${entryRef(m.entry)} and ${refList(keepers)} are merged (one namespace), but each gets its own auto-allocated VIP and DNS answers with one of them (istio/istio#53676), so clients can connect to a VIP that lacks the port they want.`);
   }
   return {
     title: `${host} is split over ${members.length} ServiceEntries: some consumers lose ports`,

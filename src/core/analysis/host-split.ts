@@ -18,7 +18,8 @@ export function hostSplitCollisions(context: GroupContext): Collision[] {
   const { entries } = context.loaded;
   const byHost = new Map<string, number[]>();
   entries.forEach((e, i) => {
-    if (e.ports.every((p) => p.protocolClass === 'UDP')) return;
+    const exportTo = context.exportTo[i]!;
+    if (e.ports.every((p) => p.protocolClass === 'UDP') || (!exportTo.includes('*') && namespacesNamedBy(e, exportTo).length === 0)) return;
     for (const h of new Set(e.hosts)) {
       const list = byHost.get(h);
       if (list) list.push(i);
