@@ -2,9 +2,9 @@ import type { AnalyzeOptions } from '../../src/core/analysis/analyze.js';
 import { analyzeCase as analyzeAll, only, roles } from '../helpers/fixtures.js';
 
 /**
- * These cases are about entries meeting each other; most also leave one
- * entry alone on a port for some consumers, which tcp-captures-port reports
- * (tested in test/core/analysis/fidelity-rules.test.ts), so it is set aside here.
+ * These cases are about entries meeting each other; most also leave a TCP
+ * match-all chain on a port, whose holder tcp-captures-port reports (tested in
+ * test/core/analysis/fidelity-rules.test.ts), so it is set aside here.
  */
 function analyzeCase(name: string, options: AnalyzeOptions = {}) {
   const result = analyzeAll(name, options);

@@ -29,9 +29,10 @@ describe('loading manifests', () => {
     expect(ga.ports[0]!.location.line).toBe(25);
   });
 
-  test('items of a kubectl List load, with lower-case enums, legacy configScope and creationTimestamp', () => {
-    const [listed] = load('kubectl-list.yaml').entries;
-    expect(listed).toMatchObject({ ref: 'egress/listed', resolution: 'DNS', exportTo: ['.'], creationTimestamp: Date.parse('2024-05-01T10:00:00Z') / 1000 });
+  test('items of a kubectl List load, with lower-case enums, configScope ignored (never a released field) and creationTimestamp', () => {
+    const { entries: [listed], diagnostics } = load('kubectl-list.yaml');
+    expect(diagnostics.map((d) => d.code)).toContain('config-scope-ignored');
+    expect(listed).toMatchObject({ ref: 'egress/listed', resolution: 'DNS', exportTo: undefined, creationTimestamp: Date.parse('2024-05-01T10:00:00Z') / 1000 });
     expect(listed!.ports[0]).toMatchObject({ number: 3306, protocol: 'MYSQL', protocolClass: 'TCP', location: { line: 13 } });
   });
 

@@ -8,7 +8,8 @@ describe('the markdown report of a large collision', () => {
     text: `apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: e${i}, namespace: egress}\nspec:\n  hosts: [h${i}.example.com]\n  ports: [{number: 443, name: tcp, protocol: TCP}]\n  resolution: DNS\n`,
   }));
   const result = analyze(loadSources(files, { defaultNamespace: 'default' }));
-  const markdown = renderFindingsMarkdown(result.findings, result.diagnostics, result.entryCount);
+  // The collision alone (the port's match-all chain, tcp-captures-port, lists the same 30 as possible holders).
+  const markdown = renderFindingsMarkdown(result.findings.filter((f) => f.rule === 'tcp-shadowed'), result.diagnostics, result.entryCount);
 
   test('names five hosts per table cell and counts the rest', () => {
     const row = markdown.split('\n').find((l) => l.includes('0.0.0.0_443') && l.startsWith('| '))!;

@@ -224,9 +224,9 @@ function captureExplanation(collision: Collision, members: MemberOutcome[], mesh
     `Narrow its \`exportTo\` to the namespaces that use it. Cost: other namespaces lose the entry; it still captures the port where it stays visible.`,
   ];
   return {
-    title: `${hosts} owns the match-all chain of ${collision.listener}: it takes every port ${port} connection no other entry claims`,
+    title: `${members.some((m) => roleOf(m) === 'undetermined') ? `one of ${hosts}` : hosts} holds the match-all chain of ${collision.listener}: it takes every port ${port} connection no other entry claims`,
     explanation: [
-      `${hosts} declares port ${port} as ${protocolsOf(members)} with no address (or a 0.0.0.0 prefix), so sidecars in ${who} build a match-all TCP chain on ${collision.listener}.`,
+      `${hosts} declare${members.length > 1 ? '' : 's'} port ${port} as ${protocolsOf(members)} with no address (or a 0.0.0.0 prefix), so sidecars in ${who} build a match-all TCP chain on ${collision.listener}${members.length > 1 ? '; which entry keeps it depends on creation order' : ''}.`,
       `Every outbound connection on port ${port} to an address that no other listener or chain claims — any external host not declared by its own entry — now goes to this entry's cluster instead of PassthroughCluster (ALLOW_ANY) or BlackHoleCluster (REGISTRY_ONLY).`,
       effect,
       unsetProtocolNote(members),

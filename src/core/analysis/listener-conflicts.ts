@@ -44,10 +44,8 @@ export interface ListenerBaseline {
   /** Records made on demand that list baseline units, kept so every consumer shares the same object. */
   parts: Map<string, CollisionRecord>;
   allTls: Map<string, boolean>;
-  /** Entries with a match-all chain on the bare wildcard, and whether any SNI chain sits there too (rule tcp-captures-port). */
-  matchAllEntries: Set<number>;
-  wildcardSni: boolean;
-  loneCapture: CollisionRecord | undefined;
+  /** Who holds the match-all chain of the bare wildcard (rule tcp-captures-port). */
+  portCapture: CollisionRecord | undefined;
 }
 
 interface CaptureSlot {
@@ -94,16 +92,13 @@ export function listenerBaseline(listener: string, units: readonly RankedUnit[])
   const cidrOverlap = cidrOverlapRecord(listener, survivors);
   if (cidrOverlap) records.push(cidrOverlap);
 
-  const matchAll = survivors.filter(isWildcardMatchAll);
-  const matchAllEntries = new Set(matchAll.map((u) => u.unit.entryIndex));
-  const wildcardSni = survivors.some(isWildcardSni);
-  const loneCapture = matchAllEntries.size === 1 && !wildcardSni ? loneCaptureRecord(listener, matchAll) : undefined;
-  if (loneCapture) records.push(loneCapture);
+  const portCapture = portCaptureRecord(listener, survivors.filter(isWildcardMatchAll));
+  if (portCapture) records.push(portCapture);
 
   return {
     listener, units: [...units], records, hosts: new Set(units.map((u) => u.unit.host)), wellKnown,
     http, plainTcp, sniffing, bySignature, shadowing, captureSlots, capture, cidrOverlap, parts: new Map(), allTls: new Map(),
-    matchAllEntries, wildcardSni, loneCapture,
+    portCapture,
   };
 }
 
@@ -164,12 +159,9 @@ export function conflictsWithOverlay(baseline: ListenerBaseline, overlay: readon
 
   if (baseline.cidrOverlap) out.push({ record: baseline.cidrOverlap });
 
-  const ownMatchAll = overlay.filter(isWildcardMatchAll);
-  const ownMatchAllEntries = new Set(ownMatchAll.map((u) => u.unit.entryIndex));
-  if (!baseline.wildcardSni && !overlay.some(isWildcardSni) && baseline.matchAllEntries.size + ownMatchAllEntries.size === 1) {
-    const lone = baseline.loneCapture ?? loneCaptureRecord(listener, ownMatchAll);
-    if (lone) out.push({ record: lone });
-  }
+  // Own units are processed before every baseline unit: if they hold a match-all chain, one of them holds the port.
+  const capture = portCaptureRecord(listener, overlay.filter(isWildcardMatchAll)) ?? baseline.portCapture;
+  if (capture) out.push({ record: capture });
   return out;
 }
 
@@ -178,19 +170,19 @@ function isWildcardMatchAll(u: RankedUnit): boolean {
   return (u.unit.chain === 'tcp' || u.unit.chain === 'auto') && u.unit.bind === 'wildcard';
 }
 
-function isWildcardSni(u: RankedUnit): boolean {
-  return u.unit.chain === 'tls' && u.unit.bind === 'wildcard';
-}
-
 /**
- * One entry alone owns the match-all chain of 0.0.0.0_<port>: every
- * connection on the port that no other listener or chain claims (undeclared
- * external hosts, passthrough or blocked traffic) goes to its cluster.
+ * The entry whose match-all chain 0.0.0.0_<port> keeps: every connection on
+ * the port that no other listener or chain claims (undeclared external hosts,
+ * passthrough or blocked traffic) goes to its cluster. Only the holder is a
+ * member, so the finding stays the same whether it holds the port alone or
+ * beside entries it shadows (those are tcp-shadowed's business).
  */
-function loneCaptureRecord(listener: string, matchAll: RankedUnit[]): CollisionRecord | undefined {
-  const first = matchAll[0];
-  if (!first) return undefined;
-  return { rule: 'tcp-captures-port', listener, subKey: first.unit.entry.ref, winners: matchAll, shadowed: [], undetermined: [] };
+function portCaptureRecord(listener: string, matchAll: RankedUnit[]): CollisionRecord | undefined {
+  if (matchAll.length === 0) return undefined;
+  const { winner, candidates } = firstProcessed(matchAll);
+  const holders = new Set((winner ? [winner] : candidates).map((c) => c.unit.entryIndex));
+  const holding = matchAll.filter((u) => holders.has(u.unit.entryIndex));
+  return { rule: 'tcp-captures-port', listener, subKey: '', winners: winner ? holding : [], shadowed: [], undetermined: winner ? [] : holding };
 }
 
 function isTls(u: RankedUnit): boolean {

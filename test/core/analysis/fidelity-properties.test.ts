@@ -9,7 +9,7 @@ import { reviewChange } from '../../../src/core/review/review-change.js';
 // Valid, collision-prone entries: few hosts, ports and namespaces, so rules meet often.
 const NAMESPACES = ['egress', 'team-a', 'team-b'] as const;
 const entry = fc.record({
-  name: fc.constantFrom('a', 'b', 'c', 'd'),
+  name: fc.constantFrom<string>('a', 'b', 'c', 'd'),
   namespace: fc.constantFrom(...NAMESPACES),
   hosts: fc.uniqueArray(fc.constantFrom('github.com', 'api.partner.example.com', 'db.internal', 'cache.example.net'), { minLength: 1, maxLength: 2 }),
   addresses: fc.constantFrom<string[] | undefined>(undefined, undefined, ['10.0.0.1'], ['0.0.0.0/0'], ['10.1.0.0/16']),

@@ -92,6 +92,12 @@ describe('rule 8: a lone TCP-class entry captures the port', () => {
     expect(finding.fixes[0]).toMatch(/protocol: TLS/);
   });
 
+  test('beside entries it shadows, only the holder of the chain is named, so adding or removing a competitor keeps the finding', () => {
+    const finding = only(byRule(analyzeCase('tcp-over-tcp-older-entry-wins'), 'tcp-captures-port'));
+    expect(roles(finding)).toEqual({ 'egress/huaweicloud': 'winner' });
+    expect(finding.id).toBe(only(byRule(analyzeCase('lone-tcp-entry-captures-443'), 'tcp-captures-port')).id);
+  });
+
   test('under REGISTRY_ONLY the same entry misdelivers what would be blocked: a warning', () => {
     const finding = only(analyzeCase('lone-tcp-entry-captures-443', { mesh: { outboundTrafficPolicy: 'REGISTRY_ONLY' } }).findings);
     expect(finding).toMatchObject({ rule: 'tcp-captures-port', severity: 'warning' });
