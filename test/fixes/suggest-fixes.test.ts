@@ -66,6 +66,22 @@ describe('verified against Istio\'s CRD', () => {
   });
 });
 
+describe('fixes for an entry that holds a port alone (tcp-captures-port)', () => {
+  test('TLS first, then a VIP; not exportTo, which leaves the port captured where the entry stays, and no port move for a real external host', () => {
+    const { finding, suggestions } = suggestionsFor('pr-adds-lone-tcp-443-entry');
+    expect(finding).toMatchObject({ rule: 'tcp-captures-port', severity: 'error', listener: '0.0.0.0_443' });
+    expect(suggestions.map((s) => s.kind)).toEqual(['tls', 'addresses']);
+    expect(only(suggestions[0]!.changes)).toMatchObject({ path: 'deploy/partner.yaml', replacementLines: ['      protocol: TLS'] });
+  });
+
+  test('outside the allocation prefix the mesh names, the VIP still comes from the pool', () => {
+    const report = reviewChange({ ...reviewFixture('pr-adds-lone-tcp-443-entry'), defaultNamespace: 'default', mesh: { autoAllocatePrefix: '240.241.0.0/17' }, fixes: { validate: accepting } });
+    const vip = report.suggestions[only(report.introduced).finding.id]!.find((s) => s.kind === 'addresses')!;
+    // 240.241.0.0/17 is taken by the mesh's allocator: what is left of the default pool is its upper half.
+    expect(only(vip.changes).replacementLines.join('\n')).toMatch(/- "240\.241\.(12[89]|1[3-9]\d|2\d\d)\.\d+"/);
+  });
+});
+
 describe('suggestions stay reviewable', () => {
   test('TLS is not proposed when it would have to change more than five existing entries', () => {
     const entry = (i: number) => ({
