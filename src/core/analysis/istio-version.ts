@@ -57,9 +57,9 @@ export function isValidIstioVersion(version: string): boolean {
 export function usesAllocatedVips(mesh: MeshOptions, consumerNamespace: string | undefined): boolean {
   if (mesh.autoAllocate) return true;
   const profile = istioProfile(mesh.istioVersion);
-  const allocation = mesh.ipAutoAllocate ?? profile.allocationOnByDefault;
-  if (!allocation || !profile.allocationOnByDefault) return false;
-  return dnsCaptureFor(mesh, consumerNamespace);
+  // 1.24+: the allocation controller's VIPs follow each proxy's DNS capture; it is on by default from 1.25.
+  const allocation = profile.ownNamespaceHostFirst && (mesh.ipAutoAllocate ?? profile.allocationOnByDefault);
+  return allocation && dnsCaptureFor(mesh, consumerNamespace);
 }
 
 export function dnsCaptureFor(mesh: MeshOptions, consumerNamespace: string | undefined): boolean {

@@ -152,6 +152,9 @@ describe('version profiles', () => {
     expect(byRule(analyzeCase('dns-capture-allocates-vips-from-1-25', { mesh: { dnsCapture: true, istioVersion: '1.25' } }), 'tcp-shadowed')).toEqual([]);
     expect(byRule(analyzeCase('dns-capture-allocates-vips-from-1-25', { mesh: { dnsCapture: true, istioVersion: '1.24' } }), 'tcp-shadowed')).toHaveLength(1);
     expect(byRule(analyzeCase('dns-capture-allocates-vips-from-1-25', { mesh: { dnsCapture: true, ipAutoAllocate: false } }), 'tcp-shadowed')).toHaveLength(1);
+    // 1.24 with PILOT_ENABLE_IP_AUTOALLOCATE turned on: the controller's VIPs already follow DNS capture; 1.23 not yet.
+    expect(byRule(analyzeCase('dns-capture-allocates-vips-from-1-25', { mesh: { dnsCapture: true, ipAutoAllocate: true, istioVersion: '1.24' } }), 'tcp-shadowed')).toEqual([]);
+    expect(byRule(analyzeCase('dns-capture-allocates-vips-from-1-25', { mesh: { dnsCapture: true, ipAutoAllocate: true, istioVersion: '1.23' } }), 'tcp-shadowed')).toHaveLength(1);
   });
 
   test('DNS capture is per consumer: a namespace with it is spared, the others still collide', () => {
