@@ -2,6 +2,7 @@ import type { Severity } from '../core/model.js';
 import { DEFAULT_PATH_GLOBS, parseGlobList } from '../core/paths.js';
 import { DEFAULT_MAX_INLINE_COMMENTS } from '../core/review-comments/inline-plan.js';
 import { DEFAULT_VIP_POOL, isUsableVipPool } from '../core/fixes/vip-pool.js';
+import { isValidIstioVersion } from '../core/analysis/istio-version.js';
 
 /**
  * review:  sticky summary comment + one review with inline comments + job summary + annotations
@@ -31,6 +32,12 @@ export interface ActionInputs {
   vipPool: string;
   /** Repository config path set explicitly; undefined uses `.serviceentry-guard.yaml` when the repository has one. */
   config: string | undefined;
+  /** Istio minor the mesh runs; undefined keeps the engine's default. */
+  istioVersion?: string;
+  outboundTrafficPolicy?: 'ALLOW_ANY' | 'REGISTRY_ONLY';
+  /** undefined: not said (off, Istio's default). */
+  dnsCapture?: boolean;
+  autoAllocatePrefix?: string;
 }
 
 export class InputError extends Error {
@@ -68,6 +75,24 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     maxInlineComments: max,
     vipPool: vipPool(text('vip-pool', DEFAULT_VIP_POOL)),
     config: configPath(getInput('config').trim()),
+    ...meshSettingInputs(getInput),
+  };
+}
+
+/** The Istio version and mesh settings; each only when given, so the engine's defaults stay in one place. */
+function meshSettingInputs(getInput: (name: string) => string): Pick<ActionInputs, 'istioVersion' | 'outboundTrafficPolicy' | 'dnsCapture' | 'autoAllocatePrefix'> {
+  const version = getInput('istio-version').trim();
+  const policy = getInput('outbound-traffic-policy').trim().toUpperCase();
+  const capture = getInput('dns-capture').trim().toLowerCase();
+  const prefix = getInput('auto-allocate-prefix').trim();
+  if (version && !isValidIstioVersion(version)) throw new InputError(`input istio-version is ${JSON.stringify(version)}; expected a release like 1.24`);
+  if (policy && policy !== 'ALLOW_ANY' && policy !== 'REGISTRY_ONLY') throw new InputError(`input outbound-traffic-policy is ${JSON.stringify(policy)}; expected ALLOW_ANY or REGISTRY_ONLY`);
+  if (capture && capture !== 'true' && capture !== 'false') throw new InputError(`input dns-capture is ${JSON.stringify(capture)}; expected true or false`);
+  return {
+    ...(version ? { istioVersion: version } : {}),
+    ...(policy ? { outboundTrafficPolicy: policy as 'ALLOW_ANY' | 'REGISTRY_ONLY' } : {}),
+    ...(capture ? { dnsCapture: capture === 'true' } : {}),
+    ...(prefix ? { autoAllocatePrefix: prefix } : {}),
   };
 }
 

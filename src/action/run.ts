@@ -83,6 +83,10 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
     autoAllocate: inputs.autoAllocate,
     rootNamespace: inputs.rootNamespace,
     ...(inputs.meshDefaultExportTo ? { defaultExportTo: inputs.meshDefaultExportTo } : {}),
+    ...(inputs.istioVersion ? { istioVersion: inputs.istioVersion } : {}),
+    ...(inputs.outboundTrafficPolicy ? { outboundTrafficPolicy: inputs.outboundTrafficPolicy } : {}),
+    ...(inputs.dnsCapture !== undefined ? { dnsCapture: inputs.dnsCapture } : {}),
+    ...(inputs.autoAllocatePrefix ? { autoAllocatePrefix: inputs.autoAllocatePrefix } : {}),
   };
   const serverUrl = env['GITHUB_SERVER_URL'] ?? 'https://github.com';
   const workspace = env['GITHUB_WORKSPACE'] || undefined;

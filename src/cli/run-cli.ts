@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { formatLocation, type Diagnostic, type MeshOptions, type Severity } from '../core/model.js';
 import { validateServiceEntryManifest } from '../core/crd/validate-manifest.js';
+import { DEFAULT_ISTIO_VERSION, isValidIstioVersion } from '../core/analysis/istio-version.js';
 import { DEFAULT_VIP_POOL, isUsableVipPool } from '../core/fixes/vip-pool.js';
 import { failsAt } from '../core/review/review-change.js';
 import { reviewLocalChange } from './diff-command.js';
@@ -59,6 +60,10 @@ Options:
   --auto-allocate               consumers run DNS capture with IP auto-allocation
   --mesh-default-export-to NS   MeshConfig defaultServiceExportTo, repeatable (default: *)
   --root-namespace NS           Istio root namespace for mesh-wide Sidecars (default: istio-system)
+  --istio-version V             Istio minor the mesh runs, e.g. 1.24 (default: ${DEFAULT_ISTIO_VERSION})
+  --outbound-traffic-policy P   MeshConfig outboundTrafficPolicy: ALLOW_ANY or REGISTRY_ONLY (default: ALLOW_ANY)
+  --dns-capture                 sidecars run Istio DNS capture (ISTIO_META_DNS_CAPTURE) mesh-wide
+  --auto-allocate-prefix CIDR   istiod's PILOT_IP_AUTOALLOCATE_IPV4_PREFIX (default: 240.240.0.0/16)
   --include GLOB                manifest globs under directories, repeatable; !GLOB excludes
                                 (default: ${DEFAULT_PATH_GLOBS.join(', ')})
   --config FILE                 repository config declaring the meshes (default:
@@ -88,6 +93,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'auto-allocate': { type: 'boolean', default: false },
         'mesh-default-export-to': { type: 'string', multiple: true },
         'root-namespace': { type: 'string', default: 'istio-system' },
+        'istio-version': { type: 'string' },
+        'outbound-traffic-policy': { type: 'string' },
+        'dns-capture': { type: 'boolean' },
+        'auto-allocate-prefix': { type: 'string' },
         include: { type: 'string', multiple: true },
         config: { type: 'string' },
         output: { type: 'string' },
@@ -139,10 +148,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT_USAGE;
   }
   const select = makePathFilter(values.include ?? DEFAULT_PATH_GLOBS);
+  const policy = values['outbound-traffic-policy']?.toUpperCase();
+  const version = values['istio-version'];
+  if ((policy !== undefined && policy !== 'ALLOW_ANY' && policy !== 'REGISTRY_ONLY') || (version !== undefined && !isValidIstioVersion(version))) {
+    io.stderr(`--outbound-traffic-policy must be ALLOW_ANY or REGISTRY_ONLY and --istio-version a release like 1.24\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
   const mesh: Partial<MeshOptions> = {
     autoAllocate: values['auto-allocate'],
     rootNamespace: values['root-namespace'],
     ...(values['mesh-default-export-to'] ? { defaultExportTo: values['mesh-default-export-to'] } : {}),
+    ...(version ? { istioVersion: version } : {}),
+    ...(policy ? { outboundTrafficPolicy: policy as 'ALLOW_ANY' | 'REGISTRY_ONLY' } : {}),
+    ...(values['dns-capture'] !== undefined ? { dnsCapture: values['dns-capture'] } : {}),
+    ...(values['auto-allocate-prefix'] ? { autoAllocatePrefix: values['auto-allocate-prefix'] } : {}),
   };
 
   let output: string;

@@ -66,6 +66,10 @@ export interface ServiceEntry {
   hostsLocation: SourceLocation;
   /** metadata.annotations["serviceentry-guard.io/ignore"] as written, for src/core/suppressions to parse. */
   ignoreAnnotation?: AnnotationValue;
+  /** spec.location; undefined means unset, which Istio treats as MESH_EXTERNAL. */
+  meshLocation?: 'MESH_EXTERNAL' | 'MESH_INTERNAL';
+  /** status.addresses written by istiod's IP auto-allocation controller (cluster exports carry them). */
+  statusAddresses?: string[];
 }
 
 /** An annotation's text and where it was written, so a bad one is reported at its line. */
@@ -78,6 +82,8 @@ export interface SidecarEgress {
   /** `ns/dnsName` strings exactly as written. */
   hosts: string[];
   port: number | undefined;
+  /** The egress port's protocol, upper-cased ('' when unset): Istio builds this port's listener with it. */
+  protocol?: string;
 }
 
 export interface Sidecar {
@@ -117,6 +123,10 @@ export interface MeshOptions {
   autoAllocatePrefix?: string;
   /** A controller (e.g. Aeraki) writes spec.addresses VIPs for entries without addresses. */
   controllerManagedAddresses?: boolean;
+  /** istiod PILOT_ENABLE_IP_AUTOALLOCATE; unset means the version's default (on from 1.25). */
+  ipAutoAllocate?: boolean;
+  /** DNS capture where a namespace (or all its workloads, via proxy.istio.io/config) differs from `dnsCapture`. */
+  dnsCaptureByNamespace?: Record<string, boolean>;
 }
 
 export const DEFAULT_MESH_OPTIONS: MeshOptions = {
@@ -134,7 +144,9 @@ export type RuleCode =
   | 'well-known-port-protocol'
   | 'cidr-overlap'
   | 'same-host'
-  | 'multi-host-tcp';
+  | 'multi-host-tcp'
+  | 'tcp-captures-port'
+  | 'host-split';
 
 export type EntryRole = 'winner' | 'shadowed' | 'undetermined';
 

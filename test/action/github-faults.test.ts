@@ -94,12 +94,13 @@ describe('a 422 on inline comments', () => {
       };
       const { io } = await runAction({ fake: two.fake, workspace: two.repo.dir });
       const posts = two.fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/reviews'));
+      // Each collision comes with the match-all chain its holder keeps on the port (tcp-captures-port): two comments per file.
       expect(posts.map((p) => (p.body as { comments: Array<{ path: string }> }).comments.map((c) => c.path))).toEqual([
-        ['deploy/https.yaml', 'deploy/postgres.yaml'],
-        ['deploy/https.yaml'],
+        ['deploy/https.yaml', 'deploy/https.yaml', 'deploy/postgres.yaml', 'deploy/postgres.yaml'],
+        ['deploy/https.yaml', 'deploy/https.yaml'],
       ]);
       expect(two.fake.reviews).toHaveLength(1);
-      expect(two.fake.issueComments[0]!.body).toContain('1 finding only here');
+      expect(two.fake.issueComments[0]!.body).toContain('2 findings only here');
       expect(io.logs).toContainEqual(expect.stringContaining('HTTP 422'));
     } finally {
       two.repo.dispose();

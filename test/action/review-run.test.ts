@@ -21,7 +21,8 @@ describe('reviewing a pull request that adds a second TCP entry on 443', () => {
 
   it('sets the outputs and writes the JSON report under RUNNER_TEMP', async () => {
     const { io } = await runAction({ fake: pr.fake, workspace: pr.repo.dir });
-    expect(io.outputs).toMatchObject({ introduced: '1', resolved: '0', existing: '0' });
+    // existing: the base's lone 443/TCP entry already held the port's match-all chain (tcp-captures-port), and still does.
+    expect(io.outputs).toMatchObject({ introduced: '1', resolved: '0', existing: '1' });
     const report = readJson(io.outputs['report-json']!);
     expect(report).toMatchObject({ kind: 'review', counts: { introduced: 1 }, context: { pullRequest: 7, headSha: pr.head } });
   });

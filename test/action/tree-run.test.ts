@@ -13,15 +13,17 @@ const pr = usePullRequestRepo('pr-adds-second-tcp-443-entry');
 describe('outside a pull request (push, schedule, workflow_dispatch)', () => {
   it('analyses the whole tree at GITHUB_SHA, reports every finding as existing, and fails at the level', async () => {
     const { result, io } = await runAction({ fake: pr.fake, workspace: pr.repo.dir, otherEvent: { name: 'push', payload: pushPayload(), sha: pr.head } });
-    expect(io.outputs).toMatchObject({ introduced: '0', resolved: '0', existing: '1' });
+    // The collision, and the match-all chain its holder keeps on 443 (tcp-captures-port).
+    expect(io.outputs).toMatchObject({ introduced: '0', resolved: '0', existing: '2' });
     expect(io.summaries[0]).toContain('0.0.0.0_443');
     expect(pr.fake.requests).toEqual([]);
     expect(result.exitCode).toBe(1);
   });
 
-  it('passes on a tree without collisions', async () => {
+  it('on a tree without collisions, still fails on the lone 443/TCP entry that captures every undeclared HTTPS host', async () => {
     const { result, io } = await runAction({ fake: pr.fake, workspace: pr.repo.dir, otherEvent: { name: 'push', payload: pushPayload(), sha: pr.base } });
-    expect(io.outputs['existing']).toBe('0');
-    expect(result.exitCode).toBe(0);
+    expect(io.outputs['existing']).toBe('1');
+    expect(io.summaries[0]).toContain('tcp-captures-port');
+    expect(result.exitCode).toBe(1);
   });
 });

@@ -28,17 +28,22 @@ describe('serviceentry-guard check', () => {
 
   test('--fail-level decides which severities fail the run', async () => {
     const sniffing = 'test/fixtures/cases/http-and-tcp-on-one-port-sniffing';
-    expect((await cli('check', sniffing)).code).toBe(EXIT_CLEAN);
-    expect((await cli('check', sniffing, '--fail-level', 'warning')).code).toBe(EXIT_FINDINGS);
+    // Under REGISTRY_ONLY the TCP entry's hold on port 80 is a warning too (tcp-captures-port), like the sniffing.
+    const locked = ['--outbound-traffic-policy', 'REGISTRY_ONLY'];
+    expect((await cli('check', sniffing, ...locked)).code).toBe(EXIT_CLEAN);
+    expect((await cli('check', sniffing, ...locked, '--fail-level', 'warning')).code).toBe(EXIT_FINDINGS);
+    expect((await cli('check', sniffing)).code).toBe(EXIT_FINDINGS);
     expect((await cli('check', SEED, '--fail-level', 'never')).code).toBe(EXIT_CLEAN);
   });
 
   test('--format json gives the documented report', async () => {
     const { stdout } = await cli('check', SEED, '--format', 'json');
     const report = JSON.parse(stdout);
-    expect(report).toMatchObject({ version: 1, kind: 'check', entryCount: 2, counts: { error: 1, warning: 0, info: 0 } });
-    expect(report.findings[0]).toMatchObject({ rule: 'tcp-shadowed', listener: '0.0.0.0_443', port: 443 });
-    expect(report.findings[0].entries[0]).toHaveProperty('portLocation.line', 12);
+    // The collision, and the match-all chain its holder keeps on 443 (tcp-captures-port).
+    expect(report).toMatchObject({ version: 1, kind: 'check', entryCount: 2, counts: { error: 2, warning: 0, info: 0 } });
+    const collision = report.findings.find((f: { rule: string }) => f.rule === 'tcp-shadowed');
+    expect(collision).toMatchObject({ rule: 'tcp-shadowed', listener: '0.0.0.0_443', port: 443 });
+    expect(collision.entries[0]).toHaveProperty('portLocation.line', 12);
   });
 
   test('--format markdown gives the annotated table', async () => {
@@ -65,7 +70,7 @@ describe('serviceentry-guard check', () => {
     const { stdout, code } = await cli('check', SEED, '--format', 'json', '--output', out);
     expect(code).toBe(EXIT_FINDINGS);
     expect(stdout).toBe('');
-    expect(JSON.parse(readFileSync(out, 'utf8')).findings).toHaveLength(1);
+    expect(JSON.parse(readFileSync(out, 'utf8')).findings).toHaveLength(2);
   });
 
   test.each([

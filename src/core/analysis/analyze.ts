@@ -13,7 +13,13 @@ import { toFinding, compareFindings } from './findings.js';
 import { conflictsOnListener, conflictsWithOverlay, groupBy, listenerBaseline, type CollisionRecord, type Emitted, type ListenerBaseline } from './listener-conflicts.js';
 import { buildListenerUnits, type ListenerUnit } from './listener-units.js';
 import { firstProcessed, type EntryAge, type RankedUnit } from './precedence.js';
-import { consumerClasses, effectiveExportTo, importsByExactNames, namespacesNamedBy, sidecarImports, type VisibilityTier } from './visibility.js';
+import { protocolClassOf } from '../protocol.js';
+import { hostSplitCollisions } from './host-split.js';
+import { hostOwner } from './host-owner.js';
+import { dnsCaptureFor, istioProfile, usesAllocatedVips, type IstioProfile } from './istio-version.js';
+import {
+  consumerClasses, effectiveExportTo, egressPortProtocol, exportedTo, importsByExactNames, namespacesNamedBy, sidecarImports, usesConsumerNamespace, type VisibilityTier,
+} from './visibility.js';
 
 export interface AnalyzeOptions {
   mesh?: Partial<MeshOptions>;
@@ -30,20 +36,30 @@ export interface AnalyzeOptions {
  */
 export function analyze(loaded: LoadResult, options: AnalyzeOptions = {}): AnalysisResult {
   const mesh: MeshOptions = { ...DEFAULT_MESH_OPTIONS, ...options.mesh };
+  const profile = istioProfile(mesh.istioVersion);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   reportDuplicateNames(loaded.entries, diagnostics);
 
   const ages = loaded.entries.map((e): EntryAge => ({
     timestamp: e.creationTimestamp,
     generation: options.newEntryRefs?.has(entryRef(e)) ? 1 : 0,
+    ...(profile.legacyTieBreak ? { legacyTieBreak: true } : {}),
   }));
   const exportTo = loaded.entries.map((e) => effectiveExportTo(e, mesh));
   const accumulator = new CollisionAccumulator();
-  const context: GroupContext = { loaded, mesh, ages, exportTo, accumulator };
+  const context: GroupContext = {
+    loaded, mesh, profile, ages, exportTo, accumulator,
+    hostCopies: hostsInSeveralNamespaces(loaded.entries, exportTo),
+    rootDotSidecar: usesConsumerNamespace(loaded.sidecars.find((s) => s.namespace === mesh.rootNamespace && !s.hasWorkloadSelector)),
+    protocolOverrides: new Map(),
+  };
 
-  const byListener = groupBy(buildListenerUnits(loaded.entries, mesh, diagnostics), (u) => u.listener);
+  // An entry exported to `~` reaches no sidecar: it takes part in nothing, not even in who counts as a consumer.
+  const seenBySome = (u: ListenerUnit) => !hiddenFromAll(exportTo[u.entryIndex]!);
+  const byListener = groupBy(buildListenerUnits(loaded.entries, mesh, diagnostics).filter(seenBySome), (u) => u.listener);
   for (const [listener, units] of byListener) {
-    if (units.length > 1) {
+    // A group of one still matters when its entry's match-all chain captures the port (tcp-captures-port).
+    if (units.length > 1 || units.some((u) => u.bind === 'wildcard' && (u.chain === 'tcp' || u.chain === 'auto'))) {
       analyzeGroup(context, units, {
         full: (visible) => conflictsOnListener(listener, visible),
         onePerHost: true,
@@ -51,21 +67,29 @@ export function analyze(loaded: LoadResult, options: AnalyzeOptions = {}): Analy
       });
     }
   }
-  const byHostPort = groupBy(sameHostUnits(loaded.entries), (u) => `${u.host}\u0000${u.port.number}`);
+  const byHostPort = groupBy(sameHostUnits(loaded.entries).filter(seenBySome), (u) => `${u.host}\u0000${u.port.number}`);
   for (const units of byHostPort.values()) {
     if (new Set(units.map((u) => u.entryIndex)).size > 1) analyzeGroup(context, units, { full: sameHostRecord, onePerHost: false });
   }
 
-  const findings = accumulator.collisions().map((c) => toFinding(c, mesh, options.meshName)).sort(compareFindings);
+  const collisions = [...accumulator.collisions(), ...hostSplitCollisions(context)];
+  const findings = collisions.map((c) => toFinding(c, mesh, options.meshName)).sort(compareFindings);
   return { findings, diagnostics, entryCount: loaded.entries.length };
 }
 
-interface GroupContext {
+export interface GroupContext {
   loaded: LoadResult;
   mesh: MeshOptions;
+  profile: IstioProfile;
   ages: EntryAge[];
   exportTo: (readonly string[])[];
   accumulator: CollisionAccumulator;
+  /** Hostnames defined in more than one namespace, with the entries that define them. */
+  hostCopies: Map<string, number[]>;
+  /** The mesh-wide Sidecar says `./...`: each namespace with entries sees its own, so each is a consumer class. */
+  rootDotSidecar: boolean;
+  /** Units rebuilt with a Sidecar egress port's protocol, kept so shared records keep one object per unit. */
+  protocolOverrides: Map<ListenerUnit, Map<string, ListenerUnit>>;
 }
 
 /** How a group's collisions are found: from scratch, or as a shared baseline plus one consumer's own units. */
@@ -76,15 +100,19 @@ interface Detector {
   baseline?: (units: RankedUnit[]) => ListenerBaseline;
 }
 
+interface SharedView { ranked: RankedUnit[]; baseline?: ListenerBaseline; records: CollisionRecord[] }
+
 /**
  * Runs a detector for every consumer class that could see the group
  * differently: `*`, each namespace an exportTo names, each Sidecar's scope.
- * Public units are ranked and analysed once per Sidecar scope; a namespace
- * adds only the units exported to it, which Istio processes first.
+ * Public units are ranked and analysed once per distinct view (Sidecar scope,
+ * VIP use, hostname choice); a namespace adds only the units exported to it,
+ * which Istio processes first.
  */
 function analyzeGroup(context: GroupContext, units: readonly ListenerUnit[], detector: Detector): void {
   const publicUnits: ListenerUnit[] = [];
   const scoped = new Map<string, ListenerUnit[]>();
+  const extraNamespaces = new Set<string>();
   for (const unit of units) {
     const exportTo = context.exportTo[unit.entryIndex]!;
     if (exportTo.includes('*')) publicUnits.push(unit);
@@ -93,30 +121,48 @@ function analyzeGroup(context: GroupContext, units: readonly ListenerUnit[], det
       if (list) list.push(unit);
       else scoped.set(ns, [unit]);
     }
+    // Consumers prefer their own namespace's copy of a hostname, or see only their own entries through `./*`.
+    if (context.rootDotSidecar) extraNamespaces.add(unit.entry.namespace);
+    const copies = context.hostCopies.get(unit.host);
+    if (copies) for (const i of copies) extraNamespaces.add(context.loaded.entries[i]!.namespace);
   }
+  const splitHosts = [...new Set(units.map((u) => u.host).filter((h) => context.hostCopies.has(h)))];
+  const port = units[0]!.port.number;
   const rank = (unit: ListenerUnit, tier: VisibilityTier): RankedUnit => ({ unit, tier, age: context.ages[unit.entryIndex]! });
-  const baselines = new Map<Sidecar | undefined, { ranked: RankedUnit[]; baseline?: ListenerBaseline; records: CollisionRecord[] }>();
+  const views = new Map<Sidecar | undefined, Map<string, SharedView>>();
 
-  for (const consumer of consumerClasses(scoped.keys(), context.loaded.sidecars, context.mesh)) {
-    const sees = (u: ListenerUnit) => sidecarImports(consumer.sidecar, u.entry.namespace, u.host, u.port.number);
-    let shared = baselines.get(consumer.sidecar);
+  for (const consumer of consumerClasses([...scoped.keys(), ...extraNamespaces], context.loaded.sidecars, context.mesh)) {
+    const ns = consumer.namespace;
+    const vips = usesAllocatedVips(context.mesh, ns);
+    const statusVips = context.profile.ownNamespaceHostFirst && dnsCaptureFor(context.mesh, ns);
+    const owners = splitHosts.map((h) => hostOwner(context, h, port, consumer.sidecar, ns));
+    const ownerOf = new Map(splitHosts.map((h, i) => [h, owners[i]]));
+    const protocol = egressPortProtocol(consumer.sidecar, port);
+    const sees = (u: ListenerUnit) => sidecarImports(consumer.sidecar, u.entry.namespace, u.host, u.port.number, ns)
+      && !(u.allocatable && (vips || (u.allocatable === 'status' && statusVips)))
+      && (!ownerOf.has(u.host) || ownerOf.get(u.host) === u.entry.namespace);
+    const asSeen = (u: ListenerUnit) => (protocol ? withEgressProtocol(context, u, protocol) : u);
+    const viewKey = `${vips}|${statusVips}|${usesConsumerNamespace(consumer.sidecar) ? ns ?? '' : ''}|${owners.join('\u0000')}`;
+    let bySidecar = views.get(consumer.sidecar);
+    if (!bySidecar) views.set(consumer.sidecar, bySidecar = new Map());
+    let shared = bySidecar.get(viewKey);
     if (!shared) {
-      const publicRanked = publicUnits.filter(sees).map((u) => rank(u, 2));
+      const publicRanked = publicUnits.filter(sees).map((u) => rank(asSeen(u), 2));
       const ranked = detector.onePerHost ? onePerHostname(publicRanked, undefined) : publicRanked;
-      const baseline = ranked.length > 1 && detector.baseline ? detector.baseline(ranked) : undefined;
+      const baseline = ranked.length > 0 && detector.baseline ? detector.baseline(ranked) : undefined;
       shared = { ranked, baseline, records: baseline ? baseline.records : ranked.length > 1 ? detector.full(ranked) : [] };
-      baselines.set(consumer.sidecar, shared);
+      bySidecar.set(viewKey, shared);
     }
-    const creationOrderOnly = importsByExactNames(consumer.sidecar);
-    const own = consumer.namespace === undefined ? [] : (scoped.get(consumer.namespace) ?? []).filter(sees)
-      .map((u) => rank(u, creationOrderOnly ? 2 : u.entry.namespace === consumer.namespace ? 0 : 1));
+    const creationOrderOnly = context.profile.exactHostsCreationOrder && importsByExactNames(consumer.sidecar);
+    // Private entries and entries exported to the namespace by name are one list, in creation order (initServiceRegistry).
+    const own = ns === undefined ? [] : (scoped.get(ns) ?? []).filter(sees).map((u) => rank(asSeen(u), creationOrderOnly ? 2 : 0));
     let records: Emitted[];
     if (own.length === 0) {
       records = shared.records.map((record) => ({ record }));
     } else {
       const fullPass = (all: RankedUnit[]) => {
-        const visible = detector.onePerHost ? onePerHostname(all, consumer.namespace) : all;
-        return visible.length > 1 ? detector.full(visible) : [];
+        const visible = detector.onePerHost ? onePerHostname(all, ns) : all;
+        return visible.length > 1 || (detector.baseline && visible.length > 0) ? detector.full(visible) : [];
       };
       records = shared.baseline && !creationOrderOnly
         ? conflictsWithOverlay(shared.baseline, own, fullPass)
@@ -124,6 +170,40 @@ function analyzeGroup(context: GroupContext, units: readonly ListenerUnit[], det
     }
     for (const record of records) context.accumulator.add(record, consumer.id);
   }
+}
+
+/** A unit as a Sidecar egress listener of its port rebuilds it: the listener takes the Sidecar port's protocol. */
+function withEgressProtocol(context: GroupContext, unit: ListenerUnit, protocol: string): ListenerUnit {
+  const cls = protocolClassOf(protocol);
+  if (cls === 'UDP' || cls === 'AUTO') return unit;
+  const chain = cls === 'HTTP' ? 'http' : cls === 'TLS' ? 'tls' : 'tcp';
+  if (chain === unit.chain) return unit;
+  let byProtocol = context.protocolOverrides.get(unit);
+  if (!byProtocol) context.protocolOverrides.set(unit, byProtocol = new Map());
+  let copy = byProtocol.get(protocol);
+  if (!copy) {
+    copy = { ...unit, chain, sni: chain === 'tls' && unit.bind !== 'ip' ? unit.host : undefined };
+    byProtocol.set(protocol, copy);
+  }
+  return copy;
+}
+
+/** Hostnames that entries of more than one namespace define. */
+function hostsInSeveralNamespaces(entries: readonly ServiceEntry[], exportTo: readonly (readonly string[])[]): Map<string, number[]> {
+  const byHost = new Map<string, number[]>();
+  entries.forEach((e, i) => {
+    if (e.ports.length === 0 || hiddenFromAll(exportTo[i]!)) return;
+    for (const h of new Set(e.hosts)) {
+      const list = byHost.get(h);
+      if (list) list.push(i);
+      else byHost.set(h, [i]);
+    }
+  });
+  for (const [host, list] of byHost) {
+    const first = entries[list[0]!]!.namespace;
+    if (list.every((i) => entries[i]!.namespace === first)) byHost.delete(host);
+  }
+  return byHost;
 }
 
 /**
@@ -188,6 +268,10 @@ function sameHostUnits(entries: readonly ServiceEntry[]): ListenerUnit[] {
     }
   });
   return units;
+}
+
+function hiddenFromAll(exportTo: readonly string[]): boolean {
+  return !exportTo.includes('*') && (exportTo.includes('~') || exportTo.length === 0);
 }
 
 function reportDuplicateNames(entries: readonly ServiceEntry[], diagnostics: Diagnostic[]): void {

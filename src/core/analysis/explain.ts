@@ -1,5 +1,7 @@
 import { entryRef, type MeshOptions } from '../model.js';
+import { isRealExternalHost, tlsFixApplies } from './client-protocols.js';
 import { roleOf, type Collision, type MemberOutcome } from './collision-accumulator.js';
+import { istioProfile, usesAllocatedVips } from './istio-version.js';
 import { OTHER_NAMESPACES } from './visibility.js';
 
 export interface Explanation {
@@ -7,9 +9,6 @@ export interface Explanation {
   explanation: string;
   fixes: string[];
 }
-
-/** Ports whose clients almost always speak TLS with SNI, so `protocol: TLS` is the cheap cure. */
-const TLS_PORTS = new Set([443, 8443, 9443, 6443, 993, 995, 465, 636]);
 
 /**
  * Says which entry wins, why Istio picks it, what happens to the others'
@@ -49,8 +48,10 @@ export function explain(collision: Collision, members: MemberOutcome[], mesh: Me
           winnerSentence(winners, open, losers),
           losers.length > 0 ? `Connections from ${who} to ${hostsOf(losers)} port ${port} are proxied to ${lead}.` : '',
           passthroughNote(winners),
+          unsetProtocolNote(members),
+          versionNote(winners, losers, mesh),
         ].filter(Boolean).join(' '),
-        fixes: shadowFixes(port, losers.length > 0 ? losers : open, tls, mesh),
+        fixes: shadowFixes(port, losers.length > 0 ? losers : open, tls, mesh, members),
       };
     }
     case 'multi-host-tcp':
@@ -58,9 +59,9 @@ export function explain(collision: Collision, members: MemberOutcome[], mesh: Me
         title: `${members[0] ? entryRef(members[0].entry) : 'an entry'} lists several hosts on ${protocolsOf(members)} port ${port}: only one host can own ${collision.listener}`,
         explanation: `Each host of a ServiceEntry is its own service, and all of them want the same match-all chain of ${collision.listener}. The hostname that sorts first keeps it; connections to the other hosts go there too. Istio's validation rejects several hosts on a non-HTTP, non-TLS port unless resolution is NONE (where traffic is passed through to its original IP).`,
         fixes: [
-          'Split the entry into one ServiceEntry per host, each with its own `spec.addresses` (the listener then binds that IP). Cost: one IP per host to own.',
-          `Declare port ${port} as \`protocol: TLS\` if clients send SNI: one SNI chain per host. Cost: TLS clients only.`,
+          ...(tlsFixApplies(port, members.map((m) => m.entry)) ? [`Declare port ${port} as \`protocol: TLS\` (clients open with a TLS ClientHello carrying SNI): one SNI chain per host. Cost: TLS clients only.`] : []),
           'Use `resolution: NONE` if the hosts need no DNS resolution by the proxy. Cost: no load balancing or TLS origination by Envoy.',
+          `Split the entry into one ServiceEntry per host, each with its own \`spec.addresses\` (the listener then binds that IP). Cost: one IP per host to own; ${VIP_CAVEAT}`,
         ],
       };
     case 'well-known-port-protocol':
@@ -69,8 +70,8 @@ export function explain(collision: Collision, members: MemberOutcome[], mesh: Me
         explanation: `MONGO and MYSQL ports cannot share a listener with any other protocol: Istio ignores the later port entirely (isConflictWithWellKnownPort) and only logs a warning. ${winnerSentence(winners, open, losers)} Clients in ${who} reach nothing of ${hostsOf(losers)} on port ${port} through its own entry.`,
         fixes: [
           `Declare the same protocol on every entry of port ${port} (all ${protocolsOf(winners.length > 0 ? winners : open)}, or all TCP). Cost: none, if the protocol was chosen by habit. They may then still collide as TCP: give each its own address.`,
-          'Give the entries distinct `spec.addresses` so each gets its own listener. Cost: an IP per entry.',
-          `Move one of them to another port. Cost: every client of it changes.`,
+          `Give the entries distinct \`spec.addresses\` so each gets its own listener. Cost: an IP per entry; ${VIP_CAVEAT}`,
+          ...(losers.every((l) => isRealExternalHost(l.entry)) ? [] : ['Move one of them to another port. Cost: every client of it changes.']),
         ],
       };
     case 'tcp-captures-tls-port': {
@@ -80,22 +81,29 @@ export function explain(collision: Collision, members: MemberOutcome[], mesh: Me
         title: `${hostsOf(tcp)} takes every connection on ${collision.listener} that no TLS entry claims by SNI`,
         explanation: `${hostsOf(tls)} ${tls.length > 1 ? 'are' : 'is'} matched by SNI on ${collision.listener}, and ${hostsOf(tcp)} adds a match-all TCP chain there, which becomes the listener's default. Every connection from ${who} on port ${port} whose SNI names no TLS entry — clients without SNI, and every external host reached by passthrough, even those REGISTRY_ONLY would block — is proxied to ${hostsOf(tcp)}.`,
         fixes: [
-          `Declare ${hostsOf(tcp)} port ${port} as \`protocol: TLS\` too, if its clients send SNI. Cost: TLS clients only.`,
-          `Give ${hostsOf(tcp)} its own \`spec.addresses\` so its chain moves to an IP listener. Cost: an IP to own, that clients must connect to.`,
-          'Narrow its `exportTo` to the namespaces that use it. Cost: other namespaces lose the entry.',
+          ...(tlsFixApplies(port, tcp.map((m) => m.entry)) ? [`Declare ${hostsOf(tcp)} port ${port} as \`protocol: TLS\` too (its clients open with a TLS ClientHello carrying SNI). Cost: TLS clients only.`] : []),
+          'Narrow its `exportTo` to the namespaces that use it. Cost: other namespaces lose the entry, and it still captures the port in the ones that keep it.',
+          `Give ${hostsOf(tcp)} its own \`spec.addresses\` so its chain moves to an IP listener. Cost: an IP to own; ${VIP_CAVEAT}`,
         ],
       };
     }
-    case 'http-tcp-sniffing':
+    case 'tcp-captures-port':
+      return captureExplanation(collision, members, mesh, who, hostsOf(members));
+    case 'host-split':
+      return hostSplitExplanation(collision, members, mesh);
+    case 'http-tcp-sniffing': {
+      const http = members.filter((m) => m.units.every((u) => u.chain === 'http'));
+      const tcp = members.filter((m) => m.units.some((u) => u.chain !== 'http'));
       return {
-        title: `${collision.listener} mixes HTTP (${hostsOf(winners)}) and TCP (${hostsOf(losers)}): Envoy sniffs every connection`,
-        explanation: `HTTP entries always use the wildcard listener, routed by Host. With ${hostsOf(losers)} declared TCP on the same port, Istio merges them into a sniffing listener: plaintext HTTP goes to the HTTP routes by Host header, everything else to the TCP chain. Clients of ${hostsOf(losers)} that speak plaintext HTTP no longer reach it through its TCP chain.`,
+        title: `${collision.listener} mixes HTTP (${hostsOf(http)}) and TCP (${hostsOf(tcp)}): Envoy sniffs each connection`,
+        explanation: `HTTP entries always use the wildcard listener, routed by Host. With ${hostsOf(tcp)} declared TCP on the same port, Istio merges them into one sniffing listener and keeps both chains: connections detected as plaintext HTTP go to the HTTP routes by Host header, everything else to ${hostsOf(tcp)}'s TCP chain. The TCP entry is not shadowed; only its clients that speak plaintext HTTP are routed by Host instead of reaching it over TCP.`,
         fixes: [
-          `Declare ${hostsOf(losers)} as HTTP if it speaks HTTP: it is then routed by Host like the others. Cost: none for HTTP traffic.`,
-          `Give ${hostsOf(losers)} its own \`spec.addresses\`. Cost: an IP to own.`,
-          'Move it to another port. Cost: every client changes.',
+          `Declare ${hostsOf(tcp)} as HTTP if it speaks HTTP: it is then routed by Host like the others. Cost: none for HTTP traffic.`,
+          `Nothing to do if its clients never speak plaintext HTTP. Cost: one sniffing step per connection.`,
+          `Give ${hostsOf(tcp)} its own \`spec.addresses\`. Cost: an IP to own; ${VIP_CAVEAT}`,
         ],
       };
+    }
     case 'cidr-overlap':
       return {
         title: `CIDRs on ${collision.listener} overlap: ${hostsOf(winners)} takes the addresses inside ${hostsOf(losers)}'s range`,
@@ -136,9 +144,7 @@ function refList(members: readonly MemberOutcome[]): string {
 /** The rule of Istio's processing order that put this entry first. */
 function whyFirst(winner: MemberOutcome, losers: MemberOutcome[]): string {
   if (losers.some((l) => l.bestTier > winner.bestTier)) {
-    return winner.bestTier === 0
-      ? `in namespace ${winner.entry.namespace} because it is exported only there, and private entries are processed before public ones`
-      : 'because entries exported to a namespace by name are processed before public ones';
+    return 'where it is private or exported by name, because such entries form one list, in creation order, that Istio processes before the public ones';
   }
   if (losers.some((l) => l.age.generation > winner.age.generation)) {
     return 'because it already exists: entries created by this change are younger, and Istio processes the oldest first';
@@ -151,19 +157,114 @@ function whyFirst(winner: MemberOutcome, losers: MemberOutcome[]): string {
   return 'because, created in the same second, its hostname sorts first';
 }
 
-function shadowFixes(port: number, victims: MemberOutcome[], tls: boolean, mesh: MeshOptions): string[] {
+/** Why a VIP in spec.addresses is not a cure on its own. */
+const VIP_CAVEAT = 'an address in `spec.addresses` only helps clients that connect to it (Istio DNS capture answers with it, or clients are given the IP); with plain DNS they still reach the real IP and land on the wildcard listener.';
+
+/**
+ * Cures best first: those that work without DNS capture lead (TLS where
+ * clients open with SNI, narrower visibility, the real IP), then the VIP and
+ * auto-allocation that need it, then another port (never for a real external
+ * host, whose port is not ours to choose).
+ */
+function shadowFixes(port: number, victims: MemberOutcome[], tls: boolean, mesh: MeshOptions, members: readonly MemberOutcome[]): string[] {
   const names = describeHosts(victims);
   const several = victims.length > 1;
-  const address = `Give ${names} ${several ? 'each its' : 'its'} own \`spec.addresses\` (the real IP, or a reserved VIP that clients resolve through DNS capture): ${several ? 'each' : 'its'} chain moves to a listener <ip>_${port} of its own. Cost: an address to own; with DNS resolution the IP is only the listener's key, so clients must actually connect to it.`;
-  const sni = `Declare port ${port} of ${names} as \`protocol: TLS\` (clients send SNI for HTTPS): Envoy then matches each host by SNI on 0.0.0.0_${port} and they coexist. Cost: TLS clients with SNI only; Envoy no longer sees plaintext, so no TLS origination for this port.`;
+  const sni = `Declare port ${port} of ${names} as \`protocol: TLS\` (their clients open with a TLS ClientHello carrying SNI): Envoy then matches each host by SNI on 0.0.0.0_${port} and they coexist. Cost: TLS clients with SNI only; Envoy no longer sees plaintext, so no TLS origination for this port.`;
   const scope = `Narrow \`exportTo\` of ${names} (e.g. \`["."]\`) or use Sidecar egress hosts, so that no workload sees both. Cost: other namespaces lose the entry.`;
-  const autoAllocate = 'Turn on DNS capture with IP auto-allocation for the consumers (ISTIO_META_DNS_CAPTURE and ISTIO_META_DNS_AUTO_ALLOCATE, or Istio 1.25+ allocation plus DNS capture): each eligible entry gets its own VIP and listener. Cost: a mesh-wide proxy change; entries with resolution NONE or wildcard hosts are not covered.';
+  const realIp = `Give ${names} ${several ? 'each its' : 'its'} real, stable IP in \`spec.addresses\`: clients connect to that IP anyway, so ${several ? 'each' : 'its'} chain moves to a listener <ip>_${port} of its own without DNS capture. Cost: only for services with fixed IPs.`;
+  const vip = `Give ${names} ${several ? 'each a' : 'a'} reserved VIP in \`spec.addresses\`. Cost: ${VIP_CAVEAT}`;
+  const autoAllocate = `Turn on DNS capture for the consumers (ISTIO_META_DNS_CAPTURE; from Istio 1.25 istiod allocates VIPs by default, before also ISTIO_META_DNS_AUTO_ALLOCATE): each eligible entry gets its own VIP and listener. Cost: a proxy setting per consumer; entries with resolution NONE or wildcard hosts are not covered.`;
   const move = `Serve ${names} on another port. Cost: every client changes.`;
-  if (tls) return [address, `Remove \`spec.addresses\` so the TLS chains are matched by SNI on 0.0.0.0_${port}. Cost: none if clients send SNI.`, scope];
-  const fixes = TLS_PORTS.has(port) ? [sni, address, scope] : [address, scope, sni];
-  if (!mesh.autoAllocate) fixes.push(autoAllocate);
-  fixes.push(move);
+  if (tls) return [scope, `Remove \`spec.addresses\` so the TLS chains are matched by SNI on 0.0.0.0_${port}. Cost: none if clients send SNI.`, vip];
+  const fixes = tlsFixApplies(port, members.map((m) => m.entry)) ? [sni, scope, realIp, vip] : [scope, realIp, vip];
+  if (!usesAllocatedVips(mesh, undefined)) fixes.push(autoAllocate);
+  if (!victims.every((v) => isRealExternalHost(v.entry))) fixes.push(move);
   return fixes;
+}
+
+/** Unset protocol is sniffed: plaintext HTTP still routes by Host; only the rest meets the match-all chain. */
+function unsetProtocolNote(members: readonly MemberOutcome[]): string {
+  return members.some((m) => m.units.some((u) => u.chain === 'auto'))
+    ? 'Ports with no protocol are sniffed: their plaintext HTTP clients are still routed by Host header; only the rest of their traffic meets the match-all chain.'
+    : '';
+}
+
+/** Verdicts that turned on a rule Istio changed between releases say which release they assume. */
+function versionNote(winners: readonly MemberOutcome[], losers: readonly MemberOutcome[], mesh: MeshOptions): string {
+  const profile = istioProfile(mesh.istioVersion);
+  const winner = winners[0];
+  if (!winner || losers.length === 0) return '';
+  const sameSecond = losers.every((l) => l.age.generation === winner.age.generation && l.bestTier === winner.bestTier
+    && (l.age.timestamp === winner.age.timestamp));
+  if (!sameSecond || losers.every((l) => l.entry === winner.entry)) return '';
+  return profile.legacyTieBreak
+    ? `Analysed as Istio ${profile.label}: up to 1.22 ties in creationTimestamp compare the string host.namespace; from 1.23 the hostname, then the namespace.`
+    : `Analysed as Istio ${profile.label}: from 1.23 ties in creationTimestamp compare the hostname, then the namespace (up to 1.22, the string host.namespace).`;
+}
+
+/** Rule tcp-captures-port: one entry alone owns the port's match-all chain (ISTIO-SEMANTICS §5b). */
+function captureExplanation(collision: Collision, members: MemberOutcome[], mesh: MeshOptions, who: string, hosts: string): Explanation {
+  const port = collision.port;
+  const registryOnly = mesh.outboundTrafficPolicy === 'REGISTRY_ONLY';
+  const policy = mesh.outboundTrafficPolicy ? `outboundTrafficPolicy ${mesh.outboundTrafficPolicy}` : 'outboundTrafficPolicy ALLOW_ANY (Istio\'s default; set it if the mesh runs REGISTRY_ONLY)';
+  const passthrough = members.every((m) => m.entry.resolution === 'NONE');
+  const entries = members.map((m) => m.entry);
+  const effect = passthrough
+    ? registryOnly
+      ? `Its resolution is NONE, so each connection goes on to the address the client asked for: under ${policy} the egress lockdown is bypassed for the whole port, since connections to undeclared hosts are no longer blocked.`
+      : `Its resolution is NONE, so each connection still reaches the address the client asked for, but policy and telemetry of every undeclared host on port ${port} are attributed to this entry (${policy}).`
+    : registryOnly
+      ? `Its resolution is ${members[0]!.entry.resolution}, so those connections are proxied to ${hosts}: under ${policy} they are misdelivered instead of blocked.`
+      : `Its resolution is ${members[0]!.entry.resolution}, so those connections are proxied to ${hosts}${port === 443 || port === 8443 ? ': HTTPS to any undeclared host meets the wrong server and certificate' : ''} (${policy}).`;
+  const fixes = [
+    ...(tlsFixApplies(port, entries) ? [`Declare port ${port} as \`protocol: TLS\` (its clients open with a TLS ClientHello carrying SNI): the chain then matches ${hosts} by SNI only. Cost: TLS clients with SNI only.`] : []),
+    `Give the entry its real, stable IP in \`spec.addresses\`: the chain moves to <ip>_${port} without DNS capture. Cost: only for services with fixed IPs.`,
+    ...(passthrough ? [] : [`Turn on DNS capture for the consumers, so the entry gets an auto-allocated VIP (Istio 1.25+ allocates by default). Cost: a proxy setting per consumer.`]),
+    `Give the entry a reserved VIP in \`spec.addresses\`. Cost: ${VIP_CAVEAT}`,
+    `Narrow its \`exportTo\` to the namespaces that use it. Cost: other namespaces lose the entry; it still captures the port where it stays visible.`,
+  ];
+  return {
+    title: `${members.some((m) => roleOf(m) === 'undetermined') ? `one of ${hosts}` : hosts} holds the match-all chain of ${collision.listener}: it takes every port ${port} connection no other entry claims`,
+    explanation: [
+      `${hosts} declare${members.length > 1 ? '' : 's'} port ${port} as ${protocolsOf(members)} with no address (or a 0.0.0.0 prefix), so sidecars in ${who} build a match-all TCP chain on ${collision.listener}${members.length > 1 ? '; which entry keeps it depends on creation order' : ''}.`,
+      `Every outbound connection on port ${port} to an address that no other listener or chain claims — any external host not declared by its own entry — now goes to this entry's cluster instead of PassthroughCluster (ALLOW_ANY) or BlackHoleCluster (REGISTRY_ONLY).`,
+      effect,
+      unsetProtocolNote(members),
+      'Istio issues #27990, #29992, #58696, #26303; istioctl analyze approximates it as IST0134.',
+    ].filter(Boolean).join(' '),
+    fixes,
+  };
+}
+
+/** Rule host-split: which consumers keep which copy of a hostname, and which ports the others lose. */
+function hostSplitExplanation(collision: Collision, members: MemberOutcome[], mesh: MeshOptions): Explanation {
+  const host = collision.subKey;
+  const profile = istioProfile(mesh.istioVersion);
+  const portsOf = (m: MemberOutcome) => [...new Set(m.units.map((u) => u.port.number))].sort((a, b) => a - b);
+  const lines: string[] = [];
+  for (const m of members) {
+    if (m.losesFor.length === 0) continue;
+    const where = audience(m.losesFor);
+    const keepers = members.filter((k) => k !== m && (k.winsFor.some((c) => m.losesFor.includes(c)) || (k.winsFor.length === 0 && k.role === 'winner')));
+    const kept = new Set(keepers.flatMap(portsOf));
+    const lost = portsOf(m).filter((p) => !kept.has(p));
+    const merged = keepers.length > 0 && keepers.every((k) => k.entry.namespace === m.entry.namespace);
+    lines.push(lost.length > 0 && !merged
+      ? `In ${where}, sidecars keep ${refList(keepers)}'s copy, so port${lost.length > 1 ? 's' : ''} ${lost.join(', ')} that only ${entryRef(m.entry)} declares ${lost.length > 1 ? 'are' : 'is'} missing.`
+      : `In ${where}, ${entryRef(m.entry)} and ${refList(keepers)} are merged (one namespace), but each gets its own auto-allocated VIP and DNS answers with one of them (istio/istio#53676), so clients can connect to a VIP that lacks the port they want.`);
+  }
+  return {
+    title: `${host} is split over ${members.length} ServiceEntries: some consumers lose ports`,
+    explanation: [
+      `A sidecar keeps one service per hostname: the copy in its own namespace if there is one${profile.ownNamespaceHostFirst ? '' : ' (from Istio 1.24; this analysis assumes ' + profile.label + ', where the first imported copy wins)'}, else the first one it imports. Copies from other namespaces are then absent for it, with their ports.`,
+      ...lines,
+      `Analysed as Istio ${profile.label}.`,
+    ].join(' '),
+    fixes: [
+      `Consolidate ${host} into one ServiceEntry that lists every port, exported to every namespace that needs it. Cost: one owner for the entry.`,
+      'If namespaces need different definitions on purpose, give each copy every port its consumers use. Cost: ports declared twice.',
+    ],
+  };
 }
 
 function bindingOf(collision: Collision): string {

@@ -64,10 +64,34 @@ function severityOf(collision: Collision, members: MemberOutcome[], mesh: MeshOp
       return 'info';
     case 'same-host': {
       const protocols = new Set(members.flatMap((m) => m.units.map((u) => u.port.protocol)));
-      return protocols.size > 1 || mesh.autoAllocate ? 'warning' : 'info';
+      return protocols.size > 1 || mesh.autoAllocate || mesh.dnsCapture === true ? 'warning' : 'info';
     }
+    case 'host-split':
+      return 'warning';
+    case 'tcp-captures-port':
+      return captureSeverity(collision, members, mesh);
   }
 }
+
+/**
+ * How bad a lone match-all chain is (ISTIO-SEMANTICS §5b): a passthrough
+ * entry under REGISTRY_ONLY opens the egress lockdown for the whole port; a
+ * resolving entry on an HTTPS port sends every undeclared host's HTTPS to
+ * itself (wrong certificate) under ALLOW_ANY; elsewhere fewer clients share
+ * the port, and under REGISTRY_ONLY that traffic was blocked anyway.
+ */
+function captureSeverity(collision: Collision, members: MemberOutcome[], mesh: MeshOptions): Severity {
+  const registryOnly = mesh.outboundTrafficPolicy === 'REGISTRY_ONLY';
+  if (members.every((m) => m.entry.resolution === 'NONE')) return registryOnly ? 'error' : 'info';
+  const plainTcp = members.some((m) => m.units.some((u) => u.chain === 'tcp'));
+  // Unset protocol: plaintext HTTP still routes by Host, so on HTTP ports only the non-HTTP rest is captured.
+  const busy = BUSY_HTTPS_PORTS.has(collision.port) || (plainTcp && BUSY_HTTP_PORTS.has(collision.port));
+  if (registryOnly) return busy ? 'warning' : 'info';
+  return busy ? 'error' : 'warning';
+}
+
+const BUSY_HTTPS_PORTS = new Set([443, 8443]);
+const BUSY_HTTP_PORTS = new Set([80, 8080]);
 
 export function compareFindings(a: Finding, b: Finding): number {
   return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.port - b.port || a.listener.localeCompare(b.listener) || a.id.localeCompare(b.id);

@@ -44,6 +44,8 @@ export interface ListenerBaseline {
   /** Records made on demand that list baseline units, kept so every consumer shares the same object. */
   parts: Map<string, CollisionRecord>;
   allTls: Map<string, boolean>;
+  /** Who holds the match-all chain of the bare wildcard (rule tcp-captures-port). */
+  portCapture: CollisionRecord | undefined;
 }
 
 interface CaptureSlot {
@@ -90,9 +92,13 @@ export function listenerBaseline(listener: string, units: readonly RankedUnit[])
   const cidrOverlap = cidrOverlapRecord(listener, survivors);
   if (cidrOverlap) records.push(cidrOverlap);
 
+  const portCapture = portCaptureRecord(listener, survivors.filter(isWildcardMatchAll));
+  if (portCapture) records.push(portCapture);
+
   return {
     listener, units: [...units], records, hosts: new Set(units.map((u) => u.unit.host)), wellKnown,
     http, plainTcp, sniffing, bySignature, shadowing, captureSlots, capture, cidrOverlap, parts: new Map(), allTls: new Map(),
+    portCapture,
   };
 }
 
@@ -115,9 +121,9 @@ export function conflictsWithOverlay(baseline: ListenerBaseline, overlay: readon
   if (ownHttp.length + ownTcp.length === 0) {
     if (baseline.sniffing) out.push({ record: baseline.sniffing });
   } else if (ownHttp.length + baseline.http.length > 0 && ownTcp.length + baseline.plainTcp.length > 0) {
-    out.push({ record: { rule: 'http-tcp-sniffing', listener, subKey: '', winners: ownHttp, shadowed: ownTcp, undetermined: [] } });
+    out.push({ record: { rule: 'http-tcp-sniffing', listener, subKey: '', winners: [...ownHttp, ...ownTcp], shadowed: [], undetermined: [] } });
     if (baseline.http.length + baseline.plainTcp.length > 0) {
-      out.push({ record: baseline.sniffing ?? part(baseline, 'sniffing', () => ({ rule: 'http-tcp-sniffing', listener, subKey: '', winners: baseline.http, shadowed: baseline.plainTcp, undetermined: [] })) });
+      out.push({ record: baseline.sniffing ?? part(baseline, 'sniffing', () => ({ rule: 'http-tcp-sniffing', listener, subKey: '', winners: [...baseline.http, ...baseline.plainTcp], shadowed: [], undetermined: [] })) });
     }
   }
 
@@ -152,7 +158,31 @@ export function conflictsWithOverlay(baseline: ListenerBaseline, overlay: readon
   }
 
   if (baseline.cidrOverlap) out.push({ record: baseline.cidrOverlap });
+
+  // Own units are processed before every baseline unit: if they hold a match-all chain, one of them holds the port.
+  const capture = portCaptureRecord(listener, overlay.filter(isWildcardMatchAll)) ?? baseline.portCapture;
+  if (capture) out.push({ record: capture });
   return out;
+}
+
+/** A TCP-class or unset-protocol chain on the bare wildcard: it matches every destination IP on the port. */
+function isWildcardMatchAll(u: RankedUnit): boolean {
+  return (u.unit.chain === 'tcp' || u.unit.chain === 'auto') && u.unit.bind === 'wildcard';
+}
+
+/**
+ * The entry whose match-all chain 0.0.0.0_<port> keeps: every connection on
+ * the port that no other listener or chain claims (undeclared external hosts,
+ * passthrough or blocked traffic) goes to its cluster. Only the holder is a
+ * member, so the finding stays the same whether it holds the port alone or
+ * beside entries it shadows (those are tcp-shadowed's business).
+ */
+function portCaptureRecord(listener: string, matchAll: RankedUnit[]): CollisionRecord | undefined {
+  if (matchAll.length === 0) return undefined;
+  const { winner, candidates } = firstProcessed(matchAll);
+  const holders = new Set((winner ? [winner] : candidates).map((c) => c.unit.entryIndex));
+  const holding = matchAll.filter((u) => holders.has(u.unit.entryIndex));
+  return { rule: 'tcp-captures-port', listener, subKey: '', winners: winner ? holding : [], shadowed: [], undetermined: winner ? [] : holding };
 }
 
 function isTls(u: RankedUnit): boolean {
@@ -202,7 +232,8 @@ function isPlainTcpBesideHttp(u: RankedUnit): boolean {
 
 function sniffingRecord(listener: string, http: RankedUnit[], tcp: RankedUnit[]): CollisionRecord | undefined {
   if (http.length === 0 || tcp.length === 0) return undefined;
-  return { rule: 'http-tcp-sniffing', listener, subKey: '', winners: http, shadowed: tcp, undetermined: [] };
+  // Both chains stay (Istio's own tests check both exist): the TCP entry is not shadowed, only its plaintext-HTTP clients go by Host.
+  return { rule: 'http-tcp-sniffing', listener, subKey: '', winners: [...http, ...tcp], shadowed: [], undetermined: [] };
 }
 
 /** Filter chains with equal match criteria (SNI set, CIDR) are one chain to Envoy. */

@@ -21,6 +21,11 @@ export interface ListenerUnit {
   chain: ChainKind;
   /** SNI the TLS chain matches on; only set when the chain is bound to 0.0.0.0 or a CIDR. */
   sni: string | undefined;
+  /**
+   * On the wildcard only for lack of an address: a consumer whose sidecar uses
+   * auto-allocated VIPs (DNS capture) binds it to a VIP of its own instead.
+   */
+  allocatable?: 'auto' | 'status';
 }
 
 const CHAIN_BY_CLASS = { HTTP: 'http', TLS: 'tls', TCP: 'tcp', AUTO: 'auto' } as const;
@@ -43,7 +48,11 @@ export function buildListenerUnits(entries: readonly ServiceEntry[], mesh: MeshO
       }
       return parsed;
     }).filter((a) => a.kind !== 'invalid');
-    const autoAllocated = mesh.autoAllocate && addresses.length === 0;
+    // A 0.0.0.0 prefix (0.0.0.0/0, 0.0.0.0/8) is skipped by filterChainOpts.conflictsWith: match-all, like no address.
+    const bound = addresses.filter((a) => !(a.kind === 'cidr' && a.network.kind() === 'ipv4' && a.network.toString() === '0.0.0.0'));
+    const matchAllPrefix = bound.length < addresses.length;
+    // A controller that writes spec.addresses (e.g. Aeraki) gives every entry without one its own VIP.
+    const controllerBound = mesh.controllerManagedAddresses === true && addresses.length === 0;
 
     for (const port of entry.ports) {
       if (port.protocolClass === 'UDP') continue;
@@ -55,11 +64,14 @@ export function buildListenerUnits(entries: readonly ServiceEntry[], mesh: MeshO
         if (chain === 'http') {
           // HTTP is routed by Host on the wildcard listener whatever the addresses say.
           units.push(unit(wildcard, 'wildcard', undefined, undefined));
-        } else if (addresses.length === 0) {
-          if (autoAllocated && isAutoAllocationEligible(entry, host)) continue;
-          units.push(unit(wildcard, 'wildcard', undefined, chain === 'tls' ? host : undefined));
-        } else {
-          for (const address of addresses) {
+        } else if (bound.length === 0 || matchAllPrefix) {
+          if (controllerBound && isAutoAllocationEligible(entry, host)) continue;
+          const wild = unit(wildcard, 'wildcard', undefined, chain === 'tls' ? host : undefined);
+          if (!matchAllPrefix && isAutoAllocationEligible(entry, host)) wild.allocatable = entry.statusAddresses ? 'status' : 'auto';
+          units.push(wild);
+        }
+        if (chain !== 'http' && bound.length > 0) {
+          for (const address of bound) {
             if (address.kind === 'ip') units.push(unit(`${address.ip}_${port.number}`, 'ip', undefined, undefined));
             else if (address.kind === 'cidr') units.push(unit(wildcard, 'cidr', address.cidr, chain === 'tls' ? host : undefined));
           }
@@ -82,6 +94,7 @@ function bindsPerEndpoint(entry: ServiceEntry): boolean {
 /** Istio only allocates a VIP to entries it can resolve by name, with a concrete host, that did not opt out. */
 export function isAutoAllocationEligible(entry: ServiceEntry, host: string): boolean {
   if (entry.addresses.length > 0) return false;
+  if (entry.statusAddresses) return !host.startsWith('*') || entry.resolution === 'DYNAMIC_DNS';
   if (entry.labels[AUTO_ALLOCATE_OPT_OUT] === 'false') return false;
   if (entry.resolution === 'NONE') return false;
   if (host.startsWith('*')) return entry.resolution === 'DYNAMIC_DNS';

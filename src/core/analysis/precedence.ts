@@ -10,6 +10,8 @@ export interface EntryAge {
   timestamp: number | undefined;
   /** 0: already on the base branch (or no base known); 1: created by the change under review. */
   generation: 0 | 1;
+  /** Istio ≤1.22 broke equal-timestamp ties on the string `host.namespace` (SortServicesByCreationTime). */
+  legacyTieBreak?: boolean;
 }
 
 export interface RankedUnit {
@@ -64,6 +66,10 @@ function compareTimed(a: RankedUnit, b: RankedUnit): number {
 }
 
 function compareNames(a: RankedUnit, b: RankedUnit): number {
+  if (a.age.legacyTieBreak) {
+    return compareStrings(`${a.unit.host}.${a.unit.entry.namespace}`, `${b.unit.host}.${b.unit.entry.namespace}`)
+      || compareStrings(a.unit.entry.name, b.unit.entry.name);
+  }
   return compareStrings(a.unit.host, b.unit.host)
     || compareStrings(a.unit.entry.namespace, b.unit.entry.namespace)
     || compareStrings(a.unit.entry.name, b.unit.entry.name);

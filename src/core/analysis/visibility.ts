@@ -12,9 +12,10 @@ export interface ConsumerClass {
 }
 
 /**
- * Istio lists a consumer's services private-first (exportTo "." or its own
- * name), then those exported to it by name, then public ones; a lower tier is
- * processed earlier and so wins a listener.
+ * Istio lists a consumer namespace's services in one list of the entries
+ * private to it and those exported to it by name, in creation order
+ * (initServiceRegistry: exportedToNamespace), then the public ones: tier 0
+ * before tier 2 (1 is no longer used: private and named are one tier).
  */
 export type VisibilityTier = 0 | 1 | 2;
 
@@ -55,7 +56,7 @@ export function consumerClasses(namespaces: Iterable<string>, sidecars: readonly
  * an egress listener bound to the port decides for that port; the listeners
  * without a port decide for every other one (`ns/dnsName` hosts).
  */
-export function sidecarImports(sidecar: Sidecar | undefined, entryNamespace: string, host: string, port: number): boolean {
+export function sidecarImports(sidecar: Sidecar | undefined, entryNamespace: string, host: string, port: number, consumerNamespace: string | undefined = sidecar?.namespace): boolean {
   if (!sidecar || sidecar.egress.length === 0) return true;
   const forPort = sidecar.egress.filter((listener) => listener.port === port);
   const listeners = forPort.length > 0 ? forPort : sidecar.egress.filter((listener) => listener.port === undefined);
@@ -65,7 +66,8 @@ export function sidecarImports(sidecar: Sidecar | undefined, entryNamespace: str
       if (slash < 0) continue;
       const ns = spec.slice(0, slash);
       const name = spec.slice(slash + 1);
-      const nsMatches = ns === '*' || (ns === '.' ? sidecar.namespace === entryNamespace : ns === entryNamespace);
+      // `.` is the consumer's namespace, also in the root namespace's Sidecar (sidecar.go: if ns == currentNamespace { ns = configNamespace }).
+      const nsMatches = ns === '*' || (ns === '.' ? consumerNamespace === entryNamespace : ns === entryNamespace);
       if (nsMatches && hostMatches(name, host)) return true;
     }
   }
@@ -94,4 +96,27 @@ export function importsByExactNames(sidecar: Sidecar | undefined): boolean {
     const name = spec.slice(slash + 1);
     return slash > 0 && ns !== '*' && ns !== '~' && !name.includes('*');
   }));
+}
+
+/** Whether a Sidecar's egress hosts say `./...`: then what it imports depends on the consumer's namespace. */
+export function usesConsumerNamespace(sidecar: Sidecar | undefined): boolean {
+  return sidecar !== undefined && sidecar.egress.some((listener) => listener.hosts.some((spec) => spec.startsWith('./')));
+}
+
+/**
+ * The protocol a Sidecar egress listener bound to this port declares, if any:
+ * buildSidecarOutboundListeners builds that port's listener with it, not with
+ * the entries' protocols.
+ */
+export function egressPortProtocol(sidecar: Sidecar | undefined, port: number): string | undefined {
+  if (!sidecar) return undefined;
+  for (const listener of sidecar.egress) if (listener.port === port && listener.protocol) return listener.protocol;
+  return undefined;
+}
+
+/** Whether a consumer namespace (undefined: one no manifest names) sees an entry through its exportTo. */
+export function exportedTo(entry: ServiceEntry, exportTo: readonly string[], consumerNamespace: string | undefined): boolean {
+  if (exportTo.includes('*')) return true;
+  if (consumerNamespace === undefined || exportTo.includes('~')) return false;
+  return exportTo.some((ns) => (ns === '.' ? entry.namespace : ns) === consumerNamespace);
 }

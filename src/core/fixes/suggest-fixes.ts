@@ -1,4 +1,6 @@
 import { analyze } from '../analysis/analyze.js';
+import { isRealExternalHost, tlsFixApplies } from '../analysis/client-protocols.js';
+import { PROFILE_VERSIONS } from '../analysis/istio-version.js';
 import { loadSourceFile } from '../load/load-sources.js';
 import { entryRef, type Finding, type LoadResult, type MeshOptions, type ServiceEntry, type SourceFile, type SourceLocation } from '../model.js';
 
@@ -6,6 +8,7 @@ import { classifyFindings } from '../classify/classify-findings.js';
 import { applyEdit, documentAt, addAddress, setExportTo, setPortNumber, setPortProtocol, type ManifestEdit } from './manifest-edits.js';
 import { lineChange, type LineChange } from './line-changes.js';
 import { collectUsedAddresses, DEFAULT_VIP_POOL, pickVip, type UsedAddresses } from './vip-pool.js';
+import { parseAddress } from '../analysis/addresses.js';
 
 export type FixKind = 'tls' | 'addresses' | 'export-to' | 'port';
 
@@ -34,13 +37,14 @@ export interface FixContext {
   validate: ManifestValidator;
 }
 
-const TLS_PORTS = new Set([443, 8443, 9443, 6443, 993, 995, 465, 636]);
 const MAX_TLS_EDITS = 5;
-const FIXABLE_RULES = new Set(['tcp-shadowed', 'tls-shadowed', 'multi-host-tcp', 'tcp-captures-tls-port', 'http-tcp-sniffing', 'well-known-port-protocol']);
+const FIXABLE_RULES = new Set(['tcp-shadowed', 'tls-shadowed', 'multi-host-tcp', 'tcp-captures-tls-port', 'http-tcp-sniffing', 'well-known-port-protocol', 'tcp-captures-port']);
+/** Rules whose every member keeps its chain: the fix targets them all, not the losers. */
+const ALL_MEMBERS_RULES = new Set(['tcp-captures-port', 'http-tcp-sniffing', 'tcp-captures-tls-port']);
 
 const COST: Record<FixKind, string> = {
   tls: 'Clients must speak TLS with SNI on this port; Envoy can no longer originate TLS here.',
-  addresses: 'The VIP is only the listener key: clients reach it through Istio DNS capture (which answers with spec.addresses) or by connecting to it directly.',
+  addresses: 'The VIP only helps clients that connect to it: through Istio DNS capture (which answers with spec.addresses) or by being given the IP. With plain DNS they still reach the real IP and the wildcard listener.',
   'export-to': 'Workloads in other namespaces no longer see this entry.',
   port: 'Every client of the entry must use the new port.',
 };
@@ -51,8 +55,9 @@ const COST: Record<FixKind, string> = {
  * finding's new part is gone, nothing else new appears, and every patched
  * manifest passes the ServiceEntry CRD schema and CEL rules.
  */
-export function suggestFixes(finding: Finding, newRefsInFinding: readonly string[], context: FixContext, used: UsedAddresses = collectUsedAddresses(context.headLoaded.entries)): FixSuggestion[] {
+export function suggestFixes(finding: Finding, newRefsInFinding: readonly string[], context: FixContext, usedAddresses: UsedAddresses = collectUsedAddresses(context.headLoaded.entries)): FixSuggestion[] {
   if (!FIXABLE_RULES.has(finding.rule)) return [];
+  const used = withAllocationPrefix(usedAddresses, context.mesh?.autoAllocatePrefix);
   const byRef = new Map(context.headLoaded.entries.map((e) => [entryRef(e), e]));
   const members = finding.entries.map((e) => byRef.get(e.ref)).filter((e): e is ServiceEntry => e !== undefined);
   const targets = pickTargets(finding, newRefsInFinding, byRef);
@@ -68,6 +73,9 @@ export function suggestFixes(finding: Finding, newRefsInFinding: readonly string
 function pickTargets(finding: Finding, newRefs: readonly string[], byRef: Map<string, ServiceEntry>): ServiceEntry[] {
   const own = newRefs.map((r) => byRef.get(r)).filter((e): e is ServiceEntry => e !== undefined);
   if (own.length > 0) return own;
+  if (ALL_MEMBERS_RULES.has(finding.rule) && finding.entries.every((e) => e.role === 'winner')) {
+    return finding.entries.map((e) => byRef.get(e.ref)).filter((e): e is ServiceEntry => e !== undefined);
+  }
   return finding.entries.filter((e) => e.role !== 'winner').map((e) => byRef.get(e.ref)).filter((e): e is ServiceEntry => e !== undefined);
 }
 
@@ -84,10 +92,10 @@ function candidates(finding: Finding, members: ServiceEntry[], targets: ServiceE
   const edit = (e: ServiceEntry, make: (path: string, at: ServiceEntry['location']) => ManifestEdit) => make(e.location.path, e.location);
 
   // TLS must cover every TCP-like member: one left on TCP would become the default chain. Only where
-  // clients start with a TLS ClientHello (443-like ports, ports named tls/https): MySQL or Postgres
-  // negotiate TLS inside their own protocol, so SNI matching would never see a name.
+  // clients start with a TLS ClientHello (443-like ports, ports named tls/https): MySQL, PostgreSQL,
+  // Redis, MongoDB or SMTP negotiate TLS inside their own protocol, so SNI matching would never see a name.
   const tlsMembers = members.filter(tcpLike);
-  const speaksTls = TLS_PORTS.has(port) || tlsMembers.every((e) => e.ports.some((p) => p.number === port && /^(tls|https)/i.test(p.name)));
+  const speaksTls = tlsFixApplies(port, tlsMembers);
   // Beyond a handful of entries this stops being a suggestion a reviewer can take in one click.
   const tls: Candidate | undefined = speaksTls && tlsMembers.length > 0 && tlsMembers.length <= MAX_TLS_EDITS && members.every((e) => tcpLike(e) || protocolOn(e, port) === 'TLS')
     ? { kind: 'tls', title: `Declare port ${port} as TLS on ${tlsMembers.map(entryRef).join(', ')}: SNI tells the hosts apart`, edits: tlsMembers.map((e) => edit(e, (p, d) => setPortProtocol(p, d, port, 'TLS'))) }
@@ -105,7 +113,7 @@ function candidates(finding: Finding, members: ServiceEntry[], targets: ServiceE
     vipEdits.push(edit(target, (p, d) => addAddress(p, d, vip)));
   }
   const addresses: Candidate | undefined = vipEdits.length > 0
-    ? { kind: 'addresses', title: `Give ${vips.join(', ')} its own listener address from the VIP pool`, edits: vipEdits }
+    ? { kind: 'addresses', title: `Give ${vips.join(', ')} its own listener address from the VIP pool (it helps only clients that connect to the VIP: DNS capture, or clients given the IP)`, edits: vipEdits }
     : undefined;
 
   const scoped = targets.filter((t) => t.namespaceExplicit && !(t.exportTo?.length === 1 && t.exportTo[0] === '.'));
@@ -114,13 +122,22 @@ function candidates(finding: Finding, members: ServiceEntry[], targets: ServiceE
     : undefined;
 
   const free = freePort(port, context.headLoaded.entries);
-  const movePort: Candidate | undefined = free !== undefined && targets.length > 0
+  // The port of a real external service is its operator's, not ours to move.
+  const movePort: Candidate | undefined = free !== undefined && targets.length > 0 && !targets.some(isRealExternalHost)
     ? { kind: 'port', title: `Move ${targets.map(entryRef).join(', ')} from port ${port} to ${free}`, edits: targets.map((e) => edit(e, (p, d) => setPortNumber(p, d, port, free))) }
     : undefined;
 
-  const ordered = TLS_PORTS.has(port) ? [tls, addresses, exportTo, movePort] : [addresses, exportTo, tls, movePort];
+  // Fixes that work without DNS capture first; a VIP helps only clients that connect to it.
+  const ordered = [tls, exportTo, addresses, movePort];
   for (const c of ordered) if (c) list.push(c);
   return list;
+}
+
+/** Suggested VIPs stay out of the range istiod allocates from (PILOT_IP_AUTOALLOCATE_IPV4_PREFIX, default 240.240.0.0/16). */
+function withAllocationPrefix(used: UsedAddresses, prefix: string | undefined): UsedAddresses {
+  const parsed = parseAddress(prefix ?? '240.240.0.0/16');
+  if (parsed.kind !== 'cidr') return used;
+  return { ips: used.ips, cidrs: [...used.cidrs, [parsed.network, parsed.bits]] };
 }
 
 function protocolOn(entry: ServiceEntry, port: number): string | undefined {
@@ -172,18 +189,20 @@ function verify(finding: Finding, edits: readonly ManifestEdit[], context: FixCo
   }
   const relevant = (e: ServiceEntry) => e.ports.some((p) => relevantPorts.has(p.number)) || e.hosts.some((h) => relevantHosts.has(h));
   const subset = (entries: readonly ServiceEntry[]) => entries.filter(relevant);
-  const analyseSubset = (entries: readonly ServiceEntry[], sidecars: LoadResult['sidecars']) =>
-    analyze({ entries: subset(entries), sidecars, diagnostics: [] }, { mesh: context.mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs });
-
-  const base = analyseSubset(context.baseLoaded.entries, context.baseLoaded.sidecars);
-  const head = analyseSubset(context.headLoaded.entries, context.headLoaded.sidecars);
   const afterEntries = [...context.headLoaded.entries.filter((e) => !touched.has(e.location.path)), ...patchedEntries];
-  const after = analyseSubset(afterEntries, context.headLoaded.sidecars);
-
-  const headIntroduced = new Set(classifyFindings(base, head).introduced.map((c) => c.finding.id));
-  const afterIntroduced = classifyFindings(base, after).introduced.map((c) => c.finding.id);
-  if (afterIntroduced.includes(finding.id)) return undefined;
-  if (afterIntroduced.some((id) => !headIntroduced.has(id))) return undefined;
+  // A fix must hold whichever Istio release the mesh runs: the configured one decides the finding, every profile must gain nothing.
+  for (const istioVersion of [context.mesh?.istioVersion, ...PROFILE_VERSIONS.filter((v) => v !== context.mesh?.istioVersion)]) {
+    const mesh = { ...context.mesh, ...(istioVersion ? { istioVersion } : {}) };
+    const analyseSubset = (entries: readonly ServiceEntry[], sidecars: LoadResult['sidecars']) =>
+      analyze({ entries: subset(entries), sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs });
+    const base = analyseSubset(context.baseLoaded.entries, context.baseLoaded.sidecars);
+    const head = analyseSubset(context.headLoaded.entries, context.headLoaded.sidecars);
+    const after = analyseSubset(afterEntries, context.headLoaded.sidecars);
+    const headIntroduced = new Set(classifyFindings(base, head).introduced.map((c) => c.finding.id));
+    const afterIntroduced = classifyFindings(base, after).introduced.map((c) => c.finding.id);
+    if (istioVersion === context.mesh?.istioVersion && afterIntroduced.includes(finding.id)) return undefined;
+    if (afterIntroduced.some((id) => !headIntroduced.has(id))) return undefined;
+  }
 
   const changes: LineChange[] = [];
   for (const [path, text] of patched) {

@@ -52,7 +52,18 @@ export function readServiceEntry(reader: ValueReader, header: ManifestHeader, ro
     location: header.location,
     hostsLocation: hostsField ? reader.locate(hostsField) : header.location,
     ...(header.ignoreAnnotation ? { ignoreAnnotation: header.ignoreAnnotation } : {}),
+    ...withStatusAddresses(readStatusAddresses(reader, root)),
+    ...meshLocationOf(reader.string(reader.field(spec, 'location'), 'spec.location')),
   };
+}
+
+function meshLocationOf(value: string | undefined): { meshLocation?: 'MESH_EXTERNAL' | 'MESH_INTERNAL' } {
+  const upper = value?.toUpperCase();
+  return upper === 'MESH_INTERNAL' || upper === 'MESH_EXTERNAL' ? { meshLocation: upper } : {};
+}
+
+function withStatusAddresses(statusAddresses: string[] | undefined): { statusAddresses?: string[] } {
+  return statusAddresses ? { statusAddresses } : {};
 }
 
 /**
@@ -110,15 +121,33 @@ function readResolution(reader: ValueReader, field: Field | undefined): Resoluti
   return 'NONE';
 }
 
-/** spec.exportTo wins; the pre-1.1 `configScope` maps onto it (PRIVATE is ".", PUBLIC is "*"). */
+/**
+ * spec.exportTo, or undefined for the mesh default. `configScope` never shipped
+ * in a release (it was replaced by exportTo before 1.1.0): today's CRD prunes
+ * it or, with strict field validation, rejects the object. Either way the
+ * entry Istio sees is public, so that is how it is analysed.
+ */
 function readExportTo(reader: ValueReader, spec: YamlMap): string[] | undefined {
   const exportTo = reader.stringList(reader.field(spec, 'exportTo'), 'spec.exportTo');
-  if (exportTo !== undefined) return exportTo;
   const scopeField = reader.field(spec, 'configScope');
-  const scope = reader.string(scopeField, 'spec.configScope');
-  if (scope === undefined) return undefined;
-  if (scope.toUpperCase() === 'PRIVATE') return ['.'];
-  if (scope.toUpperCase() === 'PUBLIC') return ['*'];
-  reader.report(scopeField, 'invalid-value', `unknown configScope ${JSON.stringify(scope)}; treated as the mesh default`, 'warning');
-  return undefined;
+  if (scopeField) {
+    const scope = reader.string(scopeField, 'spec.configScope');
+    reader.report(scopeField, 'config-scope-ignored',
+      `spec.configScope${scope === undefined ? '' : ` ${JSON.stringify(scope)}`} is not a ServiceEntry field in any Istio release: the API server drops it (or rejects the object under strict field validation), so it does not make the entry private. `
+      + 'Use `exportTo: ["."]` to keep the entry in its own namespace.'
+      + (exportTo === undefined ? ' Analysed as exported to the mesh default.' : ''));
+  }
+  return exportTo;
+}
+
+/** status.addresses[].value: VIPs istiod's allocation controller wrote (1.23+), present in cluster exports. */
+export function readStatusAddresses(reader: ValueReader, root: YamlMap): string[] | undefined {
+  const status = reader.map(reader.field(root, 'status'), 'status');
+  if (!status) return undefined;
+  const values: string[] = [];
+  for (const item of reader.items(reader.field(status, 'addresses'), 'status.addresses')) {
+    const value = reader.string(reader.field(reader.map(item, 'each item of status.addresses'), 'value'), 'status.addresses[].value');
+    if (value !== undefined) values.push(value);
+  }
+  return values.length > 0 ? values : undefined;
 }

@@ -13,6 +13,7 @@ export function readSidecar(reader: ValueReader, header: ManifestHeader, root: Y
     egress.push({
       hosts: reader.stringList(reader.field(listener, 'hosts'), 'spec.egress[].hosts') ?? [],
       port: reader.integer(reader.field(port, 'number'), 'spec.egress[].port.number'),
+      protocol: (reader.string(reader.field(port, 'protocol'), 'spec.egress[].port.protocol') ?? '').toUpperCase(),
     });
   }
   return {

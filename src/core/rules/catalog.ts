@@ -47,6 +47,16 @@ export const RULES: Record<RuleCode, RuleInfo> = {
     description: 'Different CIDRs that overlap both stay; the longest prefix takes the shared addresses.',
     defaultSeverity: 'info',
   },
+  'tcp-captures-port': {
+    summary: 'A match-all TCP chain captures the whole port',
+    description: 'A TCP-class or unset-protocol port with no address puts a match-all chain on 0.0.0.0_<port>: every connection on that port that no other chain claims goes to this entry; under ALLOW_ANY HTTPS to undeclared hosts reaches the wrong server, under REGISTRY_ONLY a passthrough entry bypasses the block.',
+    defaultSeverity: 'error',
+  },
+  'host-split': {
+    summary: 'One hostname is split over several entries',
+    description: "A sidecar keeps one copy of a hostname (its own namespace's, else the first it imports): consumers that keep one copy lose the ports only the others declare, and with auto-allocation each entry gets its own VIP.",
+    defaultSeverity: 'warning',
+  },
   'same-host': {
     summary: 'One hostname is defined by several entries',
     description: 'One hostname in several entries: a sidecar keeps one service per hostname, so the later definitions do not apply.',

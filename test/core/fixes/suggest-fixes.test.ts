@@ -11,9 +11,11 @@ function suggestionsFor(name: string, validate: ManifestValidator = accepting) {
 }
 
 describe('verified fix suggestions', () => {
-  test('the seed pull request gets TLS first (443 carries SNI), then a VIP for its own entry, then another port', () => {
+  test('the seed pull request gets TLS first (443 carries SNI), then a VIP for its own entry, and never another port for a real external host', () => {
     const { suggestions } = suggestionsFor('pr-adds-second-tcp-443-entry');
-    expect(suggestions.map((s) => s.kind)).toEqual(['tls', 'addresses', 'port']);
+    // github.com is MESH_EXTERNAL: its port belongs to GitHub, so moving it is no fix (ISTIO-SEMANTICS §8e).
+    expect(suggestions.map((s) => s.kind)).toEqual(['tls', 'addresses']);
+    expect(suggestions.find((s) => s.kind === 'addresses')!.cost).toMatch(/only helps clients that connect to it/);
   });
 
   test('TLS is proposed for every TCP member, since one left on TCP would capture the others\' traffic', () => {
@@ -54,13 +56,29 @@ describe('verified against Istio\'s CRD', () => {
   test('every suggestion for the seed pull request passes the real schema and CEL rules', async () => {
     const { validateServiceEntryManifest } = await import('../../../src/core/crd/validate-manifest.js');
     const { suggestions } = suggestionsFor('pr-adds-second-tcp-443-entry', validateServiceEntryManifest);
-    expect(suggestions.map((s) => s.kind)).toEqual(['tls', 'addresses', 'port']);
+    expect(suggestions.map((s) => s.kind)).toEqual(['tls', 'addresses']);
   });
 
   test('the validator suggestions go through rejects what the CRD rejects, e.g. a CIDR address on a DNS entry', async () => {
     const { validateServiceEntryManifest } = await import('../../../src/core/crd/validate-manifest.js');
     const messages = validateServiceEntryManifest({ spec: { hosts: ['a'], addresses: ['10.0.0.0/16'], resolution: 'DNS' } }).map((v) => v.message);
     expect(messages.join('\n')).toMatch(/CIDR addresses are allowed only for NONE\/STATIC resolution types/);
+  });
+});
+
+describe('fixes for an entry that holds a port alone (tcp-captures-port)', () => {
+  test('TLS first, then a VIP; not exportTo, which leaves the port captured where the entry stays, and no port move for a real external host', () => {
+    const { finding, suggestions } = suggestionsFor('pr-adds-lone-tcp-443-entry');
+    expect(finding).toMatchObject({ rule: 'tcp-captures-port', severity: 'error', listener: '0.0.0.0_443' });
+    expect(suggestions.map((s) => s.kind)).toEqual(['tls', 'addresses']);
+    expect(only(suggestions[0]!.changes)).toMatchObject({ path: 'deploy/partner.yaml', replacementLines: ['      protocol: TLS'] });
+  });
+
+  test('outside the allocation prefix the mesh names, the VIP still comes from the pool', () => {
+    const report = reviewChange({ ...reviewFixture('pr-adds-lone-tcp-443-entry'), defaultNamespace: 'default', mesh: { autoAllocatePrefix: '240.241.0.0/17' }, fixes: { validate: accepting } });
+    const vip = report.suggestions[only(report.introduced).finding.id]!.find((s) => s.kind === 'addresses')!;
+    // 240.241.0.0/17 is taken by the mesh's allocator: what is left of the default pool is its upper half.
+    expect(only(vip.changes).replacementLines.join('\n')).toMatch(/- "240\.241\.(12[89]|1[3-9]\d|2\d\d)\.\d+"/);
   });
 });
 
@@ -74,6 +92,7 @@ describe('suggestions stay reviewable', () => {
     const added = entry(6);
     const report = reviewChange({ baseFiles: base, changes: [{ path: added.path, status: 'added', headText: added.text }], defaultNamespace: 'default', fixes: { validate: accepting } });
     const finding = only(report.introduced).finding;
-    expect(report.suggestions[finding.id]!.map((s) => s.kind)).toEqual(['addresses', 'port']);
+    // h6.example.com is MESH_EXTERNAL (the default) with a public name: no port move either.
+    expect(report.suggestions[finding.id]!.map((s) => s.kind)).toEqual(['addresses']);
   });
 });

@@ -33,7 +33,9 @@ describe('multi-document files', () => {
 
   test('the two 443/TCP documents of one file collide with each other', () => {
     const result = analyze(load('multi-document.yaml'));
-    expect(result.findings.map((f) => [f.rule, f.listener, f.entries.map((e) => e.ref).sort()])).toEqual([
+    expect(result.findings.map((f) => [f.rule, f.listener, f.entries.map((e) => e.ref).sort()]).sort()).toEqual([
+      // which of them holds the port's match-all chain depends on creation order
+      ['tcp-captures-port', '0.0.0.0_443', ['egress/first', 'egress/second']],
       ['tcp-shadowed', '0.0.0.0_443', ['egress/first', 'egress/second']],
     ]);
   });
@@ -166,28 +168,29 @@ describe('kubectl lists', () => {
 });
 
 describe('legacy configScope', () => {
-  test('PRIVATE means exportTo ["."], PUBLIC means ["*"], an explicit exportTo wins, an unknown scope warns and means the mesh default', () => {
+  // configScope never shipped in a release (replaced by exportTo before 1.1.0); today's CRD drops or rejects it.
+  test('configScope is an error that teaches exportTo, never a scope: only an explicit exportTo counts', () => {
     const { entries, diagnostics } = load('legacy-config-scope.yaml');
     expect(entries.map((e) => [e.name, e.exportTo])).toEqual([
-      ['private-scope', ['.']],
-      ['public-scope', ['*']],
+      ['private-scope', undefined],
+      ['public-scope', undefined],
       ['export-to-wins', ['*']],
       ['unknown-scope', undefined],
     ]);
-    expect(diagnostics.map(where)).toEqual(['invalid-value@loader/legacy-config-scope.yaml:42:16']);
-    expect(diagnostics[0]!.severity).toBe('warning');
+    expect(diagnostics.map((d) => `${d.code}@${d.location.line}`)).toEqual(['config-scope-ignored@8', 'config-scope-ignored@19', 'config-scope-ignored@30', 'config-scope-ignored@42']);
+    expect(diagnostics.every((d) => d.severity === 'error' && d.message.includes('exportTo: ["."]'))).toBe(true);
   });
 
-  test('a PRIVATE entry wins in its own namespace and takes no part in what other namespaces see', () => {
+  test('a "PRIVATE" entry is public, so it collides in every namespace', () => {
     const result = analyze(load('legacy-config-scope.yaml'));
     const finding = result.findings.find((f) => f.rule === 'tcp-shadowed')!;
-    expect(finding.namespaces.sort()).toEqual(['*', 'egress']);
+    expect(finding.namespaces.sort()).toEqual(['*']);
     const roles = Object.fromEntries(finding.entries.map((e) => [e.name, [e.role, e.losesFor]]));
     expect(roles).toEqual({
-      'private-scope': ['winner', []],
-      'public-scope': ['undetermined', ['egress']],
-      'export-to-wins': ['undetermined', ['egress']],
-      'unknown-scope': ['undetermined', ['egress']],
+      'private-scope': ['undetermined', []],
+      'public-scope': ['undetermined', []],
+      'export-to-wins': ['undetermined', []],
+      'unknown-scope': ['undetermined', []],
     });
   });
 });

@@ -16,7 +16,10 @@ function entry(path: string, name: string, hosts: string[], port: number): Sourc
   };
 }
 
-/** 3,000 pairs, each colliding on its own port: 3,000 findings, with hostile-looking names to make every row long. */
+/**
+ * 3,000 pairs, each colliding on its own port: 6,000 findings (each collision, and the match-all chain its
+ * holder keeps: tcp-captures-port), with hostile-looking names to make every row long.
+ */
 const pairs: SourceFile[] = Array.from({ length: 3000 }, (_, i) => [
   entry(`deploy/team-${i}/a|<b>@x.yaml`, `a-${i}-@team`, [`a${i}.example.com`], 1000 + i),
   entry(`deploy/team-${i}/b.yaml`, `b-${i}`, [`b${i}.example.com`], 1000 + i),
@@ -36,8 +39,8 @@ function expectCutCleanly(body: string, max: number): void {
 
 describe('bodies stay within the size GitHub accepts', () => {
   test('the fixture has thousands of findings and diagnostics', () => {
-    expect(big.introduced).toHaveLength(3000);
-    expect(checked.findings).toHaveLength(3000);
+    expect(big.introduced).toHaveLength(6000);
+    expect(checked.findings).toHaveLength(6000);
     expect(checked.diagnostics.length).toBeGreaterThanOrEqual(2000);
     // Uncut, the reports are far over the limit: the cut is what keeps them under.
     expect(renderReviewMarkdown(big).length).toBeGreaterThan(GITHUB_COMMENT_LIMIT);
@@ -72,14 +75,14 @@ describe('bodies stay within the size GitHub accepts', () => {
     const small = reviewChange({ baseFiles: [], changes: added(pairs.slice(0, 4)), defaultNamespace: 'default' });
     const body = renderReviewMarkdown(small, { maxLength: GITHUB_COMMENT_LIMIT });
     expect(body).not.toMatch(/cut to fit/);
-    expect(tablesOf(body)[0]!.rows).toHaveLength(2);
+    expect(tablesOf(body)[0]!.rows).toHaveLength(4);
   });
 
   test('one collision of 3,000 entries names a few per cell and 20 per list, and counts the rest', () => {
     const onePort = Array.from({ length: 3000 }, (_, i) => entry(`one/${i}.yaml`, `e${i}`, [`h${i}.example.com`], 443));
     const review = reviewChange({ baseFiles: [], changes: added(onePort), defaultNamespace: 'default' });
-    expect(review.introduced).toHaveLength(1);
-    const comment = renderFindingComment(review.introduced[0]!);
+    expect(review.introduced.map((c) => c.finding.rule).sort()).toEqual(['tcp-captures-port', 'tcp-shadowed']);
+    const comment = renderFindingComment(review.introduced.find((c) => c.finding.rule === 'tcp-shadowed')!);
     expect(comment.length).toBeLessThan(GITHUB_COMMENT_LIMIT);
     expect(comment).toMatch(/and 2980 more entries/);
     const summary = renderReviewMarkdown(review, { maxLength: GITHUB_COMMENT_LIMIT });

@@ -2,13 +2,17 @@ import { failsAt, reviewChange } from '../../../src/core/review/review-change.js
 import { only, reviewFixture, roles } from '../../helpers/fixtures.js';
 
 const review = (name: string) => reviewChange({ ...reviewFixture(name), defaultNamespace: 'default' });
+/** Set aside the match-all chain a port's holder keeps (tcp-captures-port): it follows the holder, not the collision. */
+const collisions = <T extends { finding: { rule: string } }>(list: T[]) => list.filter((c) => c.finding.rule !== 'tcp-captures-port');
+const rules = (list: Array<{ finding: { rule: string } }>) => list.map((c) => c.finding.rule).sort();
 
 describe('reviewing a pull request against the full base set', () => {
   test('a new 443/TCP entry beside an existing one is introduced, and the new one loses because it is younger', () => {
     const report = review('pr-adds-second-tcp-443-entry');
     const introduced = only(report.introduced);
     expect(report.resolved).toEqual([]);
-    expect(report.existing).toEqual([]);
+    // The older entry already held 0.0.0.0_443's match-all chain alone, and still holds it.
+    expect(rules(report.existing)).toEqual(['tcp-captures-port']);
     expect(introduced.newEntryRefs).toEqual(['egress/github']);
     expect(roles(introduced.finding)).toEqual({ 'egress/huaweicloud': 'winner', 'egress/github': 'shadowed' });
     expect(introduced.finding.explanation).toMatch(/already exists/);
@@ -25,13 +29,14 @@ describe('reviewing a pull request against the full base set', () => {
   test('switching both entries to TLS resolves the collision: SNI tells them apart', () => {
     const report = review('pr-switches-to-tls-resolves');
     expect(report.introduced).toEqual([]);
-    expect(report.resolved).toHaveLength(1);
+    // The collision, and the match-all chain that captured every undeclared host on 443.
+    expect(rules(report.resolved)).toEqual(['tcp-captures-port', 'tcp-shadowed']);
   });
 
   test('an unrelated change leaves an old collision as existing, not introduced', () => {
     const report = review('pr-unrelated-change-keeps-existing');
     expect(report.introduced).toEqual([]);
-    expect(only(report.existing).finding.listener).toBe('0.0.0.0_443');
+    expect(only(collisions(report.existing)).finding.listener).toBe('0.0.0.0_443');
     expect(failsAt(report, 'info')).toBe(false);
   });
 
@@ -40,11 +45,11 @@ describe('reviewing a pull request against the full base set', () => {
     const introduced = only(report.introduced);
     expect(introduced.newEntryRefs).toEqual(['dev/mysql-dev']);
     expect(introduced.finding.entries.find((e) => e.ref === 'dev/mysql-dev')!.role).toBe('shadowed');
-    expect(report.existing).toEqual([]);
+    expect(rules(report.existing)).toEqual(['tcp-captures-port']);
   });
 
   test('two entries added in one pull request have an apply-order-dependent winner', () => {
-    const introduced = only(review('pr-adds-two-entries-together').introduced);
+    const introduced = only(collisions(review('pr-adds-two-entries-together').introduced));
     expect(roles(introduced.finding)).toEqual({ 'egress/github': 'undetermined', 'egress/huaweicloud': 'undetermined' });
   });
 
@@ -57,7 +62,7 @@ describe('reviewing a pull request against the full base set', () => {
       defaultNamespace: 'default',
     });
     expect(report.introduced).toEqual([]);
-    expect(only(report.existing).finding.entries.map((e) => e.portLocation.path)).toContain('moved/github.yaml');
+    expect(only(collisions(report.existing)).finding.entries.map((e) => e.portLocation.path)).toContain('moved/github.yaml');
   });
 
   test('the status check fails only for introduced findings at or above the level', () => {

@@ -1,0 +1,172 @@
+import { parseAllDocuments } from 'yaml';
+import type { MeshOptions, SourceFile } from '../model.js';
+import { parseMinor } from './istio-version.js';
+
+/** Where one setting was read, so a report can say why the analysis assumed it. */
+export interface MeshSettingSource {
+  setting: keyof MeshOptions | 'dnsCaptureByNamespace';
+  value: string;
+  path: string;
+  /** The namespace a per-namespace setting applies to. */
+  namespace?: string;
+}
+
+export interface MeshSettingsFromManifests {
+  settings: Partial<MeshOptions>;
+  sources: MeshSettingSource[];
+  /** Namespaces whose workloads disagree on DNS capture: analysed with the mesh-wide value, which is what the others get. */
+  mixedDnsCapture: string[];
+}
+
+const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod', 'Rollout']);
+const PROXY_CONFIG_ANNOTATION = 'proxy.istio.io/config';
+type Doc = Record<string, unknown>;
+
+/**
+ * Reads the mesh settings that change listeners from manifests a repository
+ * holds for one mesh: MeshConfig (IstioOperator `spec.meshConfig`, the `istio`
+ * ConfigMap's `mesh` key, Helm values `meshConfig`), istiod's environment
+ * (`PILOT_ENABLE_IP_AUTOALLOCATE`, `PILOT_IP_AUTOALLOCATE_IPV4_PREFIX`), the
+ * proxies' DNS capture (`defaultConfig.proxyMetadata.ISTIO_META_DNS_CAPTURE`,
+ * ProxyConfig resources, and per workload the `proxy.istio.io/config`
+ * annotation), and the Istio version a tag names. Pure: texts in, settings out;
+ * what cannot be parsed is skipped, since the manifest loader reports it.
+ */
+export function meshSettingsFromManifests(files: readonly SourceFile[], rootNamespace = 'istio-system'): MeshSettingsFromManifests {
+  const settings: Partial<MeshOptions> = {};
+  const sources: MeshSettingSource[] = [];
+  const byNamespace = new Map<string, Set<boolean | undefined>>();
+  const explicitNamespace = new Map<string, boolean>();
+  const set = <K extends keyof MeshOptions>(key: K, value: MeshOptions[K], path: string) => {
+    settings[key] = value;
+    sources.push({ setting: key, value: Array.isArray(value) ? value.join(',') : String(value), path });
+  };
+
+  const readMeshConfig = (mesh: unknown, path: string) => {
+    if (!isDoc(mesh)) return;
+    const mode = text(get(mesh, 'outboundTrafficPolicy', 'mode'))?.toUpperCase();
+    if (mode === 'ALLOW_ANY' || mode === 'REGISTRY_ONLY') set('outboundTrafficPolicy', mode, path);
+    const exportTo = get(mesh, 'defaultServiceExportTo');
+    if (Array.isArray(exportTo) && exportTo.every((v) => typeof v === 'string') && exportTo.length > 0) set('defaultExportTo', exportTo as string[], path);
+    const root = text(get(mesh, 'rootNamespace'));
+    if (root) set('rootNamespace', root, path);
+    const capture = flag(get(mesh, 'defaultConfig', 'proxyMetadata', 'ISTIO_META_DNS_CAPTURE'));
+    if (capture !== undefined) set('dnsCapture', capture, path);
+  };
+  const readIstiodEnv = (env: unknown, path: string) => {
+    const pairs: Array<[string, unknown]> = Array.isArray(env)
+      ? env.filter(isDoc).map((e) => [String(e['name']), e['value']])
+      : isDoc(env) ? Object.entries(env) : [];
+    for (const [name, value] of pairs) {
+      if (name === 'PILOT_ENABLE_IP_AUTOALLOCATE') {
+        const on = flag(value);
+        if (on !== undefined) set('ipAutoAllocate', on, path);
+      } else if (name === 'PILOT_IP_AUTOALLOCATE_IPV4_PREFIX' && text(value)) {
+        set('autoAllocatePrefix', text(value)!, path);
+      }
+    }
+  };
+  const readTag = (tag: unknown, path: string) => {
+    const value = text(tag);
+    if (value && parseMinor(value) !== undefined) set('istioVersion', `1.${parseMinor(value)}`, path);
+  };
+
+  for (const file of files) {
+    for (const doc of documents(file.text)) {
+      const kind = text(doc['kind']);
+      const metadata = isDoc(doc['metadata']) ? doc['metadata'] : {};
+      const namespace = text(metadata['namespace']);
+      if (kind === 'IstioOperator') {
+        readMeshConfig(get(doc, 'spec', 'meshConfig'), file.path);
+        readIstiodEnv(get(doc, 'spec', 'values', 'pilot', 'env'), file.path);
+        readIstiodEnv(get(doc, 'spec', 'components', 'pilot', 'k8s', 'env'), file.path);
+        readTag(get(doc, 'spec', 'tag'), file.path);
+      } else if (kind === 'ConfigMap' && /^istio(-.+)?$/.test(text(metadata['name']) ?? '')) {
+        const mesh = text(get(doc, 'data', 'mesh'));
+        if (mesh) readMeshConfig(documents(mesh)[0], file.path);
+      } else if (kind === 'ProxyConfig') {
+        const capture = flag(get(doc, 'spec', 'environmentVariables', 'ISTIO_META_DNS_CAPTURE'));
+        if (capture === undefined || get(doc, 'spec', 'selector') !== undefined) continue;
+        if (!namespace || namespace === rootNamespace) set('dnsCapture', capture, file.path);
+        else {
+          explicitNamespace.set(namespace, capture);
+          sources.push({ setting: 'dnsCaptureByNamespace', value: String(capture), path: file.path, namespace });
+        }
+      } else if (kind && WORKLOAD_KINDS.has(kind)) {
+        const annotations = podAnnotations(doc, kind);
+        const config = annotations ? text(annotations[PROXY_CONFIG_ANNOTATION]) : undefined;
+        const capture = config ? flag(get(documents(config)[0] ?? {}, 'proxyMetadata', 'ISTIO_META_DNS_CAPTURE')) : undefined;
+        const ns = namespace ?? 'default';
+        let seen = byNamespace.get(ns);
+        if (!seen) byNamespace.set(ns, seen = new Set());
+        seen.add(capture);
+        if (capture !== undefined) sources.push({ setting: 'dnsCaptureByNamespace', value: String(capture), path: file.path, namespace: ns });
+      } else if (!kind && !doc['apiVersion']) {
+        // Helm values of the istiod chart, or of an umbrella chart that nests it.
+        for (const values of [doc, get(doc, 'istiod')]) {
+          if (!isDoc(values)) continue;
+          readMeshConfig(values['meshConfig'], file.path);
+          readIstiodEnv(get(values, 'pilot', 'env'), file.path);
+          readTag(get(values, 'global', 'tag'), file.path);
+        }
+      }
+    }
+  }
+
+  const mixedDnsCapture: string[] = [];
+  const dnsCaptureByNamespace: Record<string, boolean> = {};
+  for (const [ns, values] of byNamespace) {
+    const known = [...values].filter((v) => v !== undefined);
+    if (known.length === 0) continue;
+    // A workload without the annotation gets the mesh-wide value: only a namespace that agrees throughout is one consumer class.
+    const all = [...values].map((v) => v ?? settings.dnsCapture ?? false);
+    if (all.every((v) => v === all[0])) dnsCaptureByNamespace[ns] = all[0]!;
+    else mixedDnsCapture.push(ns);
+  }
+  for (const [ns, capture] of explicitNamespace) if (!(ns in dnsCaptureByNamespace) && !mixedDnsCapture.includes(ns)) dnsCaptureByNamespace[ns] = capture;
+  if (Object.keys(dnsCaptureByNamespace).length > 0) settings.dnsCaptureByNamespace = dnsCaptureByNamespace;
+  return { settings, sources, mixedDnsCapture: mixedDnsCapture.sort() };
+}
+
+function podAnnotations(doc: Doc, kind: string): Doc | undefined {
+  const template = kind === 'Pod' ? doc
+    : kind === 'CronJob' ? get(doc, 'spec', 'jobTemplate', 'spec', 'template')
+      : get(doc, 'spec', 'template');
+  const annotations = get(template, 'metadata', 'annotations');
+  return isDoc(annotations) ? annotations : undefined;
+}
+
+function documents(source: string): Doc[] {
+  try {
+    return parseAllDocuments(source, { uniqueKeys: false })
+      .filter((d) => d.errors.length === 0)
+      .map((d) => d.toJS({ maxAliasCount: 100 }) as unknown)
+      .filter(isDoc);
+  } catch {
+    return [];
+  }
+}
+
+function get(value: unknown, ...path: string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (!isDoc(current)) return undefined;
+    current = current[key];
+  }
+  return current;
+}
+
+function isDoc(value: unknown): value is Doc {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+}
+
+/** Istio reads these as strings ("true"); YAML may give a boolean. */
+function flag(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  const t = text(value)?.trim().toLowerCase();
+  return t === 'true' ? true : t === 'false' ? false : undefined;
+}

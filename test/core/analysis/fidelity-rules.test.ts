@@ -1,0 +1,181 @@
+import { analyzeCase, only, roles } from '../../helpers/fixtures.js';
+import type { AnalysisResult, Finding, RuleCode } from '../../../src/core/model.js';
+
+// One fixture case per rule of ISTIO-SEMANTICS.md that issue #9 corrects or adds, and one per
+// version difference. Each test names the Istio source function that decides the case.
+
+function byRule(result: AnalysisResult, rule: RuleCode): Finding[] {
+  return result.findings.filter((f) => f.rule === rule);
+}
+
+describe('rule 1: the root namespace Sidecar, with `.` as the consumer namespace', () => {
+  // pilot/pkg/model/sidecar.go convertToSidecarScope: `if ns == currentNamespace { ns = configNamespace }`.
+  test('the documented mesh-wide Sidecar ["./*", "istio-system/*"] lets egress see its own two entries collide', () => {
+    const finding = only(byRule(analyzeCase('root-sidecar-dot-means-consumer-namespace'), 'tcp-shadowed'));
+    expect(finding.namespaces).toEqual(['egress']);
+    expect(finding.entries.map((e) => e.ref).sort()).toEqual(['egress/github', 'egress/huaweicloud']);
+  });
+});
+
+describe('rule 2: a Sidecar egress port builds its listener with its own protocol', () => {
+  // pilot/pkg/networking/core/listener.go buildSidecarOutboundListeners: protocol.Parse(egressListener.IstioListener.Port.Protocol).
+  test('team-a declares 443 as TLS, so its sidecars match the two TCP entries by SNI: the collision spares team-a', () => {
+    const result = analyzeCase('sidecar-egress-port-tls-matches-by-sni');
+    const finding = only(byRule(result, 'tcp-shadowed'));
+    expect(finding.namespaces).toEqual(['*']);
+    expect(result.findings.every((f) => !f.namespaces.includes('team-a'))).toBe(true);
+  });
+});
+
+describe('rule 3: one copy of a hostname per consumer namespace', () => {
+  // pilot/pkg/model/sidecar.go (unified scoping, 1.24+): own namespace's copy, else the first imported.
+  test('team-b keeps its own copy of api.partner.example.com, so team-a\'s 443 copy never meets other.example.com there', () => {
+    const finding = only(byRule(analyzeCase('one-hostname-copy-per-consumer-namespace'), 'tcp-shadowed'));
+    expect(finding.listener).toBe('0.0.0.0_443');
+    expect(finding.namespaces).toEqual(['team-a', '*']);
+    expect(roles(finding)).toEqual({ 'egress/other': 'winner', 'team-a/partner': 'shadowed' });
+  });
+
+  test('before 1.24 the first imported copy wins everywhere, so team-b sees the collision too', () => {
+    const finding = only(byRule(analyzeCase('one-hostname-copy-per-consumer-namespace', { mesh: { istioVersion: '1.23' } }), 'tcp-shadowed'));
+    expect(finding.namespaces).toEqual(['team-a', 'team-b', '*']);
+  });
+});
+
+describe('rule 4: a 0.0.0.0 prefix is match-all', () => {
+  // pilot/pkg/networking/core/listener.go filterChainOpts.conflictsWith: `if prefix.Addr().String() == constants.UnspecifiedIP { continue }`.
+  test('0.0.0.0/0 in spec.addresses shares the wildcard chain with an entry without addresses', () => {
+    const finding = only(byRule(analyzeCase('zero-prefix-address-is-match-all'), 'tcp-shadowed'));
+    expect(finding.listener).toBe('0.0.0.0_5432');
+    expect(finding.entries.map((e) => e.ref).sort()).toEqual(['data/any-pg', 'data/orders-pg']);
+  });
+});
+
+describe('rule 5: HTTP beside TCP keeps both chains', () => {
+  // pilot/pkg/networking/core/listener.go mergeTCPFilterChains / buildSidecarOutboundListener (sniffing listener).
+  test('the TCP entry is not shadowed; only its plaintext-HTTP clients are routed by Host', () => {
+    const finding = only(byRule(analyzeCase('http-and-tcp-on-one-port-sniffing'), 'http-tcp-sniffing'));
+    expect(finding.entries.every((e) => e.role === 'winner')).toBe(true);
+    expect(finding.explanation).toMatch(/keeps both chains/);
+    expect(finding.explanation).toMatch(/plaintext HTTP/);
+  });
+});
+
+describe('rule 6: private entries and named exports are one tier, in creation order', () => {
+  // pilot/pkg/model/push_context.go initServiceRegistry: exportedToNamespace[ns] holds both, sorted by creation time.
+  test('an older entry exported to team-a by name beats team-a\'s newer private entry', () => {
+    const finding = only(byRule(analyzeCase('named-export-and-private-entry-are-one-tier'), 'tcp-shadowed'));
+    expect(finding.namespaces).toEqual(['team-a']);
+    expect(roles(finding)).toEqual({ 'platform/shared-mysql': 'winner', 'team-a/own-mysql': 'shadowed' });
+    expect(finding.explanation).toMatch(/created first/);
+  });
+});
+
+describe('rule 7: configScope never shipped', () => {
+  // The ServiceEntry CRD (shared/istio) has no configScope: the API server prunes or rejects it (ValidateServiceEntry never sees it).
+  test('an entry relying on configScope is public, with an error diagnostic that teaches exportTo', () => {
+    const result = analyzeCase('legacy-config-scope-private');
+    expect(only(byRule(result, 'tcp-shadowed')).namespaces).toEqual(['*']);
+    const diagnostics = result.diagnostics.filter((d) => d.code === 'config-scope-ignored');
+    expect(diagnostics.map((d) => d.severity)).toEqual(['error', 'error']);
+    expect(diagnostics[0]!.message).toMatch(/exportTo: \["\."\]/);
+  });
+});
+
+describe('rule 8: a lone TCP-class entry captures the port', () => {
+  // pilot/pkg/networking/core/listener.go buildSidecarOutboundListener: a match-all filter chain on 0.0.0.0_<port>
+  // takes what would go to PassthroughCluster / BlackHoleCluster (sidecar_simulation_test.go TestPassthroughTraffic).
+  test('a resolving TCP entry on 443 is an error under ALLOW_ANY: undeclared HTTPS meets the wrong certificate', () => {
+    const finding = only(analyzeCase('lone-tcp-entry-captures-443').findings);
+    expect(finding).toMatchObject({ rule: 'tcp-captures-port', severity: 'error', listener: '0.0.0.0_443' });
+    expect(finding.explanation).toMatch(/wrong server and certificate/);
+    expect(finding.fixes[0]).toMatch(/protocol: TLS/);
+  });
+
+  test('beside entries it shadows, only the holder of the chain is named, so adding or removing a competitor keeps the finding', () => {
+    const finding = only(byRule(analyzeCase('tcp-over-tcp-older-entry-wins'), 'tcp-captures-port'));
+    expect(roles(finding)).toEqual({ 'egress/huaweicloud': 'winner' });
+    expect(finding.id).toBe(only(byRule(analyzeCase('lone-tcp-entry-captures-443'), 'tcp-captures-port')).id);
+  });
+
+  test('under REGISTRY_ONLY the same entry misdelivers what would be blocked: a warning', () => {
+    const finding = only(analyzeCase('lone-tcp-entry-captures-443', { mesh: { outboundTrafficPolicy: 'REGISTRY_ONLY' } }).findings);
+    expect(finding).toMatchObject({ rule: 'tcp-captures-port', severity: 'warning' });
+  });
+
+  test('a passthrough (NONE) entry is info under ALLOW_ANY and an error under REGISTRY_ONLY: it opens the lockdown', () => {
+    expect(only(analyzeCase('lone-passthrough-entry-opens-registry-only').findings).severity).toBe('info');
+    const locked = only(analyzeCase('lone-passthrough-entry-opens-registry-only', { mesh: { outboundTrafficPolicy: 'REGISTRY_ONLY' } }).findings);
+    expect(locked.severity).toBe('error');
+    expect(locked.explanation).toMatch(/egress lockdown is bypassed/);
+  });
+
+  test('no TLS fix is offered for a database port, whose TLS starts inside the protocol', () => {
+    const result = analyzeCase('mysql-and-tcp-well-known-port-ignored');
+    for (const finding of result.findings) expect(finding.fixes.join('\n')).not.toMatch(/protocol: TLS/);
+  });
+});
+
+describe('rule 9: one hostname split over several entries', () => {
+  // pilot/pkg/model/sidecar.go (one service per hostname per sidecar); same namespace: several VIPs (istio/istio#53676).
+  test('consumers that keep platform\'s copy lose port 9443, which only team-b declares', () => {
+    const finding = only(byRule(analyzeCase('one-hostname-split-over-namespaces'), 'host-split'));
+    expect(finding.severity).toBe('warning');
+    expect(finding.namespaces).toEqual(['platform', '*']);
+    expect(roles(finding)).toEqual({ 'platform/partner': 'winner', 'team-b/partner': 'shadowed' });
+    expect(finding.explanation).toMatch(/port 9443 that only team-b\/partner declares is missing/);
+    expect(finding.fixes[0]).toMatch(/^Consolidate/);
+  });
+
+  test('in one namespace the ports merge: no finding without VIPs, a finding when DNS capture gives each entry its own VIP (1.25+)', () => {
+    expect(byRule(analyzeCase('one-hostname-split-in-one-namespace-several-vips'), 'host-split')).toEqual([]);
+    const finding = only(byRule(analyzeCase('one-hostname-split-in-one-namespace-several-vips', { mesh: { dnsCapture: true } }), 'host-split'));
+    expect(finding.explanation).toMatch(/own auto-allocated VIP/);
+    expect(byRule(analyzeCase('one-hostname-split-in-one-namespace-several-vips', { mesh: { dnsCapture: true, istioVersion: '1.24' } }), 'host-split')).toEqual([]);
+  });
+});
+
+describe('version profiles', () => {
+  // pilot/pkg/model/push_context.go SortServicesByCreationTime: 1.23+ compares host, then namespace; ≤1.22 the string host.namespace.
+  test('same-second tie: api.example wins from 1.23, api.example.net up to 1.22, and the explanation names the version', () => {
+    const now = only(byRule(analyzeCase('tie-break-host-namespace-string-before-1-23'), 'tcp-shadowed'));
+    expect(roles(now)).toEqual({ 'zz/api': 'winner', 'aa/api-net': 'shadowed' });
+    expect(now.explanation).toMatch(/Analysed as Istio 1\.30/);
+    const old = only(byRule(analyzeCase('tie-break-host-namespace-string-before-1-23', { mesh: { istioVersion: '1.22' } }), 'tcp-shadowed'));
+    expect(roles(old)).toEqual({ 'aa/api-net': 'winner', 'zz/api': 'shadowed' });
+    expect(old.explanation).toMatch(/Analysed as Istio 1\.22/);
+  });
+
+  // Auto-allocation (pilot/pkg/serviceregistry/serviceentry, ipallocate controller) is used by a sidecar only with DNS capture.
+  test('DNS capture alone removes the wildcard collision from 1.25 (allocation on by default), not in 1.24', () => {
+    expect(byRule(analyzeCase('dns-capture-allocates-vips-from-1-25'), 'tcp-shadowed')).toHaveLength(1);
+    expect(byRule(analyzeCase('dns-capture-allocates-vips-from-1-25', { mesh: { dnsCapture: true, istioVersion: '1.25' } }), 'tcp-shadowed')).toEqual([]);
+    expect(byRule(analyzeCase('dns-capture-allocates-vips-from-1-25', { mesh: { dnsCapture: true, istioVersion: '1.24' } }), 'tcp-shadowed')).toHaveLength(1);
+    expect(byRule(analyzeCase('dns-capture-allocates-vips-from-1-25', { mesh: { dnsCapture: true, ipAutoAllocate: false } }), 'tcp-shadowed')).toHaveLength(1);
+    // 1.24 with PILOT_ENABLE_IP_AUTOALLOCATE turned on: the controller's VIPs already follow DNS capture; 1.23 not yet.
+    expect(byRule(analyzeCase('dns-capture-allocates-vips-from-1-25', { mesh: { dnsCapture: true, ipAutoAllocate: true, istioVersion: '1.24' } }), 'tcp-shadowed')).toEqual([]);
+    expect(byRule(analyzeCase('dns-capture-allocates-vips-from-1-25', { mesh: { dnsCapture: true, ipAutoAllocate: true, istioVersion: '1.23' } }), 'tcp-shadowed')).toHaveLength(1);
+  });
+
+  test('DNS capture is per consumer: a namespace with it is spared, the others still collide', () => {
+    const finding = only(byRule(analyzeCase('dns-capture-allocates-vips-from-1-25', { mesh: { dnsCaptureByNamespace: { 'team-a': true }, rootNamespace: 'istio-system' } }), 'tcp-shadowed'));
+    expect(finding.namespaces).toEqual(['*']);
+  });
+
+  test('status.addresses written by the allocation controller are used by sidecars with DNS capture (1.24+)', () => {
+    expect(byRule(analyzeCase('status-addresses-used-with-dns-capture'), 'tcp-shadowed')).toHaveLength(1);
+    expect(byRule(analyzeCase('status-addresses-used-with-dns-capture', { mesh: { dnsCapture: true, istioVersion: '1.24', ipAutoAllocate: false } }), 'tcp-shadowed')).toEqual([]);
+  });
+
+  test('controller-managed addresses (e.g. Aeraki) take entries off the wildcard listener', () => {
+    expect(analyzeCase('seed-huaweicloud-github', { mesh: { controllerManagedAddresses: true } }).findings).toEqual([]);
+  });
+
+  // SidecarScope (Istio PR #60473, 1.31+): exact, namespaced egress hosts keep plain creation order.
+  test('exact-hosts Sidecar: the private entry wins in 1.30, the older shared one from 1.31', () => {
+    const v130 = only(byRule(analyzeCase('sidecar-exact-hosts-keeps-creation-order'), 'tcp-shadowed'));
+    expect(roles(v130)).toEqual({ 'team-a/own-mysql': 'winner', 'platform/shared-mysql': 'shadowed' });
+    const v131 = only(byRule(analyzeCase('sidecar-exact-hosts-keeps-creation-order', { mesh: { istioVersion: '1.31' } }), 'tcp-shadowed'));
+    expect(roles(v131)).toEqual({ 'platform/shared-mysql': 'winner', 'team-a/own-mysql': 'shadowed' });
+  });
+});
