@@ -8,6 +8,9 @@ import { validateServiceEntryManifest } from '../core/crd/validate-manifest.js';
 import { DEFAULT_VIP_POOL, isUsableVipPool } from '../core/fixes/vip-pool.js';
 import { failsAt } from '../core/review/review-change.js';
 import { reviewLocalChange } from './diff-command.js';
+import { checkRepository } from './check-repository.js';
+import { lstat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { DEFAULT_PATH_GLOBS, makePathFilter } from '../core/paths.js';
 import { atOrAbove, toJsonCheckReport, toJsonReviewReport } from '../core/render/json.js';
 import { renderFindingsMarkdown, renderReviewMarkdown } from '../core/render/markdown.js';
@@ -46,6 +49,8 @@ Options:
   --include GLOB                manifest globs under directories, repeatable; !GLOB excludes
                                 (default: ${DEFAULT_PATH_GLOBS.join(', ')})
   --output FILE                 write the report to FILE instead of standard output
+  --fail-on-unrendered          (check) exit 1 when a ServiceEntry is seen only as an unrendered
+                                template (Helm {{ }}, ytt #@, or a chart helm could not render)
   --base REF, --head REF        (diff) the branches to compare
   --vip-pool CIDR               (diff) where suggested VIPs come from (default: ${DEFAULT_VIP_POOL})
   -h, --help                    show this help
@@ -69,6 +74,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'root-namespace': { type: 'string', default: 'istio-system' },
         include: { type: 'string', multiple: true },
         output: { type: 'string' },
+        'fail-on-unrendered': { type: 'boolean', default: false },
         base: { type: 'string' },
         head: { type: 'string', default: 'HEAD' },
         'vip-pool': { type: 'string', default: DEFAULT_VIP_POOL },
@@ -124,22 +130,34 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       : format === 'markdown' ? `${renderReviewMarkdown(report)}\n` : `${renderReviewText(report)}\n`;
     failing = failsAt(report, failLevel);
   } else {
-    let read;
+    let result;
+    let unrendered = 0;
     try {
-      read = await readManifestFiles(paths.length > 0 ? paths : ['.'], { filter: select, cwd: io.cwd });
+      // One folder (the repository): its meshes are inferred and its Kustomize roots and charts rendered.
+      const repoDir = paths.length <= 1 ? resolve(io.cwd, paths[0] ?? '.') : undefined;
+      if (repoDir && (await lstat(repoDir).catch(() => undefined))?.isDirectory()) {
+        const checked = await checkRepository({ repoDir, cwd: io.cwd, select, defaultNamespace: values['default-namespace'], mesh });
+        io.stderr(`serviceentry-guard: ${checked.plan.summary}\n`);
+        result = checked.result;
+        unrendered = checked.unrenderedServiceEntries;
+      } else {
+        const read = await readManifestFiles(paths.length > 0 ? paths : ['.'], { filter: select, cwd: io.cwd });
+        const loaded = loadSources(read.files, { defaultNamespace: values['default-namespace'] });
+        loaded.diagnostics.unshift(...read.diagnostics);
+        result = analyze(loaded, { mesh });
+        unrendered = loaded.unrenderedServiceEntries ?? 0;
+      }
     } catch (error) {
       io.stderr(`serviceentry-guard: ${error instanceof Error ? error.message : String(error)}\n`);
       return EXIT_USAGE;
     }
-    const loaded = loadSources(read.files, { defaultNamespace: values['default-namespace'] });
-    loaded.diagnostics.unshift(...read.diagnostics);
-    const result = analyze(loaded, { mesh });
+    if (unrendered > 0) io.stderr(`serviceentry-guard: ${unrendered} ServiceEntr${unrendered === 1 ? 'y' : 'ies'} not analysed (unrendered template${unrendered === 1 ? '' : 's'})\n`);
     output = format === 'json'
       ? `${JSON.stringify(toJsonCheckReport(result.findings, result.diagnostics, result.entryCount), null, 2)}\n`
       : format === 'markdown'
         ? `${renderFindingsMarkdown(result.findings, result.diagnostics, result.entryCount)}\n`
         : `${renderFindingsText(result.findings, result.diagnostics, result.entryCount)}\n`;
-    failing = atOrAbove(result.findings, failLevel).length > 0;
+    failing = atOrAbove(result.findings, failLevel).length > 0 || (values['fail-on-unrendered'] && unrendered > 0);
   }
 
   if (values.output) {
