@@ -38,11 +38,14 @@ export function analysedDocuments(output: string): RenderedDocument[] {
       const annotations = d.getIn(['metadata', 'annotations']);
       if (isMap(annotations) && annotations.items.length === 0) d.deleteIn(['metadata', 'annotations']);
     }
-    const comment = d.commentBefore ?? '';
+    // After `---`, helm's `# Source:` comment belongs to the document or to its first node, by parser whim.
+    const contents = d.contents as { commentBefore?: string | null };
+    const comment = `${d.commentBefore ?? ''}\n${contents.commentBefore ?? ''}`;
     const source = /(?:^|\n)\s*Source:\s*(\S+)/.exec(comment)?.[1];
     d.commentBefore = null;
+    contents.commentBefore = null;
     out.push({
-      kind, name: scalar(d.getIn(['metadata', 'name'])) ?? '', text: d.toString({ lineWidth: 0 }),
+      kind, name: scalar(d.getIn(['metadata', 'name'])) ?? '', text: d.toString({ lineWidth: 0 }).replace(/^---[ \t]*\n/, ''),
       originPath: origin === undefined ? undefined : /(?:^|\n)path:\s*(\S+)/.exec(origin)?.[1], sourceComment: source,
     });
   }
@@ -111,12 +114,30 @@ function firstContentLine(source: readonly string[], from: number): number {
   return from;
 }
 
-/** The next source line equal to `trimmed`, within the source document and a bounded window. */
+/**
+ * The next source line that carries the same content as a rendered line,
+ * within the source document and a bounded window. Renderers re-order keys
+ * (kustomize sorts them), so a list item (`- …`) is matched to the next list
+ * item of the source, the same one if it starts with the same field, else the
+ * next in order; other lines match on their content without a leading `- `.
+ */
 function findForward(source: readonly string[], trimmed: string, from: number, docStart: number): number {
   const limit = Math.min(source.length, from + 200);
+  const item = trimmed.startsWith('- ') || trimmed === '-';
+  const content = item ? trimmed.slice(1).trim() : trimmed;
+  let firstItem = -1;
   for (let i = from; i < limit; i++) {
-    if (i > docStart && (source[i] === '---' || source[i]!.startsWith('--- '))) return -1;
-    if (source[i] === trimmed) return i;
+    const l = source[i]!;
+    if (i > docStart && (l === '---' || l.startsWith('--- '))) break;
+    const sourceItem = l.startsWith('- ') || l === '-';
+    const sourceContent = sourceItem ? l.slice(1).trim() : l;
+    if (item) {
+      if (!sourceItem) continue;
+      if (sourceContent === content) return i;
+      if (firstItem < 0) firstItem = i;
+    } else if (sourceContent === content) {
+      return i;
+    }
   }
-  return -1;
+  return firstItem;
 }

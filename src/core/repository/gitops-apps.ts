@@ -32,7 +32,7 @@ export function findDeployedSources(files: readonly SourceFile[], folders: reado
   for (const file of files) {
     if (!file.text.includes('kind:')) continue;
     if (!/argoproj\.io|fluxcd\.io/.test(file.text)) continue;
-    for (const obj of yamlObjects(file)) {
+    for (const obj of yamlObjects(file, true)) {
       const apiVersion = text(obj['apiVersion']) ?? '';
       const kind = text(obj['kind']);
       const name = text(field(obj, 'metadata', 'name')) ?? '?';

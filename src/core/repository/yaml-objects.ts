@@ -11,9 +11,10 @@ import { parseYamlDocuments } from '../load/yaml-documents.js';
 
 export type YamlObject = Record<string, unknown>;
 
-export function yamlObjects(file: SourceFile): YamlObject[] {
+/** `keepTemplates`: for objects whose own syntax uses `{{ }}` (Argo CD ApplicationSet templates). */
+export function yamlObjects(file: SourceFile, keepTemplates = false): YamlObject[] {
   let text = file.text;
-  if (mayHoldTemplates(text)) text = blankSpans(text, documentSpans(text).filter((s) => looksLikeTemplate(text.slice(s.start, s.end))));
+  if (!keepTemplates && mayHoldTemplates(text)) text = blankSpans(text, documentSpans(text).filter((s) => looksLikeTemplate(text.slice(s.start, s.end))));
   try {
     return parseYamlDocuments(text).documents.map((d) => d.value).filter(isObject);
   } catch {
