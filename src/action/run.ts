@@ -5,6 +5,7 @@ import { createGitHubClient, type ClientOptions, type GitHubClient } from '../ad
 import type { RepoRef } from '../adapters/github/pull-request.js';
 import { analyze } from '../core/analysis/analyze.js';
 import { loadSources, DEFAULT_MAX_FILE_BYTES } from '../core/load/load-sources.js';
+import { countServiceEntryTemplates } from '../core/load/templates.js';
 import type { MeshOptions } from '../core/model.js';
 import { makePathFilter } from '../core/paths.js';
 import { atOrAbove, toJsonCheckReport, toJsonReviewReport } from '../core/render/json.js';
@@ -94,6 +95,8 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
       annotate(io, result.findings.map((finding) => ({ status: 'existing', finding, newEntryRefs: [] })), [], new Set());
     }
     const failing = atOrAbove(result.findings, inputs.failLevel);
+    const unrendered = inputs.failOnUnrendered ? countServiceEntryTemplates(result.diagnostics) : 0;
+    if (unrendered > 0) return conclude(io, true, `${unrendered} ServiceEntry template${unrendered === 1 ? '' : 's'} not analysed (fail-on-unrendered)`);
     return conclude(io, failing.length > 0, `${failing.length} listener collision${failing.length === 1 ? '' : 's'} at or above ${inputs.failLevel}`);
   }
 
@@ -124,6 +127,10 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
   }
   const fails = failsAt(report, inputs.failLevel);
   const n = report.introduced.length;
+  // Like findings, only what the change brings fails it: templates in the files it touches.
+  const changed = new Set(report.changedPaths);
+  const unrendered = inputs.failOnUnrendered ? countServiceEntryTemplates(report.diagnostics.filter((d) => changed.has(d.location.path))) : 0;
+  if (unrendered > 0) return { ...conclude(io, true, `${unrendered} ServiceEntry template${unrendered === 1 ? '' : 's'} not analysed (fail-on-unrendered)`), ...(published ? { published } : {}) };
   return { ...conclude(io, fails, `this change introduces ${n} listener collision${n === 1 ? '' : 's'} at or above ${inputs.failLevel}`), ...(published ? { published } : {}) };
 }
 

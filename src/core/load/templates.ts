@@ -98,3 +98,8 @@ export function blankSpans(text: string, spans: readonly DocumentSpan[]): string
   parts.push(text.slice(at));
   return parts.join('');
 }
+
+/** ServiceEntries the loader saw only as templates, from its `template` diagnostics (for callers that keep only diagnostics). */
+export function countServiceEntryTemplates(diagnostics: ReadonlyArray<{ code: string; message: string }>): number {
+  return diagnostics.filter((d) => d.code === 'template' && d.message.startsWith('ServiceEntry ')).length;
+}

@@ -1,5 +1,5 @@
 import { loadSources } from '../../../src/core/load/load-sources.js';
-import { documentSpans, looksLikeTemplate } from '../../../src/core/load/templates.js';
+import { countServiceEntryTemplates, documentSpans, looksLikeTemplate } from '../../../src/core/load/templates.js';
 
 const load = (text: string, path = 'chart/templates/x.yaml') => loadSources([{ path, text }], { defaultNamespace: 'default' });
 
@@ -39,6 +39,14 @@ describe('unrendered templates are never read as literal values', () => {
     const result = load(`apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: "{{ .Values.name }}"\nspec:\n  hosts: [a.example.com]\n  ports: [{number: 5432, name: tcp, protocol: TCP}]\n`);
     expect(result.entries).toEqual([]);
     expect(result.diagnostics.map((d) => d.code)).toEqual(['template']);
+  });
+
+  test('the count the fail-on-unrendered input reads from diagnostics is the ServiceEntry templates only, not Sidecar ones', () => {
+    const sidecar = `apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: {{ .Values.name }}\n`;
+    const result = load(`${helmServiceEntry}---\n${sidecar}---\n${helmServiceEntry}`);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['template', 'template', 'template']);
+    expect(countServiceEntryTemplates(result.diagnostics)).toBe(2);
+    expect(result.unrenderedServiceEntries).toBe(2);
   });
 
   test('a ytt #@ annotation makes a document a template', () => {
