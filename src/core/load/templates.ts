@@ -13,7 +13,7 @@ export interface DocumentSpan {
 
 /**
  * True when a document holds `{{` followed later by `}}`, or a ytt `#@`
- * annotation at a line start. Callers pass one document's text (not a whole
+ * annotation (a comment that starts with `@`). Callers pass one document's text (not a whole
  * file with offsets), so no search runs past the document it is about.
  */
 export function looksLikeTemplate(doc: string): boolean {
@@ -22,13 +22,11 @@ export function looksLikeTemplate(doc: string): boolean {
   return hasYttAnnotation(doc);
 }
 
+/** `#@` starting a YAML comment: at a line start or after a blank (`namespace: #@ data.values.ns`). */
 function hasYttAnnotation(doc: string): boolean {
-  let at = doc.indexOf('#@');
-  while (at >= 0) {
-    let i = at - 1;
-    while (i >= 0 && (doc[i] === ' ' || doc[i] === '\t')) i--;
-    if (i < 0 || doc[i] === '\n') return true;
-    at = doc.indexOf('#@', at + 2);
+  for (let at = doc.indexOf('#@'); at >= 0; at = doc.indexOf('#@', at + 2)) {
+    const before = at === 0 ? '\n' : doc[at - 1];
+    if (before === '\n' || before === ' ' || before === '\t' || before === '\r') return true;
   }
   return false;
 }

@@ -49,6 +49,11 @@ describe('unrendered templates are never read as literal values', () => {
     expect(result.unrenderedServiceEntries).toBe(2);
   });
 
+  test('a ytt annotation after a value (namespace: #@ expr) makes a document a template; a # comment mentioning #@ inside a word does not', () => {
+    expect(load(`apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: s\n  namespace: #@ workloads_namespace()\n`).diagnostics.map((d) => d.code)).toEqual(['template']);
+    expect(looksLikeTemplate('metadata:\n  name: a#@b\n')).toBe(false);
+  });
+
   test('a ytt #@ annotation makes a document a template', () => {
     const result = load(`#@ load("@ytt:data", "data")\napiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: #@ data.values.name\n`);
     expect(result.entries).toEqual([]);
