@@ -84,6 +84,7 @@ export function inferRepositoryPlan(files: readonly SourceFile[], defaults: Mesh
   }
 
   if (splitBy.length > 0) diagnostics.push(ambiguityNote(copyExamples, splitBy, meshes));
+  diagnostics.push(...unusedKustomizations(tree, units, identities));
   const origin = meshes.length > 1 || units.some((u) => u.key !== undefined) ? 'inferred' : 'single';
   return { meshes, origin, summary: summarize(meshes, units, origin, splitBy.length > 0), diagnostics };
 }
@@ -171,6 +172,32 @@ function identityReader(byPath: ReadonlyMap<string, SourceFile>, defaultNamespac
     return objects;
   };
   return (paths, override) => [...new Set(paths.flatMap((p) => objectsOf(p).map((o) => `${NETWORKING}/${o.kind}/${override ?? o.namespace}/${o.name}`)))];
+}
+
+/**
+ * A component (or base) no root builds is not analysed on its own; its entries would otherwise vanish
+ * without a word, so each such kustomization holding any is named once.
+ */
+function unusedKustomizations(tree: KustomizeTree, units: readonly Unit[], identities: IdentityReader): Diagnostic[] {
+  const built = new Set<string>();
+  for (const unit of units) {
+    if (unit.input.kind !== 'kustomize') continue;
+    const root = tree.byDir.get(unit.input.root);
+    if (root) for (const k of closureOf(root, tree).kustomizations) built.add(k.dir);
+  }
+  const out: Diagnostic[] = [];
+  for (const k of [...tree.byDir.values()].sort((a, b) => a.dir.localeCompare(b.dir))) {
+    if (built.has(k.dir)) continue;
+    const held = identities(closureOf(k, tree).files, undefined).length;
+    if (held === 0) continue;
+    out.push({
+      severity: 'info',
+      code: 'kustomize-unused',
+      message: `${k.isComponent ? 'Kustomize component' : 'kustomization'} ${k.dir || '.'} is built by no Kustomize root in the repository, so its ${held} ServiceEntr${held === 1 ? 'y/Sidecar is' : 'ies/Sidecars are'} not analysed; list it under a root's components/resources, or as a kustomize root of a mesh in .serviceentry-guard.yaml`,
+      location: { path: k.file, line: 1, column: 1 },
+    });
+  }
+  return out;
 }
 
 function toMesh(name: string, units: readonly Unit[], defaults: MeshSettings, leaf: string | undefined): MeshPlan {

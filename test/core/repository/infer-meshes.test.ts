@@ -61,6 +61,9 @@ describe('Kustomize roots', () => {
       { path: 'components/egress/se.yaml', text: se('component') },
     ]);
     expect(plan.meshes.flatMap((m) => m.inputs)).toEqual([{ kind: 'kustomize', root: 'app' }]);
+    // …but its entry does not vanish silently: the unused component is named once.
+    expect(plan.diagnostics.map((d) => [d.code, d.severity, d.location.path])).toEqual([['kustomize-unused', 'info', 'components/egress/kustomization.yaml']]);
+    expect(plan.diagnostics[0]!.message).toContain('Kustomize component components/egress is built by no Kustomize root');
   });
 
   test('two roots outside any convention that build the same base are split, and the ambiguity is said once with config lines', () => {
