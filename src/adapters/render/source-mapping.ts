@@ -9,6 +9,7 @@
  */
 import { isMap, isScalar, parseAllDocuments, type Document } from 'yaml';
 import type { SourceFile } from '../../core/model.js';
+import { declaredAnalysedKind, documentSpans } from '../../core/load/templates.js';
 
 export const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
 const ANALYSED_KINDS = new Set(['ServiceEntry', 'Sidecar']);
@@ -27,7 +28,12 @@ export interface RenderedDocument {
 /** The ServiceEntry and Sidecar documents of a renderer's output (other kinds are not ours to carry). */
 export function analysedDocuments(output: string): RenderedDocument[] {
   const out: RenderedDocument[] = [];
-  for (const doc of parseAllDocuments(output, { uniqueKeys: false })) {
+  // Only documents that say they are ours are parsed with the (slower) editing parser: a render is
+  // mostly Deployments and Services.
+  const ours = documentSpans(output).map((s) => output.slice(s.start, s.end)).filter((d) => declaredAnalysedKind(d) !== undefined);
+  if (ours.length === 0) return out;
+  const text = ours.map((d) => (d.startsWith('---') ? d : `---\n${d}`)).map((d) => (d.endsWith('\n') ? d : `${d}\n`)).join('');
+  for (const doc of parseAllDocuments(text, { uniqueKeys: false })) {
     if (!(doc as Document).contents || !isMap((doc as Document).contents)) continue;
     const d = doc as Document;
     const kind = scalar(d.get('kind'));

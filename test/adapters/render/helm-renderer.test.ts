@@ -16,6 +16,14 @@ import { copyRepository, type RepositoryCopy } from '../../../src/adapters/rende
 import { REPOSITORIES_DIR, repositoryFiles } from '../../helpers/repositories.js';
 
 const RENDERED = `---
+# Source: egress/templates/config.yaml
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: egress-sidecar-settings
+data:
+  note: "kind: ServiceEntry is mentioned here, but this is a ConfigMap"
+---
 # Source: egress/templates/databases.yaml
 apiVersion: networking.istio.io/v1
 kind: ServiceEntry
