@@ -19,6 +19,8 @@ export interface ActionInputs {
   token: string;
   paths: string[];
   failLevel: Severity | 'never';
+  /** Fail when a ServiceEntry is seen only as an unrendered template. */
+  failOnUnrendered: boolean;
   defaultNamespace: string;
   autoAllocate: boolean;
   mode: Mode;
@@ -66,6 +68,7 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     token: getInput('token').trim(),
     paths: paths.length > 0 ? paths : DEFAULT_PATH_GLOBS,
     failLevel: oneOf('fail-level', FAIL_LEVELS, 'error'),
+    failOnUnrendered: flag('fail-on-unrendered'),
     defaultNamespace: text('default-namespace', 'default'),
     autoAllocate: flag('auto-allocate'),
     mode: oneOf('mode', MODES, 'review'),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createGitHubClient, type ClientOptions, type GitHubClient } from '../adapters/github/client.js';
 import type { RepoRef } from '../adapters/github/pull-request.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/load/load-sources.js';
+import { countServiceEntryTemplates } from '../core/load/templates.js';
 import type { MeshOptions } from '../core/model.js';
 import { makePathFilter } from '../core/paths.js';
 import { atOrAbove, toJsonCheckReport, toJsonReviewReport } from '../core/render/json.js';
@@ -13,7 +14,7 @@ import { applyChanges } from '../core/review/apply-changes.js';
 import { analyzeMeshes } from '../core/analysis/analyze-meshes.js';
 import { planRepository } from '../core/repository/config-plan.js';
 import { DEFAULT_CONFIG_PATH } from '../core/repository/repository-config.js';
-import { materializeMesh, treeOf } from '../adapters/materialize-mesh.js';
+import { defaultRenderers, materializeSide } from '../adapters/materialize-mesh.js';
 import { reviewByMesh } from '../adapters/review-by-mesh.js';
 import { configAt, failOnConfigErrors, type ConfigSource } from './repository-config-source.js';
 import { validateServiceEntryManifest } from '../core/crd/validate-manifest.js';
@@ -105,11 +106,10 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
       return { exitCode: 1 };
     }
     const files = tree.files.filter((f) => f.path !== config?.path);
-    const planned = planRepository(config, files.map((f) => f.path), fallback);
+    const planned = planRepository(config, files, fallback);
     if (!planned.plan) return failOnConfigErrors(io, planned.diagnostics);
     io.info(planned.plan.summary);
-    const source = treeOf(files);
-    const result = analyzeMeshes(await Promise.all(planned.plan.meshes.map(async (plan) => ({ plan, ...(await materializeMesh(plan, source)) }))));
+    const result = analyzeMeshes(await materializeSide(planned.plan, files, defaultRenderers(files)));
     result.diagnostics.unshift(...tree.diagnostics, ...planned.plan.diagnostics);
     const render: RenderContext = { blobUrl: blobUrlFor(serverUrl, repository, context.sha) };
     io.info(`Not a pull request: analysed the whole tree at ${context.sha.slice(0, 12)} (${result.entryCount} ServiceEntries, ${result.findings.length} findings).`);
@@ -121,6 +121,8 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
       annotate(io, result.findings.map((finding) => ({ status: 'existing', finding, newEntryRefs: [] })), [], new Set());
     }
     const failing = atOrAbove(result.findings, inputs.failLevel);
+    const unrendered = inputs.failOnUnrendered ? countServiceEntryTemplates(result.diagnostics) : 0;
+    if (unrendered > 0) return conclude(io, true, `${unrendered} ServiceEntry template${unrendered === 1 ? '' : 's'} not analysed (fail-on-unrendered)`);
     return conclude(io, failing.length > 0, `${failing.length} listener collision${failing.length === 1 ? '' : 's'} at or above ${inputs.failLevel}`);
   }
 
@@ -140,6 +142,7 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
     fallback,
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,
     fixes: { vipPool: inputs.vipPool, validate: validateServiceEntryManifest },
+    renderers: defaultRenderers([...sources.baseFiles, ...sources.changes.flatMap((c) => (c.headText !== undefined ? [{ path: c.path, text: c.headText }] : []))]),
   });
   if (!reviewed.ok) return failOnConfigErrors(io, reviewed.diagnostics);
   for (const line of [reviewed.headPlan.summary, ...reviewed.notes]) io.info(line);
@@ -166,6 +169,10 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
   }
   const fails = failsAt(report, inputs.failLevel);
   const n = report.introduced.length;
+  // Like findings, only what the change brings fails it: templates in the files it touches.
+  const changed = new Set(report.changedPaths);
+  const unrendered = inputs.failOnUnrendered ? countServiceEntryTemplates(report.diagnostics.filter((d) => changed.has(d.location.path))) : 0;
+  if (unrendered > 0) return { ...conclude(io, true, `${unrendered} ServiceEntry template${unrendered === 1 ? '' : 's'} not analysed (fail-on-unrendered)`), ...(published ? { published } : {}) };
   return { ...conclude(io, fails, `this change introduces ${n} listener collision${n === 1 ? '' : 's'} at or above ${inputs.failLevel}`), ...(published ? { published } : {}) };
 }
 

@@ -1,11 +1,21 @@
 /**
- * The seam between a mesh plan and the files the analysis reads. Plain
+ * The seam between a mesh plan and the manifests the analysis reads. Plain
  * `files` inputs are taken from the side's selected files; Kustomize roots
- * and Helm charts are rendered by the renderers in src/adapters/render/ and
- * until one handles an input it is named in a diagnostic, never skipped silently.
+ * and Helm charts are rendered by the renderers in src/adapters/render/, in
+ * one temporary copy of the repository shared by every mesh of a run. An
+ * input that cannot be rendered is named in a diagnostic, never skipped
+ * silently. Each input's namespace rules travel with its files.
  */
+import type { ManifestRenderer } from './render/manifest-renderer.js';
+import { copyRepository, type RepositoryCopy } from './render/repository-copy.js';
+import { helmRenderer } from './render/helm-renderer.js';
+import { kustomizeRenderer } from './render/kustomize-renderer.js';
+import { writeSideFolder } from './render/side-folder.js';
+import { isUnder } from '../core/repository/yaml-objects.js';
+import type { MaterializedMesh } from '../core/analysis/analyze-meshes.js';
 import type { Diagnostic, SourceFile } from '../core/model.js';
-import type { MeshInput, MeshPlan } from '../core/repository/mesh-plan.js';
+import type { MeshSourceGroup } from '../core/repository/load-mesh.js';
+import type { MeshInput, MeshPlan, RepositoryPlan } from '../core/repository/mesh-plan.js';
 
 /** One side of the repository (a checkout, or a commit of a pull request) as the plan sees it. */
 export interface RepositoryTree {
@@ -15,40 +25,127 @@ export interface RepositoryTree {
   directory?: string;
 }
 
-export type MaterializeMesh = (plan: MeshPlan, tree: RepositoryTree) => Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }>;
+export interface Renderers {
+  kustomize: ManifestRenderer;
+  helm: ManifestRenderer;
+  /** Let kustomize fetch remote bases (config `render.allowRemote`); off by default. */
+  allowRemote?: boolean;
+}
+
+export interface MaterializedInputs {
+  /** Files read with the mesh's own default namespace. */
+  files: SourceFile[];
+  /** Files whose input sets its own namespace rules (rendered output, Flux targetNamespace, Argo CD destination). */
+  groups: MeshSourceGroup[];
+  diagnostics: Diagnostic[];
+  /** ServiceEntries seen only in charts or templates that could not be rendered. */
+  unrenderedServiceEntries: number;
+}
 
 /** Builds a tree from files whose report paths are already repository-relative. */
 export function treeOf(files: readonly SourceFile[], directory?: string): RepositoryTree {
   return { files: new Map(files.map((f) => [f.path, f])), ...(directory !== undefined ? { directory } : {}) };
 }
 
-export const materializeMesh: MaterializeMesh = async (plan, tree) => {
-  const files = new Map<string, SourceFile>();
-  const diagnostics: Diagnostic[] = [];
+/** One temporary copy for a whole run, made on first need and removed by dispose(). */
+export class RenderWorkspace {
+  private copy: Promise<RepositoryCopy> | undefined;
+
+  constructor(private readonly repoDir: string, private readonly allowRemote = false) {}
+
+  get(): Promise<RepositoryCopy> {
+    this.copy ??= copyRepository(this.repoDir, { allowRemote: this.allowRemote });
+    return this.copy;
+  }
+
+  async dispose(): Promise<void> {
+    if (this.copy) await (await this.copy).dispose();
+  }
+}
+
+export interface RenderContext {
+  renderers: Renderers;
+  workspace: RenderWorkspace;
+  /** Rendered files carry repository-relative paths; this gives them the path they are reported under. */
+  display?: (file: SourceFile) => SourceFile;
+}
+
+export async function materializeMesh(plan: MeshPlan, tree: RepositoryTree, render?: RenderContext): Promise<MaterializedInputs> {
+  const result: MaterializedInputs = { files: [], groups: [], diagnostics: [], unrenderedServiceEntries: 0 };
+  const seen = new Set<string>();
   for (const input of plan.inputs) {
     switch (input.kind) {
-      case 'files':
+      case 'files': {
+        const files: SourceFile[] = [];
         for (const path of input.paths) {
           const file = tree.files.get(path);
           // A planned path that was not read was reported by the reader (too large, symlink out of the tree).
-          if (file) files.set(file.path, file);
+          if (file && !seen.has(file.path)) {
+            seen.add(file.path);
+            files.push(file);
+          }
         }
+        if (input.defaultNamespace === undefined && input.targetNamespace === undefined) result.files.push(...files);
+        else result.groups.push({ files, defaultNamespace: input.defaultNamespace ?? plan.settings.defaultNamespace, ...(input.targetNamespace ? { targetNamespace: input.targetNamespace } : {}) });
         break;
+      }
       case 'kustomize':
-      case 'helm':
-        diagnostics.push(notRendered(plan, input));
+      case 'helm': {
+        if (!render || tree.directory === undefined) {
+          result.diagnostics.push(notRendered(plan, input));
+          break;
+        }
+        const renderer = input.kind === 'kustomize' ? render.renderers.kustomize : render.renderers.helm;
+        const rendered = await renderer.render(input, await render.workspace.get());
+        result.diagnostics.push(...rendered.diagnostics);
+        result.unrenderedServiceEntries += rendered.unrenderedServiceEntries ?? 0;
+        // kustomize already applied targetNamespace in the build (as Flux does), helm its --namespace.
+        const defaultNamespace = (input.kind === 'helm' ? input.namespace : input.defaultNamespace) ?? plan.settings.defaultNamespace;
+        result.groups.push({ files: render.display ? rendered.files.map(render.display) : rendered.files, defaultNamespace });
         break;
+      }
     }
   }
-  return { files: [...files.values()], diagnostics };
-};
+  return result;
+}
 
 function notRendered(plan: MeshPlan, input: Exclude<MeshInput, { kind: 'files' }>): Diagnostic {
   const root = input.kind === 'kustomize' ? input.root : input.chart;
   return {
     severity: 'warning',
     code: 'not-rendered',
-    message: `not rendered: ${root} (${input.kind === 'kustomize' ? 'Kustomize root' : 'Helm chart'} of mesh ${plan.name}); its ServiceEntries are not analysed`,
+    message: `not rendered: ${root} (${input.kind === 'kustomize' ? 'Kustomize root' : 'Helm chart'} of mesh ${plan.name}) has no checkout to render from here; its ServiceEntries are not analysed`,
     location: { path: root, line: 1, column: 1 },
+  };
+}
+
+/**
+ * Every mesh of one side known only by its files (a pull request's base or
+ * head, a tree read from git objects or the API). When a mesh renders, the
+ * side's files are written to a temporary folder first, so a change to a
+ * kustomization or values file changes what that side renders.
+ */
+export async function materializeSide(plan: RepositoryPlan, files: readonly SourceFile[], renderers: Renderers | undefined): Promise<MaterializedMesh[]> {
+  const toMesh = (mesh: MeshPlan, inputs: MaterializedInputs): MaterializedMesh => ({ plan: mesh, files: inputs.files, groups: inputs.groups, diagnostics: inputs.diagnostics });
+  const renders = plan.meshes.some((m) => m.inputs.some((i) => i.kind !== 'files'));
+  if (!renders || !renderers) return Promise.all(plan.meshes.map(async (mesh) => toMesh(mesh, await materializeMesh(mesh, treeOf(files)))));
+  const side = await writeSideFolder(files);
+  const workspace = new RenderWorkspace(side.dir, renderers.allowRemote);
+  try {
+    const tree: RepositoryTree = { ...treeOf(files), directory: side.dir };
+    const meshes: MaterializedMesh[] = [];
+    for (const mesh of plan.meshes) meshes.push(toMesh(mesh, await materializeMesh(mesh, tree, { renderers, workspace })));
+    return meshes;
+  } finally {
+    await workspace.dispose();
+    await side.dispose();
+  }
+}
+
+/** The real tools from PATH: kustomize (or kubectl kustomize) and helm. */
+export function defaultRenderers(files: readonly SourceFile[]): Renderers {
+  return {
+    kustomize: kustomizeRenderer(),
+    helm: helmRenderer({ chartFiles: (chart) => files.filter((f) => isUnder(f.path, chart)) }),
   };
 }

@@ -11,7 +11,7 @@ import type { RepositoryConfig } from '../core/repository/repository-config.js';
 import { applyChanges, type ChangedFile } from '../core/review/apply-changes.js';
 import type { ReviewInput, ReviewReport } from '../core/review/review-change.js';
 import { reviewMeshes } from '../core/review/review-meshes.js';
-import { materializeMesh, treeOf, type MaterializeMesh } from './materialize-mesh.js';
+import { materializeSide, type Renderers } from './materialize-mesh.js';
 
 /** A config file's text on one side, with its repository-relative path. */
 export interface ConfigText {
@@ -30,7 +30,8 @@ export interface MeshReviewRequest {
   fallback: MeshSettings;
   maxFileBytes?: number;
   fixes?: ReviewInput['fixes'];
-  materialize?: MaterializeMesh;
+  /** Renderers for Kustomize roots and charts; without them such inputs are named as not rendered. */
+  renderers?: Renderers;
 }
 
 export type MeshReview =
@@ -39,31 +40,27 @@ export type MeshReview =
   | { ok: false; diagnostics: Diagnostic[] };
 
 export async function reviewByMesh(request: MeshReviewRequest): Promise<MeshReview> {
-  const materialize = request.materialize ?? materializeMesh;
   const configPaths = new Set([request.baseConfig?.path, request.headConfig?.path].filter((p): p is string => p !== undefined));
   const manifests = (files: readonly SourceFile[]) => files.filter((f) => !configPaths.has(f.path));
   const baseFiles = manifests(request.baseFiles);
   const headFiles = manifests(applyChanges(request.baseFiles, request.changes));
 
-  const head = planRepository(request.headConfig, headFiles.map((f) => f.path), request.fallback);
+  const head = planRepository(request.headConfig, headFiles, request.fallback);
   if (!head.plan) return { ok: false, diagnostics: head.diagnostics };
   const notes: string[] = [];
   // A pull request that adds the config file (or mends a broken one) states how the clusters were split all along:
   // the base is split the same way, so adding it does not turn every old collision into a resolved one.
-  let base = planRepository(request.baseConfig, baseFiles.map((f) => f.path), request.fallback);
+  let base = planRepository(request.baseConfig, baseFiles, request.fallback);
   if (!base.plan && request.headConfig) {
     notes.push(`${request.baseConfig?.path ?? 'The config file'} has errors on the base branch; the base is split by the head's config instead.`);
-    base = planRepository(request.headConfig, baseFiles.map((f) => f.path), request.fallback);
+    base = planRepository(request.headConfig, baseFiles, request.fallback);
   } else if (!request.baseConfig && request.headConfig) {
     notes.push(`This change adds ${request.headConfig.path}; the base branch is split by it too, so only what the change does is reported.`);
-    base = planRepository(request.headConfig, baseFiles.map((f) => f.path), request.fallback);
+    base = planRepository(request.headConfig, baseFiles, request.fallback);
   }
-  const basePlan = base.plan ?? planRepository(undefined, baseFiles.map((f) => f.path), request.fallback).plan!;
+  const basePlan = base.plan ?? planRepository(undefined, baseFiles, request.fallback).plan!;
 
-  const materializeAll = (plan: RepositoryPlan, files: readonly SourceFile[]): Promise<MaterializedMesh[]> => {
-    const tree = treeOf(files);
-    return Promise.all(plan.meshes.map(async (mesh) => ({ plan: mesh, ...(await materialize(mesh, tree)) })));
-  };
+  const materializeAll = (plan: RepositoryPlan, files: readonly SourceFile[]) => materializeSide(plan, files, request.renderers);
   const report = reviewMeshes({
     base: await materializeAll(basePlan, baseFiles),
     head: await materializeAll(head.plan, headFiles),

@@ -9,6 +9,7 @@ import type { ChangedFile, ReviewReport } from '../core/review/review-change.js'
 import { DEFAULT_CONFIG_PATH } from '../core/repository/repository-config.js';
 import type { RepositoryPlan } from '../core/repository/mesh-plan.js';
 import { configFromRead, reviewByMesh } from '../adapters/review-by-mesh.js';
+import { defaultRenderers } from '../adapters/materialize-mesh.js';
 import { selectChanges } from '../core/review/select-changes.js';
 
 export interface DiffRequest {
@@ -61,6 +62,7 @@ export async function reviewLocalChange(request: DiffRequest): Promise<LocalRevi
     headConfig,
     fallback: { defaultNamespace: request.defaultNamespace, mesh: request.mesh },
     fixes: { vipPool: request.vipPool, validate: request.validate },
+    renderers: defaultRenderers(snapshot.files),
   });
   if (!reviewed.ok) return reviewed;
   reviewed.report.diagnostics.unshift(...diagnostics);

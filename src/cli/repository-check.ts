@@ -1,7 +1,8 @@
 import { lstat, readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { readManifestFiles } from '../adapters/fs/read-manifests.js';
-import { materializeMesh, type RepositoryTree } from '../adapters/materialize-mesh.js';
+import { defaultRenderers, materializeMesh, RenderWorkspace, type Renderers, type RepositoryTree } from '../adapters/materialize-mesh.js';
+import { countServiceEntryTemplates } from '../core/load/templates.js';
 import type { Diagnostic, SourceFile } from '../core/model.js';
 import { analyzeMeshes, type RepositoryAnalysis } from '../core/analysis/analyze-meshes.js';
 import { planRepository } from '../core/repository/config-plan.js';
@@ -15,10 +16,12 @@ export interface RepositoryCheckRequest {
   /** `--config FILE`; without it `.serviceentry-guard.yaml` in the working directory is used when present. */
   configPath: string | undefined;
   fallback: MeshSettings;
+  /** Default: the real kustomize (or kubectl kustomize) and helm from PATH. */
+  renderers?: Renderers;
 }
 
 export type RepositoryCheck =
-  | { ok: true; plan: RepositoryPlan; config: RepositoryConfig | undefined; analysis: RepositoryAnalysis }
+  | { ok: true; plan: RepositoryPlan; config: RepositoryConfig | undefined; analysis: RepositoryAnalysis; unrenderedServiceEntries: number }
   | { ok: false; diagnostics: Diagnostic[] };
 
 /**
@@ -29,16 +32,39 @@ export type RepositoryCheck =
 export async function checkRepository(request: RepositoryCheckRequest): Promise<RepositoryCheck> {
   const read = await readManifestFiles(request.paths.length > 0 ? request.paths : ['.'], { filter: request.select, cwd: request.cwd });
   const config = await readConfig(request);
-  const root = config ? dirname(resolve(request.cwd, config.path)) : request.cwd;
+  // Without a config, a single folder argument is the repository: its layout (clusters/, overlays/, apps) is read from there.
+  const root = config ? dirname(resolve(request.cwd, config.path)) : (await singleFolder(request)) ?? request.cwd;
   const configAbsolute = config ? resolve(request.cwd, config.path) : undefined;
   const files = read.files.filter((f) => resolve(request.cwd, f.path) !== configAbsolute);
   const tree: RepositoryTree = { files: new Map(files.map((f) => [repositoryPath(root, request.cwd, f), f])), directory: root };
-  const planned = planRepository(config, [...tree.files.keys()], request.fallback);
+  const repositoryFiles = [...tree.files].map(([path, file]) => ({ path, text: file.text }));
+  const planned = planRepository(config, repositoryFiles, request.fallback);
   if (!planned.plan) return { ok: false, diagnostics: planned.diagnostics };
-  const meshes = await Promise.all(planned.plan.meshes.map(async (plan) => ({ plan, ...(await materializeMesh(plan, tree)) })));
+  const renderers = request.renderers ?? defaultRenderers(repositoryFiles);
+  const workspace = new RenderWorkspace(root, renderers.allowRemote);
+  // Rendered manifests come back with repository paths; reports name them from the working directory, like every other file.
+  const display = (file: SourceFile): SourceFile => ({ path: toPosix(relative(request.cwd, resolve(root, file.path))), text: file.text });
+  let unrendered = 0;
+  const meshes = [];
+  try {
+    for (const plan of planned.plan.meshes) {
+      const inputs = await materializeMesh(plan, tree, { renderers, workspace, display });
+      unrendered += inputs.unrenderedServiceEntries;
+      meshes.push({ plan, files: inputs.files, groups: inputs.groups, diagnostics: inputs.diagnostics.map((d) => ({ ...d, location: { ...d.location, path: display({ path: d.location.path, text: '' }).path } })) });
+    }
+  } finally {
+    await workspace.dispose();
+  }
   const analysis = analyzeMeshes(meshes);
   analysis.diagnostics.unshift(...read.diagnostics, ...planned.plan.diagnostics);
-  return { ok: true, plan: planned.plan, config: planned.config, analysis };
+  unrendered += countServiceEntryTemplates(analysis.diagnostics);
+  return { ok: true, plan: planned.plan, config: planned.config, analysis, unrenderedServiceEntries: unrendered };
+}
+
+async function singleFolder(request: RepositoryCheckRequest): Promise<string | undefined> {
+  if (request.paths.length !== 1) return undefined;
+  const folder = resolve(request.cwd, request.paths[0]!);
+  return (await lstat(folder).catch(() => undefined))?.isDirectory() ? folder : undefined;
 }
 
 async function readConfig(request: RepositoryCheckRequest): Promise<{ text: string; path: string } | undefined> {

@@ -71,6 +71,8 @@ Options:
   --output FILE                 write the report to FILE instead of standard output
   --baseline FILE               (check) findings in FILE are known: listed, not counted
   --write-baseline FILE         (check) write the current findings to FILE as the baseline
+  --fail-on-unrendered          (check) exit 1 when a ServiceEntry is seen only as an unrendered
+                                template (Helm {{ }}, ytt #@, or a chart helm could not render)
   --base REF, --head REF        (diff) the branches to compare
   --vip-pool CIDR               (diff) where suggested VIPs come from (default: ${DEFAULT_VIP_POOL})
   -h, --help                    show this help; help COMMAND shows one command's
@@ -100,6 +102,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         include: { type: 'string', multiple: true },
         config: { type: 'string' },
         output: { type: 'string' },
+        'fail-on-unrendered': { type: 'boolean', default: false },
         base: { type: 'string' },
         head: { type: 'string', default: 'HEAD' },
         'vip-pool': { type: 'string', default: DEFAULT_VIP_POOL },
@@ -230,8 +233,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`serviceentry-guard: wrote ${written.findings.length} finding${written.findings.length === 1 ? '' : 's'} to the baseline ${values['write-baseline']}\n`);
       outcome = settleFindings(result, { ...settle, baseline: written });
     }
+    const unrendered = checked.unrenderedServiceEntries;
+    if (unrendered > 0) io.stderr(`serviceentry-guard: ${unrendered} ServiceEntr${unrendered === 1 ? 'y' : 'ies'} not analysed (unrendered template${unrendered === 1 ? '' : 's'})\n`);
     output = renderCheck(format, outcome, result.meshes);
-    failing = atOrAbove(outcome.findings, failLevel).length > 0;
+    failing = atOrAbove(outcome.findings, failLevel).length > 0 || (values['fail-on-unrendered'] && unrendered > 0);
   }
 
   if (values.output) {

@@ -99,6 +99,8 @@ export interface LoadResult {
   entries: ServiceEntry[];
   sidecars: Sidecar[];
   diagnostics: Diagnostic[];
+  /** ServiceEntry documents seen only as unrendered templates (Helm `{{ }}`, ytt `#@`, or a chart helm could not render). */
+  unrenderedServiceEntries?: number;
 }
 
 /** The mesh settings that change how listeners come out. */

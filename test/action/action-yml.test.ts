@@ -30,6 +30,7 @@ describe('action.yml', () => {
       token: 'x',
       paths: ['**/*.yaml', '**/*.yml'],
       failLevel: 'error',
+      failOnUnrendered: false,
       defaultNamespace: 'default',
       autoAllocate: false,
       mode: 'review',

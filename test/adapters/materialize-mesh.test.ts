@@ -17,7 +17,13 @@ describe('materializing a mesh', () => {
       { kind: 'files', paths: ['clusters/prod/a.yaml', 'clusters/prod/b.yaml'] },
       { kind: 'files', paths: ['clusters/prod/a.yaml', 'clusters/prod/unread.yaml'] },
     ]), tree);
-    expect(result).toEqual({ files: [{ path: 'clusters/prod/a.yaml', text: 'a' }, { path: 'clusters/prod/b.yaml', text: 'b' }], diagnostics: [] });
+    expect(result).toEqual({ files: [{ path: 'clusters/prod/a.yaml', text: 'a' }, { path: 'clusters/prod/b.yaml', text: 'b' }], groups: [], diagnostics: [], unrenderedServiceEntries: 0 });
+  });
+
+  test('files an input gives its own namespace (an Argo CD destination, a Flux targetNamespace) form a group with it', async () => {
+    const result = await materializeMesh(plan([{ kind: 'files', paths: ['clusters/prod/a.yaml'], defaultNamespace: 'payments', targetNamespace: 'billing' }]), tree);
+    expect(result.files).toEqual([]);
+    expect(result.groups).toEqual([{ files: [{ path: 'clusters/prod/a.yaml', text: 'a' }], defaultNamespace: 'payments', targetNamespace: 'billing' }]);
   });
 
   test('a Kustomize root or Helm chart no renderer handles is named in a diagnostic, never skipped silently', async () => {

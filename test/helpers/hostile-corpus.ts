@@ -114,7 +114,7 @@ export function hostileCases(options: { big?: boolean } = {}): HostileCase[] {
     { what: 'an Ansible !vault tag', path: 'bad/ansible-vault-tag.yaml', bytes: hostileFixture('ansible-vault-tag.yaml'), line: 8, codes: ['yaml-syntax'] },
     { what: 'a billion-laughs alias bomb', path: 'bad/alias-bomb.yaml', bytes: hostileFixture('alias-bomb.yaml'), codes: ['wrong-type'] },
     { what: 'wrong field types', path: 'bad/wrong-field-types.yaml', bytes: hostileFixture('wrong-field-types.yaml'), line: 7, codes: ['wrong-type'] },
-    { what: 'a Helm/Go template', path: 'bad/helm-template.yaml', bytes: hostileFixture('helm-template.yaml'), codes: ['yaml-syntax'] },
+    { what: 'a Helm/Go template', path: 'bad/helm-template.yaml', bytes: hostileFixture('helm-template.yaml'), line: 2, codes: ['template'] },
     { what: 'Latin-1 bytes (not UTF-8)', path: 'bad/latin1-not-utf8.yaml', bytes: hostileFixture('latin1-not-utf8.yaml'), line: 7, codes: ['not-utf8'] },
     { what: 'binary data with NUL bytes', path: 'bad/binary-with-nul.yaml', bytes: hostileFixture('binary-with-nul.yaml'), line: 1, codes: ['binary-file'] },
     { what: 'random bytes', path: 'bad/random-bytes.yaml', bytes: Buffer.concat([Buffer.from('kind: ServiceEntry\n'), seededBytes(7, 64 * 1024)]), codes: ['binary-file', 'not-utf8', 'yaml-syntax'] },

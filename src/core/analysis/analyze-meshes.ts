@@ -8,6 +8,7 @@ import { analyze } from './analyze.js';
 import { compareFindings } from './findings.js';
 import { loadSourceFile, mergeLoadResults, type LoadOptions } from '../load/load-sources.js';
 import type { AnalysisResult, Diagnostic, LoadResult, SourceFile } from '../model.js';
+import { loadMeshSources, type MeshSourceGroup } from '../repository/load-mesh.js';
 import type { MeshPlan } from '../repository/mesh-plan.js';
 import { suppressionsFromEntries } from '../suppressions/from-annotations.js';
 import { suppressionKey, type Suppression } from '../suppressions/suppression.js';
@@ -15,7 +16,10 @@ import { suppressionKey, type Suppression } from '../suppressions/suppression.js
 /** A mesh with its inputs already read or rendered into files. */
 export interface MaterializedMesh {
   plan: MeshPlan;
+  /** Files read with the mesh's default namespace. */
   files: SourceFile[];
+  /** Files whose input sets its own namespace rules (rendered output, Flux targetNamespace). */
+  groups?: MeshSourceGroup[];
   /** Inputs that could not be read or rendered. */
   diagnostics: Diagnostic[];
 }
@@ -51,7 +55,7 @@ export function analyzeMeshes(meshes: readonly MaterializedMesh[], options: Mesh
   let entryCount = 0;
   for (const mesh of meshes) {
     diagnostics.addAll(mesh.diagnostics);
-    const loaded = loader(mesh.files, mesh.plan.settings.defaultNamespace);
+    const loaded = withGroups(loader(mesh.files, mesh.plan.settings.defaultNamespace), mesh.groups);
     const result = analyze(loaded, { mesh: mesh.plan.settings.mesh, meshName: mesh.plan.name });
     findings.push(...result.findings);
     diagnostics.addAll(result.diagnostics);
@@ -61,6 +65,12 @@ export function analyzeMeshes(meshes: readonly MaterializedMesh[], options: Mesh
     entryCount += result.entryCount;
   }
   return { findings: findings.sort(compareFindings), diagnostics: diagnostics.list(), entryCount, meshes: summaries, annotationSuppressions: [...suppressions.values()] };
+}
+
+/** Adds the groups' manifests to what was loaded with the mesh's default namespace. */
+export function withGroups(loaded: LoadResult, groups: readonly MeshSourceGroup[] | undefined): LoadResult {
+  if (!groups || groups.length === 0) return loaded;
+  return mergeLoadResults([loaded, loadMeshSources(groups)]);
 }
 
 /** Loads files, parsing each (path, text, default namespace) once across meshes and sides of a review. */

@@ -4,6 +4,7 @@ import { readSidecar } from './sidecar.js';
 import { LineIndex } from './positions.js';
 import { isPlainMap, ValueReader, type YamlMap } from './value-reader.js';
 import { parseYamlDocuments } from './yaml-documents.js';
+import { blankSpans, declaredAnalysedKind, documentSpans, looksLikeTemplate, mayHoldTemplates, type DocumentSpan } from './templates.js';
 
 export interface LoadOptions {
   /** Namespace for manifests that name none, as `kubectl apply -n` would give them. */
@@ -51,6 +52,7 @@ export function mergeLoadResults(parts: readonly LoadResult[]): LoadResult {
     for (const e of part.entries) merged.entries.push(e);
     for (const s of part.sidecars) merged.sidecars.push(s);
     for (const d of part.diagnostics) merged.diagnostics.push(d);
+    if (part.unrenderedServiceEntries) merged.unrenderedServiceEntries = (merged.unrenderedServiceEntries ?? 0) + part.unrenderedServiceEntries;
   }
   return merged;
 }
@@ -74,13 +76,22 @@ function loadFile(file: SourceFile, options: LoadOptions, result: LoadResult): v
     result.diagnostics.push({ severity: 'warning', code: 'not-utf8', message: 'is not valid UTF-8; bytes were replaced before parsing', location: { path: file.path, ...lines.position(replaced) } });
   }
 
-  const stream = parseYamlDocuments(file.text);
-  const template = stream.problems.length > 0 && /\{\{.*\}\}/.test(file.text) ? ' It looks like a Helm/Go template: analyse the rendered manifests instead.' : '';
+  let text = file.text;
+  if (mayHoldTemplates(text)) {
+    const spans = documentSpans(text);
+    const templates = spans.filter((span) => looksLikeTemplate(text.slice(span.start, span.end)));
+    for (const span of templates) reportTemplate(file.path, text, span, lines, result);
+    text = blankSpans(text, templates);
+  }
+  const stream = parseYamlDocuments(text);
   for (const problem of stream.problems) {
+    // A syntax error matters only where the document says it is one of ours: an unrelated
+    // manifest (or a Helm helper named after a Sidecar) that does not parse is not our business.
+    if (!declaredAnalysedKind(text.slice(problem.documentStart, problem.documentEnd))) continue;
     result.diagnostics.push({
       severity: 'error',
       code: 'yaml-syntax',
-      message: `YAML syntax error: ${problem.message}; this document is not analysed.${template}`,
+      message: `YAML syntax error: ${problem.message}; this document is not analysed.`,
       location: { path: file.path, ...lines.position(problem.offset) },
     });
   }
@@ -88,6 +99,20 @@ function loadFile(file: SourceFile, options: LoadOptions, result: LoadResult): v
   for (const doc of stream.documents) {
     if (isPlainMap(doc.value)) loadManifest(reader, doc.value, options, result);
   }
+}
+
+/** An unrendered template declaring one of our kinds: said once, counted, never read as values. */
+function reportTemplate(path: string, text: string, span: DocumentSpan, lines: LineIndex, result: LoadResult): void {
+  const doc = text.slice(span.start, span.end);
+  const kind = declaredAnalysedKind(doc);
+  if (!kind) return;
+  if (kind === 'ServiceEntry') result.unrenderedServiceEntries = (result.unrenderedServiceEntries ?? 0) + 1;
+  result.diagnostics.push({
+    severity: 'info',
+    code: 'template',
+    message: `${kind} not analysed (template): it holds {{ … }} or a ytt #@ annotation, so its values are not what a cluster receives; analyse the rendered output (a Helm chart or Kustomize root the repository declares is rendered when helm/kustomize is available)`,
+    location: { path, ...lines.position(span.start + Math.max(0, doc.indexOf(kind))) },
+  });
 }
 
 function loadManifest(reader: ValueReader, root: YamlMap, options: LoadOptions, result: LoadResult): void {

@@ -11,6 +11,9 @@ export interface ParsedDocument {
 export interface YamlProblem {
   message: string;
   offset: number;
+  /** The document the problem is in (the chunk re-read on its own), so callers can ask what it declares. */
+  documentStart: number;
+  documentEnd: number;
 }
 
 export interface ParsedStream {
@@ -43,7 +46,7 @@ export function parseYamlDocuments(text: string): ParsedStream {
       readChunk(text.slice(start, end), start, stream);
     } catch (error) {
       if (!(error instanceof YAMLException)) throw error;
-      stream.problems.push({ message: error.reason, offset: start + (error.mark?.position ?? 0) });
+      stream.problems.push({ message: error.reason, offset: start + (error.mark?.position ?? 0), documentStart: start, documentEnd: end });
     }
   }
   return stream;

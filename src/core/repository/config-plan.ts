@@ -4,9 +4,9 @@
  * flags / action inputs, so a config states only what differs.
  */
 import picomatch from 'picomatch';
-import type { Diagnostic } from '../model.js';
+import type { Diagnostic, SourceFile } from '../model.js';
+import { inferRepositoryPlan } from './infer-meshes.js';
 import type { MeshInput, MeshPlan, MeshSettings, RepositoryPlan } from './mesh-plan.js';
-import { singleMeshPlan } from './mesh-plan.js';
 import { parseRepositoryConfig, type ConfigMesh, type ConfigSettings, type RepositoryConfig } from './repository-config.js';
 
 export interface ConfigPlanResult {
@@ -28,10 +28,14 @@ export function planFromConfigText(text: string, configPath: string, repositoryP
   return { plan, config: parsed.config, diagnostics: plan.diagnostics };
 }
 
-/** The plan of a repository: its config file's when it has one, else (until inference) one mesh of every selected file. */
-export function planRepository(config: { text: string; path: string } | undefined, repositoryPaths: readonly string[], fallback: MeshSettings): ConfigPlanResult {
-  if (config) return planFromConfigText(config.text, config.path, repositoryPaths, fallback);
-  return { plan: singleMeshPlan(repositoryPaths, fallback), config: undefined, diagnostics: [] };
+/**
+ * The plan of a repository: its config file's when it has one, else what the
+ * repository itself declares (Argo CD, Flux, Kustomize roots, folder
+ * conventions, copies of one object); `files` are keyed by repository path.
+ */
+export function planRepository(config: { text: string; path: string } | undefined, files: readonly SourceFile[], fallback: MeshSettings): ConfigPlanResult {
+  if (config) return planFromConfigText(config.text, config.path, files.map((f) => f.path), fallback);
+  return { plan: inferRepositoryPlan(files, fallback), config: undefined, diagnostics: [] };
 }
 
 export function planFromConfig(config: RepositoryConfig, repositoryPaths: readonly string[], fallback: MeshSettings): RepositoryPlan {

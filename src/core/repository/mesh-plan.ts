@@ -11,11 +11,18 @@ import type { Diagnostic, MeshOptions } from '../model.js';
 /** One source of manifests for a mesh, named by repository-relative paths. */
 export type MeshInput =
   /** Plain manifest files, read as they are. */
-  | { kind: 'files'; paths: string[] }
+  | { kind: 'files'; paths: string[]; defaultNamespace?: string; targetNamespace?: string }
   /** A folder holding a kustomization that is built, not read file by file. */
-  | { kind: 'kustomize'; root: string }
+  | { kind: 'kustomize'; root: string; defaultNamespace?: string; targetNamespace?: string }
   /** A chart rendered with `helm template`. */
   | { kind: 'helm'; chart: string; valueFiles: string[]; releaseName: string; namespace: string };
+
+/*
+ * Optional on 'files' and 'kustomize' inputs (added for inference from Argo CD / Flux):
+ * `defaultNamespace` is the namespace of this input's objects that set none, overriding the
+ * mesh's (Argo CD destination.namespace); `targetNamespace` is set on every object of the
+ * input, as Flux's Kustomization spec.targetNamespace does.
+ */
 
 /** The Istio settings of one mesh: what the CLI flags and action inputs set, per mesh. */
 export interface MeshSettings {

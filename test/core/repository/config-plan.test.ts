@@ -95,8 +95,15 @@ render: { allowRemote: true }
     expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'error', message: 'meshes is empty; it needs at least 1 item', location: { path: '.serviceentry-guard.yaml', line: 1, column: 9 } })]);
   });
 
-  test('without a config file the whole selection is one mesh named default, with the flags as its settings', () => {
-    const result = planRepository(undefined, PATHS, FALLBACK);
-    expect(result.plan).toMatchObject({ origin: 'single', meshes: [{ name: 'default', inputs: [{ kind: 'files', paths: PATHS }], settings: FALLBACK }] });
+  test('without a config file the meshes are inferred from what the repository declares', () => {
+    const files = ['clusters/prod/a.yaml', 'clusters/staging/a.yaml'].map((path) => ({ path, text: 'kind: ServiceEntry\n' }));
+    const result = planRepository(undefined, files, FALLBACK);
+    expect(result.plan).toMatchObject({ origin: 'inferred', meshes: [{ name: 'prod', settings: FALLBACK }, { name: 'staging', settings: FALLBACK }] });
+  });
+
+  test('without a config file and nothing that divides the repository, everything is one mesh named default', () => {
+    const files = ['egress/a.yaml', 'egress/b.yaml'].map((path) => ({ path, text: 'kind: ServiceEntry\n' }));
+    const result = planRepository(undefined, files, FALLBACK);
+    expect(result.plan).toMatchObject({ origin: 'single', meshes: [{ name: 'default', inputs: [{ kind: 'files', paths: ['egress/a.yaml', 'egress/b.yaml'] }], settings: FALLBACK }] });
   });
 });

@@ -1,0 +1,26 @@
+/**
+ * Loads the manifests of one mesh once its inputs are materialised (plain
+ * files read, Kustomize roots and charts rendered): each group of files with
+ * the namespace its input gives objects that set none, and, for Flux's
+ * targetNamespace, the namespace it sets on all of them.
+ */
+import { loadSources, mergeLoadResults } from '../load/load-sources.js';
+import type { LoadResult, SourceFile } from '../model.js';
+
+export interface MeshSourceGroup {
+  files: SourceFile[];
+  defaultNamespace: string;
+  targetNamespace?: string;
+}
+
+export function loadMeshSources(groups: readonly MeshSourceGroup[]): LoadResult {
+  return mergeLoadResults(groups.map((group) => {
+    const loaded = loadSources(group.files, { defaultNamespace: group.targetNamespace ?? group.defaultNamespace });
+    const target = group.targetNamespace;
+    if (target) {
+      for (const e of loaded.entries) Object.assign(e, { namespace: target, namespaceExplicit: true, ref: `${target}/${e.name}` });
+      for (const s of loaded.sidecars) s.namespace = target;
+    }
+    return loaded;
+  }));
+}
