@@ -6,7 +6,8 @@ import { listPostedInlineKeys, postReview } from '../adapters/github/review.js';
 import { upsertStickyComment, type StickyCommentResult } from '../adapters/github/sticky-comment.js';
 import type { RenderContext } from '../core/render/markdown.js';
 import type { ReviewReport } from '../core/review/review-change.js';
-import { CommentableLines } from '../core/review-comments/diff-hunks.js';
+import { CommentableLines, type DiffLines } from '../core/review-comments/diff-hunks.js';
+import { MergedFileLines, type LineMap } from '../core/review-comments/head-lines.js';
 import { planInlineComments, type InlinePlan } from '../core/review-comments/inline-plan.js';
 import { reviewMarker } from '../core/review-comments/markers.js';
 import { composeSummaryComment, type InlineOutcome } from '../core/review-comments/summary-comment.js';
@@ -21,6 +22,10 @@ export interface PublishDeps {
   maxInlineComments: number;
   report: ReviewReport;
   diffs: ReadonlyMap<string, CommentableLines>;
+  /** Merged line to head line for files the base branch edited too (see head-lines.ts). */
+  toHead?: ReadonlyMap<string, LineMap>;
+  /** Which commits were compared, said in the summary comment. */
+  compared?: string;
   render: RenderContext;
   complete: boolean;
   select: (path: string) => boolean;
@@ -50,7 +55,7 @@ export async function publishToPullRequest(deps: PublishDeps): Promise<PublishOu
     }
     const ownLogins = await resolveOwnLogins(deps.client, deps.commentAuthor, log.info);
     const inline = deps.mode === 'review' && deps.report.introduced.length > 0 ? await postInlineComments(deps, ownLogins) : undefined;
-    const body = composeSummaryComment(deps.report, { render: deps.render, headSha: deps.headSha, ...(inline ? { inline } : {}), incomplete: !deps.complete });
+    const body = composeSummaryComment(deps.report, { render: deps.render, headSha: deps.headSha, ...(inline ? { inline } : {}), incomplete: !deps.complete, ...(deps.compared ? { compared: deps.compared } : {}) });
     const summary = await upsertStickyComment(deps.client, deps.pull, body, {
       ownLogins,
       create: worthANewComment(deps.report),
@@ -82,13 +87,13 @@ function worthANewComment(report: ReviewReport): boolean {
 
 async function postInlineComments(deps: PublishDeps, ownLogins: ReadonlySet<string>): Promise<InlineOutcome> {
   const postedKeys = await listPostedInlineKeys(deps.client, deps.pull, ownLogins);
-  const plan = (diffs: ReadonlyMap<string, CommentableLines>): InlinePlan => planInlineComments(deps.report.introduced, {
+  const plan = (diffs: ReadonlyMap<string, CommentableLines>): InlinePlan => inHeadLines(planInlineComments(deps.report.introduced, {
     postedKeys,
-    diffs,
+    diffs: mergedView(diffs, deps.toHead),
     suggestions: deps.report.suggestions,
     render: deps.render,
     maxComments: deps.maxInlineComments,
-  });
+  }), deps.toHead);
   const first = plan(deps.diffs);
   if (first.comments.length === 0) return { posted: [], skipped: first.skipped, refused: [] };
   try {
@@ -128,6 +133,29 @@ async function send(deps: PublishDeps, plan: InlinePlan, ownLogins: ReadonlySet<
   }, { ownLogins, log: deps.log.info, ...(deps.sleep ? { sleep: deps.sleep } : {}) });
   deps.log.info(`Review ${review.recovered ? 'found already posted' : 'posted'} with ${n} inline comment${n > 1 ? 's' : ''}: ${review.url}`);
   return { posted: findings(plan), skipped: plan.skipped, refused: [] };
+}
+
+/** The diff as the merged files see it: findings and fixes are numbered in those. */
+function mergedView(diffs: ReadonlyMap<string, CommentableLines>, toHead: ReadonlyMap<string, LineMap> | undefined): ReadonlyMap<string, DiffLines> {
+  if (!toHead || toHead.size === 0) return diffs;
+  return new Map([...diffs].map(([path, lines]) => {
+    const map = toHead.get(path);
+    return [path, map ? new MergedFileLines(lines, map) : lines] as const;
+  }));
+}
+
+/** Planned comments moved onto the head lines GitHub's diff numbers; the view above guarantees each maps. */
+function inHeadLines(plan: InlinePlan, toHead: ReadonlyMap<string, LineMap> | undefined): InlinePlan {
+  if (!toHead || toHead.size === 0) return plan;
+  const comments = plan.comments.flatMap((c) => {
+    const map = toHead.get(c.path);
+    if (!map) return [c];
+    const line = map.get(c.line);
+    const startLine = c.startLine === undefined ? undefined : map.get(c.startLine);
+    if (line === undefined || (c.startLine !== undefined && startLine === undefined)) return [];
+    return [{ ...c, line, ...(startLine !== undefined ? { startLine } : {}) }];
+  });
+  return { ...plan, comments };
 }
 
 function findings(plan: InlinePlan): string[] {

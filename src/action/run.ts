@@ -16,6 +16,7 @@ import { readRunContext, type PullRequestContext } from './event.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
 import type { ActionIo } from './io.js';
 import { blobUrlFor } from './links.js';
+import { gatherMergeGroupSources } from './merge-group-sources.js';
 import { gatherPullRequestSources } from './pull-request-sources.js';
 import { publishToPullRequest, type PublishOutcome } from './publish.js';
 import { gatherTree } from './tree-sources.js';
@@ -97,8 +98,34 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
     return conclude(io, failing.length > 0, `${failing.length} listener collision${failing.length === 1 ? '' : 's'} at or above ${inputs.failLevel}`);
   }
 
+  if (context.kind === 'merge-group') {
+    const sources = await gatherMergeGroupSources({ client, repo, group: context, workspace, select, maxBytes: DEFAULT_MAX_FILE_BYTES, log: io });
+    const report = reviewChange({
+      baseFiles: sources.baseFiles,
+      changes: sources.changes,
+      defaultNamespace: inputs.defaultNamespace,
+      mesh,
+      maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+      fixes: { vipPool: inputs.vipPool, validate: validateServiceEntryManifest },
+    });
+    report.diagnostics.unshift(...sources.diagnostics);
+    const compared = `Merge queue ${context.headRef || context.headSha.slice(0, 12)}: compared base ${context.baseSha.slice(0, 12)} with the queued merge ${context.headSha.slice(0, 12)} (files via ${sources.via}); only what the queued change introduces can block it.`;
+    io.info(compared);
+    io.info(`${report.introduced.length} introduced, ${report.resolved.length} resolved, ${report.existing.length} existing.`);
+    await writeReport(reportPath, { ...toJsonReviewReport(report), context: { mergeGroup: context.headRef, baseSha: context.baseSha, headSha: context.headSha, compared } });
+    setCounts(io, report.introduced.length, report.resolved.length, report.existing.length, reportPath);
+    if (inputs.mode !== 'check') {
+      const render: RenderContext = { blobUrl: blobUrlFor(serverUrl, repository, context.headSha) };
+      await io.writeJobSummary(`${renderReviewMarkdown(report, { ...render, maxLength: JOB_SUMMARY_LIMIT - compared.length - 20, fullReportHint: 'The full report is in the JSON file named by the report-json output.' })}\n\n<sub>${compared}</sub>\n`);
+      annotate(io, report.introduced, report.diagnostics, new Set(report.changedPaths));
+    }
+    const n = report.introduced.length;
+    return conclude(io, failsAt(report, inputs.failLevel), `the queued change introduces ${n} listener collision${n === 1 ? '' : 's'} at or above ${inputs.failLevel}`);
+  }
+
   const sources = await gatherPullRequestSources({ client, repo, pr: context, workspace, select, maxBytes: DEFAULT_MAX_FILE_BYTES, log: io });
-  io.info(`Pull request #${context.number}: ${sources.baseFiles.length} manifest files at base ${context.baseSha.slice(0, 12)}, ${sources.changes.length} changed (files via ${sources.via.files}, contents via ${sources.via.base}).`);
+  const { comparison } = sources;
+  io.info(`Pull request #${context.number}: ${sources.baseFiles.length} manifest files at ${comparison.before.slice(0, 12)}, ${sources.changes.length} changed (files via ${sources.via.files}, contents via ${sources.via.base}).`);
   const report = reviewChange({
     baseFiles: sources.baseFiles,
     changes: sources.changes,
@@ -108,15 +135,16 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
     fixes: { vipPool: inputs.vipPool, validate: validateServiceEntryManifest },
   });
   report.diagnostics.unshift(...sources.diagnostics);
-  const render: RenderContext = { blobUrl: blobUrlFor(serverUrl, repository, context.headSha) };
+  // Locations are numbered as in the compared commit (the merge commit, when there is one): link there.
+  const render: RenderContext = { blobUrl: blobUrlFor(serverUrl, repository, comparison.after) };
 
   io.info(`${report.introduced.length} introduced, ${report.resolved.length} resolved, ${report.existing.length} existing.`);
-  await writeReport(reportPath, { ...toJsonReviewReport(report), context: { pullRequest: context.number, baseSha: context.baseSha, headSha: context.headSha, complete: sources.complete } });
+  await writeReport(reportPath, { ...toJsonReviewReport(report), context: { pullRequest: context.number, baseSha: context.baseSha, headSha: context.headSha, compared: { kind: comparison.kind, before: comparison.before, after: comparison.after, description: comparison.description }, complete: sources.complete } });
   setCounts(io, report.introduced.length, report.resolved.length, report.existing.length, reportPath);
 
   let published: PublishOutcome | undefined;
   if (inputs.mode !== 'check') {
-    await io.writeJobSummary(renderReviewMarkdown(report, { ...render, maxLength: JOB_SUMMARY_LIMIT, fullReportHint: 'The full report is in the JSON file named by the report-json output.' }));
+    await io.writeJobSummary(`${renderReviewMarkdown(report, { ...render, maxLength: JOB_SUMMARY_LIMIT - comparison.description.length - 20, fullReportHint: 'The full report is in the JSON file named by the report-json output.' })}\n\n<sub>${comparison.description}</sub>\n`);
     annotate(io, report.introduced, report.diagnostics, new Set(report.changedPaths));
   }
   if (inputs.mode === 'review' || inputs.mode === 'comment') {
@@ -141,6 +169,8 @@ function publish(
     maxInlineComments: inputs.maxInlineComments,
     report,
     diffs: sources.diffs,
+    toHead: sources.toHead,
+    compared: sources.comparison.description,
     render,
     complete: sources.complete,
     select,

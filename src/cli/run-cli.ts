@@ -7,7 +7,7 @@ import type { MeshOptions, Severity } from '../core/model.js';
 import { validateServiceEntryManifest } from '../core/crd/validate-manifest.js';
 import { DEFAULT_VIP_POOL, isUsableVipPool } from '../core/fixes/vip-pool.js';
 import { failsAt } from '../core/review/review-change.js';
-import { reviewLocalChange } from './diff-command.js';
+import { reviewLocalChangeExplained } from './diff-command.js';
 import { DEFAULT_PATH_GLOBS, makePathFilter } from '../core/paths.js';
 import { atOrAbove, toJsonCheckReport, toJsonReviewReport } from '../core/render/json.js';
 import { renderFindingsMarkdown, renderReviewMarkdown } from '../core/render/markdown.js';
@@ -111,10 +111,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     let report;
     try {
-      report = await reviewLocalChange({
+      const local = await reviewLocalChangeExplained({
         repoDir: io.cwd, base: values.base, head: values.head, select, defaultNamespace: values['default-namespace'], mesh,
         vipPool: values['vip-pool'], validate: validateServiceEntryManifest,
       });
+      report = local.report;
+      io.stderr(`${local.compared}\n`);
     } catch (error) {
       io.stderr(`serviceentry-guard: ${error instanceof Error ? error.message : String(error)}\n`);
       return EXIT_USAGE;
