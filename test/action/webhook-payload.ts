@@ -37,3 +37,20 @@ export function pullRequestPayload(action: 'opened' | 'synchronize' | 'reopened'
   if (action === 'synchronize') payload['after'] = patch.headSha;
   return payload;
 }
+
+/** The merge_group.checks_requested example GitHub documents, re-pointed at our repository and commits. */
+export function mergeGroupPayload(baseSha: string, headSha: string, headRef: string): Record<string, any> {
+  const all = require('@octokit/webhooks-examples/api.github.com/index.json') as Array<{ name: string; examples: Array<Record<string, any>> }>;
+  const example = all.find((e) => e.name === 'merge_group')?.examples.find((e) => e['action'] === 'checks_requested');
+  if (!example) throw new Error('@octokit/webhooks-examples has no merge_group.checks_requested example');
+  const payload = structuredClone(example);
+  payload['merge_group'].base_sha = baseSha;
+  payload['merge_group'].head_sha = headSha;
+  payload['merge_group'].head_ref = headRef;
+  payload['merge_group'].base_ref = 'refs/heads/main';
+  payload['merge_group'].head_commit.id = headSha;
+  payload['repository'].full_name = 'acme/gitops';
+  payload['repository'].name = 'gitops';
+  payload['repository'].owner.login = 'acme';
+  return payload;
+}

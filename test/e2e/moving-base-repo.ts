@@ -4,7 +4,7 @@ import { TempGitRepo } from '../adapters/temp-git-repo.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
 import { FakeGitHub } from '../action/fake-github.js';
 import { filesBetween } from '../action/harness.js';
-import { pullRequestPayload } from '../action/webhook-payload.js';
+import { mergeGroupPayload, pullRequestPayload } from '../action/webhook-payload.js';
 import type { DistEvent } from './run-dist.js';
 
 const MERGES = join(REPO_ROOT, 'test/fixtures/merges');
@@ -21,6 +21,8 @@ export interface MovingBaseRepo {
   fake: FakeGitHub;
   /** The pull_request event as the runner delivers it, with or without a checkout. */
   event(options?: { checkout?: boolean; name?: 'pull_request' | 'pull_request_target' }): DistEvent;
+  /** The merge_group event of a queue whose candidate commit is the merge commit. */
+  mergeGroupEvent(options?: { checkout?: boolean }): DistEvent;
 }
 
 /**
@@ -64,6 +66,11 @@ export function movingBaseRepo(fixture: string): MovingBaseRepo {
       // pull_request runs on the merge ref; pull_request_target on the base branch, naming the merge only in the payload.
       const onMerge = name === 'pull_request' && merge !== undefined;
       return { name, payload, sha: onMerge ? merge! : baseTip, ref: onMerge ? 'refs/pull/7/merge' : 'refs/heads/main', repository: 'acme/gitops', workspace: checkout ? repo.dir : '' };
+    },
+    mergeGroupEvent: ({ checkout = true } = {}) => {
+      if (!merge) throw new Error(`${fixture}: the branch conflicts with main, so no queue could merge it`);
+      const headRef = `refs/heads/gh-readonly-queue/main/pr-7-${baseTip}`;
+      return { name: 'merge_group', payload: mergeGroupPayload(baseTip, merge, headRef), sha: merge, ref: headRef, repository: 'acme/gitops', workspace: checkout ? repo.dir : '' };
     },
   };
 }
