@@ -125,9 +125,8 @@ describe('file and line of every part', () => {
     expect(b!.hostsLocation.line).toBe(a!.hostsLocation.line);
   });
 
-  // YAML 1.2 (and js-yaml) treat a bare CR as a line break, but LineIndex counts only '\n':
-  // every position in a file with classic Mac line endings is reported on line 1.
-  test.failing('bare CR line endings give the same lines as LF', () => {
+  // YAML 1.2 (and js-yaml) treat a bare CR as a line break, and so must the line numbers we report.
+  test('bare CR line endings give the same lines as LF', () => {
     const lf = fixture('hosts-as-a-string.yaml');
     const cr = { ...lf, text: lf.text.replace(/\n/g, '\r') };
     const fromLf = loadSources([lf], { defaultNamespace: 'd' });
@@ -243,9 +242,8 @@ describe('wrong field types', () => {
     for (const line of [3, 5, 6, 7, 8, 9, 10]) expect(lines).toContain(line);
   });
 
-  // kubectl (sigs.k8s.io/yaml over go-yaml v2) resolves `<<` merge keys, so the API server stores
-  // port 443/TCP; the loader keeps the `<<` key as it is, loses the port and says it has no number.
-  test.failing('YAML merge keys are resolved as kubectl resolves them, so the merged port collides', () => {
+  // kubectl (sigs.k8s.io/yaml over go-yaml v2) resolves `<<` merge keys, so the API server stores port 443/TCP.
+  test('YAML merge keys are resolved as kubectl resolves them, so the merged port collides', () => {
     const [merged] = load('merge-keys.yaml').entries;
     const result = analyze(load('merge-keys.yaml', 'multi-document.yaml'));
     expect(merged!.ports.map((p) => [p.number, p.protocol])).toEqual([[443, 'TCP']]);

@@ -1,4 +1,4 @@
-import { constructFromEvents, EVENT_ID, getScalarValue, parseEvents, YAMLException, type Event } from 'js-yaml';
+import { constructFromEvents, CORE_SCHEMA, EVENT_ID, getScalarValue, mergeTag, parseEvents, YAMLException, type Event } from 'js-yaml';
 import { PositionIndex } from './positions.js';
 
 export interface ParsedDocument {
@@ -18,6 +18,13 @@ export interface ParsedStream {
   positions: PositionIndex;
   problems: YamlProblem[];
 }
+
+/**
+ * kubectl reads manifests with go-yaml (through sigs.k8s.io/yaml), which
+ * resolves `<<` merge keys before the API server sees the object; so do we.
+ * js-yaml caps the keys merges may copy, so a merge bomb stays cheap.
+ */
+const KUBECTL_SCHEMA = CORE_SCHEMA.withTags(mergeTag);
 
 /** Deeper nesting than any manifest needs is refused, so hostile input cannot exhaust the stack. */
 const MAX_DEPTH = 64;
@@ -51,7 +58,7 @@ export function parseYamlDocuments(text: string): ParsedStream {
 
 function readChunk(text: string, base: number, stream: ParsedStream): void {
   const events = parseEvents(text, { maxDepth: MAX_DEPTH });
-  const values = constructFromEvents(events, { source: text, json: true });
+  const values = constructFromEvents(events, { source: text, json: true, schema: KUBECTL_SCHEMA });
   const walker = new EventWalker(text, base, events, stream.positions);
   for (const value of values) {
     const offset = walker.document(value);
