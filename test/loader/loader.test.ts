@@ -293,3 +293,21 @@ describe("Istio's own test data", () => {
     }
   });
 });
+
+describe('reading YAML as kubectl does', () => {
+  test('a flow collection whose closing bracket is less indented than its items is read, with its own lines', () => {
+    const { entries, diagnostics } = load('flow-closing-bracket-less-indented.yaml');
+    expect(diagnostics).toEqual([]);
+    expect(entries.map((e) => e.ref)).toEqual(['egress/flow-ports', 'egress/plain']);
+    const [flow] = entries;
+    expect(flow!.hosts).toEqual(['flow.example.com']);
+    expect(flow!.ports.map((p) => [p.number, p.protocol, p.location.line])).toEqual([[443, 'TCP', 13]]);
+    expect(flow!.hostsLocation.line).toBe(8);
+    expect(flow!.location.line).toBe(2);
+  });
+
+  test('the relaxed flow entry collides with the plain one on 0.0.0.0_443', () => {
+    const result = analyze(load('flow-closing-bracket-less-indented.yaml'));
+    expect(result.findings.find((f) => f.listener === '0.0.0.0_443')?.entries.map((e) => e.name).sort()).toEqual(['flow-ports', 'plain']);
+  });
+});
