@@ -2,7 +2,7 @@ import type { GitHubClient } from '../adapters/github/client.js';
 import { classifyFailure, isPermissionRefusal } from '../adapters/github/failures.js';
 import { resolveOwnLogins } from '../adapters/github/identity.js';
 import { listPullRequestFiles, readPullRequestState, type PullRef } from '../adapters/github/pull-request.js';
-import { listPostedInlineKeys, postReview } from '../adapters/github/review.js';
+import { listPostedInline, postReview } from '../adapters/github/review.js';
 import { upsertStickyComment, type StickyCommentResult } from '../adapters/github/sticky-comment.js';
 import type { RenderContext } from '../core/render/markdown.js';
 import type { ReviewReport } from '../core/review/review-change.js';
@@ -86,13 +86,18 @@ function worthANewComment(report: ReviewReport): boolean {
 }
 
 async function postInlineComments(deps: PublishDeps, ownLogins: ReadonlySet<string>): Promise<InlineOutcome> {
-  const postedKeys = await listPostedInlineKeys(deps.client, deps.pull, ownLogins);
+  const posted = await listPostedInline(deps.client, deps.pull, ownLogins);
+  const postedKeys = posted.keys;
+  // max-inline-comments caps the pull request, not the run: earlier runs' comments count.
+  const room = Math.max(0, deps.maxInlineComments - posted.comments);
+  const texts = new Map(deps.report.headFiles.map((f) => [f.path, f.text.split('\n')] as const));
   const plan = (diffs: ReadonlyMap<string, CommentableLines>): InlinePlan => inHeadLines(planInlineComments(deps.report.introduced, {
     postedKeys,
     diffs: mergedView(diffs, deps.toHead),
     suggestions: deps.report.suggestions,
     render: deps.render,
-    maxComments: deps.maxInlineComments,
+    maxComments: room,
+    fileLines: (path) => texts.get(path),
   }), deps.toHead);
   const first = plan(deps.diffs);
   if (first.comments.length === 0) return { posted: [], skipped: first.skipped, refused: [] };

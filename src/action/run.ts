@@ -136,7 +136,7 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
   });
   report.diagnostics.unshift(...sources.diagnostics);
   // Locations are numbered as in the compared commit (the merge commit, when there is one): link there.
-  const render: RenderContext = { blobUrl: blobUrlFor(serverUrl, repository, comparison.after) };
+  const render: RenderContext = { blobUrl: blobUrlFor(serverUrl, repository, comparison.after), baseBlobUrl: blobUrlFor(serverUrl, repository, comparison.before) };
 
   io.info(`${report.introduced.length} introduced, ${report.resolved.length} resolved, ${report.existing.length} existing.`);
   await writeReport(reportPath, { ...toJsonReviewReport(report), context: { pullRequest: context.number, baseSha: context.baseSha, headSha: context.headSha, compared: { kind: comparison.kind, before: comparison.before, after: comparison.after, description: comparison.description }, complete: sources.complete } });

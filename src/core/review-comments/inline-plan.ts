@@ -42,6 +42,8 @@ export interface InlinePlanOptions {
   render?: RenderContext;
   /** Large reviews are slow to read and fail more often; the rest stay in the summary. */
   maxComments?: number;
+  /** The lines of each file the fixes were computed on, so a fix touching two places of one hunk can be one suggestion. */
+  fileLines?: (path: string) => readonly string[] | undefined;
 }
 
 export const DEFAULT_MAX_INLINE_COMMENTS = 25;
@@ -74,7 +76,7 @@ export function planInlineComments(introduced: readonly ClassifiedFinding[], opt
     }
     const keys = pending.map((e) => inlineKey(finding.id, e.ref));
     const verified = options.suggestions?.[finding.id] ?? [];
-    const fix = fittingSuggestion(verified, anchor.path, options.diffs);
+    const fix = fittingSuggestion(verified, anchor.path, options.diffs, options.fileLines);
     plan.comments.push({
       findingId: finding.id,
       keys,
@@ -111,13 +113,40 @@ function firstCommentable(entries: readonly FindingEntry[], diffs: ReadonlyMap<s
 const LAST_RESORT: ReadonlySet<FixSuggestion['kind']> = new Set(['port']);
 
 /** A one-click suggestion must be a good fix and replace lines of the anchored file that all sit in one hunk. */
-function fittingSuggestion(suggestions: readonly FixSuggestion[], path: string, diffs: ReadonlyMap<string, DiffLines>): LineChange | undefined {
+function fittingSuggestion(suggestions: readonly FixSuggestion[], path: string, diffs: ReadonlyMap<string, DiffLines>, fileLines?: (path: string) => readonly string[] | undefined): LineChange | undefined {
   for (const suggestion of suggestions) {
-    if (LAST_RESORT.has(suggestion.kind) || suggestion.changes.length !== 1) continue;
-    const change = suggestion.changes[0]!;
-    if (change.path === path && diffs.get(path)?.hasRange(change.startLine, change.endLine)) return change;
+    if (LAST_RESORT.has(suggestion.kind)) continue;
+    const change = suggestion.changes.length === 1 ? suggestion.changes[0] : joinedChange(suggestion.changes, fileLines);
+    if (change && change.path === path && diffs.get(path)?.hasRange(change.startLine, change.endLine)) return change;
   }
   return undefined;
+}
+
+/** Beyond this many lines a one-click block stops being something a reviewer reads before committing. */
+const MAX_JOINED_LINES = 40;
+
+/**
+ * Several changes to one file (a fix for two new entries) as one change
+ * spanning them, the lines between kept as they are: one suggestion can then
+ * commit the whole fix when it all sits in one hunk (a new file always does).
+ */
+function joinedChange(changes: readonly LineChange[], fileLines: ((path: string) => readonly string[] | undefined) | undefined): LineChange | undefined {
+  const path = changes[0]?.path;
+  if (!path || !fileLines || changes.some((c) => c.path !== path)) return undefined;
+  const lines = fileLines(path);
+  if (!lines) return undefined;
+  const sorted = [...changes].sort((a, b) => a.startLine - b.startLine);
+  const startLine = sorted[0]!.startLine;
+  const endLine = sorted[sorted.length - 1]!.endLine;
+  if (endLine - startLine + 1 > MAX_JOINED_LINES) return undefined;
+  const replacementLines: string[] = [];
+  let next = startLine;
+  for (const c of sorted) {
+    if (c.startLine < next) return undefined; // overlapping changes: not ours to merge
+    replacementLines.push(...lines.slice(next - 1, c.startLine - 1), ...c.replacementLines);
+    next = c.endLine + 1;
+  }
+  return { path, startLine, endLine, originalLines: lines.slice(startLine - 1, endLine), replacementLines };
 }
 
 const CUT_NOTE = '\n\n> ⚠️ Cut to fit GitHub\'s comment size limit; the full finding is in the summary comment and the job summary.';
