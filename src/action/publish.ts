@@ -53,7 +53,7 @@ export async function publishToPullRequest(deps: PublishDeps): Promise<PublishOu
       log.info(`The pull request has moved on to ${state.headSha.slice(0, 12)}; this run analysed ${deps.headSha.slice(0, 12)}, so it posts nothing and leaves the comments to the newer run.`);
       return { status: 'stale', newerSha: state.headSha };
     }
-    const ownLogins = await resolveOwnLogins(deps.client, deps.commentAuthor, log.info);
+    const ownLogins = await resolveOwnLogins(deps.client, deps.commentAuthor, log.info, log.warning);
     const inline = deps.mode === 'review' && deps.report.introduced.length > 0 ? await postInlineComments(deps, ownLogins) : undefined;
     const body = composeSummaryComment(deps.report, { render: deps.render, headSha: deps.headSha, ...(inline ? { inline } : {}), incomplete: !deps.complete, ...(deps.compared ? { compared: deps.compared } : {}) });
     const summary = await upsertStickyComment(deps.client, deps.pull, body, {

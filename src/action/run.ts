@@ -20,6 +20,7 @@ import { gatherMergeGroupSources } from './merge-group-sources.js';
 import { gatherPullRequestSources } from './pull-request-sources.js';
 import { publishToPullRequest, type PublishOutcome } from './publish.js';
 import { gatherTree } from './tree-sources.js';
+import { unmatchedGlobs } from './unmatched-globs.js';
 
 export interface RunEnvironment {
   env: Readonly<Record<string, string | undefined>>;
@@ -83,6 +84,7 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
 
   if (context.kind === 'tree') {
     const tree = await gatherTree({ client, repo, sha: context.sha, workspace, select, maxBytes: DEFAULT_MAX_FILE_BYTES, log: (m) => io.info(m) });
+    warnUnmatchedGlobs(io, inputs.paths, [...tree.files.map((f) => f.path), ...tree.diagnostics.map((d) => d.location.path)]);
     const loaded = loadSources(tree.files, { defaultNamespace: inputs.defaultNamespace });
     loaded.diagnostics.unshift(...tree.diagnostics);
     const result = analyze(loaded, { mesh });
@@ -125,6 +127,7 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
 
   const sources = await gatherPullRequestSources({ client, repo, pr: context, workspace, select, maxBytes: DEFAULT_MAX_FILE_BYTES, log: io });
   const { comparison } = sources;
+  warnUnmatchedGlobs(io, inputs.paths, [...sources.baseFiles.map((f) => f.path), ...sources.changes.map((c) => c.path), ...sources.diagnostics.map((d) => d.location.path)]);
   io.info(`Pull request #${context.number}: ${sources.baseFiles.length} manifest files at ${comparison.before.slice(0, 12)}, ${sources.changes.length} changed (files via ${sources.via.files}, contents via ${sources.via.base}).`);
   const report = reviewChange({
     baseFiles: sources.baseFiles,
@@ -177,6 +180,12 @@ function publish(
     log: io,
     ...(environment.sleep ? { sleep: environment.sleep } : {}),
   });
+}
+
+function warnUnmatchedGlobs(io: ActionIo, globs: readonly string[], seen: readonly string[]): void {
+  for (const glob of unmatchedGlobs(globs, seen)) {
+    io.warning(`paths: the glob "${glob}" matches no file, so nothing under it is reviewed. Globs are matched against paths from the repository root, such as clusters/**/*.yaml.`);
+  }
 }
 
 function conclude(io: ActionIo, fails: boolean, why: string): RunResult {

@@ -129,4 +129,21 @@ describeDist('a review you can act on (dist/index.js)', () => {
     expect(counts).toEqual([2, 2, 2]);
     expect(github.violations).toEqual([]);
   });
+
+  it('a comment-author that is not the token\'s account is warned about and never duplicates the summary or the review', async () => {
+    await open('branch-adds-crlf-entry');
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await runDist(pr.event(), apiUrl, { 'comment-author': 'renovate[bot]' }));
+    expect(runs[0]!.stdout).toContain('::warning::comment-author is "renovate[bot]", but the token posts as "github-actions"');
+    expect(pr.fake.issueComments.filter((c) => c.body.includes(SUMMARY_MARKER))).toHaveLength(1);
+    expect(pr.fake.reviews).toHaveLength(1);
+    expect(github.violations).toEqual([]);
+  });
+
+  it('a paths glob that matches no file is named in a warning', async () => {
+    await open('branch-adds-crlf-entry');
+    const run = await runDist(pr.event(), apiUrl, { paths: 'deploy/**/*.yaml\ncluster/**/*.yaml' });
+    expect(run.stdout).toContain('::warning::paths: the glob "cluster/**/*.yaml" matches no file');
+    expect(run.stdout).not.toContain('the glob "deploy/**/*.yaml"');
+  });
 });
