@@ -117,7 +117,7 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
     await writeReport(reportPath, { ...toJsonReviewReport(report), context: { mergeGroup: context.headRef, baseSha: context.baseSha, headSha: context.headSha, compared } });
     setCounts(io, report.introduced.length, report.resolved.length, report.existing.length, reportPath);
     if (inputs.mode !== 'check') {
-      const render: RenderContext = { blobUrl: blobUrlFor(serverUrl, repository, context.headSha) };
+      const render: RenderContext = { blobUrl: blobUrlFor(serverUrl, repository, context.headSha), baseBlobUrl: blobUrlFor(serverUrl, repository, context.baseSha) };
       await io.writeJobSummary(`${renderReviewMarkdown(report, { ...render, maxLength: JOB_SUMMARY_LIMIT - compared.length - 20, fullReportHint: 'The full report is in the JSON file named by the report-json output.' })}\n\n<sub>${compared}</sub>\n`);
       annotate(io, report.introduced, report.diagnostics, new Set(report.changedPaths));
     }
