@@ -2,8 +2,12 @@ import type { Diagnostic, Finding, Severity } from '../core/model.js';
 import type { ClassifiedFinding } from '../core/review/review-change.js';
 import type { ActionIo, AnnotationLevel } from './io.js';
 
-/** GitHub shows at most 10 of each kind per step and 50 per job; past that they are noise. */
-const MAX_ANNOTATIONS = 50;
+/**
+ * GitHub keeps at most 10 error, 10 warning and 10 notice annotations per
+ * step (and 50 per job) and drops the rest. One error is kept free for the
+ * failure reason setFailed writes, so the reason is never the one dropped.
+ */
+const PER_LEVEL: Record<AnnotationLevel, number> = { error: 9, warning: 10, notice: 10 };
 
 const LEVEL: Record<Severity, AnnotationLevel> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -14,9 +18,15 @@ const LEVEL: Record<Severity, AnnotationLevel> = { error: 'error', warning: 'war
  */
 export function annotate(io: ActionIo, introduced: readonly ClassifiedFinding[], diagnostics: readonly Diagnostic[], changedPaths: ReadonlySet<string>): number {
   let count = 0;
+  const used: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: 0 };
+  let dropped = 0;
   const emit = (level: AnnotationLevel, message: string, file: string, startLine: number, title: string) => {
-    if (count >= MAX_ANNOTATIONS) return;
+    if (used[level] >= PER_LEVEL[level]) {
+      dropped++;
+      return;
+    }
     io.annotate(level, message, { file, startLine, title });
+    used[level]++;
     count++;
   };
   for (const { finding, newEntryRefs } of introduced) {
@@ -29,7 +39,7 @@ export function annotate(io: ActionIo, introduced: readonly ClassifiedFinding[],
   for (const d of diagnostics) {
     if (changedPaths.has(d.location.path)) emit(d.severity === 'info' ? 'notice' : 'warning', d.message, d.location.path, d.location.line, `ServiceEntry Guard could not read this: ${d.code}`);
   }
-  if (count >= MAX_ANNOTATIONS) io.info(`Annotations stop at ${MAX_ANNOTATIONS}; the job summary has every finding.`);
+  if (dropped > 0) io.info(`${dropped} more annotation${dropped > 1 ? 's' : ''} not written: GitHub keeps at most 10 of each level per step (one error is kept for the failure reason). The job summary has every finding.`);
   return count;
 }
 

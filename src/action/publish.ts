@@ -2,11 +2,12 @@ import type { GitHubClient } from '../adapters/github/client.js';
 import { classifyFailure, isPermissionRefusal } from '../adapters/github/failures.js';
 import { resolveOwnLogins } from '../adapters/github/identity.js';
 import { listPullRequestFiles, readPullRequestState, type PullRef } from '../adapters/github/pull-request.js';
-import { listPostedInlineKeys, postReview } from '../adapters/github/review.js';
+import { listPostedInline, postReview } from '../adapters/github/review.js';
 import { upsertStickyComment, type StickyCommentResult } from '../adapters/github/sticky-comment.js';
 import type { RenderContext } from '../core/render/markdown.js';
 import type { ReviewReport } from '../core/review/review-change.js';
-import { CommentableLines } from '../core/review-comments/diff-hunks.js';
+import { CommentableLines, type DiffLines } from '../core/review-comments/diff-hunks.js';
+import { MergedFileLines, type LineMap } from '../core/review-comments/head-lines.js';
 import { planInlineComments, type InlinePlan } from '../core/review-comments/inline-plan.js';
 import { reviewMarker } from '../core/review-comments/markers.js';
 import { composeSummaryComment, type InlineOutcome } from '../core/review-comments/summary-comment.js';
@@ -21,6 +22,10 @@ export interface PublishDeps {
   maxInlineComments: number;
   report: ReviewReport;
   diffs: ReadonlyMap<string, CommentableLines>;
+  /** Merged line to head line for files the base branch edited too (see head-lines.ts). */
+  toHead?: ReadonlyMap<string, LineMap>;
+  /** Which commits were compared, said in the summary comment. */
+  compared?: string;
   render: RenderContext;
   complete: boolean;
   select: (path: string) => boolean;
@@ -48,9 +53,9 @@ export async function publishToPullRequest(deps: PublishDeps): Promise<PublishOu
       log.info(`The pull request has moved on to ${state.headSha.slice(0, 12)}; this run analysed ${deps.headSha.slice(0, 12)}, so it posts nothing and leaves the comments to the newer run.`);
       return { status: 'stale', newerSha: state.headSha };
     }
-    const ownLogins = await resolveOwnLogins(deps.client, deps.commentAuthor, log.info);
+    const ownLogins = await resolveOwnLogins(deps.client, deps.commentAuthor, log.info, log.warning);
     const inline = deps.mode === 'review' && deps.report.introduced.length > 0 ? await postInlineComments(deps, ownLogins) : undefined;
-    const body = composeSummaryComment(deps.report, { render: deps.render, headSha: deps.headSha, ...(inline ? { inline } : {}), incomplete: !deps.complete });
+    const body = composeSummaryComment(deps.report, { render: deps.render, headSha: deps.headSha, ...(inline ? { inline } : {}), incomplete: !deps.complete, ...(deps.compared ? { compared: deps.compared } : {}) });
     const summary = await upsertStickyComment(deps.client, deps.pull, body, {
       ownLogins,
       create: worthANewComment(deps.report),
@@ -81,14 +86,19 @@ function worthANewComment(report: ReviewReport): boolean {
 }
 
 async function postInlineComments(deps: PublishDeps, ownLogins: ReadonlySet<string>): Promise<InlineOutcome> {
-  const postedKeys = await listPostedInlineKeys(deps.client, deps.pull, ownLogins);
-  const plan = (diffs: ReadonlyMap<string, CommentableLines>): InlinePlan => planInlineComments(deps.report.introduced, {
+  const posted = await listPostedInline(deps.client, deps.pull, ownLogins);
+  const postedKeys = posted.keys;
+  // max-inline-comments caps the pull request, not the run: earlier runs' comments count.
+  const room = Math.max(0, deps.maxInlineComments - posted.comments);
+  const texts = new Map(deps.report.headFiles.map((f) => [f.path, f.text.split('\n')] as const));
+  const plan = (diffs: ReadonlyMap<string, CommentableLines>): InlinePlan => inHeadLines(planInlineComments(deps.report.introduced, {
     postedKeys,
-    diffs,
+    diffs: mergedView(diffs, deps.toHead),
     suggestions: deps.report.suggestions,
     render: deps.render,
-    maxComments: deps.maxInlineComments,
-  });
+    maxComments: room,
+    fileLines: (path) => texts.get(path),
+  }), deps.toHead);
   const first = plan(deps.diffs);
   if (first.comments.length === 0) return { posted: [], skipped: first.skipped, refused: [] };
   try {
@@ -128,6 +138,29 @@ async function send(deps: PublishDeps, plan: InlinePlan, ownLogins: ReadonlySet<
   }, { ownLogins, log: deps.log.info, ...(deps.sleep ? { sleep: deps.sleep } : {}) });
   deps.log.info(`Review ${review.recovered ? 'found already posted' : 'posted'} with ${n} inline comment${n > 1 ? 's' : ''}: ${review.url}`);
   return { posted: findings(plan), skipped: plan.skipped, refused: [] };
+}
+
+/** The diff as the merged files see it: findings and fixes are numbered in those. */
+function mergedView(diffs: ReadonlyMap<string, CommentableLines>, toHead: ReadonlyMap<string, LineMap> | undefined): ReadonlyMap<string, DiffLines> {
+  if (!toHead || toHead.size === 0) return diffs;
+  return new Map([...diffs].map(([path, lines]) => {
+    const map = toHead.get(path);
+    return [path, map ? new MergedFileLines(lines, map) : lines] as const;
+  }));
+}
+
+/** Planned comments moved onto the head lines GitHub's diff numbers; the view above guarantees each maps. */
+function inHeadLines(plan: InlinePlan, toHead: ReadonlyMap<string, LineMap> | undefined): InlinePlan {
+  if (!toHead || toHead.size === 0) return plan;
+  const comments = plan.comments.flatMap((c) => {
+    const map = toHead.get(c.path);
+    if (!map) return [c];
+    const line = map.get(c.line);
+    const startLine = c.startLine === undefined ? undefined : map.get(c.startLine);
+    if (line === undefined || (c.startLine !== undefined && startLine === undefined)) return [];
+    return [{ ...c, line, ...(startLine !== undefined ? { startLine } : {}) }];
+  });
+  return { ...plan, comments };
 }
 
 function findings(plan: InlinePlan): string[] {

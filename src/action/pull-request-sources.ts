@@ -10,14 +10,24 @@ import type { Diagnostic, SourceFile } from '../core/model.js';
 import type { ChangedFile } from '../core/review/review-change.js';
 import { selectChanges } from '../core/review/select-changes.js';
 import { CommentableLines } from '../core/review-comments/diff-hunks.js';
+import { lineMapBetween, type LineMap } from '../core/review-comments/head-lines.js';
+import { decideComparison, type Comparison } from './comparison.js';
 import type { PullRequestContext } from './event.js';
 
 export interface PullRequestSources {
-  /** Every manifest of the base branch at base.sha, not only the changed ones. */
+  /** Which two commits are compared, and why those. */
+  comparison: Comparison;
+  /** Every manifest at the comparison's `before` commit, not only the changed ones. */
   baseFiles: SourceFile[];
   changes: ChangedFile[];
-  /** Lines of each changed file that the pull request's diff shows (where inline comments may go). */
+  /** Lines of each changed file that the pull request's diff shows (where inline comments may go), in head numbering. */
   diffs: Map<string, CommentableLines>;
+  /**
+   * For changed files whose merged text differs from the head's (the base
+   * branch edited them too): merged line to head line, so comments land on
+   * the head lines GitHub's diff shows. Files not listed read the same.
+   */
+  toHead: Map<string, LineMap>;
   /** Files that match the globs but were not read (symlinks, too large). */
   diagnostics: Diagnostic[];
   /** Where each part came from, for the log and the report. */
@@ -46,13 +56,20 @@ export interface SourceDeps {
 export async function gatherPullRequestSources(deps: SourceDeps): Promise<PullRequestSources> {
   const { pr, log } = deps;
   const listed = await listPullRequestFiles(deps.client, { ...deps.repo, pullNumber: pr.number });
-  const gitReady = await localCommitsAvailable(deps);
+  const comparison = await decideComparison({ client: deps.client, repo: deps.repo, pr, gitDir: deps.workspace, log });
+  log.info(comparison.description);
+  const gitReady = await localCommitsAvailable(deps, [comparison.before, comparison.after, pr.headSha]);
   const capped = listed.capped || (pr.changedFiles !== undefined && listed.files.length < pr.changedFiles);
 
   let rawChanges: GitChange[] | PullRequestFile[] = listed.files;
   let filesVia: 'api' | 'git' = 'api';
   let complete = true;
-  if (capped) {
+  if (gitReady && deps.workspace && comparison.kind !== 'base-tip') {
+    // Exactly the files merging changes (or the branch changes), with no cap.
+    rawChanges = await changedPathsBetween(deps.workspace, comparison.before, comparison.after);
+    filesVia = 'git';
+    if (capped) log.warning(`GitHub lists at most ${PULL_REQUEST_FILES_CAP} files of a pull request; this one changes more, so the changed files were taken from git instead (inline comments only on the first ${listed.files.length}).`);
+  } else if (capped) {
     if (gitReady && deps.workspace) {
       const from = await mergeBase(deps.workspace, pr.baseSha, pr.headSha);
       if (!from) log.warning('The checkout\'s history is too shallow to find where the pull request branched off, so files changed on the base branch since then count as changes too. Use actions/checkout with fetch-depth: 0.');
@@ -67,35 +84,56 @@ export async function gatherPullRequestSources(deps: SourceDeps): Promise<PullRe
 
   const selected = selectChanges(rawChanges, deps.select);
   const needText = selected.filter((c) => c.status !== 'removed').map((c) => c.path);
-  const headReads = gitReady && deps.workspace
-    ? await readPaths(deps.workspace, pr.headSha, needText, deps.maxBytes)
-    : await readFilesAtRef(deps.client, deps.repo, pr.headSha, needText, deps.maxBytes);
+  const readAt = (commit: string, paths: readonly string[]) => gitReady && deps.workspace
+    ? readPaths(deps.workspace, commit, paths, deps.maxBytes)
+    : readFilesAtRef(deps.client, deps.repo, commit, paths, deps.maxBytes);
+  const afterReads = await readAt(comparison.after, needText);
   const base: SnapshotRead = gitReady && deps.workspace
-    ? await readSnapshot(deps.workspace, pr.baseSha, deps.select, deps.maxBytes)
-    : await readSnapshotViaTarball(deps.client, deps.repo, pr.baseSha, deps.select, deps.maxBytes);
+    ? await readSnapshot(deps.workspace, comparison.before, deps.select, deps.maxBytes)
+    : await readSnapshotViaTarball(deps.client, deps.repo, comparison.before, deps.select, deps.maxBytes);
 
   const diagnostics: Diagnostic[] = [];
-  const changes = selected.map((change): ChangedFile => withHeadText(change, headReads.get(change.path), diagnostics));
+  const changes = selected.map((change): ChangedFile => withHeadText(change, afterReads.get(change.path), diagnostics));
   // A base file the change leaves alone is unreadable at head too; one the change touches was re-read above.
   const touched = new Set(changes.flatMap((c) => [c.path, ...(c.previousPath ? [c.previousPath] : [])]));
   diagnostics.unshift(...base.diagnostics.filter((d) => !touched.has(d.location.path)));
 
   const diffs = new Map<string, CommentableLines>();
   for (const file of listed.files) if (deps.select(file.path)) diffs.set(file.path, CommentableLines.fromPatch(file.patch));
+  const toHead = comparison.after === pr.headSha ? new Map<string, LineMap>() : await headLineMaps(listed.files, afterReads, (paths) => readAt(pr.headSha, paths));
 
-  return { baseFiles: base.files, changes, diffs, diagnostics, via: { files: filesVia, base: gitReady ? 'git' : 'api', head: gitReady ? 'git' : 'api' }, complete };
+  return { comparison, baseFiles: base.files, changes, diffs, toHead, diagnostics, via: { files: filesVia, base: gitReady ? 'git' : 'api', head: gitReady ? 'git' : 'api' }, complete };
 }
 
-async function localCommitsAvailable(deps: SourceDeps): Promise<boolean> {
+/** Line maps for the commented files whose merged text is not the head's; a blob id that matches spares the read. */
+async function headLineMaps(listed: readonly PullRequestFile[], merged: ReadonlyMap<string, FileRead>, readHead: (paths: readonly string[]) => Promise<Map<string, FileRead>>): Promise<Map<string, LineMap>> {
+  const differing = listed.filter((f) => {
+    const read = merged.get(f.path);
+    return read?.kind === 'text' && !(f.sha && read.oid === f.sha);
+  });
+  const heads = await readHead(differing.map((f) => f.path));
+  const maps = new Map<string, LineMap>();
+  for (const file of differing) {
+    const mergedRead = merged.get(file.path);
+    const headRead = heads.get(file.path);
+    if (mergedRead?.kind !== 'text') continue;
+    if (headRead?.kind === 'text' && headRead.text === mergedRead.text) continue;
+    maps.set(file.path, headRead?.kind === 'text' ? lineMapBetween(mergedRead.text, headRead.text) : new Map());
+  }
+  return maps;
+}
+
+async function localCommitsAvailable(deps: SourceDeps, commits: readonly string[]): Promise<boolean> {
   if (!deps.workspace) {
     deps.log.info('No checkout (GITHUB_WORKSPACE is empty); reading manifests through the GitHub API instead.');
     return false;
   }
   const note = (m: string) => deps.log.info(m);
-  const ok = (await ensureCommit(deps.workspace, deps.pr.baseSha, note)) && (await ensureCommit(deps.workspace, deps.pr.headSha, note));
+  let ok = true;
+  for (const sha of new Set(commits)) ok = ok && (await ensureCommit(deps.workspace, sha, note));
   deps.log.info(ok
-    ? 'Reading manifests from the checkout\'s git objects (base and head commits are present).'
-    : 'The checkout does not have the base and head commits; reading manifests through the GitHub API instead.');
+    ? 'Reading manifests from the checkout\'s git objects (the compared commits are present).'
+    : 'The checkout does not have the compared commits; reading manifests through the GitHub API instead.');
   return ok;
 }
 

@@ -23,11 +23,13 @@ import { readRunContext, type PullRequestContext } from './event.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
 import type { ActionIo } from './io.js';
 import { blobUrlFor } from './links.js';
+import { gatherMergeGroupSources } from './merge-group-sources.js';
 import { gatherPullRequestSources } from './pull-request-sources.js';
 import { publishToPullRequest, type PublishOutcome } from './publish.js';
 import { gatherTree } from './tree-sources.js';
 import { toSarifLog } from '../core/render/sarif.js';
 import { VERSION } from '../core/version.js';
+import { unmatchedGlobs } from './unmatched-globs.js';
 
 export interface RunEnvironment {
   env: Readonly<Record<string, string | undefined>>;
@@ -105,6 +107,7 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
       missingConfig(context.sha);
       return { exitCode: 1 };
     }
+    warnUnmatchedGlobs(io, inputs.paths, [...tree.files.map((f) => f.path), ...tree.diagnostics.map((d) => d.location.path)]);
     const files = tree.files.filter((f) => f.path !== config?.path);
     const planned = planRepository(config, files, fallback);
     if (!planned.plan) return failOnConfigErrors(io, planned.diagnostics);
@@ -126,12 +129,52 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
     return conclude(io, failing.length > 0, `${failing.length} listener collision${failing.length === 1 ? '' : 's'} at or above ${inputs.failLevel}`);
   }
 
+  if (context.kind === 'merge-group') {
+    const sources = await gatherMergeGroupSources({ client, repo, group: context, workspace, select, maxBytes: DEFAULT_MAX_FILE_BYTES, log: io });
+    const headFiles = applyChanges(sources.baseFiles, sources.changes);
+    const baseConfig = await configAt(configSource(sources.via), context.baseSha, configPath, sources.baseFiles);
+    const headConfig = await configAt(configSource(sources.via), context.headSha, configPath, headFiles);
+    if (inputs.config && !headConfig) {
+      missingConfig(context.headSha);
+      return { exitCode: 1 };
+    }
+    const reviewed = await reviewByMesh({
+      baseFiles: sources.baseFiles,
+      changes: sources.changes,
+      baseConfig,
+      headConfig,
+      fallback,
+      maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+      fixes: { vipPool: inputs.vipPool, validate: validateServiceEntryManifest },
+      renderers: defaultRenderers(headFiles),
+    });
+    if (!reviewed.ok) return failOnConfigErrors(io, reviewed.diagnostics);
+    for (const line of [reviewed.headPlan.summary, ...reviewed.notes]) io.info(line);
+    const report = reviewed.report;
+    report.diagnostics.unshift(...sources.diagnostics);
+    const compared = `Merge queue ${context.headRef || context.headSha.slice(0, 12)}: compared base ${context.baseSha.slice(0, 12)} with the queued merge ${context.headSha.slice(0, 12)} (files via ${sources.via}); only what the queued change introduces can block it.`;
+    io.info(compared);
+    io.info(`${report.introduced.length} introduced, ${report.resolved.length} resolved, ${report.existing.length} existing.`);
+    await writeReport(reportPath, { ...toJsonReviewReport(report), context: { mergeGroup: context.headRef, baseSha: context.baseSha, headSha: context.headSha, compared } });
+    setCounts(io, report.introduced.length, report.resolved.length, report.existing.length, reportPath);
+    if (inputs.mode !== 'check') {
+      const render: RenderContext = { blobUrl: blobUrlFor(serverUrl, repository, context.headSha), baseBlobUrl: blobUrlFor(serverUrl, repository, context.baseSha) };
+      await io.writeJobSummary(`${renderReviewMarkdown(report, { ...render, maxLength: JOB_SUMMARY_LIMIT - compared.length - 20, fullReportHint: 'The full report is in the JSON file named by the report-json output.' })}\n\n<sub>${compared}</sub>\n`);
+      annotate(io, report.introduced, report.diagnostics, new Set(report.changedPaths));
+    }
+    const n = report.introduced.length;
+    return conclude(io, failsAt(report, inputs.failLevel), `the queued change introduces ${n} listener collision${n === 1 ? '' : 's'} at or above ${inputs.failLevel}`);
+  }
+
   const sources = await gatherPullRequestSources({ client, repo, pr: context, workspace, select, maxBytes: DEFAULT_MAX_FILE_BYTES, log: io });
-  io.info(`Pull request #${context.number}: ${sources.baseFiles.length} manifest files at base ${context.baseSha.slice(0, 12)}, ${sources.changes.length} changed (files via ${sources.via.files}, contents via ${sources.via.base}).`);
-  const baseConfig = await configAt(configSource(sources.via.base), context.baseSha, configPath, sources.baseFiles);
-  const headConfig = await configAt(configSource(sources.via.head), context.headSha, configPath, applyChanges(sources.baseFiles, sources.changes));
+  const { comparison } = sources;
+  warnUnmatchedGlobs(io, inputs.paths, [...sources.baseFiles.map((f) => f.path), ...sources.changes.map((c) => c.path), ...sources.diagnostics.map((d) => d.location.path)]);
+  io.info(`Pull request #${context.number}: ${sources.baseFiles.length} manifest files at ${comparison.before.slice(0, 12)}, ${sources.changes.length} changed (files via ${sources.via.files}, contents via ${sources.via.base}).`);
+  // Each side is split by its own config file, read at the commits compared (the merge commit when there is one).
+  const baseConfig = await configAt(configSource(sources.via.base), comparison.before, configPath, sources.baseFiles);
+  const headConfig = await configAt(configSource(sources.via.head), comparison.after, configPath, applyChanges(sources.baseFiles, sources.changes));
   if (inputs.config && !headConfig) {
-    missingConfig(context.headSha);
+    missingConfig(comparison.after);
     return { exitCode: 1 };
   }
   const reviewed = await reviewByMesh({
@@ -148,10 +191,11 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
   for (const line of [reviewed.headPlan.summary, ...reviewed.notes]) io.info(line);
   const report = reviewed.report;
   report.diagnostics.unshift(...sources.diagnostics);
-  const render: RenderContext = { blobUrl: blobUrlFor(serverUrl, repository, context.headSha) };
+  // Locations are numbered as in the compared commit (the merge commit, when there is one): link there.
+  const render: RenderContext = { blobUrl: blobUrlFor(serverUrl, repository, comparison.after), baseBlobUrl: blobUrlFor(serverUrl, repository, comparison.before) };
 
   io.info(`${report.introduced.length} introduced, ${report.resolved.length} resolved, ${report.existing.length} existing.`);
-  await writeReport(reportPath, { ...toJsonReviewReport(report), context: { pullRequest: context.number, baseSha: context.baseSha, headSha: context.headSha, complete: sources.complete } });
+  await writeReport(reportPath, { ...toJsonReviewReport(report), context: { pullRequest: context.number, baseSha: context.baseSha, headSha: context.headSha, compared: { kind: comparison.kind, before: comparison.before, after: comparison.after, description: comparison.description }, complete: sources.complete } });
   setCounts(io, report.introduced.length, report.resolved.length, report.existing.length, reportPath);
   // Code scanning compares runs itself; the head's findings go in, those already on the base marked as known.
   io.setOutput('sarif', await writeSarif(reportPath, {
@@ -161,7 +205,7 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
 
   let published: PublishOutcome | undefined;
   if (inputs.mode !== 'check') {
-    await io.writeJobSummary(renderReviewMarkdown(report, { ...render, maxLength: JOB_SUMMARY_LIMIT, fullReportHint: 'The full report is in the JSON file named by the report-json output.' }));
+    await io.writeJobSummary(`${renderReviewMarkdown(report, { ...render, maxLength: JOB_SUMMARY_LIMIT - comparison.description.length - 20, fullReportHint: 'The full report is in the JSON file named by the report-json output.' })}\n\n<sub>${comparison.description}</sub>\n`);
     annotate(io, report.introduced, report.diagnostics, new Set(report.changedPaths));
   }
   if (inputs.mode === 'review' || inputs.mode === 'comment') {
@@ -190,12 +234,20 @@ function publish(
     maxInlineComments: inputs.maxInlineComments,
     report,
     diffs: sources.diffs,
+    toHead: sources.toHead,
+    compared: sources.comparison.description,
     render,
     complete: sources.complete,
     select,
     log: io,
     ...(environment.sleep ? { sleep: environment.sleep } : {}),
   });
+}
+
+function warnUnmatchedGlobs(io: ActionIo, globs: readonly string[], seen: readonly string[]): void {
+  for (const glob of unmatchedGlobs(globs, seen)) {
+    io.warning(`paths: the glob "${glob}" matches no file, so nothing under it is reviewed. Globs are matched against paths from the repository root, such as clusters/**/*.yaml.`);
+  }
 }
 
 function conclude(io: ActionIo, fails: boolean, why: string): RunResult {

@@ -1,5 +1,5 @@
 import { changedPathsBetween } from '../adapters/git/changed-paths.js';
-import { mergeBase } from '../adapters/git/commits.js';
+import { mergeBase, mergeTree } from '../adapters/git/commits.js';
 import { readPaths, readSnapshot } from '../adapters/git/snapshot.js';
 import { gitOk } from '../adapters/git/run-git.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/load/load-sources.js';
@@ -27,22 +27,43 @@ export interface DiffRequest {
 
 /** The review, or the head config's errors (nothing reviewed). */
 export type LocalReview =
-  | { ok: true; report: ReviewReport; plan: RepositoryPlan; notes: string[] }
+  | {
+    ok: true;
+    report: ReviewReport;
+    plan: RepositoryPlan;
+    notes: string[];
+    /** Which two trees were compared, in one sentence. */
+    compared: string;
+  }
   | { ok: false; diagnostics: Diagnostic[] };
 
 /**
  * What a pull request from `head` into `base` would be told, computed from
- * local git objects: the full base set at the merge base, the changes up to
- * head. Nothing is checked out and no file of either side is executed.
+ * local git objects, judged on what merging it produces: the base tip
+ * against the tree `git merge-tree` builds, so the base branch's own later
+ * commits never count as the change's. When the merge conflicts, the merge
+ * base against head instead, and the sentence returned says so. Each side is
+ * split into meshes by its own config file. Nothing is checked out and no
+ * file of either side is executed (Kustomize roots are built by kustomize
+ * from a temporary copy of each side's files).
  */
 export async function reviewLocalChange(request: DiffRequest): Promise<LocalReview> {
   const resolve = async (ref: string) => (await gitOk(request.repoDir, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])).toString('utf8').trim();
   const head = await resolve(request.head);
   const base = await resolve(request.base);
-  const from = (await mergeBase(request.repoDir, base, head)) ?? base;
+  const short = (sha: string) => sha.slice(0, 12);
+  const merged = await mergeTree(request.repoDir, base, head);
+  const branchPoint = merged ? undefined : await mergeBase(request.repoDir, base, head);
+  const from = merged ? base : branchPoint ?? base;
+  const to = merged ?? head;
+  const compared = merged
+    ? `Compared ${request.base} (${short(base)}) with the result of merging ${request.head} (${short(head)}) into it; lines are numbered as in that merge result.`
+    : branchPoint
+      ? `${request.head} does not merge cleanly into ${request.base}: compared ${request.head} (${short(head)}) with the merge base ${short(branchPoint)}, so collisions that appear only once both are merged are not seen.`
+      : `${request.base} and ${request.head} share no history: compared ${short(base)} with ${short(head)}.`;
   const snapshot = await readSnapshot(request.repoDir, from, request.select, DEFAULT_MAX_FILE_BYTES);
-  const selected = selectChanges(await changedPathsBetween(request.repoDir, from, head), request.select);
-  const reads = await readPaths(request.repoDir, head, selected.filter((c) => c.status !== 'removed').map((c) => c.path), DEFAULT_MAX_FILE_BYTES);
+  const selected = selectChanges(await changedPathsBetween(request.repoDir, from, to), request.select);
+  const reads = await readPaths(request.repoDir, to, selected.filter((c) => c.status !== 'removed').map((c) => c.path), DEFAULT_MAX_FILE_BYTES);
   const diagnostics = [...snapshot.diagnostics];
   const changes: ChangedFile[] = selected.map((change) => {
     const read = reads.get(change.path);
@@ -53,7 +74,7 @@ export async function reviewLocalChange(request: DiffRequest): Promise<LocalRevi
   });
   const configPath = (request.configPath ?? DEFAULT_CONFIG_PATH).replace(/^\.\//, '');
   const baseConfig = configFromRead(configPath, (await readPaths(request.repoDir, from, [configPath], DEFAULT_MAX_FILE_BYTES)).get(configPath));
-  const headConfig = configFromRead(configPath, (await readPaths(request.repoDir, head, [configPath], DEFAULT_MAX_FILE_BYTES)).get(configPath));
+  const headConfig = configFromRead(configPath, (await readPaths(request.repoDir, to, [configPath], DEFAULT_MAX_FILE_BYTES)).get(configPath));
   if (request.configPath !== undefined && !headConfig) throw new Error(`--config ${configPath} is not in the repository at ${request.head}`);
   const reviewed = await reviewByMesh({
     baseFiles: snapshot.files,
@@ -66,6 +87,5 @@ export async function reviewLocalChange(request: DiffRequest): Promise<LocalRevi
   });
   if (!reviewed.ok) return reviewed;
   reviewed.report.diagnostics.unshift(...diagnostics);
-  return { ok: true, report: reviewed.report, plan: reviewed.headPlan, notes: reviewed.notes };
+  return { ok: true, report: reviewed.report, plan: reviewed.headPlan, notes: reviewed.notes, compared };
 }
-

@@ -185,7 +185,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT_USAGE;
     }
     if (!reviewed.ok) return configErrors(io, reviewed.diagnostics);
-    io.stderr([reviewed.plan.summary, ...reviewed.notes].map((line) => `${line}\n`).join(''));
+    io.stderr([reviewed.compared, reviewed.plan.summary, ...reviewed.notes].map((line) => `${line}\n`).join(''));
     const report = reviewed.report;
     // In SARIF and workflow commands a review is the head's findings, those on the base already marked as known.
     const asOutcome = (): CheckOutcome => ({

@@ -1,7 +1,4 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { jest } from '@jest/globals';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../helpers/fixtures.js';
@@ -10,9 +7,7 @@ import { pullRequestRepo, type PullRequestRepo } from '../helpers/pull-request-r
 import { SUMMARY_MARKER } from '../../src/core/review-comments/markers.js';
 import { LoopbackGitHub } from '../helpers/loopback-github.js';
 import { OpenApiChecker } from '../helpers/openapi-checker.js';
-
-const DIST = join(REPO_ROOT, 'dist/index.js');
-const TOKEN = 'ghs_E2ETOKENabcdefghijklmnopqrstuvwxyz0123';
+import { DIST, parseOutputs, runDist, TOKEN, type ChildRun } from '../helpers/run-dist.js';
 
 /**
  * Runs the bundled action exactly as the runner does: `node dist/index.js`
@@ -26,62 +21,10 @@ if (!haveDist) {
 }
 const describeDist = haveDist ? describe : describe.skip;
 
-interface ChildRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  outputs: string;
-  summary: string;
-}
-
-async function runDist(pr: PullRequestRepo, apiUrl: string, inputs: Record<string, string>, headRepo?: string): Promise<ChildRun> {
-  const temp = mkdtempSync(join(tmpdir(), 'seg-e2e-'));
-  const eventPath = join(temp, 'event.json');
-  const outputPath = join(temp, 'output');
-  const summaryPath = join(temp, 'summary.md');
-  writeFileSync(outputPath, '');
-  writeFileSync(summaryPath, '');
+function runPr(pr: PullRequestRepo, apiUrl: string, inputs: Record<string, string>, headRepo?: string): Promise<ChildRun> {
   const { owner, repo, pullNumber, baseSha, headSha, files } = pr.fake.options;
-  writeFileSync(eventPath, JSON.stringify(pullRequestPayload('synchronize', { owner, repo, number: pullNumber, baseSha, headSha, changedFiles: files.length, ...(headRepo ? { headRepo } : {}) })));
-  // The defaults from action.yml, as the runner passes them: INPUT_<NAME> with the name upper-cased, dashes kept.
-  const action = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
-  const inputEnv: Record<string, string> = {};
-  for (const [name, spec] of Object.entries(action.inputs)) inputEnv[`INPUT_${name.toUpperCase()}`] = String(spec.default ?? '');
-  for (const [name, value] of Object.entries({ token: TOKEN, ...inputs })) inputEnv[`INPUT_${name.toUpperCase()}`] = value;
-  const env: Record<string, string> = {
-    PATH: process.env['PATH'] ?? '',
-    HOME: process.env['HOME'] ?? temp,
-    CI: 'true',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_API_URL: apiUrl,
-    GITHUB_GRAPHQL_URL: `${apiUrl}/graphql`,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_REPOSITORY: `${owner}/${repo}`,
-    GITHUB_SHA: headSha,
-    GITHUB_REF: `refs/pull/${pullNumber}/merge`,
-    GITHUB_WORKSPACE: pr.repo.dir,
-    GITHUB_OUTPUT: outputPath,
-    GITHUB_STEP_SUMMARY: summaryPath,
-    RUNNER_TEMP: temp,
-    ...inputEnv,
-  };
-  const child = spawn(process.execPath, [DIST], { cwd: pr.repo.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => { stdout += c.toString(); });
-  child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  return { code, stdout, stderr, outputs: readFileSync(outputPath, 'utf8'), summary: readFileSync(summaryPath, 'utf8') };
-}
-
-/** GITHUB_OUTPUT uses `name<<delimiter` heredocs. */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-  for (const m of text.matchAll(re)) out[m[1]!] = m[3]!;
-  return out;
+  const payload = pullRequestPayload('synchronize', { owner, repo, number: pullNumber, baseSha, headSha, changedFiles: files.length, ...(headRepo ? { headRepo } : {}) });
+  return runDist({ name: 'pull_request', payload, sha: headSha, ref: `refs/pull/${pullNumber}/merge`, repository: `${owner}/${repo}`, workspace: pr.repo.dir }, apiUrl, inputs);
 }
 
 describeDist('the bundled action (dist/index.js) on a pull request', () => {
@@ -106,7 +49,7 @@ describeDist('the bundled action (dist/index.js) on a pull request', () => {
 
   it('reviews, fails the check, and sends only requests GitHub documents, three runs leaving one comment and one review', async () => {
     const runs = [];
-    for (let i = 0; i < 3; i++) runs.push(await runDist(pr, apiUrl, {}));
+    for (let i = 0; i < 3; i++) runs.push(await runPr(pr, apiUrl, {}));
     expect(github.violations).toEqual([]);
     const [first] = runs;
     expect(runs.map((r) => r.code)).toEqual([1, 1, 1]);
@@ -123,7 +66,7 @@ describeDist('the bundled action (dist/index.js) on a pull request', () => {
   });
 
   it('keeps the token out of everything but the mask command', async () => {
-    const run = await runDist(pr, apiUrl, {});
+    const run = await runPr(pr, apiUrl, {});
     const withoutMask = run.stdout.split('\n').filter((l) => l !== `::add-mask::${TOKEN}`).join('\n');
     expect(run.stdout).toContain(`::add-mask::${TOKEN}`);
     for (const text of [withoutMask, run.stderr, run.outputs, run.summary]) expect(text).not.toContain(TOKEN);
@@ -131,7 +74,7 @@ describeDist('the bundled action (dist/index.js) on a pull request', () => {
 
   it('degrades on a fork\'s read-only token to annotations, job summary and the same exit code', async () => {
     pr.fake.readOnly = true;
-    const run = await runDist(pr, apiUrl, {}, 'someone/gitops');
+    const run = await runPr(pr, apiUrl, {}, 'someone/gitops');
     expect(github.violations).toEqual([]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('cannot write to this pull request');

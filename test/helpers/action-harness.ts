@@ -47,7 +47,9 @@ export function filesBetween(repoDir: string, base: string, head: string): FakeF
     const path = fields[i++]!;
     const diff = git('diff', '-M', base, head, '--', ...(previous ? [previous, path] : [path]));
     const at = diff.indexOf('\n@@');
+    const blob = status === 'D' ? '' : git('rev-parse', `${head}:${path}`).trim();
     files.push({
+      ...(blob ? { sha: blob } : {}),
       filename: path,
       status: renamed ? 'renamed' : status === 'A' ? 'added' : status === 'D' ? 'removed' : 'modified',
       ...(previous ? { previous_filename: previous } : {}),

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { CommentableLines } from '../../src/core/review-comments/diff-hunks.js';
 
 /**
@@ -14,6 +15,8 @@ export interface FakeFile {
   status: 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';
   previous_filename?: string;
   patch?: string;
+  /** Blob id at head, as GitHub lists it. */
+  sha?: string;
 }
 
 export interface FakeUser {
@@ -69,6 +72,11 @@ export interface FakeGitHubOptions {
   tarballs?: Record<string, Buffer>;
   /** Base path of the API (`/api/v3` on GHES). */
   prefix?: string;
+  /**
+   * A real git repository behind the fake: contents, archives, commits and
+   * three-dot comparisons are then served from its objects, as GitHub does.
+   */
+  gitDir?: string;
 }
 
 export class FakeGitHub {
@@ -162,6 +170,10 @@ export class FakeGitHub {
     if (method === 'GET' && path === `${pr}/comments`) return this.page(request, this.reviewComments.map((c) => ({ ...c, html_url: `https://github.com/${owner}/${repo}/pull/${pullNumber}#discussion_r${c.id}` })));
     if (method === 'GET' && path === `${pr}/reviews`) return this.page(request, this.reviews.map((r) => this.reviewResponse(r)));
     if (method === 'POST' && path === `${pr}/reviews`) return this.createReview(body, user);
+    if (method === 'GET' && this.options.gitDir) {
+      const fromGit = this.routeGit(path, request.query);
+      if (fromGit) return fromGit;
+    }
     const contents = new RegExp(`^${repoPath}/contents/(.+)$`).exec(path);
     if (method === 'GET' && contents) {
       const file = decodeURIComponent(contents[1]!);
@@ -176,6 +188,52 @@ export class FakeGitHub {
       return { status: 200, headers: { 'content-type': 'application/x-gzip' }, body: archive };
     }
     return this.error(404, `Not Found (fake has no ${method} ${path})`);
+  }
+
+  /** Reads answered from the backing git repository; undefined for routes it does not serve. */
+  private routeGit(path: string, query: URLSearchParams): FakeResponse | undefined {
+    const { owner, repo, gitDir } = this.options;
+    const repoPath = `/repos/${owner}/${repo}`;
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: gitDir, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+    const attempt = (read: () => FakeResponse): FakeResponse => {
+      try {
+        return read();
+      } catch {
+        return this.error(404, 'Not Found');
+      }
+    };
+    const contents = new RegExp(`^${repoPath}/contents/(.+)$`).exec(path);
+    if (contents) {
+      const file = decodeURIComponent(contents[1]!);
+      const ref = query.get('ref') ?? 'HEAD';
+      return attempt(() => {
+        const [mode, , oid] = git('ls-tree', ref, '--', file).toString('utf8').split(/\s+/);
+        if (!oid) throw new Error('absent');
+        const bytes = git('cat-file', 'blob', oid);
+        return ok({ type: mode === '120000' ? 'symlink' : 'file', encoding: 'base64', size: bytes.length, name: file.split('/').pop(), path: file, sha: oid, content: bytes.toString('base64') });
+      });
+    }
+    const commit = new RegExp(`^${repoPath}/git/commits/([0-9a-f]{40})$`).exec(path);
+    if (commit) {
+      return attempt(() => {
+        const raw = git('cat-file', 'commit', commit[1]!).toString('utf8');
+        const parents = [...raw.split('\n\n')[0]!.matchAll(/^parent ([0-9a-f]{40})$/gm)].map((m) => ({ sha: m[1]!, url: '', html_url: '' }));
+        return ok({ sha: commit[1], node_id: 'C', url: '', html_url: '', author: { name: 't', email: 't@e', date: now() }, committer: { name: 't', email: 't@e', date: now() }, message: 'm', tree: { sha: git('rev-parse', `${commit[1]}^{tree}`).toString('utf8').trim(), url: '' }, parents, verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null } });
+      });
+    }
+    const compare = new RegExp(`^${repoPath}/compare/([0-9a-f]{40})\\.\\.\\.([0-9a-f]{40})$`).exec(decodeURIComponent(path));
+    if (compare) {
+      return attempt(() => {
+        const base = git('merge-base', compare[1]!, compare[2]!).toString('utf8').trim();
+        return ok({ url: '', html_url: '', permalink_url: '', diff_url: '', patch_url: '', base_commit: { sha: compare[1] }, merge_base_commit: { sha: base }, status: 'diverged', ahead_by: 1, behind_by: 1, total_commits: 1, commits: [], files: [] });
+      });
+    }
+    const tarball = new RegExp(`^${repoPath}/tarball/(.+)$`).exec(path);
+    if (tarball) {
+      const ref = decodeURIComponent(tarball[1]!);
+      return attempt(() => ({ status: 200, headers: { 'content-type': 'application/x-gzip' }, body: git('archive', '--format=tar.gz', `--prefix=${owner}-${repo}-${ref.slice(0, 7)}/`, ref) }));
+    }
+    return undefined;
   }
 
   private createReview(body: Record<string, unknown>, user: FakeUser): FakeResponse {
@@ -240,7 +298,7 @@ export class FakeGitHub {
 
 function fileResponse(f: FakeFile, index: number, o: FakeGitHubOptions) {
   return {
-    sha: index.toString(16).padStart(40, '0'),
+    sha: f.sha ?? index.toString(16).padStart(40, '0'),
     filename: f.filename,
     status: f.status,
     additions: 1,

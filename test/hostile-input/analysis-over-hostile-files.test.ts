@@ -171,13 +171,10 @@ describe('the whole corpus in one load', () => {
   });
 });
 
-describe('known holes', () => {
-  // src/core/load/value-reader.ts ValueReader.integer() builds its message with
-  // JSON.stringify(field.value): an alias bomb under a port number is expanded in full.
-  // With *h (10^8 leaves) that takes seconds and ~700 MB before V8 gives up with
-  // "Invalid string length", which loadSourceFile reports as "nesting too deep" at line 1,
-  // so the file's good second document (after-the-bomb) is lost too.
-  test.failing('an alias bomb under spec.ports[].number is reported at its line without being expanded', () => {
+describe('alias bombs where a scalar belongs', () => {
+  // An alias bomb under a port number (*h, 10^8 leaves) must be reported from its type alone:
+  // serialising it for the message would take seconds and ~700 MB and lose the file's good document.
+  test('an alias bomb under spec.ports[].number is reported at its line without being expanded', () => {
     const file: CorpusFile = { path: 'bad/alias-bomb-in-port-number.yaml', bytes: hostileFixture('alias-bomb-in-port-number.yaml') };
     const started = Date.now();
     const result = run([file, ...seedFiles()]);

@@ -120,11 +120,10 @@ describe('loading arbitrary text', () => {
   });
 });
 
-describe('known holes', () => {
+describe('per-namespace outcomes of a multi-host entry', () => {
   // README (JSON output): "winsFor / losesFor are filled only when an entry's outcome differs between
   // consumer namespaces; otherwise role holds for all of namespaces". A single multi-host TCP entry
-  // seen only by `*` comes out as role winner with winsFor ["*"] and losesFor ["*"], and the markdown
-  // then says "**wins** (shadowed for all other namespaces)".
+  // seen only by `*` wins for one host and loses for the other alike everywhere: no lists.
   const multiHost = 'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: github, namespace: egress}\nspec:\n  hosts: [github.com, a.example.com]\n  ports: [{number: 443, protocol: TCP}]\n';
 
   test('a multi-host TCP entry seen by every namespace gives one multi-host-tcp finding for `*`', () => {
@@ -134,7 +133,7 @@ describe('known holes', () => {
     expect(finding).toMatchObject({ rule: 'multi-host-tcp', namespaces: ['*'], entries: [expect.objectContaining({ ref: 'egress/github', role: 'winner' })] });
   });
 
-  test.failing('winsFor and losesFor stay empty when the finding has one consumer namespace', () => {
+  test('winsFor and losesFor stay empty when the finding has one consumer namespace', () => {
     const [finding] = run([{ path: 'multi.yaml', text: multiHost }]).findings.filter((f) => f.rule === 'multi-host-tcp');
     expect(finding!.entries.map((e) => [e.winsFor, e.losesFor])).toEqual([[[], []]]);
   });

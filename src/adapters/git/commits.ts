@@ -34,3 +34,28 @@ export async function mergeBase(repoDir: string, a: string, b: string): Promise<
   const sha = result?.code === 0 ? result.stdout.toString('utf8').trim() : '';
   return sha || undefined;
 }
+
+/**
+ * A commit's parents as its object records them. Read from the raw object,
+ * not with rev-parse, because a shallow clone grafts its boundary commits
+ * to have no parents, and checkout's merge commit is exactly such a commit.
+ */
+export async function commitParents(repoDir: string, sha: string): Promise<string[] | undefined> {
+  if (!(await hasCommit(repoDir, sha))) return undefined;
+  const result = await runGit(repoDir, ['cat-file', 'commit', sha]).catch(() => undefined);
+  if (result?.code !== 0) return undefined;
+  const header = result.stdout.toString('utf8').split('\n\n')[0] ?? '';
+  return header.split('\n').filter((l) => l.startsWith('parent ')).map((l) => l.slice('parent '.length).trim());
+}
+
+/**
+ * The tree that merging `head` into `base` gives, as `git merge-tree
+ * --write-tree` computes it (git 2.38+) without touching any work tree;
+ * undefined on conflicts, a missing merge base, or an older git.
+ */
+export async function mergeTree(repoDir: string, base: string, head: string): Promise<string | undefined> {
+  const result = await runGit(repoDir, ['merge-tree', '--write-tree', '--no-messages', base, head]).catch(() => undefined);
+  if (result?.code !== 0) return undefined;
+  const tree = result.stdout.toString('utf8').split('\n')[0]?.trim() ?? '';
+  return /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(tree) ? tree : undefined;
+}

@@ -6,7 +6,8 @@ import type { Diagnostic, SourceFile } from '../../core/model.js';
  * because the commit has no file there. Shared by the git and API readers.
  */
 export type FileRead =
-  | { kind: 'text'; text: string }
+  /** `oid`: the blob's id when the reader knows it, so two reads can be compared without their text. */
+  | { kind: 'text'; text: string; oid?: string }
   | { kind: 'skipped'; diagnostic: Diagnostic }
   | { kind: 'absent' };
 

@@ -40,7 +40,7 @@ async function readEntries(repoDir: string, entries: readonly TreeEntry[], maxBy
   const blobs = await readBlobs(repoDir, [...new Set(toRead.map((e) => e.oid))]);
   for (const entry of toRead) {
     const bytes = blobs.get(entry.oid);
-    reads.set(entry.path, bytes ? { kind: 'text', text: decodeText(bytes) } : { kind: 'absent' });
+    reads.set(entry.path, bytes ? { kind: 'text', text: decodeText(bytes), oid: entry.oid } : { kind: 'absent' });
   }
   return reads;
 }

@@ -14,15 +14,21 @@ export interface Author {
  * GraphQL's viewer works for user tokens and installation tokens alike (REST
  * GET /user refuses GITHUB_TOKEN); bots appear without the `[bot]` suffix there.
  */
-export async function resolveOwnLogins(client: GitHubClient, configured: string | undefined, log: (m: string) => void): Promise<Set<string>> {
-  if (configured) return loginsFor(configured);
+export async function resolveOwnLogins(client: GitHubClient, configured: string | undefined, log: (m: string) => void, warn: (m: string) => void = log): Promise<Set<string>> {
+  let viewer: string;
   try {
-    const data = await client.graphql<{ viewer: { login: string } }>('query { viewer { login } }');
-    return loginsFor(data.viewer.login);
+    viewer = (await client.graphql<{ viewer: { login: string } }>('query { viewer { login } }')).viewer.login;
   } catch (error) {
-    log(`Could not tell which account the token posts as (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); assuming ${ACTIONS_BOT_LOGIN}.`);
-    return loginsFor(ACTIONS_BOT_LOGIN);
+    const fallback = configured ?? ACTIONS_BOT_LOGIN;
+    log(`Could not tell which account the token posts as (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); assuming ${fallback}.`);
+    return loginsFor(fallback);
   }
+  // What is posted carries the token's account whatever the input says: trusting another account's
+  // comments would never find our own, and every run would post a new summary and review.
+  if (configured && !loginsFor(configured).has(viewer.toLowerCase()) && !loginsFor(configured).has(`${viewer}[bot]`.toLowerCase())) {
+    warn(`comment-author is "${configured}", but the token posts as "${viewer}". Using "${viewer}" to find earlier comments, so re-runs update them instead of posting new ones; set comment-author to "${viewer}" or leave it empty.`);
+  }
+  return loginsFor(viewer);
 }
 
 function loginsFor(login: string): Set<string> {

@@ -16,6 +16,8 @@ export interface PullRequestFile {
   previousPath?: string;
   /** The unified diff GitHub shows; absent for binary files and very large diffs. */
   patch?: string;
+  /** The file's blob id at the head commit. */
+  sha?: string;
 }
 
 export interface PullRequestFiles {
@@ -34,6 +36,7 @@ export async function listPullRequestFiles(client: GitHubClient, pull: PullRef):
     status: f.status,
     ...(f.previous_filename ? { previousPath: f.previous_filename } : {}),
     ...(typeof f.patch === 'string' ? { patch: f.patch } : {}),
+    ...(typeof f.sha === 'string' && f.sha ? { sha: f.sha } : {}),
   }));
   return { files, capped: files.length >= PULL_REQUEST_FILES_CAP };
 }

@@ -7,8 +7,14 @@ import type { PullRef } from './pull-request.js';
 
 /** Dedupe keys of every inline comment an earlier run of ours left on the pull request. */
 export async function listPostedInlineKeys(client: GitHubClient, pull: PullRef, ownLogins: ReadonlySet<string>): Promise<Set<string>> {
-  const comments = await client.paginate(client.rest.pulls.listReviewComments, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 });
-  return new Set(comments.filter((c) => isOwnComment(c.user, ownLogins)).flatMap((c) => readInlineKeys(c.body)));
+  return (await listPostedInline(client, pull, ownLogins)).keys;
+}
+
+/** Our inline comments on the pull request so far: the keys they settle, and how many there are (for the per-PR cap). */
+export async function listPostedInline(client: GitHubClient, pull: PullRef, ownLogins: ReadonlySet<string>): Promise<{ keys: Set<string>; comments: number }> {
+  const all = await client.paginate(client.rest.pulls.listReviewComments, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 });
+  const ours = all.filter((c) => isOwnComment(c.user, ownLogins)).map((c) => readInlineKeys(c.body)).filter((keys) => keys.length > 0);
+  return { keys: new Set(ours.flat()), comments: ours.length };
 }
 
 export interface ReviewToPost {

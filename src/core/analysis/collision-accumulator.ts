@@ -111,13 +111,22 @@ function settle(pending: Pending): Collision {
     const wide = outcomes.find(([, classes]) => classes.includes(OTHER_NAMESPACES))?.[0];
     const outcome: Outcome = wide ?? (kinds.has('lose') ? 'lose' : kinds.has('open') ? 'open' : 'win');
     member.role = ROLE[outcome];
-    if (kinds.size > 1) {
+    // Lists only when namespaces see different outcomes; one entry that wins for one of its hosts and
+    // loses for another, alike for every namespace, differs by host, not by namespace.
+    if (kinds.size > 1 && differsByNamespace(outcomes)) {
       member.winsFor = [...new Set(outcomes.filter(([o]) => o === 'win').flatMap(([, c]) => c))];
       member.losesFor = [...new Set(outcomes.filter(([o]) => o === 'lose').flatMap(([, c]) => c))];
     }
     members.set(index, member);
   }
   return { rule: pending.rule, listener: pending.listener, port, subKey: pending.subKey, consumerClasses: [...consumerClasses], members };
+}
+
+function differsByNamespace(outcomes: ReadonlyArray<readonly [Outcome, readonly string[]]>): boolean {
+  const byClass = new Map<string, Set<Outcome>>();
+  for (const [outcome, classes] of outcomes) for (const c of classes) byClass.set(c, (byClass.get(c) ?? new Set()).add(outcome));
+  const signatures = new Set([...byClass.values()].map((set) => [...set].sort().join(',')));
+  return signatures.size > 1;
 }
 
 export function roleOf(member: MemberOutcome): EntryRole {

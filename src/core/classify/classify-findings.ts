@@ -22,16 +22,19 @@ export interface Classification {
  * joins with a new entry, or makes more severe, counts as introduced: the
  * change is what makes that entry's traffic go astray.
  */
-export function classifyFindings(base: AnalysisResult, head: AnalysisResult, changedRefs?: ReadonlySet<string>): Classification {
+export function classifyFindings(base: AnalysisResult, head: AnalysisResult, changedRefs?: ReadonlySet<string>, addedRefs?: ReadonlySet<string>): Classification {
   const baseById = new Map(base.findings.map((f) => [f.id, f]));
   const headIds = new Set(head.findings.map((f) => f.id));
   const out: Classification = { introduced: [], resolved: [], existing: [] };
   for (const finding of head.findings) {
     const before = baseById.get(finding.id);
     if (!before) {
-      // A brand-new collision: the change's own entries are what it brought; without them, all members.
+      // A brand-new collision: the entries the change added are what it brought; else those in files it
+      // touched; without either, all members. An entry the base branch already had (say, one main added
+      // to a file this change also edits) is never the change's own.
       const members = finding.entries.map((e) => e.ref);
-      const own = changedRefs ? members.filter((ref) => changedRefs.has(ref)) : [];
+      const added = addedRefs ? members.filter((ref) => addedRefs.has(ref)) : [];
+      const own = added.length > 0 ? added : changedRefs ? members.filter((ref) => changedRefs.has(ref)) : [];
       out.introduced.push({ status: 'introduced', finding, newEntryRefs: own.length > 0 ? own : members });
       continue;
     }

@@ -1,3 +1,5 @@
+import { lineMapBetween } from '../review-comments/head-lines.js';
+
 /** A contiguous run of a file's lines and what to put in their place: one GitHub suggestion. */
 export interface LineChange {
   path: string;
@@ -39,4 +41,49 @@ export function lineChange(path: string, before: string, after: string): LineCha
     originalLines: a.slice(start, endA),
     replacementLines: b.slice(start, endB),
   };
+}
+
+/**
+ * Every separate run of changed lines between `before` and `after`, one
+ * LineChange each: edits to two entries of one file stay two small
+ * changes, never one block that rewrites everything between them (which no
+ * reviewer could read and no one-click suggestion could hold).
+ */
+export function lineChanges(path: string, before: string, after: string): LineChange[] {
+  if (before === after) return [];
+  const toAfter = lineMapBetween(before, after);
+  const a = before.split('\n');
+  const b = after.split('\n');
+  const changes: LineChange[] = [];
+  // Walk both sides between matched lines; a gap on either side is one change.
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const matched = toAfter.get(i + 1);
+    if (i < a.length && matched === j + 1) {
+      i++;
+      j++;
+      continue;
+    }
+    const startA = i;
+    const startB = j;
+    while (i < a.length && toAfter.get(i + 1) === undefined) i++;
+    j = i < a.length ? toAfter.get(i + 1)! - 1 : b.length;
+    let start = startA;
+    let endA = i; // exclusive
+    let startR = startB;
+    let endB = j;
+    // A suggestion must replace at least one existing line: a pure insertion takes the line after it (or before, at the end).
+    if (start === endA) {
+      if (endA < a.length) {
+        endA++;
+        endB++;
+      } else if (start > 0) {
+        start--;
+        startR--;
+      } else continue;
+    }
+    changes.push({ path, startLine: start + 1, endLine: endA, originalLines: a.slice(start, endA), replacementLines: b.slice(startR, endB) });
+  }
+  return changes;
 }

@@ -20,6 +20,40 @@ export interface Splice {
   insert: string;
 }
 
+/**
+ * Applies several edits to one file's text, lowest first so an inserted line
+ * never moves a location still to be edited, and says where each edited
+ * manifest starts afterwards (edits above it shift it down).
+ */
+export function applyEdits(text: string, edits: readonly ManifestEdit[]): { text: string; locations: SourceLocation[] } | undefined {
+  const order = edits.map((edit, index) => ({ edit, index })).sort((a, b) => b.edit.at.line - a.edit.at.line || b.edit.at.column - a.edit.at.column);
+  const shift = new Array<number>(edits.length).fill(0);
+  let current = text;
+  for (let k = 0; k < order.length; k++) {
+    const next = applyEdit(current, order[k]!.edit);
+    if (next === undefined) return undefined;
+    const added = lineCount(next) - lineCount(current);
+    // Every edit applied earlier sits lower in the file and moves by the lines this one added.
+    for (let j = 0; j < k; j++) shift[order[j]!.index]! += added;
+    current = next;
+  }
+  return { text: current, locations: edits.map((e, i) => ({ ...e.at, line: e.at.line + shift[i]! })) };
+}
+
+function lineCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** The plain value of the manifest that starts at `at`: the document, or the item of a `kind: *List` holding it. */
+export function manifestValueAt(text: string, at: SourceLocation): unknown {
+  const doc = documentAt(text, at);
+  if (!doc || doc.errors.length > 0) return undefined;
+  const manifest = manifestAt(doc, offsetOf(text, at));
+  return manifest?.toJS(doc, { maxAliasCount: 100 }) as unknown;
+}
+
 export function applyEdit(text: string, edit: ManifestEdit): string | undefined {
   const doc = documentAt(text, edit.at);
   if (!doc || doc.errors.length > 0) return undefined;
@@ -28,15 +62,37 @@ export function applyEdit(text: string, edit: ManifestEdit): string | undefined 
   return text.slice(0, splice.start) + splice.insert + text.slice(splice.end);
 }
 
-/** The document whose root node holds the location. */
-export function documentAt(text: string, at: SourceLocation): Document.Parsed | undefined {
+function offsetOf(text: string, at: SourceLocation): number {
   let offset = 0;
   for (let line = 1; line < at.line; line++) {
     const next = text.indexOf('\n', offset);
-    if (next < 0) return undefined;
+    if (next < 0) return -1;
     offset = next + 1;
   }
-  offset += at.column - 1;
+  return offset + at.column - 1;
+}
+
+/**
+ * The mapping of the ServiceEntry at `offset`: the document's root, or for a
+ * `kind: List` (or any *List) the item of `items` whose range holds it, as
+ * kubectl unpacks lists.
+ */
+function manifestAt(doc: Document.Parsed, offset: number): YAMLMap | undefined {
+  const root = doc.contents;
+  if (!isMap(root)) return undefined;
+  const kind = valueOf(root, 'kind');
+  const items = valueOf(root, 'items');
+  if (isScalar(kind) && typeof kind.value === 'string' && kind.value.endsWith('List') && items && isSeq(items)) {
+    const item = items.items.find((i) => isMap(i) && i.range !== undefined && i.range !== null && i.range[0] <= offset && offset < i.range[2]);
+    return item && isMap(item) ? item : undefined;
+  }
+  return root;
+}
+
+/** The document whose root node holds the location. */
+export function documentAt(text: string, at: SourceLocation): Document.Parsed | undefined {
+  const offset = offsetOf(text, at);
+  if (offset < 0) return undefined;
   const docs = parseAllDocuments(text);
   const list = Array.isArray(docs) ? docs : [];
   return list.find((d) => {
@@ -52,7 +108,7 @@ export function setPortProtocol(path: string, at: SourceLocation, portNumber: nu
     at,
     describe: `protocol: ${protocol} on port ${portNumber}`,
     apply: (text, doc) => {
-      const port = findPort(doc, portNumber);
+      const port = findPort(manifestAt(doc, offsetOf(text, at)), portNumber);
       if (!port) return undefined;
       const existing = valueOf(port, 'protocol');
       if (existing && isScalar(existing) && existing.range) return { start: existing.range[0], end: existing.range[1], insert: protocol };
@@ -69,8 +125,8 @@ export function setPortNumber(path: string, at: SourceLocation, portNumber: numb
     path,
     at,
     describe: `port ${portNumber} moved to ${newNumber}`,
-    apply: (_text, doc) => {
-      const value = valueOf(findPort(doc, portNumber), 'number');
+    apply: (text, doc) => {
+      const value = valueOf(findPort(manifestAt(doc, offsetOf(text, at)), portNumber), 'number');
       return value?.range ? { start: value.range[0], end: value.range[1], insert: String(newNumber) } : undefined;
     },
   };
@@ -83,7 +139,7 @@ export function addAddress(path: string, at: SourceLocation, address: string): M
     at,
     describe: `spec.addresses: [${address}]`,
     apply: (text, doc) => {
-      const spec = specOf(doc);
+      const spec = specOf(manifestAt(doc, offsetOf(text, at)));
       if (!spec) return undefined;
       const existing = valueOf(spec, 'addresses');
       if (existing && isSeq(existing) && existing.items.length > 0) return undefined; // a listed address is a deliberate choice: not ours to extend
@@ -102,7 +158,7 @@ export function setExportTo(path: string, at: SourceLocation, namespaces: string
     at,
     describe: `exportTo: ${JSON.stringify(namespaces)}`,
     apply: (text, doc) => {
-      const spec = specOf(doc);
+      const spec = specOf(manifestAt(doc, offsetOf(text, at)));
       if (!spec) return undefined;
       const existing = valueOf(spec, 'exportTo');
       if (existing) return replaceValue(text, pairOf(spec, 'exportTo')!, namespaces);
@@ -112,15 +168,13 @@ export function setExportTo(path: string, at: SourceLocation, namespaces: string
   };
 }
 
-function specOf(doc: Document.Parsed): YAMLMap | undefined {
-  const root = doc.contents;
-  if (!isMap(root)) return undefined;
-  const spec = valueOf(root, 'spec');
+function specOf(manifest: YAMLMap | undefined): YAMLMap | undefined {
+  const spec = valueOf(manifest, 'spec');
   return spec && isMap(spec) ? spec : undefined;
 }
 
-function findPort(doc: Document.Parsed, portNumber: number): YAMLMap | undefined {
-  const ports = valueOf(specOf(doc), 'ports');
+function findPort(manifest: YAMLMap | undefined, portNumber: number): YAMLMap | undefined {
+  const ports = valueOf(specOf(manifest), 'ports');
   if (!ports || !isSeq(ports)) return undefined;
   for (const item of ports.items) {
     if (!isMap(item)) continue;
@@ -139,10 +193,28 @@ function valueOf(map: YAMLMap | undefined, key: string): Node | undefined {
   return v ?? undefined;
 }
 
-function renderValue(value: string | string[], flow: boolean, indent: string): string {
+function renderValue(value: string | string[], flow: boolean, indent: string, eol = '\n', dashIndent = '  '): string {
   if (typeof value === 'string') return value;
   if (flow) return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
-  return value.map((v) => `\n${indent}  - ${JSON.stringify(v)}`).join('');
+  return value.map((v) => `${eol}${indent}${dashIndent}- ${JSON.stringify(v)}`).join('');
+}
+
+/** The file's own line break: a CRLF file gets CRLF lines, so a suggestion never mixes the two. */
+function lineBreakOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** How far the mapping's block sequences indent their dashes past their key (`hosts:\n- a` is zero). */
+function dashIndentOf(text: string, map: YAMLMap): string {
+  for (const pair of map.items) {
+    const seq = pair.value;
+    const keyStart = (pair.key as Node | null)?.range?.[0];
+    if (!isSeq(seq) || seq.flow || keyStart === undefined || !seq.range) continue;
+    const keyColumn = keyStart - text.lastIndexOf('\n', keyStart - 1) - 1;
+    const dashColumn = seq.range[0] - text.lastIndexOf('\n', seq.range[0] - 1) - 1;
+    if (dashColumn >= keyColumn) return ' '.repeat(dashColumn - keyColumn);
+  }
+  return '  ';
 }
 
 /** Adds `key: value` next to an existing pair of the same mapping, in that mapping's style. */
@@ -154,7 +226,8 @@ function addKey(text: string, map: YAMLMap, anchor: Pair<Node, Node>, key: strin
   }
   const column = keyRange[0] - text.lastIndexOf('\n', keyRange[0] - 1) - 1;
   const indent = ' '.repeat(column);
-  const line = `${indent}${key}:${typeof value === 'string' ? ' ' : ''}${renderValue(value, false, indent)}\n`;
+  const eol = lineBreakOf(text);
+  const line = `${indent}${key}:${typeof value === 'string' ? ' ' : ''}${renderValue(value, false, indent, eol, dashIndentOf(text, map))}${eol}`;
   if (where === 'before') {
     const lineStart = text.lastIndexOf('\n', keyRange[0] - 1) + 1;
     // `- ports:` style: the key shares its line with a sequence dash; go after the pair instead.
@@ -164,7 +237,7 @@ function addKey(text: string, map: YAMLMap, anchor: Pair<Node, Node>, key: strin
   const valueEnd = anchor.value?.range?.[1] ?? keyRange[1];
   const nextLine = text.indexOf('\n', valueEnd - 1);
   const at = nextLine < 0 ? text.length : nextLine + 1;
-  return { start: at, end: at, insert: nextLine < 0 ? `\n${line}` : line };
+  return { start: at, end: at, insert: nextLine < 0 ? `${eol}${line}` : line };
 }
 
 /** Replaces a whole value with a flow sequence: the one form that fits wherever the old value stood. */

@@ -2,11 +2,11 @@ import { analyze } from '../analysis/analyze.js';
 import { isRealExternalHost, tlsFixApplies } from '../analysis/client-protocols.js';
 import { PROFILE_VERSIONS } from '../analysis/istio-version.js';
 import { loadSourceFile } from '../load/load-sources.js';
-import { entryRef, type Finding, type LoadResult, type MeshOptions, type ServiceEntry, type SourceFile, type SourceLocation } from '../model.js';
+import { entryRef, type Finding, type LoadResult, type MeshOptions, type ServiceEntry, type SourceFile } from '../model.js';
 
 import { classifyFindings } from '../classify/classify-findings.js';
-import { applyEdit, documentAt, addAddress, setExportTo, setPortNumber, setPortProtocol, type ManifestEdit } from './manifest-edits.js';
-import { lineChange, type LineChange } from './line-changes.js';
+import { applyEdits, manifestValueAt, addAddress, setExportTo, setPortNumber, setPortProtocol, type ManifestEdit } from './manifest-edits.js';
+import { lineChanges, type LineChange } from './line-changes.js';
 import { collectUsedAddresses, DEFAULT_VIP_POOL, pickVip, type UsedAddresses } from './vip-pool.js';
 import { parseAddress } from '../analysis/addresses.js';
 
@@ -160,23 +160,21 @@ function freePort(port: number, entries: readonly ServiceEntry[]): number | unde
 function verify(finding: Finding, edits: readonly ManifestEdit[], context: FixContext): LineChange[] | undefined {
   const original = new Map(context.headFiles.map((f) => [f.path, f.text]));
   const patched = new Map<string, string>();
-  // Bottom-up within a file, so an inserted line never moves a location still to be edited.
-  const ordered = [...edits].sort((a, b) => (a.path === b.path ? b.at.line - a.at.line : a.path < b.path ? -1 : 1));
-  for (const edit of ordered) {
-    const text = patched.get(edit.path) ?? original.get(edit.path);
-    if (text === undefined) return undefined;
-    const next = applyEdit(text, edit);
-    if (next === undefined) return undefined;
-    patched.set(edit.path, next);
-  }
-
+  const byFile = new Map<string, ManifestEdit[]>();
+  for (const edit of edits) byFile.set(edit.path, [...(byFile.get(edit.path) ?? []), edit]);
   const loadOptions = { defaultNamespace: context.defaultNamespace };
   const patchedEntries: ServiceEntry[] = [];
-  for (const [path, text] of patched) {
-    const part = loadSourceFile({ path, text }, loadOptions);
+  for (const [path, fileEdits] of byFile) {
+    const text = original.get(path);
+    if (text === undefined) return undefined;
+    // Where each edited manifest sits after all edits of the file: lines added above move it.
+    const applied = applyEdits(text, fileEdits);
+    if (!applied) return undefined;
+    patched.set(path, applied.text);
+    const part = loadSourceFile({ path, text: applied.text }, loadOptions);
     if (part.diagnostics.some((d) => d.severity === 'error')) return undefined;
     patchedEntries.push(...part.entries);
-    if (!manifestsValid(text, edits.filter((e) => e.path === path).map((e) => e.at), context.validate)) return undefined;
+    if (!applied.locations.every((at) => { const m = manifestValueAt(applied.text, at); return m !== undefined && context.validate(m).length === 0; })) return undefined;
   }
 
   const touched = new Set(patched.keys());
@@ -205,19 +203,8 @@ function verify(finding: Finding, edits: readonly ManifestEdit[], context: FixCo
   }
 
   const changes: LineChange[] = [];
-  for (const [path, text] of patched) {
-    const change = lineChange(path, original.get(path)!, text);
-    if (change) changes.push(change);
-  }
+  for (const [path, text] of patched) changes.push(...lineChanges(path, original.get(path)!, text));
   return changes;
 }
 
-function manifestsValid(text: string, locations: SourceLocation[], validate: ManifestValidator): boolean {
-  return locations.every((at) => {
-    const doc = documentAt(text, at);
-    if (!doc) return false;
-    const manifest = doc.toJS({ maxAliasCount: 100 }) as unknown;
-    return validate(manifest).length === 0;
-  });
-}
 

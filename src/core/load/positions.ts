@@ -33,8 +33,13 @@ export class PositionIndex {
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
+  /** Line breaks as YAML (and kubectl's parser) count them: LF, CRLF, and a bare CR (classic Mac files). */
   constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.lineStarts.push(i + 1);
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.lineStarts.push(i + 1);
+    }
   }
 
   position(offset: number): { line: number; column: number } {

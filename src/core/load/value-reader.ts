@@ -67,7 +67,7 @@ export class ValueReader {
   integer(field: Field | undefined, what: string): number | undefined {
     if (!field) return undefined;
     if (typeof field.value === 'number' && Number.isInteger(field.value)) return field.value;
-    this.report(field, 'wrong-type', `${what} must be an integer, found ${JSON.stringify(field.value)?.slice(0, 40) ?? typeof field.value}; the API server rejects this manifest`);
+    this.report(field, 'wrong-type', `${what} must be an integer, found ${describeValue(field.value)}; the API server rejects this manifest`);
     return undefined;
   }
 
@@ -107,6 +107,18 @@ export class ValueReader {
     }
     return out;
   }
+}
+
+/**
+ * A short description of any parsed value that never walks it: an alias
+ * bomb (a few lines of YAML that expand to 10^8 leaves) must cost nothing
+ * here, so containers are named, never serialised.
+ */
+export function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value !== null && typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return String(value);
 }
 
 export function isPlainMap(value: unknown): value is YamlMap {

@@ -1,4 +1,4 @@
-import { constructFromEvents, EVENT_ID, getScalarValue, parseEvents, YAMLException, type Event } from 'js-yaml';
+import { constructFromEvents, CORE_SCHEMA, EVENT_ID, getScalarValue, mergeTag, parseEvents, YAMLException, type Event } from 'js-yaml';
 import { PositionIndex } from './positions.js';
 
 export interface ParsedDocument {
@@ -22,6 +22,13 @@ export interface ParsedStream {
   problems: YamlProblem[];
 }
 
+/**
+ * kubectl reads manifests with go-yaml (through sigs.k8s.io/yaml), which
+ * resolves `<<` merge keys before the API server sees the object; so do we.
+ * js-yaml caps the keys merges may copy, so a merge bomb stays cheap.
+ */
+const KUBECTL_SCHEMA = CORE_SCHEMA.withTags(mergeTag);
+
 /** Deeper nesting than any manifest needs is refused, so hostile input cannot exhaust the stack. */
 const MAX_DEPTH = 64;
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
@@ -35,7 +42,7 @@ const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
 export function parseYamlDocuments(text: string): ParsedStream {
   const stream: ParsedStream = { documents: [], positions: new PositionIndex(), problems: [] };
   try {
-    readChunk(text, 0, stream);
+    readLikeKubectl(text, 0, stream);
     return stream;
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
@@ -43,7 +50,7 @@ export function parseYamlDocuments(text: string): ParsedStream {
   stream.documents = [];
   for (const [start, end] of documentChunks(text)) {
     try {
-      readChunk(text.slice(start, end), start, stream);
+      readLikeKubectl(text.slice(start, end), start, stream);
     } catch (error) {
       if (!(error instanceof YAMLException)) throw error;
       stream.problems.push({ message: error.reason, offset: start + (error.mark?.position ?? 0), documentStart: start, documentEnd: end });
@@ -52,10 +59,34 @@ export function parseYamlDocuments(text: string): ParsedStream {
   return stream;
 }
 
-function readChunk(text: string, base: number, stream: ParsedStream): void {
+/**
+ * go-yaml, which kubectl uses, accepts a flow collection whose later lines
+ * (often the closing bracket) are indented no deeper than its key; js-yaml
+ * calls that deficient indentation. Only then is the text read again with
+ * those lines indented one column past the key, positions mapped back to the
+ * original, and the original error kept if that does not help.
+ */
+function readLikeKubectl(text: string, base: number, stream: ParsedStream): void {
+  try {
+    readChunk(text, base, stream);
+  } catch (error) {
+    if (!(error instanceof YAMLException) || !/deficient indentation/.test(error.reason)) throw error;
+    const relaxed = relaxFlowIndentation(text);
+    if (!relaxed) throw error;
+    const before = stream.documents.length;
+    try {
+      readChunk(relaxed.text, base, stream, relaxed.toOriginal);
+    } catch {
+      stream.documents.length = before;
+      throw error;
+    }
+  }
+}
+
+function readChunk(text: string, base: number, stream: ParsedStream, toOriginal: (offset: number) => number = (o) => o): void {
   const events = parseEvents(text, { maxDepth: MAX_DEPTH });
-  const values = constructFromEvents(events, { source: text, json: true });
-  const walker = new EventWalker(text, base, events, stream.positions);
+  const values = constructFromEvents(events, { source: text, json: true, schema: KUBECTL_SCHEMA });
+  const walker = new EventWalker(text, base, events, stream.positions, toOriginal);
   for (const value of values) {
     const offset = walker.document(value);
     stream.documents.push({ value, offset });
@@ -80,6 +111,7 @@ class EventWalker {
     private readonly base: number,
     private readonly events: Event[],
     private readonly positions: PositionIndex,
+    private readonly toOriginal: (offset: number) => number,
   ) {}
 
   document(value: unknown): number {
@@ -137,11 +169,11 @@ class EventWalker {
     switch (event.type) {
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE:
-        return this.base + event.start;
+        return this.base + this.toOriginal(event.start);
       case EVENT_ID.SCALAR:
-        return this.base + event.valueStart;
+        return this.base + this.toOriginal(event.valueStart);
       case EVENT_ID.ALIAS:
-        return this.base + event.anchorStart;
+        return this.base + this.toOriginal(event.anchorStart);
       default:
         return this.base;
     }
@@ -150,4 +182,80 @@ class EventWalker {
 
 function isObject(value: unknown): value is object {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Indents every line that continues a block-context flow collection (`key: [`
+ * or `- [` ... `]`) to one column past the key that opened it. Returns the
+ * new text and a map from its offsets back to the original's, or undefined
+ * when no line needed it. Quotes and comments are skipped so brackets inside
+ * them never count.
+ */
+export function relaxFlowIndentation(text: string): { text: string; toOriginal: (offset: number) => number } | undefined {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  // Original offset of each padded line's start, and how many spaces went before it.
+  const pads: Array<{ at: number; count: number }> = [];
+  let depth = 0;
+  let required = 0;
+  let quote: string | undefined;
+  let offset = 0;
+  for (const line of lines) {
+    let current = line;
+    const indent = line.length - line.trimStart().length;
+    if (depth > 0 && quote === undefined && line.trim() !== '' && indent < required) {
+      current = ' '.repeat(required - indent) + line;
+      pads.push({ at: offset, count: required - indent });
+    }
+    // The block indentation of this line: its key's column, past any `- ` sequence indicators.
+    const keyColumn = /^[ \t]*(?:-[ \t]+)*/.exec(line)![0].length;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i]!;
+      if (quote !== undefined) {
+        if (c === quote) {
+          if (quote === "'" && line[i + 1] === "'") i++;
+          else quote = undefined;
+        } else if (c === '\\' && quote === '"') i++;
+        continue;
+      }
+      if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) break;
+      if ((c === '"' || c === "'") && (depth > 0 || /(?:^|[\s:,\[{-])$/.test(line.slice(0, i)))) {
+        quote = c;
+        continue;
+      }
+      if (c === '[' || c === '{') {
+        const opensFlow = depth > 0 || /(?:^|[:-])[ \t]*$/.test(line.slice(0, i));
+        if (!opensFlow) continue;
+        if (depth === 0) required = keyColumn + 1;
+        depth++;
+      } else if ((c === ']' || c === '}') && depth > 0) depth--;
+    }
+    out.push(current);
+    offset += line.length + 1;
+  }
+  if (pads.length === 0) return undefined;
+  // Where each padded line starts in the new text, and the total shift once its spaces are passed.
+  const marks: Array<{ lineStart: number; original: number; count: number; shiftAfter: number }> = [];
+  let shift = 0;
+  for (const pad of pads) {
+    marks.push({ lineStart: pad.at + shift, original: pad.at, count: pad.count, shiftAfter: shift + pad.count });
+    shift += pad.count;
+  }
+  const toOriginal = (padded: number): number => {
+    let lo = 0;
+    let hi = marks.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (marks[mid]!.lineStart <= padded) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (found < 0) return padded;
+    const mark = marks[found]!;
+    // Inside the inserted spaces: the line's start in the original.
+    return padded < mark.lineStart + mark.count ? mark.original : padded - mark.shiftAfter;
+  };
+  return { text: out.join('\n'), toOriginal };
 }

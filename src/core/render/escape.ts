@@ -13,7 +13,9 @@ export function escapeMarkdown(text: string): string {
     // A zero-width joiner after @ keeps `@team` from notifying anyone.
     .replace(/@/g, '@\u200d')
     // Bare URLs are autolinked by GitHub; breaking the scheme keeps them inert.
-    .replace(/:\/\//g, ':&#47;&#47;');
+    .replace(/:\/\//g, ':&#47;&#47;')
+    // So is `www.<domain>` after whitespace (GitHub's extended autolinks); an entity for the dot keeps it text.
+    .replace(/\b(www)\./gi, '$1&#46;');
 }
 
 /** Inline code that no backtick run inside the value can close early. */

@@ -7,6 +7,8 @@ import { suggestionsSection } from './suggestions.js';
 export interface RenderContext {
   /** Link for a file line at the commit under review; plain `path:line` text without it. */
   blobUrl?: (path: string, line: number) => string;
+  /** Link for a line at the base commit: a resolved finding's lines are there (its file may be gone at head). */
+  baseBlobUrl?: (path: string, line: number) => string;
   /** GitHub refuses comment bodies over 65,536 characters. */
   maxLength?: number;
   /** Where the full report lives when this one has to be cut. */
@@ -66,7 +68,12 @@ function verdict(report: ReviewReport): string {
   if (report.introduced.length > 0) {
     parts.push(`❌ This change introduces **${report.introduced.length}** listener collision${report.introduced.length > 1 ? 's' : ''} (${countBySeverity(report.introduced.map((c) => c.finding))}).`);
   } else {
-    parts.push('✅ This change introduces no listener collision.');
+    // A changed manifest that could not be read may hide a collision: no ✅ until it is readable.
+    const changed = new Set(report.changedPaths);
+    const unread = new Set(report.diagnostics.filter((d) => d.severity === 'error' && changed.has(d.location.path)).map((d) => d.location.path));
+    parts.push(unread.size > 0
+      ? `⚠️ No listener collision found, but **${unread.size}** changed file${unread.size > 1 ? 's' : ''} could not be fully read (listed below), so this change is not fully checked.`
+      : '✅ This change introduces no listener collision.');
   }
   if (report.resolved.length > 0) parts.push(`It resolves **${report.resolved.length}**.`);
   if (report.existing.length > 0) parts.push(`${report.existing.length} already existed on the base branch.`);
@@ -92,7 +99,7 @@ function findingsTable(rows: readonly ClassifiedFinding[], ctx: RenderContext, w
       capped(f.namespaces.map((n) => (n === '*' ? 'all' : inlineCode(n))), ', '),
       winners.length > 0 ? refs(winners) : open.length > 0 ? `undetermined: ${refs(open)}` : '—',
       losers.length > 0 ? refs(losers) : '—',
-      capped(f.entries.map((e) => locationLink(e.portLocation, ctx)), '<br>'),
+      capped(f.entries.map((e) => locationLink(e.portLocation, status === 'resolved' && ctx.baseBlobUrl ? { ...ctx, blobUrl: ctx.baseBlobUrl } : ctx)), '<br>'),
     ];
     return `| ${cells.join(' | ')} |`;
   });

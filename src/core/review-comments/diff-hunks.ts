@@ -48,8 +48,14 @@ export function parseRightSideHunks(patch: string): RightSideHunk[] {
   return hunks.filter((h) => h.lines.length > 0);
 }
 
+/** What the inline planner asks of a file's diff: may a comment sit on this line, or span this range? */
+export interface DiffLines {
+  has(line: number): boolean;
+  hasRange(startLine: number, endLine: number): boolean;
+}
+
 /** Which lines of one file a review comment may sit on, and which ranges a multi-line comment may span. */
-export class CommentableLines {
+export class CommentableLines implements DiffLines {
   private readonly hunkOf = new Map<number, number>();
 
   constructor(hunks: readonly RightSideHunk[]) {

@@ -4,7 +4,7 @@ import type { FixSuggestion } from '../fixes/suggest-fixes.js';
 import type { LineChange } from '../fixes/line-changes.js';
 import { GITHUB_COMMENT_LIMIT, renderFindingComment, type RenderContext } from '../render/markdown.js';
 import { suggestionBlock } from '../render/suggestions.js';
-import type { CommentableLines } from './diff-hunks.js';
+import type { DiffLines } from './diff-hunks.js';
 import { inlineKey, inlineMarker } from './markers.js';
 
 /** One inline comment of the review, ready for the API: RIGHT side, head commit numbering. */
@@ -36,12 +36,14 @@ export interface InlinePlanOptions {
   /** Keys found in the markers of inline comments earlier runs posted. */
   postedKeys: ReadonlySet<string>;
   /** Per changed file, the lines its diff shows; a file without a patch has none. */
-  diffs: ReadonlyMap<string, CommentableLines>;
+  diffs: ReadonlyMap<string, DiffLines>;
   /** Verified fixes per finding id; the first that fits inside one hunk becomes a ```suggestion. */
   suggestions?: Readonly<Record<string, readonly FixSuggestion[]>>;
   render?: RenderContext;
   /** Large reviews are slow to read and fail more often; the rest stay in the summary. */
   maxComments?: number;
+  /** The lines of each file the fixes were computed on, so a fix touching two places of one hunk can be one suggestion. */
+  fileLines?: (path: string) => readonly string[] | undefined;
 }
 
 export const DEFAULT_MAX_INLINE_COMMENTS = 25;
@@ -73,14 +75,15 @@ export function planInlineComments(introduced: readonly ClassifiedFinding[], opt
       continue;
     }
     const keys = pending.map((e) => inlineKey(finding.id, e.ref));
-    const fix = fittingSuggestion(options.suggestions?.[finding.id] ?? [], anchor.path, options.diffs);
+    const verified = options.suggestions?.[finding.id] ?? [];
+    const fix = fittingSuggestion(verified, anchor.path, options.diffs, options.fileLines);
     plan.comments.push({
       findingId: finding.id,
       keys,
       path: fix ? fix.path : anchor.path,
       line: fix ? fix.endLine : anchor.line,
       ...(fix && fix.startLine < fix.endLine ? { startLine: fix.startLine } : {}),
-      body: commentBody(renderFindingComment(classified, options.render ?? {}), fix, keys),
+      body: commentBody(renderFindingComment(classified, options.render ?? {}), fix, keys, !fix && verified.length > 0),
     });
   }
   return plan;
@@ -93,7 +96,7 @@ function ownEntries(classified: ClassifiedFinding): FindingEntry[] {
   return entries.length > 0 ? entries : [...classified.finding.entries];
 }
 
-function firstCommentable(entries: readonly FindingEntry[], diffs: ReadonlyMap<string, CommentableLines>): SourceLocation | undefined {
+function firstCommentable(entries: readonly FindingEntry[], diffs: ReadonlyMap<string, DiffLines>): SourceLocation | undefined {
   for (const entry of entries) {
     for (const location of [entry.portLocation, entry.location]) {
       if (diffs.get(location.path)?.has(location.line)) return location;
@@ -102,21 +105,57 @@ function firstCommentable(entries: readonly FindingEntry[], diffs: ReadonlyMap<s
   return undefined;
 }
 
-/** A one-click suggestion must replace lines of the anchored file that all sit in one hunk. */
-function fittingSuggestion(suggestions: readonly FixSuggestion[], path: string, diffs: ReadonlyMap<string, CommentableLines>): LineChange | undefined {
+/**
+ * Fixes that change what clients must do are never offered as one click: a
+ * reviewer should choose them knowingly from the summary, not commit them
+ * because they happened to fit the diff.
+ */
+const LAST_RESORT: ReadonlySet<FixSuggestion['kind']> = new Set(['port']);
+
+/** A one-click suggestion must be a good fix and replace lines of the anchored file that all sit in one hunk. */
+function fittingSuggestion(suggestions: readonly FixSuggestion[], path: string, diffs: ReadonlyMap<string, DiffLines>, fileLines?: (path: string) => readonly string[] | undefined): LineChange | undefined {
   for (const suggestion of suggestions) {
-    if (suggestion.changes.length !== 1) continue;
-    const change = suggestion.changes[0]!;
-    if (change.path === path && diffs.get(path)?.hasRange(change.startLine, change.endLine)) return change;
+    if (LAST_RESORT.has(suggestion.kind)) continue;
+    const change = suggestion.changes.length === 1 ? suggestion.changes[0] : joinedChange(suggestion.changes, fileLines);
+    if (change && change.path === path && diffs.get(path)?.hasRange(change.startLine, change.endLine)) return change;
   }
   return undefined;
 }
 
+/** Beyond this many lines a one-click block stops being something a reviewer reads before committing. */
+const MAX_JOINED_LINES = 40;
+
+/**
+ * Several changes to one file (a fix for two new entries) as one change
+ * spanning them, the lines between kept as they are: one suggestion can then
+ * commit the whole fix when it all sits in one hunk (a new file always does).
+ */
+function joinedChange(changes: readonly LineChange[], fileLines: ((path: string) => readonly string[] | undefined) | undefined): LineChange | undefined {
+  const path = changes[0]?.path;
+  if (!path || !fileLines || changes.some((c) => c.path !== path)) return undefined;
+  const lines = fileLines(path);
+  if (!lines) return undefined;
+  const sorted = [...changes].sort((a, b) => a.startLine - b.startLine);
+  const startLine = sorted[0]!.startLine;
+  const endLine = sorted[sorted.length - 1]!.endLine;
+  if (endLine - startLine + 1 > MAX_JOINED_LINES) return undefined;
+  const replacementLines: string[] = [];
+  let next = startLine;
+  for (const c of sorted) {
+    if (c.startLine < next) return undefined; // overlapping changes: not ours to merge
+    replacementLines.push(...lines.slice(next - 1, c.startLine - 1), ...c.replacementLines);
+    next = c.endLine + 1;
+  }
+  return { path, startLine, endLine, originalLines: lines.slice(startLine - 1, endLine), replacementLines };
+}
+
 const CUT_NOTE = '\n\n> ⚠️ Cut to fit GitHub\'s comment size limit; the full finding is in the summary comment and the job summary.';
 
-function commentBody(rendered: string, fix: LineChange | undefined, keys: readonly string[]): string {
+const SEE_SUMMARY = '\n\n**Fixes**: no verified fix fits these lines as one click; the summary comment lists each verified fix with its cost.';
+
+function commentBody(rendered: string, fix: LineChange | undefined, keys: readonly string[], pointToSummary = false): string {
   const marker = `\n\n${inlineMarker(keys)}`;
-  const suggestion = fix ? `\n\n**Suggested fix** (verified against the head set):\n\n${suggestionBlock(fix)}` : '';
+  const suggestion = fix ? `\n\n**Suggested fix** (verified against the head set):\n\n${suggestionBlock(fix)}` : pointToSummary ? SEE_SUMMARY : '';
   const full = rendered + suggestion + marker;
   if (full.length <= GITHUB_COMMENT_LIMIT) return full;
   // A suggestion cut in half would commit garbage, so it goes before the prose does.

@@ -19,6 +19,8 @@ export interface SummaryCommentOptions {
   inline?: InlineOutcome;
   /** Said in the footer when the file list was capped and the review is partial. */
   incomplete?: boolean;
+  /** Which two commits were compared (merge commit, or merge base and head when none exists). */
+  compared?: string;
 }
 
 const LISTED_SKIPS = 10;
@@ -54,6 +56,7 @@ function footerLines(options: SummaryCommentOptions): string[] {
     }
     if (outside.length > LISTED_SKIPS) lines.push(`<sub>… and ${outside.length - LISTED_SKIPS} more.</sub>`);
   }
+  if (options.compared) lines.push(`<sub>${escapeMarkdown(options.compared)}</sub>`);
   lines.push(`<sub>Analysed head ${inlineCode(options.headSha.slice(0, 12))} · updated in place on every run.</sub>`);
   return lines;
 }

@@ -80,7 +80,7 @@ export function reviewSides(input: SidesInput): ReviewReport {
   const head = analyze(headLoaded, { mesh: input.head.mesh, meshName: input.meshName, newEntryRefs });
   const changedPaths = new Set(input.changes.map((c) => c.path));
   const changedRefs = new Set(headLoaded.entries.filter((e) => changedPaths.has(e.location.path)).map(entryRef));
-  const classification = classifyFindings(base, head, changedRefs);
+  const classification = classifyFindings(base, head, changedRefs, newEntryRefs);
   const suggestions: Record<string, FixSuggestion[]> = {};
   if (input.fixes && classification.introduced.length > 0) {
     const context = { baseLoaded, headLoaded, headFiles, newEntryRefs, defaultNamespace: input.head.defaultNamespace, mesh: input.head.mesh, meshName: input.meshName, vipPool: input.fixes.vipPool, validate: input.fixes.validate };

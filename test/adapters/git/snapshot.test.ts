@@ -50,7 +50,7 @@ describe('reading a commit from git objects', () => {
 
   it('reads named paths at head and tells absent ones apart', async () => {
     const reads = await readPaths(repo.dir, head, ['deploy/a.yaml', 'deploy/b.yml', 'deploy/escape.yaml'], 1000);
-    expect(reads.get('deploy/a.yaml')).toEqual({ kind: 'text', text: 'kind: A2\n' });
+    expect(reads.get('deploy/a.yaml')).toEqual({ kind: 'text', text: 'kind: A2\n', oid: repo.git('rev-parse', `${head}:deploy/a.yaml`) });
     expect(reads.get('deploy/b.yml')).toEqual({ kind: 'absent' });
     expect(reads.get('deploy/escape.yaml')).toMatchObject({ kind: 'skipped' });
   });

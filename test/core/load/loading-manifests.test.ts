@@ -127,9 +127,8 @@ describe('file and line of every part', () => {
     expect(b!.hostsLocation.line).toBe(a!.hostsLocation.line);
   });
 
-  // YAML 1.2 (and js-yaml) treat a bare CR as a line break, but LineIndex counts only '\n':
-  // every position in a file with classic Mac line endings is reported on line 1.
-  test.failing('bare CR line endings give the same lines as LF', () => {
+  // YAML 1.2 (and js-yaml) treat a bare CR as a line break, and so must the line numbers we report.
+  test('bare CR line endings give the same lines as LF', () => {
     const lf = fixture('hosts-as-a-string.yaml');
     const cr = { ...lf, text: lf.text.replace(/\n/g, '\r') };
     const fromLf = loadSources([lf], { defaultNamespace: 'd' });
@@ -252,9 +251,8 @@ describe('wrong field types', () => {
     for (const line of [3, 5, 6, 7, 8, 9, 10]) expect(lines).toContain(line);
   });
 
-  // kubectl (sigs.k8s.io/yaml over go-yaml v2) resolves `<<` merge keys, so the API server stores
-  // port 443/TCP; the loader keeps the `<<` key as it is, loses the port and says it has no number.
-  test.failing('YAML merge keys are resolved as kubectl resolves them, so the merged port collides', () => {
+  // kubectl (sigs.k8s.io/yaml over go-yaml v2) resolves `<<` merge keys, so the API server stores port 443/TCP.
+  test('YAML merge keys are resolved as kubectl resolves them, so the merged port collides', () => {
     const [merged] = load('merge-keys.yaml').entries;
     const result = analyze(load('merge-keys.yaml', 'multi-document.yaml'));
     expect(merged!.ports.map((p) => [p.number, p.protocol])).toEqual([[443, 'TCP']]);
@@ -309,5 +307,23 @@ describe("Istio's own test data", () => {
       expect(d.location.line).toBeGreaterThanOrEqual(1);
       expect(d.location.line).toBeLessThanOrEqual(lineCount);
     }
+  });
+});
+
+describe('reading YAML as kubectl does', () => {
+  test('a flow collection whose closing bracket is less indented than its items is read, with its own lines', () => {
+    const { entries, diagnostics } = load('flow-closing-bracket-less-indented.yaml');
+    expect(diagnostics).toEqual([]);
+    expect(entries.map((e) => e.ref)).toEqual(['egress/flow-ports', 'egress/plain']);
+    const [flow] = entries;
+    expect(flow!.hosts).toEqual(['flow.example.com']);
+    expect(flow!.ports.map((p) => [p.number, p.protocol, p.location.line])).toEqual([[443, 'TCP', 13]]);
+    expect(flow!.hostsLocation.line).toBe(8);
+    expect(flow!.location.line).toBe(2);
+  });
+
+  test('the relaxed flow entry collides with the plain one on 0.0.0.0_443', () => {
+    const result = analyze(load('flow-closing-bracket-less-indented.yaml'));
+    expect(result.findings.find((f) => f.listener === '0.0.0.0_443')?.entries.map((e) => e.name).sort()).toEqual(['flow-ports', 'plain']);
   });
 });

@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { jest } from '@jest/globals';
+import { LoopbackGitHub } from '../helpers/loopback-github.js';
+import { movingBaseRepo, type MovingBaseRepo } from '../helpers/moving-base-repo.js';
+import { OpenApiChecker } from '../helpers/openapi-checker.js';
+import { DIST, parseOutputs, runDist, TOKEN } from '../helpers/run-dist.js';
+
+const describeDist = existsSync(DIST) ? describe : describe.skip;
+
+/**
+ * merge_group: the queue's candidate commit is judged against base_sha, so
+ * a collision the base branch already had never blocks the queue, and one
+ * the queued change brings does.
+ */
+describeDist('the bundled action in a merge queue (dist/index.js)', () => {
+  jest.setTimeout(180_000);
+  const checker = new OpenApiChecker();
+  let queue: MovingBaseRepo;
+  let github: LoopbackGitHub;
+  let apiUrl: string;
+  const open = async (fixture: string) => {
+    queue = movingBaseRepo(fixture);
+    github = new LoopbackGitHub(queue.fake, checker, TOKEN);
+    apiUrl = await github.start();
+  };
+  afterEach(async () => {
+    await github.stop();
+    queue.repo.dispose();
+  });
+
+  it.each([true, false])('an old collision on the base branch does not block an unrelated queued change (checkout: %s)', async (checkout) => {
+    await open('queued-change-beside-old-collision');
+    const run = await runDist(queue.mergeGroupEvent({ checkout }), apiUrl, {});
+    expect(github.violations).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(parseOutputs(run.outputs)).toMatchObject({ introduced: '0', resolved: '0', existing: '1' });
+    expect(run.stdout).toContain(`compared base ${queue.baseTip.slice(0, 12)} with the queued merge ${queue.merge!.slice(0, 12)}`);
+    // No pull request to write to: the job summary, annotations and exit code carry the result.
+    expect(queue.fake.writes()).toEqual([]);
+  });
+
+  it.each([true, false])('a queued change that adds a colliding entry fails the queue (checkout: %s)', async (checkout) => {
+    await open('queued-change-adds-colliding-entry');
+    const run = await runDist(queue.mergeGroupEvent({ checkout }), apiUrl, {});
+    expect(github.violations).toEqual([]);
+    expect(run.code).toBe(1);
+    expect(parseOutputs(run.outputs)).toMatchObject({ introduced: '1', existing: '0' });
+    expect(run.stdout).toContain('::error title=tcp-shadowed on 0.0.0.0_443,file=deploy/gitlab.yaml');
+    expect(run.summary).toContain('0.0.0.0_443');
+  });
+});

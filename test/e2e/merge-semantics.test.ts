@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import { jest } from '@jest/globals';
+import { SUMMARY_MARKER } from '../../src/core/review-comments/markers.js';
+import { LoopbackGitHub } from '../helpers/loopback-github.js';
+import { movingBaseRepo, type MovingBaseRepo } from '../helpers/moving-base-repo.js';
+import { OpenApiChecker } from '../helpers/openapi-checker.js';
+import { applySuggestionAsGitHub, checkFiles, runBuiltCli, suggestionBody } from '../helpers/github-suggestion.js';
+import { DIST, parseOutputs, runDist, TOKEN } from '../helpers/run-dist.js';
+
+const describeDist = existsSync(DIST) ? describe : describe.skip;
+
+/**
+ * The bundled action on pull requests whose base branch moved on after the
+ * branch point, in real git repositories with GitHub's merge commit: only
+ * what merging the pull request changes may count as its own.
+ */
+describeDist('judging a pull request on what merging it produces (dist/index.js)', () => {
+  jest.setTimeout(180_000);
+  const checker = new OpenApiChecker();
+  let pr: MovingBaseRepo;
+  let github: LoopbackGitHub;
+  let apiUrl: string;
+  const open = async (fixture: string) => {
+    pr = movingBaseRepo(fixture);
+    github = new LoopbackGitHub(pr.fake, checker, TOKEN);
+    apiUrl = await github.start();
+  };
+  afterEach(async () => {
+    await github.stop();
+    pr.repo.dispose();
+  });
+
+  it.each([true, false])('a collision main added after the branch point stays existing, not resolved (checkout: %s)', async (checkout) => {
+    await open('main-adds-collision-pr-edits-same-file');
+    const run = await runDist(pr.event({ checkout }), apiUrl, {});
+    expect(github.violations).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(parseOutputs(run.outputs)).toMatchObject({ introduced: '0', resolved: '0', existing: '1' });
+    expect(run.stdout).toContain(`GitHub's merge commit ${pr.merge!.slice(0, 12)}`);
+    expect(pr.fake.issueComments).toEqual([]);
+  });
+
+  it.each([true, false])('a collision main fixed after the branch point is not re-introduced by an unrelated edit of the same file (checkout: %s)', async (checkout) => {
+    await open('main-fixes-collision-pr-edits-same-file');
+    const run = await runDist(pr.event({ checkout }), apiUrl, {});
+    expect(github.violations).toEqual([]);
+    expect(parseOutputs(run.outputs)).toMatchObject({ introduced: '0', resolved: '0', existing: '0' });
+    expect(run.code).toBe(0);
+  });
+
+  it('pull_request_target: the merge commit named in the payload is used, with its parents checked', async () => {
+    await open('main-fixes-collision-pr-edits-same-file');
+    const run = await runDist(pr.event({ name: 'pull_request_target' }), apiUrl, {});
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`GitHub's merge commit ${pr.merge!.slice(0, 12)}`);
+  });
+
+  it.each([true, false])('a collision only the merge has is introduced; the comment and its one-click fix sit on the head lines and fix the merge (checkout: %s)', async (checkout) => {
+    await open('main-and-branch-add-entries-on-one-port');
+    const run = await runDist(pr.event({ checkout }), apiUrl, {});
+    expect(github.violations).toEqual([]);
+    expect(run.code).toBe(1);
+    expect(parseOutputs(run.outputs)).toMatchObject({ introduced: '1', resolved: '0', existing: '0' });
+    expect(pr.fake.issueComments.filter((c) => c.body.includes(SUMMARY_MARKER))).toHaveLength(1);
+    expect(pr.fake.issueComments[0]!.body).toContain('merge commit');
+    // The branch's own entry (github, head lines 19-33) carries the comment; main's entry has no head line.
+    const [comment] = pr.fake.reviewComments;
+    expect(pr.fake.reviewComments).toHaveLength(1);
+    const headText = pr.repo.git('show', `${pr.head}:deploy/shared.yaml`) + '\n';
+    const headLines = headText.split('\n');
+    const body = suggestionBody(comment!.body);
+    expect(body).toBeDefined();
+    const start = comment!.start_line ?? comment!.line;
+    expect(headLines.slice(start - 1, comment!.line).join('\n')).toMatch(/ports:|github/);
+    // Commit the suggestion as GitHub would, then merge main again and ask the CLI.
+    const applied = applySuggestionAsGitHub(headText, start, comment!.line, body!);
+    const alone = checkFiles({ 'deploy/shared.yaml': applied });
+    expect(alone.report.diagnostics).toEqual([]);
+    expect(applied.split('\n').filter((l) => l.startsWith('#'))).toEqual(headLines.filter((l) => l.startsWith('#')));
+    pr.repo.git('checkout', '--quiet', 'feature');
+    pr.repo.write('deploy/shared.yaml', applied);
+    pr.repo.commit('Apply suggestion from ServiceEntry Guard');
+    pr.repo.git('checkout', '--quiet', 'main');
+    const after = runBuiltCli(pr.repo.dir, 'diff', '--base', 'main', '--head', 'feature', '--format', 'json');
+    expect(after.stderr).toContain('the result of merging feature');
+    expect(JSON.parse(after.stdout).counts).toEqual({ introduced: 0, resolved: 0, existing: 0 });
+  });
+
+  it('a branch that conflicts with main is compared with its merge base, and the summary says so', async () => {
+    await open('conflicting-branch-adds-entry');
+    expect(pr.merge).toBeUndefined();
+    const run = await runDist(pr.event(), apiUrl, {});
+    expect(github.violations).toEqual([]);
+    expect(run.code).toBe(1);
+    expect(parseOutputs(run.outputs)).toMatchObject({ introduced: '1' });
+    expect(run.summary).toContain('No merge commit of this head was available');
+    expect(run.summary).toContain(pr.branchPoint.slice(0, 12));
+    expect(pr.fake.issueComments[0]!.body).toContain('No merge commit of this head was available');
+    const cli = runBuiltCli(pr.repo.dir, 'diff', '--base', 'main', '--head', 'feature');
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toContain('does not merge cleanly');
+  });
+});
