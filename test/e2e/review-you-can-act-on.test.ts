@@ -60,7 +60,8 @@ describeDist('a review you can act on (dist/index.js)', () => {
     expect(applied.replace(/\r\n/g, '')).not.toContain('\n');
     expect(applied.split('\r\n').filter((l) => l.startsWith('#'))).toEqual(headText.split('\r\n').filter((l) => l.startsWith('#')));
     expect(checkFiles({ 'deploy/github.yaml': applied }).report.diagnostics).toEqual([]);
-    expect(afterMerge()).toMatchObject({ counts: { introduced: 0, resolved: 0, existing: 0 }, diagnostics: [] });
+    // The collision is gone; the older entry still holds the port's match-all chain (tcp-captures-port), as it did on the base.
+    expect(afterMerge()).toMatchObject({ counts: { introduced: 0, resolved: 0, existing: 1 }, diagnostics: [] });
   });
 
   it('two new colliding entries in one file get one one-click fix covering both', async () => {
