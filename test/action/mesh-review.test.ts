@@ -9,11 +9,14 @@ describe('reviewing a pull request in a repository with a config of two clusters
   it('introduces only the staging collision, keeps prod\'s as existing, and says how the repository was split', async () => {
     const { result, io } = await runAction({ fake: pr.fake, workspace: pr.repo.dir, inputs });
     expect(result.exitCode).toBe(1);
-    expect(io.outputs).toMatchObject({ introduced: '1', resolved: '0', existing: '1' });
+    // Existing: prod's collision plus the tcp-captures-port of each mesh's 0.0.0.0_443 chain, held before the change.
+    expect(io.outputs).toMatchObject({ introduced: '1', resolved: '0', existing: '3' });
     expect(io.logs).toContain('2 meshes from deploy/.serviceentry-guard.yaml: prod (2 files), staging (2 files).');
     const report = readJson(io.outputs['report-json']!);
-    expect(report.introduced.map((f: { mesh: string; newEntryRefs: string[] }) => [f.mesh, f.newEntryRefs])).toEqual([['staging', ['egress/huaweicloud']]]);
-    expect(report.existing.map((f: { mesh: string }) => f.mesh)).toEqual(['prod']);
+    expect(report.introduced.map((f: { mesh: string; rule: string; newEntryRefs: string[] }) => [f.mesh, f.rule, f.newEntryRefs])).toEqual([['staging', 'tcp-shadowed', ['egress/huaweicloud']]]);
+    expect(report.existing.map((f: { mesh: string; rule: string }) => [f.mesh, f.rule])).toEqual([
+      ['prod', 'tcp-captures-port'], ['prod', 'tcp-shadowed'], ['staging', 'tcp-captures-port'],
+    ]);
     expect(report.meshes.map((m: { name: string; entryCount: number }) => [m.name, m.entryCount])).toEqual([['prod', 2], ['staging', 2]]);
   });
 

@@ -18,23 +18,28 @@ function seedCopy(): string {
 }
 
 describe('check --baseline and --write-baseline', () => {
-  test('a written baseline makes the known finding pass; a new collision still fails', async () => {
+  test('a written baseline makes the known findings pass; a new collision still fails', async () => {
+    // The seed collision is two findings on one chain: tcp-shadowed and tcp-captures-port.
     const dir = seedCopy();
     const written = await cli(dir, 'check', 'deploy', '--write-baseline', 'baseline.json');
     expect(written.code).toBe(EXIT_CLEAN);
-    expect(written.stderr).toContain('wrote 1 finding to the baseline baseline.json');
-    expect(JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8')).findings).toHaveLength(1);
+    expect(written.stderr).toContain('wrote 2 findings to the baseline baseline.json');
+    const stored = JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8')).findings as Array<{ rule: string }>;
+    expect(stored.map((f) => f.rule).sort()).toEqual(['tcp-captures-port', 'tcp-shadowed']);
 
     const known = await cli(dir, 'check', 'deploy', '--baseline', 'baseline.json');
     expect(known.code).toBe(EXIT_CLEAN);
-    expect(known.stdout).toContain('Baseline: 1 known finding not counted');
+    expect(known.stdout).toContain('Baseline: 2 known findings not counted');
 
     cpSync(join(REPO_ROOT, 'test/fixtures/cases/mysql-and-tcp-well-known-port-ignored'), join(dir, 'deploy', 'databases'), { recursive: true });
     const fresh = await cli(dir, 'check', 'deploy', '--baseline', 'baseline.json', '--format', 'json');
     expect(fresh.code).toBe(EXIT_FINDINGS);
     const report = JSON.parse(fresh.stdout);
-    expect(report.findings.map((f: { rule: string }) => f.rule)).toEqual(['well-known-port-protocol']);
-    expect(report.baselined.map((f: { rule: string }) => f.rule)).toEqual(['tcp-shadowed']);
+    // The new 3306 pair counts: its well-known-port clash, and its match-all chain capturing 0.0.0.0_3306.
+    expect(report.findings.map((f: { rule: string; listener: string }) => [f.rule, f.listener]).sort()).toEqual([
+      ['tcp-captures-port', '0.0.0.0_3306'], ['well-known-port-protocol', '0.0.0.0_3306'],
+    ]);
+    expect(report.baselined.map((f: { rule: string }) => f.rule).sort()).toEqual(['tcp-captures-port', 'tcp-shadowed']);
   });
 
   test('a third entry joining the known collision fails the run again', async () => {
@@ -62,27 +67,47 @@ describe('check with suppression annotations', () => {
   const fixture = (name: string) => `test/fixtures/suppressions/${name}`;
 
   test('suppressed findings pass and are listed with their reasons in text, markdown, JSON and workflow commands', async () => {
-    const text = await cli(REPO_ROOT, 'check', fixture('annotated-both-entries'));
+    // Both entries accept both findings of their collision: tcp-shadowed and tcp-captures-port.
+    const text = await cli(REPO_ROOT, 'check', fixture('annotated-collision-and-capture'));
     expect(text.code).toBe(EXIT_CLEAN);
     expect(text.stdout).toContain('No listener collisions among 2 ServiceEntries.');
-    expect(text.stdout).toContain('Suppressed (1): accepted, not counted.');
+    expect(text.stdout).toContain('Suppressed (2): accepted, not counted.');
     expect(text.stdout).toContain('annotation egress/github');
     expect(text.stdout).toContain('egress gateway routes by SNI upstream');
+    expect(text.stdout).toContain('no workload that sees these entries opens port 443');
+
+    const markdown = await cli(REPO_ROOT, 'check', fixture('annotated-collision-and-capture'), '--format', 'markdown');
+    expect(markdown.stdout).toContain('#### Suppressed (2)');
+    expect(markdown.stdout).not.toContain('could not be fully read');
+
+    const json = JSON.parse((await cli(REPO_ROOT, 'check', fixture('annotated-collision-and-capture'), '--format', 'json')).stdout);
+    expect(json.findings).toEqual([]);
+    expect(json.suppressed.map((s: { finding: { rule: string } }) => s.finding.rule).sort()).toEqual(['tcp-captures-port', 'tcp-shadowed']);
+    const shadowed = json.suppressed.find((s: { finding: { rule: string } }) => s.finding.rule === 'tcp-shadowed');
+    expect(shadowed.suppressions[0].reason).toContain('egress gateway');
+
+    const github = await cli(REPO_ROOT, 'check', fixture('annotated-collision-and-capture'), '--format', 'github');
+    for (const rule of ['tcp-shadowed', 'tcp-captures-port']) {
+      expect(github.stdout).toMatch(new RegExp(`^::notice file=test/fixtures/suppressions/annotated-collision-and-capture/github\\.yaml,line=16,col=\\d+,title=suppressed%3A ${rule} on 0\\.0\\.0\\.0_443::`, 'm'));
+    }
+    expect(github.stdout).toContain('2 suppressed');
+  });
+
+  test('a suppression naming tcp-shadowed does not hide the capture finding of the same chain: the run still fails on it', async () => {
+    const text = await cli(REPO_ROOT, 'check', fixture('annotated-both-entries'));
+    expect(text.code).toBe(EXIT_FINDINGS);
+    expect(text.stdout).toContain('tcp-captures-port 0.0.0.0_443');
+    expect(text.stdout).toContain('Suppressed (1): accepted, not counted.');
+
+    const json = JSON.parse((await cli(REPO_ROOT, 'check', fixture('annotated-both-entries'), '--format', 'json')).stdout);
+    expect(json.findings.map((f: { rule: string }) => f.rule)).toEqual(['tcp-captures-port']);
+    expect(json.suppressed.map((s: { finding: { rule: string } }) => s.finding.rule)).toEqual(['tcp-shadowed']);
 
     const markdown = await cli(REPO_ROOT, 'check', fixture('annotated-both-entries'), '--format', 'markdown');
     expect(markdown.stdout).toContain('#### Suppressed (1)');
     // The unused same-host line is a suppression to look at, not a file that could not be read.
     expect(markdown.stdout).toContain('#### Suppressions to look at (1)');
     expect(markdown.stdout).not.toContain('could not be fully read');
-
-    const json = JSON.parse((await cli(REPO_ROOT, 'check', fixture('annotated-both-entries'), '--format', 'json')).stdout);
-    expect(json.findings).toEqual([]);
-    expect(json.suppressed).toHaveLength(1);
-    expect(json.suppressed[0].suppressions[0].reason).toContain('egress gateway');
-
-    const github = await cli(REPO_ROOT, 'check', fixture('annotated-both-entries'), '--format', 'github');
-    expect(github.stdout).toMatch(/^::notice file=test\/fixtures\/suppressions\/annotated-both-entries\/github\.yaml,line=13,col=\d+,title=suppressed%3A tcp-shadowed on 0\.0\.0\.0_443::/m);
-    expect(github.stdout).toContain('1 suppressed');
   });
 
   test('an annotation without a reason fails the run and says what to write', async () => {

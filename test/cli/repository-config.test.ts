@@ -23,9 +23,17 @@ describe('check with a repository config', () => {
     expect(code).toBe(EXIT_FINDINGS);
     expect(stderr).toBe('2 meshes from .serviceentry-guard.yaml: prod (3 files), staging (2 files); 1 manifest file in no mesh, not analysed.\n');
     const report = JSON.parse(stdout) as { findings: JsonFinding[]; meshes: unknown; entryCount: number };
+    // Every TCP chain without addresses also captures its port (tcp-captures-port): prod's collision on 443,
+    // staging's lone github on 443, and the shared metrics entry on 9090 in each mesh. Staging's github is
+    // never a member of a prod finding.
     expect(report.findings.map((f) => [f.mesh, f.rule, f.listener, f.entries.map((e) => `${e.ref} ${e.portLocation.path}:${e.portLocation.line}`)])).toEqual([
+      ['prod', 'tcp-captures-port', '0.0.0.0_443', ['egress/github clusters/prod/github.yaml:12', 'egress/huaweicloud clusters/prod/huaweicloud.yaml:12']],
       ['prod', 'tcp-shadowed', '0.0.0.0_443', ['egress/github clusters/prod/github.yaml:12', 'egress/huaweicloud clusters/prod/huaweicloud.yaml:12']],
+      ['staging', 'tcp-captures-port', '0.0.0.0_443', ['egress/github clusters/staging/github.yaml:12']],
+      ['prod', 'tcp-captures-port', '0.0.0.0_9090', ['monitoring/metrics base/metrics.yaml:12']],
+      ['staging', 'tcp-captures-port', '0.0.0.0_9090', ['monitoring/metrics base/metrics.yaml:12']],
     ]);
+    expect(report.findings.filter((f) => f.rule === 'tcp-shadowed').map((f) => f.mesh)).toEqual(['prod']);
     // The shared base is analysed in both clusters; the documentation sample in neither.
     expect(report.meshes).toEqual([
       { name: 'prod', why: '.serviceentry-guard.yaml:6', entryCount: 3 },
@@ -39,13 +47,16 @@ describe('check with a repository config', () => {
     expect(code).toBe(EXIT_FINDINGS);
     expect(stdout).toContain('ERROR tcp-shadowed 0.0.0.0_443 (port 443, TCP) in mesh prod');
     expect(stdout).toContain(`${TWO_CLUSTERS}/clusters/prod/huaweicloud.yaml:12`);
-    expect(stdout).not.toContain('clusters/staging/github.yaml');
-    expect(stdout).toContain('1 finding among 5 ServiceEntries in 2 meshes (prod: 3, staging: 2).');
+    // Staging's github appears only in its own mesh's capture finding, never in prod's collision.
+    expect(stdout).toContain(`${TWO_CLUSTERS}/clusters/staging/github.yaml:12`);
+    expect(stdout).not.toContain('tcp-shadowed 0.0.0.0_443 (port 443, TCP) in mesh staging');
+    expect(stdout).not.toMatch(/in mesh prod[^\n]*\n(?:  [^\n]*\n)*?[^\n]*clusters\/staging\/github\.yaml/);
+    expect(stdout).toContain('5 findings among 5 ServiceEntries in 2 meshes (prod: 3, staging: 2).');
   });
 
   test('markdown gets a Mesh column and names the mesh in each finding', async () => {
     const { stdout } = await cli(join(REPO_ROOT, TWO_CLUSTERS), 'check', '--format', 'markdown');
-    expect(stdout).toContain('1 listener collision (1 error) among 5 ServiceEntries in 2 meshes: `prod`, `staging`.');
+    expect(stdout).toContain('5 listener collisions (3 errors, 2 warnings) among 5 ServiceEntries in 2 meshes: `prod`, `staging`.');
     expect(stdout).toContain('| Mesh | Severity | Port | Listener |');
     expect(stdout).toContain('| `prod` | 🔴 error | 443 |');
     expect(stdout).toContain('mesh <code>prod</code> · <code>0.0.0.0_443</code>');
@@ -103,8 +114,13 @@ describe('diff with a repository config', () => {
     expect(code).toBe(EXIT_FINDINGS);
     expect(stderr).toContain('2 meshes from .serviceentry-guard.yaml: prod (3 files), staging (3 files)');
     const report = JSON.parse(stdout) as { introduced: Array<JsonFinding & { newEntryRefs: string[] }>; existing: JsonFinding[]; resolved: JsonFinding[]; meshes: Array<{ name: string }> };
-    expect(report.introduced.map((f) => [f.mesh, f.listener, f.newEntryRefs])).toEqual([['staging', '0.0.0.0_443', ['egress/huaweicloud']]]);
-    expect(report.existing.map((f) => f.mesh)).toEqual(['prod']);
+    expect(report.introduced.map((f) => [f.mesh, f.rule, f.listener, f.newEntryRefs])).toEqual([['staging', 'tcp-shadowed', '0.0.0.0_443', ['egress/huaweicloud']]]);
+    // Every chain that already captured its port stays existing; staging's github already held 0.0.0.0_443
+    // and the newer huaweicloud does not take it, so only the collision is new.
+    expect(report.existing.map((f) => [f.mesh, f.rule, f.listener])).toEqual([
+      ['prod', 'tcp-captures-port', '0.0.0.0_443'], ['prod', 'tcp-shadowed', '0.0.0.0_443'], ['staging', 'tcp-captures-port', '0.0.0.0_443'],
+      ['prod', 'tcp-captures-port', '0.0.0.0_9090'], ['staging', 'tcp-captures-port', '0.0.0.0_9090'],
+    ]);
     expect(report.resolved).toEqual([]);
     expect(report.meshes.map((m) => m.name)).toEqual(['prod', 'staging']);
   });
@@ -120,7 +136,8 @@ describe('diff with a repository config', () => {
     const { code, stdout, stderr } = await cli(dir, 'diff', '--base', 'main', '--head', 'feature');
     expect(code).toBe(EXIT_CLEAN);
     expect(stderr).toContain('This change adds .serviceentry-guard.yaml; the base branch is split by it too');
-    expect(stdout).toContain('0 introduced, 0 resolved, 1 existing');
+    // The five findings of the split (prod's collision and the per-mesh port captures) all exist on the base too.
+    expect(stdout).toContain('0 introduced, 0 resolved, 5 existing');
   });
 
   test('a branch that breaks the config file exits 2 with the error at its line', async () => {

@@ -53,7 +53,8 @@ describeDist('the bundled action (dist/index.js) on a pull request', () => {
     expect(github.violations).toEqual([]);
     const [first] = runs;
     expect(runs.map((r) => r.code)).toEqual([1, 1, 1]);
-    expect(first!.stdout).toContain('::error title=tcp-shadowed on 0.0.0.0_443,file=deploy/github.yaml,line=12::');
+    // Annotations name the mesh, the default one included.
+    expect(first!.stdout).toContain('::error title=tcp-shadowed on 0.0.0.0_443 in mesh default,file=deploy/github.yaml,line=12::');
     // existing: the base's lone 443/TCP entry already held the port's match-all chain (tcp-captures-port).
     expect(parseOutputs(first!.outputs)).toMatchObject({ introduced: '1', resolved: '0', existing: '1' });
     expect(JSON.parse(readFileSync(parseOutputs(first!.outputs)['report-json']!, 'utf8'))).toMatchObject({ kind: 'review', counts: { introduced: 1 } });

@@ -55,18 +55,23 @@ describe('the pre-commit hook', () => {
     execFileSync('pre-commit', ['install'], { cwd: work.dir, env, encoding: 'utf8' });
     const commit = (message: string) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-m', message], { cwd: work.dir, env, encoding: 'utf8' });
 
-    writeFileSync(join(work.dir, 'huaweicloud.yaml'), readFileSync(join(SEED, 'huaweicloud.yaml')));
+    // A lone 443/TCP entry already captures the port (tcp-captures-port); declared as TLS it is clean.
+    const seedHuaweicloud = readFileSync(join(SEED, 'huaweicloud.yaml'), 'utf8');
+    const tlsHuaweicloud = seedHuaweicloud.replace('name: tcp-443', 'name: tls-443').replace('protocol: TCP', 'protocol: TLS');
+    expect(tlsHuaweicloud).toContain('protocol: TLS');
+    writeFileSync(join(work.dir, 'huaweicloud.yaml'), tlsHuaweicloud);
     work.git('add', '.');
-    const good = commit('egress to www.huaweicloud.com');
+    const good = commit('egress to www.huaweicloud.com on 443/TLS');
     expect(`${good.stdout}${good.stderr}`).toMatch(/ServiceEntry Guard\.+Passed/);
     expect(good.status).toBe(0);
 
     writeFileSync(join(work.dir, 'github.yaml'), readFileSync(join(SEED, 'github.yaml')));
-    work.git('add', 'github.yaml');
-    const bad = commit('egress to github.com on 443/TCP');
+    writeFileSync(join(work.dir, 'huaweicloud.yaml'), seedHuaweicloud);
+    work.git('add', 'github.yaml', 'huaweicloud.yaml');
+    const bad = commit('egress to github.com and www.huaweicloud.com on 443/TCP');
     expect(bad.status).toBe(1);
     expect(`${bad.stdout}${bad.stderr}`).toMatch(/ServiceEntry Guard\.+Failed/);
     expect(`${bad.stdout}${bad.stderr}`).toContain('ERROR tcp-shadowed 0.0.0.0_443');
-    expect(work.git('log', '--format=%s')).toBe('egress to www.huaweicloud.com');
+    expect(work.git('log', '--format=%s')).toBe('egress to www.huaweicloud.com on 443/TLS');
   }, 180_000);
 });

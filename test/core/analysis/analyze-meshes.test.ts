@@ -28,27 +28,33 @@ describe('analysing a repository mesh by mesh', () => {
     const prod = [{ path: 'prod/github.yaml', text: entry('github', 'github.com') }, { path: 'prod/gitlab.yaml', text: entry('gitlab', 'gitlab.com') }];
     const staging = [{ path: 'staging/github.yaml', text: entry('github', 'api.github.com') }];
     const result = analyzeMeshes([mesh('prod', prod), mesh('staging', staging)]);
+    // Each TCP chain on 0.0.0.0_443 also captures the port (tcp-captures-port): prod's for its two colliding
+    // entries, staging's for its lone entry, each in its own mesh.
     expect(result.findings.map((f) => [f.mesh, f.rule, f.listener, f.entries.map((e) => e.location.path).sort()])).toEqual([
+      ['prod', 'tcp-captures-port', '0.0.0.0_443', ['prod/github.yaml', 'prod/gitlab.yaml']],
       ['prod', 'tcp-shadowed', '0.0.0.0_443', ['prod/github.yaml', 'prod/gitlab.yaml']],
+      ['staging', 'tcp-captures-port', '0.0.0.0_443', ['staging/github.yaml']],
     ]);
     expect(result.meshes).toEqual([{ name: 'prod', why: 'test mesh prod', entryCount: 2 }, { name: 'staging', why: 'test mesh staging', entryCount: 1 }]);
     expect(result.entryCount).toBe(3);
     // The same entries as one mesh do collide across the folders, with a duplicate-name warning: what the split removes.
     const merged = analyzeMeshes([mesh('default', [...prod, ...staging])]);
-    expect(merged.findings[0]!.entries).toHaveLength(3);
+    expect(merged.findings.map((f) => [f.rule, f.entries.length])).toEqual([['tcp-captures-port', 3], ['tcp-shadowed', 3]]);
   });
 
   test('a file in several meshes is analysed in each, its finding once per mesh with distinct ids', () => {
     const shared = [{ path: 'base/a.yaml', text: entry('a', 'a.example.com') }, { path: 'base/b.yaml', text: entry('b', 'b.example.com') }];
     const result = analyzeMeshes([mesh('prod', shared), mesh('staging', shared)]);
-    expect(result.findings.map((f) => f.mesh).sort()).toEqual(['prod', 'staging']);
-    expect(new Set(result.findings.map((f) => f.id)).size).toBe(2);
+    expect(result.findings.filter((f) => f.rule === 'tcp-shadowed').map((f) => f.mesh).sort()).toEqual(['prod', 'staging']);
+    expect(result.findings.map((f) => f.mesh).sort()).toEqual(['prod', 'prod', 'staging', 'staging']);
+    expect(new Set(result.findings.map((f) => f.id)).size).toBe(4);
   });
 
   test('each mesh is analysed with its own settings', () => {
     const files = caseFiles('seed-huaweicloud-github');
     const result = analyzeMeshes([mesh('plain', files), mesh('allocating', files, { defaultNamespace: 'default', mesh: { autoAllocate: true } })]);
-    expect(result.findings.map((f) => f.mesh)).toEqual(['plain']);
+    // Auto-allocated VIPs take both the collision and the port capture away, in that mesh only.
+    expect(result.findings.map((f) => [f.mesh, f.rule]).sort()).toEqual([['plain', 'tcp-captures-port'], ['plain', 'tcp-shadowed']]);
   });
 
   test('the default mesh gives exactly the findings and ids of a plain analysis', () => {

@@ -153,10 +153,14 @@ describe('kubectl lists', () => {
     expect(nested!.ports[0]!.location.line).toBe(35);
   });
 
-  test('items of a kubectl List load, with lower-case enums, legacy configScope and creationTimestamp', () => {
-    const [listed] = load('kubectl-list-lower-case-enums.yaml').entries;
-    expect(listed).toMatchObject({ ref: 'egress/listed', resolution: 'DNS', exportTo: ['.'], creationTimestamp: Date.parse('2024-05-01T10:00:00Z') / 1000 });
+  test('items of a kubectl List load, with lower-case enums and creationTimestamp; a listed configScope is ignored with an error', () => {
+    const { entries, diagnostics } = load('kubectl-list-lower-case-enums.yaml');
+    const [listed] = entries;
+    expect(listed).toMatchObject({ ref: 'egress/listed', resolution: 'DNS', creationTimestamp: Date.parse('2024-05-01T10:00:00Z') / 1000 });
+    expect(listed!.exportTo).toBeUndefined();
     expect(listed!.ports[0]).toMatchObject({ number: 3306, protocol: 'MYSQL', protocolClass: 'TCP', location: { line: 13 } });
+    expect(diagnostics.map(where)).toEqual(['config-scope-ignored@loader/kubectl-list-lower-case-enums.yaml:17:20']);
+    expect(diagnostics[0]!.severity).toBe('error');
   });
 
   test('a List whose items is not a list is reported at that line', () => {

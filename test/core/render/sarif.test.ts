@@ -15,6 +15,10 @@ const sarifOf = (suppressions: Suppression[] = [], withBaseline = false) => {
   return toSarifLog({ ...settleFindings(result, { suppressions, today: TODAY, ...(baseline ? { baseline } : {}) }), toolVersion: '0.1.0' });
 };
 
+/** The seed collision yields two results: tcp-shadowed and tcp-captures-port, on the same chain. */
+type Results = ReturnType<typeof toSarifLog>['runs'][number]['results'];
+const resultFor = (results: Results, rule: string) => only((results ?? []).filter((r) => r.ruleId === rule));
+
 describe('SARIF output', () => {
   test('the schema check itself rejects what code scanning would refuse', () => {
     const log = sarifOf() as unknown as { runs: Array<{ results: Array<Record<string, unknown>> }> };
@@ -23,12 +27,15 @@ describe('SARIF output', () => {
     expect(validate({ ...sarifOf(), version: '2.0.0' })).toBe(false);
   });
 
-  test('the seed collision is valid SARIF 2.1.0: one result with its rule, level, primary and related locations', () => {
+  test('the seed collision is valid SARIF 2.1.0: one result per rule, each with its rule, level, primary and related locations', () => {
     const log = sarifOf();
     expectValidSarif(log);
     const run = only(log.runs);
-    const finding = only(seed().findings);
-    const result = only(run.results!);
+    expect(run.results!.map((r) => r.ruleId).sort()).toEqual(['tcp-captures-port', 'tcp-shadowed']);
+    const capture = resultFor(run.results, 'tcp-captures-port');
+    expect(run.tool.driver.rules![capture.ruleIndex!]!.id).toBe('tcp-captures-port');
+    const finding = only(seed().findings.filter((f) => f.rule === 'tcp-shadowed'));
+    const result = resultFor(run.results, 'tcp-shadowed');
     expect(result).toMatchObject({ ruleId: 'tcp-shadowed', level: 'error', partialFingerprints: { [FINGERPRINT_KEY]: finding.id } });
     expect(run.tool.driver.rules![result.ruleIndex!]!.id).toBe('tcp-shadowed');
     const where = (l: { physicalLocation?: { artifactLocation?: { uri?: string }; region?: { startLine?: number } } }) =>
@@ -45,8 +52,8 @@ describe('SARIF output', () => {
   test('the fingerprint is the finding id: unchanged when the entries move down their files', () => {
     const moved = caseFiles('seed-huaweicloud-github').map((f) => ({ ...f, text: `# moved\n# down\n${f.text}` }));
     const log = toSarifLog({ ...settleFindings(analyze(loadSources(moved, { defaultNamespace: 'default' })), { suppressions: [], today: TODAY }), toolVersion: '0.1.0' });
-    const before = only(sarifOf().runs[0]!.results!);
-    const after = only(log.runs[0]!.results!);
+    const before = resultFor(sarifOf().runs[0]!.results, 'tcp-shadowed');
+    const after = resultFor(log.runs[0]!.results, 'tcp-shadowed');
     expect(after.partialFingerprints).toEqual(before.partialFingerprints);
     expect(after.locations![0]!.physicalLocation!.region!.startLine).toBe(before.locations![0]!.physicalLocation!.region!.startLine! + 2);
   });
@@ -54,15 +61,18 @@ describe('SARIF output', () => {
   test('a suppressed finding stays in the log with its suppression and reason', () => {
     const log = sarifOf([{ rule: 'tcp-shadowed', entry: 'egress/*', reason: 'routed by the egress gateway', source: 'config', expires: '2027-01-01' }]);
     expectValidSarif(log);
-    expect(only(log.runs[0]!.results!).suppressions).toEqual([
+    expect(resultFor(log.runs[0]!.results, 'tcp-shadowed').suppressions).toEqual([
       { kind: 'external', status: 'accepted', justification: 'routed by the egress gateway', properties: { expires: '2027-01-01' } },
     ]);
+    // The suppression names tcp-shadowed: the capture finding of the same chain is still an open result.
+    expect(resultFor(log.runs[0]!.results, 'tcp-captures-port').suppressions ?? []).toEqual([]);
   });
 
   test('with a baseline, known findings are "unchanged"', () => {
     const log = sarifOf([], true);
     expectValidSarif(log);
-    expect(only(log.runs[0]!.results!).baselineState).toBe('unchanged');
+    expect(log.runs[0]!.results!).toHaveLength(2);
+    expect(log.runs[0]!.results!.map((r) => r.baselineState)).toEqual(['unchanged', 'unchanged']);
   });
 
   test('unreadable files become tool notifications with their location', () => {
@@ -79,9 +89,10 @@ describe('SARIF output', () => {
     const files = Array.from({ length: 150 }, (_, i) => ({ path: `deploy/e ${i}.yaml`, text: entry(i) }));
     const log = toSarifLog({ ...settleFindings(analyze(loadSources(files, { defaultNamespace: 'default' })), { suppressions: [], today: TODAY }), toolVersion: '0.1.0' });
     expectValidSarif(log);
-    const result = only(log.runs[0]!.results!);
+    const result = resultFor(log.runs[0]!.results, 'tcp-shadowed');
     expect(result.relatedLocations).toHaveLength(MAX_RELATED_LOCATIONS);
     expect(result.message.text).toContain('and 49 more entries');
+    expect(resultFor(log.runs[0]!.results, 'tcp-captures-port').relatedLocations!.length).toBeLessThanOrEqual(MAX_RELATED_LOCATIONS);
     expect(result.locations![0]!.physicalLocation!.artifactLocation!.uri).toMatch(/^deploy\/e%20\d+\.yaml$/);
   });
 });

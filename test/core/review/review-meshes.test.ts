@@ -37,9 +37,13 @@ describe('reviewing a pull request mesh by mesh', () => {
       head: [mesh('prod', [github]), mesh('staging', [stagingGithub, stagingGitlab])],
       changes: [{ path: 'prod/gitlab.yaml', status: 'removed' }, { path: 'staging/gitlab.yaml', status: 'added', headText: stagingGitlab.text }],
     });
-    expect(report.introduced.map((c) => [c.finding.mesh, c.newEntryRefs])).toEqual([['staging', ['egress/gitlab']]]);
-    expect(report.resolved.map((c) => c.finding.mesh)).toEqual(['prod']);
-    expect(report.existing).toEqual([]);
+    expect(report.introduced.map((c) => [c.finding.mesh, c.finding.rule, c.newEntryRefs])).toEqual([['staging', 'tcp-shadowed', ['egress/gitlab']]]);
+    expect(report.resolved.map((c) => [c.finding.mesh, c.finding.rule])).toEqual([['prod', 'tcp-shadowed']]);
+    // In each mesh an entry already held the 0.0.0.0_443 chain before the change (tcp-captures-port); removing
+    // prod's gitlab or adding staging's (newer, so it does not take the chain) brings it no new holder: existing.
+    expect(report.existing.map((c) => [c.finding.mesh, c.finding.rule, c.newEntryRefs])).toEqual([
+      ['prod', 'tcp-captures-port', []], ['staging', 'tcp-captures-port', []],
+    ]);
     expect(report.meshes).toEqual([{ name: 'prod', why: 'prod', entryCount: 1 }, { name: 'staging', why: 'staging', entryCount: 2 }]);
     expect([report.baseEntryCount, report.headEntryCount]).toEqual([3, 3]);
   });
@@ -50,20 +54,23 @@ describe('reviewing a pull request mesh by mesh', () => {
       head: [mesh('prod', [github, gitlab]), mesh('staging', [stagingGithub, stagingGitlab])],
       changes: [{ path: 'staging/gitlab.yaml', status: 'added', headText: stagingGitlab.text }],
     });
-    expect(report.introduced.map((c) => c.finding.mesh)).toEqual(['staging']);
-    expect(report.existing.map((c) => c.finding.mesh)).toEqual(['prod']);
+    expect(report.introduced.map((c) => [c.finding.mesh, c.finding.rule])).toEqual([['staging', 'tcp-shadowed']]);
+    expect(report.existing.map((c) => [c.finding.mesh, c.finding.rule])).toEqual([
+      ['prod', 'tcp-captures-port'], ['prod', 'tcp-shadowed'], ['staging', 'tcp-captures-port'],
+    ]);
   });
 
   test('a mesh the change removes resolves its findings; one it adds introduces them', () => {
     const report = reviewMeshes({ base: [mesh('old', [github, gitlab])], head: [mesh('new', [github, gitlab])], changes: [] });
-    expect(report.resolved.map((c) => c.finding.mesh)).toEqual(['old']);
-    expect(report.introduced.map((c) => c.finding.mesh)).toEqual(['new']);
+    expect(report.resolved.map((c) => [c.finding.mesh, c.finding.rule])).toEqual([['old', 'tcp-captures-port'], ['old', 'tcp-shadowed']]);
+    expect(report.introduced.map((c) => [c.finding.mesh, c.finding.rule])).toEqual([['new', 'tcp-captures-port'], ['new', 'tcp-shadowed']]);
     expect(report.meshes!.map((m) => m.name)).toEqual(['new']);
   });
 
   test('each side is analysed with its own settings: turning on auto-allocation for a mesh resolves its collision', () => {
     const report = reviewMeshes({ base: [mesh('prod', [github, gitlab])], head: [mesh('prod', [github, gitlab], true)], changes: [] });
-    expect(report.resolved.map((c) => c.finding.mesh)).toEqual(['prod']);
+    // VIPs take both the collision and the port capture away.
+    expect(report.resolved.map((c) => [c.finding.mesh, c.finding.rule])).toEqual([['prod', 'tcp-captures-port'], ['prod', 'tcp-shadowed']]);
     expect(report.introduced).toEqual([]);
   });
 
