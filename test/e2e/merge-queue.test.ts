@@ -47,7 +47,7 @@ describeDist('the bundled action in a merge queue (dist/index.js)', () => {
     expect(run.code).toBe(1);
     // The port's match-all chain (tcp-captures-port) was already held on the base: existing, whatever joins it.
     expect(parseOutputs(run.outputs)).toMatchObject({ introduced: '1', existing: '1' });
-    expect(run.stdout).toContain('::error title=tcp-shadowed on 0.0.0.0_443,file=deploy/gitlab.yaml');
+    expect(run.stdout).toContain('::error title=tcp-shadowed on 0.0.0.0_443 in mesh default,file=deploy/gitlab.yaml');
     expect(run.summary).toContain('0.0.0.0_443');
   });
 });

@@ -86,7 +86,8 @@ describeDist('judging a pull request on what merging it produces (dist/index.js)
     pr.repo.git('checkout', '--quiet', 'main');
     const after = runBuiltCli(pr.repo.dir, 'diff', '--base', 'main', '--head', 'feature', '--format', 'json');
     expect(after.stderr).toContain('the result of merging feature');
-    expect(JSON.parse(after.stdout).counts).toEqual({ introduced: 0, resolved: 0, existing: 0 });
+    // The collision is fixed; main's older entry still holds the port's match-all chain (tcp-captures-port), as on main.
+    expect(JSON.parse(after.stdout).counts).toEqual({ introduced: 0, resolved: 0, existing: 1 });
   });
 
   it('a branch that conflicts with main is compared with its merge base, and the summary says so', async () => {
