@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readManifestFiles } from '../adapters/fs/read-manifests.js';
 import { analyze } from '../core/analysis/analyze.js';
@@ -10,6 +10,7 @@ import { failsAt } from '../core/review/review-change.js';
 import { reviewLocalChange } from './diff-command.js';
 import { DEFAULT_PATH_GLOBS, makePathFilter } from '../core/paths.js';
 import { atOrAbove, toJsonCheckReport, toJsonReviewReport } from '../core/render/json.js';
+import { writeJson, type ChunkSink } from '../core/render/json-stream.js';
 import { renderFindingsMarkdown, renderReviewMarkdown } from '../core/render/markdown.js';
 import { renderFindingsText, renderReviewText } from '../core/render/text.js';
 
@@ -102,7 +103,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     ...(values['mesh-default-export-to'] ? { defaultExportTo: values['mesh-default-export-to'] } : {}),
   };
 
-  let output: string;
+  // The report is written in chunks as it is produced: a JSON report can outgrow any single string.
+  let output: (sink: ChunkSink) => void;
   let failing: boolean;
   if (command === 'diff') {
     if (!values.base || !isUsableVipPool(values['vip-pool'])) {
@@ -120,8 +122,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT_USAGE;
     }
     output = format === 'json'
-      ? `${JSON.stringify(toJsonReviewReport(report), null, 2)}\n`
-      : format === 'markdown' ? `${renderReviewMarkdown(report)}\n` : `${renderReviewText(report)}\n`;
+      ? jsonLines(toJsonReviewReport(report))
+      : text(format === 'markdown' ? renderReviewMarkdown(report) : renderReviewText(report));
     failing = failsAt(report, failLevel);
   } else {
     let read;
@@ -135,22 +137,46 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     loaded.diagnostics.unshift(...read.diagnostics);
     const result = analyze(loaded, { mesh });
     output = format === 'json'
-      ? `${JSON.stringify(toJsonCheckReport(result.findings, result.diagnostics, result.entryCount), null, 2)}\n`
-      : format === 'markdown'
-        ? `${renderFindingsMarkdown(result.findings, result.diagnostics, result.entryCount)}\n`
-        : `${renderFindingsText(result.findings, result.diagnostics, result.entryCount)}\n`;
+      ? jsonLines(toJsonCheckReport(result.findings, result.diagnostics, result.entryCount))
+      : text(format === 'markdown'
+        ? renderFindingsMarkdown(result.findings, result.diagnostics, result.entryCount)
+        : renderFindingsText(result.findings, result.diagnostics, result.entryCount));
     failing = atOrAbove(result.findings, failLevel).length > 0;
   }
 
   if (values.output) {
     try {
-      await writeFile(values.output, output);
+      writeToFile(values.output, output);
     } catch (error) {
       io.stderr(`serviceentry-guard: cannot write ${values.output}: ${error instanceof Error ? error.message : String(error)}\n`);
       return EXIT_USAGE;
     }
   } else {
-    io.stdout(output);
+    output(io.stdout);
   }
   return failing ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+function jsonLines(report: unknown): (sink: ChunkSink) => void {
+  return (sink) => {
+    writeJson(report, sink);
+    sink('\n');
+  };
+}
+
+function text(report: string): (sink: ChunkSink) => void {
+  return (sink) => sink(`${report}\n`);
+}
+
+/** Synchronous writes: nothing else runs meanwhile, and no chunk waits in memory for a drain. */
+function writeToFile(path: string, output: (sink: ChunkSink) => void): void {
+  const fd = openSync(path, 'w');
+  try {
+    output((chunk) => {
+      const bytes = Buffer.from(chunk, 'utf8');
+      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+    });
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -36,7 +36,7 @@ describe('serviceentry-guard check', () => {
   test('--format json gives the documented report', async () => {
     const { stdout } = await cli('check', SEED, '--format', 'json');
     const report = JSON.parse(stdout);
-    expect(report).toMatchObject({ version: 1, kind: 'check', entryCount: 2, counts: { error: 1, warning: 0, info: 0 } });
+    expect(report).toMatchObject({ version: 2, kind: 'check', entryCount: 2, counts: { error: 1, warning: 0, info: 0 } });
     expect(report.findings[0]).toMatchObject({ rule: 'tcp-shadowed', listener: '0.0.0.0_443', port: 443 });
     expect(report.findings[0].entries[0]).toHaveProperty('portLocation.line', 12);
   });
