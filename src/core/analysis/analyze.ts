@@ -13,6 +13,7 @@ import { toFinding, compareFindings } from './findings.js';
 import { conflictsOnListener, conflictsWithOverlay, groupBy, listenerBaseline, type CollisionRecord, type Emitted, type ListenerBaseline } from './listener-conflicts.js';
 import { buildListenerUnits, type ListenerUnit } from './listener-units.js';
 import { firstProcessed, type EntryAge, type RankedUnit } from './precedence.js';
+import { ImportIndex, importScopeKey } from './sidecar-scope.js';
 import { consumerClasses, effectiveExportTo, importsByExactNames, namespacesNamedBy, sidecarImports, type VisibilityTier } from './visibility.js';
 
 export interface AnalyzeOptions {
@@ -93,17 +94,19 @@ function analyzeGroup(context: GroupContext, units: readonly ListenerUnit[], det
     }
   }
   const rank = (unit: ListenerUnit, tier: VisibilityTier): RankedUnit => ({ unit, tier, age: context.ages[unit.entryIndex]! });
-  const baselines = new Map<Sidecar | undefined, { ranked: RankedUnit[]; baseline?: ListenerBaseline; records: CollisionRecord[] }>();
+  const baselines = new Map<string, { ranked: RankedUnit[]; baseline?: ListenerBaseline; records: CollisionRecord[] }>();
+  const importIndex = new ImportIndex(publicUnits);
 
   for (const consumer of consumerClasses(scoped.keys(), context.loaded.sidecars, context.mesh)) {
     const sees = (u: ListenerUnit) => sidecarImports(consumer.sidecar, u.entry.namespace, u.host, u.port.number);
-    let shared = baselines.get(consumer.sidecar);
+    const scope = importScopeKey(consumer.sidecar);
+    let shared = baselines.get(scope);
     if (!shared) {
-      const publicRanked = publicUnits.filter(sees).map((u) => rank(u, 2));
+      const publicRanked = importIndex.imported(consumer.sidecar, consumer.namespace, sees).map((u) => rank(u, 2));
       const ranked = detector.onePerHost ? onePerHostname(publicRanked, undefined) : publicRanked;
       const baseline = ranked.length > 1 && detector.baseline ? detector.baseline(ranked) : undefined;
       shared = { ranked, baseline, records: baseline ? baseline.records : ranked.length > 1 ? detector.full(ranked) : [] };
-      baselines.set(consumer.sidecar, shared);
+      baselines.set(scope, shared);
     }
     const creationOrderOnly = importsByExactNames(consumer.sidecar);
     const own = consumer.namespace === undefined ? [] : (scoped.get(consumer.namespace) ?? []).filter(sees)
