@@ -8,6 +8,7 @@
  *   BENCH_REPEATS runs per side (default 3; the table shows medians and the largest peak RSS)
  *   BENCH_ONLY    comma-separated scenario labels to run (e.g. `check one-port 100000 json`)
  *   BENCH_TIMEOUT seconds before a run is abandoned (default 300)
+ *   BENCH_DIFF_SIZE size of the repositories the diff runs use (default 100000)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,8 +35,9 @@ for (const size of [11_000, 20_000]) scenarios.push({ mode: 'check', shape: 'one
 for (const size of [1_000, 10_000]) scenarios.push({ mode: 'check', shape: 'k-namespaces', size, format: 'json' });
 scenarios.push({ mode: 'check', shape: 'n-namespaces', size: 10_000, format: 'json' });
 scenarios.push({ mode: 'check', shape: 'sidecars', size: 100_000, format: 'json' });
-for (const findings of [1, 5]) scenarios.push({ mode: 'diff', shape: 'realistic', size: 100_000, format: 'json', findings });
-scenarios.push({ mode: 'diff', shape: 'one-port', size: 100_000, format: 'json', findings: 1 });
+const diffSize = Number(process.env.BENCH_DIFF_SIZE ?? 100_000);
+for (const findings of [1, 5]) scenarios.push({ mode: 'diff', shape: 'realistic', size: diffSize, format: 'json', findings });
+scenarios.push({ mode: 'diff', shape: 'one-port', size: diffSize, format: 'json', findings: 1 });
 
 const label = (s: Scenario) => `${s.mode} ${s.shape} ${s.size} ${s.format}${s.findings ? ` F=${s.findings}` : ''}`;
 

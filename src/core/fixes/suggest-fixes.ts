@@ -1,6 +1,6 @@
 import { analyze } from '../analysis/analyze.js';
 import { loadSourceFile } from '../load/load-sources.js';
-import { entryRef, type Finding, type LoadResult, type MeshOptions, type ServiceEntry, type SourceFile, type SourceLocation } from '../model.js';
+import { entryRef, type AnalysisResult, type Finding, type LoadResult, type MeshOptions, type ServiceEntry, type SourceFile, type SourceLocation } from '../model.js';
 
 import { classifyFindings } from '../review/classify.js';
 import { applyEdit, documentAt, addAddress, setExportTo, setPortNumber, setPortProtocol, type ManifestEdit } from './manifest-edits.js';
@@ -30,6 +30,9 @@ export interface FixContext {
   mesh?: Partial<MeshOptions>;
   vipPool?: string;
   validate: ManifestValidator;
+  /** The review's own analyses of the base and head sets; computed once here when absent. */
+  baseAnalysis?: AnalysisResult;
+  headAnalysis?: AnalysisResult;
 }
 
 const TLS_PORTS = new Set([443, 8443, 9443, 6443, 993, 995, 465, 636]);
@@ -169,17 +172,19 @@ function verify(finding: Finding, edits: readonly ManifestEdit[], context: FixCo
     for (const h of e.hosts) relevantHosts.add(h);
   }
   const relevant = (e: ServiceEntry) => e.ports.some((p) => relevantPorts.has(p.number)) || e.hosts.some((h) => relevantHosts.has(h));
-  const subset = (entries: readonly ServiceEntry[]) => entries.filter(relevant);
-  const analyseSubset = (entries: readonly ServiceEntry[], sidecars: LoadResult['sidecars']) =>
-    analyze({ entries: subset(entries), sidecars, diagnostics: [] }, { mesh: context.mesh, newEntryRefs: context.newEntryRefs });
+  const afterEntries = [...context.headLoaded.entries.filter((e) => !touched.has(e.location.path) && relevant(e)), ...patchedEntries.filter(relevant)];
+  const after = analyze({ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }, { mesh: context.mesh, newEntryRefs: context.newEntryRefs });
 
-  const base = analyseSubset(context.baseLoaded.entries, context.baseLoaded.sidecars);
-  const head = analyseSubset(context.headLoaded.entries, context.headLoaded.sidecars);
-  const afterEntries = [...context.headLoaded.entries.filter((e) => !touched.has(e.location.path)), ...patchedEntries];
-  const after = analyseSubset(afterEntries, context.headLoaded.sidecars);
+  // Only the relevant ports can change: every entry on them is in the subset, so its findings there are
+  // exactly the whole set's, and base and head come from the analyses the review already made.
+  const onRelevantPorts = (result: AnalysisResult): AnalysisResult => ({ ...result, findings: result.findings.filter((f) => relevantPorts.has(f.port)) });
+  const { base: baseResult, head: headResult } = wholeAnalyses(context);
+  const base = onRelevantPorts(baseResult);
+  const head = onRelevantPorts(headResult);
+  const afterOnPorts = onRelevantPorts(after);
 
   const headIntroduced = new Set(classifyFindings(base, head).introduced.map((c) => c.finding.id));
-  const afterIntroduced = classifyFindings(base, after).introduced.map((c) => c.finding.id);
+  const afterIntroduced = classifyFindings(base, afterOnPorts).introduced.map((c) => c.finding.id);
   if (afterIntroduced.includes(finding.id)) return undefined;
   if (afterIntroduced.some((id) => !headIntroduced.has(id))) return undefined;
 
@@ -189,6 +194,22 @@ function verify(finding: Finding, edits: readonly ManifestEdit[], context: FixCo
     if (change) changes.push(change);
   }
   return changes;
+}
+
+const computed = new WeakMap<FixContext, { base: AnalysisResult; head: AnalysisResult }>();
+
+/** The whole base and head analyses, made once per review however many candidates are verified. */
+function wholeAnalyses(context: FixContext): { base: AnalysisResult; head: AnalysisResult } {
+  if (context.baseAnalysis && context.headAnalysis) return { base: context.baseAnalysis, head: context.headAnalysis };
+  let known = computed.get(context);
+  if (!known) {
+    known = {
+      base: context.baseAnalysis ?? analyze(context.baseLoaded, { mesh: context.mesh }),
+      head: context.headAnalysis ?? analyze(context.headLoaded, { mesh: context.mesh, newEntryRefs: context.newEntryRefs }),
+    };
+    computed.set(context, known);
+  }
+  return known;
 }
 
 function manifestsValid(text: string, locations: SourceLocation[], validate: ManifestValidator): boolean {
