@@ -8,7 +8,7 @@ import type { ListenerUnit } from './listener-units.js';
  * `./...` hosts depend on the namespace, so only then is it part of the key.
  */
 export function importScopeKey(sidecar: Sidecar | undefined): string {
-  if (!sidecar || sidecar.egress.length === 0) return '';
+  if (!sidecar) return '';
   const key = JSON.stringify(sidecar.egress);
   return usesOwnNamespace(sidecar) ? `${key}\u0000${sidecar.namespace}` : key;
 }
