@@ -5,7 +5,9 @@
  *   check FORMAT: the CLI's `check` (read, load, analyse, write the report to a file);
  *   diff FORMAT: the CLI's `diff --base main --head pr` in a git repository, fixes included.
  * Both run in this same process model (node --import tsx). Prints one JSON line:
- * { mode, ms, peakRssMb, exitCode, reportBytes }.
+ * { mode, ms, cpuMs, peakRssMb, exitCode, reportBytes }. cpuMs is the process's CPU time
+ * (all threads): on a machine busy with other work it stays near what an idle
+ * machine's wall clock would show, where the wall clock does not.
  */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +20,7 @@ const [mode, dir, format = 'json'] = process.argv.slice(2) as ['bare' | 'check' 
 const report = join(tmpdir(), `seg-bench-${process.pid}.out`);
 const quiet = { stdout: () => undefined, stderr: (text: string) => void process.stderr.write(text) };
 const started = performance.now();
+const cpuStart = process.cpuUsage();
 let exitCode = 0;
 if (mode === 'bare') {
   const isManifest = makePathFilter(DEFAULT_PATH_GLOBS);
@@ -30,6 +33,7 @@ if (mode === 'bare') {
   exitCode = await runCli(['diff', '--base', 'main', '--head', 'pr', '--format', format, '--output', report], { ...quiet, cwd: dir });
 }
 const ms = performance.now() - started;
+const cpu = process.cpuUsage(cpuStart);
 let reportBytes = 0;
 try {
   reportBytes = statSync(report).size;
@@ -37,4 +41,4 @@ try {
 } catch {
   // bare writes no report
 }
-process.stdout.write(`${JSON.stringify({ mode, ms, peakRssMb: process.resourceUsage().maxRSS / 1024, exitCode, reportBytes })}\n`);
+process.stdout.write(`${JSON.stringify({ mode, ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024, exitCode, reportBytes })}\n`);
