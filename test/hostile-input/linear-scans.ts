@@ -41,7 +41,9 @@ const scans: Array<[string, () => unknown]> = [
   // Loading: template detection, document splitting after an error, positions, the parse itself.
   ['loadSourceFile: a line of {{ in a broken ServiceEntry (template detection)', load(fill('{{', ours))],
   ['loadSourceFile: {{ and }} on separate lines in a broken ServiceEntry', load(fill('{{ x\n}} y\n', ours))],
-  ['loadSourceFile: a broken document after every --- marker', load(fill('---\nkind: ServiceEntry\n: : [\n', ours))],
+  // Every document broken: each costs a js-yaml exception, so ~600-byte documents keep it to ~28,000 of them
+  // (the marker scan itself gets dense markers below, in parseYamlDocuments).
+  ['loadSourceFile: a broken document after every --- marker', load(fill(`---\nkind: ServiceEntry\n${'  - host: a.example.com\n'.repeat(24)}: : [\n`, ours))],
   ['loadSourceFile: one unterminated quoted scalar', load(fill('a', `${ours}'`))],
   ['loadSourceFile: nesting far past the depth limit', load(fill('[', ours))],
   ['parseYamlDocuments: --- and ... markers without end', () => parseYamlDocuments(fill('--- ...\n.. --\n', 'kind: ServiceEntry\n[\n'))],
