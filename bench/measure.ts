@@ -23,10 +23,19 @@ const started = performance.now();
 const cpuStart = process.cpuUsage();
 let exitCode = 0;
 if (mode === 'bare') {
+  // Skips .git as the tool does (a diff run's repository has one).
   const isManifest = makePathFilter(DEFAULT_PATH_GLOBS);
-  for (const path of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    if (isManifest(path)) jsYaml.loadAll(readFileSync(join(dir, path), 'utf8'));
-  }
+  const walk = (at: string, rel: string): void => {
+    for (const child of readdirSync(at, { withFileTypes: true })) {
+      const path = rel ? `${rel}/${child.name}` : child.name;
+      if (child.isDirectory()) {
+        if (child.name !== '.git') walk(join(at, child.name), path);
+      } else if (isManifest(path)) {
+        jsYaml.loadAll(readFileSync(join(at, child.name), 'utf8'));
+      }
+    }
+  };
+  walk(dir, '');
 } else if (mode === 'check') {
   exitCode = await runCli(['check', dir, '--format', format, '--output', report], { ...quiet, cwd: process.cwd() });
 } else {

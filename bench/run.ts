@@ -58,7 +58,7 @@ function prepare(s: Scenario): { dir: string; mb: number } {
     rmSync(dir, { recursive: true, force: true });
     let bytes = writeFiles(dir, syntheticRepo(s.size, s.shape));
     if (s.mode === 'diff') {
-      const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
+      const git = (...args: string[]) => execFileSync('git', ['-c', 'gc.auto=0', ...args], { cwd: dir, stdio: 'ignore' });
       git('init', '-q', '-b', 'main');
       git('add', '.');
       git('-c', 'user.name=bench', '-c', 'user.email=bench@example.com', 'commit', '-q', '-m', 'base');

@@ -46,7 +46,7 @@ const scans: Array<[string, () => unknown]> = [
   ['loadSourceFile: a broken document after every --- marker', load(fill(`---\nkind: ServiceEntry\n${'  - host: a.example.com\n'.repeat(24)}: : [\n`, ours))],
   ['loadSourceFile: one unterminated quoted scalar', load(fill('a', `${ours}'`))],
   ['loadSourceFile: nesting far past the depth limit', load(fill('[', ours))],
-  ['parseYamlDocuments: --- and ... markers without end', () => parseYamlDocuments(fill('--- ...\n.. --\n', 'kind: ServiceEntry\n[\n'))],
+  ['parseYamlDocuments: lines that almost start a document, after a syntax error', () => parseYamlDocuments(fill('---x\n...y\n-- -\n.. .\n', 'kind: ServiceEntry\n[\n'))],
   // Values read from manifests.
   ['parseAddress: 16 MB of digits after a slash', () => parseAddress(fill('9', '10.0.0.0/'))],
   ['parseAddress: 16 MB of dots and colons', () => parseAddress(fill('1:.', ''))],
