@@ -77,5 +77,6 @@ const only = process.argv[2];
 process.stdout.write(`${JSON.stringify({ name: 'floor', ...time(() => jsYaml.loadAll(valid)) })}\n`);
 for (const [name, run] of scans) {
   if (only && !name.startsWith(only)) continue;
+  process.stdout.write(`${JSON.stringify({ starting: name })}\n`);
   process.stdout.write(`${JSON.stringify({ name, ...time(run) })}\n`);
 }
