@@ -1,34 +1,53 @@
 /**
  * One measurement in a fresh process, so peak memory is this mode's alone:
- *   bare: read every file and parse it with js-yaml (the yardstick);
- *   ours: read, load, analyse and render the JSON report, as the CLI does.
- * Prints one JSON line: { mode, ms, peakRssMb, findings }.
+ *   bare: the floor, the fastest honest read + parse we can write: a synchronous
+ *         walk, readFileSync and js-yaml loadAll of every manifest, nothing more;
+ *   check FORMAT: the CLI's `check` (read, load, analyse, write the report to a file);
+ *   diff FORMAT: the CLI's `diff --base main --head pr` in a git repository, fixes included.
+ * Both run in this same process model (node --import tsx). Prints one JSON line:
+ * { mode, ms, cpuMs, peakRssMb, exitCode, reportBytes }. cpuMs is the process's CPU time
+ * (all threads): on a machine busy with other work it stays near what an idle
+ * machine's wall clock would show, where the wall clock does not.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as jsYaml from 'js-yaml';
-import { readManifestFiles } from '../src/adapters/fs/read-manifests.js';
-import { analyze } from '../src/core/analysis/analyze.js';
-import { loadSources } from '../src/core/load/load-sources.js';
+import { runCli } from '../src/cli/run-cli.js';
 import { DEFAULT_PATH_GLOBS, makePathFilter } from '../src/core/paths.js';
-import { toJsonCheckReport } from '../src/core/render/json.js';
 
-const [mode, dir] = process.argv.slice(2) as ['bare' | 'ours', string];
+const [mode, dir, format = 'json'] = process.argv.slice(2) as ['bare' | 'check' | 'diff', string, string | undefined];
+const report = join(tmpdir(), `seg-bench-${process.pid}.out`);
+const quiet = { stdout: () => undefined, stderr: (text: string) => void process.stderr.write(text) };
 const started = performance.now();
-let findings = 0;
+const cpuStart = process.cpuUsage();
+let exitCode = 0;
 if (mode === 'bare') {
-  // The same walk and reads as ours, then a plain parse: nothing more.
+  // Skips .git as the tool does (a diff run's repository has one).
   const isManifest = makePathFilter(DEFAULT_PATH_GLOBS);
-  for (const path of await readdir(dir, { recursive: true })) {
-    if (isManifest(path)) jsYaml.loadAll(await readFile(join(dir, path), 'utf8'));
-  }
+  const walk = (at: string, rel: string): void => {
+    for (const child of readdirSync(at, { withFileTypes: true })) {
+      const path = rel ? `${rel}/${child.name}` : child.name;
+      if (child.isDirectory()) {
+        if (child.name !== '.git') walk(join(at, child.name), path);
+      } else if (isManifest(path)) {
+        jsYaml.loadAll(readFileSync(join(at, child.name), 'utf8'));
+      }
+    }
+  };
+  walk(dir, '');
+} else if (mode === 'check') {
+  exitCode = await runCli(['check', dir, '--format', format, '--output', report], { ...quiet, cwd: process.cwd() });
 } else {
-  const { files, diagnostics } = await readManifestFiles([dir], { filter: makePathFilter(DEFAULT_PATH_GLOBS), cwd: process.cwd() });
-  const loaded = loadSources(files, { defaultNamespace: 'default' });
-  loaded.diagnostics.unshift(...diagnostics);
-  const result = analyze(loaded);
-  JSON.stringify(toJsonCheckReport(result.findings, result.diagnostics, result.entryCount));
-  findings = result.findings.length;
+  exitCode = await runCli(['diff', '--base', 'main', '--head', 'pr', '--format', format, '--output', report], { ...quiet, cwd: dir });
 }
 const ms = performance.now() - started;
-process.stdout.write(`${JSON.stringify({ mode, ms, peakRssMb: process.resourceUsage().maxRSS / 1024, findings })}\n`);
+const cpu = process.cpuUsage(cpuStart);
+let reportBytes = 0;
+try {
+  reportBytes = statSync(report).size;
+  rmSync(report);
+} catch {
+  // bare writes no report
+}
+process.stdout.write(`${JSON.stringify({ mode, ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024, exitCode, reportBytes })}\n`);

@@ -1,26 +1,85 @@
 /**
- * `npm run bench`: synthetic GitOps repositories of 1k, 10k and 100k
- * ServiceEntries (realistic, and the adversarial case of every entry on one
- * port), each timed end to end beside a bare js-yaml parse of the same files
- * in the same run, with each side's peak memory. Prints figures; asserts nothing.
+ * `npm run bench`: synthetic GitOps repositories, each run timed end to end
+ * beside the floor (a synchronous walk + readFileSync + js-yaml loadAll of the
+ * same files, in the same process model), interleaved, in fresh processes.
+ * Prints a Markdown table (the README's); asserts nothing.
+ *
+ *   BENCH_SIZES   sizes of the realistic and one-port check runs (default 1000,10000,100000,300000)
+ *   BENCH_REPEATS runs per side (default 3; the table shows medians and the largest peak RSS)
+ *   BENCH_ONLY    comma-separated scenario labels to run (e.g. `check one-port 100000 json`)
+ *   BENCH_TIMEOUT seconds before a run is abandoned (default 300)
+ *   BENCH_DIFF_SIZE size of the repositories the diff runs use (default 100000)
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { syntheticRepo, type Shape } from './synthetic-repo.js';
+import type { SourceFile } from '../src/core/model.js';
+import { entryCount, pullRequestFile, syntheticRepo, type Shape } from './synthetic-repo.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, '.bench');
-const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
-const shapes: Shape[] = ['realistic', 'one-port'];
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000,300000').split(',').map(Number);
 const repeats = Number(process.env.BENCH_REPEATS ?? 3);
+const timeoutMs = Number(process.env.BENCH_TIMEOUT ?? 300) * 1000;
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 
-interface Sample { ms: number; peakRssMb: number; findings: number }
+interface Scenario { mode: 'check' | 'diff'; shape: Shape; size: number; format: string; findings?: number }
+interface Sample { ms: number; cpuMs: number; peakRssMb: number; exitCode: number; reportBytes: number }
 
-function measure(mode: 'bare' | 'ours', dir: string): Sample {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench/measure.ts'), mode, dir], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
-  return JSON.parse(out.trim().split('\n').pop()!) as Sample;
+const scenarios: Scenario[] = [];
+for (const shape of ['realistic', 'one-port'] as const) for (const size of sizes) scenarios.push({ mode: 'check', shape, size, format: 'json' });
+for (const shape of ['realistic', 'one-port'] as const) for (const format of ['text', 'markdown']) scenarios.push({ mode: 'check', shape, size: 100_000, format });
+// The same number of public entries as each wide shape below, for the "within 3×" comparison.
+for (const size of [11_000, 20_000]) scenarios.push({ mode: 'check', shape: 'one-port', size, format: 'json' });
+for (const size of [1_000, 10_000]) scenarios.push({ mode: 'check', shape: 'k-namespaces', size, format: 'json' });
+scenarios.push({ mode: 'check', shape: 'n-namespaces', size: 10_000, format: 'json' });
+scenarios.push({ mode: 'check', shape: 'sidecars', size: 100_000, format: 'json' });
+const diffSize = Number(process.env.BENCH_DIFF_SIZE ?? 100_000);
+for (const findings of [1, 5]) scenarios.push({ mode: 'diff', shape: 'realistic', size: diffSize, format: 'json', findings });
+scenarios.push({ mode: 'diff', shape: 'one-port', size: diffSize, format: 'json', findings: 1 });
+
+const label = (s: Scenario) => `${s.mode} ${s.shape} ${s.size} ${s.format}${s.findings ? ` F=${s.findings}` : ''}`;
+
+function writeFiles(dir: string, files: readonly SourceFile[]): number {
+  let bytes = 0;
+  for (const file of files) {
+    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
+    writeFileSync(join(dir, file.path), file.text);
+    bytes += file.text.length;
+  }
+  return bytes;
+}
+
+const prepared = new Map<string, number>();
+function prepare(s: Scenario): { dir: string; mb: number } {
+  const dir = join(work, s.mode === 'diff' ? `git-${s.shape}-${s.size}-${s.findings}` : `${s.shape}-${s.size}`);
+  if (!prepared.has(dir)) {
+    rmSync(dir, { recursive: true, force: true });
+    let bytes = writeFiles(dir, syntheticRepo(s.size, s.shape));
+    if (s.mode === 'diff') {
+      const git = (...args: string[]) => execFileSync('git', ['-c', 'gc.auto=0', ...args], { cwd: dir, stdio: 'ignore' });
+      git('init', '-q', '-b', 'main');
+      git('add', '.');
+      git('-c', 'user.name=bench', '-c', 'user.email=bench@example.com', 'commit', '-q', '-m', 'base');
+      git('checkout', '-q', '-b', 'pr');
+      bytes += writeFiles(dir, [pullRequestFile(s.findings!)]);
+      git('add', '.');
+      git('-c', 'user.name=bench', '-c', 'user.email=bench@example.com', 'commit', '-q', '-m', 'pr');
+    }
+    prepared.set(dir, bytes);
+  }
+  return { dir, mb: prepared.get(dir)! / 1e6 };
+}
+
+function measure(args: string[]): Sample | undefined {
+  try {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench/measure.ts'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20, timeout: timeoutMs, stdio: ['ignore', 'pipe', 'inherit'] });
+    return JSON.parse(out.trim().split('\n').pop()!) as Sample;
+  } catch (error) {
+    process.stderr.write(`  run failed or timed out: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+    return undefined;
+  }
 }
 
 function median(values: number[]): number {
@@ -28,39 +87,35 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-const rows: Array<{ shape: Shape; size: number; bare: number; ours: number; ratio: number; bareMb: number; oursMb: number; findings: number; mb: number }> = [];
-for (const shape of shapes) {
-  for (const size of sizes) {
-    const dir = join(work, `${shape}-${size}`);
-    rmSync(dir, { recursive: true, force: true });
-    let bytes = 0;
-    for (const file of syntheticRepo(size, shape)) {
-      mkdirSync(dirname(join(dir, file.path)), { recursive: true });
-      writeFileSync(join(dir, file.path), file.text);
-      bytes += file.text.length;
-    }
-    const bare: Sample[] = [];
-    const ours: Sample[] = [];
-    for (let i = 0; i < repeats; i++) {
-      bare.push(measure('bare', dir));
-      ours.push(measure('ours', dir));
-    }
-    const row = {
-      shape, size,
-      bare: median(bare.map((s) => s.ms)), ours: median(ours.map((s) => s.ms)),
-      ratio: 0,
-      bareMb: Math.max(...bare.map((s) => s.peakRssMb)), oursMb: Math.max(...ours.map((s) => s.peakRssMb)),
-      findings: ours[0]!.findings, mb: bytes / 1e6,
-    };
-    row.ratio = row.ours / row.bare;
-    rows.push(row);
-    console.log(`${shape.padEnd(9)} ${String(size).padStart(6)} entries ${row.mb.toFixed(1).padStart(5)} MB  js-yaml ${row.bare.toFixed(0).padStart(6)} ms  ours ${row.ours.toFixed(0).padStart(6)} ms  ratio ${row.ratio.toFixed(2)}  peak RSS js-yaml ${row.bareMb.toFixed(0)} MB, ours ${row.oursMb.toFixed(0)} MB  findings ${row.findings}`);
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const lines: string[] = [
+  '| run | entries | size | floor (read + parse), CPU | ServiceEntry Guard, CPU | ratio | wall clock floor / ours | peak RSS floor / ours | report |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+];
+// The runs the targets are about first, so an interrupted run still has them; the table keeps the order above.
+const first = (s: Scenario) => (s.size === 100_000 && s.format === 'json') || s.shape === 'k-namespaces' || s.shape === 'n-namespaces' ? 0 : s.size === 300_000 ? 2 : 1;
+const rows = new Map<Scenario, string>();
+for (const s of [...scenarios].sort((a, b) => first(a) - first(b))) {
+  if (only && !only.includes(label(s))) continue;
+  if (s.mode === 'diff' && !existsSync(join(work))) mkdirSync(work, { recursive: true });
+  const { dir, mb } = prepare(s);
+  const bare: Sample[] = [];
+  const ours: Sample[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const b = measure(['bare', dir]);
+    if (b) bare.push(b);
+    const o = measure([s.mode, dir, s.format]);
+    if (o) ours.push(o);
+    if (!o) break;
   }
+  const floor = median(bare.map((x) => x.cpuMs));
+  const run = ours.length > 0 ? median(ours.map((x) => x.cpuMs)) : NaN;
+  const wall = `${fmt(median(bare.map((x) => x.ms)))} / ${ours.length > 0 ? fmt(median(ours.map((x) => x.ms))) : `> ${timeoutMs / 1000} s`}`;
+  const name = `${s.mode} ${s.shape}${s.mode === 'check' ? ` --format ${s.format}` : `, ${s.findings} new finding${s.findings! > 1 ? 's' : ''}`}`;
+  const row = `| ${name} | ${fmt(entryCount(s.shape, s.size))} | ${mb.toFixed(1)} MB | ${fmt(floor)} ms | ${ours.length > 0 ? `${fmt(run)} ms` : '–'} | ${ours.length > 0 ? (run / floor).toFixed(2) : '–'} | ${wall} ms | ${fmt(Math.max(...bare.map((x) => x.peakRssMb)))} / ${ours.length > 0 ? fmt(Math.max(...ours.map((x) => x.peakRssMb))) : '–'} MB | ${ours.length > 0 ? `${(ours[0]!.reportBytes / 1e6).toFixed(1)} MB, exit ${ours[0]!.exitCode}` : '–'} |`;
+  process.stderr.write(`${label(s)}: ${row}\n`);
+  rows.set(s, row);
 }
-for (const shape of shapes) {
-  const at = (n: number) => rows.find((r) => r.shape === shape && r.size === n);
-  const big = at(100000);
-  const mid = at(10000);
-  if (big && mid) console.log(`${shape}: 100k/10k time ratio ${(big.ours / mid.ours).toFixed(2)}`);
-}
-console.log(`node ${process.version}, ${repeats} runs each, median time, max peak RSS; Linux maxRSS of the measuring process.`);
+for (const s of scenarios) if (rows.has(s)) lines.push(rows.get(s)!);
+console.log(lines.join('\n'));
+console.log(`\nnode ${process.version}, ${repeats} interleaved run(s) per side; CPU time (user + system, all threads) and wall clock are medians, peak RSS the largest (Linux maxRSS of the measuring process).`);

@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGitHubClient, type ClientOptions, type GitHubClient } from '../adapters/github/client.js';
@@ -8,6 +9,7 @@ import { countServiceEntryTemplates } from '../core/load/templates.js';
 import type { MeshOptions } from '../core/model.js';
 import { makePathFilter } from '../core/paths.js';
 import { atOrAbove, toJsonCheckReport, toJsonReviewReport } from '../core/render/json.js';
+import { writeJson } from '../core/render/json-stream.js';
 import { renderFindingsMarkdown, renderReviewMarkdown, type RenderContext } from '../core/render/markdown.js';
 import { failsAt, type ReviewReport } from '../core/review/review-change.js';
 import { applyChanges } from '../core/review/apply-changes.js';
@@ -274,5 +276,16 @@ async function writeSarif(reportPath: string, outcome: Omit<Parameters<typeof to
 
 async function writeReport(path: string, report: unknown): Promise<void> {
   await mkdir(join(path, '..'), { recursive: true });
-  await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
+  // In chunks, written synchronously as they come, like the CLI: a large report can outgrow any single string.
+  const fd = openSync(path, 'w');
+  try {
+    const write = (chunk: string) => {
+      const bytes = Buffer.from(chunk, 'utf8');
+      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+    };
+    writeJson(report, write);
+    write('\n');
+  } finally {
+    closeSync(fd);
+  }
 }

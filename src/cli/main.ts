@@ -1,14 +1,25 @@
-import { runCli } from './run-cli.js';
+import { EXIT_USAGE, runCli } from './run-cli.js';
+
+// Exit 1 means "findings"; a crash must never look like one, so anything unexpected exits 2.
+function crash(error: unknown): never {
+  process.stderr.write(`serviceentry-guard: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(EXIT_USAGE);
+}
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
 
 // A reader that stops early (`| head`) is not an error worth a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  crash(error);
 });
 
-const code = await runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  cwd: process.cwd(),
-});
-process.exitCode = code;
+try {
+  process.exitCode = await runCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+  });
+} catch (error) {
+  crash(error);
+}

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatLocation, type Diagnostic, type MeshOptions, type Severity } from '../core/model.js';
 import { validateServiceEntryManifest } from '../core/crd/validate-manifest.js';
@@ -8,11 +8,12 @@ import { failsAt } from '../core/review/review-change.js';
 import { reviewLocalChange } from './diff-command.js';
 import { DEFAULT_PATH_GLOBS, makePathFilter } from '../core/paths.js';
 import { atOrAbove, toJsonCheckReport, toJsonReviewReport } from '../core/render/json.js';
+import { writeJson, type ChunkSink } from '../core/render/json-stream.js';
 import { renderFindingsMarkdown, renderReviewMarkdown } from '../core/render/markdown.js';
 import { renderFindingsText, renderReviewText } from '../core/render/text.js';
 import { checkRepository } from './repository-check.js';
 import type { MeshSummary } from '../core/analysis/analyze-meshes.js';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseBaseline, serializeBaseline, toBaseline, type Baseline } from '../core/baseline/baseline.js';
 import { settleFindings, type CheckOutcome } from '../core/outcome/check-outcome.js';
@@ -167,7 +168,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     ...(values['auto-allocate-prefix'] ? { autoAllocatePrefix: values['auto-allocate-prefix'] } : {}),
   };
 
-  let output: string;
+  // The report is written in chunks as it is produced: a JSON report can outgrow any single string.
+  let output: (sink: ChunkSink) => void;
   let failing: boolean;
   if (command === 'diff') {
     if (!values.base || !isUsableVipPool(values['vip-pool'])) {
@@ -193,10 +195,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       baseline: { baselined: report.existing.map((c) => c.finding), grown: {} },
     });
     output = format === 'json'
-      ? `${JSON.stringify(toJsonReviewReport(report), null, 2)}\n`
-      : format === 'sarif' ? `${JSON.stringify(toSarifLog({ ...asOutcome(), toolVersion: VERSION }), null, 2)}\n`
-      : format === 'github' ? `${renderGithubCommands(asOutcome())}\n`
-      : format === 'markdown' ? `${renderReviewMarkdown(report)}\n` : `${renderReviewText(report)}\n`;
+      ? jsonLines(toJsonReviewReport(report))
+      : format === 'sarif' ? jsonLines(toSarifLog({ ...asOutcome(), toolVersion: VERSION }))
+      : format === 'github' ? text(renderGithubCommands(asOutcome()))
+      : text(format === 'markdown' ? renderReviewMarkdown(report) : renderReviewText(report));
     failing = failsAt(report, failLevel);
   } else {
     let checked;
@@ -241,13 +243,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   if (values.output) {
     try {
-      await writeFile(values.output, output);
+      writeToFile(values.output, output);
     } catch (error) {
       io.stderr(`serviceentry-guard: cannot write ${values.output}: ${error instanceof Error ? error.message : String(error)}\n`);
       return EXIT_USAGE;
     }
   } else {
-    io.stdout(output);
+    output(io.stdout);
   }
   return failing ? EXIT_FINDINGS : EXIT_CLEAN;
 }
@@ -260,24 +262,24 @@ function configErrors(io: CliIo, diagnostics: readonly Diagnostic[]): number {
 }
 
 /** The check's report in each format; suppressed and baselined findings are listed in all of them. */
-function renderCheck(format: (typeof FORMATS)[number], outcome: CheckOutcome, meshes: readonly MeshSummary[]): string {
+function renderCheck(format: (typeof FORMATS)[number], outcome: CheckOutcome, meshes: readonly MeshSummary[]): (sink: ChunkSink) => void {
   const findings = [...outcome.findings];
   const diagnostics = [...outcome.diagnostics];
   switch (format) {
     case 'json':
-      return `${JSON.stringify({
+      return jsonLines({
         ...toJsonCheckReport(findings, diagnostics, outcome.entryCount, meshes),
         suppressed: outcome.suppressed,
         ...(outcome.baseline ? { baselined: outcome.baseline.baselined, grownSinceBaseline: outcome.baseline.grown } : {}),
-      }, null, 2)}\n`;
+      });
     case 'sarif':
-      return `${JSON.stringify(toSarifLog({ ...outcome, toolVersion: VERSION }), null, 2)}\n`;
+      return jsonLines(toSarifLog({ ...outcome, toolVersion: VERSION }));
     case 'github':
-      return `${renderGithubCommands(outcome)}\n`;
+      return text(renderGithubCommands(outcome));
     case 'markdown':
-      return `${[renderFindingsMarkdown(findings, diagnostics.filter((d) => !isSuppressionDiagnostic(d)), outcome.entryCount, { meshes: meshes.map((m) => m.name) }), renderSetAsideMarkdown(outcome)].filter(Boolean).join('\n\n')}\n`;
+      return text([renderFindingsMarkdown(findings, diagnostics.filter((d) => !isSuppressionDiagnostic(d)), outcome.entryCount, { meshes: meshes.map((m) => m.name) }), renderSetAsideMarkdown(outcome)].filter(Boolean).join('\n\n'));
     case 'text':
-      return `${[renderFindingsText(findings, diagnostics, outcome.entryCount, meshes), renderSetAsideText(outcome)].filter(Boolean).join('\n\n')}\n`;
+      return text([renderFindingsText(findings, diagnostics, outcome.entryCount, meshes), renderSetAsideText(outcome)].filter(Boolean).join('\n\n'));
   }
 }
 
@@ -295,4 +297,28 @@ async function readBaseline(path: string, io: CliIo): Promise<Baseline | undefin
     return undefined;
   }
   return parsed.baseline;
+}
+
+function jsonLines(report: unknown): (sink: ChunkSink) => void {
+  return (sink) => {
+    writeJson(report, sink);
+    sink('\n');
+  };
+}
+
+function text(report: string): (sink: ChunkSink) => void {
+  return (sink) => sink(`${report}\n`);
+}
+
+/** Synchronous writes: nothing else runs meanwhile, and no chunk waits in memory for a drain. */
+function writeToFile(path: string, output: (sink: ChunkSink) => void): void {
+  const fd = openSync(path, 'w');
+  try {
+    output((chunk) => {
+      const bytes = Buffer.from(chunk, 'utf8');
+      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+    });
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -40,7 +40,7 @@ describe('serviceentry-guard check', () => {
     const { stdout } = await cli('check', SEED, '--format', 'json');
     const report = JSON.parse(stdout);
     // The collision, and the match-all chain its holder keeps on 443 (tcp-captures-port).
-    expect(report).toMatchObject({ version: 1, kind: 'check', entryCount: 2, counts: { error: 2, warning: 0, info: 0 } });
+    expect(report).toMatchObject({ version: 2, kind: 'check', entryCount: 2, counts: { error: 2, warning: 0, info: 0 } });
     const collision = report.findings.find((f: { rule: string }) => f.rule === 'tcp-shadowed');
     expect(collision).toMatchObject({ rule: 'tcp-shadowed', listener: '0.0.0.0_443', port: 443 });
     expect(collision.entries[0]).toHaveProperty('portLocation.line', 12);

@@ -20,6 +20,7 @@ import { dnsCaptureFor, istioProfile, usesAllocatedVips, type IstioProfile } fro
 import {
   consumerClasses, effectiveExportTo, egressPortProtocol, exportedTo, importsByExactNames, namespacesNamedBy, sidecarImports, usesConsumerNamespace, type VisibilityTier,
 } from './visibility.js';
+import { ImportIndex, importScopeKey } from './sidecar-scope.js';
 
 export interface AnalyzeOptions {
   mesh?: Partial<MeshOptions>;
@@ -129,7 +130,8 @@ function analyzeGroup(context: GroupContext, units: readonly ListenerUnit[], det
   const splitHosts = [...new Set(units.map((u) => u.host).filter((h) => context.hostCopies.has(h)))];
   const port = units[0]!.port.number;
   const rank = (unit: ListenerUnit, tier: VisibilityTier): RankedUnit => ({ unit, tier, age: context.ages[unit.entryIndex]! });
-  const views = new Map<Sidecar | undefined, Map<string, SharedView>>();
+  const views = new Map<string, Map<string, SharedView>>();
+  const importIndex = new ImportIndex(publicUnits);
 
   for (const consumer of consumerClasses([...scoped.keys(), ...extraNamespaces], context.loaded.sidecars, context.mesh)) {
     const ns = consumer.namespace;
@@ -143,11 +145,13 @@ function analyzeGroup(context: GroupContext, units: readonly ListenerUnit[], det
       && (!ownerOf.has(u.host) || ownerOf.get(u.host) === u.entry.namespace);
     const asSeen = (u: ListenerUnit) => (protocol ? withEgressProtocol(context, u, protocol) : u);
     const viewKey = `${vips}|${statusVips}|${usesConsumerNamespace(consumer.sidecar) ? ns ?? '' : ''}|${owners.join('\u0000')}`;
-    let bySidecar = views.get(consumer.sidecar);
-    if (!bySidecar) views.set(consumer.sidecar, bySidecar = new Map());
+    // Sidecars that import the same things share one view of the public units.
+    const scope = importScopeKey(consumer.sidecar);
+    let bySidecar = views.get(scope);
+    if (!bySidecar) views.set(scope, bySidecar = new Map());
     let shared = bySidecar.get(viewKey);
     if (!shared) {
-      const publicRanked = publicUnits.filter(sees).map((u) => rank(asSeen(u), 2));
+      const publicRanked = importIndex.imported(consumer.sidecar, ns, sees).map((u) => rank(asSeen(u), 2));
       const ranked = detector.onePerHost ? onePerHostname(publicRanked, undefined) : publicRanked;
       const baseline = ranked.length > 0 && detector.baseline ? detector.baseline(ranked) : undefined;
       shared = { ranked, baseline, records: baseline ? baseline.records : ranked.length > 1 ? detector.full(ranked) : [] };

@@ -70,15 +70,18 @@ export class CollisionAccumulator {
 }
 
 function settle(pending: Pending): Collision {
-  interface Draft { member: MemberOutcome; outcomes: Array<[Outcome, string[]]>; seen: Set<Outcome> }
+  // An outcome is noted once per (member, record), with the record's class list shared, never copied:
+  // K namespaces that all see one record cost one note per member, not K.
+  interface Draft { member: MemberOutcome; outcomes: Array<[Outcome, ClassList]>; seen: Set<Outcome> }
   const drafts = new Map<number, Draft>();
   const consumerClasses = new Set<string>();
+  const lists = new ClassLists();
   let port = 0;
   for (const [record, seen] of pending.occurrences) {
     for (const c of seen.asIs) consumerClasses.add(c);
     for (const c of seen.allLose) consumerClasses.add(c);
-    const note = (list: CollisionRecord['winners'], outcome: Outcome, classes: string[]) => {
-      if (classes.length === 0) return;
+    const note = (list: CollisionRecord['winners'], outcome: Outcome, classes: ClassList) => {
+      if (classes.names.length === 0) return;
       for (const ranked of list) {
         const u = ranked.unit;
         port = u.port.number;
@@ -99,34 +102,78 @@ function settle(pending: Pending): Collision {
         draft.seen.add(outcome);
       }
     };
-    note(record.winners, 'win', seen.asIs);
-    note(record.shadowed, 'lose', seen.asIs);
-    note(record.undetermined, 'open', seen.asIs);
-    for (const list of [record.winners, record.shadowed, record.undetermined]) note(list, 'lose', seen.allLose);
+    const asIs = lists.of(seen.asIs);
+    const allLose = lists.of(seen.allLose);
+    note(record.winners, 'win', asIs);
+    note(record.shadowed, 'lose', asIs);
+    note(record.undetermined, 'open', asIs);
+    for (const list of [record.winners, record.shadowed, record.undetermined]) note(list, 'lose', allLose);
   }
   const members = new Map<number, MemberOutcome>();
+  const merged = new Map<string, string[]>();
+  const differs = new Map<string, boolean>();
   for (const [index, { member, outcomes, seen: kinds }] of drafts) {
     // The role is what the widest audience (every namespace no manifest names) sees; an entry
     // only some namespaces see gets the worst of its outcomes. Differences by namespace are listed.
-    const wide = outcomes.find(([, classes]) => classes.includes(OTHER_NAMESPACES))?.[0];
+    const wide = outcomes.find(([, classes]) => classes.wide)?.[0];
     const outcome: Outcome = wide ?? (kinds.has('lose') ? 'lose' : kinds.has('open') ? 'open' : 'win');
     member.role = ROLE[outcome];
     // Lists only when namespaces see different outcomes; one entry that wins for one of its hosts and
     // loses for another, alike for every namespace, differs by host, not by namespace.
-    if (kinds.size > 1 && differsByNamespace(outcomes)) {
-      member.winsFor = [...new Set(outcomes.filter(([o]) => o === 'win').flatMap(([, c]) => c))];
-      member.losesFor = [...new Set(outcomes.filter(([o]) => o === 'lose').flatMap(([, c]) => c))];
+    if (kinds.size > 1 && differsByNamespace(outcomes, differs)) {
+      // Members noted with the same class lists share one array: ten thousand losers in a
+      // thousand namespaces hold one list of a thousand names, not ten million.
+      member.winsFor = union(outcomes, 'win', merged);
+      member.losesFor = union(outcomes, 'lose', merged);
     }
     members.set(index, member);
   }
   return { rule: pending.rule, listener: pending.listener, port, subKey: pending.subKey, consumerClasses: [...consumerClasses], members };
 }
 
-function differsByNamespace(outcomes: ReadonlyArray<readonly [Outcome, readonly string[]]>): boolean {
+/** Whether some namespace sees another outcome than the rest; answered once per distinct set of noted lists. */
+function differsByNamespace(outcomes: ReadonlyArray<readonly [Outcome, ClassList]>, cache: Map<string, boolean>): boolean {
+  const key = [...new Set(outcomes.map(([o, list]) => `${o}:${list.id}`))].sort().join(',');
+  const known = cache.get(key);
+  if (known !== undefined) return known;
   const byClass = new Map<string, Set<Outcome>>();
-  for (const [outcome, classes] of outcomes) for (const c of classes) byClass.set(c, (byClass.get(c) ?? new Set()).add(outcome));
+  for (const [outcome, classes] of outcomes) for (const c of classes.names) byClass.set(c, (byClass.get(c) ?? new Set()).add(outcome));
   const signatures = new Set([...byClass.values()].map((set) => [...set].sort().join(',')));
+  cache.set(key, signatures.size > 1);
   return signatures.size > 1;
+}
+
+/** A consumer-class list as noted, with an id to key unions on and whether `*` is in it, found once. */
+interface ClassList {
+  id: number;
+  names: readonly string[];
+  wide: boolean;
+}
+
+class ClassLists {
+  private readonly known = new Map<readonly string[], ClassList>();
+
+  of(names: readonly string[]): ClassList {
+    let list = this.known.get(names);
+    if (!list) {
+      list = { id: this.known.size, names, wide: names.includes(OTHER_NAMESPACES) };
+      this.known.set(names, list);
+    }
+    return list;
+  }
+}
+
+/** The distinct classes of one outcome, computed once per distinct set of noted lists and shared. */
+function union(outcomes: ReadonlyArray<[Outcome, ClassList]>, wanted: Outcome, merged: Map<string, string[]>): string[] {
+  const ids = [...new Set(outcomes.filter(([o]) => o === wanted).map(([, list]) => list.id))];
+  const key = `${wanted}:${ids.join(',')}`;
+  let names = merged.get(key);
+  if (!names) {
+    const picked = outcomes.filter(([o]) => o === wanted).map(([, list]) => list.names);
+    names = [...new Set(picked.flat())];
+    merged.set(key, names);
+  }
+  return names;
 }
 
 export function roleOf(member: MemberOutcome): EntryRole {

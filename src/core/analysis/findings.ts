@@ -38,8 +38,8 @@ function toFindingEntry(member: MemberOutcome): FindingEntry {
     hosts: [...member.hosts].sort(),
     protocol: displayProtocol(firstUnit.port.protocol),
     role: roleOf(member),
-    winsFor: sortNamespaces(member.winsFor),
-    losesFor: sortNamespaces(member.losesFor),
+    winsFor: sortSharedNamespaces(member.winsFor),
+    losesFor: sortSharedNamespaces(member.losesFor),
     location: member.entry.location,
     portLocation: firstUnit.port.location,
   };
@@ -106,6 +106,21 @@ function compareMembers(a: MemberOutcome, b: MemberOutcome): number {
 export function sortNamespaces(namespaces: Iterable<string>): string[] {
   const list = [...new Set(namespaces)];
   return list.filter((n) => n !== OTHER_NAMESPACES).sort().concat(list.includes(OTHER_NAMESPACES) ? [OTHER_NAMESPACES] : []);
+}
+
+/**
+ * Members that see the same namespaces share one array (see the accumulator), so it is sorted once
+ * and the sorted copy is shared too: sorting it per member made K namespaces × N members.
+ */
+const sortedShared = new WeakMap<readonly string[], string[]>();
+function sortSharedNamespaces(namespaces: readonly string[]): string[] {
+  if (namespaces.length === 0) return [];
+  let sorted = sortedShared.get(namespaces);
+  if (!sorted) {
+    sorted = sortNamespaces(namespaces);
+    sortedShared.set(namespaces, sorted);
+  }
+  return sorted;
 }
 
 function fingerprint(text: string): string {

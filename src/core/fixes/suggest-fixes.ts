@@ -1,8 +1,8 @@
 import { analyze } from '../analysis/analyze.js';
 import { isRealExternalHost, tlsFixApplies } from '../analysis/client-protocols.js';
-import { PROFILE_VERSIONS } from '../analysis/istio-version.js';
+import { DEFAULT_ISTIO_VERSION, PROFILE_VERSIONS } from '../analysis/istio-version.js';
 import { loadSourceFile } from '../load/load-sources.js';
-import { entryRef, type Finding, type LoadResult, type MeshOptions, type ServiceEntry, type SourceFile } from '../model.js';
+import { entryRef, type AnalysisResult, type Finding, type LoadResult, type MeshOptions, type ServiceEntry, type SourceFile } from '../model.js';
 
 import { classifyFindings } from '../classify/classify-findings.js';
 import { applyEdits, manifestValueAt, addAddress, setExportTo, setPortNumber, setPortProtocol, type ManifestEdit } from './manifest-edits.js';
@@ -35,6 +35,9 @@ export interface FixContext {
   meshName?: string;
   vipPool?: string;
   validate: ManifestValidator;
+  /** The review's own analyses of the base and head sets; computed once here when absent. */
+  baseAnalysis?: AnalysisResult;
+  headAnalysis?: AnalysisResult;
 }
 
 const MAX_TLS_EDITS = 5;
@@ -187,19 +190,33 @@ function verify(finding: Finding, edits: readonly ManifestEdit[], context: FixCo
   }
   const relevant = (e: ServiceEntry) => e.ports.some((p) => relevantPorts.has(p.number)) || e.hosts.some((h) => relevantHosts.has(h));
   const subset = (entries: readonly ServiceEntry[]) => entries.filter(relevant);
-  const afterEntries = [...context.headLoaded.entries.filter((e) => !touched.has(e.location.path)), ...patchedEntries];
-  // A fix must hold whichever Istio release the mesh runs: the configured one decides the finding, every profile must gain nothing.
-  for (const istioVersion of [context.mesh?.istioVersion, ...PROFILE_VERSIONS.filter((v) => v !== context.mesh?.istioVersion)]) {
-    const mesh = { ...context.mesh, ...(istioVersion ? { istioVersion } : {}) };
+  const afterEntries = [...context.headLoaded.entries.filter((e) => !touched.has(e.location.path) && relevant(e)), ...patchedEntries.filter(relevant)];
+  const introducedIds = (base: AnalysisResult, head: AnalysisResult, after: AnalysisResult) => ({
+    head: new Set(classifyFindings(base, head).introduced.map((c) => c.finding.id)),
+    after: classifyFindings(base, after).introduced.map((c) => c.finding.id),
+  });
+
+  // The release the mesh runs decides the finding. Only the relevant ports (and hosts) can change: every
+  // entry on them is in the subset, so its findings there are exactly the whole set's, and base and head
+  // come from the analyses the review already made.
+  const onRelevantPorts = (result: AnalysisResult): AnalysisResult => ({ ...result, findings: result.findings.filter((f) => relevantPorts.has(f.port)) });
+  const whole = wholeAnalyses(context);
+  const after = analyze({ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }, { mesh: context.mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs });
+  const configured = introducedIds(onRelevantPorts(whole.base), onRelevantPorts(whole.head), onRelevantPorts(after));
+  if (configured.after.includes(finding.id)) return undefined;
+  if (configured.after.some((id) => !configured.head.has(id))) return undefined;
+
+  // A fix must hold whichever Istio release the mesh runs: no other profile may gain a finding either.
+  for (const istioVersion of PROFILE_VERSIONS.filter((v) => v !== (context.mesh?.istioVersion ?? DEFAULT_ISTIO_VERSION))) {
+    const mesh = { ...context.mesh, istioVersion };
     const analyseSubset = (entries: readonly ServiceEntry[], sidecars: LoadResult['sidecars']) =>
       analyze({ entries: subset(entries), sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs });
-    const base = analyseSubset(context.baseLoaded.entries, context.baseLoaded.sidecars);
-    const head = analyseSubset(context.headLoaded.entries, context.headLoaded.sidecars);
-    const after = analyseSubset(afterEntries, context.headLoaded.sidecars);
-    const headIntroduced = new Set(classifyFindings(base, head).introduced.map((c) => c.finding.id));
-    const afterIntroduced = classifyFindings(base, after).introduced.map((c) => c.finding.id);
-    if (istioVersion === context.mesh?.istioVersion && afterIntroduced.includes(finding.id)) return undefined;
-    if (afterIntroduced.some((id) => !headIntroduced.has(id))) return undefined;
+    const other = introducedIds(
+      analyseSubset(context.baseLoaded.entries, context.baseLoaded.sidecars),
+      analyseSubset(context.headLoaded.entries, context.headLoaded.sidecars),
+      analyze({ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs }),
+    );
+    if (other.after.some((id) => !other.head.has(id))) return undefined;
   }
 
   const changes: LineChange[] = [];
@@ -207,4 +224,19 @@ function verify(finding: Finding, edits: readonly ManifestEdit[], context: FixCo
   return changes;
 }
 
+const computed = new WeakMap<FixContext, { base: AnalysisResult; head: AnalysisResult }>();
+
+/** The whole base and head analyses, made once per review however many candidates are verified. */
+function wholeAnalyses(context: FixContext): { base: AnalysisResult; head: AnalysisResult } {
+  if (context.baseAnalysis && context.headAnalysis) return { base: context.baseAnalysis, head: context.headAnalysis };
+  let known = computed.get(context);
+  if (!known) {
+    known = {
+      base: context.baseAnalysis ?? analyze(context.baseLoaded, { mesh: context.mesh, meshName: context.meshName }),
+      head: context.headAnalysis ?? analyze(context.headLoaded, { mesh: context.mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs }),
+    };
+    computed.set(context, known);
+  }
+  return known;
+}
 

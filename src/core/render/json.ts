@@ -1,16 +1,17 @@
 import { SEVERITY_RANK, type Diagnostic, type Finding, type Severity } from '../model.js';
 import type { ReviewReport } from '../review/review-change.js';
 import type { MeshSummary } from '../analysis/analyze-meshes.js';
+import { toJsonFinding, type JsonFinding } from './json-findings.js';
 
 /** Bumped whenever a field changes meaning or goes away; new fields do not bump it. */
-export const JSON_REPORT_VERSION = 1;
+export const JSON_REPORT_VERSION = 2;
 
 export interface JsonCheckReport {
   version: number;
   kind: 'check';
   entryCount: number;
   counts: Record<Severity, number>;
-  findings: Finding[];
+  findings: JsonFinding[];
   diagnostics: Diagnostic[];
   /** How the repository was split: each mesh, why it exists, and how many ServiceEntries it holds. */
   meshes?: MeshSummary[];
@@ -22,9 +23,9 @@ export interface JsonReviewReport {
   baseEntryCount: number;
   headEntryCount: number;
   counts: { introduced: number; resolved: number; existing: number };
-  introduced: Array<Finding & { newEntryRefs: string[] }>;
-  resolved: Finding[];
-  existing: Finding[];
+  introduced: Array<JsonFinding & { newEntryRefs: string[] }>;
+  resolved: JsonFinding[];
+  existing: JsonFinding[];
   /** Verified fixes per introduced finding id, best first. */
   suggestions: ReviewReport['suggestions'];
   diagnostics: Diagnostic[];
@@ -35,7 +36,7 @@ export interface JsonReviewReport {
 export function toJsonCheckReport(findings: readonly Finding[], diagnostics: readonly Diagnostic[], entryCount: number, meshes?: readonly MeshSummary[]): JsonCheckReport {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
-  return { version: JSON_REPORT_VERSION, kind: 'check', entryCount, counts, findings: [...findings], diagnostics: [...diagnostics], ...(meshes ? { meshes: [...meshes] } : {}) };
+  return { version: JSON_REPORT_VERSION, kind: 'check', entryCount, counts, findings: findings.map(toJsonFinding), diagnostics: [...diagnostics], ...(meshes ? { meshes: [...meshes] } : {}) };
 }
 
 export function toJsonReviewReport(report: ReviewReport): JsonReviewReport {
@@ -45,9 +46,9 @@ export function toJsonReviewReport(report: ReviewReport): JsonReviewReport {
     baseEntryCount: report.baseEntryCount,
     headEntryCount: report.headEntryCount,
     counts: { introduced: report.introduced.length, resolved: report.resolved.length, existing: report.existing.length },
-    introduced: report.introduced.map((c) => ({ ...c.finding, newEntryRefs: c.newEntryRefs })),
-    resolved: report.resolved.map((c) => c.finding),
-    existing: report.existing.map((c) => c.finding),
+    introduced: report.introduced.map((c) => ({ ...toJsonFinding(c.finding), newEntryRefs: c.newEntryRefs })),
+    resolved: report.resolved.map((c) => toJsonFinding(c.finding)),
+    existing: report.existing.map((c) => toJsonFinding(c.finding)),
     suggestions: report.suggestions,
     diagnostics: report.diagnostics,
     ...(report.meshes ? { meshes: report.meshes } : {}),

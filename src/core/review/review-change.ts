@@ -83,7 +83,7 @@ export function reviewSides(input: SidesInput): ReviewReport {
   const classification = classifyFindings(base, head, changedRefs, newEntryRefs);
   const suggestions: Record<string, FixSuggestion[]> = {};
   if (input.fixes && classification.introduced.length > 0) {
-    const context = { baseLoaded, headLoaded, headFiles, newEntryRefs, defaultNamespace: input.head.defaultNamespace, mesh: input.head.mesh, meshName: input.meshName, vipPool: input.fixes.vipPool, validate: input.fixes.validate };
+    const context = { baseLoaded, headLoaded, headFiles, newEntryRefs, defaultNamespace: input.head.defaultNamespace, mesh: input.head.mesh, meshName: input.meshName, vipPool: input.fixes.vipPool, validate: input.fixes.validate, baseAnalysis: base, headAnalysis: head };
     const used = collectUsedAddresses(headLoaded.entries);
     for (const c of classification.introduced) suggestions[c.finding.id] = suggestFixes(c.finding, c.newEntryRefs, context, used);
   }
