@@ -7,7 +7,8 @@ import { upsertStickyComment, type StickyCommentResult } from '../adapters/githu
 import type { RenderContext } from '../core/render/markdown.js';
 import type { ReviewReport } from '../core/review/review-change.js';
 import { CommentableLines, type DiffLines } from '../core/review-comments/diff-hunks.js';
-import { MergedFileLines, type LineMap } from '../core/review-comments/head-lines.js';
+import { MergedFileLines } from '../core/review-comments/head-lines.js';
+import type { LineMap } from '../core/fixes/line-map.js';
 import { planInlineComments, type InlinePlan } from '../core/review-comments/inline-plan.js';
 import { reviewMarker } from '../core/review-comments/markers.js';
 import { composeSummaryComment, type InlineOutcome } from '../core/review-comments/summary-comment.js';

@@ -10,7 +10,7 @@ import type { Diagnostic, SourceFile } from '../core/model.js';
 import type { ChangedFile } from '../core/review/review-change.js';
 import { selectChanges } from '../core/review/select-changes.js';
 import { CommentableLines } from '../core/review-comments/diff-hunks.js';
-import { lineMapBetween, type LineMap } from '../core/review-comments/head-lines.js';
+import { lineMapBetween, type LineMap } from '../core/fixes/line-map.js';
 import { decideComparison, type Comparison } from './comparison.js';
 import type { PullRequestContext } from './event.js';
 

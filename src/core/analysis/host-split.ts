@@ -95,7 +95,10 @@ function hostSplit(context: GroupContext, host: string, copies: number[]): Colli
       losesFor: [...new Set(losesFor)],
     });
   }
-  const port = Number.isFinite(lostPort) ? lostPort : Math.min(...[...members.values()].flatMap((m) => m.units.map((u) => u.port.number)));
+  // A loop, not Math.min(...spread): a hostname split over many entries has more ports than a call has room for arguments.
+  let lowest = Infinity;
+  for (const m of members.values()) for (const u of m.units) lowest = Math.min(lowest, u.port.number);
+  const port = Number.isFinite(lostPort) ? lostPort : lowest;
   return { rule: 'host-split', listener: `outbound||${host}`, port, subKey: host, consumerClasses: [...classes], members };
 }
 

@@ -1,4 +1,4 @@
-import { lineMapBetween } from '../review-comments/head-lines.js';
+import { lineMapBetween } from './line-map.js';
 
 /** A contiguous run of a file's lines and what to put in their place: one GitHub suggestion. */
 export interface LineChange {

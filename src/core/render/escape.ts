@@ -22,16 +22,14 @@ export function escapeMarkdown(text: string): string {
 export function inlineCode(text: string): string {
   // GFM turns \| back into | inside table cells, code spans included.
   const clean = text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
-  const longest = Math.max(0, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
+  const fence = '`'.repeat(longestBacktickRun(clean) + 1);
   const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${clean}${pad}${fence}`;
 }
 
 /** A fence longer than any backtick run in the body, for ```suggestion and ```diff blocks. */
 export function codeFence(body: string): string {
-  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
-  return '`'.repeat(Math.max(3, longest + 1));
+  return '`'.repeat(Math.max(3, longestBacktickRun(body) + 1));
 }
 
 /** For text inside HTML tags (<summary>), where Markdown escapes would show literally. */
@@ -45,4 +43,15 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;')
     .replace(/@/g, '@\u200d')
     .replace(/:\/\//g, ':&#47;&#47;');
+}
+
+/** The longest run of backticks, in one pass: a spread of every run into Math.max overflows the stack on hostile text. */
+function longestBacktickRun(text: string): number {
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 96) longest = Math.max(longest, ++run);
+    else run = 0;
+  }
+  return longest;
 }

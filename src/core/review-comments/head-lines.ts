@@ -1,57 +1,13 @@
 import type { CommentableLines, DiffLines } from './diff-hunks.js';
+import type { LineMap } from '../fixes/line-map.js';
 
 /**
  * When the base branch moved after the branch point, the review reads each
  * changed file as merging produces it, while GitHub's diff (and so every
- * inline comment) is numbered in the pull request's head file. This pairs
- * the lines of the two versions with a line diff: a line main added has no
+ * inline comment) is numbered in the pull request's head file; the lines of
+ * the two versions are paired by lineMapBetween: a line main added has no
  * head line and can carry no comment; a line both share maps across.
- */
-export type LineMap = ReadonlyMap<number, number>;
-
-/** Middles larger than this many line pairs are not diffed: only the common prefix and suffix map. */
-const MAX_DIFF_CELLS = 4_000_000;
-
-/** 1-based lines of `from` mapped to the 1-based line of `to` with the same text that a longest common subsequence pairs them with. */
-export function lineMapBetween(from: string, to: string): LineMap {
-  const a = from.split('\n');
-  const b = to.split('\n');
-  const map = new Map<number, number>();
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) {
-    map.set(head + 1, head + 1);
-    head++;
-  }
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) {
-    map.set(a.length - tail, b.length - tail);
-    tail++;
-  }
-  const n = a.length - head - tail;
-  const m = b.length - head - tail;
-  if (n === 0 || m === 0 || n * m > MAX_DIFF_CELLS) return map;
-  // Classic LCS table over the differing middle, walked forwards to pair equal lines.
-  const width = m + 1;
-  const table = new Uint32Array((n + 1) * width);
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      table[i * width + j] = a[head + i] === b[head + j]
-        ? table[(i + 1) * width + j + 1]! + 1
-        : Math.max(table[(i + 1) * width + j]!, table[i * width + j + 1]!);
-    }
-  }
-  for (let i = 0, j = 0; i < n && j < m; ) {
-    if (a[head + i] === b[head + j]) {
-      map.set(head + i + 1, head + j + 1);
-      i++;
-      j++;
-    } else if (table[(i + 1) * width + j]! >= table[i * width + j + 1]!) i++;
-    else j++;
-  }
-  return map;
-}
-
-/**
+ *
  * The head diff's commentable lines seen from the merged file: a merged
  * line is commentable when its head line is, and a range only when it maps
  * onto consecutive head lines of one hunk, so a ```suggestion replaces

@@ -1,5 +1,6 @@
 import { CommentableLines } from '../../../src/core/review-comments/diff-hunks.js';
-import { lineMapBetween, MergedFileLines } from '../../../src/core/review-comments/head-lines.js';
+import { lineMapBetween } from '../../../src/core/fixes/line-map.js';
+import { MergedFileLines } from '../../../src/core/review-comments/head-lines.js';
 
 describe('mapping merged lines to head lines', () => {
   const head = ['a', 'b', 'c', 'd'].join('\n');
