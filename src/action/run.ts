@@ -6,13 +6,13 @@ import { createGitHubClient, type ClientOptions, type GitHubClient } from '../ad
 import type { RepoRef } from '../adapters/github/pull-request.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/load/load-sources.js';
 import { countServiceEntryTemplates } from '../core/load/templates.js';
-import type { MeshOptions } from '../core/model.js';
+import type { MeshOptions, SourceFile } from '../core/model.js';
 import { makePathFilter } from '../core/paths.js';
 import { atOrAbove, toJsonCheckReport, toJsonReviewReport } from '../core/render/json.js';
 import { writeJson } from '../core/render/json-stream.js';
 import { renderFindingsMarkdown, renderReviewMarkdown, type RenderContext } from '../core/render/markdown.js';
 import { failsAt, type ReviewReport } from '../core/review/review-change.js';
-import { applyChanges } from '../core/review/apply-changes.js';
+import { applyChanges, type ChangedFile } from '../core/review/apply-changes.js';
 import { analyzeMeshes } from '../core/analysis/analyze-meshes.js';
 import { planRepository } from '../core/repository/config-plan.js';
 import { DEFAULT_CONFIG_PATH } from '../core/repository/repository-config.js';
@@ -101,6 +101,27 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
   const fallback = { defaultNamespace: inputs.defaultNamespace, mesh };
   const configSource = (via: 'git' | 'api'): ConfigSource => ({ client, repo, workspace, via, select, maxBytes: DEFAULT_MAX_FILE_BYTES });
   const missingConfig = (sha: string) => io.setFailed(`input config names ${configPath}, which is not in the repository at ${sha.slice(0, 12)}`);
+  /**
+   * A change reviewed mesh by mesh: each side split by its own config file, read at the commits
+   * compared (the merge commit when there is one), each side's Kustomize roots and charts rendered.
+   */
+  const reviewSides = async (sides: { baseFiles: SourceFile[]; changes: ChangedFile[]; via: { base: 'git' | 'api'; head: 'git' | 'api' }; before: string; after: string }) => {
+    const headFiles = applyChanges(sides.baseFiles, sides.changes);
+    const baseConfig = await configAt(configSource(sides.via.base), sides.before, configPath, sides.baseFiles);
+    const headConfig = await configAt(configSource(sides.via.head), sides.after, configPath, headFiles);
+    if (inputs.config && !headConfig) {
+      missingConfig(sides.after);
+      return { exitCode: 1 as const };
+    }
+    const reviewed = await reviewByMesh({
+      baseFiles: sides.baseFiles, changes: sides.changes, baseConfig, headConfig, fallback, maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+      fixes: { vipPool: inputs.vipPool, validate: validateServiceEntryManifest },
+      renderers: defaultRenderers([...sides.baseFiles, ...headFiles]),
+    });
+    if (!reviewed.ok) return failOnConfigErrors(io, reviewed.diagnostics);
+    for (const line of [reviewed.headPlan.summary, ...reviewed.notes]) io.info(line);
+    return reviewed;
+  };
 
   if (context.kind === 'tree') {
     const tree = await gatherTree({ client, repo, sha: context.sha, workspace, select, maxBytes: DEFAULT_MAX_FILE_BYTES, log: (m) => io.info(m) });
@@ -133,25 +154,8 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
 
   if (context.kind === 'merge-group') {
     const sources = await gatherMergeGroupSources({ client, repo, group: context, workspace, select, maxBytes: DEFAULT_MAX_FILE_BYTES, log: io });
-    const headFiles = applyChanges(sources.baseFiles, sources.changes);
-    const baseConfig = await configAt(configSource(sources.via), context.baseSha, configPath, sources.baseFiles);
-    const headConfig = await configAt(configSource(sources.via), context.headSha, configPath, headFiles);
-    if (inputs.config && !headConfig) {
-      missingConfig(context.headSha);
-      return { exitCode: 1 };
-    }
-    const reviewed = await reviewByMesh({
-      baseFiles: sources.baseFiles,
-      changes: sources.changes,
-      baseConfig,
-      headConfig,
-      fallback,
-      maxFileBytes: DEFAULT_MAX_FILE_BYTES,
-      fixes: { vipPool: inputs.vipPool, validate: validateServiceEntryManifest },
-      renderers: defaultRenderers(headFiles),
-    });
-    if (!reviewed.ok) return failOnConfigErrors(io, reviewed.diagnostics);
-    for (const line of [reviewed.headPlan.summary, ...reviewed.notes]) io.info(line);
+    const reviewed = await reviewSides({ ...sources, via: { base: sources.via, head: sources.via }, before: context.baseSha, after: context.headSha });
+    if ('exitCode' in reviewed) return reviewed;
     const report = reviewed.report;
     report.diagnostics.unshift(...sources.diagnostics);
     const compared = `Merge queue ${context.headRef || context.headSha.slice(0, 12)}: compared base ${context.baseSha.slice(0, 12)} with the queued merge ${context.headSha.slice(0, 12)} (files via ${sources.via}); only what the queued change introduces can block it.`;
@@ -172,25 +176,8 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
   const { comparison } = sources;
   warnUnmatchedGlobs(io, inputs.paths, [...sources.baseFiles.map((f) => f.path), ...sources.changes.map((c) => c.path), ...sources.diagnostics.map((d) => d.location.path)]);
   io.info(`Pull request #${context.number}: ${sources.baseFiles.length} manifest files at ${comparison.before.slice(0, 12)}, ${sources.changes.length} changed (files via ${sources.via.files}, contents via ${sources.via.base}).`);
-  // Each side is split by its own config file, read at the commits compared (the merge commit when there is one).
-  const baseConfig = await configAt(configSource(sources.via.base), comparison.before, configPath, sources.baseFiles);
-  const headConfig = await configAt(configSource(sources.via.head), comparison.after, configPath, applyChanges(sources.baseFiles, sources.changes));
-  if (inputs.config && !headConfig) {
-    missingConfig(comparison.after);
-    return { exitCode: 1 };
-  }
-  const reviewed = await reviewByMesh({
-    baseFiles: sources.baseFiles,
-    changes: sources.changes,
-    baseConfig,
-    headConfig,
-    fallback,
-    maxFileBytes: DEFAULT_MAX_FILE_BYTES,
-    fixes: { vipPool: inputs.vipPool, validate: validateServiceEntryManifest },
-    renderers: defaultRenderers([...sources.baseFiles, ...sources.changes.flatMap((c) => (c.headText !== undefined ? [{ path: c.path, text: c.headText }] : []))]),
-  });
-  if (!reviewed.ok) return failOnConfigErrors(io, reviewed.diagnostics);
-  for (const line of [reviewed.headPlan.summary, ...reviewed.notes]) io.info(line);
+  const reviewed = await reviewSides({ ...sources, before: comparison.before, after: comparison.after });
+  if ('exitCode' in reviewed) return reviewed;
   const report = reviewed.report;
   report.diagnostics.unshift(...sources.diagnostics);
   // Locations are numbered as in the compared commit (the merge commit, when there is one): link there.

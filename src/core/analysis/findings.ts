@@ -94,7 +94,13 @@ const BUSY_HTTPS_PORTS = new Set([443, 8443]);
 const BUSY_HTTP_PORTS = new Set([80, 8080]);
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.port - b.port || a.listener.localeCompare(b.listener) || a.id.localeCompare(b.id);
+  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.port - b.port || a.listener.localeCompare(b.listener)
+    || afterCollisions(a) - afterCollisions(b) || a.id.localeCompare(b.id);
+}
+
+/** On one listener, what entries do to each other reads first; the match-all chain their holder keeps follows. */
+function afterCollisions(f: Finding): number {
+  return f.rule === 'tcp-captures-port' ? 1 : 0;
 }
 
 function compareMembers(a: MemberOutcome, b: MemberOutcome): number {
