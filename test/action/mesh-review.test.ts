@@ -15,7 +15,7 @@ describe('reviewing a pull request in a repository with a config of two clusters
     const report = readJson(io.outputs['report-json']!);
     expect(report.introduced.map((f: { mesh: string; rule: string; newEntryRefs: string[] }) => [f.mesh, f.rule, f.newEntryRefs])).toEqual([['staging', 'tcp-shadowed', ['egress/huaweicloud']]]);
     expect(report.existing.map((f: { mesh: string; rule: string }) => [f.mesh, f.rule])).toEqual([
-      ['prod', 'tcp-captures-port'], ['prod', 'tcp-shadowed'], ['staging', 'tcp-captures-port'],
+      ['prod', 'tcp-shadowed'], ['prod', 'tcp-captures-port'], ['staging', 'tcp-captures-port'],
     ]);
     expect(report.meshes.map((m: { name: string; entryCount: number }) => [m.name, m.entryCount])).toEqual([['prod', 2], ['staging', 2]]);
   });

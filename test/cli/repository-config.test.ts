@@ -27,8 +27,8 @@ describe('check with a repository config', () => {
     // staging's lone github on 443, and the shared metrics entry on 9090 in each mesh. Staging's github is
     // never a member of a prod finding.
     expect(report.findings.map((f) => [f.mesh, f.rule, f.listener, f.entries.map((e) => `${e.ref} ${e.portLocation.path}:${e.portLocation.line}`)])).toEqual([
-      ['prod', 'tcp-captures-port', '0.0.0.0_443', ['egress/github clusters/prod/github.yaml:12', 'egress/huaweicloud clusters/prod/huaweicloud.yaml:12']],
       ['prod', 'tcp-shadowed', '0.0.0.0_443', ['egress/github clusters/prod/github.yaml:12', 'egress/huaweicloud clusters/prod/huaweicloud.yaml:12']],
+      ['prod', 'tcp-captures-port', '0.0.0.0_443', ['egress/github clusters/prod/github.yaml:12', 'egress/huaweicloud clusters/prod/huaweicloud.yaml:12']],
       ['staging', 'tcp-captures-port', '0.0.0.0_443', ['egress/github clusters/staging/github.yaml:12']],
       ['prod', 'tcp-captures-port', '0.0.0.0_9090', ['monitoring/metrics base/metrics.yaml:12']],
       ['staging', 'tcp-captures-port', '0.0.0.0_9090', ['monitoring/metrics base/metrics.yaml:12']],
@@ -118,7 +118,7 @@ describe('diff with a repository config', () => {
     // Every chain that already captured its port stays existing; staging's github already held 0.0.0.0_443
     // and the newer huaweicloud does not take it, so only the collision is new.
     expect(report.existing.map((f) => [f.mesh, f.rule, f.listener])).toEqual([
-      ['prod', 'tcp-captures-port', '0.0.0.0_443'], ['prod', 'tcp-shadowed', '0.0.0.0_443'], ['staging', 'tcp-captures-port', '0.0.0.0_443'],
+      ['prod', 'tcp-shadowed', '0.0.0.0_443'], ['prod', 'tcp-captures-port', '0.0.0.0_443'], ['staging', 'tcp-captures-port', '0.0.0.0_443'],
       ['prod', 'tcp-captures-port', '0.0.0.0_9090'], ['staging', 'tcp-captures-port', '0.0.0.0_9090'],
     ]);
     expect(report.resolved).toEqual([]);

@@ -31,15 +31,15 @@ describe('analysing a repository mesh by mesh', () => {
     // Each TCP chain on 0.0.0.0_443 also captures the port (tcp-captures-port): prod's for its two colliding
     // entries, staging's for its lone entry, each in its own mesh.
     expect(result.findings.map((f) => [f.mesh, f.rule, f.listener, f.entries.map((e) => e.location.path).sort()])).toEqual([
-      ['prod', 'tcp-captures-port', '0.0.0.0_443', ['prod/github.yaml', 'prod/gitlab.yaml']],
       ['prod', 'tcp-shadowed', '0.0.0.0_443', ['prod/github.yaml', 'prod/gitlab.yaml']],
+      ['prod', 'tcp-captures-port', '0.0.0.0_443', ['prod/github.yaml', 'prod/gitlab.yaml']],
       ['staging', 'tcp-captures-port', '0.0.0.0_443', ['staging/github.yaml']],
     ]);
     expect(result.meshes).toEqual([{ name: 'prod', why: 'test mesh prod', entryCount: 2 }, { name: 'staging', why: 'test mesh staging', entryCount: 1 }]);
     expect(result.entryCount).toBe(3);
     // The same entries as one mesh do collide across the folders, with a duplicate-name warning: what the split removes.
     const merged = analyzeMeshes([mesh('default', [...prod, ...staging])]);
-    expect(merged.findings.map((f) => [f.rule, f.entries.length])).toEqual([['tcp-captures-port', 3], ['tcp-shadowed', 3]]);
+    expect(merged.findings.map((f) => [f.rule, f.entries.length])).toEqual([['tcp-shadowed', 3], ['tcp-captures-port', 3]]);
   });
 
   test('a file in several meshes is analysed in each, its finding once per mesh with distinct ids', () => {

@@ -56,21 +56,21 @@ describe('reviewing a pull request mesh by mesh', () => {
     });
     expect(report.introduced.map((c) => [c.finding.mesh, c.finding.rule])).toEqual([['staging', 'tcp-shadowed']]);
     expect(report.existing.map((c) => [c.finding.mesh, c.finding.rule])).toEqual([
-      ['prod', 'tcp-captures-port'], ['prod', 'tcp-shadowed'], ['staging', 'tcp-captures-port'],
+      ['prod', 'tcp-shadowed'], ['prod', 'tcp-captures-port'], ['staging', 'tcp-captures-port'],
     ]);
   });
 
   test('a mesh the change removes resolves its findings; one it adds introduces them', () => {
     const report = reviewMeshes({ base: [mesh('old', [github, gitlab])], head: [mesh('new', [github, gitlab])], changes: [] });
-    expect(report.resolved.map((c) => [c.finding.mesh, c.finding.rule])).toEqual([['old', 'tcp-captures-port'], ['old', 'tcp-shadowed']]);
-    expect(report.introduced.map((c) => [c.finding.mesh, c.finding.rule])).toEqual([['new', 'tcp-captures-port'], ['new', 'tcp-shadowed']]);
+    expect(report.resolved.map((c) => [c.finding.mesh, c.finding.rule])).toEqual([['old', 'tcp-shadowed'], ['old', 'tcp-captures-port']]);
+    expect(report.introduced.map((c) => [c.finding.mesh, c.finding.rule])).toEqual([['new', 'tcp-shadowed'], ['new', 'tcp-captures-port']]);
     expect(report.meshes!.map((m) => m.name)).toEqual(['new']);
   });
 
   test('each side is analysed with its own settings: turning on auto-allocation for a mesh resolves its collision', () => {
     const report = reviewMeshes({ base: [mesh('prod', [github, gitlab])], head: [mesh('prod', [github, gitlab], true)], changes: [] });
     // VIPs take both the collision and the port capture away.
-    expect(report.resolved.map((c) => [c.finding.mesh, c.finding.rule])).toEqual([['prod', 'tcp-captures-port'], ['prod', 'tcp-shadowed']]);
+    expect(report.resolved.map((c) => [c.finding.mesh, c.finding.rule])).toEqual([['prod', 'tcp-shadowed'], ['prod', 'tcp-captures-port']]);
     expect(report.introduced).toEqual([]);
   });
 
