@@ -32,14 +32,14 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { mkdir as mkdir$1, writeFile as writeFile$1 } from 'node:fs/promises';
+import { accessSync, constants as constants$8, readFileSync as readFileSync$1, openSync, writeSync, closeSync } from 'node:fs';
+import { mkdtemp, mkdir as mkdir$1, realpath, lstat as lstat$1, rm as rm$1, readdir as readdir$1, stat as stat$1, readFile, writeFile as writeFile$1 } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, resolve, join as join$1 } from 'node:path';
+import { posix, join as join$1, relative, dirname, sep as sep$1, delimiter, normalize, resolve as resolve$1 } from 'node:path';
 import { createHash } from 'node:crypto';
 import require$$0$6 from 'process';
 import require$$0$7 from 'buffer';
-import { readFileSync as readFileSync$1 } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -558,12 +558,12 @@ function requireSymbols$4 () {
 	return symbols$4;
 }
 
-var errors$2;
-var hasRequiredErrors$2;
+var errors$3;
+var hasRequiredErrors$3;
 
-function requireErrors$2 () {
-	if (hasRequiredErrors$2) return errors$2;
-	hasRequiredErrors$2 = 1;
+function requireErrors$3 () {
+	if (hasRequiredErrors$3) return errors$3;
+	hasRequiredErrors$3 = 1;
 
 	const kUndiciError = Symbol.for('undici.error.UND_ERR');
 	class UndiciError extends Error {
@@ -962,7 +962,7 @@ function requireErrors$2 () {
 	  }
 	}
 
-	errors$2 = {
+	errors$3 = {
 	  AbortError,
 	  HTTPParserError,
 	  UndiciError,
@@ -988,7 +988,7 @@ function requireErrors$2 () {
 	  SecureProxyConnectionError,
 	  MessageSizeExceededError
 	};
-	return errors$2;
+	return errors$3;
 }
 
 var constants$6;
@@ -1277,12 +1277,12 @@ function requireTree () {
 	return tree_1;
 }
 
-var util$7;
-var hasRequiredUtil$7;
+var util$8;
+var hasRequiredUtil$8;
 
-function requireUtil$7 () {
-	if (hasRequiredUtil$7) return util$7;
-	hasRequiredUtil$7 = 1;
+function requireUtil$8 () {
+	if (hasRequiredUtil$8) return util$8;
+	hasRequiredUtil$8 = 1;
 
 	const assert = require$$0$1;
 	const { kDestroyed, kBodyUsed, kListeners, kBody } = requireSymbols$4();
@@ -1293,7 +1293,7 @@ function requireUtil$7 () {
 	const nodeUtil = require$$0$4;
 	const { stringify } = require$$7;
 	const { EventEmitter: EE } = require$$8;
-	const { InvalidArgumentError } = requireErrors$2();
+	const { InvalidArgumentError } = requireErrors$3();
 	const { headerNameLowerCasedRecord } = requireConstants$6();
 	const { tree } = requireTree();
 
@@ -1954,7 +1954,7 @@ function requireUtil$7 () {
 	Object.setPrototypeOf(normalizedMethodRecordsBase, null);
 	Object.setPrototypeOf(normalizedMethodRecords, null);
 
-	util$7 = {
+	util$8 = {
 	  kEnumerableProperty,
 	  nop,
 	  isDisturbed,
@@ -2001,7 +2001,7 @@ function requireUtil$7 () {
 	  safeHTTPMethods: ['GET', 'HEAD', 'OPTIONS', 'TRACE'],
 	  wrapRequestBody
 	};
-	return util$7;
+	return util$8;
 }
 
 var diagnostics;
@@ -2224,7 +2224,7 @@ function requireRequest$1 () {
 	const {
 	  InvalidArgumentError,
 	  NotSupportedError
-	} = requireErrors$2();
+	} = requireErrors$3();
 	const assert = require$$0$1;
 	const {
 	  isValidHTTPToken,
@@ -2239,7 +2239,7 @@ function requireRequest$1 () {
 	  validateHandler,
 	  getServerName,
 	  normalizedMethodRecords
-	} = requireUtil$7();
+	} = requireUtil$8();
 	const { channels } = requireDiagnostics();
 	const { headerNameLowerCasedRecord } = requireConstants$6();
 
@@ -2790,7 +2790,7 @@ function requireDispatcherBase () {
 	  ClientDestroyedError,
 	  ClientClosedError,
 	  InvalidArgumentError
-	} = requireErrors$2();
+	} = requireErrors$3();
 	const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = requireSymbols$4();
 
 	const kOnDestroyed = Symbol('onDestroyed');
@@ -3433,8 +3433,8 @@ function requireConnect () {
 
 	const net = require$$0$3;
 	const assert = require$$0$1;
-	const util = requireUtil$7();
-	const { InvalidArgumentError, ConnectTimeoutError } = requireErrors$2();
+	const util = requireUtil$8();
+	const { InvalidArgumentError, ConnectTimeoutError } = requireErrors$3();
 	const timers = requireTimers();
 
 	function noop () {}
@@ -3674,15 +3674,15 @@ function requireConnect () {
 
 var constants$5 = {};
 
-var utils$1 = {};
+var utils$2 = {};
 
-var hasRequiredUtils$1;
+var hasRequiredUtils$2;
 
-function requireUtils$1 () {
-	if (hasRequiredUtils$1) return utils$1;
-	hasRequiredUtils$1 = 1;
-	Object.defineProperty(utils$1, "__esModule", { value: true });
-	utils$1.enumToMap = void 0;
+function requireUtils$2 () {
+	if (hasRequiredUtils$2) return utils$2;
+	hasRequiredUtils$2 = 1;
+	Object.defineProperty(utils$2, "__esModule", { value: true });
+	utils$2.enumToMap = void 0;
 	function enumToMap(obj) {
 	    const res = {};
 	    Object.keys(obj).forEach((key) => {
@@ -3693,9 +3693,9 @@ function requireUtils$1 () {
 	    });
 	    return res;
 	}
-	utils$1.enumToMap = enumToMap;
+	utils$2.enumToMap = enumToMap;
 	
-	return utils$1;
+	return utils$2;
 }
 
 var hasRequiredConstants$5;
@@ -3706,7 +3706,7 @@ function requireConstants$5 () {
 	(function (exports) {
 		Object.defineProperty(exports, "__esModule", { value: true });
 		exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-		const utils_1 = requireUtils$1();
+		const utils_1 = requireUtils$2();
 		(function (ERROR) {
 		    ERROR[ERROR["OK"] = 0] = "OK";
 		    ERROR[ERROR["INTERNAL"] = 1] = "INTERNAL";
@@ -4946,7 +4946,7 @@ function requireWebidl () {
 
 	const { types, inspect } = require$$0$4;
 	const { markAsUncloneable } = require$$1$1;
-	const { toUSVString } = requireUtil$7();
+	const { toUSVString } = requireUtil$8();
 
 	/** @type {import('../../../types/webidl').Webidl} */
 	const webidl = {};
@@ -5640,12 +5640,12 @@ function requireWebidl () {
 	return webidl_1;
 }
 
-var util$6;
-var hasRequiredUtil$6;
+var util$7;
+var hasRequiredUtil$7;
 
-function requireUtil$6 () {
-	if (hasRequiredUtil$6) return util$6;
-	hasRequiredUtil$6 = 1;
+function requireUtil$7 () {
+	if (hasRequiredUtil$7) return util$7;
+	hasRequiredUtil$7 = 1;
 
 	const { Transform } = require$$0$2;
 	const zlib = require$$1$2;
@@ -5653,7 +5653,7 @@ function requireUtil$6 () {
 	const { getGlobalOrigin } = requireGlobal$1();
 	const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = requireDataUrl();
 	const { performance } = require$$5$1;
-	const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = requireUtil$7();
+	const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = requireUtil$8();
 	const assert = require$$0$1;
 	const { isUint8Array } = require$$8$1;
 	const { webidl } = requireWebidl();
@@ -7223,7 +7223,7 @@ function requireUtil$6 () {
 
 	const environmentSettingsObject = new EnvironmentSettingsObject();
 
-	util$6 = {
+	util$7 = {
 	  isAborted,
 	  isCancelled,
 	  isValidEncodedURL,
@@ -7276,7 +7276,7 @@ function requireUtil$6 () {
 	  utf8DecodeBytes,
 	  environmentSettingsObject
 	};
-	return util$6;
+	return util$7;
 }
 
 var symbols$3;
@@ -7437,9 +7437,9 @@ function requireFormdata () {
 	if (hasRequiredFormdata) return formdata;
 	hasRequiredFormdata = 1;
 
-	const { isBlobLike, iteratorMixin } = requireUtil$6();
+	const { isBlobLike, iteratorMixin } = requireUtil$7();
 	const { kState } = requireSymbols$3();
-	const { kEnumerableProperty } = requireUtil$7();
+	const { kEnumerableProperty } = requireUtil$8();
 	const { FileLike, isFileLike } = requireFile();
 	const { webidl } = requireWebidl();
 	const { File: NativeFile } = require$$0;
@@ -7695,8 +7695,8 @@ function requireFormdataParser () {
 	if (hasRequiredFormdataParser) return formdataParser;
 	hasRequiredFormdataParser = 1;
 
-	const { isUSVString, bufferToLowerCasedHeaderName } = requireUtil$7();
-	const { utf8DecodeBytes } = requireUtil$6();
+	const { isUSVString, bufferToLowerCasedHeaderName } = requireUtil$8();
+	const { utf8DecodeBytes } = requireUtil$7();
 	const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = requireDataUrl();
 	const { isFileLike } = requireFile();
 	const { makeEntry } = requireFormdata();
@@ -8177,7 +8177,7 @@ function requireBody () {
 	if (hasRequiredBody) return body;
 	hasRequiredBody = 1;
 
-	const util = requireUtil$7();
+	const util = requireUtil$8();
 	const {
 	  ReadableStreamFrom,
 	  isBlobLike,
@@ -8187,7 +8187,7 @@ function requireBody () {
 	  fullyReadBody,
 	  extractMimeType,
 	  utf8DecodeBytes
-	} = requireUtil$6();
+	} = requireUtil$7();
 	const { FormData } = requireFormdata();
 	const { kState } = requireSymbols$3();
 	const { webidl } = requireWebidl();
@@ -8717,7 +8717,7 @@ function requireClientH1 () {
 	/* global WebAssembly */
 
 	const assert = require$$0$1;
-	const util = requireUtil$7();
+	const util = requireUtil$8();
 	const { channels } = requireDiagnostics();
 	const timers = requireTimers();
 	const {
@@ -8732,7 +8732,7 @@ function requireClientH1 () {
 	  BodyTimeoutError,
 	  HTTPParserError,
 	  ResponseExceededMaxSizeError
-	} = requireErrors$2();
+	} = requireErrors$3();
 	const {
 	  kUrl,
 	  kReset,
@@ -10238,13 +10238,13 @@ function requireClientH2 () {
 	const assert = require$$0$1;
 	const { errorMonitor } = require$$8;
 	const { pipeline } = require$$0$2;
-	const util = requireUtil$7();
+	const util = requireUtil$8();
 	const {
 	  RequestContentLengthMismatchError,
 	  RequestAbortedError,
 	  SocketError,
 	  InformationalError
-	} = requireErrors$2();
+	} = requireErrors$3();
 	const {
 	  kUrl,
 	  kReset,
@@ -11035,10 +11035,10 @@ function requireRedirectHandler () {
 	if (hasRequiredRedirectHandler) return redirectHandler;
 	hasRequiredRedirectHandler = 1;
 
-	const util = requireUtil$7();
+	const util = requireUtil$8();
 	const { kBodyUsed } = requireSymbols$4();
 	const assert = require$$0$1;
-	const { InvalidArgumentError } = requireErrors$2();
+	const { InvalidArgumentError } = requireErrors$3();
 	const EE = require$$8;
 
 	const redirectableStatusCodes = [300, 301, 302, 303, 307, 308];
@@ -11289,7 +11289,7 @@ function requireClient () {
 	const assert = require$$0$1;
 	const net = require$$0$3;
 	const http = require$$2;
-	const util = requireUtil$7();
+	const util = requireUtil$8();
 	const { channels } = requireDiagnostics();
 	const Request = requireRequest$1();
 	const DispatcherBase = requireDispatcherBase();
@@ -11297,7 +11297,7 @@ function requireClient () {
 	  InvalidArgumentError,
 	  InformationalError,
 	  ClientDestroyedError
-	} = requireErrors$2();
+	} = requireErrors$3();
 	const buildConnector = requireConnect();
 	const {
 	  kUrl,
@@ -12294,8 +12294,8 @@ function requirePool () {
 	const Client = requireClient();
 	const {
 	  InvalidArgumentError
-	} = requireErrors$2();
-	const util = requireUtil$7();
+	} = requireErrors$3();
+	const util = requireUtil$8();
 	const { kUrl, kInterceptors } = requireSymbols$4();
 	const buildConnector = requireConnect();
 
@@ -12402,7 +12402,7 @@ function requireBalancedPool () {
 	const {
 	  BalancedPoolMissingUpstreamError,
 	  InvalidArgumentError
-	} = requireErrors$2();
+	} = requireErrors$3();
 	const {
 	  PoolBase,
 	  kClients,
@@ -12413,7 +12413,7 @@ function requireBalancedPool () {
 	} = requirePoolBase();
 	const Pool = requirePool();
 	const { kUrl, kInterceptors } = requireSymbols$4();
-	const { parseOrigin } = requireUtil$7();
+	const { parseOrigin } = requireUtil$8();
 	const kFactory = Symbol('factory');
 
 	const kOptions = Symbol('options');
@@ -12616,12 +12616,12 @@ function requireAgent () {
 	if (hasRequiredAgent) return agent;
 	hasRequiredAgent = 1;
 
-	const { InvalidArgumentError } = requireErrors$2();
+	const { InvalidArgumentError } = requireErrors$3();
 	const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = requireSymbols$4();
 	const DispatcherBase = requireDispatcherBase();
 	const Pool = requirePool();
 	const Client = requireClient();
-	const util = requireUtil$7();
+	const util = requireUtil$8();
 	const createRedirectInterceptor = requireRedirectInterceptor();
 
 	const kOnConnect = Symbol('onConnect');
@@ -12762,7 +12762,7 @@ function requireProxyAgent () {
 	const Agent = requireAgent();
 	const Pool = requirePool();
 	const DispatcherBase = requireDispatcherBase();
-	const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = requireErrors$2();
+	const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = requireErrors$3();
 	const buildConnector = requireConnect();
 	const Client = requireClient();
 
@@ -13209,13 +13209,13 @@ function requireRetryHandler () {
 	const assert = require$$0$1;
 
 	const { kRetryHandlerDefaultRetry } = requireSymbols$4();
-	const { RequestRetryError } = requireErrors$2();
+	const { RequestRetryError } = requireErrors$3();
 	const {
 	  isDisturbed,
 	  parseHeaders,
 	  parseRangeHeader,
 	  wrapRequestBody
-	} = requireUtil$7();
+	} = requireUtil$8();
 
 	function calculateRetryAfterHeader (retryAfter) {
 	  const current = Date.now();
@@ -13701,9 +13701,9 @@ function requireReadable () {
 
 	const assert = require$$0$1;
 	const { Readable } = require$$0$2;
-	const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = requireErrors$2();
-	const util = requireUtil$7();
-	const { ReadableStreamFrom } = requireUtil$7();
+	const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = requireErrors$3();
+	const util = requireUtil$8();
+	const { ReadableStreamFrom } = requireUtil$8();
 
 	const kConsume = Symbol('kConsume');
 	const kReading = Symbol('kReading');
@@ -14083,16 +14083,16 @@ function requireReadable () {
 	return readable;
 }
 
-var util$5;
-var hasRequiredUtil$5;
+var util$6;
+var hasRequiredUtil$6;
 
-function requireUtil$5 () {
-	if (hasRequiredUtil$5) return util$5;
-	hasRequiredUtil$5 = 1;
+function requireUtil$6 () {
+	if (hasRequiredUtil$6) return util$6;
+	hasRequiredUtil$6 = 1;
 	const assert = require$$0$1;
 	const {
 	  ResponseStatusCodeError
-	} = requireErrors$2();
+	} = requireErrors$3();
 
 	const { chunksDecode } = requireReadable();
 	const CHUNK_LIMIT = 128 * 1024;
@@ -14177,12 +14177,12 @@ function requireUtil$5 () {
 	  )
 	};
 
-	util$5 = {
+	util$6 = {
 	  getResolveErrorBodyCallback,
 	  isContentTypeApplicationJson,
 	  isContentTypeText
 	};
-	return util$5;
+	return util$6;
 }
 
 var hasRequiredApiRequest;
@@ -14193,9 +14193,9 @@ function requireApiRequest () {
 
 	const assert = require$$0$1;
 	const { Readable } = requireReadable();
-	const { InvalidArgumentError, RequestAbortedError } = requireErrors$2();
-	const util = requireUtil$7();
-	const { getResolveErrorBodyCallback } = requireUtil$5();
+	const { InvalidArgumentError, RequestAbortedError } = requireErrors$3();
+	const util = requireUtil$8();
+	const { getResolveErrorBodyCallback } = requireUtil$6();
 	const { AsyncResource } = require$$5$2;
 
 	class RequestHandler extends AsyncResource {
@@ -14412,8 +14412,8 @@ var hasRequiredAbortSignal;
 function requireAbortSignal () {
 	if (hasRequiredAbortSignal) return abortSignal;
 	hasRequiredAbortSignal = 1;
-	const { addAbortListener } = requireUtil$7();
-	const { RequestAbortedError } = requireErrors$2();
+	const { addAbortListener } = requireUtil$8();
+	const { RequestAbortedError } = requireErrors$3();
 
 	const kListener = Symbol('kListener');
 	const kSignal = Symbol('kSignal');
@@ -14481,9 +14481,9 @@ function requireApiStream () {
 
 	const assert = require$$0$1;
 	const { finished, PassThrough } = require$$0$2;
-	const { InvalidArgumentError, InvalidReturnValueError } = requireErrors$2();
-	const util = requireUtil$7();
-	const { getResolveErrorBodyCallback } = requireUtil$5();
+	const { InvalidArgumentError, InvalidReturnValueError } = requireErrors$3();
+	const util = requireUtil$8();
+	const { getResolveErrorBodyCallback } = requireUtil$6();
 	const { AsyncResource } = require$$5$2;
 	const { addSignal, removeSignal } = requireAbortSignal();
 
@@ -14716,8 +14716,8 @@ function requireApiPipeline () {
 	  InvalidArgumentError,
 	  InvalidReturnValueError,
 	  RequestAbortedError
-	} = requireErrors$2();
-	const util = requireUtil$7();
+	} = requireErrors$3();
+	const util = requireUtil$8();
 	const { AsyncResource } = require$$5$2;
 	const { addSignal, removeSignal } = requireAbortSignal();
 	const assert = require$$0$1;
@@ -14966,9 +14966,9 @@ function requireApiUpgrade () {
 	if (hasRequiredApiUpgrade) return apiUpgrade;
 	hasRequiredApiUpgrade = 1;
 
-	const { InvalidArgumentError, SocketError } = requireErrors$2();
+	const { InvalidArgumentError, SocketError } = requireErrors$3();
 	const { AsyncResource } = require$$5$2;
-	const util = requireUtil$7();
+	const util = requireUtil$8();
 	const { addSignal, removeSignal } = requireAbortSignal();
 	const assert = require$$0$1;
 
@@ -15084,8 +15084,8 @@ function requireApiConnect () {
 
 	const assert = require$$0$1;
 	const { AsyncResource } = require$$5$2;
-	const { InvalidArgumentError, SocketError } = requireErrors$2();
-	const util = requireUtil$7();
+	const { InvalidArgumentError, SocketError } = requireErrors$3();
+	const util = requireUtil$8();
 	const { addSignal, removeSignal } = requireAbortSignal();
 
 	class ConnectHandler extends AsyncResource {
@@ -15212,7 +15212,7 @@ function requireMockErrors () {
 	if (hasRequiredMockErrors) return mockErrors;
 	hasRequiredMockErrors = 1;
 
-	const { UndiciError } = requireErrors$2();
+	const { UndiciError } = requireErrors$3();
 
 	const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED');
 
@@ -15287,7 +15287,7 @@ function requireMockUtils () {
 	  kOrigin,
 	  kGetNetConnect
 	} = requireMockSymbols();
-	const { buildURL } = requireUtil$7();
+	const { buildURL } = requireUtil$8();
 	const { STATUS_CODES } = require$$2;
 	const {
 	  types: {
@@ -15664,8 +15664,8 @@ function requireMockInterceptor () {
 	  kContentLength,
 	  kMockDispatch
 	} = requireMockSymbols();
-	const { InvalidArgumentError } = requireErrors$2();
-	const { buildURL } = requireUtil$7();
+	const { InvalidArgumentError } = requireErrors$3();
+	const { buildURL } = requireUtil$8();
 
 	/**
 	 * Defines the scope API for an interceptor reply
@@ -15884,7 +15884,7 @@ function requireMockClient () {
 	} = requireMockSymbols();
 	const { MockInterceptor } = requireMockInterceptor();
 	const Symbols = requireSymbols$4();
-	const { InvalidArgumentError } = requireErrors$2();
+	const { InvalidArgumentError } = requireErrors$3();
 
 	/**
 	 * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -15951,7 +15951,7 @@ function requireMockPool () {
 	} = requireMockSymbols();
 	const { MockInterceptor } = requireMockInterceptor();
 	const Symbols = requireSymbols$4();
-	const { InvalidArgumentError } = requireErrors$2();
+	const { InvalidArgumentError } = requireErrors$3();
 
 	/**
 	 * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -16108,7 +16108,7 @@ function requireMockAgent () {
 	const MockClient = requireMockClient();
 	const MockPool = requireMockPool();
 	const { matchValue, buildMockOptions } = requireMockUtils();
-	const { InvalidArgumentError, UndiciError } = requireErrors$2();
+	const { InvalidArgumentError, UndiciError } = requireErrors$3();
 	const Dispatcher = requireDispatcher();
 	const Pluralizer = requirePluralizer();
 	const PendingInterceptorsFormatter = requirePendingInterceptorsFormatter();
@@ -16263,7 +16263,7 @@ function requireGlobal () {
 	// We include a version number for the Dispatcher API. In case of breaking changes,
 	// this version number must be increased to avoid conflicts.
 	const globalDispatcher = Symbol.for('undici.globalDispatcher.1');
-	const { InvalidArgumentError } = requireErrors$2();
+	const { InvalidArgumentError } = requireErrors$3();
 	const Agent = requireAgent();
 
 	if (getGlobalDispatcher() === undefined) {
@@ -16411,8 +16411,8 @@ function requireDump () {
 	if (hasRequiredDump) return dump;
 	hasRequiredDump = 1;
 
-	const util = requireUtil$7();
-	const { InvalidArgumentError, RequestAbortedError } = requireErrors$2();
+	const util = requireUtil$8();
+	const { InvalidArgumentError, RequestAbortedError } = requireErrors$3();
 	const DecoratorHandler = requireDecoratorHandler();
 
 	class DumpHandler extends DecoratorHandler {
@@ -16544,7 +16544,7 @@ function requireDns () {
 	const { isIP } = require$$0$3;
 	const { lookup } = require$$1$5;
 	const DecoratorHandler = requireDecoratorHandler();
-	const { InvalidArgumentError, InformationalError } = requireErrors$2();
+	const { InvalidArgumentError, InformationalError } = requireErrors$3();
 	const maxInt = Math.pow(2, 31) - 1;
 
 	class DNSInstance {
@@ -16926,12 +16926,12 @@ function requireHeaders$1 () {
 	hasRequiredHeaders$1 = 1;
 
 	const { kConstruct } = requireSymbols$4();
-	const { kEnumerableProperty } = requireUtil$7();
+	const { kEnumerableProperty } = requireUtil$8();
 	const {
 	  iteratorMixin,
 	  isValidHeaderName,
 	  isValidHeaderValue
-	} = requireUtil$6();
+	} = requireUtil$7();
 	const { webidl } = requireWebidl();
 	const assert = require$$0$1;
 	const util = require$$0$4;
@@ -17620,7 +17620,7 @@ function requireResponse () {
 
 	const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = requireHeaders$1();
 	const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = requireBody();
-	const util = requireUtil$7();
+	const util = requireUtil$8();
 	const nodeUtil = require$$0$4;
 	const { kEnumerableProperty } = util;
 	const {
@@ -17632,7 +17632,7 @@ function requireResponse () {
 	  isErrorLike,
 	  isomorphicEncode,
 	  environmentSettingsObject: relevantRealm
-	} = requireUtil$6();
+	} = requireUtil$7();
 	const {
 	  redirectStatusSet,
 	  nullBodyStatus
@@ -18295,13 +18295,13 @@ function requireRequest () {
 	const { extractBody, mixinBody, cloneBody, bodyUnusable } = requireBody();
 	const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = requireHeaders$1();
 	const { FinalizationRegistry } = requireDispatcherWeakref()();
-	const util = requireUtil$7();
+	const util = requireUtil$8();
 	const nodeUtil = require$$0$4;
 	const {
 	  isValidHTTPToken,
 	  sameOrigin,
 	  environmentSettingsObject
-	} = requireUtil$6();
+	} = requireUtil$7();
 	const {
 	  forbiddenMethodsSet,
 	  corsSafeListedMethodsSet,
@@ -19379,7 +19379,7 @@ function requireFetch () {
 	  buildContentRange,
 	  createInflate,
 	  extractMimeType
-	} = requireUtil$6();
+	} = requireUtil$7();
 	const { kState, kDispatcher } = requireSymbols$3();
 	const assert = require$$0$1;
 	const { safelyExtractBody, extractBody } = requireBody();
@@ -19392,7 +19392,7 @@ function requireFetch () {
 	} = requireConstants$4();
 	const EE = require$$8;
 	const { Readable, pipeline, finished } = require$$0$2;
-	const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = requireUtil$7();
+	const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = requireUtil$8();
 	const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = requireDataUrl();
 	const { getGlobalDispatcher } = requireGlobal();
 	const { webidl } = requireWebidl();
@@ -21932,12 +21932,12 @@ function requireEncoding () {
 	return encoding;
 }
 
-var util$4;
-var hasRequiredUtil$4;
+var util$5;
+var hasRequiredUtil$5;
 
-function requireUtil$4 () {
-	if (hasRequiredUtil$4) return util$4;
-	hasRequiredUtil$4 = 1;
+function requireUtil$5 () {
+	if (hasRequiredUtil$5) return util$5;
+	hasRequiredUtil$5 = 1;
 
 	const {
 	  kState,
@@ -22323,12 +22323,12 @@ function requireUtil$4 () {
 	  }, new Uint8Array(size))
 	}
 
-	util$4 = {
+	util$5 = {
 	  staticPropertyDescriptors,
 	  readOperation,
 	  fireAProgressEvent
 	};
-	return util$4;
+	return util$5;
 }
 
 var filereader;
@@ -22342,7 +22342,7 @@ function requireFilereader () {
 	  staticPropertyDescriptors,
 	  readOperation,
 	  fireAProgressEvent
-	} = requireUtil$4();
+	} = requireUtil$5();
 	const {
 	  kState,
 	  kError,
@@ -22351,7 +22351,7 @@ function requireFilereader () {
 	  kAborted
 	} = requireSymbols$2();
 	const { webidl } = requireWebidl();
-	const { kEnumerableProperty } = requireUtil$7();
+	const { kEnumerableProperty } = requireUtil$8();
 
 	class FileReader extends EventTarget {
 	  constructor () {
@@ -22696,16 +22696,16 @@ function requireSymbols$1 () {
 	return symbols$1;
 }
 
-var util$3;
-var hasRequiredUtil$3;
+var util$4;
+var hasRequiredUtil$4;
 
-function requireUtil$3 () {
-	if (hasRequiredUtil$3) return util$3;
-	hasRequiredUtil$3 = 1;
+function requireUtil$4 () {
+	if (hasRequiredUtil$4) return util$4;
+	hasRequiredUtil$4 = 1;
 
 	const assert = require$$0$1;
 	const { URLSerializer } = requireDataUrl();
-	const { isValidHeaderName } = requireUtil$6();
+	const { isValidHeaderName } = requireUtil$7();
 
 	/**
 	 * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -22742,11 +22742,11 @@ function requireUtil$3 () {
 	  return values
 	}
 
-	util$3 = {
+	util$4 = {
 	  urlEquals,
 	  getFieldValues
 	};
-	return util$3;
+	return util$4;
 }
 
 var cache$1;
@@ -22757,14 +22757,14 @@ function requireCache () {
 	hasRequiredCache = 1;
 
 	const { kConstruct } = requireSymbols$1();
-	const { urlEquals, getFieldValues } = requireUtil$3();
-	const { kEnumerableProperty, isDisturbed } = requireUtil$7();
+	const { urlEquals, getFieldValues } = requireUtil$4();
+	const { kEnumerableProperty, isDisturbed } = requireUtil$8();
 	const { webidl } = requireWebidl();
 	const { Response, cloneResponse, fromInnerResponse } = requireResponse();
 	const { Request, fromInnerRequest } = requireRequest();
 	const { kState } = requireSymbols$3();
 	const { fetching } = requireFetch();
-	const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = requireUtil$6();
+	const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = requireUtil$7();
 	const assert = require$$0$1;
 
 	/**
@@ -23626,7 +23626,7 @@ function requireCachestorage () {
 	const { kConstruct } = requireSymbols$1();
 	const { Cache } = requireCache();
 	const { webidl } = requireWebidl();
-	const { kEnumerableProperty } = requireUtil$7();
+	const { kEnumerableProperty } = requireUtil$8();
 
 	class CacheStorage {
 	  /**
@@ -23796,12 +23796,12 @@ function requireConstants$3 () {
 	return constants$3;
 }
 
-var util$2;
-var hasRequiredUtil$2;
+var util$3;
+var hasRequiredUtil$3;
 
-function requireUtil$2 () {
-	if (hasRequiredUtil$2) return util$2;
-	hasRequiredUtil$2 = 1;
+function requireUtil$3 () {
+	if (hasRequiredUtil$3) return util$3;
+	hasRequiredUtil$3 = 1;
 
 	/**
 	 * @param {string} value
@@ -24145,7 +24145,7 @@ function requireUtil$2 () {
 	  return out.join('; ')
 	}
 
-	util$2 = {
+	util$3 = {
 	  isCTLExcludingHtab,
 	  validateCookieName,
 	  validateCookiePath,
@@ -24153,7 +24153,7 @@ function requireUtil$2 () {
 	  toIMFDate,
 	  stringify
 	};
-	return util$2;
+	return util$3;
 }
 
 var parse$4;
@@ -24164,7 +24164,7 @@ function requireParse$1 () {
 	hasRequiredParse$1 = 1;
 
 	const { maxNameValuePairSize, maxAttributeValueSize } = requireConstants$3();
-	const { isCTLExcludingHtab } = requireUtil$2();
+	const { isCTLExcludingHtab } = requireUtil$3();
 	const { collectASequenceOfCodePointsFast } = requireDataUrl();
 	const assert = require$$0$1;
 
@@ -24482,7 +24482,7 @@ function requireCookies () {
 	hasRequiredCookies = 1;
 
 	const { parseSetCookie } = requireParse$1();
-	const { stringify } = requireUtil$2();
+	const { stringify } = requireUtil$3();
 	const { webidl } = requireWebidl();
 	const { Headers } = requireHeaders$1();
 
@@ -24674,7 +24674,7 @@ function requireEvents () {
 	hasRequiredEvents = 1;
 
 	const { webidl } = requireWebidl();
-	const { kEnumerableProperty } = requireUtil$7();
+	const { kEnumerableProperty } = requireUtil$8();
 	const { kConstruct } = requireSymbols$4();
 	const { MessagePort } = require$$1$1;
 
@@ -25097,12 +25097,12 @@ function requireSymbols () {
 	return symbols;
 }
 
-var util$1;
-var hasRequiredUtil$1;
+var util$2;
+var hasRequiredUtil$2;
 
-function requireUtil$1 () {
-	if (hasRequiredUtil$1) return util$1;
-	hasRequiredUtil$1 = 1;
+function requireUtil$2 () {
+	if (hasRequiredUtil$2) return util$2;
+	hasRequiredUtil$2 = 1;
 
 	const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = requireSymbols();
 	const { states, opcodes } = requireConstants$2();
@@ -25406,7 +25406,7 @@ function requireUtil$1 () {
 	    throw new TypeError('Invalid utf-8 received.')
 	  };
 
-	util$1 = {
+	util$2 = {
 	  isConnecting,
 	  isEstablished,
 	  isClosing,
@@ -25424,7 +25424,7 @@ function requireUtil$1 () {
 	  parseExtensions,
 	  isValidClientWindowBits
 	};
-	return util$1;
+	return util$2;
 }
 
 var frame;
@@ -25546,13 +25546,13 @@ function requireConnection () {
 	  kReceivedClose,
 	  kResponse
 	} = requireSymbols();
-	const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = requireUtil$1();
+	const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = requireUtil$2();
 	const { channels } = requireDiagnostics();
 	const { CloseEvent } = requireEvents();
 	const { makeRequest } = requireRequest();
 	const { fetching } = requireFetch();
 	const { Headers, getHeadersList } = requireHeaders$1();
-	const { getDecodeSplit } = requireUtil$6();
+	const { getDecodeSplit } = requireUtil$7();
 	const { WebsocketFrameSend } = requireFrame();
 
 	/** @type {import('crypto')} */
@@ -25915,8 +25915,8 @@ function requirePermessageDeflate () {
 	hasRequiredPermessageDeflate = 1;
 
 	const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = require$$1$2;
-	const { isValidClientWindowBits } = requireUtil$1();
-	const { MessageSizeExceededError } = requireErrors$2();
+	const { isValidClientWindowBits } = requireUtil$2();
+	const { MessageSizeExceededError } = requireErrors$3();
 
 	const tail = Buffer.from([0x00, 0x00, 0xff, 0xff]);
 	const kBuffer = Symbol('kBuffer');
@@ -26041,11 +26041,11 @@ function requireReceiver () {
 	  isControlFrame,
 	  isTextBinaryFrame,
 	  isContinuationFrame
-	} = requireUtil$1();
+	} = requireUtil$2();
 	const { WebsocketFrameSend } = requireFrame();
 	const { closeWebSocketConnection } = requireConnection();
 	const { PerMessageDeflate } = requirePermessageDeflate();
-	const { MessageSizeExceededError } = requireErrors$2();
+	const { MessageSizeExceededError } = requireErrors$3();
 
 	function failWebsocketConnectionWithCode (ws, code, reason) {
 	  closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
@@ -26676,7 +26676,7 @@ function requireWebsocket () {
 
 	const { webidl } = requireWebidl();
 	const { URLSerializer } = requireDataUrl();
-	const { environmentSettingsObject } = requireUtil$6();
+	const { environmentSettingsObject } = requireUtil$7();
 	const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = requireConstants$2();
 	const {
 	  kWebSocketURL,
@@ -26693,10 +26693,10 @@ function requireWebsocket () {
 	  isClosing,
 	  isValidSubprotocol,
 	  fireEvent
-	} = requireUtil$1();
+	} = requireUtil$2();
 	const { establishWebSocketConnection, closeWebSocketConnection } = requireConnection();
 	const { ByteParser } = requireReceiver();
-	const { kEnumerableProperty, isBlobLike } = requireUtil$7();
+	const { kEnumerableProperty, isBlobLike } = requireUtil$8();
 	const { getGlobalDispatcher } = requireGlobal();
 	const { types } = require$$0$4;
 	const { ErrorEvent, CloseEvent } = requireEvents();
@@ -27270,12 +27270,12 @@ function requireWebsocket () {
 	return websocket;
 }
 
-var util;
-var hasRequiredUtil;
+var util$1;
+var hasRequiredUtil$1;
 
-function requireUtil () {
-	if (hasRequiredUtil) return util;
-	hasRequiredUtil = 1;
+function requireUtil$1 () {
+	if (hasRequiredUtil$1) return util$1;
+	hasRequiredUtil$1 = 1;
 
 	/**
 	 * Checks if the given value is a valid LastEventId.
@@ -27307,12 +27307,12 @@ function requireUtil () {
 	  })
 	}
 
-	util = {
+	util$1 = {
 	  isValidLastEventId,
 	  isASCIINumber,
 	  delay
 	};
-	return util;
+	return util$1;
 }
 
 var eventsourceStream;
@@ -27323,7 +27323,7 @@ function requireEventsourceStream () {
 	hasRequiredEventsourceStream = 1;
 	const buffer = require$$0;
 	const { Transform } = require$$0$2;
-	const { isASCIINumber, isValidLastEventId } = requireUtil();
+	const { isASCIINumber, isValidLastEventId } = requireUtil$1();
 
 	/**
 	 * @type {number[]} BOM
@@ -27912,9 +27912,9 @@ function requireEventsource () {
 	const { parseMIMEType } = requireDataUrl();
 	const { createFastMessageEvent } = requireEvents();
 	const { isNetworkError } = requireResponse();
-	const { delay } = requireUtil();
-	const { kEnumerableProperty } = requireUtil$7();
-	const { environmentSettingsObject } = requireUtil$6();
+	const { delay } = requireUtil$1();
+	const { kEnumerableProperty } = requireUtil$8();
+	const { environmentSettingsObject } = requireUtil$7();
 	const { getGlobalDispatcher } = requireGlobal();
 
 	let experimentalWarned = false;
@@ -28402,8 +28402,8 @@ function requireUndici () {
 	const ProxyAgent = requireProxyAgent();
 	const EnvHttpProxyAgent = requireEnvHttpProxyAgent();
 	const RetryAgent = requireRetryAgent();
-	const errors = requireErrors$2();
-	const util = requireUtil$7();
+	const errors = requireErrors$3();
+	const util = requireUtil$8();
 	const { InvalidArgumentError } = errors;
 	const api = requireApi();
 	const buildConnector = requireConnect();
@@ -30226,10 +30226,10 @@ var Hook = { Collection: Collection$1 };
 // pkg/dist-src/defaults.js
 
 // pkg/dist-src/version.js
-var VERSION$7 = "0.0.0-development";
+var VERSION$8 = "0.0.0-development";
 
 // pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${VERSION$7} ${getUserAgent()}`;
+var userAgent = `octokit-endpoint.js/${VERSION$8} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -31382,12 +31382,12 @@ class RequestError extends Error {
 // pkg/dist-src/index.js
 
 // pkg/dist-src/version.js
-var VERSION$6 = "10.0.16";
+var VERSION$7 = "10.0.16";
 
 // pkg/dist-src/defaults.js
 var defaults_default = {
   headers: {
-    "user-agent": `octokit-request.js/${VERSION$6} ${getUserAgent()}`
+    "user-agent": `octokit-request.js/${VERSION$7} ${getUserAgent()}`
   }
 };
 
@@ -31576,7 +31576,7 @@ var request = withDefaults$1(endpoint, defaults_default);
 // pkg/dist-src/index.js
 
 // pkg/dist-src/version.js
-var VERSION$5 = "0.0.0-development";
+var VERSION$6 = "0.0.0-development";
 
 // pkg/dist-src/error.js
 function _buildMessageForResponseErrors(data) {
@@ -31681,7 +31681,7 @@ function withDefaults(request2, newDefaults) {
 // pkg/dist-src/index.js
 withDefaults(request, {
   headers: {
-    "user-agent": `octokit-graphql.js/${VERSION$5} ${getUserAgent()}`
+    "user-agent": `octokit-graphql.js/${VERSION$6} ${getUserAgent()}`
   },
   method: "POST",
   url: "/graphql"
@@ -31747,7 +31747,7 @@ var createTokenAuth = function createTokenAuth2(token) {
   });
 };
 
-const VERSION$4 = "7.0.8";
+const VERSION$5 = "7.0.8";
 
 const noop$1 = () => {
 };
@@ -31768,9 +31768,9 @@ function createLogger(logger = {}) {
   }
   return logger;
 }
-const userAgentTrail = `octokit-core.js/${VERSION$4} ${getUserAgent()}`;
+const userAgentTrail = `octokit-core.js/${VERSION$5} ${getUserAgent()}`;
 class Octokit {
-  static VERSION = VERSION$4;
+  static VERSION = VERSION$5;
   static defaults(defaults) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
@@ -31882,7 +31882,7 @@ class Octokit {
   auth;
 }
 
-const VERSION$3 = "17.0.0";
+const VERSION$4 = "17.0.0";
 
 const Endpoints = {
   actions: {
@@ -34303,10 +34303,10 @@ function restEndpointMethods(octokit) {
     rest: api
   };
 }
-restEndpointMethods.VERSION = VERSION$3;
+restEndpointMethods.VERSION = VERSION$4;
 
 // pkg/dist-src/version.js
-var VERSION$2 = "0.0.0-development";
+var VERSION$3 = "0.0.0-development";
 
 // pkg/dist-src/normalize-paginated-list-response.js
 function normalizePaginatedListResponse(response) {
@@ -34429,18 +34429,18 @@ function paginateRest(octokit) {
     })
   };
 }
-paginateRest.VERSION = VERSION$2;
+paginateRest.VERSION = VERSION$3;
 
 new Context();
 const baseUrl = getApiBaseUrl();
-const defaults = {
+const defaults$1 = {
     baseUrl,
     request: {
         agent: getProxyAgent(baseUrl),
         fetch: getProxyFetch(baseUrl)
     }
 };
-const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults$1);
 /**
  * Convience function to correctly format Octokit Options to pass into the constructor.
  *
@@ -36012,7 +36012,7 @@ var lightExports = requireLight();
 var BottleneckLight = /*@__PURE__*/getDefaultExportFromCjs(lightExports);
 
 // pkg/dist-src/version.js
-var VERSION$1 = "0.0.0-development";
+var VERSION$2 = "0.0.0-development";
 
 // pkg/dist-src/error-request.js
 function isRequestError(error) {
@@ -36086,12 +36086,12 @@ function retry(octokit, octokitOptions) {
   }
   return retryPlugin;
 }
-retry.VERSION = VERSION$1;
+retry.VERSION = VERSION$2;
 
 // pkg/dist-src/index.js
 
 // pkg/dist-src/version.js
-var VERSION = "0.0.0-development";
+var VERSION$1 = "0.0.0-development";
 
 // pkg/dist-src/wrap-request.js
 var noop = () => Promise.resolve();
@@ -36324,7 +36324,7 @@ function throttling(octokit, octokitOptions) {
   });
   return {};
 }
-throttling.VERSION = VERSION;
+throttling.VERSION = VERSION$1;
 throttling.triggersNotification = triggersNotification;
 
 /**
@@ -36367,188 +36367,6 @@ function createGitHubClient(options) {
 const NO_AUTOMATIC_RETRY = { request: { retries: 0 } };
 
 /**
- * The data the pure core passes around. Nothing here does I/O: adapters hand
- * the core file texts, the core hands back entries, findings and diagnostics.
- */
-const SEVERITY_RANK = { info: 1, warning: 2, error: 3 };
-const DEFAULT_MESH_OPTIONS = {
-    defaultExportTo: ['*'],
-    rootNamespace: 'istio-system',
-    autoAllocate: false,
-};
-/** `namespace/name`; entries carry it precomputed, since large collisions ask on every comparison. */
-function entryRef(e) {
-    return e.ref ?? `${e.namespace}/${e.name}`;
-}
-
-const OTHER_NAMESPACES = '*';
-function effectiveExportTo(entry, mesh) {
-    return entry.exportTo && entry.exportTo.length > 0 ? entry.exportTo : mesh.defaultExportTo;
-}
-/** Namespaces an entry's exportTo singles out: each may see a different winner than `*`. */
-function namespacesNamedBy(entry, exportTo) {
-    if (exportTo.includes('*') || exportTo.includes('~'))
-        return [];
-    return exportTo.map((ns) => (ns === '.' ? entry.namespace : ns));
-}
-/**
- * The Sidecar that scopes a consumer: its own namespace's selector-less one,
- * else the root namespace's, else none (which means `*\/*`).
- */
-function consumerClasses(namespaces, sidecars, mesh) {
-    const defaultByNamespace = new Map();
-    for (const s of sidecars)
-        if (!s.hasWorkloadSelector && !defaultByNamespace.has(s.namespace))
-            defaultByNamespace.set(s.namespace, s);
-    const rootSidecar = defaultByNamespace.get(mesh.rootNamespace);
-    const classes = [{ id: OTHER_NAMESPACES, namespace: undefined, sidecar: rootSidecar }];
-    const all = new Set(namespaces);
-    for (const s of sidecars)
-        all.add(s.namespace);
-    for (const ns of [...all].sort()) {
-        classes.push({ id: ns, namespace: ns, sidecar: defaultByNamespace.get(ns) ?? rootSidecar });
-    }
-    for (const s of sidecars) {
-        if (s.hasWorkloadSelector)
-            classes.push({ id: `${s.namespace} (Sidecar ${s.name})`, namespace: s.namespace, sidecar: s });
-    }
-    return classes;
-}
-/**
- * Whether a Sidecar imports this host from this namespace onto this port:
- * an egress listener bound to the port decides for that port; the listeners
- * without a port decide for every other one (`ns/dnsName` hosts).
- */
-function sidecarImports(sidecar, entryNamespace, host, port) {
-    if (!sidecar || sidecar.egress.length === 0)
-        return true;
-    const forPort = sidecar.egress.filter((listener) => listener.port === port);
-    const listeners = forPort.length > 0 ? forPort : sidecar.egress.filter((listener) => listener.port === undefined);
-    for (const listener of listeners) {
-        for (const spec of listener.hosts) {
-            const slash = spec.indexOf('/');
-            if (slash < 0)
-                continue;
-            const ns = spec.slice(0, slash);
-            const name = spec.slice(slash + 1);
-            const nsMatches = ns === '*' || (ns === '.' ? sidecar.namespace === entryNamespace : ns === entryNamespace);
-            if (nsMatches && hostMatches(name, host))
-                return true;
-        }
-    }
-    return false;
-}
-function hostMatches(pattern, host) {
-    if (pattern === '*')
-        return true;
-    if (pattern.startsWith('*.')) {
-        const suffix = pattern.slice(1);
-        return host.endsWith(suffix) || host === pattern;
-    }
-    return pattern === host;
-}
-/**
- * A Sidecar whose every egress host is exact and names its namespace imports
- * services one by one, and Istio then keeps plain creation order: the
- * private-first rule does not apply to its workloads.
- */
-function importsByExactNames(sidecar) {
-    if (!sidecar || sidecar.egress.length === 0)
-        return false;
-    return sidecar.egress.every((listener) => listener.hosts.length > 0 && listener.hosts.every((spec) => {
-        const slash = spec.indexOf('/');
-        const ns = spec.slice(0, slash);
-        const name = spec.slice(slash + 1);
-        return slash > 0 && ns !== '*' && ns !== '~' && !name.includes('*');
-    }));
-}
-
-const ROLE = { win: 'winner', lose: 'shadowed', open: 'undetermined' };
-/**
- * Merges per-consumer records of the same collision into one, so N
- * namespaces give one finding. Work is per distinct record, not per class:
- * a record fifty namespaces share is walked once.
- */
-class CollisionAccumulator {
-    byKey = new Map();
-    add({ record, allLose }, consumerClass) {
-        const key = `${record.rule}\u0000${record.listener}\u0000${record.subKey}`;
-        let pending = this.byKey.get(key);
-        if (!pending) {
-            pending = { rule: record.rule, listener: record.listener, subKey: record.subKey, occurrences: new Map() };
-            this.byKey.set(key, pending);
-        }
-        let seen = pending.occurrences.get(record);
-        if (!seen) {
-            seen = { asIs: [], allLose: [] };
-            pending.occurrences.set(record, seen);
-        }
-        (allLose ? seen.allLose : seen.asIs).push(consumerClass);
-    }
-    collisions() {
-        return [...this.byKey.values()].map(settle);
-    }
-}
-function settle(pending) {
-    const drafts = new Map();
-    const consumerClasses = new Set();
-    let port = 0;
-    for (const [record, seen] of pending.occurrences) {
-        for (const c of seen.asIs)
-            consumerClasses.add(c);
-        for (const c of seen.allLose)
-            consumerClasses.add(c);
-        const note = (list, outcome, classes) => {
-            if (classes.length === 0)
-                return;
-            for (const ranked of list) {
-                const u = ranked.unit;
-                port = u.port.number;
-                let draft = drafts.get(u.entryIndex);
-                if (!draft) {
-                    draft = {
-                        member: { entry: u.entry, entryIndex: u.entryIndex, hosts: new Set(), units: [], age: ranked.age, bestTier: ranked.tier, role: 'winner', winsFor: [], losesFor: [] },
-                        outcomes: [],
-                        seen: new Set(),
-                    };
-                    drafts.set(u.entryIndex, draft);
-                }
-                const m = draft.member;
-                m.hosts.add(u.host);
-                if (!m.units.includes(u))
-                    m.units.push(u);
-                if (ranked.tier < m.bestTier)
-                    m.bestTier = ranked.tier;
-                draft.outcomes.push([outcome, classes]);
-                draft.seen.add(outcome);
-            }
-        };
-        note(record.winners, 'win', seen.asIs);
-        note(record.shadowed, 'lose', seen.asIs);
-        note(record.undetermined, 'open', seen.asIs);
-        for (const list of [record.winners, record.shadowed, record.undetermined])
-            note(list, 'lose', seen.allLose);
-    }
-    const members = new Map();
-    for (const [index, { member, outcomes, seen: kinds }] of drafts) {
-        // The role is what the widest audience (every namespace no manifest names) sees; an entry
-        // only some namespaces see gets the worst of its outcomes. Differences by namespace are listed.
-        const wide = outcomes.find(([, classes]) => classes.includes(OTHER_NAMESPACES))?.[0];
-        const outcome = wide ?? (kinds.has('lose') ? 'lose' : kinds.has('open') ? 'open' : 'win');
-        member.role = ROLE[outcome];
-        if (kinds.size > 1) {
-            member.winsFor = [...new Set(outcomes.filter(([o]) => o === 'win').flatMap(([, c]) => c))];
-            member.losesFor = [...new Set(outcomes.filter(([o]) => o === 'lose').flatMap(([, c]) => c))];
-        }
-        members.set(index, member);
-    }
-    return { rule: pending.rule, listener: pending.listener, port, subKey: pending.subKey, consumerClasses: [...consumerClasses], members };
-}
-function roleOf(member) {
-    return member.role;
-}
-
-/**
  * Istio parses a ServiceEntry port's protocol case-insensitively and never
  * infers it from the port name, so an unknown or empty string means sniffing.
  */
@@ -36576,1969 +36394,6 @@ function isWellKnownPortProtocol(protocol) {
 }
 function displayProtocol(protocol) {
     return protocol === '' ? 'unset (sniffed)' : protocol;
-}
-
-/** Ports whose clients almost always speak TLS with SNI, so `protocol: TLS` is the cheap cure. */
-const TLS_PORTS$1 = new Set([443, 8443, 9443, 6443, 993, 995, 465, 636]);
-/**
- * Says which entry wins, why Istio picks it, what happens to the others'
- * traffic, and what each cure costs: the finding should teach, not only flag.
- */
-function explain(collision, members, mesh) {
-    // A collision can hold 100k entries: name each list of hosts once, not in every sentence.
-    const named = new Map();
-    const hostsOf = (list) => {
-        let text = named.get(list);
-        if (text === undefined) {
-            text = describeHosts(list);
-            named.set(list, text);
-        }
-        return text;
-    };
-    const winners = members.filter((m) => roleOf(m) === 'winner');
-    const losers = members.filter((m) => roleOf(m) === 'shadowed');
-    const open = members.filter((m) => roleOf(m) === 'undetermined');
-    const port = collision.port;
-    const who = audience(collision.consumerClasses);
-    switch (collision.rule) {
-        case 'tcp-shadowed':
-        case 'tls-shadowed': {
-            const tls = collision.rule === 'tls-shadowed';
-            const lead = winners.length > 0 ? hostsOf(winners) : open.length > 0 ? `one of ${hostsOf(open)}` : 'the first entry';
-            return {
-                title: (losers.length > 0
-                    ? `${hostsOf(losers)} port ${port} traffic goes to ${lead} (shared listener ${collision.listener})`
-                    : `${hostsOf(open)} share listener ${collision.listener}: only one of them gets the traffic`)
-                    + (collision.consumerClasses.includes(OTHER_NAMESPACES) ? '' : ` in ${who}`),
-                explanation: [
-                    tls
-                        ? `These entries declare port ${port} as TLS on the same address, so their filter chains have the same match (no SNI to tell them apart) on listener ${collision.listener}.`
-                        : `These entries declare port ${port} as ${protocolsOf(members)} with ${bindingOf(collision)}, so every sidecar that sees them builds one listener ${collision.listener} whose match-all TCP chain can lead to one destination only.`,
-                    'Istio keeps the chain of the service it processes first and drops the others: nothing fails at apply time and nothing is logged; only the metric pilot_conflict_outbound_listener_tcp_over_current_tcp counts it.',
-                    winnerSentence(winners, open, losers),
-                    losers.length > 0 ? `Connections from ${who} to ${hostsOf(losers)} port ${port} are proxied to ${lead}.` : '',
-                    passthroughNote(winners),
-                ].filter(Boolean).join(' '),
-                fixes: shadowFixes(port, losers.length > 0 ? losers : open, tls, mesh),
-            };
-        }
-        case 'multi-host-tcp':
-            return {
-                title: `${members[0] ? entryRef(members[0].entry) : 'an entry'} lists several hosts on ${protocolsOf(members)} port ${port}: only one host can own ${collision.listener}`,
-                explanation: `Each host of a ServiceEntry is its own service, and all of them want the same match-all chain of ${collision.listener}. The hostname that sorts first keeps it; connections to the other hosts go there too. Istio's validation rejects several hosts on a non-HTTP, non-TLS port unless resolution is NONE (where traffic is passed through to its original IP).`,
-                fixes: [
-                    'Split the entry into one ServiceEntry per host, each with its own `spec.addresses` (the listener then binds that IP). Cost: one IP per host to own.',
-                    `Declare port ${port} as \`protocol: TLS\` if clients send SNI: one SNI chain per host. Cost: TLS clients only.`,
-                    'Use `resolution: NONE` if the hosts need no DNS resolution by the proxy. Cost: no load balancing or TLS origination by Envoy.',
-                ],
-            };
-        case 'well-known-port-protocol':
-            return {
-                title: `${hostsOf(losers)} port ${port} is ignored: it disagrees in protocol with ${collision.listener}'s ${protocolsOf(winners.length > 0 ? winners : open)}`,
-                explanation: `MONGO and MYSQL ports cannot share a listener with any other protocol: Istio ignores the later port entirely (isConflictWithWellKnownPort) and only logs a warning. ${winnerSentence(winners, open, losers)} Clients in ${who} reach nothing of ${hostsOf(losers)} on port ${port} through its own entry.`,
-                fixes: [
-                    `Declare the same protocol on every entry of port ${port} (all ${protocolsOf(winners.length > 0 ? winners : open)}, or all TCP). Cost: none, if the protocol was chosen by habit. They may then still collide as TCP: give each its own address.`,
-                    'Give the entries distinct `spec.addresses` so each gets its own listener. Cost: an IP per entry.',
-                    `Move one of them to another port. Cost: every client of it changes.`,
-                ],
-            };
-        case 'tcp-captures-tls-port': {
-            const tcp = members.filter((m) => m.units.some((u) => u.chain !== 'tls'));
-            const tls = members.filter((m) => m.units.every((u) => u.chain === 'tls'));
-            return {
-                title: `${hostsOf(tcp)} takes every connection on ${collision.listener} that no TLS entry claims by SNI`,
-                explanation: `${hostsOf(tls)} ${tls.length > 1 ? 'are' : 'is'} matched by SNI on ${collision.listener}, and ${hostsOf(tcp)} adds a match-all TCP chain there, which becomes the listener's default. Every connection from ${who} on port ${port} whose SNI names no TLS entry — clients without SNI, and every external host reached by passthrough, even those REGISTRY_ONLY would block — is proxied to ${hostsOf(tcp)}.`,
-                fixes: [
-                    `Declare ${hostsOf(tcp)} port ${port} as \`protocol: TLS\` too, if its clients send SNI. Cost: TLS clients only.`,
-                    `Give ${hostsOf(tcp)} its own \`spec.addresses\` so its chain moves to an IP listener. Cost: an IP to own, that clients must connect to.`,
-                    'Narrow its `exportTo` to the namespaces that use it. Cost: other namespaces lose the entry.',
-                ],
-            };
-        }
-        case 'http-tcp-sniffing':
-            return {
-                title: `${collision.listener} mixes HTTP (${hostsOf(winners)}) and TCP (${hostsOf(losers)}): Envoy sniffs every connection`,
-                explanation: `HTTP entries always use the wildcard listener, routed by Host. With ${hostsOf(losers)} declared TCP on the same port, Istio merges them into a sniffing listener: plaintext HTTP goes to the HTTP routes by Host header, everything else to the TCP chain. Clients of ${hostsOf(losers)} that speak plaintext HTTP no longer reach it through its TCP chain.`,
-                fixes: [
-                    `Declare ${hostsOf(losers)} as HTTP if it speaks HTTP: it is then routed by Host like the others. Cost: none for HTTP traffic.`,
-                    `Give ${hostsOf(losers)} its own \`spec.addresses\`. Cost: an IP to own.`,
-                    'Move it to another port. Cost: every client changes.',
-                ],
-            };
-        case 'cidr-overlap':
-            return {
-                title: `CIDRs on ${collision.listener} overlap: ${hostsOf(winners)} takes the addresses inside ${hostsOf(losers)}'s range`,
-                explanation: `Both CIDR chains stay on ${collision.listener}; Envoy picks the longest matching prefix, so connections to addresses inside the narrower range go to ${hostsOf(winners)}, not ${hostsOf(losers)}.`,
-                fixes: ['If the overlap is unintended, make the ranges disjoint. Cost: none if the ranges were too wide.'],
-            };
-        case 'same-host':
-            return {
-                title: `${[...new Set(members.flatMap((m) => [...m.hosts]))].join(', ')} port ${port} is defined by ${members.length} ServiceEntries`,
-                explanation: `A sidecar keeps one service per hostname: the first one processed (ports of later entries in the same namespace are merged in, but a port number it already has is not). ${winnerSentence(winners, open, losers)} All entries point at the same cluster ${collision.listener}, so this is not a listener collision, but settings of the later entries (protocol, resolution, endpoints) do not apply.${protocolsOf(members).includes(',') ? ` The entries disagree on the protocol (${protocolsOf(members)}), which Istio reports as IST0177.` : ''}${mesh.autoAllocate ? ' With IP auto-allocation each entry may get its own VIP for this host (istio/istio#53676), so clients can resolve different addresses.' : ''}`,
-                fixes: ['Consolidate into one ServiceEntry per host (list every port there). Cost: none; one place to edit.'],
-            };
-    }
-}
-/** A NONE winner's cluster is ORIGINAL_DST: shadowed traffic still reaches its IP, only policy and telemetry go astray. */
-function passthroughNote(winners) {
-    if (winners.length === 0 || !winners.every((w) => w.entry.resolution === 'NONE'))
-        return '';
-    return 'The winner has resolution NONE, so its cluster forwards each connection to its original destination IP: the other hosts are still reached, but their DestinationRules, telemetry and authorization apply to the winner instead.';
-}
-function winnerSentence(winners, open, losers) {
-    if (winners.length > 0) {
-        const shown = winners.slice(0, 3).map((w) => `${entryRef(w.entry)} (${describeHosts([w])}) wins ${whyFirst(w, losers)}`);
-        return `${shown.join('; ')}${winners.length > 3 ? `; and ${winners.length - 3} more entries for the same host` : ''}.`;
-    }
-    if (open.length > 0) {
-        return `Which of ${refList(open)} wins depends on creation order, which the manifests do not record: the entry created first (older creationTimestamp) takes it, and with equal timestamps the hostname that sorts first. Either way only one of them gets the traffic.`;
-    }
-    return '';
-}
-function refList(members) {
-    const shown = members.slice(0, 5).map((m) => entryRef(m.entry)).join(', ');
-    return members.length > 5 ? `${shown} and ${members.length - 5} more` : shown;
-}
-/** The rule of Istio's processing order that put this entry first. */
-function whyFirst(winner, losers) {
-    if (losers.some((l) => l.bestTier > winner.bestTier)) {
-        return winner.bestTier === 0
-            ? `in namespace ${winner.entry.namespace} because it is exported only there, and private entries are processed before public ones`
-            : 'because entries exported to a namespace by name are processed before public ones';
-    }
-    if (losers.some((l) => l.age.generation > winner.age.generation)) {
-        return 'because it already exists: entries created by this change are younger, and Istio processes the oldest first';
-    }
-    const t = winner.age.timestamp;
-    if (t !== undefined && losers.some((l) => l.age.timestamp !== undefined && l.age.timestamp > t)) {
-        return `because it was created first (creationTimestamp ${new Date(t * 1000).toISOString()})`;
-    }
-    if (losers.every((l) => l.entry === winner.entry))
-        return 'because its hostname sorts first among the entry\'s hosts';
-    return 'because, created in the same second, its hostname sorts first';
-}
-function shadowFixes(port, victims, tls, mesh) {
-    const names = describeHosts(victims);
-    const several = victims.length > 1;
-    const address = `Give ${names} ${several ? 'each its' : 'its'} own \`spec.addresses\` (the real IP, or a reserved VIP that clients resolve through DNS capture): ${several ? 'each' : 'its'} chain moves to a listener <ip>_${port} of its own. Cost: an address to own; with DNS resolution the IP is only the listener's key, so clients must actually connect to it.`;
-    const sni = `Declare port ${port} of ${names} as \`protocol: TLS\` (clients send SNI for HTTPS): Envoy then matches each host by SNI on 0.0.0.0_${port} and they coexist. Cost: TLS clients with SNI only; Envoy no longer sees plaintext, so no TLS origination for this port.`;
-    const scope = `Narrow \`exportTo\` of ${names} (e.g. \`["."]\`) or use Sidecar egress hosts, so that no workload sees both. Cost: other namespaces lose the entry.`;
-    const autoAllocate = 'Turn on DNS capture with IP auto-allocation for the consumers (ISTIO_META_DNS_CAPTURE and ISTIO_META_DNS_AUTO_ALLOCATE, or Istio 1.25+ allocation plus DNS capture): each eligible entry gets its own VIP and listener. Cost: a mesh-wide proxy change; entries with resolution NONE or wildcard hosts are not covered.';
-    const move = `Serve ${names} on another port. Cost: every client changes.`;
-    if (tls)
-        return [address, `Remove \`spec.addresses\` so the TLS chains are matched by SNI on 0.0.0.0_${port}. Cost: none if clients send SNI.`, scope];
-    const fixes = TLS_PORTS$1.has(port) ? [sni, address, scope] : [address, scope, sni];
-    if (!mesh.autoAllocate)
-        fixes.push(autoAllocate);
-    fixes.push(move);
-    return fixes;
-}
-function bindingOf(collision) {
-    return collision.subKey.startsWith('|') && collision.subKey.length > 1 ? `the same CIDR ${collision.subKey.slice(1)}` : collision.listener.startsWith('0.0.0.0_') ? 'no spec.addresses' : 'the same address';
-}
-function audience(classes) {
-    const named = classes.filter((c) => c !== OTHER_NAMESPACES);
-    const others = classes.includes(OTHER_NAMESPACES);
-    if (named.length === 0)
-        return 'every namespace';
-    return others ? `every namespace (${named.join(', ')} included)` : `namespace${named.length > 1 ? 's' : ''} ${named.join(', ')}`;
-}
-/** The first three hosts and how many entries are left: enough to recognise, cheap for 100k entries. */
-function describeHosts(members) {
-    const shown = [];
-    let used = 0;
-    for (const m of members) {
-        if (shown.length >= 3)
-            break;
-        used++;
-        for (const h of m.hosts)
-            if (shown.length < 3 && !shown.includes(h))
-                shown.push(h);
-    }
-    const rest = members.length - used;
-    return rest > 0 ? `${shown.join(', ')} and the hosts of ${rest} more entr${rest === 1 ? 'y' : 'ies'}` : shown.join(', ');
-}
-function protocolsOf(members) {
-    const list = [...new Set(members.flatMap((m) => m.units.map((u) => u.port.protocol || 'unset')))].sort();
-    return list.join(', ');
-}
-
-/** Turns a merged collision into the finding people read and machines compare. */
-function toFinding(collision, mesh) {
-    const members = [...collision.members.values()].sort(compareMembers);
-    // One collision can hold 100k entries: every per-entry step below stays linear.
-    const entries = members.map(toFindingEntry);
-    const severity = severityOf(collision, members, mesh);
-    const text = explain(collision, members, mesh);
-    return {
-        id: fingerprint(`${collision.rule}|${collision.listener}|${collision.subKey}`),
-        membersFingerprint: fingerprint(entries.map((e) => `${e.ref}|${e.hosts.join(',')}|${e.role}`).join('\n')),
-        rule: collision.rule,
-        severity,
-        listener: collision.listener,
-        port: collision.port,
-        protocols: [...new Set(members.flatMap((m) => m.units.map((u) => displayProtocol(u.port.protocol))))].sort(),
-        namespaces: sortNamespaces(collision.consumerClasses),
-        entries,
-        ...text,
-    };
-}
-function toFindingEntry(member) {
-    const firstUnit = member.units[0];
-    return {
-        ref: entryRef(member.entry),
-        name: member.entry.name,
-        namespace: member.entry.namespace,
-        hosts: [...member.hosts].sort(),
-        protocol: displayProtocol(firstUnit.port.protocol),
-        role: roleOf(member),
-        winsFor: sortNamespaces(member.winsFor),
-        losesFor: sortNamespaces(member.losesFor),
-        location: member.entry.location,
-        portLocation: firstUnit.port.location,
-    };
-}
-function severityOf(collision, members, mesh) {
-    switch (collision.rule) {
-        case 'tcp-shadowed': {
-            // A passthrough (NONE) winner forwards to the original IP: traffic arrives, only policy and telemetry go astray.
-            const possibleWinners = members.filter((m) => roleOf(m) !== 'shadowed');
-            return possibleWinners.length > 0 && possibleWinners.every((m) => m.entry.resolution === 'NONE') ? 'warning' : 'error';
-        }
-        case 'multi-host-tcp':
-            return members.every((m) => m.entry.resolution === 'NONE') ? 'info' : 'error';
-        case 'tls-shadowed':
-        case 'well-known-port-protocol':
-            return 'error';
-        case 'tcp-captures-tls-port':
-        case 'http-tcp-sniffing':
-            return 'warning';
-        case 'cidr-overlap':
-            return 'info';
-        case 'same-host': {
-            const protocols = new Set(members.flatMap((m) => m.units.map((u) => u.port.protocol)));
-            return protocols.size > 1 || mesh.autoAllocate ? 'warning' : 'info';
-        }
-    }
-}
-function compareFindings(a, b) {
-    return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.port - b.port || a.listener.localeCompare(b.listener) || a.id.localeCompare(b.id);
-}
-function compareMembers(a, b) {
-    const rank = { winner: 0, undetermined: 1, shadowed: 2 };
-    return rank[roleOf(a)] - rank[roleOf(b)] || entryRef(a.entry).localeCompare(entryRef(b.entry));
-}
-/** `*` (every other namespace) last, the named ones sorted before it. */
-function sortNamespaces(namespaces) {
-    const list = [...new Set(namespaces)];
-    return list.filter((n) => n !== OTHER_NAMESPACES).sort().concat(list.includes(OTHER_NAMESPACES) ? [OTHER_NAMESPACES] : []);
-}
-function fingerprint(text) {
-    return createHash('sha256').update(text).digest('hex').slice(0, 16);
-}
-
-var ipaddr$2 = {exports: {}};
-
-var ipaddr$1 = ipaddr$2.exports;
-
-var hasRequiredIpaddr;
-
-function requireIpaddr () {
-	if (hasRequiredIpaddr) return ipaddr$2.exports;
-	hasRequiredIpaddr = 1;
-	(function (module) {
-		(function (root) {
-		    // A list of regular expressions that match arbitrary IPv4 addresses,
-		    // for which a number of weird notations exist.
-		    // Note that an address like 0010.0xa5.1.1 is considered legal.
-		    const ipv4Part = '(0?\\d+|0x[a-f0-9]+)';
-		    const ipv4Regexes = {
-		        fourOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}$`, 'i'),
-		        threeOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}$`, 'i'),
-		        twoOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}$`, 'i'),
-		        longValue: new RegExp(`^${ipv4Part}$`, 'i')
-		    };
-
-		    // Regular Expression for checking Octal numbers
-		    const octalRegex = new RegExp(`^0[0-7]+$`, 'i');
-		    const hexRegex = new RegExp(`^0x[a-f0-9]+$`, 'i');
-
-		    const zoneIndex = '%[0-9a-z]{1,}';
-
-		    // IPv6-matching regular expressions.
-		    // For IPv6, the task is simpler: it is enough to match the colon-delimited
-		    // hexadecimal IPv6 and a transitional variant with dotted-decimal IPv4 at
-		    // the end.
-		    const ipv6Part = '(?:[0-9a-f]+::?)+';
-		    const ipv6Regexes = {
-		        zoneIndex: new RegExp(zoneIndex, 'i'),
-		        'native': new RegExp(`^(::)?(${ipv6Part})?([0-9a-f]+)?(::)?(${zoneIndex})?$`, 'i'),
-		        deprecatedTransitional: new RegExp(`^(?:::)(${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}(${zoneIndex})?)$`, 'i'),
-		        transitional: new RegExp(`^((?:${ipv6Part})|(?:::)(?:${ipv6Part})?)${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}(${zoneIndex})?$`, 'i')
-		    };
-
-		    // Expand :: in an IPv6 address or address part consisting of `parts` groups.
-		    function expandIPv6 (string, parts) {
-		        // More than one '::' means invalid address
-		        if (string.indexOf('::') !== string.lastIndexOf('::')) {
-		            return null;
-		        }
-
-		        let colonCount = 0;
-		        let lastColon = -1;
-		        let zoneId = (string.match(ipv6Regexes.zoneIndex) || [])[0];
-		        let replacement, replacementCount;
-
-		        // Remove zone index and save it for later
-		        if (zoneId) {
-		            zoneId = zoneId.substring(1);
-		            string = string.replace(/%.+$/, '');
-		        }
-
-		        // How many parts do we already have?
-		        while ((lastColon = string.indexOf(':', lastColon + 1)) >= 0) {
-		            colonCount++;
-		        }
-
-		        // 0::0 is two parts more than ::
-		        if (string.substr(0, 2) === '::') {
-		            colonCount--;
-		        }
-
-		        if (string.substr(-2, 2) === '::') {
-		            colonCount--;
-		        }
-
-		        // An address must not contain more separators than available parts,
-		        // and :: must compress at least one part.
-		        if (colonCount >= parts) {
-		            return null;
-		        }
-
-		        // replacement = ':' + '0:' * (parts - colonCount)
-		        replacementCount = parts - colonCount;
-		        replacement = ':';
-		        while (replacementCount--) {
-		            replacement += '0:';
-		        }
-
-		        // Insert the missing zeroes
-		        string = string.replace('::', replacement);
-
-		        // Trim any garbage which may be hanging around if :: was at the edge in
-		        // the source string
-		        if (string[0] === ':') {
-		            string = string.slice(1);
-		        }
-
-		        if (string[string.length - 1] === ':') {
-		            string = string.slice(0, -1);
-		        }
-
-		        parts = (function () {
-		            const ref = string.split(':');
-		            const results = [];
-
-		            for (let i = 0; i < ref.length; i++) {
-		                results.push(ref[i].length > 4 ? NaN : parseInt(ref[i], 16));
-		            }
-
-		            return results;
-		        })();
-
-		        return {
-		            parts: parts,
-		            zoneId: zoneId
-		        };
-		    }
-
-		    // A generic CIDR (Classless Inter-Domain Routing) RFC1518 range matcher.
-		    function matchCIDR (first, second, partSize, cidrBits) {
-		        if (first.length !== second.length) {
-		            throw new Error('ipaddr: cannot match CIDR for objects with different lengths');
-		        }
-
-		        let part = 0;
-		        let shift;
-
-		        while (cidrBits > 0) {
-		            shift = partSize - cidrBits;
-		            if (shift < 0) {
-		                shift = 0;
-		            }
-
-		            if (first[part] >> shift !== second[part] >> shift) {
-		                return false;
-		            }
-
-		            cidrBits -= partSize;
-		            part += 1;
-		        }
-
-		        return true;
-		    }
-
-		    function parseIntAuto (string) {
-		        // Hexadecimal base 16 (0x#)
-		        if (hexRegex.test(string)) {
-		            return parseInt(string, 16);
-		        }
-		        // While octal representation is discouraged by ECMAScript 3
-		        // and forbidden by ECMAScript 5, we silently allow it to
-		        // work only if the rest of the string has numbers less than 8.
-		        if (string[0] === '0' && !isNaN(parseInt(string[1], 10))) {
-		        if (octalRegex.test(string)) {
-		            return parseInt(string, 8);
-		        }
-		            throw new Error(`ipaddr: cannot parse ${string} as octal`);
-		        }
-		        // Always include the base 10 radix!
-		        return parseInt(string, 10);
-		    }
-
-		    function padPart (part, length) {
-		        while (part.length < length) {
-		            part = `0${part}`;
-		        }
-
-		        return part;
-		    }
-
-		    const ipaddr = {};
-
-		    // An IPv4 address (RFC791).
-		    ipaddr.IPv4 = (function () {
-		        // Constructs a new IPv4 address from an array of four octets
-		        // in network order (MSB first)
-		        // Verifies the input.
-		        function IPv4 (octets) {
-		            if (octets.length !== 4) {
-		                throw new Error('ipaddr: ipv4 octet count should be 4');
-		            }
-
-		            let i, octet;
-
-		            for (i = 0; i < octets.length; i++) {
-		                octet = octets[i];
-		                if (!((0 <= octet && octet <= 255))) {
-		                    throw new Error('ipaddr: ipv4 octet should fit in 8 bits');
-		                }
-		            }
-
-		            this.octets = octets;
-		        }
-
-		        // Special IPv4 address ranges.
-		        // See also https://en.wikipedia.org/wiki/Reserved_IP_addresses
-		        IPv4.prototype.SpecialRanges = {
-		            unspecified: [[new IPv4([0, 0, 0, 0]), 8]],
-		            broadcast: [[new IPv4([255, 255, 255, 255]), 32]],
-		            // RFC3171
-		            multicast: [[new IPv4([224, 0, 0, 0]), 4]],
-		            // RFC3927
-		            linkLocal: [[new IPv4([169, 254, 0, 0]), 16]],
-		            // RFC5735
-		            loopback: [[new IPv4([127, 0, 0, 0]), 8]],
-		            // RFC6598
-		            carrierGradeNat: [[new IPv4([100, 64, 0, 0]), 10]],
-		            // RFC1918
-		            'private': [
-		                [new IPv4([10, 0, 0, 0]), 8],
-		                [new IPv4([172, 16, 0, 0]), 12],
-		                [new IPv4([192, 168, 0, 0]), 16]
-		            ],
-		            // Reserved and testing-only ranges; RFCs 5735, 5737, 2544, 1700
-		            reserved: [
-		                [new IPv4([192, 0, 0, 0]), 24],
-		                [new IPv4([192, 0, 2, 0]), 24],
-		                [new IPv4([192, 88, 99, 0]), 24],
-		                [new IPv4([198, 18, 0, 0]), 15],
-		                [new IPv4([198, 51, 100, 0]), 24],
-		                [new IPv4([203, 0, 113, 0]), 24],
-		                [new IPv4([240, 0, 0, 0]), 4]
-		            ],
-		            // RFC7534, RFC7535
-		            as112: [
-		                [new IPv4([192, 175, 48, 0]), 24],
-		                [new IPv4([192, 31, 196, 0]), 24],
-		            ],
-		            // RFC7450
-		            amt: [
-		                [new IPv4([192, 52, 193, 0]), 24],
-		            ],
-		        };
-
-		        // The 'kind' method exists on both IPv4 and IPv6 classes.
-		        IPv4.prototype.kind = function () {
-		            return 'ipv4';
-		        };
-
-		        // Checks if this address matches other one within given CIDR range.
-		        IPv4.prototype.match = function (other, cidrRange) {
-		            let ref;
-		            if (cidrRange === undefined) {
-		                ref = other;
-		                other = ref[0];
-		                cidrRange = ref[1];
-		            }
-
-		            if (other.kind() !== 'ipv4') {
-		                throw new Error('ipaddr: cannot match ipv4 address with non-ipv4 one');
-		            }
-
-		            return matchCIDR(this.octets, other.octets, 8, cidrRange);
-		        };
-
-		        // returns a number of leading ones in IPv4 address, making sure that
-		        // the rest is a solid sequence of 0's (valid netmask)
-		        // returns either the CIDR length or null if mask is not valid
-		        IPv4.prototype.prefixLengthFromSubnetMask = function () {
-		            let cidr = 0;
-		            // non-zero encountered stop scanning for zeroes
-		            let stop = false;
-		            // number of zeroes in octet
-		            const zerotable = {
-		                0: 8,
-		                128: 7,
-		                192: 6,
-		                224: 5,
-		                240: 4,
-		                248: 3,
-		                252: 2,
-		                254: 1,
-		                255: 0
-		            };
-		            let i, octet, zeros;
-
-		            for (i = 3; i >= 0; i -= 1) {
-		                octet = this.octets[i];
-		                if (octet in zerotable) {
-		                    zeros = zerotable[octet];
-		                    if (stop && zeros !== 0) {
-		                        return null;
-		                    }
-
-		                    if (zeros !== 8) {
-		                        stop = true;
-		                    }
-
-		                    cidr += zeros;
-		                } else {
-		                    return null;
-		                }
-		            }
-
-		            return 32 - cidr;
-		        };
-
-		        // Checks if the address corresponds to one of the special ranges.
-		        IPv4.prototype.range = function () {
-		            return ipaddr.subnetMatch(this, this.SpecialRanges);
-		        };
-
-		        // Returns an array of byte-sized values in network order (MSB first)
-		        IPv4.prototype.toByteArray = function () {
-		            return this.octets.slice(0);
-		        };
-
-		        // Converts this IPv4 address to an IPv4-mapped IPv6 address.
-		        IPv4.prototype.toIPv4MappedAddress = function () {
-		            return ipaddr.IPv6.parse(`::ffff:${this.toString()}`);
-		        };
-
-		        // Symmetrical method strictly for aligning with the IPv6 methods.
-		        IPv4.prototype.toNormalizedString = function () {
-		            return this.toString();
-		        };
-
-		        // Returns the address in convenient, decimal-dotted format.
-		        IPv4.prototype.toString = function () {
-		            return this.octets.join('.');
-		        };
-
-		        return IPv4;
-		    })();
-
-		    // A utility function to return broadcast address given the IPv4 interface and prefix length in CIDR notation
-		    ipaddr.IPv4.broadcastAddressFromCIDR = function (string) {
-
-		        try {
-		            const cidr = this.parseCIDR(string);
-		            const ipInterfaceOctets = cidr[0].toByteArray();
-		            const subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
-		            const octets = [];
-		            let i = 0;
-		            while (i < 4) {
-		                // Broadcast address is bitwise OR between ip interface and inverted mask
-		                octets.push(parseInt(ipInterfaceOctets[i], 10) | parseInt(subnetMaskOctets[i], 10) ^ 255);
-		                i++;
-		            }
-
-		            return new this(octets);
-		        } catch (e) {
-		            throw new Error('ipaddr: the address does not have IPv4 CIDR format', { cause: e });
-		        }
-		    };
-
-		    // Checks if a given string is formatted like IPv4 address.
-		    ipaddr.IPv4.isIPv4 = function (string) {
-		        return this.parser(string) !== null;
-		    };
-
-		    // Checks if a given string is a valid IPv4 address.
-		    ipaddr.IPv4.isValid = function (string) {
-		        try {
-		            new this(this.parser(string));
-		            return true;
-		        } catch {
-		            return false;
-		        }
-		    };
-
-		    // Checks if a given string is a valid IPv4 address in CIDR notation.
-		    ipaddr.IPv4.isValidCIDR = function (string) {
-		        try {
-		            this.parseCIDR(string);
-		            return true;
-		        } catch {
-		            return false;
-		        }
-		    };
-
-		    // Checks if a given string is a full four-part IPv4 Address.
-		    ipaddr.IPv4.isValidFourPartDecimal = function (string) {
-		        if (ipaddr.IPv4.isValid(string) && string.match(/^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/)) {
-		            return true;
-		        } else {
-		            return false;
-		        }
-		    };
-
-		    // Checks if a given string is a full four-part IPv4 Address with CIDR prefix.
-		    ipaddr.IPv4.isValidCIDRFourPartDecimal = function (string) {
-		        const match = string.match(/^(.+)\/(\d+)$/);
-
-		        if (!ipaddr.IPv4.isValidCIDR(string) || !match) {
-		            return false;
-		        }
-
-		        return ipaddr.IPv4.isValidFourPartDecimal(match[1]);
-		    };
-
-		    // A utility function to return network address given the IPv4 interface and prefix length in CIDR notation
-		    ipaddr.IPv4.networkAddressFromCIDR = function (string) {
-		        let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
-
-		        try {
-		            cidr = this.parseCIDR(string);
-		            ipInterfaceOctets = cidr[0].toByteArray();
-		            subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
-		            octets = [];
-		            i = 0;
-		            while (i < 4) {
-		                // Network address is bitwise AND between ip interface and mask
-		                octets.push(parseInt(ipInterfaceOctets[i], 10) & parseInt(subnetMaskOctets[i], 10));
-		                i++;
-		            }
-
-		            return new this(octets);
-		        } catch (e) {
-		            throw new Error('ipaddr: the address does not have IPv4 CIDR format', { cause: e });
-		        }
-		    };
-
-		    // Tries to parse and validate a string with IPv4 address.
-		    // Throws an error if it fails.
-		    ipaddr.IPv4.parse = function (string) {
-		        const parts = this.parser(string);
-
-		        if (parts === null) {
-		            throw new Error('ipaddr: string is not formatted like an IPv4 Address');
-		        }
-
-		        return new this(parts);
-		    };
-
-		    // Parses the string as an IPv4 Address with CIDR Notation.
-		    ipaddr.IPv4.parseCIDR = function (string) {
-		        let match;
-
-		        if ((match = string.match(/^(.+)\/(\d+)$/))) {
-		            const maskLength = parseInt(match[2]);
-		            if (maskLength >= 0 && maskLength <= 32) {
-		                const parsed = [this.parse(match[1]), maskLength];
-		                Object.defineProperty(parsed, 'toString', {
-		                    value: function () {
-		                        return this.join('/');
-		                    }
-		                });
-		                return parsed;
-		            }
-		        }
-
-		        throw new Error('ipaddr: string is not formatted like an IPv4 CIDR range');
-		    };
-
-		    // Classful variants (like a.b, where a is an octet, and b is a 24-bit
-		    // value representing last three octets; this corresponds to a class C
-		    // address) are omitted due to classless nature of modern Internet.
-		    ipaddr.IPv4.parser = function (string) {
-		        let match, part, value;
-
-		        // parseInt recognizes all that octal & hexadecimal weirdness for us
-		        if ((match = string.match(ipv4Regexes.fourOctet))) {
-		            return (function () {
-		                const ref = match.slice(1, 6);
-		                const results = [];
-
-		                for (let i = 0; i < ref.length; i++) {
-		                    part = ref[i];
-		                    results.push(parseIntAuto(part));
-		                }
-
-		                return results;
-		            })();
-		        } else if ((match = string.match(ipv4Regexes.longValue))) {
-		            value = parseIntAuto(match[1]);
-		            if (value > 0xffffffff || value < 0) {
-		                throw new Error('ipaddr: address outside defined range');
-		            }
-
-		            return ((function () {
-		                const results = [];
-		                let shift;
-
-		                for (shift = 0; shift <= 24; shift += 8) {
-		                    results.push((value >> shift) & 0xff);
-		                }
-
-		                return results;
-		            })()).reverse();
-		        } else if ((match = string.match(ipv4Regexes.twoOctet))) {
-		            return (function () {
-		                const ref = match.slice(1, 4);
-		                const results = [];
-
-		                value = parseIntAuto(ref[1]);
-		                if (value > 0xffffff || value < 0) {
-		                    throw new Error('ipaddr: address outside defined range');
-		                }
-
-		                results.push(parseIntAuto(ref[0]));
-		                results.push((value >> 16) & 0xff);
-		                results.push((value >>  8) & 0xff);
-		                results.push( value        & 0xff);
-
-		                return results;
-		            })();
-		        } else if ((match = string.match(ipv4Regexes.threeOctet))) {
-		            return (function () {
-		                const ref = match.slice(1, 5);
-		                const results = [];
-
-		                value = parseIntAuto(ref[2]);
-		                if (value > 0xffff || value < 0) {
-		                    throw new Error('ipaddr: address outside defined range');
-		                }
-
-		                results.push(parseIntAuto(ref[0]));
-		                results.push(parseIntAuto(ref[1]));
-		                results.push((value >> 8) & 0xff);
-		                results.push( value       & 0xff);
-
-		                return results;
-		            })();
-		        } else {
-		            return null;
-		        }
-		    };
-
-		    // A utility function to return subnet mask in IPv4 format given the prefix length
-		    ipaddr.IPv4.subnetMaskFromPrefixLength = function (prefix) {
-		        prefix = parseInt(prefix);
-		        if (Number.isNaN(prefix) || prefix < 0 || prefix > 32) {
-		            throw new Error('ipaddr: invalid IPv4 prefix length');
-		        }
-
-		        const octets = [0, 0, 0, 0];
-		        let j = 0;
-		        const filledOctetCount = Math.floor(prefix / 8);
-
-		        while (j < filledOctetCount) {
-		            octets[j] = 255;
-		            j++;
-		        }
-
-		        if (filledOctetCount < 4) {
-		            octets[filledOctetCount] = Math.pow(2, prefix % 8) - 1 << 8 - (prefix % 8);
-		        }
-
-		        return new this(octets);
-		    };
-
-		    // An IPv6 address (RFC2460)
-		    ipaddr.IPv6 = (function () {
-		        // Constructs an IPv6 address from an array of eight 16 - bit parts
-		        // or sixteen 8 - bit parts in network order(MSB first).
-		        // Throws an error if the input is invalid.
-		        function IPv6 (parts, zoneId) {
-		            let i, part;
-
-		            if (parts.length === 16) {
-		                this.parts = [];
-		                for (i = 0; i <= 14; i += 2) {
-		                    this.parts.push((parts[i] << 8) | parts[i + 1]);
-		                }
-		            } else if (parts.length === 8) {
-		                this.parts = parts;
-		            } else {
-		                throw new Error('ipaddr: ipv6 part count should be 8 or 16');
-		            }
-
-		            for (i = 0; i < this.parts.length; i++) {
-		                part = this.parts[i];
-		                if (!((0 <= part && part <= 0xffff))) {
-		                    throw new Error('ipaddr: ipv6 part should fit in 16 bits');
-		                }
-		            }
-
-		            if (zoneId) {
-		                this.zoneId = zoneId;
-		            }
-		        }
-
-		        // Special IPv6 ranges
-		        IPv6.prototype.SpecialRanges = {
-		            // RFC4291, here and after
-		            unspecified: [new IPv6([0, 0, 0, 0, 0, 0, 0, 0]), 128],
-		            linkLocal: [new IPv6([0xfe80, 0, 0, 0, 0, 0, 0, 0]), 10],
-		            multicast: [new IPv6([0xff00, 0, 0, 0, 0, 0, 0, 0]), 8],
-		            loopback: [new IPv6([0, 0, 0, 0, 0, 0, 0, 1]), 128],
-		            uniqueLocal: [new IPv6([0xfc00, 0, 0, 0, 0, 0, 0, 0]), 7],
-		            ipv4Mapped: [new IPv6([0, 0, 0, 0, 0, 0xffff, 0, 0]), 96],
-		            // RFC3879
-		            deprecatedSiteLocal: [new IPv6([0xfec0, 0, 0, 0, 0, 0, 0, 0]), 10],
-		            // RFC6666
-		            discard: [new IPv6([0x100, 0, 0, 0, 0, 0, 0, 0]), 64],
-		            // RFC6145
-		            rfc6145: [new IPv6([0, 0, 0, 0, 0xffff, 0, 0, 0]), 96],
-		            rfc6052: [
-		                // RFC6052
-		                [new IPv6([0x64, 0xff9b, 0, 0, 0, 0, 0, 0]), 96],
-		                // RFC8215
-		                [new IPv6([0x64, 0xff9b, 0x1, 0, 0, 0, 0, 0]), 48],
-		            ],
-		            // RFC3056
-		            '6to4': [new IPv6([0x2002, 0, 0, 0, 0, 0, 0, 0]), 16],
-		            // RFC6052, RFC6146
-		            teredo: [new IPv6([0x2001, 0, 0, 0, 0, 0, 0, 0]), 32],
-		            // RFC5180
-		            benchmarking: [new IPv6([0x2001, 0x2, 0, 0, 0, 0, 0, 0]), 48],
-		            // RFC7450
-		            amt: [new IPv6([0x2001, 0x3, 0, 0, 0, 0, 0, 0]), 32],
-		            as112v6: [
-		                // RFC7535
-		                [new IPv6([0x2001, 0x4, 0x112, 0, 0, 0, 0, 0]), 48],
-		                // RFC7534
-		                [new IPv6([0x2620, 0x4f, 0x8000, 0, 0, 0, 0, 0]), 48],
-		            ],
-		            // RFC4843
-		            deprecatedOrchid: [new IPv6([0x2001, 0x10, 0, 0, 0, 0, 0, 0]), 28],
-		            // RFC7343
-		            orchid2: [new IPv6([0x2001, 0x20, 0, 0, 0, 0, 0, 0]), 28],
-		            // RFC9374
-		            droneRemoteIdProtocolEntityTags: [new IPv6([0x2001, 0x30, 0, 0, 0, 0, 0, 0]), 28],
-		            // RFC9602
-		            segmentRouting: [new IPv6([0x5f00, 0, 0, 0, 0, 0, 0, 0]), 16],
-		            reserved: [
-		                // RFC3849
-		                [new IPv6([0x2001, 0, 0, 0, 0, 0, 0, 0]), 23],
-		                // RFC2928
-		                [new IPv6([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0]), 32],
-		                // RFC9637
-		                [new IPv6([0x3fff, 0, 0, 0, 0, 0, 0, 0]), 20],
-		            ],
-		        };
-
-		        // Checks if this address is an IPv4-mapped IPv6 address.
-		        IPv6.prototype.isIPv4MappedAddress = function () {
-		            return this.range() === 'ipv4Mapped';
-		        };
-
-		        // The 'kind' method exists on both IPv4 and IPv6 classes.
-		        IPv6.prototype.kind = function () {
-		            return 'ipv6';
-		        };
-
-		        // Checks if this address matches other one within given CIDR range.
-		        IPv6.prototype.match = function (other, cidrRange) {
-		            let ref;
-
-		            if (cidrRange === undefined) {
-		                ref = other;
-		                other = ref[0];
-		                cidrRange = ref[1];
-		            }
-
-		            if (other.kind() !== 'ipv6') {
-		                throw new Error('ipaddr: cannot match ipv6 address with non-ipv6 one');
-		            }
-
-		            return matchCIDR(this.parts, other.parts, 16, cidrRange);
-		        };
-
-		        // returns a number of leading ones in IPv6 address, making sure that
-		        // the rest is a solid sequence of 0's (valid netmask)
-		        // returns either the CIDR length or null if mask is not valid
-		        IPv6.prototype.prefixLengthFromSubnetMask = function () {
-		            let cidr = 0;
-		            // non-zero encountered stop scanning for zeroes
-		            let stop = false;
-		            // number of zeroes in octet
-		            const zerotable = {
-		                0: 16,
-		                32768: 15,
-		                49152: 14,
-		                57344: 13,
-		                61440: 12,
-		                63488: 11,
-		                64512: 10,
-		                65024: 9,
-		                65280: 8,
-		                65408: 7,
-		                65472: 6,
-		                65504: 5,
-		                65520: 4,
-		                65528: 3,
-		                65532: 2,
-		                65534: 1,
-		                65535: 0
-		            };
-		            let part, zeros;
-
-		            for (let i = 7; i >= 0; i -= 1) {
-		                part = this.parts[i];
-		                if (part in zerotable) {
-		                    zeros = zerotable[part];
-		                    if (stop && zeros !== 0) {
-		                        return null;
-		                    }
-
-		                    if (zeros !== 16) {
-		                        stop = true;
-		                    }
-
-		                    cidr += zeros;
-		                } else {
-		                    return null;
-		                }
-		            }
-
-		            return 128 - cidr;
-		        };
-
-
-		        // Checks if the address corresponds to one of the special ranges.
-		        IPv6.prototype.range = function () {
-		            return ipaddr.subnetMatch(this, this.SpecialRanges);
-		        };
-
-		        // Returns an array of byte-sized values in network order (MSB first)
-		        IPv6.prototype.toByteArray = function () {
-		            let part;
-		            const bytes = [];
-		            const ref = this.parts;
-		            for (let i = 0; i < ref.length; i++) {
-		                part = ref[i];
-		                bytes.push(part >> 8);
-		                bytes.push(part & 0xff);
-		            }
-
-		            return bytes;
-		        };
-
-		        // Returns the address in expanded format with all zeroes included, like
-		        // 2001:0db8:0008:0066:0000:0000:0000:0001
-		        IPv6.prototype.toFixedLengthString = function () {
-		            const addr = ((function () {
-		                const results = [];
-		                for (let i = 0; i < this.parts.length; i++) {
-		                    results.push(padPart(this.parts[i].toString(16), 4));
-		                }
-
-		                return results;
-		            }).call(this)).join(':');
-
-		            let suffix = '';
-
-		            if (this.zoneId) {
-		                suffix = `%${this.zoneId}`;
-		            }
-
-		            return addr + suffix;
-		        };
-
-		        // Converts this address to IPv4 address if it is an IPv4-mapped IPv6 address.
-		        // Throws an error otherwise.
-		        IPv6.prototype.toIPv4Address = function () {
-		            if (!this.isIPv4MappedAddress()) {
-		                throw new Error('ipaddr: trying to convert a generic ipv6 address to ipv4');
-		            }
-
-		            const ref = this.parts.slice(-2);
-		            const high = ref[0];
-		            const low = ref[1];
-
-		            return new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
-		        };
-
-		        // Returns the address in expanded format with all zeroes included, like
-		        // 2001:db8:8:66:0:0:0:1
-		        //
-		        // Deprecated: use toFixedLengthString() instead.
-		        IPv6.prototype.toNormalizedString = function () {
-		            const addr = ((function () {
-		                const results = [];
-
-		                for (let i = 0; i < this.parts.length; i++) {
-		                    results.push(this.parts[i].toString(16));
-		                }
-
-		                return results;
-		            }).call(this)).join(':');
-
-		            let suffix = '';
-
-		            if (this.zoneId) {
-		                suffix = `%${this.zoneId}`;
-		            }
-
-		            return addr + suffix;
-		        };
-
-		        // Returns the address in compact, human-readable format like
-		        // 2001:db8:8:66::1
-		        // in line with RFC 5952 (see https://tools.ietf.org/html/rfc5952#section-4)
-		        IPv6.prototype.toRFC5952String = function () {
-		            const regex = /((^|:)(0(:|$)){2,})/g;
-		            // The zone identifier (RFC 4007) is not part of the address; match
-		            // against the address alone so a trailing zero run right before the
-		            // "%" suffix still gets compressed (RFC 5952, 4.2.2).
-		            let suffix = '';
-		            if (this.zoneId) {
-		                suffix = `%${this.zoneId}`;
-		            }
-		            const normalized = this.toNormalizedString();
-		            const string = normalized.slice(0, normalized.length - suffix.length);
-		            let bestMatchIndex = 0;
-		            let bestMatchLength = -1;
-		            let bestMatchGroups = -1;
-		            let match;
-
-		            while ((match = regex.exec(string))) {
-		                // Compare by the number of zero groups, not the matched length:
-		                // a run that is not at the start carries a leading ":" in the
-		                // match, so an equal-length run later in the address would
-		                // otherwise be preferred over the leftmost one (RFC 5952, 4.2.3).
-		                const groups = (match[0].match(/0/g) || []).length;
-		                if (groups > bestMatchGroups) {
-		                    bestMatchGroups = groups;
-		                    bestMatchIndex = match.index;
-		                    bestMatchLength = match[0].length;
-		                }
-		            }
-
-		            if (bestMatchLength < 0) {
-		                return string + suffix;
-		            }
-
-		            return `${string.substring(0, bestMatchIndex)}::${string.substring(bestMatchIndex + bestMatchLength)}${suffix}`;
-		        };
-
-		        // Returns the address in compact, human-readable format like
-		        // 2001:db8:8:66::1
-		        // Calls toRFC5952String under the hood.
-		        IPv6.prototype.toString = function () {
-		            return this.toRFC5952String();
-		        };
-
-		        return IPv6;
-
-		    })();
-
-		    // A utility function to return broadcast address given the IPv6 interface and prefix length in CIDR notation
-		    ipaddr.IPv6.broadcastAddressFromCIDR = function (string) {
-		        try {
-		            const cidr = this.parseCIDR(string);
-		            const ipInterfaceOctets = cidr[0].toByteArray();
-		            const subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
-		            const octets = [];
-		            let i = 0;
-		            while (i < 16) {
-		                // Broadcast address is bitwise OR between ip interface and inverted mask
-		                octets.push(parseInt(ipInterfaceOctets[i], 10) | parseInt(subnetMaskOctets[i], 10) ^ 255);
-		                i++;
-		            }
-
-		            return new this(octets);
-		        } catch (e) {
-		            throw new Error('ipaddr: the address does not have IPv6 CIDR format', { cause: e });
-		        }
-		    };
-
-		    // Checks if a given string is formatted like IPv6 address.
-		    ipaddr.IPv6.isIPv6 = function (string) {
-		        return this.parser(string) !== null;
-		    };
-
-		    // Checks to see if string is a valid IPv6 Address
-		    ipaddr.IPv6.isValid = function (string) {
-
-		        // Since IPv6.isValid is always called first, this shortcut
-		        // provides a substantial performance gain.
-		        if (typeof string === 'string' && string.indexOf(':') === -1) {
-		            return false;
-		        }
-
-		        try {
-		            const addr = this.parser(string);
-		            new this(addr.parts, addr.zoneId);
-		            return true;
-		        } catch {
-		            return false;
-		        }
-		    };
-
-		    // Checks if a given string is a valid IPv6 address in CIDR notation.
-		    ipaddr.IPv6.isValidCIDR = function (string) {
-
-		        // See note in IPv6.isValid
-		        if (typeof string === 'string' && string.indexOf(':') === -1) {
-		            return false;
-		        }
-
-		        try {
-		            this.parseCIDR(string);
-		            return true;
-		        } catch {
-		            return false;
-		        }
-		    };
-
-		    // A utility function to return network address given the IPv6 interface and prefix length in CIDR notation
-		    ipaddr.IPv6.networkAddressFromCIDR = function (string) {
-		        let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
-
-		        try {
-		            cidr = this.parseCIDR(string);
-		            ipInterfaceOctets = cidr[0].toByteArray();
-		            subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
-		            octets = [];
-		            i = 0;
-		            while (i < 16) {
-		                // Network address is bitwise AND between ip interface and mask
-		                octets.push(parseInt(ipInterfaceOctets[i], 10) & parseInt(subnetMaskOctets[i], 10));
-		                i++;
-		            }
-
-		            return new this(octets);
-		        } catch (e) {
-		            throw new Error('ipaddr: the address does not have IPv6 CIDR format', { cause: e });
-		        }
-		    };
-
-		    // Tries to parse and validate a string with IPv6 address.
-		    // Throws an error if it fails.
-		    ipaddr.IPv6.parse = function (string) {
-		        const addr = this.parser(string);
-
-		        if (addr === null) {
-		            throw new Error('ipaddr: string is not formatted like an IPv6 Address');
-		        }
-
-		        return new this(addr.parts, addr.zoneId);
-		    };
-
-		    ipaddr.IPv6.parseCIDR = function (string) {
-		        let maskLength, match, parsed;
-
-		        if ((match = string.match(/^(.+)\/(\d+)$/))) {
-		            maskLength = parseInt(match[2]);
-		            if (maskLength >= 0 && maskLength <= 128) {
-		                parsed = [this.parse(match[1]), maskLength];
-		                Object.defineProperty(parsed, 'toString', {
-		                    value: function () {
-		                        return this.join('/');
-		                    }
-		                });
-		                return parsed;
-		            }
-		        }
-
-		        throw new Error('ipaddr: string is not formatted like an IPv6 CIDR range');
-		    };
-
-		    // Parse an IPv6 address.
-		    ipaddr.IPv6.parser = function (string) {
-		        let addr, i, match, octet, octets, zoneId;
-
-		        if ((match = string.match(ipv6Regexes.deprecatedTransitional))) {
-		            return this.parser(`::ffff:${match[1]}`);
-		        }
-		        if (ipv6Regexes.native.test(string)) {
-		            return expandIPv6(string, 8);
-		        }
-		        if ((match = string.match(ipv6Regexes.transitional))) {
-		            zoneId = match[6] || '';
-		            addr = match[1];
-		            if (!match[1].endsWith('::')) {
-		                addr = addr.slice(0, -1);
-		            }
-		            addr = expandIPv6(addr + zoneId, 6);
-		            if (addr && addr.parts) {
-		                octets = [
-		                    parseInt(match[2]),
-		                    parseInt(match[3]),
-		                    parseInt(match[4]),
-		                    parseInt(match[5])
-		                ];
-		                for (i = 0; i < octets.length; i++) {
-		                    octet = octets[i];
-		                    if (!((0 <= octet && octet <= 255))) {
-		                        return null;
-		                    }
-		                }
-
-		                addr.parts.push(octets[0] << 8 | octets[1]);
-		                addr.parts.push(octets[2] << 8 | octets[3]);
-		                return {
-		                    parts: addr.parts,
-		                    zoneId: addr.zoneId
-		                };
-		            }
-		        }
-
-		        return null;
-		    };
-
-		    // A utility function to return subnet mask in IPv6 format given the prefix length
-		    ipaddr.IPv6.subnetMaskFromPrefixLength = function (prefix) {
-		        prefix = parseInt(prefix);
-		        if (Number.isNaN(prefix) || prefix < 0 || prefix > 128) {
-		            throw new Error('ipaddr: invalid IPv6 prefix length');
-		        }
-
-		        const octets = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
-		        let j = 0;
-		        const filledOctetCount = Math.floor(prefix / 8);
-
-		        while (j < filledOctetCount) {
-		            octets[j] = 255;
-		            j++;
-		        }
-
-		        if (filledOctetCount < 16) {
-		            octets[filledOctetCount] = Math.pow(2, prefix % 8) - 1 << 8 - (prefix % 8);
-		        }
-
-		        return new this(octets);
-		    };
-
-		    // Try to parse an array in network order (MSB first) for IPv4 and IPv6
-		    ipaddr.fromByteArray = function (bytes) {
-		        const length = bytes.length;
-
-		        if (length === 4) {
-		            return new ipaddr.IPv4(bytes);
-		        } else if (length === 16) {
-		            return new ipaddr.IPv6(bytes);
-		        } else {
-		            throw new Error('ipaddr: the binary input is neither an IPv6 nor IPv4 address');
-		        }
-		    };
-
-		    // Checks if the address is valid IP address
-		    ipaddr.isValid = function (string) {
-		        return ipaddr.IPv6.isValid(string) || ipaddr.IPv4.isValid(string);
-		    };
-
-		    // Checks if the address is valid IP address in CIDR notation
-		    ipaddr.isValidCIDR = function (string) {
-		        return ipaddr.IPv6.isValidCIDR(string) || ipaddr.IPv4.isValidCIDR(string);
-		    };
-
-
-		    // Attempts to parse an IP Address, first through IPv6 then IPv4.
-		    // Throws an error if it could not be parsed.
-		    ipaddr.parse = function (string) {
-		        if (ipaddr.IPv6.isValid(string)) {
-		            return ipaddr.IPv6.parse(string);
-		        } else if (ipaddr.IPv4.isValid(string)) {
-		            return ipaddr.IPv4.parse(string);
-		        } else {
-		            throw new Error('ipaddr: the address has neither IPv6 nor IPv4 format');
-		        }
-		    };
-
-		    // Attempt to parse CIDR notation, first through IPv6 then IPv4.
-		    // Throws an error if it could not be parsed.
-		    ipaddr.parseCIDR = function (string) {
-		        try {
-		            return ipaddr.IPv6.parseCIDR(string);
-		        } catch {
-		            try {
-		                return ipaddr.IPv4.parseCIDR(string);
-		            } catch (e) {
-		                throw new Error('ipaddr: the address has neither IPv6 nor IPv4 CIDR format', { cause: e });
-		            }
-		        }
-		    };
-
-		    // Parse an address and return plain IPv4 address if it is an IPv4-mapped address
-		    ipaddr.process = function (string) {
-		        const addr = this.parse(string);
-
-		        if (addr.kind() === 'ipv6' && addr.isIPv4MappedAddress()) {
-		            return addr.toIPv4Address();
-		        } else {
-		            return addr;
-		        }
-		    };
-
-		    // An utility function to ease named range matching. See examples below.
-		    // rangeList can contain both IPv4 and IPv6 subnet entries and will not throw errors
-		    // on matching IPv4 addresses to IPv6 ranges or vice versa.
-		    ipaddr.subnetMatch = function (address, rangeList, defaultName) {
-		        let i, rangeName, rangeSubnets, subnet;
-
-		        if (defaultName === undefined || defaultName === null) {
-		            defaultName = 'unicast';
-		        }
-
-		        for (rangeName in rangeList) {
-		            if (Object.prototype.hasOwnProperty.call(rangeList, rangeName)) {
-		                rangeSubnets = rangeList[rangeName];
-		                // ECMA5 Array.isArray isn't available everywhere
-		                if (rangeSubnets[0] && !(rangeSubnets[0] instanceof Array)) {
-		                    rangeSubnets = [rangeSubnets];
-		                }
-
-		                for (i = 0; i < rangeSubnets.length; i++) {
-		                    subnet = rangeSubnets[i];
-		                    if (address.kind() === subnet[0].kind() && address.match.apply(address, subnet)) {
-		                        return rangeName;
-		                    }
-		                }
-		            }
-		        }
-
-		        return defaultName;
-		    };
-
-		    // Export for both the CommonJS and browser-like environment
-		    if (module.exports) {
-		        module.exports = ipaddr;
-
-		    } else {
-		        root.ipaddr = ipaddr;
-		    }
-
-		}(ipaddr$1)); 
-	} (ipaddr$2));
-	return ipaddr$2.exports;
-}
-
-var ipaddrExports = requireIpaddr();
-var ipaddr = /*@__PURE__*/getDefaultExportFromCjs(ipaddrExports);
-
-/**
- * Parses a spec.addresses item the way Istio keys listeners by it: a /32 or
- * /128 is a plain IP, a wider CIDR is compared by its masked network, and only
- * strict dotted-quad IPv4 counts (Go's parser refuses 0x.. and octal forms).
- */
-function parseAddress(raw) {
-    const text = raw.trim();
-    if (text.includes('/')) {
-        const [addressPart, bitsPart] = text.split('/', 2);
-        if (!isStrictIp(addressPart) || !/^\d{1,3}$/.test(bitsPart))
-            return { kind: 'invalid', raw };
-        let parsed;
-        try {
-            parsed = ipaddr.parseCIDR(text);
-        }
-        catch {
-            return { kind: 'invalid', raw };
-        }
-        const [address, bits] = parsed;
-        const fullBits = address.kind() === 'ipv4' ? 32 : 128;
-        if (bits === fullBits)
-            return { kind: 'ip', ip: address.toString() };
-        const network = address.kind() === 'ipv4'
-            ? ipaddr.IPv4.networkAddressFromCIDR(text)
-            : ipaddr.IPv6.networkAddressFromCIDR(text);
-        return { kind: 'cidr', cidr: `${network.toString()}/${bits}`, network, bits };
-    }
-    if (!isStrictIp(text))
-        return { kind: 'invalid', raw };
-    return { kind: 'ip', ip: ipaddr.parse(text).toString() };
-}
-function isStrictIp(text) {
-    return ipaddr.IPv4.isValidFourPartDecimal(text) || (text.includes(':') && ipaddr.IPv6.isValid(text));
-}
-/** True when every address of `inner` lies inside `outer` (same family, outer no longer). */
-function cidrContains(outer, inner) {
-    if (outer.network.kind() !== inner.network.kind() || outer.bits > inner.bits)
-        return false;
-    return inner.network.match(outer.network, outer.bits);
-}
-
-/**
- * Finds which unit Istio processes first, following its order: visibility
- * tier, then creation time, then hostname, then namespace. Ages the manifests
- * do not pin leave several candidates; linear in the number of units.
- */
-function firstProcessed(units) {
-    if (units.length === 0)
-        return { winner: undefined, candidates: [] };
-    // Loops, not Math.min(...spread): a group can hold more units than a call has room for arguments.
-    let minTier = Infinity;
-    let minGeneration = Infinity;
-    for (const u of units)
-        if (u.tier < minTier)
-            minTier = u.tier;
-    for (const u of units)
-        if (u.tier === minTier && u.age.generation < minGeneration)
-            minGeneration = u.age.generation;
-    const pool = units.filter((u) => u.tier === minTier && u.age.generation === minGeneration);
-    // Units of one entry share a creation time, so among them the hostname decides.
-    const bestPerEntry = new Map();
-    for (const u of pool) {
-        const current = bestPerEntry.get(u.unit.entryIndex);
-        if (!current || compareNames(u, current) < 0)
-            bestPerEntry.set(u.unit.entryIndex, u);
-    }
-    const timed = [];
-    const untimed = [];
-    for (const u of bestPerEntry.values())
-        (u.age.timestamp === undefined ? untimed : timed).push(u);
-    let bestTimed;
-    for (const u of timed) {
-        if (!bestTimed || compareTimed(u, bestTimed) < 0)
-            bestTimed = u;
-    }
-    const candidates = bestTimed ? [bestTimed, ...untimed] : untimed;
-    candidates.sort(compareNames);
-    return { winner: candidates.length === 1 ? candidates[0] : undefined, candidates };
-}
-function compareTimed(a, b) {
-    const byTime = (a.age.timestamp ?? 0) - (b.age.timestamp ?? 0);
-    return byTime !== 0 ? byTime : compareNames(a, b);
-}
-function compareNames(a, b) {
-    return compareStrings(a.unit.host, b.unit.host)
-        || compareStrings(a.unit.entry.namespace, b.unit.entry.namespace)
-        || compareStrings(a.unit.entry.name, b.unit.entry.name);
-}
-function compareStrings(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Replays Istio's merge (handleConflict / mergeTCPFilterChains) of every unit one consumer sees on one listener. */
-function conflictsOnListener(listener, units) {
-    return listenerBaseline(listener, units).records;
-}
-function listenerBaseline(listener, units) {
-    const records = [];
-    const wellKnown = units.some((u) => isWellKnownPortProtocol(u.unit.port.protocol));
-    const survivors = wellKnown ? wellKnownPortConflict(listener, units, records) : units;
-    const http = survivors.filter((u) => u.unit.chain === 'http');
-    const plainTcp = survivors.filter(isPlainTcpBesideHttp);
-    const sniffing = sniffingRecord(listener, http, plainTcp);
-    if (sniffing)
-        records.push(sniffing);
-    const bySignature = groupBy(survivors.filter((u) => u.unit.chain !== 'http'), chainSignature);
-    const shadowing = new Map();
-    for (const [signature, group] of bySignature) {
-        const record = shadowRecord(listener, signature, group);
-        if (record) {
-            shadowing.set(signature, record);
-            records.push(record);
-        }
-    }
-    const captureSlots = new Map();
-    for (const u of survivors)
-        addToCaptureSlot(captureSlots, u);
-    const capture = new Map();
-    for (const [cidr, slot] of captureSlots) {
-        const record = captureRecord(listener, cidr, slot);
-        if (record) {
-            capture.set(cidr, record);
-            records.push(record);
-        }
-    }
-    const cidrOverlap = cidrOverlapRecord(listener, survivors);
-    if (cidrOverlap)
-        records.push(cidrOverlap);
-    return {
-        listener, units: [...units], records, hosts: new Set(units.map((u) => u.unit.host)), wellKnown,
-        http, plainTcp, sniffing, bySignature, shadowing, captureSlots, capture, cidrOverlap, parts: new Map(), allTls: new Map(),
-    };
-}
-/**
- * The records for a consumer that sees the baseline plus its own units
- * (private or exported to it by name, so processed first). What the overlay
- * does not touch is the baseline's own record objects; what it touches is a
- * small record of its own units plus a shared record of the baseline units,
- * so a thousand namespaces never copy a thousand-entry group.
- */
-function conflictsWithOverlay(baseline, overlay, fullPass) {
-    const { listener } = baseline;
-    const full = () => fullPass([...overlay, ...baseline.units]).map((record) => ({ record }));
-    // Interplay the parts cannot express (one port dropped whole, one host per sidecar, CIDR nesting): replay everything.
-    if (baseline.wellKnown || overlay.some((u) => isWellKnownPortProtocol(u.unit.port.protocol) || u.unit.cidr !== undefined || baseline.hosts.has(u.unit.host)))
-        return full();
-    const out = [];
-    const ownHttp = overlay.filter((u) => u.unit.chain === 'http');
-    const ownTcp = overlay.filter(isPlainTcpBesideHttp);
-    if (ownHttp.length + ownTcp.length === 0) {
-        if (baseline.sniffing)
-            out.push({ record: baseline.sniffing });
-    }
-    else if (ownHttp.length + baseline.http.length > 0 && ownTcp.length + baseline.plainTcp.length > 0) {
-        out.push({ record: { rule: 'http-tcp-sniffing', listener, subKey: '', winners: ownHttp, shadowed: ownTcp, undetermined: [] } });
-        if (baseline.http.length + baseline.plainTcp.length > 0) {
-            out.push({ record: baseline.sniffing ?? part(baseline, 'sniffing', () => ({ rule: 'http-tcp-sniffing', listener, subKey: '', winners: baseline.http, shadowed: baseline.plainTcp, undetermined: [] })) });
-        }
-    }
-    const ownBySignature = groupBy(overlay.filter((u) => u.unit.chain !== 'http'), chainSignature);
-    for (const [signature, record] of baseline.shadowing)
-        if (!ownBySignature.has(signature))
-            out.push({ record });
-    for (const [signature, own] of ownBySignature) {
-        const base = baseline.bySignature.get(signature) ?? [];
-        if (base.length === 0) {
-            const record = shadowRecord(listener, signature, own);
-            if (record)
-                out.push({ record });
-            continue;
-        }
-        // Own and baseline units are different entries of different hosts: the group collides, and the rule follows the chain kinds.
-        const rule = own.every(isTls) && allTls(baseline, signature, base) ? 'tls-shadowed' : 'tcp-shadowed';
-        const existing = baseline.shadowing.get(signature);
-        if (existing && existing.rule !== rule)
-            return full();
-        // Own units are processed before every baseline unit, so the winner is among them and all of the baseline loses.
-        out.push({ record: shadowRecord(listener, signature, own, rule) });
-        out.push({ record: existing ?? part(baseline, `${rule}|${signature}`, () => ({ rule, listener, subKey: signature, winners: [], undetermined: [], shadowed: base })), allLose: true });
-    }
-    const ownSlots = new Map();
-    for (const u of overlay)
-        addToCaptureSlot(ownSlots, u);
-    for (const [cidr, record] of baseline.capture)
-        if (!ownSlots.has(cidr))
-            out.push({ record });
-    for (const [cidr, own] of ownSlots) {
-        const base = baseline.captureSlots.get(cidr) ?? { sni: [], matchAll: [] };
-        if (own.sni.length + base.sni.length === 0 || own.matchAll.length + base.matchAll.length === 0)
-            continue;
-        out.push({ record: { rule: 'tcp-captures-tls-port', listener, subKey: cidr, winners: [...own.matchAll, ...own.sni], shadowed: [], undetermined: [] } });
-        if (base.sni.length + base.matchAll.length > 0) {
-            out.push({ record: baseline.capture.get(cidr) ?? part(baseline, `capture|${cidr}`, () => ({ rule: 'tcp-captures-tls-port', listener, subKey: cidr, winners: [...base.matchAll, ...base.sni], shadowed: [], undetermined: [] })) });
-        }
-    }
-    if (baseline.cidrOverlap)
-        out.push({ record: baseline.cidrOverlap });
-    return out;
-}
-function isTls(u) {
-    return u.unit.chain === 'tls';
-}
-function allTls(baseline, signature, base) {
-    let known = baseline.allTls.get(signature);
-    if (known === undefined) {
-        known = base.every(isTls);
-        baseline.allTls.set(signature, known);
-    }
-    return known;
-}
-function part(baseline, key, make) {
-    let record = baseline.parts.get(key);
-    if (!record) {
-        record = make();
-        baseline.parts.set(key, record);
-    }
-    return record;
-}
-/**
- * A MONGO or MYSQL port and a port of any other protocol on one listener:
- * Istio ignores the later port entirely (isConflictWithWellKnownPort).
- */
-function wellKnownPortConflict(listener, units, records) {
-    const protocols = new Set(units.map((u) => u.unit.port.protocol));
-    if (protocols.size < 2)
-        return units;
-    const { candidates } = firstProcessed(units);
-    const leading = new Set(candidates.map((c) => c.unit.port.protocol));
-    const conflicts = (p) => [...leading].every((l) => l !== p && (isWellKnownPortProtocol(l) || isWellKnownPortProtocol(p)));
-    const ignored = new Set(units.filter((u) => conflicts(u.unit.port.protocol)));
-    if (ignored.size === 0)
-        return units;
-    const decided = leading.size === 1;
-    const kept = units.filter((u) => leading.has(u.unit.port.protocol));
-    records.push({ rule: 'well-known-port-protocol', listener, subKey: '', winners: decided ? kept : [], undetermined: decided ? [] : kept, shadowed: [...ignored] });
-    return units.filter((u) => !ignored.has(u));
-}
-/** Plain TCP on the wildcard listener: beside HTTP, Envoy sniffs and its HTTP-speaking clients get routed by Host. */
-function isPlainTcpBesideHttp(u) {
-    return u.unit.chain === 'tcp' && u.unit.bind !== 'ip';
-}
-function sniffingRecord(listener, http, tcp) {
-    if (http.length === 0 || tcp.length === 0)
-        return undefined;
-    return { rule: 'http-tcp-sniffing', listener, subKey: '', winners: http, shadowed: tcp, undetermined: [] };
-}
-/** Filter chains with equal match criteria (SNI set, CIDR) are one chain to Envoy. */
-function chainSignature(u) {
-    return `${u.unit.chain === 'tls' ? u.unit.sni ?? '' : ''}|${u.unit.cidr ?? ''}`;
-}
-/**
- * Only the first of several equal chains survives. Units of the winning host
- * still reach it, so only the other hosts lose. Given a rule, even a group
- * of one host gets a record: its units lead a larger group, under that rule.
- */
-function shadowRecord(listener, signature, group, rule) {
-    const firstHost = group[0]?.unit.host;
-    if (firstHost === undefined || (rule === undefined && group.every((u) => u.unit.host === firstHost)))
-        return undefined;
-    const { winner, candidates } = firstProcessed(group);
-    const winningHosts = new Set((winner ? [winner] : candidates).map((c) => c.unit.host));
-    const decided = winningHosts.size === 1;
-    const firstEntry = group[0].unit.entryIndex;
-    const singleEntry = group.every((u) => u.unit.entryIndex === firstEntry);
-    const leading = [];
-    const shadowed = [];
-    for (const u of group)
-        (winningHosts.has(u.unit.host) ? leading : shadowed).push(u);
-    const resolvedRule = rule ?? (singleEntry ? 'multi-host-tcp' : group.every((u) => u.unit.chain === 'tls') ? 'tls-shadowed' : 'tcp-shadowed');
-    return {
-        rule: resolvedRule,
-        listener,
-        subKey: resolvedRule === 'multi-host-tcp' ? `${group[0].unit.entry.namespace}/${group[0].unit.entry.name}` : signature,
-        winners: decided ? leading : [],
-        undetermined: decided ? [] : leading,
-        shadowed,
-    };
-}
-function addToCaptureSlot(slots, u) {
-    if (u.unit.bind === 'ip' || u.unit.chain === 'http')
-        return;
-    const key = u.unit.cidr ?? '';
-    let slot = slots.get(key);
-    if (!slot) {
-        slot = { sni: [], matchAll: [] };
-        slots.set(key, slot);
-    }
-    (u.unit.chain === 'tls' ? slot.sni : slot.matchAll).push(u);
-}
-/**
- * TLS entries matched by SNI next to a match-all TCP chain: the TCP entry
- * becomes the listener's default and takes every connection no SNI claims.
- */
-function captureRecord(listener, cidr, slot) {
-    if (slot.sni.length === 0 || slot.matchAll.length === 0)
-        return undefined;
-    return { rule: 'tcp-captures-tls-port', listener, subKey: cidr, winners: [...slot.matchAll, ...slot.sni], shadowed: [], undetermined: [] };
-}
-/** Different CIDRs that overlap both stay; the longest prefix takes the addresses they share. */
-function cidrOverlapRecord(listener, units) {
-    const byCidr = groupBy(units.filter((u) => u.unit.cidr !== undefined), (u) => u.unit.cidr);
-    if (byCidr.size < 2)
-        return undefined;
-    const cidrs = [...byCidr.keys()].map((text) => {
-        const [network, bits] = ipaddr.parseCIDR(text);
-        return { text, network, bits, bytes: network.toByteArray() };
-    });
-    // Sorted by start address, wider first: an enclosing CIDR is always on the stack when its members come.
-    cidrs.sort((a, b) => a.bytes.length - b.bytes.length || compareBytes$1(a.bytes, b.bytes) || a.bits - b.bits);
-    const outer = new Set();
-    const inner = new Set();
-    const stack = [];
-    for (const c of cidrs) {
-        while (stack.length > 0 && !cidrContains(stack[stack.length - 1], c))
-            stack.pop();
-        if (stack.length > 0) {
-            inner.add(c.text);
-            for (const s of stack)
-                outer.add(s.text);
-        }
-        stack.push(c);
-    }
-    if (inner.size === 0)
-        return undefined;
-    const pick = (texts) => [...texts].flatMap((t) => byCidr.get(t) ?? []);
-    return { rule: 'cidr-overlap', listener, subKey: '', winners: pick([...inner].filter((t) => !outer.has(t))), shadowed: pick(outer), undetermined: [] };
-}
-function compareBytes$1(a, b) {
-    for (let i = 0; i < a.length; i++) {
-        const d = (a[i] ?? 0) - (b[i] ?? 0);
-        if (d !== 0)
-            return d;
-    }
-    return 0;
-}
-function groupBy(items, key) {
-    const groups = new Map();
-    for (const item of items) {
-        const k = key(item);
-        const group = groups.get(k);
-        if (group)
-            group.push(item);
-        else
-            groups.set(k, [item]);
-    }
-    return groups;
-}
-
-const CHAIN_BY_CLASS = { HTTP: 'http', TLS: 'tls', TCP: 'tcp', AUTO: 'auto' };
-const AUTO_ALLOCATE_OPT_OUT = 'networking.istio.io/enable-autoallocate-ip';
-/** Every listener unit the entries produce, with bad addresses reported rather than thrown. */
-function buildListenerUnits(entries, mesh, diagnostics) {
-    const units = [];
-    entries.forEach((entry, entryIndex) => {
-        if (bindsPerEndpoint(entry))
-            return;
-        const addresses = entry.addresses.map((raw) => {
-            const parsed = parseAddress(raw);
-            if (parsed.kind === 'invalid') {
-                diagnostics.push({
-                    severity: 'error',
-                    code: 'invalid-address',
-                    message: `${entry.namespace}/${entry.name}: spec.addresses item ${JSON.stringify(raw)} is neither an IP nor a CIDR; the API server rejects it`,
-                    location: entry.hostsLocation,
-                });
-            }
-            return parsed;
-        }).filter((a) => a.kind !== 'invalid');
-        const autoAllocated = mesh.autoAllocate && addresses.length === 0;
-        for (const port of entry.ports) {
-            if (port.protocolClass === 'UDP')
-                continue;
-            const chain = CHAIN_BY_CLASS[port.protocolClass];
-            const wildcard = wildcardListener(port.number);
-            for (const host of entry.hosts) {
-                const unit = (listener, bind, cidr, sni) => ({ entry, entryIndex, port, host, chain, listener, bind, cidr, sni });
-                if (chain === 'http') {
-                    // HTTP is routed by Host on the wildcard listener whatever the addresses say.
-                    units.push(unit(wildcard, 'wildcard', undefined, undefined));
-                }
-                else if (addresses.length === 0) {
-                    if (autoAllocated && isAutoAllocationEligible(entry, host))
-                        continue;
-                    units.push(unit(wildcard, 'wildcard', undefined, chain === 'tls' ? host : undefined));
-                }
-                else {
-                    for (const address of addresses) {
-                        if (address.kind === 'ip')
-                            units.push(unit(`${address.ip}_${port.number}`, 'ip', undefined, undefined));
-                        else if (address.kind === 'cidr')
-                            units.push(unit(wildcard, 'cidr', address.cidr, chain === 'tls' ? host : undefined));
-                    }
-                }
-            }
-        }
-    });
-    return units;
-}
-function wildcardListener(port) {
-    return `0.0.0.0_${port}`;
-}
-/** NONE-resolution entries with a selector or endpoints get one listener per endpoint IP: they cannot share a wildcard. */
-function bindsPerEndpoint(entry) {
-    return entry.resolution === 'NONE' && entry.addresses.length === 0 && (entry.hasWorkloadSelector || entry.endpointCount > 0);
-}
-/** Istio only allocates a VIP to entries it can resolve by name, with a concrete host, that did not opt out. */
-function isAutoAllocationEligible(entry, host) {
-    if (entry.addresses.length > 0)
-        return false;
-    if (entry.labels[AUTO_ALLOCATE_OPT_OUT] === 'false')
-        return false;
-    if (entry.resolution === 'NONE')
-        return false;
-    if (host.startsWith('*'))
-        return entry.resolution === 'DYNAMIC_DNS';
-    return true;
-}
-
-/**
- * Finds every listener collision among the entries, as each group of
- * consumer sidecars would see it. Work is grouped by listener, so N entries
- * on one port cost one pass over those N, not N² pairs.
- */
-function analyze(loaded, options = {}) {
-    const mesh = { ...DEFAULT_MESH_OPTIONS, ...options.mesh };
-    const diagnostics = [...loaded.diagnostics];
-    reportDuplicateNames(loaded.entries, diagnostics);
-    const ages = loaded.entries.map((e) => ({
-        timestamp: e.creationTimestamp,
-        generation: options.newEntryRefs?.has(entryRef(e)) ? 1 : 0,
-    }));
-    const exportTo = loaded.entries.map((e) => effectiveExportTo(e, mesh));
-    const accumulator = new CollisionAccumulator();
-    const context = { loaded, mesh, ages, exportTo, accumulator };
-    const byListener = groupBy(buildListenerUnits(loaded.entries, mesh, diagnostics), (u) => u.listener);
-    for (const [listener, units] of byListener) {
-        if (units.length > 1) {
-            analyzeGroup(context, units, {
-                full: (visible) => conflictsOnListener(listener, visible),
-                onePerHost: true,
-                baseline: (visible) => listenerBaseline(listener, visible),
-            });
-        }
-    }
-    const byHostPort = groupBy(sameHostUnits(loaded.entries), (u) => `${u.host}\u0000${u.port.number}`);
-    for (const units of byHostPort.values()) {
-        if (new Set(units.map((u) => u.entryIndex)).size > 1)
-            analyzeGroup(context, units, { full: sameHostRecord, onePerHost: false });
-    }
-    const findings = accumulator.collisions().map((c) => toFinding(c, mesh)).sort(compareFindings);
-    return { findings, diagnostics, entryCount: loaded.entries.length };
-}
-/**
- * Runs a detector for every consumer class that could see the group
- * differently: `*`, each namespace an exportTo names, each Sidecar's scope.
- * Public units are ranked and analysed once per Sidecar scope; a namespace
- * adds only the units exported to it, which Istio processes first.
- */
-function analyzeGroup(context, units, detector) {
-    const publicUnits = [];
-    const scoped = new Map();
-    for (const unit of units) {
-        const exportTo = context.exportTo[unit.entryIndex];
-        if (exportTo.includes('*'))
-            publicUnits.push(unit);
-        else
-            for (const ns of namespacesNamedBy(unit.entry, exportTo)) {
-                const list = scoped.get(ns);
-                if (list)
-                    list.push(unit);
-                else
-                    scoped.set(ns, [unit]);
-            }
-    }
-    const rank = (unit, tier) => ({ unit, tier, age: context.ages[unit.entryIndex] });
-    const baselines = new Map();
-    for (const consumer of consumerClasses(scoped.keys(), context.loaded.sidecars, context.mesh)) {
-        const sees = (u) => sidecarImports(consumer.sidecar, u.entry.namespace, u.host, u.port.number);
-        let shared = baselines.get(consumer.sidecar);
-        if (!shared) {
-            const publicRanked = publicUnits.filter(sees).map((u) => rank(u, 2));
-            const ranked = detector.onePerHost ? onePerHostname(publicRanked, undefined) : publicRanked;
-            const baseline = ranked.length > 1 && detector.baseline ? detector.baseline(ranked) : undefined;
-            shared = { ranked, baseline, records: baseline ? baseline.records : ranked.length > 1 ? detector.full(ranked) : [] };
-            baselines.set(consumer.sidecar, shared);
-        }
-        const creationOrderOnly = importsByExactNames(consumer.sidecar);
-        const own = consumer.namespace === undefined ? [] : (scoped.get(consumer.namespace) ?? []).filter(sees)
-            .map((u) => rank(u, creationOrderOnly ? 2 : u.entry.namespace === consumer.namespace ? 0 : 1));
-        let records;
-        if (own.length === 0) {
-            records = shared.records.map((record) => ({ record }));
-        }
-        else {
-            const fullPass = (all) => {
-                const visible = detector.onePerHost ? onePerHostname(all, consumer.namespace) : all;
-                return visible.length > 1 ? detector.full(visible) : [];
-            };
-            records = shared.baseline && !creationOrderOnly
-                ? conflictsWithOverlay(shared.baseline, own, fullPass)
-                : fullPass([...own, ...shared.ranked]).map((record) => ({ record }));
-        }
-        for (const record of records)
-            context.accumulator.add(record, consumer.id);
-    }
-}
-/**
- * A sidecar keeps one service per hostname (the consumer's own namespace
- * first, then the first processed), so a second entry for the same host never
- * reaches the listener; the same-host finding reports it instead. When the
- * order is unknown, the candidate that sorts first stands for the host.
- */
-function onePerHostname(visible, consumerNamespace) {
-    const byHost = new Map();
-    for (const u of visible) {
-        const list = byHost.get(u.unit.host);
-        if (list)
-            list.push(u);
-        else
-            byHost.set(u.unit.host, [u]);
-    }
-    if (byHost.size === visible.length)
-        return visible;
-    const kept = [];
-    for (const units of byHost.values()) {
-        if (new Set(units.map((u) => u.unit.entryIndex)).size === 1) {
-            kept.push(...units);
-            continue;
-        }
-        const own = units.filter((u) => u.unit.entry.namespace === consumerNamespace);
-        const pool = own.length > 0 ? own : units;
-        const { winner, candidates } = firstProcessed(pool);
-        const keeper = (winner ?? candidates[0]).unit.entryIndex;
-        kept.push(...pool.filter((u) => u.unit.entryIndex === keeper));
-    }
-    return kept;
-}
-/**
- * One hostname in several entries: a sidecar keeps the first definition per
- * hostname (ports merged within a namespace), so the rest never take effect.
- */
-function sameHostRecord(visible) {
-    const { winner, candidates } = firstProcessed(visible);
-    const first = winner ? [winner] : candidates;
-    const firstEntries = new Set(first.map((c) => c.unit.entryIndex));
-    const leading = visible.filter((u) => firstEntries.has(u.unit.entryIndex));
-    const rest = visible.filter((u) => !firstEntries.has(u.unit.entryIndex));
-    const any = visible[0].unit;
-    return [{
-            rule: 'same-host',
-            listener: `outbound|${any.port.number}||${any.host}`,
-            subKey: any.host,
-            winners: winner ? leading : [],
-            undetermined: winner ? [] : leading,
-            shadowed: rest,
-        }];
-}
-/** Per host and port, regardless of addresses, so auto-allocated entries are compared too. */
-function sameHostUnits(entries) {
-    const units = [];
-    entries.forEach((entry, entryIndex) => {
-        for (const port of entry.ports) {
-            if (port.protocolClass === 'UDP')
-                continue;
-            for (const host of entry.hosts) {
-                units.push({ entry, entryIndex, port, host, listener: '', bind: 'wildcard', cidr: undefined, chain: 'tcp', sni: undefined });
-            }
-        }
-    });
-    return units;
-}
-function reportDuplicateNames(entries, diagnostics) {
-    const seen = new Map();
-    for (const e of entries) {
-        const ref = entryRef(e);
-        const earlier = seen.get(ref);
-        if (earlier) {
-            diagnostics.push({
-                severity: 'warning',
-                code: 'duplicate-name',
-                message: `ServiceEntry ${ref} is also defined at ${earlier.location.path}:${earlier.location.line}; only one object can exist, the last one applied replaces the other`,
-                location: e.location,
-            });
-        }
-        else {
-            seen.set(ref, e);
-        }
-    }
 }
 
 const RESOLUTIONS = ['NONE', 'STATIC', 'DNS', 'DNS_ROUND_ROBIN', 'DYNAMIC_DNS'];
@@ -38578,7 +36433,17 @@ function readServiceEntry(reader, header, root) {
         creationTimestamp: header.creationTimestamp,
         location: header.location,
         hostsLocation: hostsField ? reader.locate(hostsField) : header.location,
+        ...(header.ignoreAnnotation ? { ignoreAnnotation: header.ignoreAnnotation } : {}),
+        ...withStatusAddresses(readStatusAddresses(reader, root)),
+        ...meshLocationOf(reader.string(reader.field(spec, 'location'), 'spec.location')),
     };
+}
+function meshLocationOf(value) {
+    const upper = value?.toUpperCase();
+    return upper === 'MESH_INTERNAL' || upper === 'MESH_EXTERNAL' ? { meshLocation: upper } : {};
+}
+function withStatusAddresses(statusAddresses) {
+    return statusAddresses ? { statusAddresses } : {};
 }
 /**
  * An unquoted IPv6 address ending in `:` (`2001:db8::`) reads as a one-key
@@ -38637,21 +36502,35 @@ function readResolution(reader, field) {
     reader.report(field, 'invalid-value', `unknown resolution ${JSON.stringify(value)}; treated as NONE`, 'warning');
     return 'NONE';
 }
-/** spec.exportTo wins; the pre-1.1 `configScope` maps onto it (PRIVATE is ".", PUBLIC is "*"). */
+/**
+ * spec.exportTo, or undefined for the mesh default. `configScope` never shipped
+ * in a release (it was replaced by exportTo before 1.1.0): today's CRD prunes
+ * it or, with strict field validation, rejects the object. Either way the
+ * entry Istio sees is public, so that is how it is analysed.
+ */
 function readExportTo(reader, spec) {
     const exportTo = reader.stringList(reader.field(spec, 'exportTo'), 'spec.exportTo');
-    if (exportTo !== undefined)
-        return exportTo;
     const scopeField = reader.field(spec, 'configScope');
-    const scope = reader.string(scopeField, 'spec.configScope');
-    if (scope === undefined)
+    if (scopeField) {
+        const scope = reader.string(scopeField, 'spec.configScope');
+        reader.report(scopeField, 'config-scope-ignored', `spec.configScope${scope === undefined ? '' : ` ${JSON.stringify(scope)}`} is not a ServiceEntry field in any Istio release: the API server drops it (or rejects the object under strict field validation), so it does not make the entry private. `
+            + 'Use `exportTo: ["."]` to keep the entry in its own namespace.'
+            + (exportTo === undefined ? ' Analysed as exported to the mesh default.' : ''));
+    }
+    return exportTo;
+}
+/** status.addresses[].value: VIPs istiod's allocation controller wrote (1.23+), present in cluster exports. */
+function readStatusAddresses(reader, root) {
+    const status = reader.map(reader.field(root, 'status'), 'status');
+    if (!status)
         return undefined;
-    if (scope.toUpperCase() === 'PRIVATE')
-        return ['.'];
-    if (scope.toUpperCase() === 'PUBLIC')
-        return ['*'];
-    reader.report(scopeField, 'invalid-value', `unknown configScope ${JSON.stringify(scope)}; treated as the mesh default`, 'warning');
-    return undefined;
+    const values = [];
+    for (const item of reader.items(reader.field(status, 'addresses'), 'status.addresses')) {
+        const value = reader.string(reader.field(reader.map(item, 'each item of status.addresses'), 'value'), 'status.addresses[].value');
+        if (value !== undefined)
+            values.push(value);
+    }
+    return values.length > 0 ? values : undefined;
 }
 
 /** A Sidecar narrows which ServiceEntries a namespace's proxies see, so it changes who collides. */
@@ -38666,6 +36545,7 @@ function readSidecar(reader, header, root) {
         egress.push({
             hosts: reader.stringList(reader.field(listener, 'hosts'), 'spec.egress[].hosts') ?? [],
             port: reader.integer(reader.field(port, 'number'), 'spec.egress[].port.number'),
+            protocol: (reader.string(reader.field(port, 'protocol'), 'spec.egress[].port.protocol') ?? '').toUpperCase(),
         });
     }
     return {
@@ -38708,9 +36588,15 @@ class PositionIndex {
 /** Turns character offsets into 1-based lines and columns with a binary search over line starts. */
 class LineIndex {
     lineStarts = [0];
+    /** Line breaks as YAML (and kubectl's parser) count them: LF, CRLF, and a bare CR (classic Mac files). */
     constructor(text) {
-        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
-            this.lineStarts.push(i + 1);
+        for (let i = 0; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 10)
+                this.lineStarts.push(i + 1);
+            else if (c === 13 && text.charCodeAt(i + 1) !== 10)
+                this.lineStarts.push(i + 1);
+        }
     }
     position(offset) {
         let lo = 0;
@@ -38800,7 +36686,7 @@ class ValueReader {
             return undefined;
         if (typeof field.value === 'number' && Number.isInteger(field.value))
             return field.value;
-        this.report(field, 'wrong-type', `${what} must be an integer, found ${JSON.stringify(field.value)?.slice(0, 40) ?? typeof field.value}; the API server rejects this manifest`);
+        this.report(field, 'wrong-type', `${what} must be an integer, found ${describeValue(field.value)}; the API server rejects this manifest`);
         return undefined;
     }
     /** Each item of a list as a field; a non-list is reported and reads as empty. */
@@ -38842,6 +36728,20 @@ class ValueReader {
         }
         return out;
     }
+}
+/**
+ * A short description of any parsed value that never walks it: an alias
+ * bomb (a few lines of YAML that expand to 10^8 leaves) must cost nothing
+ * here, so containers are named, never serialised.
+ */
+function describeValue(value) {
+    if (Array.isArray(value))
+        return 'a list';
+    if (value !== null && typeof value === 'object')
+        return 'a mapping';
+    if (typeof value === 'string')
+        return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+    return String(value);
 }
 function isPlainMap(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -41518,6 +39418,12 @@ function fallbackToDoubleQuoted(layout) {
 ({
 	scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name))});
 
+/**
+ * kubectl reads manifests with go-yaml (through sigs.k8s.io/yaml), which
+ * resolves `<<` merge keys before the API server sees the object; so do we.
+ * js-yaml caps the keys merges may copy, so a merge bomb stays cheap.
+ */
+const KUBECTL_SCHEMA = CORE_SCHEMA.withTags(mergeTag);
 /** Deeper nesting than any manifest needs is refused, so hostile input cannot exhaust the stack. */
 const MAX_DEPTH = 64;
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
@@ -41530,7 +39436,7 @@ const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
 function parseYamlDocuments(text) {
     const stream = { documents: [], positions: new PositionIndex(), problems: [] };
     try {
-        readChunk(text, 0, stream);
+        readLikeKubectl(text, 0, stream);
         return stream;
     }
     catch (error) {
@@ -41540,20 +39446,47 @@ function parseYamlDocuments(text) {
     stream.documents = [];
     for (const [start, end] of documentChunks(text)) {
         try {
-            readChunk(text.slice(start, end), start, stream);
+            readLikeKubectl(text.slice(start, end), start, stream);
         }
         catch (error) {
             if (!(error instanceof YAMLException))
                 throw error;
-            stream.problems.push({ message: error.reason, offset: start + (error.mark?.position ?? 0) });
+            stream.problems.push({ message: error.reason, offset: start + (error.mark?.position ?? 0), documentStart: start, documentEnd: end });
         }
     }
     return stream;
 }
-function readChunk(text, base, stream) {
+/**
+ * go-yaml, which kubectl uses, accepts a flow collection whose later lines
+ * (often the closing bracket) are indented no deeper than its key; js-yaml
+ * calls that deficient indentation. Only then is the text read again with
+ * those lines indented one column past the key, positions mapped back to the
+ * original, and the original error kept if that does not help.
+ */
+function readLikeKubectl(text, base, stream) {
+    try {
+        readChunk(text, base, stream);
+    }
+    catch (error) {
+        if (!(error instanceof YAMLException) || !/deficient indentation/.test(error.reason))
+            throw error;
+        const relaxed = relaxFlowIndentation(text);
+        if (!relaxed)
+            throw error;
+        const before = stream.documents.length;
+        try {
+            readChunk(relaxed.text, base, stream, relaxed.toOriginal);
+        }
+        catch {
+            stream.documents.length = before;
+            throw error;
+        }
+    }
+}
+function readChunk(text, base, stream, toOriginal = (o) => o) {
     const events = parseEvents(text, { maxDepth: MAX_DEPTH });
-    const values = constructFromEvents(events, { source: text, json: true });
-    const walker = new EventWalker(text, base, events, stream.positions);
+    const values = constructFromEvents(events, { source: text, json: true, schema: KUBECTL_SCHEMA });
+    const walker = new EventWalker(text, base, events, stream.positions, toOriginal);
     for (const value of values) {
         const offset = walker.document(value);
         stream.documents.push({ value, offset });
@@ -41575,12 +39508,14 @@ class EventWalker {
     base;
     events;
     positions;
+    toOriginal;
     i = 0;
-    constructor(text, base, events, positions) {
+    constructor(text, base, events, positions, toOriginal) {
         this.text = text;
         this.base = base;
         this.events = events;
         this.positions = positions;
+        this.toOriginal = toOriginal;
     }
     document(value) {
         while (this.i < this.events.length && this.events[this.i].type !== EVENT_ID.DOCUMENT)
@@ -41599,7 +39534,7 @@ class EventWalker {
         if (parent !== undefined && key !== undefined)
             this.positions.setChild(parent, key, offset);
         if (event.type === EVENT_ID.MAPPING) {
-            const map = isObject$2(value) ? value : undefined;
+            const map = isObject$3(value) ? value : undefined;
             if (map)
                 this.positions.setStart(map, offset);
             while (this.events[this.i] && this.events[this.i].type !== EVENT_ID.POP) {
@@ -41644,23 +39579,211 @@ class EventWalker {
         switch (event.type) {
             case EVENT_ID.MAPPING:
             case EVENT_ID.SEQUENCE:
-                return this.base + event.start;
+                return this.base + this.toOriginal(event.start);
             case EVENT_ID.SCALAR:
-                return this.base + event.valueStart;
+                return this.base + this.toOriginal(event.valueStart);
             case EVENT_ID.ALIAS:
-                return this.base + event.anchorStart;
+                return this.base + this.toOriginal(event.anchorStart);
             default:
                 return this.base;
         }
     }
 }
-function isObject$2(value) {
+function isObject$3(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/**
+ * Indents every line that continues a block-context flow collection (`key: [`
+ * or `- [` ... `]`) to one column past the key that opened it. Returns the
+ * new text and a map from its offsets back to the original's, or undefined
+ * when no line needed it. Quotes and comments are skipped so brackets inside
+ * them never count.
+ */
+function relaxFlowIndentation(text) {
+    const lines = text.split('\n');
+    const out = [];
+    // Original offset of each padded line's start, and how many spaces went before it.
+    const pads = [];
+    let depth = 0;
+    let required = 0;
+    let quote;
+    let offset = 0;
+    for (const line of lines) {
+        let current = line;
+        const indent = line.length - line.trimStart().length;
+        if (depth > 0 && quote === undefined && line.trim() !== '' && indent < required) {
+            current = ' '.repeat(required - indent) + line;
+            pads.push({ at: offset, count: required - indent });
+        }
+        // The block indentation of this line: its key's column, past any `- ` sequence indicators.
+        const keyColumn = /^[ \t]*(?:-[ \t]+)*/.exec(line)[0].length;
+        for (let i = 0; i < line.length; i++) {
+            const c = line[i];
+            if (quote !== undefined) {
+                if (c === quote) {
+                    if (quote === "'" && line[i + 1] === "'")
+                        i++;
+                    else
+                        quote = undefined;
+                }
+                else if (c === '\\' && quote === '"')
+                    i++;
+                continue;
+            }
+            if (c === '#' && (i === 0 || /\s/.test(line[i - 1])))
+                break;
+            if ((c === '"' || c === "'") && (depth > 0 || /(?:^|[\s:,\[{-])$/.test(line.slice(0, i)))) {
+                quote = c;
+                continue;
+            }
+            if (c === '[' || c === '{') {
+                const opensFlow = depth > 0 || /(?:^|[:-])[ \t]*$/.test(line.slice(0, i));
+                if (!opensFlow)
+                    continue;
+                if (depth === 0)
+                    required = keyColumn + 1;
+                depth++;
+            }
+            else if ((c === ']' || c === '}') && depth > 0)
+                depth--;
+        }
+        out.push(current);
+        offset += line.length + 1;
+    }
+    if (pads.length === 0)
+        return undefined;
+    // Where each padded line starts in the new text, and the total shift once its spaces are passed.
+    const marks = [];
+    let shift = 0;
+    for (const pad of pads) {
+        marks.push({ lineStart: pad.at + shift, original: pad.at, count: pad.count, shiftAfter: shift + pad.count });
+        shift += pad.count;
+    }
+    const toOriginal = (padded) => {
+        let lo = 0;
+        let hi = marks.length - 1;
+        let found = -1;
+        while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            if (marks[mid].lineStart <= padded) {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+                hi = mid - 1;
+        }
+        if (found < 0)
+            return padded;
+        const mark = marks[found];
+        // Inside the inserted spaces: the line's start in the original.
+        return padded < mark.lineStart + mark.count ? mark.original : padded - mark.shiftAfter;
+    };
+    return { text: out.join('\n'), toOriginal };
+}
+
+/**
+ * Unrendered templates (Helm/Go `{{ … }}`, ytt `#@`) are not manifests: what
+ * their scalars hold is not what a cluster receives, so they are never read as
+ * literal values. Every scan here is a single forward pass over the text, so a
+ * hostile file (a line of a million `{{`) costs linear time.
+ */
+/**
+ * True when a document holds `{{` followed later by `}}`, or a ytt `#@`
+ * annotation (a comment that starts with `@`). Callers pass one document's text (not a whole
+ * file with offsets), so no search runs past the document it is about.
+ */
+function looksLikeTemplate(doc) {
+    const open = doc.indexOf('{{');
+    if (open >= 0 && doc.indexOf('}}', open + 2) >= 0)
+        return true;
+    return hasYttAnnotation(doc);
+}
+/** `#@` starting a YAML comment: at a line start or after a blank (`namespace: #@ data.values.ns`). */
+function hasYttAnnotation(doc) {
+    for (let at = doc.indexOf('#@'); at >= 0; at = doc.indexOf('#@', at + 2)) {
+        const before = at === 0 ? '\n' : doc[at - 1];
+        if (before === '\n' || before === ' ' || before === '\t' || before === '\r')
+            return true;
+    }
+    return false;
+}
+/** Quick check before splitting: whether any template marker is in the file at all. */
+function mayHoldTemplates(text) {
+    return text.includes('{{') || text.includes('#@');
+}
+/**
+ * The documents of a stream, split where a line starts with `---` or `...`
+ * (followed by a blank or the line end), without a regular expression.
+ */
+function documentSpans(text) {
+    const spans = [];
+    let start = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        if (isMarkerAt(text, i + 1)) {
+            spans.push({ start, end: i + 1 });
+            start = i + 1;
+        }
+    }
+    spans.push({ start, end: text.length });
+    return spans;
+}
+function isMarkerAt(text, at) {
+    const c = text.charCodeAt(at);
+    if (c !== 0x2d && c !== 0x2e)
+        return false; // '-' or '.'
+    if (text.charCodeAt(at + 1) !== c || text.charCodeAt(at + 2) !== c)
+        return false;
+    const after = text.charCodeAt(at + 3);
+    return Number.isNaN(after) || after === 0x20 || after === 0x09 || after === 0x0d || after === 0x0a;
+}
+/** Which analysed kind a document declares (`kind: ServiceEntry` anywhere in it, a List's items included), if any. */
+function declaredAnalysedKind(doc) {
+    for (const kind of ['ServiceEntry', 'Sidecar']) {
+        let at = doc.indexOf(kind);
+        while (at >= 0) {
+            if (isKindValue(doc, at, kind.length))
+                return kind;
+            at = doc.indexOf(kind, at + kind.length);
+        }
+    }
+    return undefined;
+}
+/** `kind:` then optional blanks/quote, then the word, then a quote, blank, comment or line end. */
+function isKindValue(text, at, length) {
+    let i = at - 1;
+    if (i >= 0 && (text[i] === '"' || text[i] === "'"))
+        i--;
+    while (i >= 0 && (text[i] === ' ' || text[i] === '\t'))
+        i--;
+    if (i < 4 || text.slice(i - 4, i + 1) !== 'kind:')
+        return false;
+    const after = text[at + length];
+    return after === undefined || after === '"' || after === "'" || after === ' ' || after === '\t' || after === '\r' || after === '\n';
+}
+/** The text with the given spans blanked (every character but a newline becomes a space), so offsets and lines stay. */
+function blankSpans(text, spans) {
+    if (spans.length === 0)
+        return text;
+    const parts = [];
+    let at = 0;
+    for (const span of spans) {
+        parts.push(text.slice(at, span.start));
+        parts.push(text.slice(span.start, span.end).replace(/[^\n]+/g, (run) => ' '.repeat(run.length)));
+        at = span.end;
+    }
+    parts.push(text.slice(at));
+    return parts.join('');
+}
+/** ServiceEntries the loader saw only as templates, from its `template` diagnostics (for callers that keep only diagnostics). */
+function countServiceEntryTemplates$1(diagnostics) {
+    return diagnostics.filter((d) => d.code === 'template' && d.message.startsWith('ServiceEntry ')).length;
 }
 
 const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 const ISTIO_NETWORKING_GROUP = 'networking.istio.io/';
 const KNOWN_VERSIONS = new Set(['v1alpha3', 'v1beta1', 'v1']);
+/** The annotation that carries suppressions on an entry; src/core/suppressions reads its value. */
+const IGNORE_ANNOTATION = 'serviceentry-guard.io/ignore';
 /**
  * Turns file texts into ServiceEntries and Sidecars. A file that cannot be
  * read is reported with its path and line and skipped; every other file, and
@@ -41680,7 +39803,7 @@ function loadSourceFile(file, options) {
         result.diagnostics.push({
             severity: 'error',
             code: 'unreadable-file',
-            message: `could not be parsed (${error instanceof RangeError ? 'nesting too deep' : describe$2(error)}); its entries are not analysed`,
+            message: `could not be parsed (${error instanceof RangeError ? 'nesting too deep' : describe$3(error)}); its entries are not analysed`,
             location: { path: file.path, line: 1, column: 1 },
         });
     }
@@ -41695,6 +39818,8 @@ function mergeLoadResults(parts) {
             merged.sidecars.push(s);
         for (const d of part.diagnostics)
             merged.diagnostics.push(d);
+        if (part.unrenderedServiceEntries)
+            merged.unrenderedServiceEntries = (merged.unrenderedServiceEntries ?? 0) + part.unrenderedServiceEntries;
     }
     return merged;
 }
@@ -41717,13 +39842,24 @@ function loadFile(file, options, result) {
     if (replaced >= 0) {
         result.diagnostics.push({ severity: 'warning', code: 'not-utf8', message: 'is not valid UTF-8; bytes were replaced before parsing', location: { path: file.path, ...lines.position(replaced) } });
     }
-    const stream = parseYamlDocuments(file.text);
-    const template = stream.problems.length > 0 && /\{\{.*\}\}/.test(file.text) ? ' It looks like a Helm/Go template: analyse the rendered manifests instead.' : '';
+    let text = file.text;
+    if (mayHoldTemplates(text)) {
+        const spans = documentSpans(text);
+        const templates = spans.filter((span) => looksLikeTemplate(text.slice(span.start, span.end)));
+        for (const span of templates)
+            reportTemplate(file.path, text, span, lines, result);
+        text = blankSpans(text, templates);
+    }
+    const stream = parseYamlDocuments(text);
     for (const problem of stream.problems) {
+        // A syntax error matters only where the document says it is one of ours: an unrelated
+        // manifest (or a Helm helper named after a Sidecar) that does not parse is not our business.
+        if (!declaredAnalysedKind(text.slice(problem.documentStart, problem.documentEnd)))
+            continue;
         result.diagnostics.push({
             severity: 'error',
             code: 'yaml-syntax',
-            message: `YAML syntax error: ${problem.message}; this document is not analysed.${template}`,
+            message: `YAML syntax error: ${problem.message}; this document is not analysed.`,
             location: { path: file.path, ...lines.position(problem.offset) },
         });
     }
@@ -41732,6 +39868,21 @@ function loadFile(file, options, result) {
         if (isPlainMap(doc.value))
             loadManifest(reader, doc.value, options, result);
     }
+}
+/** An unrendered template declaring one of our kinds: said once, counted, never read as values. */
+function reportTemplate(path, text, span, lines, result) {
+    const doc = text.slice(span.start, span.end);
+    const kind = declaredAnalysedKind(doc);
+    if (!kind)
+        return;
+    if (kind === 'ServiceEntry')
+        result.unrenderedServiceEntries = (result.unrenderedServiceEntries ?? 0) + 1;
+    result.diagnostics.push({
+        severity: 'info',
+        code: 'template',
+        message: `${kind} not analysed (template): it holds {{ … }} or a ytt #@ annotation, so its values are not what a cluster receives; analyse the rendered output (a Helm chart or Kustomize root the repository declares is rendered when helm/kustomize is available)`,
+        location: { path, ...lines.position(span.start + Math.max(0, doc.indexOf(kind))) },
+    });
 }
 function loadManifest(reader, root, options, result) {
     const kind = root['kind'];
@@ -41780,7 +39931,9 @@ function readHeader(reader, root, apiVersion, options) {
         else
             creationTimestamp = Math.floor(ms / 1000);
     }
+    const ignoreAnnotation = readIgnoreAnnotation(reader, metadata);
     return {
+        ...(ignoreAnnotation ? { ignoreAnnotation } : {}),
         apiVersion,
         name,
         namespace: namespace || options.defaultNamespace,
@@ -41790,11 +39943,20 @@ function readHeader(reader, root, apiVersion, options) {
         location,
     };
 }
-function describe$2(error) {
+/** Only our own annotation is read: other annotations are free-form and none of our business. */
+function readIgnoreAnnotation(reader, metadata) {
+    const annotations = reader.field(metadata, 'annotations');
+    if (!annotations || !isPlainMap(annotations.value))
+        return undefined;
+    const field = reader.field(annotations.value, IGNORE_ANNOTATION);
+    const value = reader.string(field, `metadata.annotations["${IGNORE_ANNOTATION}"]`);
+    return value === undefined ? undefined : { value, location: reader.locate(field) };
+}
+function describe$3(error) {
     return error instanceof Error ? error.message.split('\n')[0] ?? error.name : String(error);
 }
 
-var utils = {};
+var utils$1 = {};
 
 var constants$1;
 var hasRequiredConstants$1;
@@ -41990,11 +40152,11 @@ function requireConstants$1 () {
 
 /*global navigator*/
 
-var hasRequiredUtils;
+var hasRequiredUtils$1;
 
-function requireUtils () {
-	if (hasRequiredUtils) return utils;
-	hasRequiredUtils = 1;
+function requireUtils$1 () {
+	if (hasRequiredUtils$1) return utils$1;
+	hasRequiredUtils$1 = 1;
 	(function (exports) {
 
 		const {
@@ -42066,8 +40228,8 @@ function requireUtils () {
 
 		  return last;
 		}; 
-	} (utils));
-	return utils;
+	} (utils$1));
+	return utils$1;
 }
 
 var scan_1;
@@ -42077,7 +40239,7 @@ function requireScan () {
 	if (hasRequiredScan) return scan_1;
 	hasRequiredScan = 1;
 
-	const utils = /*@__PURE__*/ requireUtils();
+	const utils = /*@__PURE__*/ requireUtils$1();
 	const {
 	  CHAR_ASTERISK,             /* * */
 	  CHAR_AT,                   /* @ */
@@ -42489,7 +40651,7 @@ function requireParse () {
 	hasRequiredParse = 1;
 
 	const constants = /*@__PURE__*/ requireConstants$1();
-	const utils = /*@__PURE__*/ requireUtils();
+	const utils = /*@__PURE__*/ requireUtils$1();
 
 	/**
 	 * Constants
@@ -43923,7 +42085,7 @@ function requirePicomatch$1 () {
 
 	const scan = /*@__PURE__*/ requireScan();
 	const parse = /*@__PURE__*/ requireParse();
-	const utils = /*@__PURE__*/ requireUtils();
+	const utils = /*@__PURE__*/ requireUtils$1();
 	const constants = /*@__PURE__*/ requireConstants$1();
 	const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
@@ -44291,7 +42453,7 @@ function requirePicomatch () {
 	hasRequiredPicomatch = 1;
 
 	const pico = /*@__PURE__*/ requirePicomatch$1();
-	const utils = /*@__PURE__*/ requireUtils();
+	const utils = /*@__PURE__*/ requireUtils$1();
 
 	function picomatch(glob, options, returnState = false) {
 	  // default to os.platform()
@@ -44326,13 +42488,69 @@ function makePathFilter(globs) {
     return (path) => included(path) && !excluded(path);
 }
 
+/**
+ * The data the pure core passes around. Nothing here does I/O: adapters hand
+ * the core file texts, the core hands back entries, findings and diagnostics.
+ */
+const SEVERITY_RANK = { info: 1, warning: 2, error: 3 };
+const DEFAULT_MESH_OPTIONS = {
+    defaultExportTo: ['*'],
+    rootNamespace: 'istio-system',
+    autoAllocate: false,
+};
+/** `namespace/name`; entries carry it precomputed, since large collisions ask on every comparison. */
+function entryRef(e) {
+    return e.ref ?? `${e.namespace}/${e.name}`;
+}
+function formatLocation(l) {
+    return `${l.path}:${l.line}`;
+}
+
+/**
+ * Groups per-namespace outcomes: ten thousand public entries that all lose in
+ * the same thousand namespaces are one group naming those namespaces once, so
+ * the report grows with what differs, not with entries × namespaces.
+ */
+function toJsonFinding(finding) {
+    const groups = new Map();
+    // Entries share the arrays when their outcomes match (see the collision accumulator), so most lookups hit by identity.
+    const keyOf = new Map();
+    const key = (list) => {
+        let k = keyOf.get(list);
+        if (k === undefined) {
+            k = JSON.stringify(list);
+            keyOf.set(list, k);
+        }
+        return k;
+    };
+    const entries = finding.entries.map(({ winsFor, losesFor, ...entry }) => {
+        if (winsFor.length + losesFor.length > 0) {
+            const k = `${key(winsFor)}\u0000${key(losesFor)}`;
+            const group = groups.get(k);
+            if (group)
+                group.entries.push(entry.ref);
+            else
+                groups.set(k, { entries: [entry.ref], winsFor, losesFor });
+        }
+        return entry;
+    });
+    // The finding's own key order, with the groups right after the entries they describe.
+    const out = {};
+    for (const [k, v] of Object.entries(finding)) {
+        out[k] = k === 'entries' ? entries : v;
+        if (k === 'entries')
+            out['namespaceOutcomes'] = [...groups.values()];
+    }
+    return out;
+}
+
 /** Bumped whenever a field changes meaning or goes away; new fields do not bump it. */
-const JSON_REPORT_VERSION = 1;
-function toJsonCheckReport(findings, diagnostics, entryCount) {
+const JSON_REPORT_VERSION = 2;
+function toJsonCheckReport(findings, diagnostics, entryCount, meshes) {
     const counts = { error: 0, warning: 0, info: 0 };
     for (const f of findings)
         counts[f.severity]++;
-    return { version: JSON_REPORT_VERSION, kind: 'check', entryCount, counts, findings: [...findings], diagnostics: [...diagnostics] };
+    return { version: JSON_REPORT_VERSION, kind: 'check', entryCount, counts, findings: findings.map(toJsonFinding), diagnostics: [...diagnostics], ...(meshes ? { meshes: [...meshes] } : {}) };
 }
 function toJsonReviewReport(report) {
     return {
@@ -44341,17 +42559,90 @@ function toJsonReviewReport(report) {
         baseEntryCount: report.baseEntryCount,
         headEntryCount: report.headEntryCount,
         counts: { introduced: report.introduced.length, resolved: report.resolved.length, existing: report.existing.length },
-        introduced: report.introduced.map((c) => ({ ...c.finding, newEntryRefs: c.newEntryRefs })),
-        resolved: report.resolved.map((c) => c.finding),
-        existing: report.existing.map((c) => c.finding),
+        introduced: report.introduced.map((c) => ({ ...toJsonFinding(c.finding), newEntryRefs: c.newEntryRefs })),
+        resolved: report.resolved.map((c) => toJsonFinding(c.finding)),
+        existing: report.existing.map((c) => toJsonFinding(c.finding)),
         suggestions: report.suggestions,
         diagnostics: report.diagnostics,
+        ...(report.meshes ? { meshes: report.meshes } : {}),
     };
 }
 function atOrAbove(findings, level) {
     if (level === 'never')
         return [];
     return findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level]);
+}
+
+const CHUNK_CHARS = 1 << 16;
+function writeJson(value, sink) {
+    const out = new ChunkBuffer(sink);
+    const text = serialize(value, '', out);
+    if (text === undefined)
+        out.push('null');
+    out.flush();
+}
+class ChunkBuffer {
+    sink;
+    parts = [];
+    size = 0;
+    constructor(sink) {
+        this.sink = sink;
+    }
+    push(text) {
+        this.parts.push(text);
+        this.size += text.length;
+        if (this.size >= CHUNK_CHARS)
+            this.flush();
+    }
+    flush() {
+        if (this.size === 0)
+            return;
+        this.sink(this.parts.join(''));
+        this.parts = [];
+        this.size = 0;
+    }
+}
+/** Pushes the value's text; returns undefined (pushing nothing) where JSON.stringify would omit it. */
+function serialize(input, indent, out) {
+    const value = withToJson(input);
+    if (value === undefined || typeof value === 'function' || typeof value === 'symbol')
+        return undefined;
+    if (value === null || typeof value !== 'object') {
+        out.push(JSON.stringify(value));
+        return true;
+    }
+    const inner = `${indent}  `;
+    if (Array.isArray(value)) {
+        if (value.length === 0) {
+            out.push('[]');
+            return true;
+        }
+        out.push('[');
+        for (let i = 0; i < value.length; i++) {
+            out.push(i === 0 ? `\n${inner}` : `,\n${inner}`);
+            if (serialize(value[i], inner, out) === undefined)
+                out.push('null');
+        }
+        out.push(`\n${indent}]`);
+        return true;
+    }
+    let first = true;
+    for (const key of Object.keys(value)) {
+        const member = withToJson(value[key]);
+        if (member === undefined || typeof member === 'function' || typeof member === 'symbol')
+            continue;
+        out.push(`${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `);
+        first = false;
+        serialize(member, inner, out);
+    }
+    out.push(first ? '{}' : `\n${indent}}`);
+    return true;
+}
+function withToJson(value) {
+    if (value !== null && typeof value === 'object' && typeof value.toJSON === 'function') {
+        return value.toJSON();
+    }
+    return value;
 }
 
 /**
@@ -44369,21 +42660,21 @@ function escapeMarkdown(text) {
         // A zero-width joiner after @ keeps `@team` from notifying anyone.
         .replace(/@/g, '@\u200d')
         // Bare URLs are autolinked by GitHub; breaking the scheme keeps them inert.
-        .replace(/:\/\//g, ':&#47;&#47;');
+        .replace(/:\/\//g, ':&#47;&#47;')
+        // So is `www.<domain>` after whitespace (GitHub's extended autolinks); an entity for the dot keeps it text.
+        .replace(/\b(www)\./gi, '$1&#46;');
 }
 /** Inline code that no backtick run inside the value can close early. */
 function inlineCode(text) {
     // GFM turns \| back into | inside table cells, code spans included.
     const clean = text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
-    const longest = Math.max(0, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length));
-    const fence = '`'.repeat(longest + 1);
+    const fence = '`'.repeat(longestBacktickRun(clean) + 1);
     const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
     return `${fence}${pad}${clean}${pad}${fence}`;
 }
 /** A fence longer than any backtick run in the body, for ```suggestion and ```diff blocks. */
 function codeFence(body) {
-    const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
-    return '`'.repeat(Math.max(3, longest + 1));
+    return '`'.repeat(Math.max(3, longestBacktickRun(body) + 1));
 }
 /** For text inside HTML tags (<summary>), where Markdown escapes would show literally. */
 function escapeHtml(text) {
@@ -44396,6 +42687,18 @@ function escapeHtml(text) {
         .replace(/'/g, '&#39;')
         .replace(/@/g, '@\u200d')
         .replace(/:\/\//g, ':&#47;&#47;');
+}
+/** The longest run of backticks, in one pass: a spread of every run into Math.max overflows the stack on hostile text. */
+function longestBacktickRun(text) {
+    let longest = 0;
+    let run = 0;
+    for (let i = 0; i < text.length; i++) {
+        if (text.charCodeAt(i) === 96)
+            longest = Math.max(longest, ++run);
+        else
+            run = 0;
+    }
+    return longest;
 }
 
 /** A ```suggestion block GitHub can commit in one click: the replacement for the commented lines. */
@@ -44436,24 +42739,26 @@ const GITHUB_COMMENT_LIMIT = 65_536;
 const SEVERITY_BADGE = { error: '🔴 error', warning: '🟠 warning', info: '🔵 info' };
 const STATUS_BADGE = { introduced: '🆕 introduced', resolved: '✅ resolved', existing: '⏺ existing' };
 /** The review summary: verdict, the annotated table, why and how to fix, unreadable files. */
-function renderReviewMarkdown(report, ctx = {}) {
+function renderReviewMarkdown(report, context = {}) {
     const rows = [...report.introduced, ...report.resolved, ...report.existing];
+    const ctx = withMeshes(context, rows.map((r) => r.finding), report.meshes?.map((m) => m.name));
     const sections = [
         `### ServiceEntry Guard\n\n${verdict(report)}`,
         rows.length > 0 ? findingsTable(rows, ctx, true) : '',
         ...report.introduced.map((c) => findingDetails(c.finding, ctx, true, report.suggestions[c.finding.id])),
         diagnosticsSection(report.diagnostics, ctx, new Set(report.changedPaths)),
         ...report.existing.map((c) => findingDetails(c.finding, ctx, false)),
-        `<sub>${plural$1(report.baseEntryCount, 'ServiceEntry', 'ServiceEntries')} on the base branch, ${report.headEntryCount} with this change.</sub>`,
+        `<sub>${plural$1(report.baseEntryCount, 'ServiceEntry', 'ServiceEntries')} on the base branch, ${report.headEntryCount} with this change${meshList(ctx)}.</sub>`,
     ];
     return fitWithin(sections, ctx);
 }
 /** A findings report with no base to compare against (the CLI's markdown format). */
-function renderFindingsMarkdown(findings, diagnostics, entryCount, ctx = {}) {
+function renderFindingsMarkdown(findings, diagnostics, entryCount, context = {}) {
+    const ctx = withMeshes(context, findings);
     const rows = findings.map((finding) => ({ status: 'existing', finding, newEntryRefs: [] }));
     const counts = countBySeverity(findings);
     const sections = [
-        `### ServiceEntry Guard\n\n${findings.length === 0 ? '✅ No listener collisions' : `${plural$1(findings.length, 'listener collision', 'listener collisions')} (${counts})`} among ${plural$1(entryCount, 'ServiceEntry', 'ServiceEntries')}.`,
+        `### ServiceEntry Guard\n\n${findings.length === 0 ? '✅ No listener collisions' : `${plural$1(findings.length, 'listener collision', 'listener collisions')} (${counts})`} among ${plural$1(entryCount, 'ServiceEntry', 'ServiceEntries')}${meshList(ctx)}.`,
         rows.length > 0 ? findingsTable(rows, ctx, false) : '',
         ...findings.map((f) => findingDetails(f, ctx, true)),
         diagnosticsSection(diagnostics, ctx, undefined),
@@ -44464,7 +42769,7 @@ function renderFindingsMarkdown(findings, diagnostics, entryCount, ctx = {}) {
 function renderFindingComment(classified, ctx = {}) {
     const f = classified.finding;
     return [
-        `**${SEVERITY_BADGE[f.severity]} · ${escapeMarkdown(f.rule)} · ${inlineCode(f.listener)}**`,
+        `**${SEVERITY_BADGE[f.severity]} · ${escapeMarkdown(f.rule)} · ${inlineCode(f.listener)} · mesh ${inlineCode(f.mesh)}**`,
         '',
         `**${escapeMarkdown(f.title)}**`,
         '',
@@ -44477,7 +42782,12 @@ function verdict(report) {
         parts.push(`❌ This change introduces **${report.introduced.length}** listener collision${report.introduced.length > 1 ? 's' : ''} (${countBySeverity(report.introduced.map((c) => c.finding))}).`);
     }
     else {
-        parts.push('✅ This change introduces no listener collision.');
+        // A changed manifest that could not be read may hide a collision: no ✅ until it is readable.
+        const changed = new Set(report.changedPaths);
+        const unread = new Set(report.diagnostics.filter((d) => d.severity === 'error' && changed.has(d.location.path)).map((d) => d.location.path));
+        parts.push(unread.size > 0
+            ? `⚠️ No listener collision found, but **${unread.size}** changed file${unread.size > 1 ? 's' : ''} could not be fully read (listed below), so this change is not fully checked.`
+            : '✅ This change introduces no listener collision.');
     }
     if (report.resolved.length > 0)
         parts.push(`It resolves **${report.resolved.length}**.`);
@@ -44486,14 +42796,16 @@ function verdict(report) {
     return parts.join(' ');
 }
 function findingsTable(rows, ctx, withStatus) {
-    const header = `| ${withStatus ? 'Status | ' : ''}Severity | Port | Listener | Protocol | Hosts | Namespaces | Wins | Shadowed | Where |`;
-    const rule = `|${withStatus ? ' --- |' : ''} --- | ---: | --- | --- | --- | --- | --- | --- | --- |`;
+    const withMesh = manyMeshes(ctx);
+    const header = `| ${withStatus ? 'Status | ' : ''}${withMesh ? 'Mesh | ' : ''}Severity | Port | Listener | Protocol | Hosts | Namespaces | Wins | Shadowed | Where |`;
+    const rule = `|${withStatus ? ' --- |' : ''}${withMesh ? ' --- |' : ''} --- | ---: | --- | --- | --- | --- | --- | --- | --- |`;
     const lines = rows.map(({ status, finding: f }) => {
         const winners = f.entries.filter((e) => e.role === 'winner');
         const open = f.entries.filter((e) => e.role === 'undetermined');
         const losers = f.entries.filter((e) => e.role === 'shadowed');
         const cells = [
             ...(withStatus ? [STATUS_BADGE[status]] : []),
+            ...(withMesh ? [inlineCode(f.mesh)] : []),
             SEVERITY_BADGE[f.severity],
             String(f.port),
             inlineCode(f.listener),
@@ -44502,7 +42814,7 @@ function findingsTable(rows, ctx, withStatus) {
             capped(f.namespaces.map((n) => (n === '*' ? 'all' : inlineCode(n))), ', '),
             winners.length > 0 ? refs(winners) : open.length > 0 ? `undetermined: ${refs(open)}` : '—',
             losers.length > 0 ? refs(losers) : '—',
-            capped(f.entries.map((e) => locationLink(e.portLocation, ctx)), '<br>'),
+            capped(f.entries.map((e) => locationLink(e.portLocation, status === 'resolved' && ctx.baseBlobUrl ? { ...ctx, blobUrl: ctx.baseBlobUrl } : ctx)), '<br>'),
         ];
         return `| ${cells.join(' | ')} |`;
     });
@@ -44510,13 +42822,13 @@ function findingsTable(rows, ctx, withStatus) {
 }
 function findingDetails(f, ctx, open, suggestions = []) {
     return [
-        `<details${open ? ' open' : ''}><summary>${SEVERITY_BADGE[f.severity]} <code>${escapeHtml(f.listener)}</code>: ${escapeHtml(f.title)}</summary>`,
+        `<details${open ? ' open' : ''}><summary>${SEVERITY_BADGE[f.severity]} ${manyMeshes(ctx) ? `mesh <code>${escapeHtml(f.mesh)}</code> · ` : ''}<code>${escapeHtml(f.listener)}</code>: ${escapeHtml(f.title)}</summary>`,
         '',
         findingBody(f, ctx),
         '',
         suggestionsSection(suggestions),
         '',
-        `<sub>rule ${escapeHtml(f.rule)} · id ${escapeHtml(f.id)}</sub>`,
+        `<sub>mesh ${escapeHtml(f.mesh)} · rule ${escapeHtml(f.rule)} · id ${escapeHtml(f.id)}</sub>`,
         '</details>',
     ].join('\n');
 }
@@ -44620,8 +42932,2926 @@ function truncateLines(section, budget) {
     }
     return out.join('\n');
 }
+/** The run's meshes: those the caller names, else those the findings carry. */
+function withMeshes(ctx, findings, named) {
+    if (ctx.meshes)
+        return ctx;
+    const meshes = [...new Set([...(named ?? []), ...findings.map((f) => f.mesh)])];
+    return { ...ctx, meshes };
+}
+/** ` in 2 meshes: `prod`, `staging`` when the run has several; nothing for one. */
+function meshList(ctx) {
+    const meshes = ctx.meshes ?? [];
+    return meshes.length > 1 ? ` in ${meshes.length} meshes: ${capped(meshes.map(inlineCode), ', ', 10)}` : '';
+}
+function manyMeshes(ctx) {
+    return (ctx.meshes?.length ?? 0) > 1;
+}
 function plural$1(n, one, many) {
     return `${n} ${n === 1 ? one : many}`;
+}
+
+const OTHER_NAMESPACES = '*';
+function effectiveExportTo(entry, mesh) {
+    return entry.exportTo && entry.exportTo.length > 0 ? entry.exportTo : mesh.defaultExportTo;
+}
+/** Namespaces an entry's exportTo singles out: each may see a different winner than `*`. */
+function namespacesNamedBy(entry, exportTo) {
+    if (exportTo.includes('*') || exportTo.includes('~'))
+        return [];
+    return exportTo.map((ns) => (ns === '.' ? entry.namespace : ns));
+}
+/**
+ * The Sidecar that scopes a consumer: its own namespace's selector-less one,
+ * else the root namespace's, else none (which means `*\/*`).
+ */
+function consumerClasses(namespaces, sidecars, mesh) {
+    const defaultByNamespace = new Map();
+    for (const s of sidecars)
+        if (!s.hasWorkloadSelector && !defaultByNamespace.has(s.namespace))
+            defaultByNamespace.set(s.namespace, s);
+    const rootSidecar = defaultByNamespace.get(mesh.rootNamespace);
+    const classes = [{ id: OTHER_NAMESPACES, namespace: undefined, sidecar: rootSidecar }];
+    const all = new Set(namespaces);
+    for (const s of sidecars)
+        all.add(s.namespace);
+    for (const ns of [...all].sort()) {
+        classes.push({ id: ns, namespace: ns, sidecar: defaultByNamespace.get(ns) ?? rootSidecar });
+    }
+    for (const s of sidecars) {
+        if (s.hasWorkloadSelector)
+            classes.push({ id: `${s.namespace} (Sidecar ${s.name})`, namespace: s.namespace, sidecar: s });
+    }
+    return classes;
+}
+/**
+ * Whether a Sidecar imports this host from this namespace onto this port:
+ * an egress listener bound to the port decides for that port; the listeners
+ * without a port decide for every other one (`ns/dnsName` hosts).
+ */
+function sidecarImports(sidecar, entryNamespace, host, port, consumerNamespace = sidecar?.namespace) {
+    if (!sidecar || sidecar.egress.length === 0)
+        return true;
+    const forPort = sidecar.egress.filter((listener) => listener.port === port);
+    const listeners = forPort.length > 0 ? forPort : sidecar.egress.filter((listener) => listener.port === undefined);
+    for (const listener of listeners) {
+        for (const spec of listener.hosts) {
+            const slash = spec.indexOf('/');
+            if (slash < 0)
+                continue;
+            const ns = spec.slice(0, slash);
+            const name = spec.slice(slash + 1);
+            // `.` is the consumer's namespace, also in the root namespace's Sidecar (sidecar.go: if ns == currentNamespace { ns = configNamespace }).
+            const nsMatches = ns === '*' || (ns === '.' ? consumerNamespace === entryNamespace : ns === entryNamespace);
+            if (nsMatches && hostMatches(name, host))
+                return true;
+        }
+    }
+    return false;
+}
+function hostMatches(pattern, host) {
+    if (pattern === '*')
+        return true;
+    if (pattern.startsWith('*.')) {
+        const suffix = pattern.slice(1);
+        return host.endsWith(suffix) || host === pattern;
+    }
+    return pattern === host;
+}
+/**
+ * A Sidecar whose every egress host is exact and names its namespace imports
+ * services one by one, and Istio then keeps plain creation order: the
+ * private-first rule does not apply to its workloads.
+ */
+function importsByExactNames(sidecar) {
+    if (!sidecar || sidecar.egress.length === 0)
+        return false;
+    return sidecar.egress.every((listener) => listener.hosts.length > 0 && listener.hosts.every((spec) => {
+        const slash = spec.indexOf('/');
+        const ns = spec.slice(0, slash);
+        const name = spec.slice(slash + 1);
+        return slash > 0 && ns !== '*' && ns !== '~' && !name.includes('*');
+    }));
+}
+/** Whether a Sidecar's egress hosts say `./...`: then what it imports depends on the consumer's namespace. */
+function usesConsumerNamespace(sidecar) {
+    return sidecar !== undefined && sidecar.egress.some((listener) => listener.hosts.some((spec) => spec.startsWith('./')));
+}
+/**
+ * The protocol a Sidecar egress listener bound to this port declares, if any:
+ * buildSidecarOutboundListeners builds that port's listener with it, not with
+ * the entries' protocols.
+ */
+function egressPortProtocol(sidecar, port) {
+    if (!sidecar)
+        return undefined;
+    for (const listener of sidecar.egress)
+        if (listener.port === port && listener.protocol)
+            return listener.protocol;
+    return undefined;
+}
+/** Whether a consumer namespace (undefined: one no manifest names) sees an entry through its exportTo. */
+function exportedTo(entry, exportTo, consumerNamespace) {
+    if (exportTo.includes('*'))
+        return true;
+    if (consumerNamespace === undefined || exportTo.includes('~'))
+        return false;
+    return exportTo.some((ns) => (ns === '.' ? entry.namespace : ns) === consumerNamespace);
+}
+
+const ROLE = { win: 'winner', lose: 'shadowed', open: 'undetermined' };
+/**
+ * Merges per-consumer records of the same collision into one, so N
+ * namespaces give one finding. Work is per distinct record, not per class:
+ * a record fifty namespaces share is walked once.
+ */
+class CollisionAccumulator {
+    byKey = new Map();
+    add({ record, allLose }, consumerClass) {
+        const key = `${record.rule}\u0000${record.listener}\u0000${record.subKey}`;
+        let pending = this.byKey.get(key);
+        if (!pending) {
+            pending = { rule: record.rule, listener: record.listener, subKey: record.subKey, occurrences: new Map() };
+            this.byKey.set(key, pending);
+        }
+        let seen = pending.occurrences.get(record);
+        if (!seen) {
+            seen = { asIs: [], allLose: [] };
+            pending.occurrences.set(record, seen);
+        }
+        (allLose ? seen.allLose : seen.asIs).push(consumerClass);
+    }
+    collisions() {
+        return [...this.byKey.values()].map(settle);
+    }
+}
+function settle(pending) {
+    const drafts = new Map();
+    const consumerClasses = new Set();
+    const lists = new ClassLists();
+    let port = 0;
+    for (const [record, seen] of pending.occurrences) {
+        for (const c of seen.asIs)
+            consumerClasses.add(c);
+        for (const c of seen.allLose)
+            consumerClasses.add(c);
+        const note = (list, outcome, classes) => {
+            if (classes.names.length === 0)
+                return;
+            for (const ranked of list) {
+                const u = ranked.unit;
+                port = u.port.number;
+                let draft = drafts.get(u.entryIndex);
+                if (!draft) {
+                    draft = {
+                        member: { entry: u.entry, entryIndex: u.entryIndex, hosts: new Set(), units: [], age: ranked.age, bestTier: ranked.tier, role: 'winner', winsFor: [], losesFor: [] },
+                        outcomes: [],
+                        seen: new Set(),
+                    };
+                    drafts.set(u.entryIndex, draft);
+                }
+                const m = draft.member;
+                m.hosts.add(u.host);
+                if (!m.units.includes(u))
+                    m.units.push(u);
+                if (ranked.tier < m.bestTier)
+                    m.bestTier = ranked.tier;
+                draft.outcomes.push([outcome, classes]);
+                draft.seen.add(outcome);
+            }
+        };
+        const asIs = lists.of(seen.asIs);
+        const allLose = lists.of(seen.allLose);
+        note(record.winners, 'win', asIs);
+        note(record.shadowed, 'lose', asIs);
+        note(record.undetermined, 'open', asIs);
+        for (const list of [record.winners, record.shadowed, record.undetermined])
+            note(list, 'lose', allLose);
+    }
+    const members = new Map();
+    const merged = new Map();
+    const differs = new Map();
+    for (const [index, { member, outcomes, seen: kinds }] of drafts) {
+        // The role is what the widest audience (every namespace no manifest names) sees; an entry
+        // only some namespaces see gets the worst of its outcomes. Differences by namespace are listed.
+        const wide = outcomes.find(([, classes]) => classes.wide)?.[0];
+        const outcome = wide ?? (kinds.has('lose') ? 'lose' : kinds.has('open') ? 'open' : 'win');
+        member.role = ROLE[outcome];
+        // Lists only when namespaces see different outcomes; one entry that wins for one of its hosts and
+        // loses for another, alike for every namespace, differs by host, not by namespace.
+        if (kinds.size > 1 && differsByNamespace(outcomes, differs)) {
+            // Members noted with the same class lists share one array: ten thousand losers in a
+            // thousand namespaces hold one list of a thousand names, not ten million.
+            member.winsFor = union(outcomes, 'win', merged);
+            member.losesFor = union(outcomes, 'lose', merged);
+        }
+        members.set(index, member);
+    }
+    return { rule: pending.rule, listener: pending.listener, port, subKey: pending.subKey, consumerClasses: [...consumerClasses], members };
+}
+/** Whether some namespace sees another outcome than the rest; answered once per distinct set of noted lists. */
+function differsByNamespace(outcomes, cache) {
+    const key = [...new Set(outcomes.map(([o, list]) => `${o}:${list.id}`))].sort().join(',');
+    const known = cache.get(key);
+    if (known !== undefined)
+        return known;
+    const byClass = new Map();
+    for (const [outcome, classes] of outcomes)
+        for (const c of classes.names)
+            byClass.set(c, (byClass.get(c) ?? new Set()).add(outcome));
+    const signatures = new Set([...byClass.values()].map((set) => [...set].sort().join(',')));
+    cache.set(key, signatures.size > 1);
+    return signatures.size > 1;
+}
+class ClassLists {
+    known = new Map();
+    of(names) {
+        let list = this.known.get(names);
+        if (!list) {
+            list = { id: this.known.size, names, wide: names.includes(OTHER_NAMESPACES) };
+            this.known.set(names, list);
+        }
+        return list;
+    }
+}
+/** The distinct classes of one outcome, computed once per distinct set of noted lists and shared. */
+function union(outcomes, wanted, merged) {
+    const ids = [...new Set(outcomes.filter(([o]) => o === wanted).map(([, list]) => list.id))];
+    const key = `${wanted}:${ids.join(',')}`;
+    let names = merged.get(key);
+    if (!names) {
+        const picked = outcomes.filter(([o]) => o === wanted).map(([, list]) => list.names);
+        names = [...new Set(picked.flat())];
+        merged.set(key, names);
+    }
+    return names;
+}
+function roleOf(member) {
+    return member.role;
+}
+
+/** Ports whose clients open with a TLS ClientHello carrying SNI, so SNI matching (`protocol: TLS`) can tell hosts apart. */
+const TLS_FIRST_PORTS = new Set([443, 8443, 9443, 6443, 993, 995, 465, 636, 5671, 8883, 6697, 990]);
+/**
+ * Ports whose protocols start in plaintext and negotiate TLS inside (MySQL,
+ * PostgreSQL, Redis, MongoDB, SMTP/STARTTLS, IMAP/POP3, SQL Server, LDAP,
+ * AMQP, memcached): no ClientHello opens the connection, so an SNI match
+ * never sees a name and `protocol: TLS` would break them.
+ */
+const IN_PROTOCOL_TLS_PORTS = new Set([3306, 33060, 5432, 6379, 27017, 27018, 27019, 25, 587, 110, 143, 1433, 389, 5672, 11211, 21]);
+const IN_PROTOCOL_TLS_PROTOCOLS = new Set(['MYSQL', 'MONGO', 'REDIS']);
+/**
+ * Whether `protocol: TLS` is a cure for these entries on this port: only
+ * where clients open with a TLS ClientHello (a TLS-first port, or every port
+ * named tls/https) and never for protocols whose TLS starts inside them.
+ */
+function tlsFixApplies(port, entries) {
+    if (IN_PROTOCOL_TLS_PORTS.has(port))
+        return false;
+    const ports = entries.flatMap((e) => e.ports.filter((p) => p.number === port));
+    if (ports.some((p) => IN_PROTOCOL_TLS_PROTOCOLS.has(p.protocol)))
+        return false;
+    return TLS_FIRST_PORTS.has(port) || (ports.length > 0 && ports.every((p) => /^(tls|https)/i.test(p.name)));
+}
+/**
+ * An entry for a real external service: MESH_EXTERNAL (the default) and a
+ * public-looking hostname. Its port is the remote operator's, not ours to move.
+ */
+function isRealExternalHost(entry) {
+    if (entry.meshLocation === 'MESH_INTERNAL')
+        return false;
+    return entry.hosts.some((h) => {
+        const name = h.replace(/^\*\./, '');
+        return name.includes('.') && !/\.(local|svc|internal|cluster\.local|localdomain|lan|home\.arpa)$/i.test(name);
+    });
+}
+
+/**
+ * The newest GA Istio minor this engine was checked against (ISTIO-SEMANTICS.md
+ * compares master with the 1.29 and 1.30 tags; 1.31 was still a release
+ * candidate). Used when the mesh names no version.
+ */
+const DEFAULT_ISTIO_VERSION = '1.30';
+/** One version per distinct profile below, oldest first: checking these covers every behaviour the engine models. */
+const PROFILE_VERSIONS = ['1.22', '1.23', '1.24', '1.25', '1.31'];
+/** Parses `1.30`, `v1.30.2`, `1.30-rc` into a profile; anything unreadable gets the default's. */
+function istioProfile(version) {
+    const minor = parseMinor(version) ?? parseMinor(DEFAULT_ISTIO_VERSION);
+    return {
+        minor,
+        label: `1.${minor}`,
+        legacyTieBreak: minor <= 22,
+        ownNamespaceHostFirst: minor >= 24,
+        allocationOnByDefault: minor >= 25,
+        exactHostsCreationOrder: minor >= 31,
+    };
+}
+function parseMinor(version) {
+    const match = /^v?1\.(\d{1,3})(?:[.\-+].*)?$/.exec((version ?? '').trim());
+    return match ? Number(match[1]) : undefined;
+}
+function isValidIstioVersion(version) {
+    return parseMinor(version) !== undefined;
+}
+/**
+ * Whether a consumer namespace's sidecars use auto-allocated VIPs. The legacy
+ * `autoAllocate` switch says both halves are on everywhere; otherwise the
+ * proxy needs DNS capture (per namespace where known) and istiod must allocate
+ * (on by default from 1.25; before, ISTIO_META_DNS_AUTO_ALLOCATE, which the
+ * `autoAllocate` switch stands for).
+ */
+function usesAllocatedVips(mesh, consumerNamespace) {
+    if (mesh.autoAllocate)
+        return true;
+    const profile = istioProfile(mesh.istioVersion);
+    // 1.24+: the allocation controller's VIPs follow each proxy's DNS capture; it is on by default from 1.25.
+    const allocation = profile.ownNamespaceHostFirst && (mesh.ipAutoAllocate ?? profile.allocationOnByDefault);
+    return allocation && dnsCaptureFor(mesh, consumerNamespace);
+}
+function dnsCaptureFor(mesh, consumerNamespace) {
+    const own = consumerNamespace === undefined ? undefined : mesh.dnsCaptureByNamespace?.[consumerNamespace];
+    return own ?? mesh.dnsCapture ?? false;
+}
+
+/**
+ * Says which entry wins, why Istio picks it, what happens to the others'
+ * traffic, and what each cure costs: the finding should teach, not only flag.
+ */
+function explain(collision, members, mesh) {
+    // A collision can hold 100k entries: name each list of hosts once, not in every sentence.
+    const named = new Map();
+    const hostsOf = (list) => {
+        let text = named.get(list);
+        if (text === undefined) {
+            text = describeHosts(list);
+            named.set(list, text);
+        }
+        return text;
+    };
+    const winners = members.filter((m) => roleOf(m) === 'winner');
+    const losers = members.filter((m) => roleOf(m) === 'shadowed');
+    const open = members.filter((m) => roleOf(m) === 'undetermined');
+    const port = collision.port;
+    const who = audience(collision.consumerClasses);
+    switch (collision.rule) {
+        case 'tcp-shadowed':
+        case 'tls-shadowed': {
+            const tls = collision.rule === 'tls-shadowed';
+            const lead = winners.length > 0 ? hostsOf(winners) : open.length > 0 ? `one of ${hostsOf(open)}` : 'the first entry';
+            return {
+                title: (losers.length > 0
+                    ? `${hostsOf(losers)} port ${port} traffic goes to ${lead} (shared listener ${collision.listener})`
+                    : `${hostsOf(open)} share listener ${collision.listener}: only one of them gets the traffic`)
+                    + (collision.consumerClasses.includes(OTHER_NAMESPACES) ? '' : ` in ${who}`),
+                explanation: [
+                    tls
+                        ? `These entries declare port ${port} as TLS on the same address, so their filter chains have the same match (no SNI to tell them apart) on listener ${collision.listener}.`
+                        : `These entries declare port ${port} as ${protocolsOf(members)} with ${bindingOf(collision)}, so every sidecar that sees them builds one listener ${collision.listener} whose match-all TCP chain can lead to one destination only.`,
+                    'Istio keeps the chain of the service it processes first and drops the others: nothing fails at apply time and nothing is logged; only the metric pilot_conflict_outbound_listener_tcp_over_current_tcp counts it.',
+                    winnerSentence(winners, open, losers),
+                    losers.length > 0 ? `Connections from ${who} to ${hostsOf(losers)} port ${port} are proxied to ${lead}.` : '',
+                    passthroughNote(winners),
+                    unsetProtocolNote(members),
+                    versionNote(winners, losers, mesh),
+                ].filter(Boolean).join(' '),
+                fixes: shadowFixes(port, losers.length > 0 ? losers : open, tls, mesh, members),
+            };
+        }
+        case 'multi-host-tcp':
+            return {
+                title: `${members[0] ? entryRef(members[0].entry) : 'an entry'} lists several hosts on ${protocolsOf(members)} port ${port}: only one host can own ${collision.listener}`,
+                explanation: `Each host of a ServiceEntry is its own service, and all of them want the same match-all chain of ${collision.listener}. The hostname that sorts first keeps it; connections to the other hosts go there too. Istio's validation rejects several hosts on a non-HTTP, non-TLS port unless resolution is NONE (where traffic is passed through to its original IP).`,
+                fixes: [
+                    ...(tlsFixApplies(port, members.map((m) => m.entry)) ? [`Declare port ${port} as \`protocol: TLS\` (clients open with a TLS ClientHello carrying SNI): one SNI chain per host. Cost: TLS clients only.`] : []),
+                    'Use `resolution: NONE` if the hosts need no DNS resolution by the proxy. Cost: no load balancing or TLS origination by Envoy.',
+                    `Split the entry into one ServiceEntry per host, each with its own \`spec.addresses\` (the listener then binds that IP). Cost: one IP per host to own; ${VIP_CAVEAT}`,
+                ],
+            };
+        case 'well-known-port-protocol':
+            return {
+                title: `${hostsOf(losers)} port ${port} is ignored: it disagrees in protocol with ${collision.listener}'s ${protocolsOf(winners.length > 0 ? winners : open)}`,
+                explanation: `MONGO and MYSQL ports cannot share a listener with any other protocol: Istio ignores the later port entirely (isConflictWithWellKnownPort) and only logs a warning. ${winnerSentence(winners, open, losers)} Clients in ${who} reach nothing of ${hostsOf(losers)} on port ${port} through its own entry.`,
+                fixes: [
+                    `Declare the same protocol on every entry of port ${port} (all ${protocolsOf(winners.length > 0 ? winners : open)}, or all TCP). Cost: none, if the protocol was chosen by habit. They may then still collide as TCP: give each its own address.`,
+                    `Give the entries distinct \`spec.addresses\` so each gets its own listener. Cost: an IP per entry; ${VIP_CAVEAT}`,
+                    ...(losers.every((l) => isRealExternalHost(l.entry)) ? [] : ['Move one of them to another port. Cost: every client of it changes.']),
+                ],
+            };
+        case 'tcp-captures-tls-port': {
+            const tcp = members.filter((m) => m.units.some((u) => u.chain !== 'tls'));
+            const tls = members.filter((m) => m.units.every((u) => u.chain === 'tls'));
+            return {
+                title: `${hostsOf(tcp)} takes every connection on ${collision.listener} that no TLS entry claims by SNI`,
+                explanation: `${hostsOf(tls)} ${tls.length > 1 ? 'are' : 'is'} matched by SNI on ${collision.listener}, and ${hostsOf(tcp)} adds a match-all TCP chain there, which becomes the listener's default. Every connection from ${who} on port ${port} whose SNI names no TLS entry — clients without SNI, and every external host reached by passthrough, even those REGISTRY_ONLY would block — is proxied to ${hostsOf(tcp)}.`,
+                fixes: [
+                    ...(tlsFixApplies(port, tcp.map((m) => m.entry)) ? [`Declare ${hostsOf(tcp)} port ${port} as \`protocol: TLS\` too (its clients open with a TLS ClientHello carrying SNI). Cost: TLS clients only.`] : []),
+                    'Narrow its `exportTo` to the namespaces that use it. Cost: other namespaces lose the entry, and it still captures the port in the ones that keep it.',
+                    `Give ${hostsOf(tcp)} its own \`spec.addresses\` so its chain moves to an IP listener. Cost: an IP to own; ${VIP_CAVEAT}`,
+                ],
+            };
+        }
+        case 'tcp-captures-port':
+            return captureExplanation(collision, members, mesh, who, hostsOf(members));
+        case 'host-split':
+            return hostSplitExplanation(collision, members, mesh);
+        case 'http-tcp-sniffing': {
+            const http = members.filter((m) => m.units.every((u) => u.chain === 'http'));
+            const tcp = members.filter((m) => m.units.some((u) => u.chain !== 'http'));
+            return {
+                title: `${collision.listener} mixes HTTP (${hostsOf(http)}) and TCP (${hostsOf(tcp)}): Envoy sniffs each connection`,
+                explanation: `HTTP entries always use the wildcard listener, routed by Host. With ${hostsOf(tcp)} declared TCP on the same port, Istio merges them into one sniffing listener and keeps both chains: connections detected as plaintext HTTP go to the HTTP routes by Host header, everything else to ${hostsOf(tcp)}'s TCP chain. The TCP entry is not shadowed; only its clients that speak plaintext HTTP are routed by Host instead of reaching it over TCP.`,
+                fixes: [
+                    `Declare ${hostsOf(tcp)} as HTTP if it speaks HTTP: it is then routed by Host like the others. Cost: none for HTTP traffic.`,
+                    `Nothing to do if its clients never speak plaintext HTTP. Cost: one sniffing step per connection.`,
+                    `Give ${hostsOf(tcp)} its own \`spec.addresses\`. Cost: an IP to own; ${VIP_CAVEAT}`,
+                ],
+            };
+        }
+        case 'cidr-overlap':
+            return {
+                title: `CIDRs on ${collision.listener} overlap: ${hostsOf(winners)} takes the addresses inside ${hostsOf(losers)}'s range`,
+                explanation: `Both CIDR chains stay on ${collision.listener}; Envoy picks the longest matching prefix, so connections to addresses inside the narrower range go to ${hostsOf(winners)}, not ${hostsOf(losers)}.`,
+                fixes: ['If the overlap is unintended, make the ranges disjoint. Cost: none if the ranges were too wide.'],
+            };
+        case 'same-host':
+            return {
+                title: `${[...new Set(members.flatMap((m) => [...m.hosts]))].join(', ')} port ${port} is defined by ${members.length} ServiceEntries`,
+                explanation: `A sidecar keeps one service per hostname: the first one processed (ports of later entries in the same namespace are merged in, but a port number it already has is not). ${winnerSentence(winners, open, losers)} All entries point at the same cluster ${collision.listener}, so this is not a listener collision, but settings of the later entries (protocol, resolution, endpoints) do not apply.${protocolsOf(members).includes(',') ? ` The entries disagree on the protocol (${protocolsOf(members)}), which Istio reports as IST0177.` : ''}${mesh.autoAllocate ? ' With IP auto-allocation each entry may get its own VIP for this host (istio/istio#53676), so clients can resolve different addresses.' : ''}`,
+                fixes: ['Consolidate into one ServiceEntry per host (list every port there). Cost: none; one place to edit.'],
+            };
+    }
+}
+/** A NONE winner's cluster is ORIGINAL_DST: shadowed traffic still reaches its IP, only policy and telemetry go astray. */
+function passthroughNote(winners) {
+    if (winners.length === 0 || !winners.every((w) => w.entry.resolution === 'NONE'))
+        return '';
+    return 'The winner has resolution NONE, so its cluster forwards each connection to its original destination IP: the other hosts are still reached, but their DestinationRules, telemetry and authorization apply to the winner instead.';
+}
+function winnerSentence(winners, open, losers) {
+    if (winners.length > 0) {
+        const shown = winners.slice(0, 3).map((w) => `${entryRef(w.entry)} (${describeHosts([w])}) wins ${whyFirst(w, losers)}`);
+        return `${shown.join('; ')}${winners.length > 3 ? `; and ${winners.length - 3} more entries for the same host` : ''}.`;
+    }
+    if (open.length > 0) {
+        return `Which of ${refList(open)} wins depends on creation order, which the manifests do not record: the entry created first (older creationTimestamp) takes it, and with equal timestamps the hostname that sorts first. Either way only one of them gets the traffic.`;
+    }
+    return '';
+}
+function refList(members) {
+    const shown = members.slice(0, 5).map((m) => entryRef(m.entry)).join(', ');
+    return members.length > 5 ? `${shown} and ${members.length - 5} more` : shown;
+}
+/** The rule of Istio's processing order that put this entry first. */
+function whyFirst(winner, losers) {
+    if (losers.some((l) => l.bestTier > winner.bestTier)) {
+        return 'where it is private or exported by name, because such entries form one list, in creation order, that Istio processes before the public ones';
+    }
+    if (losers.some((l) => l.age.generation > winner.age.generation)) {
+        return 'because it already exists: entries created by this change are younger, and Istio processes the oldest first';
+    }
+    const t = winner.age.timestamp;
+    if (t !== undefined && losers.some((l) => l.age.timestamp !== undefined && l.age.timestamp > t)) {
+        return `because it was created first (creationTimestamp ${new Date(t * 1000).toISOString()})`;
+    }
+    if (losers.every((l) => l.entry === winner.entry))
+        return 'because its hostname sorts first among the entry\'s hosts';
+    return 'because, created in the same second, its hostname sorts first';
+}
+/** Why a VIP in spec.addresses is not a cure on its own. */
+const VIP_CAVEAT = 'an address in `spec.addresses` only helps clients that connect to it (Istio DNS capture answers with it, or clients are given the IP); with plain DNS they still reach the real IP and land on the wildcard listener.';
+/**
+ * Cures best first: those that work without DNS capture lead (TLS where
+ * clients open with SNI, narrower visibility, the real IP), then the VIP and
+ * auto-allocation that need it, then another port (never for a real external
+ * host, whose port is not ours to choose).
+ */
+function shadowFixes(port, victims, tls, mesh, members) {
+    const names = describeHosts(victims);
+    const several = victims.length > 1;
+    const sni = `Declare port ${port} of ${names} as \`protocol: TLS\` (their clients open with a TLS ClientHello carrying SNI): Envoy then matches each host by SNI on 0.0.0.0_${port} and they coexist. Cost: TLS clients with SNI only; Envoy no longer sees plaintext, so no TLS origination for this port.`;
+    const scope = `Narrow \`exportTo\` of ${names} (e.g. \`["."]\`) or use Sidecar egress hosts, so that no workload sees both. Cost: other namespaces lose the entry.`;
+    const realIp = `Give ${names} ${several ? 'each its' : 'its'} real, stable IP in \`spec.addresses\`: clients connect to that IP anyway, so ${several ? 'each' : 'its'} chain moves to a listener <ip>_${port} of its own without DNS capture. Cost: only for services with fixed IPs.`;
+    const vip = `Give ${names} ${several ? 'each a' : 'a'} reserved VIP in \`spec.addresses\`. Cost: ${VIP_CAVEAT}`;
+    const autoAllocate = `Turn on DNS capture for the consumers (ISTIO_META_DNS_CAPTURE; from Istio 1.25 istiod allocates VIPs by default, before also ISTIO_META_DNS_AUTO_ALLOCATE): each eligible entry gets its own VIP and listener. Cost: a proxy setting per consumer; entries with resolution NONE or wildcard hosts are not covered.`;
+    const move = `Serve ${names} on another port. Cost: every client changes.`;
+    if (tls)
+        return [scope, `Remove \`spec.addresses\` so the TLS chains are matched by SNI on 0.0.0.0_${port}. Cost: none if clients send SNI.`, vip];
+    const fixes = tlsFixApplies(port, members.map((m) => m.entry)) ? [sni, scope, realIp, vip] : [scope, realIp, vip];
+    if (!usesAllocatedVips(mesh, undefined))
+        fixes.push(autoAllocate);
+    if (!victims.every((v) => isRealExternalHost(v.entry)))
+        fixes.push(move);
+    return fixes;
+}
+/** Unset protocol is sniffed: plaintext HTTP still routes by Host; only the rest meets the match-all chain. */
+function unsetProtocolNote(members) {
+    return members.some((m) => m.units.some((u) => u.chain === 'auto'))
+        ? 'Ports with no protocol are sniffed: their plaintext HTTP clients are still routed by Host header; only the rest of their traffic meets the match-all chain.'
+        : '';
+}
+/** Verdicts that turned on a rule Istio changed between releases say which release they assume. */
+function versionNote(winners, losers, mesh) {
+    const profile = istioProfile(mesh.istioVersion);
+    const winner = winners[0];
+    if (!winner || losers.length === 0)
+        return '';
+    const sameSecond = losers.every((l) => l.age.generation === winner.age.generation && l.bestTier === winner.bestTier
+        && (l.age.timestamp === winner.age.timestamp));
+    if (!sameSecond || losers.every((l) => l.entry === winner.entry))
+        return '';
+    return profile.legacyTieBreak
+        ? `Analysed as Istio ${profile.label}: up to 1.22 ties in creationTimestamp compare the string host.namespace; from 1.23 the hostname, then the namespace.`
+        : `Analysed as Istio ${profile.label}: from 1.23 ties in creationTimestamp compare the hostname, then the namespace (up to 1.22, the string host.namespace).`;
+}
+/** Rule tcp-captures-port: one entry alone owns the port's match-all chain (ISTIO-SEMANTICS §5b). */
+function captureExplanation(collision, members, mesh, who, hosts) {
+    const port = collision.port;
+    const registryOnly = mesh.outboundTrafficPolicy === 'REGISTRY_ONLY';
+    const policy = mesh.outboundTrafficPolicy ? `outboundTrafficPolicy ${mesh.outboundTrafficPolicy}` : 'outboundTrafficPolicy ALLOW_ANY (Istio\'s default; set it if the mesh runs REGISTRY_ONLY)';
+    const passthrough = members.every((m) => m.entry.resolution === 'NONE');
+    const entries = members.map((m) => m.entry);
+    const effect = passthrough
+        ? registryOnly
+            ? `Its resolution is NONE, so each connection goes on to the address the client asked for: under ${policy} the egress lockdown is bypassed for the whole port, since connections to undeclared hosts are no longer blocked.`
+            : `Its resolution is NONE, so each connection still reaches the address the client asked for, but policy and telemetry of every undeclared host on port ${port} are attributed to this entry (${policy}).`
+        : registryOnly
+            ? `Its resolution is ${members[0].entry.resolution}, so those connections are proxied to ${hosts}: under ${policy} they are misdelivered instead of blocked.`
+            : `Its resolution is ${members[0].entry.resolution}, so those connections are proxied to ${hosts}${port === 443 || port === 8443 ? ': HTTPS to any undeclared host meets the wrong server and certificate' : ''} (${policy}).`;
+    const fixes = [
+        ...(tlsFixApplies(port, entries) ? [`Declare port ${port} as \`protocol: TLS\` (its clients open with a TLS ClientHello carrying SNI): the chain then matches ${hosts} by SNI only. Cost: TLS clients with SNI only.`] : []),
+        `Give the entry its real, stable IP in \`spec.addresses\`: the chain moves to <ip>_${port} without DNS capture. Cost: only for services with fixed IPs.`,
+        ...(passthrough ? [] : [`Turn on DNS capture for the consumers, so the entry gets an auto-allocated VIP (Istio 1.25+ allocates by default). Cost: a proxy setting per consumer.`]),
+        `Give the entry a reserved VIP in \`spec.addresses\`. Cost: ${VIP_CAVEAT}`,
+        `Narrow its \`exportTo\` to the namespaces that use it. Cost: other namespaces lose the entry; it still captures the port where it stays visible.`,
+    ];
+    return {
+        title: `${members.some((m) => roleOf(m) === 'undetermined') ? `one of ${hosts}` : hosts} holds the match-all chain of ${collision.listener}: it takes every port ${port} connection no other entry claims`,
+        explanation: [
+            `${hosts} declare${members.length > 1 ? '' : 's'} port ${port} as ${protocolsOf(members)} with no address (or a 0.0.0.0 prefix), so sidecars in ${who} build a match-all TCP chain on ${collision.listener}${members.length > 1 ? '; which entry keeps it depends on creation order' : ''}.`,
+            `Every outbound connection on port ${port} to an address that no other listener or chain claims — any external host not declared by its own entry — now goes to this entry's cluster instead of PassthroughCluster (ALLOW_ANY) or BlackHoleCluster (REGISTRY_ONLY).`,
+            effect,
+            unsetProtocolNote(members),
+            'Istio issues #27990, #29992, #58696, #26303; istioctl analyze approximates it as IST0134.',
+        ].filter(Boolean).join(' '),
+        fixes,
+    };
+}
+/** Rule host-split: which consumers keep which copy of a hostname, and which ports the others lose. */
+function hostSplitExplanation(collision, members, mesh) {
+    const host = collision.subKey;
+    const profile = istioProfile(mesh.istioVersion);
+    const portsOf = (m) => [...new Set(m.units.map((u) => u.port.number))].sort((a, b) => a - b);
+    const lines = [];
+    for (const m of members) {
+        if (m.losesFor.length === 0)
+            continue;
+        const where = audience(m.losesFor);
+        const keepers = members.filter((k) => k !== m && (k.winsFor.some((c) => m.losesFor.includes(c)) || (k.winsFor.length === 0 && k.role === 'winner')));
+        const kept = new Set(keepers.flatMap(portsOf));
+        const lost = portsOf(m).filter((p) => !kept.has(p));
+        const merged = keepers.length > 0 && keepers.every((k) => k.entry.namespace === m.entry.namespace);
+        lines.push(lost.length > 0 && !merged
+            ? `In ${where}, sidecars keep ${refList(keepers)}'s copy, so port${lost.length > 1 ? 's' : ''} ${lost.join(', ')} that only ${entryRef(m.entry)} declares ${lost.length > 1 ? 'are' : 'is'} missing.`
+            : `In ${where}, ${entryRef(m.entry)} and ${refList(keepers)} are merged (one namespace), but each gets its own auto-allocated VIP and DNS answers with one of them (istio/istio#53676), so clients can connect to a VIP that lacks the port they want.`);
+    }
+    return {
+        title: `${host} is split over ${members.length} ServiceEntries: some consumers lose ports`,
+        explanation: [
+            `A sidecar keeps one service per hostname: the copy in its own namespace if there is one${profile.ownNamespaceHostFirst ? '' : ' (from Istio 1.24; this analysis assumes ' + profile.label + ', where the first imported copy wins)'}, else the first one it imports. Copies from other namespaces are then absent for it, with their ports.`,
+            ...lines,
+            `Analysed as Istio ${profile.label}.`,
+        ].join(' '),
+        fixes: [
+            `Consolidate ${host} into one ServiceEntry that lists every port, exported to every namespace that needs it. Cost: one owner for the entry.`,
+            'If namespaces need different definitions on purpose, give each copy every port its consumers use. Cost: ports declared twice.',
+        ],
+    };
+}
+function bindingOf(collision) {
+    return collision.subKey.startsWith('|') && collision.subKey.length > 1 ? `the same CIDR ${collision.subKey.slice(1)}` : collision.listener.startsWith('0.0.0.0_') ? 'no spec.addresses' : 'the same address';
+}
+function audience(classes) {
+    const named = classes.filter((c) => c !== OTHER_NAMESPACES);
+    const others = classes.includes(OTHER_NAMESPACES);
+    if (named.length === 0)
+        return 'every namespace';
+    return others ? `every namespace (${named.join(', ')} included)` : `namespace${named.length > 1 ? 's' : ''} ${named.join(', ')}`;
+}
+/** The first three hosts and how many entries are left: enough to recognise, cheap for 100k entries. */
+function describeHosts(members) {
+    const shown = [];
+    let used = 0;
+    for (const m of members) {
+        if (shown.length >= 3)
+            break;
+        used++;
+        for (const h of m.hosts)
+            if (shown.length < 3 && !shown.includes(h))
+                shown.push(h);
+    }
+    const rest = members.length - used;
+    return rest > 0 ? `${shown.join(', ')} and the hosts of ${rest} more entr${rest === 1 ? 'y' : 'ies'}` : shown.join(', ');
+}
+function protocolsOf(members) {
+    const list = [...new Set(members.flatMap((m) => m.units.map((u) => u.port.protocol || 'unset')))].sort();
+    return list.join(', ');
+}
+
+const DEFAULT_MESH_NAME = 'default';
+
+/** Turns a merged collision into the finding people read and machines compare. */
+function toFinding(collision, mesh, meshName = DEFAULT_MESH_NAME) {
+    const members = [...collision.members.values()].sort(compareMembers);
+    // One collision can hold 100k entries: every per-entry step below stays linear.
+    const entries = members.map(toFindingEntry);
+    const severity = severityOf(collision, members, mesh);
+    const text = explain(collision, members, mesh);
+    return {
+        // The default mesh keeps the ids of single-mesh runs, so earlier comments and baselines still match.
+        id: fingerprint(`${meshName === DEFAULT_MESH_NAME ? '' : `${meshName}|`}${collision.rule}|${collision.listener}|${collision.subKey}`),
+        mesh: meshName,
+        membersFingerprint: fingerprint(entries.map((e) => `${e.ref}|${e.hosts.join(',')}|${e.role}`).join('\n')),
+        rule: collision.rule,
+        severity,
+        listener: collision.listener,
+        port: collision.port,
+        protocols: [...new Set(members.flatMap((m) => m.units.map((u) => displayProtocol(u.port.protocol))))].sort(),
+        namespaces: sortNamespaces(collision.consumerClasses),
+        entries,
+        ...text,
+    };
+}
+function toFindingEntry(member) {
+    const firstUnit = member.units[0];
+    return {
+        ref: entryRef(member.entry),
+        name: member.entry.name,
+        namespace: member.entry.namespace,
+        hosts: [...member.hosts].sort(),
+        protocol: displayProtocol(firstUnit.port.protocol),
+        role: roleOf(member),
+        winsFor: sortSharedNamespaces(member.winsFor),
+        losesFor: sortSharedNamespaces(member.losesFor),
+        location: member.entry.location,
+        portLocation: firstUnit.port.location,
+    };
+}
+function severityOf(collision, members, mesh) {
+    switch (collision.rule) {
+        case 'tcp-shadowed': {
+            // A passthrough (NONE) winner forwards to the original IP: traffic arrives, only policy and telemetry go astray.
+            const possibleWinners = members.filter((m) => roleOf(m) !== 'shadowed');
+            return possibleWinners.length > 0 && possibleWinners.every((m) => m.entry.resolution === 'NONE') ? 'warning' : 'error';
+        }
+        case 'multi-host-tcp':
+            return members.every((m) => m.entry.resolution === 'NONE') ? 'info' : 'error';
+        case 'tls-shadowed':
+        case 'well-known-port-protocol':
+            return 'error';
+        case 'tcp-captures-tls-port':
+        case 'http-tcp-sniffing':
+            return 'warning';
+        case 'cidr-overlap':
+            return 'info';
+        case 'same-host': {
+            const protocols = new Set(members.flatMap((m) => m.units.map((u) => u.port.protocol)));
+            return protocols.size > 1 || mesh.autoAllocate || mesh.dnsCapture === true ? 'warning' : 'info';
+        }
+        case 'host-split':
+            return 'warning';
+        case 'tcp-captures-port':
+            return captureSeverity(collision, members, mesh);
+    }
+}
+/**
+ * How bad a lone match-all chain is (ISTIO-SEMANTICS §5b): a passthrough
+ * entry under REGISTRY_ONLY opens the egress lockdown for the whole port; a
+ * resolving entry on an HTTPS port sends every undeclared host's HTTPS to
+ * itself (wrong certificate) under ALLOW_ANY; elsewhere fewer clients share
+ * the port, and under REGISTRY_ONLY that traffic was blocked anyway.
+ */
+function captureSeverity(collision, members, mesh) {
+    const registryOnly = mesh.outboundTrafficPolicy === 'REGISTRY_ONLY';
+    if (members.every((m) => m.entry.resolution === 'NONE'))
+        return registryOnly ? 'error' : 'info';
+    const plainTcp = members.some((m) => m.units.some((u) => u.chain === 'tcp'));
+    // Unset protocol: plaintext HTTP still routes by Host, so on HTTP ports only the non-HTTP rest is captured.
+    const busy = BUSY_HTTPS_PORTS.has(collision.port) || (plainTcp && BUSY_HTTP_PORTS.has(collision.port));
+    if (registryOnly)
+        return busy ? 'warning' : 'info';
+    return busy ? 'error' : 'warning';
+}
+const BUSY_HTTPS_PORTS = new Set([443, 8443]);
+const BUSY_HTTP_PORTS = new Set([80, 8080]);
+function compareFindings(a, b) {
+    return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.port - b.port || a.listener.localeCompare(b.listener)
+        || afterCollisions(a) - afterCollisions(b) || a.id.localeCompare(b.id);
+}
+/** On one listener, what entries do to each other reads first; the match-all chain their holder keeps follows. */
+function afterCollisions(f) {
+    return f.rule === 'tcp-captures-port' ? 1 : 0;
+}
+function compareMembers(a, b) {
+    const rank = { winner: 0, undetermined: 1, shadowed: 2 };
+    return rank[roleOf(a)] - rank[roleOf(b)] || entryRef(a.entry).localeCompare(entryRef(b.entry));
+}
+/** `*` (every other namespace) last, the named ones sorted before it. */
+function sortNamespaces(namespaces) {
+    const list = [...new Set(namespaces)];
+    return list.filter((n) => n !== OTHER_NAMESPACES).sort().concat(list.includes(OTHER_NAMESPACES) ? [OTHER_NAMESPACES] : []);
+}
+/**
+ * Members that see the same namespaces share one array (see the accumulator), so it is sorted once
+ * and the sorted copy is shared too: sorting it per member made K namespaces × N members.
+ */
+const sortedShared = new WeakMap();
+function sortSharedNamespaces(namespaces) {
+    if (namespaces.length === 0)
+        return [];
+    let sorted = sortedShared.get(namespaces);
+    if (!sorted) {
+        sorted = sortNamespaces(namespaces);
+        sortedShared.set(namespaces, sorted);
+    }
+    return sorted;
+}
+function fingerprint(text) {
+    return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+var ipaddr$2 = {exports: {}};
+
+var ipaddr$1 = ipaddr$2.exports;
+
+var hasRequiredIpaddr;
+
+function requireIpaddr () {
+	if (hasRequiredIpaddr) return ipaddr$2.exports;
+	hasRequiredIpaddr = 1;
+	(function (module) {
+		(function (root) {
+		    // A list of regular expressions that match arbitrary IPv4 addresses,
+		    // for which a number of weird notations exist.
+		    // Note that an address like 0010.0xa5.1.1 is considered legal.
+		    const ipv4Part = '(0?\\d+|0x[a-f0-9]+)';
+		    const ipv4Regexes = {
+		        fourOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}$`, 'i'),
+		        threeOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}$`, 'i'),
+		        twoOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}$`, 'i'),
+		        longValue: new RegExp(`^${ipv4Part}$`, 'i')
+		    };
+
+		    // Regular Expression for checking Octal numbers
+		    const octalRegex = new RegExp(`^0[0-7]+$`, 'i');
+		    const hexRegex = new RegExp(`^0x[a-f0-9]+$`, 'i');
+
+		    const zoneIndex = '%[0-9a-z]{1,}';
+
+		    // IPv6-matching regular expressions.
+		    // For IPv6, the task is simpler: it is enough to match the colon-delimited
+		    // hexadecimal IPv6 and a transitional variant with dotted-decimal IPv4 at
+		    // the end.
+		    const ipv6Part = '(?:[0-9a-f]+::?)+';
+		    const ipv6Regexes = {
+		        zoneIndex: new RegExp(zoneIndex, 'i'),
+		        'native': new RegExp(`^(::)?(${ipv6Part})?([0-9a-f]+)?(::)?(${zoneIndex})?$`, 'i'),
+		        deprecatedTransitional: new RegExp(`^(?:::)(${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}(${zoneIndex})?)$`, 'i'),
+		        transitional: new RegExp(`^((?:${ipv6Part})|(?:::)(?:${ipv6Part})?)${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}(${zoneIndex})?$`, 'i')
+		    };
+
+		    // Expand :: in an IPv6 address or address part consisting of `parts` groups.
+		    function expandIPv6 (string, parts) {
+		        // More than one '::' means invalid address
+		        if (string.indexOf('::') !== string.lastIndexOf('::')) {
+		            return null;
+		        }
+
+		        let colonCount = 0;
+		        let lastColon = -1;
+		        let zoneId = (string.match(ipv6Regexes.zoneIndex) || [])[0];
+		        let replacement, replacementCount;
+
+		        // Remove zone index and save it for later
+		        if (zoneId) {
+		            zoneId = zoneId.substring(1);
+		            string = string.replace(/%.+$/, '');
+		        }
+
+		        // How many parts do we already have?
+		        while ((lastColon = string.indexOf(':', lastColon + 1)) >= 0) {
+		            colonCount++;
+		        }
+
+		        // 0::0 is two parts more than ::
+		        if (string.substr(0, 2) === '::') {
+		            colonCount--;
+		        }
+
+		        if (string.substr(-2, 2) === '::') {
+		            colonCount--;
+		        }
+
+		        // An address must not contain more separators than available parts,
+		        // and :: must compress at least one part.
+		        if (colonCount >= parts) {
+		            return null;
+		        }
+
+		        // replacement = ':' + '0:' * (parts - colonCount)
+		        replacementCount = parts - colonCount;
+		        replacement = ':';
+		        while (replacementCount--) {
+		            replacement += '0:';
+		        }
+
+		        // Insert the missing zeroes
+		        string = string.replace('::', replacement);
+
+		        // Trim any garbage which may be hanging around if :: was at the edge in
+		        // the source string
+		        if (string[0] === ':') {
+		            string = string.slice(1);
+		        }
+
+		        if (string[string.length - 1] === ':') {
+		            string = string.slice(0, -1);
+		        }
+
+		        parts = (function () {
+		            const ref = string.split(':');
+		            const results = [];
+
+		            for (let i = 0; i < ref.length; i++) {
+		                results.push(ref[i].length > 4 ? NaN : parseInt(ref[i], 16));
+		            }
+
+		            return results;
+		        })();
+
+		        return {
+		            parts: parts,
+		            zoneId: zoneId
+		        };
+		    }
+
+		    // A generic CIDR (Classless Inter-Domain Routing) RFC1518 range matcher.
+		    function matchCIDR (first, second, partSize, cidrBits) {
+		        if (first.length !== second.length) {
+		            throw new Error('ipaddr: cannot match CIDR for objects with different lengths');
+		        }
+
+		        let part = 0;
+		        let shift;
+
+		        while (cidrBits > 0) {
+		            shift = partSize - cidrBits;
+		            if (shift < 0) {
+		                shift = 0;
+		            }
+
+		            if (first[part] >> shift !== second[part] >> shift) {
+		                return false;
+		            }
+
+		            cidrBits -= partSize;
+		            part += 1;
+		        }
+
+		        return true;
+		    }
+
+		    function parseIntAuto (string) {
+		        // Hexadecimal base 16 (0x#)
+		        if (hexRegex.test(string)) {
+		            return parseInt(string, 16);
+		        }
+		        // While octal representation is discouraged by ECMAScript 3
+		        // and forbidden by ECMAScript 5, we silently allow it to
+		        // work only if the rest of the string has numbers less than 8.
+		        if (string[0] === '0' && !isNaN(parseInt(string[1], 10))) {
+		        if (octalRegex.test(string)) {
+		            return parseInt(string, 8);
+		        }
+		            throw new Error(`ipaddr: cannot parse ${string} as octal`);
+		        }
+		        // Always include the base 10 radix!
+		        return parseInt(string, 10);
+		    }
+
+		    function padPart (part, length) {
+		        while (part.length < length) {
+		            part = `0${part}`;
+		        }
+
+		        return part;
+		    }
+
+		    const ipaddr = {};
+
+		    // An IPv4 address (RFC791).
+		    ipaddr.IPv4 = (function () {
+		        // Constructs a new IPv4 address from an array of four octets
+		        // in network order (MSB first)
+		        // Verifies the input.
+		        function IPv4 (octets) {
+		            if (octets.length !== 4) {
+		                throw new Error('ipaddr: ipv4 octet count should be 4');
+		            }
+
+		            let i, octet;
+
+		            for (i = 0; i < octets.length; i++) {
+		                octet = octets[i];
+		                if (!((0 <= octet && octet <= 255))) {
+		                    throw new Error('ipaddr: ipv4 octet should fit in 8 bits');
+		                }
+		            }
+
+		            this.octets = octets;
+		        }
+
+		        // Special IPv4 address ranges.
+		        // See also https://en.wikipedia.org/wiki/Reserved_IP_addresses
+		        IPv4.prototype.SpecialRanges = {
+		            unspecified: [[new IPv4([0, 0, 0, 0]), 8]],
+		            broadcast: [[new IPv4([255, 255, 255, 255]), 32]],
+		            // RFC3171
+		            multicast: [[new IPv4([224, 0, 0, 0]), 4]],
+		            // RFC3927
+		            linkLocal: [[new IPv4([169, 254, 0, 0]), 16]],
+		            // RFC5735
+		            loopback: [[new IPv4([127, 0, 0, 0]), 8]],
+		            // RFC6598
+		            carrierGradeNat: [[new IPv4([100, 64, 0, 0]), 10]],
+		            // RFC1918
+		            'private': [
+		                [new IPv4([10, 0, 0, 0]), 8],
+		                [new IPv4([172, 16, 0, 0]), 12],
+		                [new IPv4([192, 168, 0, 0]), 16]
+		            ],
+		            // Reserved and testing-only ranges; RFCs 5735, 5737, 2544, 1700
+		            reserved: [
+		                [new IPv4([192, 0, 0, 0]), 24],
+		                [new IPv4([192, 0, 2, 0]), 24],
+		                [new IPv4([192, 88, 99, 0]), 24],
+		                [new IPv4([198, 18, 0, 0]), 15],
+		                [new IPv4([198, 51, 100, 0]), 24],
+		                [new IPv4([203, 0, 113, 0]), 24],
+		                [new IPv4([240, 0, 0, 0]), 4]
+		            ],
+		            // RFC7534, RFC7535
+		            as112: [
+		                [new IPv4([192, 175, 48, 0]), 24],
+		                [new IPv4([192, 31, 196, 0]), 24],
+		            ],
+		            // RFC7450
+		            amt: [
+		                [new IPv4([192, 52, 193, 0]), 24],
+		            ],
+		        };
+
+		        // The 'kind' method exists on both IPv4 and IPv6 classes.
+		        IPv4.prototype.kind = function () {
+		            return 'ipv4';
+		        };
+
+		        // Checks if this address matches other one within given CIDR range.
+		        IPv4.prototype.match = function (other, cidrRange) {
+		            let ref;
+		            if (cidrRange === undefined) {
+		                ref = other;
+		                other = ref[0];
+		                cidrRange = ref[1];
+		            }
+
+		            if (other.kind() !== 'ipv4') {
+		                throw new Error('ipaddr: cannot match ipv4 address with non-ipv4 one');
+		            }
+
+		            return matchCIDR(this.octets, other.octets, 8, cidrRange);
+		        };
+
+		        // returns a number of leading ones in IPv4 address, making sure that
+		        // the rest is a solid sequence of 0's (valid netmask)
+		        // returns either the CIDR length or null if mask is not valid
+		        IPv4.prototype.prefixLengthFromSubnetMask = function () {
+		            let cidr = 0;
+		            // non-zero encountered stop scanning for zeroes
+		            let stop = false;
+		            // number of zeroes in octet
+		            const zerotable = {
+		                0: 8,
+		                128: 7,
+		                192: 6,
+		                224: 5,
+		                240: 4,
+		                248: 3,
+		                252: 2,
+		                254: 1,
+		                255: 0
+		            };
+		            let i, octet, zeros;
+
+		            for (i = 3; i >= 0; i -= 1) {
+		                octet = this.octets[i];
+		                if (octet in zerotable) {
+		                    zeros = zerotable[octet];
+		                    if (stop && zeros !== 0) {
+		                        return null;
+		                    }
+
+		                    if (zeros !== 8) {
+		                        stop = true;
+		                    }
+
+		                    cidr += zeros;
+		                } else {
+		                    return null;
+		                }
+		            }
+
+		            return 32 - cidr;
+		        };
+
+		        // Checks if the address corresponds to one of the special ranges.
+		        IPv4.prototype.range = function () {
+		            return ipaddr.subnetMatch(this, this.SpecialRanges);
+		        };
+
+		        // Returns an array of byte-sized values in network order (MSB first)
+		        IPv4.prototype.toByteArray = function () {
+		            return this.octets.slice(0);
+		        };
+
+		        // Converts this IPv4 address to an IPv4-mapped IPv6 address.
+		        IPv4.prototype.toIPv4MappedAddress = function () {
+		            return ipaddr.IPv6.parse(`::ffff:${this.toString()}`);
+		        };
+
+		        // Symmetrical method strictly for aligning with the IPv6 methods.
+		        IPv4.prototype.toNormalizedString = function () {
+		            return this.toString();
+		        };
+
+		        // Returns the address in convenient, decimal-dotted format.
+		        IPv4.prototype.toString = function () {
+		            return this.octets.join('.');
+		        };
+
+		        return IPv4;
+		    })();
+
+		    // A utility function to return broadcast address given the IPv4 interface and prefix length in CIDR notation
+		    ipaddr.IPv4.broadcastAddressFromCIDR = function (string) {
+
+		        try {
+		            const cidr = this.parseCIDR(string);
+		            const ipInterfaceOctets = cidr[0].toByteArray();
+		            const subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
+		            const octets = [];
+		            let i = 0;
+		            while (i < 4) {
+		                // Broadcast address is bitwise OR between ip interface and inverted mask
+		                octets.push(parseInt(ipInterfaceOctets[i], 10) | parseInt(subnetMaskOctets[i], 10) ^ 255);
+		                i++;
+		            }
+
+		            return new this(octets);
+		        } catch (e) {
+		            throw new Error('ipaddr: the address does not have IPv4 CIDR format', { cause: e });
+		        }
+		    };
+
+		    // Checks if a given string is formatted like IPv4 address.
+		    ipaddr.IPv4.isIPv4 = function (string) {
+		        return this.parser(string) !== null;
+		    };
+
+		    // Checks if a given string is a valid IPv4 address.
+		    ipaddr.IPv4.isValid = function (string) {
+		        try {
+		            new this(this.parser(string));
+		            return true;
+		        } catch {
+		            return false;
+		        }
+		    };
+
+		    // Checks if a given string is a valid IPv4 address in CIDR notation.
+		    ipaddr.IPv4.isValidCIDR = function (string) {
+		        try {
+		            this.parseCIDR(string);
+		            return true;
+		        } catch {
+		            return false;
+		        }
+		    };
+
+		    // Checks if a given string is a full four-part IPv4 Address.
+		    ipaddr.IPv4.isValidFourPartDecimal = function (string) {
+		        if (ipaddr.IPv4.isValid(string) && string.match(/^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/)) {
+		            return true;
+		        } else {
+		            return false;
+		        }
+		    };
+
+		    // Checks if a given string is a full four-part IPv4 Address with CIDR prefix.
+		    ipaddr.IPv4.isValidCIDRFourPartDecimal = function (string) {
+		        const match = string.match(/^(.+)\/(\d+)$/);
+
+		        if (!ipaddr.IPv4.isValidCIDR(string) || !match) {
+		            return false;
+		        }
+
+		        return ipaddr.IPv4.isValidFourPartDecimal(match[1]);
+		    };
+
+		    // A utility function to return network address given the IPv4 interface and prefix length in CIDR notation
+		    ipaddr.IPv4.networkAddressFromCIDR = function (string) {
+		        let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
+
+		        try {
+		            cidr = this.parseCIDR(string);
+		            ipInterfaceOctets = cidr[0].toByteArray();
+		            subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
+		            octets = [];
+		            i = 0;
+		            while (i < 4) {
+		                // Network address is bitwise AND between ip interface and mask
+		                octets.push(parseInt(ipInterfaceOctets[i], 10) & parseInt(subnetMaskOctets[i], 10));
+		                i++;
+		            }
+
+		            return new this(octets);
+		        } catch (e) {
+		            throw new Error('ipaddr: the address does not have IPv4 CIDR format', { cause: e });
+		        }
+		    };
+
+		    // Tries to parse and validate a string with IPv4 address.
+		    // Throws an error if it fails.
+		    ipaddr.IPv4.parse = function (string) {
+		        const parts = this.parser(string);
+
+		        if (parts === null) {
+		            throw new Error('ipaddr: string is not formatted like an IPv4 Address');
+		        }
+
+		        return new this(parts);
+		    };
+
+		    // Parses the string as an IPv4 Address with CIDR Notation.
+		    ipaddr.IPv4.parseCIDR = function (string) {
+		        let match;
+
+		        if ((match = string.match(/^(.+)\/(\d+)$/))) {
+		            const maskLength = parseInt(match[2]);
+		            if (maskLength >= 0 && maskLength <= 32) {
+		                const parsed = [this.parse(match[1]), maskLength];
+		                Object.defineProperty(parsed, 'toString', {
+		                    value: function () {
+		                        return this.join('/');
+		                    }
+		                });
+		                return parsed;
+		            }
+		        }
+
+		        throw new Error('ipaddr: string is not formatted like an IPv4 CIDR range');
+		    };
+
+		    // Classful variants (like a.b, where a is an octet, and b is a 24-bit
+		    // value representing last three octets; this corresponds to a class C
+		    // address) are omitted due to classless nature of modern Internet.
+		    ipaddr.IPv4.parser = function (string) {
+		        let match, part, value;
+
+		        // parseInt recognizes all that octal & hexadecimal weirdness for us
+		        if ((match = string.match(ipv4Regexes.fourOctet))) {
+		            return (function () {
+		                const ref = match.slice(1, 6);
+		                const results = [];
+
+		                for (let i = 0; i < ref.length; i++) {
+		                    part = ref[i];
+		                    results.push(parseIntAuto(part));
+		                }
+
+		                return results;
+		            })();
+		        } else if ((match = string.match(ipv4Regexes.longValue))) {
+		            value = parseIntAuto(match[1]);
+		            if (value > 0xffffffff || value < 0) {
+		                throw new Error('ipaddr: address outside defined range');
+		            }
+
+		            return ((function () {
+		                const results = [];
+		                let shift;
+
+		                for (shift = 0; shift <= 24; shift += 8) {
+		                    results.push((value >> shift) & 0xff);
+		                }
+
+		                return results;
+		            })()).reverse();
+		        } else if ((match = string.match(ipv4Regexes.twoOctet))) {
+		            return (function () {
+		                const ref = match.slice(1, 4);
+		                const results = [];
+
+		                value = parseIntAuto(ref[1]);
+		                if (value > 0xffffff || value < 0) {
+		                    throw new Error('ipaddr: address outside defined range');
+		                }
+
+		                results.push(parseIntAuto(ref[0]));
+		                results.push((value >> 16) & 0xff);
+		                results.push((value >>  8) & 0xff);
+		                results.push( value        & 0xff);
+
+		                return results;
+		            })();
+		        } else if ((match = string.match(ipv4Regexes.threeOctet))) {
+		            return (function () {
+		                const ref = match.slice(1, 5);
+		                const results = [];
+
+		                value = parseIntAuto(ref[2]);
+		                if (value > 0xffff || value < 0) {
+		                    throw new Error('ipaddr: address outside defined range');
+		                }
+
+		                results.push(parseIntAuto(ref[0]));
+		                results.push(parseIntAuto(ref[1]));
+		                results.push((value >> 8) & 0xff);
+		                results.push( value       & 0xff);
+
+		                return results;
+		            })();
+		        } else {
+		            return null;
+		        }
+		    };
+
+		    // A utility function to return subnet mask in IPv4 format given the prefix length
+		    ipaddr.IPv4.subnetMaskFromPrefixLength = function (prefix) {
+		        prefix = parseInt(prefix);
+		        if (Number.isNaN(prefix) || prefix < 0 || prefix > 32) {
+		            throw new Error('ipaddr: invalid IPv4 prefix length');
+		        }
+
+		        const octets = [0, 0, 0, 0];
+		        let j = 0;
+		        const filledOctetCount = Math.floor(prefix / 8);
+
+		        while (j < filledOctetCount) {
+		            octets[j] = 255;
+		            j++;
+		        }
+
+		        if (filledOctetCount < 4) {
+		            octets[filledOctetCount] = Math.pow(2, prefix % 8) - 1 << 8 - (prefix % 8);
+		        }
+
+		        return new this(octets);
+		    };
+
+		    // An IPv6 address (RFC2460)
+		    ipaddr.IPv6 = (function () {
+		        // Constructs an IPv6 address from an array of eight 16 - bit parts
+		        // or sixteen 8 - bit parts in network order(MSB first).
+		        // Throws an error if the input is invalid.
+		        function IPv6 (parts, zoneId) {
+		            let i, part;
+
+		            if (parts.length === 16) {
+		                this.parts = [];
+		                for (i = 0; i <= 14; i += 2) {
+		                    this.parts.push((parts[i] << 8) | parts[i + 1]);
+		                }
+		            } else if (parts.length === 8) {
+		                this.parts = parts;
+		            } else {
+		                throw new Error('ipaddr: ipv6 part count should be 8 or 16');
+		            }
+
+		            for (i = 0; i < this.parts.length; i++) {
+		                part = this.parts[i];
+		                if (!((0 <= part && part <= 0xffff))) {
+		                    throw new Error('ipaddr: ipv6 part should fit in 16 bits');
+		                }
+		            }
+
+		            if (zoneId) {
+		                this.zoneId = zoneId;
+		            }
+		        }
+
+		        // Special IPv6 ranges
+		        IPv6.prototype.SpecialRanges = {
+		            // RFC4291, here and after
+		            unspecified: [new IPv6([0, 0, 0, 0, 0, 0, 0, 0]), 128],
+		            linkLocal: [new IPv6([0xfe80, 0, 0, 0, 0, 0, 0, 0]), 10],
+		            multicast: [new IPv6([0xff00, 0, 0, 0, 0, 0, 0, 0]), 8],
+		            loopback: [new IPv6([0, 0, 0, 0, 0, 0, 0, 1]), 128],
+		            uniqueLocal: [new IPv6([0xfc00, 0, 0, 0, 0, 0, 0, 0]), 7],
+		            ipv4Mapped: [new IPv6([0, 0, 0, 0, 0, 0xffff, 0, 0]), 96],
+		            // RFC3879
+		            deprecatedSiteLocal: [new IPv6([0xfec0, 0, 0, 0, 0, 0, 0, 0]), 10],
+		            // RFC6666
+		            discard: [new IPv6([0x100, 0, 0, 0, 0, 0, 0, 0]), 64],
+		            // RFC6145
+		            rfc6145: [new IPv6([0, 0, 0, 0, 0xffff, 0, 0, 0]), 96],
+		            rfc6052: [
+		                // RFC6052
+		                [new IPv6([0x64, 0xff9b, 0, 0, 0, 0, 0, 0]), 96],
+		                // RFC8215
+		                [new IPv6([0x64, 0xff9b, 0x1, 0, 0, 0, 0, 0]), 48],
+		            ],
+		            // RFC3056
+		            '6to4': [new IPv6([0x2002, 0, 0, 0, 0, 0, 0, 0]), 16],
+		            // RFC6052, RFC6146
+		            teredo: [new IPv6([0x2001, 0, 0, 0, 0, 0, 0, 0]), 32],
+		            // RFC5180
+		            benchmarking: [new IPv6([0x2001, 0x2, 0, 0, 0, 0, 0, 0]), 48],
+		            // RFC7450
+		            amt: [new IPv6([0x2001, 0x3, 0, 0, 0, 0, 0, 0]), 32],
+		            as112v6: [
+		                // RFC7535
+		                [new IPv6([0x2001, 0x4, 0x112, 0, 0, 0, 0, 0]), 48],
+		                // RFC7534
+		                [new IPv6([0x2620, 0x4f, 0x8000, 0, 0, 0, 0, 0]), 48],
+		            ],
+		            // RFC4843
+		            deprecatedOrchid: [new IPv6([0x2001, 0x10, 0, 0, 0, 0, 0, 0]), 28],
+		            // RFC7343
+		            orchid2: [new IPv6([0x2001, 0x20, 0, 0, 0, 0, 0, 0]), 28],
+		            // RFC9374
+		            droneRemoteIdProtocolEntityTags: [new IPv6([0x2001, 0x30, 0, 0, 0, 0, 0, 0]), 28],
+		            // RFC9602
+		            segmentRouting: [new IPv6([0x5f00, 0, 0, 0, 0, 0, 0, 0]), 16],
+		            reserved: [
+		                // RFC3849
+		                [new IPv6([0x2001, 0, 0, 0, 0, 0, 0, 0]), 23],
+		                // RFC2928
+		                [new IPv6([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0]), 32],
+		                // RFC9637
+		                [new IPv6([0x3fff, 0, 0, 0, 0, 0, 0, 0]), 20],
+		            ],
+		        };
+
+		        // Checks if this address is an IPv4-mapped IPv6 address.
+		        IPv6.prototype.isIPv4MappedAddress = function () {
+		            return this.range() === 'ipv4Mapped';
+		        };
+
+		        // The 'kind' method exists on both IPv4 and IPv6 classes.
+		        IPv6.prototype.kind = function () {
+		            return 'ipv6';
+		        };
+
+		        // Checks if this address matches other one within given CIDR range.
+		        IPv6.prototype.match = function (other, cidrRange) {
+		            let ref;
+
+		            if (cidrRange === undefined) {
+		                ref = other;
+		                other = ref[0];
+		                cidrRange = ref[1];
+		            }
+
+		            if (other.kind() !== 'ipv6') {
+		                throw new Error('ipaddr: cannot match ipv6 address with non-ipv6 one');
+		            }
+
+		            return matchCIDR(this.parts, other.parts, 16, cidrRange);
+		        };
+
+		        // returns a number of leading ones in IPv6 address, making sure that
+		        // the rest is a solid sequence of 0's (valid netmask)
+		        // returns either the CIDR length or null if mask is not valid
+		        IPv6.prototype.prefixLengthFromSubnetMask = function () {
+		            let cidr = 0;
+		            // non-zero encountered stop scanning for zeroes
+		            let stop = false;
+		            // number of zeroes in octet
+		            const zerotable = {
+		                0: 16,
+		                32768: 15,
+		                49152: 14,
+		                57344: 13,
+		                61440: 12,
+		                63488: 11,
+		                64512: 10,
+		                65024: 9,
+		                65280: 8,
+		                65408: 7,
+		                65472: 6,
+		                65504: 5,
+		                65520: 4,
+		                65528: 3,
+		                65532: 2,
+		                65534: 1,
+		                65535: 0
+		            };
+		            let part, zeros;
+
+		            for (let i = 7; i >= 0; i -= 1) {
+		                part = this.parts[i];
+		                if (part in zerotable) {
+		                    zeros = zerotable[part];
+		                    if (stop && zeros !== 0) {
+		                        return null;
+		                    }
+
+		                    if (zeros !== 16) {
+		                        stop = true;
+		                    }
+
+		                    cidr += zeros;
+		                } else {
+		                    return null;
+		                }
+		            }
+
+		            return 128 - cidr;
+		        };
+
+
+		        // Checks if the address corresponds to one of the special ranges.
+		        IPv6.prototype.range = function () {
+		            return ipaddr.subnetMatch(this, this.SpecialRanges);
+		        };
+
+		        // Returns an array of byte-sized values in network order (MSB first)
+		        IPv6.prototype.toByteArray = function () {
+		            let part;
+		            const bytes = [];
+		            const ref = this.parts;
+		            for (let i = 0; i < ref.length; i++) {
+		                part = ref[i];
+		                bytes.push(part >> 8);
+		                bytes.push(part & 0xff);
+		            }
+
+		            return bytes;
+		        };
+
+		        // Returns the address in expanded format with all zeroes included, like
+		        // 2001:0db8:0008:0066:0000:0000:0000:0001
+		        IPv6.prototype.toFixedLengthString = function () {
+		            const addr = ((function () {
+		                const results = [];
+		                for (let i = 0; i < this.parts.length; i++) {
+		                    results.push(padPart(this.parts[i].toString(16), 4));
+		                }
+
+		                return results;
+		            }).call(this)).join(':');
+
+		            let suffix = '';
+
+		            if (this.zoneId) {
+		                suffix = `%${this.zoneId}`;
+		            }
+
+		            return addr + suffix;
+		        };
+
+		        // Converts this address to IPv4 address if it is an IPv4-mapped IPv6 address.
+		        // Throws an error otherwise.
+		        IPv6.prototype.toIPv4Address = function () {
+		            if (!this.isIPv4MappedAddress()) {
+		                throw new Error('ipaddr: trying to convert a generic ipv6 address to ipv4');
+		            }
+
+		            const ref = this.parts.slice(-2);
+		            const high = ref[0];
+		            const low = ref[1];
+
+		            return new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
+		        };
+
+		        // Returns the address in expanded format with all zeroes included, like
+		        // 2001:db8:8:66:0:0:0:1
+		        //
+		        // Deprecated: use toFixedLengthString() instead.
+		        IPv6.prototype.toNormalizedString = function () {
+		            const addr = ((function () {
+		                const results = [];
+
+		                for (let i = 0; i < this.parts.length; i++) {
+		                    results.push(this.parts[i].toString(16));
+		                }
+
+		                return results;
+		            }).call(this)).join(':');
+
+		            let suffix = '';
+
+		            if (this.zoneId) {
+		                suffix = `%${this.zoneId}`;
+		            }
+
+		            return addr + suffix;
+		        };
+
+		        // Returns the address in compact, human-readable format like
+		        // 2001:db8:8:66::1
+		        // in line with RFC 5952 (see https://tools.ietf.org/html/rfc5952#section-4)
+		        IPv6.prototype.toRFC5952String = function () {
+		            const regex = /((^|:)(0(:|$)){2,})/g;
+		            // The zone identifier (RFC 4007) is not part of the address; match
+		            // against the address alone so a trailing zero run right before the
+		            // "%" suffix still gets compressed (RFC 5952, 4.2.2).
+		            let suffix = '';
+		            if (this.zoneId) {
+		                suffix = `%${this.zoneId}`;
+		            }
+		            const normalized = this.toNormalizedString();
+		            const string = normalized.slice(0, normalized.length - suffix.length);
+		            let bestMatchIndex = 0;
+		            let bestMatchLength = -1;
+		            let bestMatchGroups = -1;
+		            let match;
+
+		            while ((match = regex.exec(string))) {
+		                // Compare by the number of zero groups, not the matched length:
+		                // a run that is not at the start carries a leading ":" in the
+		                // match, so an equal-length run later in the address would
+		                // otherwise be preferred over the leftmost one (RFC 5952, 4.2.3).
+		                const groups = (match[0].match(/0/g) || []).length;
+		                if (groups > bestMatchGroups) {
+		                    bestMatchGroups = groups;
+		                    bestMatchIndex = match.index;
+		                    bestMatchLength = match[0].length;
+		                }
+		            }
+
+		            if (bestMatchLength < 0) {
+		                return string + suffix;
+		            }
+
+		            return `${string.substring(0, bestMatchIndex)}::${string.substring(bestMatchIndex + bestMatchLength)}${suffix}`;
+		        };
+
+		        // Returns the address in compact, human-readable format like
+		        // 2001:db8:8:66::1
+		        // Calls toRFC5952String under the hood.
+		        IPv6.prototype.toString = function () {
+		            return this.toRFC5952String();
+		        };
+
+		        return IPv6;
+
+		    })();
+
+		    // A utility function to return broadcast address given the IPv6 interface and prefix length in CIDR notation
+		    ipaddr.IPv6.broadcastAddressFromCIDR = function (string) {
+		        try {
+		            const cidr = this.parseCIDR(string);
+		            const ipInterfaceOctets = cidr[0].toByteArray();
+		            const subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
+		            const octets = [];
+		            let i = 0;
+		            while (i < 16) {
+		                // Broadcast address is bitwise OR between ip interface and inverted mask
+		                octets.push(parseInt(ipInterfaceOctets[i], 10) | parseInt(subnetMaskOctets[i], 10) ^ 255);
+		                i++;
+		            }
+
+		            return new this(octets);
+		        } catch (e) {
+		            throw new Error('ipaddr: the address does not have IPv6 CIDR format', { cause: e });
+		        }
+		    };
+
+		    // Checks if a given string is formatted like IPv6 address.
+		    ipaddr.IPv6.isIPv6 = function (string) {
+		        return this.parser(string) !== null;
+		    };
+
+		    // Checks to see if string is a valid IPv6 Address
+		    ipaddr.IPv6.isValid = function (string) {
+
+		        // Since IPv6.isValid is always called first, this shortcut
+		        // provides a substantial performance gain.
+		        if (typeof string === 'string' && string.indexOf(':') === -1) {
+		            return false;
+		        }
+
+		        try {
+		            const addr = this.parser(string);
+		            new this(addr.parts, addr.zoneId);
+		            return true;
+		        } catch {
+		            return false;
+		        }
+		    };
+
+		    // Checks if a given string is a valid IPv6 address in CIDR notation.
+		    ipaddr.IPv6.isValidCIDR = function (string) {
+
+		        // See note in IPv6.isValid
+		        if (typeof string === 'string' && string.indexOf(':') === -1) {
+		            return false;
+		        }
+
+		        try {
+		            this.parseCIDR(string);
+		            return true;
+		        } catch {
+		            return false;
+		        }
+		    };
+
+		    // A utility function to return network address given the IPv6 interface and prefix length in CIDR notation
+		    ipaddr.IPv6.networkAddressFromCIDR = function (string) {
+		        let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
+
+		        try {
+		            cidr = this.parseCIDR(string);
+		            ipInterfaceOctets = cidr[0].toByteArray();
+		            subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
+		            octets = [];
+		            i = 0;
+		            while (i < 16) {
+		                // Network address is bitwise AND between ip interface and mask
+		                octets.push(parseInt(ipInterfaceOctets[i], 10) & parseInt(subnetMaskOctets[i], 10));
+		                i++;
+		            }
+
+		            return new this(octets);
+		        } catch (e) {
+		            throw new Error('ipaddr: the address does not have IPv6 CIDR format', { cause: e });
+		        }
+		    };
+
+		    // Tries to parse and validate a string with IPv6 address.
+		    // Throws an error if it fails.
+		    ipaddr.IPv6.parse = function (string) {
+		        const addr = this.parser(string);
+
+		        if (addr === null) {
+		            throw new Error('ipaddr: string is not formatted like an IPv6 Address');
+		        }
+
+		        return new this(addr.parts, addr.zoneId);
+		    };
+
+		    ipaddr.IPv6.parseCIDR = function (string) {
+		        let maskLength, match, parsed;
+
+		        if ((match = string.match(/^(.+)\/(\d+)$/))) {
+		            maskLength = parseInt(match[2]);
+		            if (maskLength >= 0 && maskLength <= 128) {
+		                parsed = [this.parse(match[1]), maskLength];
+		                Object.defineProperty(parsed, 'toString', {
+		                    value: function () {
+		                        return this.join('/');
+		                    }
+		                });
+		                return parsed;
+		            }
+		        }
+
+		        throw new Error('ipaddr: string is not formatted like an IPv6 CIDR range');
+		    };
+
+		    // Parse an IPv6 address.
+		    ipaddr.IPv6.parser = function (string) {
+		        let addr, i, match, octet, octets, zoneId;
+
+		        if ((match = string.match(ipv6Regexes.deprecatedTransitional))) {
+		            return this.parser(`::ffff:${match[1]}`);
+		        }
+		        if (ipv6Regexes.native.test(string)) {
+		            return expandIPv6(string, 8);
+		        }
+		        if ((match = string.match(ipv6Regexes.transitional))) {
+		            zoneId = match[6] || '';
+		            addr = match[1];
+		            if (!match[1].endsWith('::')) {
+		                addr = addr.slice(0, -1);
+		            }
+		            addr = expandIPv6(addr + zoneId, 6);
+		            if (addr && addr.parts) {
+		                octets = [
+		                    parseInt(match[2]),
+		                    parseInt(match[3]),
+		                    parseInt(match[4]),
+		                    parseInt(match[5])
+		                ];
+		                for (i = 0; i < octets.length; i++) {
+		                    octet = octets[i];
+		                    if (!((0 <= octet && octet <= 255))) {
+		                        return null;
+		                    }
+		                }
+
+		                addr.parts.push(octets[0] << 8 | octets[1]);
+		                addr.parts.push(octets[2] << 8 | octets[3]);
+		                return {
+		                    parts: addr.parts,
+		                    zoneId: addr.zoneId
+		                };
+		            }
+		        }
+
+		        return null;
+		    };
+
+		    // A utility function to return subnet mask in IPv6 format given the prefix length
+		    ipaddr.IPv6.subnetMaskFromPrefixLength = function (prefix) {
+		        prefix = parseInt(prefix);
+		        if (Number.isNaN(prefix) || prefix < 0 || prefix > 128) {
+		            throw new Error('ipaddr: invalid IPv6 prefix length');
+		        }
+
+		        const octets = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+		        let j = 0;
+		        const filledOctetCount = Math.floor(prefix / 8);
+
+		        while (j < filledOctetCount) {
+		            octets[j] = 255;
+		            j++;
+		        }
+
+		        if (filledOctetCount < 16) {
+		            octets[filledOctetCount] = Math.pow(2, prefix % 8) - 1 << 8 - (prefix % 8);
+		        }
+
+		        return new this(octets);
+		    };
+
+		    // Try to parse an array in network order (MSB first) for IPv4 and IPv6
+		    ipaddr.fromByteArray = function (bytes) {
+		        const length = bytes.length;
+
+		        if (length === 4) {
+		            return new ipaddr.IPv4(bytes);
+		        } else if (length === 16) {
+		            return new ipaddr.IPv6(bytes);
+		        } else {
+		            throw new Error('ipaddr: the binary input is neither an IPv6 nor IPv4 address');
+		        }
+		    };
+
+		    // Checks if the address is valid IP address
+		    ipaddr.isValid = function (string) {
+		        return ipaddr.IPv6.isValid(string) || ipaddr.IPv4.isValid(string);
+		    };
+
+		    // Checks if the address is valid IP address in CIDR notation
+		    ipaddr.isValidCIDR = function (string) {
+		        return ipaddr.IPv6.isValidCIDR(string) || ipaddr.IPv4.isValidCIDR(string);
+		    };
+
+
+		    // Attempts to parse an IP Address, first through IPv6 then IPv4.
+		    // Throws an error if it could not be parsed.
+		    ipaddr.parse = function (string) {
+		        if (ipaddr.IPv6.isValid(string)) {
+		            return ipaddr.IPv6.parse(string);
+		        } else if (ipaddr.IPv4.isValid(string)) {
+		            return ipaddr.IPv4.parse(string);
+		        } else {
+		            throw new Error('ipaddr: the address has neither IPv6 nor IPv4 format');
+		        }
+		    };
+
+		    // Attempt to parse CIDR notation, first through IPv6 then IPv4.
+		    // Throws an error if it could not be parsed.
+		    ipaddr.parseCIDR = function (string) {
+		        try {
+		            return ipaddr.IPv6.parseCIDR(string);
+		        } catch {
+		            try {
+		                return ipaddr.IPv4.parseCIDR(string);
+		            } catch (e) {
+		                throw new Error('ipaddr: the address has neither IPv6 nor IPv4 CIDR format', { cause: e });
+		            }
+		        }
+		    };
+
+		    // Parse an address and return plain IPv4 address if it is an IPv4-mapped address
+		    ipaddr.process = function (string) {
+		        const addr = this.parse(string);
+
+		        if (addr.kind() === 'ipv6' && addr.isIPv4MappedAddress()) {
+		            return addr.toIPv4Address();
+		        } else {
+		            return addr;
+		        }
+		    };
+
+		    // An utility function to ease named range matching. See examples below.
+		    // rangeList can contain both IPv4 and IPv6 subnet entries and will not throw errors
+		    // on matching IPv4 addresses to IPv6 ranges or vice versa.
+		    ipaddr.subnetMatch = function (address, rangeList, defaultName) {
+		        let i, rangeName, rangeSubnets, subnet;
+
+		        if (defaultName === undefined || defaultName === null) {
+		            defaultName = 'unicast';
+		        }
+
+		        for (rangeName in rangeList) {
+		            if (Object.prototype.hasOwnProperty.call(rangeList, rangeName)) {
+		                rangeSubnets = rangeList[rangeName];
+		                // ECMA5 Array.isArray isn't available everywhere
+		                if (rangeSubnets[0] && !(rangeSubnets[0] instanceof Array)) {
+		                    rangeSubnets = [rangeSubnets];
+		                }
+
+		                for (i = 0; i < rangeSubnets.length; i++) {
+		                    subnet = rangeSubnets[i];
+		                    if (address.kind() === subnet[0].kind() && address.match.apply(address, subnet)) {
+		                        return rangeName;
+		                    }
+		                }
+		            }
+		        }
+
+		        return defaultName;
+		    };
+
+		    // Export for both the CommonJS and browser-like environment
+		    if (module.exports) {
+		        module.exports = ipaddr;
+
+		    } else {
+		        root.ipaddr = ipaddr;
+		    }
+
+		}(ipaddr$1)); 
+	} (ipaddr$2));
+	return ipaddr$2.exports;
+}
+
+var ipaddrExports = requireIpaddr();
+var ipaddr = /*@__PURE__*/getDefaultExportFromCjs(ipaddrExports);
+
+/**
+ * Parses a spec.addresses item the way Istio keys listeners by it: a /32 or
+ * /128 is a plain IP, a wider CIDR is compared by its masked network, and only
+ * strict dotted-quad IPv4 counts (Go's parser refuses 0x.. and octal forms).
+ */
+function parseAddress(raw) {
+    const text = raw.trim();
+    if (text.includes('/')) {
+        const [addressPart, bitsPart] = text.split('/', 2);
+        if (!isStrictIp(addressPart) || !/^\d{1,3}$/.test(bitsPart))
+            return { kind: 'invalid', raw };
+        let parsed;
+        try {
+            parsed = ipaddr.parseCIDR(text);
+        }
+        catch {
+            return { kind: 'invalid', raw };
+        }
+        const [address, bits] = parsed;
+        const fullBits = address.kind() === 'ipv4' ? 32 : 128;
+        if (bits === fullBits)
+            return { kind: 'ip', ip: address.toString() };
+        const network = address.kind() === 'ipv4'
+            ? ipaddr.IPv4.networkAddressFromCIDR(text)
+            : ipaddr.IPv6.networkAddressFromCIDR(text);
+        return { kind: 'cidr', cidr: `${network.toString()}/${bits}`, network, bits };
+    }
+    if (!isStrictIp(text))
+        return { kind: 'invalid', raw };
+    return { kind: 'ip', ip: ipaddr.parse(text).toString() };
+}
+function isStrictIp(text) {
+    return ipaddr.IPv4.isValidFourPartDecimal(text) || (text.includes(':') && ipaddr.IPv6.isValid(text));
+}
+/** True when every address of `inner` lies inside `outer` (same family, outer no longer). */
+function cidrContains(outer, inner) {
+    if (outer.network.kind() !== inner.network.kind() || outer.bits > inner.bits)
+        return false;
+    return inner.network.match(outer.network, outer.bits);
+}
+
+/**
+ * Finds which unit Istio processes first, following its order: visibility
+ * tier, then creation time, then hostname, then namespace. Ages the manifests
+ * do not pin leave several candidates; linear in the number of units.
+ */
+function firstProcessed(units) {
+    if (units.length === 0)
+        return { winner: undefined, candidates: [] };
+    // Loops, not Math.min(...spread): a group can hold more units than a call has room for arguments.
+    let minTier = Infinity;
+    let minGeneration = Infinity;
+    for (const u of units)
+        if (u.tier < minTier)
+            minTier = u.tier;
+    for (const u of units)
+        if (u.tier === minTier && u.age.generation < minGeneration)
+            minGeneration = u.age.generation;
+    const pool = units.filter((u) => u.tier === minTier && u.age.generation === minGeneration);
+    // Units of one entry share a creation time, so among them the hostname decides.
+    const bestPerEntry = new Map();
+    for (const u of pool) {
+        const current = bestPerEntry.get(u.unit.entryIndex);
+        if (!current || compareNames(u, current) < 0)
+            bestPerEntry.set(u.unit.entryIndex, u);
+    }
+    const timed = [];
+    const untimed = [];
+    for (const u of bestPerEntry.values())
+        (u.age.timestamp === undefined ? untimed : timed).push(u);
+    let bestTimed;
+    for (const u of timed) {
+        if (!bestTimed || compareTimed(u, bestTimed) < 0)
+            bestTimed = u;
+    }
+    const candidates = bestTimed ? [bestTimed, ...untimed] : untimed;
+    candidates.sort(compareNames);
+    return { winner: candidates.length === 1 ? candidates[0] : undefined, candidates };
+}
+function compareTimed(a, b) {
+    const byTime = (a.age.timestamp ?? 0) - (b.age.timestamp ?? 0);
+    return byTime !== 0 ? byTime : compareNames(a, b);
+}
+function compareNames(a, b) {
+    if (a.age.legacyTieBreak) {
+        return compareStrings(`${a.unit.host}.${a.unit.entry.namespace}`, `${b.unit.host}.${b.unit.entry.namespace}`)
+            || compareStrings(a.unit.entry.name, b.unit.entry.name);
+    }
+    return compareStrings(a.unit.host, b.unit.host)
+        || compareStrings(a.unit.entry.namespace, b.unit.entry.namespace)
+        || compareStrings(a.unit.entry.name, b.unit.entry.name);
+}
+function compareStrings(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Replays Istio's merge (handleConflict / mergeTCPFilterChains) of every unit one consumer sees on one listener. */
+function conflictsOnListener(listener, units) {
+    return listenerBaseline(listener, units).records;
+}
+function listenerBaseline(listener, units) {
+    const records = [];
+    const wellKnown = units.some((u) => isWellKnownPortProtocol(u.unit.port.protocol));
+    const survivors = wellKnown ? wellKnownPortConflict(listener, units, records) : units;
+    const http = survivors.filter((u) => u.unit.chain === 'http');
+    const plainTcp = survivors.filter(isPlainTcpBesideHttp);
+    const sniffing = sniffingRecord(listener, http, plainTcp);
+    if (sniffing)
+        records.push(sniffing);
+    const bySignature = groupBy(survivors.filter((u) => u.unit.chain !== 'http'), chainSignature);
+    const shadowing = new Map();
+    for (const [signature, group] of bySignature) {
+        const record = shadowRecord(listener, signature, group);
+        if (record) {
+            shadowing.set(signature, record);
+            records.push(record);
+        }
+    }
+    const captureSlots = new Map();
+    for (const u of survivors)
+        addToCaptureSlot(captureSlots, u);
+    const capture = new Map();
+    for (const [cidr, slot] of captureSlots) {
+        const record = captureRecord(listener, cidr, slot);
+        if (record) {
+            capture.set(cidr, record);
+            records.push(record);
+        }
+    }
+    const cidrOverlap = cidrOverlapRecord(listener, survivors);
+    if (cidrOverlap)
+        records.push(cidrOverlap);
+    const portCapture = portCaptureRecord(listener, survivors.filter(isWildcardMatchAll));
+    if (portCapture)
+        records.push(portCapture);
+    return {
+        listener, units: [...units], records, hosts: new Set(units.map((u) => u.unit.host)), wellKnown,
+        http, plainTcp, sniffing, bySignature, shadowing, captureSlots, capture, cidrOverlap, parts: new Map(), allTls: new Map(),
+        portCapture,
+    };
+}
+/**
+ * The records for a consumer that sees the baseline plus its own units
+ * (private or exported to it by name, so processed first). What the overlay
+ * does not touch is the baseline's own record objects; what it touches is a
+ * small record of its own units plus a shared record of the baseline units,
+ * so a thousand namespaces never copy a thousand-entry group.
+ */
+function conflictsWithOverlay(baseline, overlay, fullPass) {
+    const { listener } = baseline;
+    const full = () => fullPass([...overlay, ...baseline.units]).map((record) => ({ record }));
+    // Interplay the parts cannot express (one port dropped whole, one host per sidecar, CIDR nesting): replay everything.
+    if (baseline.wellKnown || overlay.some((u) => isWellKnownPortProtocol(u.unit.port.protocol) || u.unit.cidr !== undefined || baseline.hosts.has(u.unit.host)))
+        return full();
+    const out = [];
+    const ownHttp = overlay.filter((u) => u.unit.chain === 'http');
+    const ownTcp = overlay.filter(isPlainTcpBesideHttp);
+    if (ownHttp.length + ownTcp.length === 0) {
+        if (baseline.sniffing)
+            out.push({ record: baseline.sniffing });
+    }
+    else if (ownHttp.length + baseline.http.length > 0 && ownTcp.length + baseline.plainTcp.length > 0) {
+        out.push({ record: { rule: 'http-tcp-sniffing', listener, subKey: '', winners: [...ownHttp, ...ownTcp], shadowed: [], undetermined: [] } });
+        if (baseline.http.length + baseline.plainTcp.length > 0) {
+            out.push({ record: baseline.sniffing ?? part(baseline, 'sniffing', () => ({ rule: 'http-tcp-sniffing', listener, subKey: '', winners: [...baseline.http, ...baseline.plainTcp], shadowed: [], undetermined: [] })) });
+        }
+    }
+    const ownBySignature = groupBy(overlay.filter((u) => u.unit.chain !== 'http'), chainSignature);
+    for (const [signature, record] of baseline.shadowing)
+        if (!ownBySignature.has(signature))
+            out.push({ record });
+    for (const [signature, own] of ownBySignature) {
+        const base = baseline.bySignature.get(signature) ?? [];
+        if (base.length === 0) {
+            const record = shadowRecord(listener, signature, own);
+            if (record)
+                out.push({ record });
+            continue;
+        }
+        // Own and baseline units are different entries of different hosts: the group collides, and the rule follows the chain kinds.
+        const rule = own.every(isTls) && allTls(baseline, signature, base) ? 'tls-shadowed' : 'tcp-shadowed';
+        const existing = baseline.shadowing.get(signature);
+        if (existing && existing.rule !== rule)
+            return full();
+        // Own units are processed before every baseline unit, so the winner is among them and all of the baseline loses.
+        out.push({ record: shadowRecord(listener, signature, own, rule) });
+        out.push({ record: existing ?? part(baseline, `${rule}|${signature}`, () => ({ rule, listener, subKey: signature, winners: [], undetermined: [], shadowed: base })), allLose: true });
+    }
+    const ownSlots = new Map();
+    for (const u of overlay)
+        addToCaptureSlot(ownSlots, u);
+    for (const [cidr, record] of baseline.capture)
+        if (!ownSlots.has(cidr))
+            out.push({ record });
+    for (const [cidr, own] of ownSlots) {
+        const base = baseline.captureSlots.get(cidr) ?? { sni: [], matchAll: [] };
+        if (own.sni.length + base.sni.length === 0 || own.matchAll.length + base.matchAll.length === 0)
+            continue;
+        out.push({ record: { rule: 'tcp-captures-tls-port', listener, subKey: cidr, winners: [...own.matchAll, ...own.sni], shadowed: [], undetermined: [] } });
+        if (base.sni.length + base.matchAll.length > 0) {
+            out.push({ record: baseline.capture.get(cidr) ?? part(baseline, `capture|${cidr}`, () => ({ rule: 'tcp-captures-tls-port', listener, subKey: cidr, winners: [...base.matchAll, ...base.sni], shadowed: [], undetermined: [] })) });
+        }
+    }
+    if (baseline.cidrOverlap)
+        out.push({ record: baseline.cidrOverlap });
+    // Own units are processed before every baseline unit: if they hold a match-all chain, one of them holds the port.
+    const capture = portCaptureRecord(listener, overlay.filter(isWildcardMatchAll)) ?? baseline.portCapture;
+    if (capture)
+        out.push({ record: capture });
+    return out;
+}
+/** A TCP-class or unset-protocol chain on the bare wildcard: it matches every destination IP on the port. */
+function isWildcardMatchAll(u) {
+    return (u.unit.chain === 'tcp' || u.unit.chain === 'auto') && u.unit.bind === 'wildcard';
+}
+/**
+ * The entry whose match-all chain 0.0.0.0_<port> keeps: every connection on
+ * the port that no other listener or chain claims (undeclared external hosts,
+ * passthrough or blocked traffic) goes to its cluster. Only the holder is a
+ * member, so the finding stays the same whether it holds the port alone or
+ * beside entries it shadows (those are tcp-shadowed's business).
+ */
+function portCaptureRecord(listener, matchAll) {
+    if (matchAll.length === 0)
+        return undefined;
+    const { winner, candidates } = firstProcessed(matchAll);
+    const holders = new Set((winner ? [winner] : candidates).map((c) => c.unit.entryIndex));
+    const holding = matchAll.filter((u) => holders.has(u.unit.entryIndex));
+    return { rule: 'tcp-captures-port', listener, subKey: '', winners: winner ? holding : [], shadowed: [], undetermined: winner ? [] : holding };
+}
+function isTls(u) {
+    return u.unit.chain === 'tls';
+}
+function allTls(baseline, signature, base) {
+    let known = baseline.allTls.get(signature);
+    if (known === undefined) {
+        known = base.every(isTls);
+        baseline.allTls.set(signature, known);
+    }
+    return known;
+}
+function part(baseline, key, make) {
+    let record = baseline.parts.get(key);
+    if (!record) {
+        record = make();
+        baseline.parts.set(key, record);
+    }
+    return record;
+}
+/**
+ * A MONGO or MYSQL port and a port of any other protocol on one listener:
+ * Istio ignores the later port entirely (isConflictWithWellKnownPort).
+ */
+function wellKnownPortConflict(listener, units, records) {
+    const protocols = new Set(units.map((u) => u.unit.port.protocol));
+    if (protocols.size < 2)
+        return units;
+    const { candidates } = firstProcessed(units);
+    const leading = new Set(candidates.map((c) => c.unit.port.protocol));
+    const conflicts = (p) => [...leading].every((l) => l !== p && (isWellKnownPortProtocol(l) || isWellKnownPortProtocol(p)));
+    const ignored = new Set(units.filter((u) => conflicts(u.unit.port.protocol)));
+    if (ignored.size === 0)
+        return units;
+    const decided = leading.size === 1;
+    const kept = units.filter((u) => leading.has(u.unit.port.protocol));
+    records.push({ rule: 'well-known-port-protocol', listener, subKey: '', winners: decided ? kept : [], undetermined: decided ? [] : kept, shadowed: [...ignored] });
+    return units.filter((u) => !ignored.has(u));
+}
+/** Plain TCP on the wildcard listener: beside HTTP, Envoy sniffs and its HTTP-speaking clients get routed by Host. */
+function isPlainTcpBesideHttp(u) {
+    return u.unit.chain === 'tcp' && u.unit.bind !== 'ip';
+}
+function sniffingRecord(listener, http, tcp) {
+    if (http.length === 0 || tcp.length === 0)
+        return undefined;
+    // Both chains stay (Istio's own tests check both exist): the TCP entry is not shadowed, only its plaintext-HTTP clients go by Host.
+    return { rule: 'http-tcp-sniffing', listener, subKey: '', winners: [...http, ...tcp], shadowed: [], undetermined: [] };
+}
+/** Filter chains with equal match criteria (SNI set, CIDR) are one chain to Envoy. */
+function chainSignature(u) {
+    return `${u.unit.chain === 'tls' ? u.unit.sni ?? '' : ''}|${u.unit.cidr ?? ''}`;
+}
+/**
+ * Only the first of several equal chains survives. Units of the winning host
+ * still reach it, so only the other hosts lose. Given a rule, even a group
+ * of one host gets a record: its units lead a larger group, under that rule.
+ */
+function shadowRecord(listener, signature, group, rule) {
+    const firstHost = group[0]?.unit.host;
+    if (firstHost === undefined || (rule === undefined && group.every((u) => u.unit.host === firstHost)))
+        return undefined;
+    const { winner, candidates } = firstProcessed(group);
+    const winningHosts = new Set((winner ? [winner] : candidates).map((c) => c.unit.host));
+    const decided = winningHosts.size === 1;
+    const firstEntry = group[0].unit.entryIndex;
+    const singleEntry = group.every((u) => u.unit.entryIndex === firstEntry);
+    const leading = [];
+    const shadowed = [];
+    for (const u of group)
+        (winningHosts.has(u.unit.host) ? leading : shadowed).push(u);
+    const resolvedRule = rule ?? (singleEntry ? 'multi-host-tcp' : group.every((u) => u.unit.chain === 'tls') ? 'tls-shadowed' : 'tcp-shadowed');
+    return {
+        rule: resolvedRule,
+        listener,
+        subKey: resolvedRule === 'multi-host-tcp' ? `${group[0].unit.entry.namespace}/${group[0].unit.entry.name}` : signature,
+        winners: decided ? leading : [],
+        undetermined: decided ? [] : leading,
+        shadowed,
+    };
+}
+function addToCaptureSlot(slots, u) {
+    if (u.unit.bind === 'ip' || u.unit.chain === 'http')
+        return;
+    const key = u.unit.cidr ?? '';
+    let slot = slots.get(key);
+    if (!slot) {
+        slot = { sni: [], matchAll: [] };
+        slots.set(key, slot);
+    }
+    (u.unit.chain === 'tls' ? slot.sni : slot.matchAll).push(u);
+}
+/**
+ * TLS entries matched by SNI next to a match-all TCP chain: the TCP entry
+ * becomes the listener's default and takes every connection no SNI claims.
+ */
+function captureRecord(listener, cidr, slot) {
+    if (slot.sni.length === 0 || slot.matchAll.length === 0)
+        return undefined;
+    return { rule: 'tcp-captures-tls-port', listener, subKey: cidr, winners: [...slot.matchAll, ...slot.sni], shadowed: [], undetermined: [] };
+}
+/** Different CIDRs that overlap both stay; the longest prefix takes the addresses they share. */
+function cidrOverlapRecord(listener, units) {
+    const byCidr = groupBy(units.filter((u) => u.unit.cidr !== undefined), (u) => u.unit.cidr);
+    if (byCidr.size < 2)
+        return undefined;
+    const cidrs = [...byCidr.keys()].map((text) => {
+        const [network, bits] = ipaddr.parseCIDR(text);
+        return { text, network, bits, bytes: network.toByteArray() };
+    });
+    // Sorted by start address, wider first: an enclosing CIDR is always on the stack when its members come.
+    cidrs.sort((a, b) => a.bytes.length - b.bytes.length || compareBytes$1(a.bytes, b.bytes) || a.bits - b.bits);
+    const outer = new Set();
+    const inner = new Set();
+    const stack = [];
+    for (const c of cidrs) {
+        while (stack.length > 0 && !cidrContains(stack[stack.length - 1], c))
+            stack.pop();
+        if (stack.length > 0) {
+            inner.add(c.text);
+            for (const s of stack)
+                outer.add(s.text);
+        }
+        stack.push(c);
+    }
+    if (inner.size === 0)
+        return undefined;
+    const pick = (texts) => [...texts].flatMap((t) => byCidr.get(t) ?? []);
+    return { rule: 'cidr-overlap', listener, subKey: '', winners: pick([...inner].filter((t) => !outer.has(t))), shadowed: pick(outer), undetermined: [] };
+}
+function compareBytes$1(a, b) {
+    for (let i = 0; i < a.length; i++) {
+        const d = (a[i] ?? 0) - (b[i] ?? 0);
+        if (d !== 0)
+            return d;
+    }
+    return 0;
+}
+function groupBy(items, key) {
+    const groups = new Map();
+    for (const item of items) {
+        const k = key(item);
+        const group = groups.get(k);
+        if (group)
+            group.push(item);
+        else
+            groups.set(k, [item]);
+    }
+    return groups;
+}
+
+const CHAIN_BY_CLASS = { HTTP: 'http', TLS: 'tls', TCP: 'tcp', AUTO: 'auto' };
+const AUTO_ALLOCATE_OPT_OUT = 'networking.istio.io/enable-autoallocate-ip';
+/** Every listener unit the entries produce, with bad addresses reported rather than thrown. */
+function buildListenerUnits(entries, mesh, diagnostics) {
+    const units = [];
+    entries.forEach((entry, entryIndex) => {
+        if (bindsPerEndpoint(entry))
+            return;
+        const addresses = entry.addresses.map((raw) => {
+            const parsed = parseAddress(raw);
+            if (parsed.kind === 'invalid') {
+                diagnostics.push({
+                    severity: 'error',
+                    code: 'invalid-address',
+                    message: `${entry.namespace}/${entry.name}: spec.addresses item ${JSON.stringify(raw)} is neither an IP nor a CIDR; the API server rejects it`,
+                    location: entry.hostsLocation,
+                });
+            }
+            return parsed;
+        }).filter((a) => a.kind !== 'invalid');
+        // A 0.0.0.0 prefix (0.0.0.0/0, 0.0.0.0/8) is skipped by filterChainOpts.conflictsWith: match-all, like no address.
+        const bound = addresses.filter((a) => !(a.kind === 'cidr' && a.network.kind() === 'ipv4' && a.network.toString() === '0.0.0.0'));
+        const matchAllPrefix = bound.length < addresses.length;
+        // A controller that writes spec.addresses (e.g. Aeraki) gives every entry without one its own VIP.
+        const controllerBound = mesh.controllerManagedAddresses === true && addresses.length === 0;
+        for (const port of entry.ports) {
+            if (port.protocolClass === 'UDP')
+                continue;
+            const chain = CHAIN_BY_CLASS[port.protocolClass];
+            const wildcard = wildcardListener(port.number);
+            for (const host of entry.hosts) {
+                const unit = (listener, bind, cidr, sni) => ({ entry, entryIndex, port, host, chain, listener, bind, cidr, sni });
+                if (chain === 'http') {
+                    // HTTP is routed by Host on the wildcard listener whatever the addresses say.
+                    units.push(unit(wildcard, 'wildcard', undefined, undefined));
+                }
+                else if (bound.length === 0 || matchAllPrefix) {
+                    if (controllerBound && isAutoAllocationEligible(entry, host))
+                        continue;
+                    const wild = unit(wildcard, 'wildcard', undefined, chain === 'tls' ? host : undefined);
+                    if (!matchAllPrefix && isAutoAllocationEligible(entry, host))
+                        wild.allocatable = entry.statusAddresses ? 'status' : 'auto';
+                    units.push(wild);
+                }
+                if (chain !== 'http' && bound.length > 0) {
+                    for (const address of bound) {
+                        if (address.kind === 'ip')
+                            units.push(unit(`${address.ip}_${port.number}`, 'ip', undefined, undefined));
+                        else if (address.kind === 'cidr')
+                            units.push(unit(wildcard, 'cidr', address.cidr, chain === 'tls' ? host : undefined));
+                    }
+                }
+            }
+        }
+    });
+    return units;
+}
+function wildcardListener(port) {
+    return `0.0.0.0_${port}`;
+}
+/** NONE-resolution entries with a selector or endpoints get one listener per endpoint IP: they cannot share a wildcard. */
+function bindsPerEndpoint(entry) {
+    return entry.resolution === 'NONE' && entry.addresses.length === 0 && (entry.hasWorkloadSelector || entry.endpointCount > 0);
+}
+/** Istio only allocates a VIP to entries it can resolve by name, with a concrete host, that did not opt out. */
+function isAutoAllocationEligible(entry, host) {
+    if (entry.addresses.length > 0)
+        return false;
+    if (entry.statusAddresses)
+        return !host.startsWith('*') || entry.resolution === 'DYNAMIC_DNS';
+    if (entry.labels[AUTO_ALLOCATE_OPT_OUT] === 'false')
+        return false;
+    if (entry.resolution === 'NONE')
+        return false;
+    if (host.startsWith('*'))
+        return entry.resolution === 'DYNAMIC_DNS';
+    return true;
+}
+
+/**
+ * The namespace whose copy of a hostname a consumer keeps (sidecar.go, one
+ * service per hostname): its own namespace's copy if it has one (1.24+
+ * unified scoping), else the first it imports in processing order. Copies
+ * from other namespaces are then absent for it.
+ */
+function hostOwner(context, host, port, sidecar, ns) {
+    const copies = (context.hostCopies.get(host) ?? []).filter((i) => {
+        const entry = context.loaded.entries[i];
+        return exportedTo(entry, context.exportTo[i], ns) && sidecarImports(sidecar, entry.namespace, host, port, ns);
+    });
+    if (copies.length === 0)
+        return '';
+    if (context.profile.ownNamespaceHostFirst && ns !== undefined && copies.some((i) => context.loaded.entries[i].namespace === ns))
+        return ns;
+    const ranked = copies.map((i) => {
+        const entry = context.loaded.entries[i];
+        const unit = { entry, entryIndex: i, port: entry.ports[0], host, listener: '', bind: 'wildcard', cidr: undefined, chain: 'tcp', sni: undefined };
+        return { unit, tier: context.exportTo[i].includes('*') ? 2 : 0, age: context.ages[i] };
+    });
+    const { winner, candidates } = firstProcessed(ranked);
+    return (winner ?? candidates[0]).unit.entry.namespace;
+}
+
+/**
+ * One hostname split over several entries (rule host-split). A sidecar keeps
+ * one service per hostname: the copy of its own namespace, else the first it
+ * imports (sidecar.go, unified scoping); copies of other namespaces are absent
+ * for it, so ports only they declare are lost to that consumer. Within one
+ * namespace the ports merge, but with auto-allocation each entry gets its own
+ * VIP and DNS answers only one (istio/istio#53676).
+ */
+function hostSplitCollisions(context) {
+    const { entries } = context.loaded;
+    const byHost = new Map();
+    entries.forEach((e, i) => {
+        const exportTo = context.exportTo[i];
+        if (e.ports.every((p) => p.protocolClass === 'UDP') || (!exportTo.includes('*') && namespacesNamedBy(e, exportTo).length === 0))
+            return;
+        for (const h of new Set(e.hosts)) {
+            const list = byHost.get(h);
+            if (list)
+                list.push(i);
+            else
+                byHost.set(h, [i]);
+        }
+    });
+    const out = [];
+    for (const [host, copies] of byHost) {
+        if (copies.length < 2)
+            continue;
+        const collision = hostSplit(context, host, copies);
+        if (collision)
+            out.push(collision);
+    }
+    return out;
+}
+function hostSplit(context, host, copies) {
+    const { entries, sidecars } = context.loaded;
+    const named = new Set();
+    for (const i of copies) {
+        named.add(entries[i].namespace);
+        for (const ns of namespacesNamedBy(entries[i], context.exportTo[i]))
+            named.add(ns);
+    }
+    const wins = new Map();
+    const loses = new Map();
+    const classes = new Set();
+    let lostPort = Infinity;
+    const note = (map, i, who) => {
+        const list = map.get(i);
+        if (list)
+            list.push(who);
+        else
+            map.set(i, [who]);
+    };
+    for (const consumer of consumerClasses(named, sidecars, context.mesh)) {
+        const ns = consumer.namespace;
+        const visible = copies.filter((i) => {
+            const e = entries[i];
+            return exportedTo(e, context.exportTo[i], ns) && e.ports.some((p) => sidecarImports(consumer.sidecar, e.namespace, host, p.number, ns));
+        });
+        if (visible.length < 2)
+            continue;
+        const port = entries[visible[0]].ports[0]?.number ?? 0;
+        const owner = new Set(visible.map((i) => entries[i].namespace)).size > 1 ? hostOwner(context, host, port, consumer.sidecar, ns) : entries[visible[0]].namespace;
+        const kept = visible.filter((i) => entries[i].namespace === owner);
+        const keptPorts = new Set(kept.flatMap((i) => entries[i].ports.map((p) => p.number)));
+        const losers = visible.filter((i) => entries[i].namespace !== owner && entries[i].ports.some((p) => !keptPorts.has(p.number)));
+        // Ports merge within a namespace, but VIPs do not: each allocated entry answers DNS with its own.
+        const severalVips = kept.length > 1 && usesAllocatedVips(context.mesh, ns)
+            && kept.filter((i) => isAutoAllocationEligible(entries[i], host)).length > 1
+            && new Set(kept.map((i) => portSet(context, i))).size > 1;
+        if (losers.length === 0 && !severalVips)
+            continue;
+        classes.add(consumer.id);
+        for (const i of kept)
+            note(wins, i, consumer.id);
+        for (const i of losers) {
+            note(loses, i, consumer.id);
+            for (const p of entries[i].ports)
+                if (!keptPorts.has(p.number))
+                    lostPort = Math.min(lostPort, p.number);
+        }
+        if (severalVips)
+            for (const i of kept)
+                note(loses, i, consumer.id);
+    }
+    if (classes.size === 0)
+        return undefined;
+    const members = new Map();
+    for (const i of new Set([...wins.keys(), ...loses.keys()])) {
+        const entry = entries[i];
+        const winsFor = wins.get(i) ?? [];
+        const losesFor = loses.get(i) ?? [];
+        const role = losesFor.includes(OTHER_NAMESPACES) ? 'shadowed'
+            : winsFor.includes(OTHER_NAMESPACES) ? 'winner'
+                : losesFor.length > 0 ? 'shadowed' : 'winner';
+        const units = entry.ports.map((port) => ({ entry, entryIndex: i, port, host, listener: '', bind: 'wildcard', cidr: undefined, chain: 'tcp', sni: undefined }));
+        const mixed = winsFor.length > 0 && losesFor.length > 0;
+        members.set(i, {
+            entry, entryIndex: i, hosts: new Set([host]), units, age: context.ages[i], bestTier: 2, role,
+            winsFor: mixed || winsFor.length > 0 ? [...new Set(winsFor)] : [],
+            losesFor: [...new Set(losesFor)],
+        });
+    }
+    // A loop, not Math.min(...spread): a hostname split over many entries has more ports than a call has room for arguments.
+    let lowest = Infinity;
+    for (const m of members.values())
+        for (const u of m.units)
+            lowest = Math.min(lowest, u.port.number);
+    const port = Number.isFinite(lostPort) ? lostPort : lowest;
+    return { rule: 'host-split', listener: `outbound||${host}`, port, subKey: host, consumerClasses: [...classes], members };
+}
+function portSet(context, i) {
+    return [...new Set(context.loaded.entries[i].ports.map((p) => p.number))].sort((a, b) => a - b).join(',');
+}
+
+/**
+ * What decides which services a Sidecar imports, as a string: Sidecars that
+ * say the same thing share one analysis of the public units. Three hundred
+ * namespaces with a `*\/*` Sidecar are one view, not three hundred full passes.
+ * `./...` hosts depend on the namespace, so only then is it part of the key.
+ */
+function importScopeKey(sidecar) {
+    if (!sidecar)
+        return '';
+    const key = JSON.stringify(sidecar.egress);
+    return usesOwnNamespace(sidecar) ? `${key}\u0000${sidecar.namespace}` : key;
+}
+function usesOwnNamespace(sidecar) {
+    return sidecar.egress.some((listener) => listener.hosts.some((spec) => spec.startsWith('./')));
+}
+/**
+ * The public units a Sidecar imports. When every egress host names its
+ * namespaces (`ns/...`, `./...`, `~/...`), only units of those namespaces are
+ * tested, so a scoped Sidecar costs what it imports, not the whole group.
+ * The namespaces are a superset; `sees` still decides each unit.
+ */
+class ImportIndex {
+    units;
+    byNamespace;
+    constructor(units) {
+        this.units = units;
+    }
+    imported(sidecar, consumerNamespace, sees) {
+        const namespaces = sidecar ? namedNamespaces(sidecar, consumerNamespace) : undefined;
+        if (!namespaces)
+            return this.units.filter(sees);
+        const index = this.index();
+        const positions = [];
+        for (const ns of namespaces)
+            for (const p of index.get(ns) ?? [])
+                positions.push(p);
+        // The group's own order, so results never depend on how the Sidecar lists its hosts.
+        positions.sort((a, b) => a - b);
+        const out = [];
+        for (const p of positions)
+            if (sees(this.units[p]))
+                out.push(this.units[p]);
+        return out;
+    }
+    index() {
+        if (!this.byNamespace) {
+            this.byNamespace = new Map();
+            this.units.forEach((u, i) => {
+                const list = this.byNamespace.get(u.entry.namespace);
+                if (list)
+                    list.push(i);
+                else
+                    this.byNamespace.set(u.entry.namespace, [i]);
+            });
+        }
+        return this.byNamespace;
+    }
+}
+/** The namespaces the egress hosts can import from, or undefined when one of them is `*` or unreadable (then test them all). */
+function namedNamespaces(sidecar, consumerNamespace) {
+    if (sidecar.egress.length === 0)
+        return undefined;
+    const out = new Set();
+    for (const listener of sidecar.egress) {
+        for (const spec of listener.hosts) {
+            const slash = spec.indexOf('/');
+            if (slash <= 0)
+                return undefined;
+            const ns = spec.slice(0, slash);
+            if (ns === '*')
+                return undefined;
+            if (ns === '~')
+                continue;
+            if (ns === '.') {
+                // Both readings of `.`: the Sidecar's namespace and the consumer's (they differ for the root namespace's Sidecar).
+                out.add(sidecar.namespace);
+                if (consumerNamespace !== undefined)
+                    out.add(consumerNamespace);
+            }
+            else {
+                out.add(ns);
+            }
+        }
+    }
+    return out;
+}
+
+/**
+ * Finds every listener collision among the entries, as each group of
+ * consumer sidecars would see it. Work is grouped by listener, so N entries
+ * on one port cost one pass over those N, not N² pairs.
+ */
+function analyze(loaded, options = {}) {
+    const mesh = { ...DEFAULT_MESH_OPTIONS, ...options.mesh };
+    const profile = istioProfile(mesh.istioVersion);
+    const diagnostics = [...loaded.diagnostics];
+    reportDuplicateNames(loaded.entries, diagnostics);
+    const ages = loaded.entries.map((e) => ({
+        timestamp: e.creationTimestamp,
+        generation: options.newEntryRefs?.has(entryRef(e)) ? 1 : 0,
+        ...(profile.legacyTieBreak ? { legacyTieBreak: true } : {}),
+    }));
+    const exportTo = loaded.entries.map((e) => effectiveExportTo(e, mesh));
+    const accumulator = new CollisionAccumulator();
+    const context = {
+        loaded, mesh, profile, ages, exportTo, accumulator,
+        hostCopies: hostsInSeveralNamespaces(loaded.entries, exportTo),
+        rootDotSidecar: usesConsumerNamespace(loaded.sidecars.find((s) => s.namespace === mesh.rootNamespace && !s.hasWorkloadSelector)),
+        protocolOverrides: new Map(),
+    };
+    // An entry exported to `~` reaches no sidecar: it takes part in nothing, not even in who counts as a consumer.
+    const seenBySome = (u) => !hiddenFromAll(exportTo[u.entryIndex]);
+    const byListener = groupBy(buildListenerUnits(loaded.entries, mesh, diagnostics).filter(seenBySome), (u) => u.listener);
+    for (const [listener, units] of byListener) {
+        // A group of one still matters when its entry's match-all chain captures the port (tcp-captures-port).
+        if (units.length > 1 || units.some((u) => u.bind === 'wildcard' && (u.chain === 'tcp' || u.chain === 'auto'))) {
+            analyzeGroup(context, units, {
+                full: (visible) => conflictsOnListener(listener, visible),
+                onePerHost: true,
+                baseline: (visible) => listenerBaseline(listener, visible),
+            });
+        }
+    }
+    const byHostPort = groupBy(sameHostUnits(loaded.entries).filter(seenBySome), (u) => `${u.host}\u0000${u.port.number}`);
+    for (const units of byHostPort.values()) {
+        if (new Set(units.map((u) => u.entryIndex)).size > 1)
+            analyzeGroup(context, units, { full: sameHostRecord, onePerHost: false });
+    }
+    const collisions = [...accumulator.collisions(), ...hostSplitCollisions(context)];
+    const findings = collisions.map((c) => toFinding(c, mesh, options.meshName)).sort(compareFindings);
+    return { findings, diagnostics, entryCount: loaded.entries.length };
+}
+/**
+ * Runs a detector for every consumer class that could see the group
+ * differently: `*`, each namespace an exportTo names, each Sidecar's scope.
+ * Public units are ranked and analysed once per distinct view (Sidecar scope,
+ * VIP use, hostname choice); a namespace adds only the units exported to it,
+ * which Istio processes first.
+ */
+function analyzeGroup(context, units, detector) {
+    const publicUnits = [];
+    const scoped = new Map();
+    const extraNamespaces = new Set();
+    for (const unit of units) {
+        const exportTo = context.exportTo[unit.entryIndex];
+        if (exportTo.includes('*'))
+            publicUnits.push(unit);
+        else
+            for (const ns of namespacesNamedBy(unit.entry, exportTo)) {
+                const list = scoped.get(ns);
+                if (list)
+                    list.push(unit);
+                else
+                    scoped.set(ns, [unit]);
+            }
+        // Consumers prefer their own namespace's copy of a hostname, or see only their own entries through `./*`.
+        if (context.rootDotSidecar)
+            extraNamespaces.add(unit.entry.namespace);
+        const copies = context.hostCopies.get(unit.host);
+        if (copies)
+            for (const i of copies)
+                extraNamespaces.add(context.loaded.entries[i].namespace);
+    }
+    const splitHosts = [...new Set(units.map((u) => u.host).filter((h) => context.hostCopies.has(h)))];
+    const port = units[0].port.number;
+    const rank = (unit, tier) => ({ unit, tier, age: context.ages[unit.entryIndex] });
+    const views = new Map();
+    const importIndex = new ImportIndex(publicUnits);
+    for (const consumer of consumerClasses([...scoped.keys(), ...extraNamespaces], context.loaded.sidecars, context.mesh)) {
+        const ns = consumer.namespace;
+        const vips = usesAllocatedVips(context.mesh, ns);
+        const statusVips = context.profile.ownNamespaceHostFirst && dnsCaptureFor(context.mesh, ns);
+        const owners = splitHosts.map((h) => hostOwner(context, h, port, consumer.sidecar, ns));
+        const ownerOf = new Map(splitHosts.map((h, i) => [h, owners[i]]));
+        const protocol = egressPortProtocol(consumer.sidecar, port);
+        const sees = (u) => sidecarImports(consumer.sidecar, u.entry.namespace, u.host, u.port.number, ns)
+            && !(u.allocatable && (vips || (u.allocatable === 'status' && statusVips)))
+            && (!ownerOf.has(u.host) || ownerOf.get(u.host) === u.entry.namespace);
+        const asSeen = (u) => (protocol ? withEgressProtocol(context, u, protocol) : u);
+        const viewKey = `${vips}|${statusVips}|${usesConsumerNamespace(consumer.sidecar) ? ns ?? '' : ''}|${owners.join('\u0000')}`;
+        // Sidecars that import the same things share one view of the public units.
+        const scope = importScopeKey(consumer.sidecar);
+        let bySidecar = views.get(scope);
+        if (!bySidecar)
+            views.set(scope, bySidecar = new Map());
+        let shared = bySidecar.get(viewKey);
+        if (!shared) {
+            const publicRanked = importIndex.imported(consumer.sidecar, ns, sees).map((u) => rank(asSeen(u), 2));
+            const ranked = detector.onePerHost ? onePerHostname(publicRanked, undefined) : publicRanked;
+            const baseline = ranked.length > 0 && detector.baseline ? detector.baseline(ranked) : undefined;
+            shared = { ranked, baseline, records: baseline ? baseline.records : ranked.length > 1 ? detector.full(ranked) : [] };
+            bySidecar.set(viewKey, shared);
+        }
+        const creationOrderOnly = context.profile.exactHostsCreationOrder && importsByExactNames(consumer.sidecar);
+        // Private entries and entries exported to the namespace by name are one list, in creation order (initServiceRegistry).
+        const own = ns === undefined ? [] : (scoped.get(ns) ?? []).filter(sees).map((u) => rank(asSeen(u), creationOrderOnly ? 2 : 0));
+        let records;
+        if (own.length === 0) {
+            records = shared.records.map((record) => ({ record }));
+        }
+        else {
+            const fullPass = (all) => {
+                const visible = detector.onePerHost ? onePerHostname(all, ns) : all;
+                return visible.length > 1 || (detector.baseline && visible.length > 0) ? detector.full(visible) : [];
+            };
+            records = shared.baseline && !creationOrderOnly
+                ? conflictsWithOverlay(shared.baseline, own, fullPass)
+                : fullPass([...own, ...shared.ranked]).map((record) => ({ record }));
+        }
+        for (const record of records)
+            context.accumulator.add(record, consumer.id);
+    }
+}
+/** A unit as a Sidecar egress listener of its port rebuilds it: the listener takes the Sidecar port's protocol. */
+function withEgressProtocol(context, unit, protocol) {
+    const cls = protocolClassOf(protocol);
+    if (cls === 'UDP' || cls === 'AUTO')
+        return unit;
+    const chain = cls === 'HTTP' ? 'http' : cls === 'TLS' ? 'tls' : 'tcp';
+    if (chain === unit.chain)
+        return unit;
+    let byProtocol = context.protocolOverrides.get(unit);
+    if (!byProtocol)
+        context.protocolOverrides.set(unit, byProtocol = new Map());
+    let copy = byProtocol.get(protocol);
+    if (!copy) {
+        copy = { ...unit, chain, sni: chain === 'tls' && unit.bind !== 'ip' ? unit.host : undefined };
+        byProtocol.set(protocol, copy);
+    }
+    return copy;
+}
+/** Hostnames that entries of more than one namespace define. */
+function hostsInSeveralNamespaces(entries, exportTo) {
+    const byHost = new Map();
+    entries.forEach((e, i) => {
+        if (e.ports.length === 0 || hiddenFromAll(exportTo[i]))
+            return;
+        for (const h of new Set(e.hosts)) {
+            const list = byHost.get(h);
+            if (list)
+                list.push(i);
+            else
+                byHost.set(h, [i]);
+        }
+    });
+    for (const [host, list] of byHost) {
+        const first = entries[list[0]].namespace;
+        if (list.every((i) => entries[i].namespace === first))
+            byHost.delete(host);
+    }
+    return byHost;
+}
+/**
+ * A sidecar keeps one service per hostname (the consumer's own namespace
+ * first, then the first processed), so a second entry for the same host never
+ * reaches the listener; the same-host finding reports it instead. When the
+ * order is unknown, the candidate that sorts first stands for the host.
+ */
+function onePerHostname(visible, consumerNamespace) {
+    const byHost = new Map();
+    for (const u of visible) {
+        const list = byHost.get(u.unit.host);
+        if (list)
+            list.push(u);
+        else
+            byHost.set(u.unit.host, [u]);
+    }
+    if (byHost.size === visible.length)
+        return visible;
+    const kept = [];
+    for (const units of byHost.values()) {
+        if (new Set(units.map((u) => u.unit.entryIndex)).size === 1) {
+            kept.push(...units);
+            continue;
+        }
+        const own = units.filter((u) => u.unit.entry.namespace === consumerNamespace);
+        const pool = own.length > 0 ? own : units;
+        const { winner, candidates } = firstProcessed(pool);
+        const keeper = (winner ?? candidates[0]).unit.entryIndex;
+        kept.push(...pool.filter((u) => u.unit.entryIndex === keeper));
+    }
+    return kept;
+}
+/**
+ * One hostname in several entries: a sidecar keeps the first definition per
+ * hostname (ports merged within a namespace), so the rest never take effect.
+ */
+function sameHostRecord(visible) {
+    const { winner, candidates } = firstProcessed(visible);
+    const first = winner ? [winner] : candidates;
+    const firstEntries = new Set(first.map((c) => c.unit.entryIndex));
+    const leading = visible.filter((u) => firstEntries.has(u.unit.entryIndex));
+    const rest = visible.filter((u) => !firstEntries.has(u.unit.entryIndex));
+    const any = visible[0].unit;
+    return [{
+            rule: 'same-host',
+            listener: `outbound|${any.port.number}||${any.host}`,
+            subKey: any.host,
+            winners: winner ? leading : [],
+            undetermined: winner ? [] : leading,
+            shadowed: rest,
+        }];
+}
+/** Per host and port, regardless of addresses, so auto-allocated entries are compared too. */
+function sameHostUnits(entries) {
+    const units = [];
+    entries.forEach((entry, entryIndex) => {
+        for (const port of entry.ports) {
+            if (port.protocolClass === 'UDP')
+                continue;
+            for (const host of entry.hosts) {
+                units.push({ entry, entryIndex, port, host, listener: '', bind: 'wildcard', cidr: undefined, chain: 'tcp', sni: undefined });
+            }
+        }
+    });
+    return units;
+}
+function hiddenFromAll(exportTo) {
+    return !exportTo.includes('*') && (exportTo.includes('~') || exportTo.length === 0);
+}
+function reportDuplicateNames(entries, diagnostics) {
+    const seen = new Map();
+    for (const e of entries) {
+        const ref = entryRef(e);
+        const earlier = seen.get(ref);
+        if (earlier) {
+            diagnostics.push({
+                severity: 'warning',
+                code: 'duplicate-name',
+                message: `ServiceEntry ${ref} is also defined at ${earlier.location.path}:${earlier.location.line}; only one object can exist, the last one applied replaces the other`,
+                location: e.location,
+            });
+        }
+        else {
+            seen.set(ref, e);
+        }
+    }
+}
+
+/**
+ * Loads the manifests of one mesh once its inputs are materialised (plain
+ * files read, Kustomize roots and charts rendered): each group of files with
+ * the namespace its input gives objects that set none, and, for Flux's
+ * targetNamespace, the namespace it sets on all of them.
+ */
+function loadMeshSources(groups) {
+    return mergeLoadResults(groups.map((group) => {
+        const loaded = loadSources(group.files, { defaultNamespace: group.targetNamespace ?? group.defaultNamespace });
+        const target = group.targetNamespace;
+        if (target) {
+            for (const e of loaded.entries)
+                Object.assign(e, { namespace: target, namespaceExplicit: true, ref: `${target}/${e.name}` });
+            for (const s of loaded.sidecars)
+                s.namespace = target;
+        }
+        return loaded;
+    }));
+}
+
+/**
+ * Reads the `serviceentry-guard.io/ignore` annotation of each entry: one
+ * `<rule>: <reason>` per line, so an entry can accept several rules. A line
+ * without a reason still becomes a suppression (with an empty reason), so
+ * that applySuppressions reports it rather than it vanishing here.
+ */
+function suppressionsFromEntries(entries) {
+    const out = [];
+    for (const entry of entries) {
+        if (!entry.ignoreAnnotation)
+            continue;
+        for (const line of entry.ignoreAnnotation.value.split('\n')) {
+            if (line.trim() === '')
+                continue;
+            const colon = line.indexOf(':');
+            out.push({
+                rule: (colon < 0 ? line : line.slice(0, colon)).trim(),
+                entry: entryRef(entry),
+                reason: colon < 0 ? '' : line.slice(colon + 1).trim(),
+                source: 'annotation',
+                location: entry.ignoreAnnotation.location,
+            });
+        }
+    }
+    return out;
+}
+
+/** Two suppressions are the same decision when everything but where they sit matches. */
+function suppressionKey(s) {
+    return JSON.stringify([s.source, s.rule, s.entry, s.reason.trim(), s.expires ?? '']);
+}
+
+/**
+ * Analysis of a repository mesh by mesh. Each mesh is analysed on its own,
+ * with its own settings, so entries of different meshes never collide; a
+ * file in several meshes (a shared base) is analysed in each, and its
+ * findings name the mesh they happen in.
+ */
+/**
+ * Loads and analyses every mesh. Parsing is shared: a file read by several
+ * meshes with the same default namespace is parsed once. Diagnostics about
+ * one place in one file are reported once, however many meshes read it.
+ */
+function analyzeMeshes(meshes, options = {}) {
+    const loader = sharedLoader(options.maxFileBytes);
+    const findings = [];
+    const diagnostics = new DiagnosticSet();
+    const summaries = [];
+    const suppressions = new Map();
+    let entryCount = 0;
+    for (const mesh of meshes) {
+        diagnostics.addAll(mesh.diagnostics);
+        const loaded = withGroups(loader(mesh.files, mesh.plan.settings.defaultNamespace), mesh.groups);
+        const result = analyze(loaded, { mesh: mesh.plan.settings.mesh, meshName: mesh.plan.name });
+        findings.push(...result.findings);
+        diagnostics.addAll(result.diagnostics);
+        // Read here, while the entries are at hand, so they need not outlive the analysis.
+        for (const s of suppressionsFromEntries(loaded.entries))
+            suppressions.set(suppressionKey(s), s);
+        summaries.push({ name: mesh.plan.name, why: mesh.plan.why, entryCount: result.entryCount });
+        entryCount += result.entryCount;
+    }
+    return { findings: findings.sort(compareFindings), diagnostics: diagnostics.list(), entryCount, meshes: summaries, annotationSuppressions: [...suppressions.values()] };
+}
+/** Adds the groups' manifests to what was loaded with the mesh's default namespace. */
+function withGroups(loaded, groups) {
+    if (!groups || groups.length === 0)
+        return loaded;
+    return mergeLoadResults([loaded, loadMeshSources(groups)]);
+}
+/** Loads files, parsing each (path, text, default namespace) once across meshes and sides of a review. */
+function sharedLoader(maxFileBytes) {
+    const cache = new Map();
+    return (files, defaultNamespace) => {
+        const options = { defaultNamespace, maxFileBytes };
+        return mergeLoadResults(files.map((file) => {
+            const key = `${defaultNamespace}\u0000${file.path}`;
+            const cached = cache.get(key);
+            if (cached && cached.text === file.text)
+                return cached.part;
+            const part = loadSourceFile(file, options);
+            if (!cached)
+                cache.set(key, { text: file.text, part });
+            return part;
+        }));
+    };
+}
+/** Diagnostics in first-seen order, each (code, place, message) once. */
+class DiagnosticSet {
+    seen = new Set();
+    items = [];
+    addAll(diagnostics) {
+        for (const d of diagnostics) {
+            const key = `${d.code}\u0000${d.location.path}\u0000${d.location.line}\u0000${d.location.column}\u0000${d.message}`;
+            if (this.seen.has(key))
+                continue;
+            this.seen.add(key);
+            this.items.push(d);
+        }
+    }
+    list() {
+        return [...this.items];
+    }
 }
 
 /** The head set: the base branch's full file set with the change's files added, replaced, renamed or removed. */
@@ -44646,16 +45876,19 @@ function applyChanges(baseFiles, changes) {
  * joins with a new entry, or makes more severe, counts as introduced: the
  * change is what makes that entry's traffic go astray.
  */
-function classifyFindings(base, head, changedRefs) {
+function classifyFindings(base, head, changedRefs, addedRefs) {
     const baseById = new Map(base.findings.map((f) => [f.id, f]));
     const headIds = new Set(head.findings.map((f) => f.id));
     const out = { introduced: [], resolved: [], existing: [] };
     for (const finding of head.findings) {
         const before = baseById.get(finding.id);
         if (!before) {
-            // A brand-new collision: the change's own entries are what it brought; without them, all members.
+            // A brand-new collision: the entries the change added are what it brought; else those in files it
+            // touched; without either, all members. An entry the base branch already had (say, one main added
+            // to a file this change also edits) is never the change's own.
             const members = finding.entries.map((e) => e.ref);
-            const own = changedRefs ? members.filter((ref) => changedRefs.has(ref)) : [];
+            const added = addedRefs ? members.filter((ref) => addedRefs.has(ref)) : [];
+            const own = added.length > 0 ? added : changedRefs ? members.filter((ref) => changedRefs.has(ref)) : [];
             out.introduced.push({ status: 'introduced', finding, newEntryRefs: own.length > 0 ? own : members });
             continue;
         }
@@ -49058,13 +50291,13 @@ function requireDocument () {
 	return Document;
 }
 
-var errors$1 = {};
+var errors$2 = {};
 
-var hasRequiredErrors$1;
+var hasRequiredErrors$2;
 
-function requireErrors$1 () {
-	if (hasRequiredErrors$1) return errors$1;
-	hasRequiredErrors$1 = 1;
+function requireErrors$2 () {
+	if (hasRequiredErrors$2) return errors$2;
+	hasRequiredErrors$2 = 1;
 
 	class YAMLError extends Error {
 	    constructor(name, pos, code, message) {
@@ -49122,11 +50355,11 @@ function requireErrors$1 () {
 	    }
 	};
 
-	errors$1.YAMLError = YAMLError;
-	errors$1.YAMLParseError = YAMLParseError;
-	errors$1.YAMLWarning = YAMLWarning;
-	errors$1.prettifyError = prettifyError;
-	return errors$1;
+	errors$2.YAMLError = YAMLError;
+	errors$2.YAMLParseError = YAMLParseError;
+	errors$2.YAMLWarning = YAMLWarning;
+	errors$2.prettifyError = prettifyError;
+	return errors$2;
 }
 
 var composeDoc = {};
@@ -50696,7 +51929,7 @@ function requireComposer () {
 	var node_process = require$$0$6;
 	var directives = requireDirectives();
 	var Document = requireDocument();
-	var errors = requireErrors$1();
+	var errors = requireErrors$2();
 	var identity = requireIdentity();
 	var composeDoc = requireComposeDoc();
 	var resolveEnd = requireResolveEnd();
@@ -50930,7 +52163,7 @@ function requireCstScalar () {
 
 	var resolveBlockScalar = requireResolveBlockScalar();
 	var resolveFlowScalar = requireResolveFlowScalar();
-	var errors = requireErrors$1();
+	var errors = requireErrors$2();
 	var stringifyString = requireStringifyString();
 
 	function resolveAsScalar(token, strict = true, onError) {
@@ -53227,7 +54460,7 @@ function requirePublicApi () {
 
 	var composer = requireComposer();
 	var Document = requireDocument();
-	var errors = requireErrors$1();
+	var errors = requireErrors$2();
 	var log = requireLog();
 	var identity = requireIdentity();
 	var lineCounter = requireLineCounter();
@@ -53342,7 +54575,7 @@ function requireDist () {
 	var composer = requireComposer();
 	var Document = requireDocument();
 	var Schema = requireSchema();
-	var errors = requireErrors$1();
+	var errors = requireErrors$2();
 	var Alias = requireAlias();
 	var identity = requireIdentity();
 	var Pair = requirePair();
@@ -53392,6 +54625,41 @@ function requireDist () {
 
 var distExports = requireDist();
 
+/**
+ * Applies several edits to one file's text, lowest first so an inserted line
+ * never moves a location still to be edited, and says where each edited
+ * manifest starts afterwards (edits above it shift it down).
+ */
+function applyEdits(text, edits) {
+    const order = edits.map((edit, index) => ({ edit, index })).sort((a, b) => b.edit.at.line - a.edit.at.line || b.edit.at.column - a.edit.at.column);
+    const shift = new Array(edits.length).fill(0);
+    let current = text;
+    for (let k = 0; k < order.length; k++) {
+        const next = applyEdit(current, order[k].edit);
+        if (next === undefined)
+            return undefined;
+        const added = lineCount(next) - lineCount(current);
+        // Every edit applied earlier sits lower in the file and moves by the lines this one added.
+        for (let j = 0; j < k; j++)
+            shift[order[j].index] += added;
+        current = next;
+    }
+    return { text: current, locations: edits.map((e, i) => ({ ...e.at, line: e.at.line + shift[i] })) };
+}
+function lineCount(text) {
+    let n = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        n++;
+    return n;
+}
+/** The plain value of the manifest that starts at `at`: the document, or the item of a `kind: *List` holding it. */
+function manifestValueAt(text, at) {
+    const doc = documentAt(text, at);
+    if (!doc || doc.errors.length > 0)
+        return undefined;
+    const manifest = manifestAt(doc, offsetOf(text, at));
+    return manifest?.toJS(doc, { maxAliasCount: 100 });
+}
 function applyEdit(text, edit) {
     const doc = documentAt(text, edit.at);
     if (!doc || doc.errors.length > 0)
@@ -53401,16 +54669,38 @@ function applyEdit(text, edit) {
         return undefined;
     return text.slice(0, splice.start) + splice.insert + text.slice(splice.end);
 }
-/** The document whose root node holds the location. */
-function documentAt(text, at) {
+function offsetOf(text, at) {
     let offset = 0;
     for (let line = 1; line < at.line; line++) {
         const next = text.indexOf('\n', offset);
         if (next < 0)
-            return undefined;
+            return -1;
         offset = next + 1;
     }
-    offset += at.column - 1;
+    return offset + at.column - 1;
+}
+/**
+ * The mapping of the ServiceEntry at `offset`: the document's root, or for a
+ * `kind: List` (or any *List) the item of `items` whose range holds it, as
+ * kubectl unpacks lists.
+ */
+function manifestAt(doc, offset) {
+    const root = doc.contents;
+    if (!distExports.isMap(root))
+        return undefined;
+    const kind = valueOf(root, 'kind');
+    const items = valueOf(root, 'items');
+    if (distExports.isScalar(kind) && typeof kind.value === 'string' && kind.value.endsWith('List') && items && distExports.isSeq(items)) {
+        const item = items.items.find((i) => distExports.isMap(i) && i.range !== undefined && i.range !== null && i.range[0] <= offset && offset < i.range[2]);
+        return item && distExports.isMap(item) ? item : undefined;
+    }
+    return root;
+}
+/** The document whose root node holds the location. */
+function documentAt(text, at) {
+    const offset = offsetOf(text, at);
+    if (offset < 0)
+        return undefined;
     const docs = distExports.parseAllDocuments(text);
     const list = Array.isArray(docs) ? docs : [];
     return list.find((d) => {
@@ -53425,7 +54715,7 @@ function setPortProtocol(path, at, portNumber, protocol) {
         at,
         describe: `protocol: ${protocol} on port ${portNumber}`,
         apply: (text, doc) => {
-            const port = findPort(doc, portNumber);
+            const port = findPort(manifestAt(doc, offsetOf(text, at)), portNumber);
             if (!port)
                 return undefined;
             const existing = valueOf(port, 'protocol');
@@ -53444,8 +54734,8 @@ function setPortNumber(path, at, portNumber, newNumber) {
         path,
         at,
         describe: `port ${portNumber} moved to ${newNumber}`,
-        apply: (_text, doc) => {
-            const value = valueOf(findPort(doc, portNumber), 'number');
+        apply: (text, doc) => {
+            const value = valueOf(findPort(manifestAt(doc, offsetOf(text, at)), portNumber), 'number');
             return value?.range ? { start: value.range[0], end: value.range[1], insert: String(newNumber) } : undefined;
         },
     };
@@ -53457,7 +54747,7 @@ function addAddress(path, at, address) {
         at,
         describe: `spec.addresses: [${address}]`,
         apply: (text, doc) => {
-            const spec = specOf(doc);
+            const spec = specOf(manifestAt(doc, offsetOf(text, at)));
             if (!spec)
                 return undefined;
             const existing = valueOf(spec, 'addresses');
@@ -53479,7 +54769,7 @@ function setExportTo(path, at, namespaces) {
         at,
         describe: `exportTo: ${JSON.stringify(namespaces)}`,
         apply: (text, doc) => {
-            const spec = specOf(doc);
+            const spec = specOf(manifestAt(doc, offsetOf(text, at)));
             if (!spec)
                 return undefined;
             const existing = valueOf(spec, 'exportTo');
@@ -53490,15 +54780,12 @@ function setExportTo(path, at, namespaces) {
         },
     };
 }
-function specOf(doc) {
-    const root = doc.contents;
-    if (!distExports.isMap(root))
-        return undefined;
-    const spec = valueOf(root, 'spec');
+function specOf(manifest) {
+    const spec = valueOf(manifest, 'spec');
     return spec && distExports.isMap(spec) ? spec : undefined;
 }
-function findPort(doc, portNumber) {
-    const ports = valueOf(specOf(doc), 'ports');
+function findPort(manifest, portNumber) {
+    const ports = valueOf(specOf(manifest), 'ports');
     if (!ports || !distExports.isSeq(ports))
         return undefined;
     for (const item of ports.items) {
@@ -53517,12 +54804,30 @@ function valueOf(map, key) {
     const v = pairOf(map, key)?.value;
     return v ?? undefined;
 }
-function renderValue(value, flow, indent) {
+function renderValue(value, flow, indent, eol = '\n', dashIndent = '  ') {
     if (typeof value === 'string')
         return value;
     if (flow)
         return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
-    return value.map((v) => `\n${indent}  - ${JSON.stringify(v)}`).join('');
+    return value.map((v) => `${eol}${indent}${dashIndent}- ${JSON.stringify(v)}`).join('');
+}
+/** The file's own line break: a CRLF file gets CRLF lines, so a suggestion never mixes the two. */
+function lineBreakOf(text) {
+    return text.includes('\r\n') ? '\r\n' : '\n';
+}
+/** How far the mapping's block sequences indent their dashes past their key (`hosts:\n- a` is zero). */
+function dashIndentOf(text, map) {
+    for (const pair of map.items) {
+        const seq = pair.value;
+        const keyStart = pair.key?.range?.[0];
+        if (!distExports.isSeq(seq) || seq.flow || keyStart === undefined || !seq.range)
+            continue;
+        const keyColumn = keyStart - text.lastIndexOf('\n', keyStart - 1) - 1;
+        const dashColumn = seq.range[0] - text.lastIndexOf('\n', seq.range[0] - 1) - 1;
+        if (dashColumn >= keyColumn)
+            return ' '.repeat(dashColumn - keyColumn);
+    }
+    return '  ';
 }
 /** Adds `key: value` next to an existing pair of the same mapping, in that mapping's style. */
 function addKey(text, map, anchor, key, value, where) {
@@ -53534,7 +54839,8 @@ function addKey(text, map, anchor, key, value, where) {
     }
     const column = keyRange[0] - text.lastIndexOf('\n', keyRange[0] - 1) - 1;
     const indent = ' '.repeat(column);
-    const line = `${indent}${key}:${typeof value === 'string' ? ' ' : ''}${renderValue(value, false, indent)}\n`;
+    const eol = lineBreakOf(text);
+    const line = `${indent}${key}:${typeof value === 'string' ? ' ' : ''}${renderValue(value, false, indent, eol, dashIndentOf(text, map))}${eol}`;
     if (where === 'before') {
         const lineStart = text.lastIndexOf('\n', keyRange[0] - 1) + 1;
         // `- ports:` style: the key shares its line with a sequence dash; go after the pair instead.
@@ -53545,7 +54851,7 @@ function addKey(text, map, anchor, key, value, where) {
     const valueEnd = anchor.value?.range?.[1] ?? keyRange[1];
     const nextLine = text.indexOf('\n', valueEnd - 1);
     const at = nextLine < 0 ? text.length : nextLine + 1;
-    return { start: at, end: at, insert: nextLine < 0 ? `\n${line}` : line };
+    return { start: at, end: at, insert: nextLine < 0 ? `${eol}${line}` : line };
 }
 /** Replaces a whole value with a flow sequence: the one form that fits wherever the old value stood. */
 function replaceValue(text, pair, values) {
@@ -53564,41 +54870,99 @@ function replaceValue(text, pair, values) {
     return { start: node.range[0], end, insert: renderValue(values, true, '') };
 }
 
-/**
- * The smallest run of whole lines that turns `before` into `after`. A pure
- * insertion is widened to the line after it, because a suggestion must
- * replace at least one existing line.
- */
-function lineChange(path, before, after) {
-    if (before === after)
-        return undefined;
-    const a = before.split('\n');
-    const b = after.split('\n');
+/** Middles larger than this many line pairs are not diffed: only the common prefix and suffix map. */
+const MAX_DIFF_CELLS = 4_000_000;
+/** 1-based lines of `from` mapped to the 1-based line of `to` with the same text that a longest common subsequence pairs them with. */
+function lineMapBetween(from, to) {
+    const a = from.split('\n');
+    const b = to.split('\n');
+    const map = new Map();
     let head = 0;
-    while (head < a.length && head < b.length && a[head] === b[head])
+    while (head < a.length && head < b.length && a[head] === b[head]) {
+        map.set(head + 1, head + 1);
         head++;
+    }
     let tail = 0;
-    while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail])
+    while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) {
+        map.set(a.length - tail, b.length - tail);
         tail++;
-    let start = head;
-    let endA = a.length - tail; // exclusive
-    let endB = b.length - tail;
-    if (endA === start) {
-        if (endA < a.length) {
-            endA++;
-            endB++;
-        }
-        else if (start > 0) {
-            start--;
+    }
+    const n = a.length - head - tail;
+    const m = b.length - head - tail;
+    if (n === 0 || m === 0 || n * m > MAX_DIFF_CELLS)
+        return map;
+    // Classic LCS table over the differing middle, walked forwards to pair equal lines.
+    const width = m + 1;
+    const table = new Uint32Array((n + 1) * width);
+    for (let i = n - 1; i >= 0; i--) {
+        for (let j = m - 1; j >= 0; j--) {
+            table[i * width + j] = a[head + i] === b[head + j]
+                ? table[(i + 1) * width + j + 1] + 1
+                : Math.max(table[(i + 1) * width + j], table[i * width + j + 1]);
         }
     }
-    return {
-        path,
-        startLine: start + 1,
-        endLine: endA,
-        originalLines: a.slice(start, endA),
-        replacementLines: b.slice(start, endB),
-    };
+    for (let i = 0, j = 0; i < n && j < m;) {
+        if (a[head + i] === b[head + j]) {
+            map.set(head + i + 1, head + j + 1);
+            i++;
+            j++;
+        }
+        else if (table[(i + 1) * width + j] >= table[i * width + j + 1])
+            i++;
+        else
+            j++;
+    }
+    return map;
+}
+
+/**
+ * Every separate run of changed lines between `before` and `after`, one
+ * LineChange each: edits to two entries of one file stay two small
+ * changes, never one block that rewrites everything between them (which no
+ * reviewer could read and no one-click suggestion could hold).
+ */
+function lineChanges(path, before, after) {
+    if (before === after)
+        return [];
+    const toAfter = lineMapBetween(before, after);
+    const a = before.split('\n');
+    const b = after.split('\n');
+    const changes = [];
+    // Walk both sides between matched lines; a gap on either side is one change.
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+        const matched = toAfter.get(i + 1);
+        if (i < a.length && matched === j + 1) {
+            i++;
+            j++;
+            continue;
+        }
+        const startA = i;
+        const startB = j;
+        while (i < a.length && toAfter.get(i + 1) === undefined)
+            i++;
+        j = i < a.length ? toAfter.get(i + 1) - 1 : b.length;
+        let start = startA;
+        let endA = i; // exclusive
+        let startR = startB;
+        let endB = j;
+        // A suggestion must replace at least one existing line: a pure insertion takes the line after it (or before, at the end).
+        if (start === endA) {
+            if (endA < a.length) {
+                endA++;
+                endB++;
+            }
+            else if (start > 0) {
+                start--;
+                startR--;
+            }
+            else
+                continue;
+        }
+        changes.push({ path, startLine: start + 1, endLine: endA, originalLines: a.slice(start, endA), replacementLines: b.slice(startR, endB) });
+    }
+    return changes;
 }
 
 /**
@@ -53668,12 +55032,13 @@ function toBytes(n) {
     return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
 }
 
-const TLS_PORTS = new Set([443, 8443, 9443, 6443, 993, 995, 465, 636]);
 const MAX_TLS_EDITS = 5;
-const FIXABLE_RULES = new Set(['tcp-shadowed', 'tls-shadowed', 'multi-host-tcp', 'tcp-captures-tls-port', 'http-tcp-sniffing', 'well-known-port-protocol']);
+const FIXABLE_RULES = new Set(['tcp-shadowed', 'tls-shadowed', 'multi-host-tcp', 'tcp-captures-tls-port', 'http-tcp-sniffing', 'well-known-port-protocol', 'tcp-captures-port']);
+/** Rules whose every member keeps its chain: the fix targets them all, not the losers. */
+const ALL_MEMBERS_RULES = new Set(['tcp-captures-port', 'http-tcp-sniffing', 'tcp-captures-tls-port']);
 const COST = {
     tls: 'Clients must speak TLS with SNI on this port; Envoy can no longer originate TLS here.',
-    addresses: 'The VIP is only the listener key: clients reach it through Istio DNS capture (which answers with spec.addresses) or by connecting to it directly.',
+    addresses: 'The VIP only helps clients that connect to it: through Istio DNS capture (which answers with spec.addresses) or by being given the IP. With plain DNS they still reach the real IP and the wildcard listener.',
     'export-to': 'Workloads in other namespaces no longer see this entry.',
     port: 'Every client of the entry must use the new port.',
 };
@@ -53683,9 +55048,10 @@ const COST = {
  * finding's new part is gone, nothing else new appears, and every patched
  * manifest passes the ServiceEntry CRD schema and CEL rules.
  */
-function suggestFixes(finding, newRefsInFinding, context, used = collectUsedAddresses(context.headLoaded.entries)) {
+function suggestFixes(finding, newRefsInFinding, context, usedAddresses = collectUsedAddresses(context.headLoaded.entries)) {
     if (!FIXABLE_RULES.has(finding.rule))
         return [];
+    const used = withAllocationPrefix(usedAddresses, context.mesh?.autoAllocatePrefix);
     const byRef = new Map(context.headLoaded.entries.map((e) => [entryRef(e), e]));
     const members = finding.entries.map((e) => byRef.get(e.ref)).filter((e) => e !== undefined);
     const targets = pickTargets(finding, newRefsInFinding, byRef);
@@ -53702,6 +55068,9 @@ function pickTargets(finding, newRefs, byRef) {
     const own = newRefs.map((r) => byRef.get(r)).filter((e) => e !== undefined);
     if (own.length > 0)
         return own;
+    if (ALL_MEMBERS_RULES.has(finding.rule) && finding.entries.every((e) => e.role === 'winner')) {
+        return finding.entries.map((e) => byRef.get(e.ref)).filter((e) => e !== undefined);
+    }
     return finding.entries.filter((e) => e.role !== 'winner').map((e) => byRef.get(e.ref)).filter((e) => e !== undefined);
 }
 function candidates(finding, members, targets, context, used) {
@@ -53710,10 +55079,10 @@ function candidates(finding, members, targets, context, used) {
     const tcpLike = (e) => e.ports.some((p) => p.number === port && (p.protocol === 'TCP' || p.protocol === ''));
     const edit = (e, make) => make(e.location.path, e.location);
     // TLS must cover every TCP-like member: one left on TCP would become the default chain. Only where
-    // clients start with a TLS ClientHello (443-like ports, ports named tls/https): MySQL or Postgres
-    // negotiate TLS inside their own protocol, so SNI matching would never see a name.
+    // clients start with a TLS ClientHello (443-like ports, ports named tls/https): MySQL, PostgreSQL,
+    // Redis, MongoDB or SMTP negotiate TLS inside their own protocol, so SNI matching would never see a name.
     const tlsMembers = members.filter(tcpLike);
-    const speaksTls = TLS_PORTS.has(port) || tlsMembers.every((e) => e.ports.some((p) => p.number === port && /^(tls|https)/i.test(p.name)));
+    const speaksTls = tlsFixApplies(port, tlsMembers);
     // Beyond a handful of entries this stops being a suggestion a reviewer can take in one click.
     const tls = speaksTls && tlsMembers.length > 0 && tlsMembers.length <= MAX_TLS_EDITS && members.every((e) => tcpLike(e) || protocolOn(e, port) === 'TLS')
         ? { kind: 'tls', title: `Declare port ${port} as TLS on ${tlsMembers.map(entryRef).join(', ')}: SNI tells the hosts apart`, edits: tlsMembers.map((e) => edit(e, (p, d) => setPortProtocol(p, d, port, 'TLS'))) }
@@ -53732,21 +55101,30 @@ function candidates(finding, members, targets, context, used) {
         vipEdits.push(edit(target, (p, d) => addAddress(p, d, vip)));
     }
     const addresses = vipEdits.length > 0
-        ? { kind: 'addresses', title: `Give ${vips.join(', ')} its own listener address from the VIP pool`, edits: vipEdits }
+        ? { kind: 'addresses', title: `Give ${vips.join(', ')} its own listener address from the VIP pool (it helps only clients that connect to the VIP: DNS capture, or clients given the IP)`, edits: vipEdits }
         : undefined;
     const scoped = targets.filter((t) => t.namespaceExplicit && !(t.exportTo?.length === 1 && t.exportTo[0] === '.'));
     const exportTo = scoped.length > 0
         ? { kind: 'export-to', title: `Export ${scoped.map(entryRef).join(', ')} only to ${scoped.length > 1 ? 'their own namespaces' : `namespace ${scoped[0].namespace}`}`, edits: scoped.map((e) => edit(e, (p, d) => setExportTo(p, d, ['.']))) }
         : undefined;
     const free = freePort(port, context.headLoaded.entries);
-    const movePort = free !== undefined && targets.length > 0
+    // The port of a real external service is its operator's, not ours to move.
+    const movePort = free !== undefined && targets.length > 0 && !targets.some(isRealExternalHost)
         ? { kind: 'port', title: `Move ${targets.map(entryRef).join(', ')} from port ${port} to ${free}`, edits: targets.map((e) => edit(e, (p, d) => setPortNumber(p, d, port, free))) }
         : undefined;
-    const ordered = TLS_PORTS.has(port) ? [tls, addresses, exportTo, movePort] : [addresses, exportTo, tls, movePort];
+    // Fixes that work without DNS capture first; a VIP helps only clients that connect to it.
+    const ordered = [tls, exportTo, addresses, movePort];
     for (const c of ordered)
         if (c)
             list.push(c);
     return list;
+}
+/** Suggested VIPs stay out of the range istiod allocates from (PILOT_IP_AUTOALLOCATE_IPV4_PREFIX, default 240.240.0.0/16). */
+function withAllocationPrefix(used, prefix) {
+    const parsed = parseAddress(prefix ?? '240.240.0.0/16');
+    if (parsed.kind !== 'cidr')
+        return used;
+    return { ips: used.ips, cidrs: [...used.cidrs, [parsed.network, parsed.bits]] };
 }
 function protocolOn(entry, port) {
     return entry.ports.find((p) => p.number === port)?.protocol;
@@ -53770,25 +55148,25 @@ function freePort(port, entries) {
 function verify(finding, edits, context) {
     const original = new Map(context.headFiles.map((f) => [f.path, f.text]));
     const patched = new Map();
-    // Bottom-up within a file, so an inserted line never moves a location still to be edited.
-    const ordered = [...edits].sort((a, b) => (a.path === b.path ? b.at.line - a.at.line : a.path < b.path ? -1 : 1));
-    for (const edit of ordered) {
-        const text = patched.get(edit.path) ?? original.get(edit.path);
-        if (text === undefined)
-            return undefined;
-        const next = applyEdit(text, edit);
-        if (next === undefined)
-            return undefined;
-        patched.set(edit.path, next);
-    }
+    const byFile = new Map();
+    for (const edit of edits)
+        byFile.set(edit.path, [...(byFile.get(edit.path) ?? []), edit]);
     const loadOptions = { defaultNamespace: context.defaultNamespace };
     const patchedEntries = [];
-    for (const [path, text] of patched) {
-        const part = loadSourceFile({ path, text }, loadOptions);
+    for (const [path, fileEdits] of byFile) {
+        const text = original.get(path);
+        if (text === undefined)
+            return undefined;
+        // Where each edited manifest sits after all edits of the file: lines added above move it.
+        const applied = applyEdits(text, fileEdits);
+        if (!applied)
+            return undefined;
+        patched.set(path, applied.text);
+        const part = loadSourceFile({ path, text: applied.text }, loadOptions);
         if (part.diagnostics.some((d) => d.severity === 'error'))
             return undefined;
         patchedEntries.push(...part.entries);
-        if (!manifestsValid(text, edits.filter((e) => e.path === path).map((e) => e.at), context.validate))
+        if (!applied.locations.every((at) => { const m = manifestValueAt(applied.text, at); return m !== undefined && context.validate(m).length === 0; }))
             return undefined;
     }
     const touched = new Set(patched.keys());
@@ -53803,65 +55181,67 @@ function verify(finding, edits, context) {
     }
     const relevant = (e) => e.ports.some((p) => relevantPorts.has(p.number)) || e.hosts.some((h) => relevantHosts.has(h));
     const subset = (entries) => entries.filter(relevant);
-    const analyseSubset = (entries, sidecars) => analyze({ entries: subset(entries), sidecars, diagnostics: [] }, { mesh: context.mesh, newEntryRefs: context.newEntryRefs });
-    const base = analyseSubset(context.baseLoaded.entries, context.baseLoaded.sidecars);
-    const head = analyseSubset(context.headLoaded.entries, context.headLoaded.sidecars);
-    const afterEntries = [...context.headLoaded.entries.filter((e) => !touched.has(e.location.path)), ...patchedEntries];
-    const after = analyseSubset(afterEntries, context.headLoaded.sidecars);
-    const headIntroduced = new Set(classifyFindings(base, head).introduced.map((c) => c.finding.id));
-    const afterIntroduced = classifyFindings(base, after).introduced.map((c) => c.finding.id);
-    if (afterIntroduced.includes(finding.id))
+    const afterEntries = [...context.headLoaded.entries.filter((e) => !touched.has(e.location.path) && relevant(e)), ...patchedEntries.filter(relevant)];
+    const introducedIds = (base, head, after) => ({
+        head: new Set(classifyFindings(base, head).introduced.map((c) => c.finding.id)),
+        after: classifyFindings(base, after).introduced.map((c) => c.finding.id),
+    });
+    // The release the mesh runs decides the finding. Only the relevant ports (and hosts) can change: every
+    // entry on them is in the subset, so its findings there are exactly the whole set's, and base and head
+    // come from the analyses the review already made.
+    const onRelevantPorts = (result) => ({ ...result, findings: result.findings.filter((f) => relevantPorts.has(f.port)) });
+    const whole = wholeAnalyses(context);
+    const after = analyze({ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }, { mesh: context.mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs });
+    const configured = introducedIds(onRelevantPorts(whole.base), onRelevantPorts(whole.head), onRelevantPorts(after));
+    if (configured.after.includes(finding.id))
         return undefined;
-    if (afterIntroduced.some((id) => !headIntroduced.has(id)))
+    if (configured.after.some((id) => !configured.head.has(id)))
         return undefined;
-    const changes = [];
-    for (const [path, text] of patched) {
-        const change = lineChange(path, original.get(path), text);
-        if (change)
-            changes.push(change);
+    // A fix must hold whichever Istio release the mesh runs: no other profile may gain a finding either.
+    for (const istioVersion of PROFILE_VERSIONS.filter((v) => v !== (context.mesh?.istioVersion ?? DEFAULT_ISTIO_VERSION))) {
+        const mesh = { ...context.mesh, istioVersion };
+        const analyseSubset = (entries, sidecars) => analyze({ entries: subset(entries), sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs });
+        const other = introducedIds(analyseSubset(context.baseLoaded.entries, context.baseLoaded.sidecars), analyseSubset(context.headLoaded.entries, context.headLoaded.sidecars), analyze({ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs }));
+        if (other.after.some((id) => !other.head.has(id)))
+            return undefined;
     }
+    const changes = [];
+    for (const [path, text] of patched)
+        changes.push(...lineChanges(path, original.get(path), text));
     return changes;
 }
-function manifestsValid(text, locations, validate) {
-    return locations.every((at) => {
-        const doc = documentAt(text, at);
-        if (!doc)
-            return false;
-        const manifest = doc.toJS({ maxAliasCount: 100 });
-        return validate(manifest).length === 0;
-    });
+const computed = new WeakMap();
+/** The whole base and head analyses, made once per review however many candidates are verified. */
+function wholeAnalyses(context) {
+    if (context.baseAnalysis && context.headAnalysis)
+        return { base: context.baseAnalysis, head: context.headAnalysis };
+    let known = computed.get(context);
+    if (!known) {
+        known = {
+            base: context.baseAnalysis ?? analyze(context.baseLoaded, { mesh: context.mesh, meshName: context.meshName }),
+            head: context.headAnalysis ?? analyze(context.headLoaded, { mesh: context.mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs }),
+        };
+        computed.set(context, known);
+    }
+    return known;
 }
 
-/**
- * Analyses the base set and the head set (base plus the change) and says what
- * the change introduces, resolves, and leaves as it was. Files the change does
- * not touch are parsed once and shared by both sides.
- */
-function reviewChange(input) {
-    const options = { defaultNamespace: input.defaultNamespace, maxFileBytes: input.maxFileBytes };
-    const cache = new Map();
-    const load = (files) => mergeLoadResults(files.map((file) => {
-        const cached = cache.get(file.path);
-        if (cached && cached.text === file.text)
-            return cached.part;
-        const part = loadSourceFile(file, options);
-        if (!cached)
-            cache.set(file.path, { text: file.text, part });
-        return part;
-    }));
-    const headFiles = applyChanges(input.baseFiles, input.changes);
-    const baseLoaded = load(input.baseFiles);
-    const headLoaded = load(headFiles);
+/** The review of one mesh whose base and head files are known; each side analysed with its own settings. */
+function reviewSides(input) {
+    const load = input.load;
+    const headFiles = input.headFiles;
+    const baseLoaded = load(input.baseFiles, input.base.defaultNamespace);
+    const headLoaded = load(headFiles, input.head.defaultNamespace);
     const baseRefs = new Set(baseLoaded.entries.map(entryRef));
     const newEntryRefs = new Set(headLoaded.entries.map(entryRef).filter((ref) => !baseRefs.has(ref)));
-    const base = analyze(baseLoaded, { mesh: input.mesh });
-    const head = analyze(headLoaded, { mesh: input.mesh, newEntryRefs });
+    const base = analyze(baseLoaded, { mesh: input.base.mesh, meshName: input.meshName });
+    const head = analyze(headLoaded, { mesh: input.head.mesh, meshName: input.meshName, newEntryRefs });
     const changedPaths = new Set(input.changes.map((c) => c.path));
     const changedRefs = new Set(headLoaded.entries.filter((e) => changedPaths.has(e.location.path)).map(entryRef));
-    const classification = classifyFindings(base, head, changedRefs);
+    const classification = classifyFindings(base, head, changedRefs, newEntryRefs);
     const suggestions = {};
     if (input.fixes && classification.introduced.length > 0) {
-        const context = { baseLoaded, headLoaded, headFiles, newEntryRefs, defaultNamespace: input.defaultNamespace, mesh: input.mesh, vipPool: input.fixes.vipPool, validate: input.fixes.validate };
+        const context = { baseLoaded, headLoaded, headFiles, newEntryRefs, defaultNamespace: input.head.defaultNamespace, mesh: input.head.mesh, meshName: input.meshName, vipPool: input.fixes.vipPool, validate: input.fixes.validate, baseAnalysis: base, headAnalysis: head };
         const used = collectUsedAddresses(headLoaded.entries);
         for (const c of classification.introduced)
             suggestions[c.finding.id] = suggestFixes(c.finding, c.newEntryRefs, context, used);
@@ -53879,6 +55259,10005 @@ function reviewChange(input) {
 /** Whether the required status check fails: an introduced finding at or above the level. */
 function failsAt(report, level) {
     return introducesAtLeast(report, level);
+}
+
+/**
+ * The YAML objects of a repository file as plain values, for reading what the
+ * repository declares about itself (kustomizations, charts, Argo CD and Flux
+ * objects). Templates and documents that do not parse are skipped: they
+ * declare nothing we can trust.
+ */
+/** `keepTemplates`: for objects whose own syntax uses `{{ }}` (Argo CD ApplicationSet templates). */
+function yamlObjects(file, keepTemplates = false) {
+    let text = file.text;
+    if (!keepTemplates && mayHoldTemplates(text))
+        text = blankSpans(text, documentSpans(text).filter((s) => looksLikeTemplate(text.slice(s.start, s.end))));
+    try {
+        return parseYamlDocuments(text).documents.map((d) => d.value).filter(isObject$2);
+    }
+    catch {
+        return [];
+    }
+}
+function isObject$2(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function field(value, ...keys) {
+    let at = value;
+    for (const key of keys)
+        at = isObject$2(at) ? at[key] : undefined;
+    return at;
+}
+function text(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+function strings$1(value) {
+    return Array.isArray(value) ? value.filter((v) => typeof v === 'string' && v !== '') : [];
+}
+/** Repository-relative, normalised, posix; undefined when it leaves the repository. */
+function repoPath(...parts) {
+    const joined = posix.normalize(posix.join(...parts.map((p) => p.replace(/^\/+/, ''))));
+    if (joined === '..' || joined.startsWith('../'))
+        return undefined;
+    return joined === '.' ? '' : joined.replace(/\/+$/, '');
+}
+function dirOf(path) {
+    const d = posix.dirname(path);
+    return d === '.' ? '' : d;
+}
+/** Whether path is dir itself or lies under it ('' is the repository root). */
+function isUnder$1(path, dir) {
+    return dir === '' || path === dir || path.startsWith(`${dir}/`);
+}
+
+/**
+ * Copies of one object are evidence of a boundary: nobody applies the same
+ * ServiceEntry twice to one cluster, so two files (or two Kustomize roots)
+ * that hold the same (group, kind, namespace, name) belong to different
+ * meshes. Where two copies' paths part, each side becomes its own mesh; what
+ * lies beside them in the folder they part in is shared by both sides, as a
+ * base is. Units in no copy stay together, so a real collision between them
+ * is still found.
+ */
+function splitByCopies(units) {
+    const holders = new Map();
+    for (const unit of units) {
+        for (const id of unit.identities) {
+            let set = holders.get(id);
+            if (!set)
+                holders.set(id, (set = new Set()));
+            set.add(unit);
+        }
+    }
+    const boundaries = new Set();
+    const copies = [];
+    for (const [identity, set] of holders) {
+        if (set.size < 2)
+            continue;
+        const anchors = [...set].map((u) => u.anchor).sort();
+        copies.push({ identity, anchors });
+        for (let i = 1; i < anchors.length; i++) {
+            const [a, b] = [anchors[i - 1].split('/'), anchors[i].split('/')];
+            let common = 0;
+            while (common < a.length - 1 && common < b.length - 1 && a[common] === b[common])
+                common++;
+            boundaries.add(a.slice(0, common + 1).join('/'));
+            boundaries.add(b.slice(0, common + 1).join('/'));
+        }
+    }
+    if (boundaries.size === 0)
+        return { groups: [{ leaf: undefined, units: [...units] }], copies };
+    const sorted = [...boundaries].sort();
+    const leaves = sorted.filter((b) => !sorted.some((o) => o !== b && isUnder$1(o, b)));
+    const byLeaf = new Map(leaves.map((l) => [l, []]));
+    const rest = [];
+    for (const unit of units) {
+        const leaf = leaves.find((l) => isUnder$1(unit.anchor, l));
+        if (leaf) {
+            byLeaf.get(leaf).push(unit);
+            continue;
+        }
+        // Shared: beside the copies in a folder they part in, so every side under that folder sees it.
+        const enclosing = deepest(sorted.filter((b) => isUnder$1(unit.anchor, b)));
+        const dir = dirOf(unit.anchor);
+        const sides = leaves.filter((l) => isUnder$1(l, dir) && (enclosing === undefined || isUnder$1(l, enclosing)));
+        if (sides.length === 0)
+            rest.push(unit);
+        for (const side of sides)
+            byLeaf.get(side).push(unit);
+    }
+    const groups = leaves.map((leaf) => ({ leaf, units: byLeaf.get(leaf) }));
+    if (rest.length > 0)
+        groups.push({ leaf: undefined, units: rest });
+    return { groups, copies };
+}
+function deepest(paths) {
+    return paths.reduce((best, p) => (best === undefined || p.length > best.length ? p : best), undefined);
+}
+
+/**
+ * Folder names GitOps repositories use for one cluster or environment each:
+ * `clusters/<name>/`, `environments/<name>/`, `envs/<name>/`, `overlays/<name>/`.
+ * The outermost one in a path names the mesh its manifests belong to.
+ */
+const CONVENTIONS = new Set(['clusters', 'environments', 'envs', 'overlays']);
+/** The outermost convention folder a path (file or folder) lies in. */
+function folderConvention(path, isDirectory = false) {
+    const parts = path.split('/');
+    // A file's own name is not a folder: `clusters/prod.yaml` says nothing.
+    const folders = isDirectory ? parts.length : parts.length - 1;
+    for (let i = 0; i + 1 < folders; i++) {
+        if (CONVENTIONS.has(parts[i]))
+            return { name: parts[i + 1], folder: parts.slice(0, i + 2).join('/') };
+    }
+    return undefined;
+}
+
+/**
+ * What Argo CD and Flux objects in the repository say about it: which folder
+ * (a plain directory, a Kustomize root or a Helm chart) is deployed to which
+ * cluster and namespace. Only sources that are folders of this repository
+ * count; remote charts and other repositories are out of reach.
+ */
+const IN_CLUSTER = new Set(['https://kubernetes.default.svc', 'https://kubernetes.default.svc/']);
+/** `folders`: every folder of the repository, for ApplicationSet git-directory generators. */
+function findDeployedSources(files, folders) {
+    const out = [];
+    for (const file of files) {
+        if (!file.text.includes('kind:'))
+            continue;
+        if (!/argoproj\.io|fluxcd\.io/.test(file.text))
+            continue;
+        for (const obj of yamlObjects(file, true)) {
+            const apiVersion = text(obj['apiVersion']) ?? '';
+            const kind = text(obj['kind']);
+            const name = text(field(obj, 'metadata', 'name')) ?? '?';
+            if (apiVersion.startsWith('argoproj.io/') && kind === 'Application') {
+                out.push(...argoSources(field(obj, 'spec'), file.path, `Argo CD Application ${file.path} (${name})`));
+            }
+            else if (apiVersion.startsWith('argoproj.io/') && kind === 'ApplicationSet') {
+                out.push(...applicationSetSources(obj, file.path, name, folders));
+            }
+            else if (apiVersion.startsWith('kustomize.toolkit.fluxcd.io/') && kind === 'Kustomization') {
+                const path = repoPath(text(field(obj, 'spec', 'path')) ?? '');
+                if (path === undefined)
+                    continue;
+                out.push({
+                    why: `Flux Kustomization ${file.path} (${name})`, file: file.path, cluster: fluxCluster(obj, file.path), defaultNamespace: undefined,
+                    targetNamespace: text(field(obj, 'spec', 'targetNamespace')), path, recurse: true, helm: undefined,
+                });
+            }
+            else if (apiVersion.startsWith('helm.toolkit.fluxcd.io/') && kind === 'HelmRelease') {
+                const chart = field(obj, 'spec', 'chart', 'spec');
+                if (text(field(chart, 'sourceRef', 'kind')) !== 'GitRepository')
+                    continue; // a chart from a Helm repository is not in this one
+                const path = repoPath(text(field(chart, 'chart')) ?? '');
+                if (path === undefined)
+                    continue;
+                const namespace = text(field(obj, 'spec', 'targetNamespace')) ?? text(field(obj, 'metadata', 'namespace'));
+                out.push({
+                    why: `Flux HelmRelease ${file.path} (${name})`, file: file.path, cluster: fluxCluster(obj, file.path), defaultNamespace: namespace,
+                    targetNamespace: undefined, path, recurse: true,
+                    helm: { valueFiles: strings$1(field(chart, 'valuesFiles')).map((v) => repoPath(v)).filter((v) => v !== undefined), releaseName: text(field(obj, 'spec', 'releaseName')) ?? name },
+                });
+            }
+        }
+    }
+    return out;
+}
+function argoSources(spec, file, why) {
+    const destination = field(spec, 'destination');
+    const server = text(field(destination, 'server'));
+    const cluster = text(field(destination, 'name')) ?? (server === undefined ? undefined : IN_CLUSTER.has(server) ? 'in-cluster' : hostOf(server));
+    const sources = [field(spec, 'source'), ...(Array.isArray(field(spec, 'sources')) ? field(spec, 'sources') : [])].filter(isObject$2);
+    const out = [];
+    for (const source of sources) {
+        const rawPath = text(source['path']);
+        if (rawPath === undefined || text(source['chart']))
+            continue; // a chart from a Helm repository
+        const path = repoPath(rawPath);
+        if (path === undefined)
+            continue;
+        const helm = field(source, 'helm');
+        out.push({
+            why, file, cluster, defaultNamespace: text(field(destination, 'namespace')), targetNamespace: undefined, path,
+            recurse: field(source, 'directory', 'recurse') === true,
+            helm: isObject$2(helm)
+                ? { valueFiles: strings$1(helm['valueFiles']).filter((v) => !v.startsWith('$')).map((v) => repoPath(path, v)).filter((v) => v !== undefined), releaseName: text(helm['releaseName']) }
+                : undefined,
+        });
+    }
+    return out;
+}
+/**
+ * An ApplicationSet is expanded for the generators whose parameters the
+ * repository itself holds: list elements and git directories. Cluster
+ * generators name clusters only Argo CD knows; their apps are left out.
+ */
+function applicationSetSources(obj, file, name, folders) {
+    const template = field(obj, 'spec', 'template');
+    const out = [];
+    const generators = field(obj, 'spec', 'generators');
+    for (const generator of Array.isArray(generators) ? generators : []) {
+        for (const params of generatorParams(generator, folders)) {
+            const spec = substitute(field(template, 'spec'), params);
+            out.push(...argoSources(spec, file, `Argo CD ApplicationSet ${file} (${name})`));
+        }
+    }
+    return out.filter((s) => !s.path.includes('{{'));
+}
+function generatorParams(generator, folders) {
+    const elements = field(generator, 'list', 'elements');
+    if (Array.isArray(elements)) {
+        return elements.filter(isObject$2).map((e) => Object.fromEntries(Object.entries(e).filter(([, v]) => typeof v === 'string' || typeof v === 'number').map(([k, v]) => [k, String(v)])));
+    }
+    const directories = field(generator, 'git', 'directories');
+    if (!Array.isArray(directories))
+        return [];
+    const include = directories.filter(isObject$2).filter((d) => d['exclude'] !== true).map((d) => text(d['path'])).filter((g) => g !== undefined);
+    const exclude = directories.filter(isObject$2).filter((d) => d['exclude'] === true).map((d) => text(d['path'])).filter((g) => g !== undefined);
+    if (include.length === 0)
+        return [];
+    const included = picomatch(include);
+    const excluded = exclude.length > 0 ? picomatch(exclude) : () => false;
+    return folders.filter((f) => f !== '' && included(f) && !excluded(f)).map((path) => {
+        const parts = path.split('/');
+        const basename = parts[parts.length - 1];
+        const params = { path, 'path.path': path, 'path.basename': basename, 'path.basenameNormalized': basename.replace(/[^a-zA-Z0-9-]/g, '-') };
+        parts.forEach((part, i) => { params[`path[${i}]`] = part; params[`path.segments[${i}]`] = part; });
+        return params;
+    });
+}
+/** Replaces `{{key}}`, `{{.key}}`, `{{ .path.basename }}` with the generator's parameters; unknown ones stay. */
+function substitute(value, params) {
+    if (typeof value === 'string')
+        return replaceParams(value, params);
+    if (Array.isArray(value))
+        return value.map((v) => substitute(v, params));
+    if (isObject$2(value))
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, params)]));
+    return value;
+}
+function replaceParams(value, params) {
+    let out = '';
+    let at = 0;
+    for (let open = value.indexOf('{{'); open >= 0; open = value.indexOf('{{', at)) {
+        const close = value.indexOf('}}', open + 2);
+        if (close < 0)
+            break;
+        const key = value.slice(open + 2, close).trim().replace(/^\./, '');
+        out += value.slice(at, open) + (params[key] ?? value.slice(open, close + 2));
+        at = close + 2;
+    }
+    return out + value.slice(at);
+}
+function fluxCluster(obj, file) {
+    return text(field(obj, 'spec', 'kubeConfig', 'secretRef', 'name')) ?? folderConvention(file)?.name;
+}
+function hostOf(server) {
+    const m = /^[a-z]+:\/\/([^/:]+)/i.exec(server);
+    return m ? m[1] : server;
+}
+
+function findHelmCharts(files) {
+    const paths = new Set(files.map((f) => f.path));
+    const dirs = files.filter((f) => /(^|\/)Chart\.ya?ml$/.test(f.path)).map((f) => dirOf(f.path)).sort();
+    // A subchart (charts/<name>/ under another chart) is rendered by its parent.
+    const outermost = dirs.filter((d) => !dirs.some((o) => o !== d && isUnder$1(d, o)));
+    return outermost.map((dir) => ({ dir, hasDefaultValues: paths.has(dir ? `${dir}/values.yaml` : 'values.yaml') }));
+}
+function chartOwning(path, charts) {
+    return charts.find((c) => isUnder$1(path, c.dir) && path !== c.dir);
+}
+
+const KUSTOMIZATION_FILE = /(^|\/)kustomization\.ya?ml$/;
+/** `files`: at least every kustomization file; `allPaths`: every file of the repository, when files holds fewer. */
+function readKustomizeTree(files, allPaths) {
+    const paths = allPaths ?? new Set(files.map((f) => f.path));
+    const kustomizationDirs = new Set(files.filter((f) => KUSTOMIZATION_FILE.test(f.path)).map((f) => dirOf(f.path)));
+    const byDir = new Map();
+    for (const file of files) {
+        if (!KUSTOMIZATION_FILE.test(file.path))
+            continue;
+        const dir = dirOf(file.path);
+        if (byDir.has(dir))
+            continue; // kustomize itself refuses two; the first is enough to place it
+        const doc = yamlObjects(file)[0];
+        const k = {
+            dir, file: file.path, isComponent: text(field(doc, 'kind')) === 'Component', children: [], files: [],
+            namespace: text(field(doc, 'namespace')), remote: [],
+        };
+        const references = [...strings$1(field(doc, 'resources')), ...strings$1(field(doc, 'bases')), ...strings$1(field(doc, 'components'))];
+        for (const ref of references) {
+            if (isRemote(ref)) {
+                k.remote.push(ref);
+                continue;
+            }
+            const target = repoPath(dir, ref);
+            if (target === undefined)
+                continue;
+            if (kustomizationDirs.has(target))
+                k.children.push(target);
+            else if (paths.has(target))
+                k.files.push(target);
+        }
+        for (const ref of patchFiles(doc)) {
+            const target = repoPath(dir, ref);
+            if (target !== undefined && paths.has(target))
+                k.files.push(target);
+        }
+        byDir.set(dir, k);
+    }
+    const referenced = new Set([...byDir.values()].flatMap((k) => k.children));
+    const roots = [...byDir.values()].filter((k) => !k.isComponent && !referenced.has(k.dir)).sort((a, b) => a.dir.localeCompare(b.dir));
+    return { byDir, roots };
+}
+/** Every kustomization a root builds, itself included, and the files they read. */
+function closureOf(root, tree) {
+    const seen = new Map();
+    const stack = [root];
+    while (stack.length > 0) {
+        const k = stack.pop();
+        if (seen.has(k.dir))
+            continue;
+        seen.set(k.dir, k);
+        for (const child of k.children) {
+            const c = tree.byDir.get(child);
+            if (c)
+                stack.push(c);
+        }
+    }
+    const kustomizations = [...seen.values()];
+    return { kustomizations, files: [...new Set(kustomizations.flatMap((k) => [k.file, ...k.files]))] };
+}
+function allReadFiles(tree) {
+    return new Set([...tree.byDir.values()].flatMap((k) => [k.file, ...k.files]));
+}
+function isRemote(ref) {
+    return ref.includes('://') || ref.startsWith('git@') || ref.startsWith('github.com/') || ref.includes('?ref=') || /^[a-z0-9.-]+\.[a-z]{2,}\/[^/]+\/[^/]+/i.test(ref) && !ref.startsWith('.');
+}
+function patchFiles(doc) {
+    const out = [...strings$1(field(doc, 'patchesStrategicMerge'))];
+    for (const key of ['patches', 'patchesJson6902']) {
+        const list = field(doc, key);
+        if (Array.isArray(list))
+            for (const p of list) {
+                const path = text(field(p, 'path'));
+                if (path)
+                    out.push(path);
+            }
+    }
+    return out.filter((p) => !p.includes('\n'));
+}
+
+/**
+ * Without a config file, the meshes of a repository are inferred from what it
+ * declares about itself, strongest evidence first:
+ *  1. Argo CD Applications/ApplicationSets and Flux Kustomizations/HelmReleases
+ *     name the cluster (mesh) each folder, Kustomize root or chart goes to;
+ *  2. folder conventions (`clusters/<name>/`, `environments/`, `envs/`, `overlays/`);
+ *  3. copies: the same object twice means two meshes (see copy-boundaries).
+ * Kustomize roots and Helm charts are rendered, not read file by file: bases,
+ * components and chart templates are never analysed on their own.
+ */
+const NETWORKING = 'networking.istio.io';
+function inferRepositoryPlan(files, defaults) {
+    const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const byPath = new Map(sorted.map((f) => [f.path, f]));
+    const folders = foldersOf(sorted);
+    const tree = readKustomizeTree(sorted);
+    const kustomizeFiles = allReadFiles(tree);
+    const charts = findHelmCharts(sorted);
+    const identities = identityReader(byPath, defaults.defaultNamespace);
+    const diagnostics = [];
+    const units = [];
+    const claimed = new Set();
+    const deployed = findDeployedSources(sorted, folders);
+    for (const source of deployed)
+        units.push(...unitsOfSource(source, { sorted, tree, kustomizeFiles, charts, identities, claimed }));
+    // What no Argo CD or Flux object claims: every Kustomize root, every chart, every other manifest.
+    const conventionKey = (path) => {
+        const c = folderConvention(path);
+        return { key: c?.name, why: c ? `folder ${c.folder}/` : undefined };
+    };
+    for (const root of tree.roots) {
+        if (claimed.has(root.file))
+            continue;
+        units.push({ ...kustomizeUnit(root, tree, identities, undefined), ...conventionKey(root.file) });
+    }
+    for (const chart of charts) {
+        const anchor = chartFile(chart, byPath);
+        if (claimed.has(anchor))
+            continue;
+        units.push({ input: helmInput(chart, [], undefined, defaults.defaultNamespace), anchor, identities: [], ...conventionKey(anchor) });
+    }
+    for (const file of sorted) {
+        if (!mayHoldOurKinds(file))
+            continue; // an Argo CD object, a values file, a Deployment: nothing of ours
+        if (claimed.has(file.path) || kustomizeFiles.has(file.path) || tree.byDir.has(dirOf(file.path)) || chartOwning(file.path, charts))
+            continue;
+        units.push({ input: { kind: 'files', paths: [file.path] }, anchor: file.path, identities: identities([file.path], undefined), ...conventionKey(file.path) });
+    }
+    // Group by the mesh the evidence names, then split each group where copies say so.
+    const byKey = new Map();
+    for (const unit of units) {
+        const key = unit.key ?? '';
+        if (!byKey.has(key))
+            byKey.set(key, []);
+        byKey.get(key).push(unit);
+    }
+    const meshes = [];
+    const splitBy = [];
+    const copyExamples = [];
+    for (const [key, group] of [...byKey].sort(([a], [b]) => a.localeCompare(b))) {
+        const split = splitByCopies(group);
+        copyExamples.push(...split.copies);
+        for (const part of split.groups) {
+            const name = meshName(key, part.leaf, meshes);
+            if (part.leaf !== undefined)
+                splitBy.push({ mesh: name, leaf: part.leaf, paths: part.units.map((u) => u.anchor) });
+            meshes.push(toMesh(name, part.units, defaults, part.leaf));
+        }
+    }
+    if (splitBy.length > 0)
+        diagnostics.push(ambiguityNote(copyExamples, splitBy, meshes));
+    diagnostics.push(...unusedKustomizations(tree, units, identities));
+    const origin = meshes.length > 1 || units.some((u) => u.key !== undefined) ? 'inferred' : 'single';
+    return { meshes, origin, summary: summarize$1(meshes, units, origin, splitBy.length > 0), diagnostics };
+}
+/** What one Argo CD / Flux source deploys: a chart, a Kustomize root, or a folder's manifests (and the roots under it). */
+function unitsOfSource(source, ctx) {
+    const key = source.cluster ?? folderConvention(source.file)?.name;
+    const why = source.why;
+    const chart = ctx.charts.find((c) => c.dir === source.path);
+    if (chart || source.helm) {
+        const dir = chart?.dir ?? source.path;
+        const anchor = `${dir ? `${dir}/` : ''}Chart.yaml`;
+        ctx.claimed.add(anchor);
+        const input = helmInput(chart ?? { dir}, source.helm?.valueFiles ?? [], source.helm?.releaseName, source.defaultNamespace ?? 'default');
+        return [{ input, anchor, identities: [], key, why }];
+    }
+    const root = ctx.tree.byDir.get(source.path);
+    if (root) {
+        ctx.claimed.add(root.file);
+        return [{ ...kustomizeUnit(root, ctx.tree, ctx.identities, source), key, why }];
+    }
+    const out = [];
+    for (const r of ctx.tree.roots) {
+        if (!source.recurse || !isUnder$1(r.dir, source.path))
+            continue;
+        ctx.claimed.add(r.file);
+        out.push({ ...kustomizeUnit(r, ctx.tree, ctx.identities, source), key, why });
+    }
+    for (const file of ctx.sorted) {
+        if (!mayHoldOurKinds(file))
+            continue;
+        const inFolder = source.recurse ? isUnder$1(file.path, source.path) : dirOf(file.path) === source.path;
+        if (!inFolder || ctx.kustomizeFiles.has(file.path) || ctx.tree.byDir.has(dirOf(file.path)) || chartOwning(file.path, ctx.charts))
+            continue;
+        ctx.claimed.add(file.path);
+        const input = { kind: 'files', paths: [file.path], ...(source.defaultNamespace ? { defaultNamespace: source.defaultNamespace } : {}), ...(source.targetNamespace ? { targetNamespace: source.targetNamespace } : {}) };
+        out.push({ input, anchor: file.path, identities: ctx.identities([file.path], source.targetNamespace), key, why });
+    }
+    return out;
+}
+function kustomizeUnit(root, tree, identities, source) {
+    const closure = closureOf(root, tree);
+    const namespace = source?.targetNamespace ?? root.namespace;
+    const input = {
+        kind: 'kustomize', root: root.dir,
+        ...(source?.defaultNamespace ? { defaultNamespace: source.defaultNamespace } : {}),
+        ...(source?.targetNamespace ? { targetNamespace: source.targetNamespace } : {}),
+    };
+    return { input, anchor: root.file, identities: identities(closure.files, namespace) };
+}
+function helmInput(chart, valueFiles, releaseName, namespace) {
+    const base = chart.dir.split('/').pop() || 'release';
+    return { kind: 'helm', chart: chart.dir, valueFiles, releaseName: releaseName ?? base, namespace };
+}
+function chartFile(chart, byPath) {
+    const prefix = chart.dir ? `${chart.dir}/` : '';
+    return byPath.has(`${prefix}Chart.yaml`) ? `${prefix}Chart.yaml` : `${prefix}Chart.yml`;
+}
+/** `group/kind/namespace/name` of each ServiceEntry and Sidecar in some files; loads each file once. */
+function identityReader(byPath, defaultNamespace) {
+    const cache = new Map();
+    const objectsOf = (path) => {
+        let objects = cache.get(path);
+        if (!objects) {
+            const file = byPath.get(path);
+            const loaded = file ? loadSources([file], { defaultNamespace }) : { entries: [], sidecars: [] };
+            objects = [
+                ...loaded.entries.map((e) => ({ kind: 'ServiceEntry', namespace: e.namespace, explicit: e.namespaceExplicit, name: e.name })),
+                ...loaded.sidecars.map((s) => ({ kind: 'Sidecar', namespace: s.namespace, explicit: true, name: s.name })),
+            ];
+            cache.set(path, objects);
+        }
+        return objects;
+    };
+    return (paths, override) => [...new Set(paths.flatMap((p) => objectsOf(p).map((o) => `${NETWORKING}/${o.kind}/${override ?? o.namespace}/${o.name}`)))];
+}
+/**
+ * A component (or base) no root builds is not analysed on its own; its entries would otherwise vanish
+ * without a word, so each such kustomization holding any is named once.
+ */
+function unusedKustomizations(tree, units, identities) {
+    const built = new Set();
+    for (const unit of units) {
+        if (unit.input.kind !== 'kustomize')
+            continue;
+        const root = tree.byDir.get(unit.input.root);
+        if (root)
+            for (const k of closureOf(root, tree).kustomizations)
+                built.add(k.dir);
+    }
+    const out = [];
+    for (const k of [...tree.byDir.values()].sort((a, b) => a.dir.localeCompare(b.dir))) {
+        if (built.has(k.dir))
+            continue;
+        const held = identities(closureOf(k, tree).files, undefined).length;
+        if (held === 0)
+            continue;
+        out.push({
+            severity: 'info',
+            code: 'kustomize-unused',
+            message: `${k.isComponent ? 'Kustomize component' : 'kustomization'} ${k.dir || '.'} is built by no Kustomize root in the repository, so its ${held} ServiceEntr${held === 1 ? 'y/Sidecar is' : 'ies/Sidecars are'} not analysed; list it under a root's components/resources, or as a kustomize root of a mesh in .serviceentry-guard.yaml`,
+            location: { path: k.file, line: 1, column: 1 },
+        });
+    }
+    return out;
+}
+function toMesh(name, units, defaults, leaf) {
+    const reasons = [...new Set(units.map((u) => u.why).filter((w) => w !== undefined))];
+    const why = leaf !== undefined
+        ? `copies of the same objects part at ${leaf}`
+        : reasons.length > 0 ? reasons.slice(0, 3).join(', ') + (reasons.length > 3 ? ` and ${reasons.length - 3} more` : '') : 'what no evidence divides';
+    // Consecutive plain files of one mesh are one input, so a mesh reads like the folder it is.
+    const inputs = [];
+    for (const unit of units) {
+        const last = inputs[inputs.length - 1];
+        if (unit.input.kind === 'files' && last?.kind === 'files' && sameNamespaces(last, unit.input))
+            last.paths.push(...unit.input.paths);
+        else
+            inputs.push(unit.input.kind === 'files' ? { ...unit.input, paths: [...unit.input.paths] } : unit.input);
+    }
+    return { name, inputs, settings: { defaultNamespace: defaults.defaultNamespace, mesh: { ...defaults.mesh } }, why };
+}
+function sameNamespaces(a, b) {
+    return a.defaultNamespace === b.defaultNamespace && a.targetNamespace === b.targetNamespace;
+}
+/** Mesh names follow the config file's rule: letters, digits, `.`, `_`, `-`, at most 63; the shortest path tail that is unique. */
+function meshName(key, leaf, taken) {
+    const parts = leaf === undefined ? [] : leaf.replace(/\/(kustomization|Chart)\.ya?ml$/, '').replace(/\.ya?ml$/, '').split('/');
+    const clean = (raw) => raw.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '').slice(0, 63).replace(/[^A-Za-z0-9]+$/, '');
+    const isFree = (n) => n !== '' && !taken.some((m) => m.name === n);
+    for (let tail = 1; tail <= Math.max(1, parts.length); tail++) {
+        const name = clean([key, ...parts.slice(-tail)].filter(Boolean).join('-')) || DEFAULT_MESH_NAME;
+        if (isFree(name))
+            return name;
+    }
+    const name = clean([key, ...parts].filter(Boolean).join('-')) || DEFAULT_MESH_NAME;
+    let unique = name;
+    for (let i = 2; !isFree(unique); i++)
+        unique = `${name.slice(0, 59)}-${i}`;
+    return unique;
+}
+/** Said once: which copies divided the repository, and the config lines that would settle it. */
+function ambiguityNote(copies, splits, meshes) {
+    const example = copies[0];
+    const [, kind, namespace, name] = example.identity.split('/');
+    const snippet = meshes.slice(0, 6).map((m) => `  - name: ${m.name}\n${configLines(m)}`).join('\n');
+    return {
+        severity: 'info',
+        code: 'meshes-ambiguous',
+        message: `${copies.length} object${copies.length === 1 ? ' is' : 's are'} defined more than once (e.g. ${kind} ${namespace}/${name} in ${example.anchors.slice(0, 3).join(', ')}); ` +
+            `a cluster holds one copy, so the copies were taken as separate meshes (${splits.map((s) => s.mesh).join(', ')}) and are not compared with each other. ` +
+            `If that is not how they are deployed, declare the meshes in .serviceentry-guard.yaml, e.g.:\nmeshes:\n${snippet}${meshes.length > 6 ? '\n  # …' : ''}`,
+        location: { path: example.anchors[0], line: 1, column: 1 },
+    };
+}
+function configLines(mesh) {
+    const paths = mesh.inputs.flatMap((i) => (i.kind === 'files' ? i.paths : []));
+    const roots = mesh.inputs.flatMap((i) => (i.kind === 'kustomize' ? [i.root || '.'] : []));
+    const charts = mesh.inputs.flatMap((i) => (i.kind === 'helm' ? [i.chart || '.'] : []));
+    const lines = [];
+    if (paths.length > 0)
+        lines.push(`    paths: [${paths.slice(0, 4).map((p) => JSON.stringify(p)).join(', ')}${paths.length > 4 ? ', …' : ''}]`);
+    if (roots.length > 0)
+        lines.push(`    kustomize: [${roots.map((p) => JSON.stringify(p)).join(', ')}]`);
+    if (charts.length > 0)
+        lines.push(`    helm: [${charts.map((c) => `{chart: ${JSON.stringify(c)}}`).join(', ')}]`);
+    return lines.join('\n');
+}
+function summarize$1(meshes, units, origin, copies) {
+    const roots = units.filter((u) => u.input.kind === 'kustomize').length;
+    const charts = units.filter((u) => u.input.kind === 'helm').length;
+    const plain = units.filter((u) => u.input.kind === 'files').length;
+    const what = `${plain} manifest file${plain === 1 ? '' : 's'}, ${roots} Kustomize root${roots === 1 ? '' : 's'}, ${charts} Helm chart${charts === 1 ? '' : 's'}`;
+    if (origin === 'single')
+        return `One mesh (no config file; nothing in the repository divides it): ${what}.`;
+    const named = meshes.slice(0, 8).map((m) => `${m.name} (${m.why})`).join('; ');
+    return `Inferred ${meshes.length} mesh${meshes.length === 1 ? "" : "es"} from the repository (no config file): ${named}${meshes.length > 8 ? `; and ${meshes.length - 8} more` : ''}. Inputs: ${what}${copies ? '; copies of the same objects divided some folders' : ''}.`;
+}
+function mayHoldOurKinds(file) {
+    return file.text.includes('ServiceEntry') || file.text.includes('Sidecar');
+}
+function foldersOf(files) {
+    const set = new Set();
+    for (const f of files)
+        for (let d = dirOf(f.path); d !== '' && !set.has(d); d = dirOf(d))
+            set.add(d);
+    return [...set].sort();
+}
+
+var ajv = {exports: {}};
+
+var core$1 = {};
+
+var validate$1 = {};
+
+var boolSchema = {};
+
+var errors$1 = {};
+
+var codegen = {};
+
+var code$1 = {};
+
+var hasRequiredCode$1;
+
+function requireCode$1 () {
+	if (hasRequiredCode$1) return code$1;
+	hasRequiredCode$1 = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
+		// eslint-disable-next-line @typescript-eslint/no-extraneous-class
+		class _CodeOrName {
+		}
+		exports._CodeOrName = _CodeOrName;
+		exports.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
+		class Name extends _CodeOrName {
+		    constructor(s) {
+		        super();
+		        if (!exports.IDENTIFIER.test(s))
+		            throw new Error("CodeGen: name must be a valid identifier");
+		        this.str = s;
+		    }
+		    toString() {
+		        return this.str;
+		    }
+		    emptyStr() {
+		        return false;
+		    }
+		    get names() {
+		        return { [this.str]: 1 };
+		    }
+		}
+		exports.Name = Name;
+		class _Code extends _CodeOrName {
+		    constructor(code) {
+		        super();
+		        this._items = typeof code === "string" ? [code] : code;
+		    }
+		    toString() {
+		        return this.str;
+		    }
+		    emptyStr() {
+		        if (this._items.length > 1)
+		            return false;
+		        const item = this._items[0];
+		        return item === "" || item === '""';
+		    }
+		    get str() {
+		        var _a;
+		        return ((_a = this._str) !== null && _a !== void 0 ? _a : (this._str = this._items.reduce((s, c) => `${s}${c}`, "")));
+		    }
+		    get names() {
+		        var _a;
+		        return ((_a = this._names) !== null && _a !== void 0 ? _a : (this._names = this._items.reduce((names, c) => {
+		            if (c instanceof Name)
+		                names[c.str] = (names[c.str] || 0) + 1;
+		            return names;
+		        }, {})));
+		    }
+		}
+		exports._Code = _Code;
+		exports.nil = new _Code("");
+		function _(strs, ...args) {
+		    const code = [strs[0]];
+		    let i = 0;
+		    while (i < args.length) {
+		        addCodeArg(code, args[i]);
+		        code.push(strs[++i]);
+		    }
+		    return new _Code(code);
+		}
+		exports._ = _;
+		const plus = new _Code("+");
+		function str(strs, ...args) {
+		    const expr = [safeStringify(strs[0])];
+		    let i = 0;
+		    while (i < args.length) {
+		        expr.push(plus);
+		        addCodeArg(expr, args[i]);
+		        expr.push(plus, safeStringify(strs[++i]));
+		    }
+		    optimize(expr);
+		    return new _Code(expr);
+		}
+		exports.str = str;
+		function addCodeArg(code, arg) {
+		    if (arg instanceof _Code)
+		        code.push(...arg._items);
+		    else if (arg instanceof Name)
+		        code.push(arg);
+		    else
+		        code.push(interpolate(arg));
+		}
+		exports.addCodeArg = addCodeArg;
+		function optimize(expr) {
+		    let i = 1;
+		    while (i < expr.length - 1) {
+		        if (expr[i] === plus) {
+		            const res = mergeExprItems(expr[i - 1], expr[i + 1]);
+		            if (res !== undefined) {
+		                expr.splice(i - 1, 3, res);
+		                continue;
+		            }
+		            expr[i++] = "+";
+		        }
+		        i++;
+		    }
+		}
+		function mergeExprItems(a, b) {
+		    if (b === '""')
+		        return a;
+		    if (a === '""')
+		        return b;
+		    if (typeof a == "string") {
+		        if (b instanceof Name || a[a.length - 1] !== '"')
+		            return;
+		        if (typeof b != "string")
+		            return `${a.slice(0, -1)}${b}"`;
+		        if (b[0] === '"')
+		            return a.slice(0, -1) + b.slice(1);
+		        return;
+		    }
+		    if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
+		        return `"${a}${b.slice(1)}`;
+		    return;
+		}
+		function strConcat(c1, c2) {
+		    return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str `${c1}${c2}`;
+		}
+		exports.strConcat = strConcat;
+		// TODO do not allow arrays here
+		function interpolate(x) {
+		    return typeof x == "number" || typeof x == "boolean" || x === null
+		        ? x
+		        : safeStringify(Array.isArray(x) ? x.join(",") : x);
+		}
+		function stringify(x) {
+		    return new _Code(safeStringify(x));
+		}
+		exports.stringify = stringify;
+		function safeStringify(x) {
+		    return JSON.stringify(x)
+		        .replace(/\u2028/g, "\\u2028")
+		        .replace(/\u2029/g, "\\u2029");
+		}
+		exports.safeStringify = safeStringify;
+		function getProperty(key) {
+		    return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _ `[${key}]`;
+		}
+		exports.getProperty = getProperty;
+		//Does best effort to format the name properly
+		function getEsmExportName(key) {
+		    if (typeof key == "string" && exports.IDENTIFIER.test(key)) {
+		        return new _Code(`${key}`);
+		    }
+		    throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
+		}
+		exports.getEsmExportName = getEsmExportName;
+		function regexpCode(rx) {
+		    return new _Code(rx.toString());
+		}
+		exports.regexpCode = regexpCode;
+		
+	} (code$1));
+	return code$1;
+}
+
+var scope = {};
+
+var hasRequiredScope;
+
+function requireScope () {
+	if (hasRequiredScope) return scope;
+	hasRequiredScope = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
+		const code_1 = /*@__PURE__*/ requireCode$1();
+		class ValueError extends Error {
+		    constructor(name) {
+		        super(`CodeGen: "code" for ${name} not defined`);
+		        this.value = name.value;
+		    }
+		}
+		var UsedValueState;
+		(function (UsedValueState) {
+		    UsedValueState[UsedValueState["Started"] = 0] = "Started";
+		    UsedValueState[UsedValueState["Completed"] = 1] = "Completed";
+		})(UsedValueState || (exports.UsedValueState = UsedValueState = {}));
+		exports.varKinds = {
+		    const: new code_1.Name("const"),
+		    let: new code_1.Name("let"),
+		    var: new code_1.Name("var"),
+		};
+		class Scope {
+		    constructor({ prefixes, parent } = {}) {
+		        this._names = {};
+		        this._prefixes = prefixes;
+		        this._parent = parent;
+		    }
+		    toName(nameOrPrefix) {
+		        return nameOrPrefix instanceof code_1.Name ? nameOrPrefix : this.name(nameOrPrefix);
+		    }
+		    name(prefix) {
+		        return new code_1.Name(this._newName(prefix));
+		    }
+		    _newName(prefix) {
+		        const ng = this._names[prefix] || this._nameGroup(prefix);
+		        return `${prefix}${ng.index++}`;
+		    }
+		    _nameGroup(prefix) {
+		        var _a, _b;
+		        if (((_b = (_a = this._parent) === null || _a === void 0 ? void 0 : _a._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix)) || (this._prefixes && !this._prefixes.has(prefix))) {
+		            throw new Error(`CodeGen: prefix "${prefix}" is not allowed in this scope`);
+		        }
+		        return (this._names[prefix] = { prefix, index: 0 });
+		    }
+		}
+		exports.Scope = Scope;
+		class ValueScopeName extends code_1.Name {
+		    constructor(prefix, nameStr) {
+		        super(nameStr);
+		        this.prefix = prefix;
+		    }
+		    setValue(value, { property, itemIndex }) {
+		        this.value = value;
+		        this.scopePath = (0, code_1._) `.${new code_1.Name(property)}[${itemIndex}]`;
+		    }
+		}
+		exports.ValueScopeName = ValueScopeName;
+		const line = (0, code_1._) `\n`;
+		class ValueScope extends Scope {
+		    constructor(opts) {
+		        super(opts);
+		        this._values = {};
+		        this._scope = opts.scope;
+		        this.opts = { ...opts, _n: opts.lines ? line : code_1.nil };
+		    }
+		    get() {
+		        return this._scope;
+		    }
+		    name(prefix) {
+		        return new ValueScopeName(prefix, this._newName(prefix));
+		    }
+		    value(nameOrPrefix, value) {
+		        var _a;
+		        if (value.ref === undefined)
+		            throw new Error("CodeGen: ref must be passed in value");
+		        const name = this.toName(nameOrPrefix);
+		        const { prefix } = name;
+		        const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
+		        let vs = this._values[prefix];
+		        if (vs) {
+		            const _name = vs.get(valueKey);
+		            if (_name)
+		                return _name;
+		        }
+		        else {
+		            vs = this._values[prefix] = new Map();
+		        }
+		        vs.set(valueKey, name);
+		        const s = this._scope[prefix] || (this._scope[prefix] = []);
+		        const itemIndex = s.length;
+		        s[itemIndex] = value.ref;
+		        name.setValue(value, { property: prefix, itemIndex });
+		        return name;
+		    }
+		    getValue(prefix, keyOrRef) {
+		        const vs = this._values[prefix];
+		        if (!vs)
+		            return;
+		        return vs.get(keyOrRef);
+		    }
+		    scopeRefs(scopeName, values = this._values) {
+		        return this._reduceValues(values, (name) => {
+		            if (name.scopePath === undefined)
+		                throw new Error(`CodeGen: name "${name}" has no value`);
+		            return (0, code_1._) `${scopeName}${name.scopePath}`;
+		        });
+		    }
+		    scopeCode(values = this._values, usedValues, getCode) {
+		        return this._reduceValues(values, (name) => {
+		            if (name.value === undefined)
+		                throw new Error(`CodeGen: name "${name}" has no value`);
+		            return name.value.code;
+		        }, usedValues, getCode);
+		    }
+		    _reduceValues(values, valueCode, usedValues = {}, getCode) {
+		        let code = code_1.nil;
+		        for (const prefix in values) {
+		            const vs = values[prefix];
+		            if (!vs)
+		                continue;
+		            const nameSet = (usedValues[prefix] = usedValues[prefix] || new Map());
+		            vs.forEach((name) => {
+		                if (nameSet.has(name))
+		                    return;
+		                nameSet.set(name, UsedValueState.Started);
+		                let c = valueCode(name);
+		                if (c) {
+		                    const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
+		                    code = (0, code_1._) `${code}${def} ${name} = ${c};${this.opts._n}`;
+		                }
+		                else if ((c = getCode === null || getCode === void 0 ? void 0 : getCode(name))) {
+		                    code = (0, code_1._) `${code}${c}${this.opts._n}`;
+		                }
+		                else {
+		                    throw new ValueError(name);
+		                }
+		                nameSet.set(name, UsedValueState.Completed);
+		            });
+		        }
+		        return code;
+		    }
+		}
+		exports.ValueScope = ValueScope;
+		
+	} (scope));
+	return scope;
+}
+
+var hasRequiredCodegen;
+
+function requireCodegen () {
+	if (hasRequiredCodegen) return codegen;
+	hasRequiredCodegen = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
+		const code_1 = /*@__PURE__*/ requireCode$1();
+		const scope_1 = /*@__PURE__*/ requireScope();
+		var code_2 = /*@__PURE__*/ requireCode$1();
+		Object.defineProperty(exports, "_", { enumerable: true, get: function () { return code_2._; } });
+		Object.defineProperty(exports, "str", { enumerable: true, get: function () { return code_2.str; } });
+		Object.defineProperty(exports, "strConcat", { enumerable: true, get: function () { return code_2.strConcat; } });
+		Object.defineProperty(exports, "nil", { enumerable: true, get: function () { return code_2.nil; } });
+		Object.defineProperty(exports, "getProperty", { enumerable: true, get: function () { return code_2.getProperty; } });
+		Object.defineProperty(exports, "stringify", { enumerable: true, get: function () { return code_2.stringify; } });
+		Object.defineProperty(exports, "regexpCode", { enumerable: true, get: function () { return code_2.regexpCode; } });
+		Object.defineProperty(exports, "Name", { enumerable: true, get: function () { return code_2.Name; } });
+		var scope_2 = /*@__PURE__*/ requireScope();
+		Object.defineProperty(exports, "Scope", { enumerable: true, get: function () { return scope_2.Scope; } });
+		Object.defineProperty(exports, "ValueScope", { enumerable: true, get: function () { return scope_2.ValueScope; } });
+		Object.defineProperty(exports, "ValueScopeName", { enumerable: true, get: function () { return scope_2.ValueScopeName; } });
+		Object.defineProperty(exports, "varKinds", { enumerable: true, get: function () { return scope_2.varKinds; } });
+		exports.operators = {
+		    GT: new code_1._Code(">"),
+		    GTE: new code_1._Code(">="),
+		    LT: new code_1._Code("<"),
+		    LTE: new code_1._Code("<="),
+		    EQ: new code_1._Code("==="),
+		    NEQ: new code_1._Code("!=="),
+		    NOT: new code_1._Code("!"),
+		    OR: new code_1._Code("||"),
+		    AND: new code_1._Code("&&"),
+		    ADD: new code_1._Code("+"),
+		};
+		class Node {
+		    optimizeNodes() {
+		        return this;
+		    }
+		    optimizeNames(_names, _constants) {
+		        return this;
+		    }
+		}
+		class Def extends Node {
+		    constructor(varKind, name, rhs) {
+		        super();
+		        this.varKind = varKind;
+		        this.name = name;
+		        this.rhs = rhs;
+		    }
+		    render({ es5, _n }) {
+		        const varKind = es5 ? scope_1.varKinds.var : this.varKind;
+		        const rhs = this.rhs === undefined ? "" : ` = ${this.rhs}`;
+		        return `${varKind} ${this.name}${rhs};` + _n;
+		    }
+		    optimizeNames(names, constants) {
+		        if (!names[this.name.str])
+		            return;
+		        if (this.rhs)
+		            this.rhs = optimizeExpr(this.rhs, names, constants);
+		        return this;
+		    }
+		    get names() {
+		        return this.rhs instanceof code_1._CodeOrName ? this.rhs.names : {};
+		    }
+		}
+		class Assign extends Node {
+		    constructor(lhs, rhs, sideEffects) {
+		        super();
+		        this.lhs = lhs;
+		        this.rhs = rhs;
+		        this.sideEffects = sideEffects;
+		    }
+		    render({ _n }) {
+		        return `${this.lhs} = ${this.rhs};` + _n;
+		    }
+		    optimizeNames(names, constants) {
+		        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
+		            return;
+		        this.rhs = optimizeExpr(this.rhs, names, constants);
+		        return this;
+		    }
+		    get names() {
+		        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+		        return addExprNames(names, this.rhs);
+		    }
+		}
+		class AssignOp extends Assign {
+		    constructor(lhs, op, rhs, sideEffects) {
+		        super(lhs, rhs, sideEffects);
+		        this.op = op;
+		    }
+		    render({ _n }) {
+		        return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
+		    }
+		}
+		class Label extends Node {
+		    constructor(label) {
+		        super();
+		        this.label = label;
+		        this.names = {};
+		    }
+		    render({ _n }) {
+		        return `${this.label}:` + _n;
+		    }
+		}
+		class Break extends Node {
+		    constructor(label) {
+		        super();
+		        this.label = label;
+		        this.names = {};
+		    }
+		    render({ _n }) {
+		        const label = this.label ? ` ${this.label}` : "";
+		        return `break${label};` + _n;
+		    }
+		}
+		class Throw extends Node {
+		    constructor(error) {
+		        super();
+		        this.error = error;
+		    }
+		    render({ _n }) {
+		        return `throw ${this.error};` + _n;
+		    }
+		    get names() {
+		        return this.error.names;
+		    }
+		}
+		class AnyCode extends Node {
+		    constructor(code) {
+		        super();
+		        this.code = code;
+		    }
+		    render({ _n }) {
+		        return `${this.code};` + _n;
+		    }
+		    optimizeNodes() {
+		        return `${this.code}` ? this : undefined;
+		    }
+		    optimizeNames(names, constants) {
+		        this.code = optimizeExpr(this.code, names, constants);
+		        return this;
+		    }
+		    get names() {
+		        return this.code instanceof code_1._CodeOrName ? this.code.names : {};
+		    }
+		}
+		class ParentNode extends Node {
+		    constructor(nodes = []) {
+		        super();
+		        this.nodes = nodes;
+		    }
+		    render(opts) {
+		        return this.nodes.reduce((code, n) => code + n.render(opts), "");
+		    }
+		    optimizeNodes() {
+		        const { nodes } = this;
+		        let i = nodes.length;
+		        while (i--) {
+		            const n = nodes[i].optimizeNodes();
+		            if (Array.isArray(n))
+		                nodes.splice(i, 1, ...n);
+		            else if (n)
+		                nodes[i] = n;
+		            else
+		                nodes.splice(i, 1);
+		        }
+		        return nodes.length > 0 ? this : undefined;
+		    }
+		    optimizeNames(names, constants) {
+		        const { nodes } = this;
+		        let i = nodes.length;
+		        while (i--) {
+		            // iterating backwards improves 1-pass optimization
+		            const n = nodes[i];
+		            if (n.optimizeNames(names, constants))
+		                continue;
+		            subtractNames(names, n.names);
+		            nodes.splice(i, 1);
+		        }
+		        return nodes.length > 0 ? this : undefined;
+		    }
+		    get names() {
+		        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+		    }
+		}
+		class BlockNode extends ParentNode {
+		    render(opts) {
+		        return "{" + opts._n + super.render(opts) + "}" + opts._n;
+		    }
+		}
+		class Root extends ParentNode {
+		}
+		class Else extends BlockNode {
+		}
+		Else.kind = "else";
+		class If extends BlockNode {
+		    constructor(condition, nodes) {
+		        super(nodes);
+		        this.condition = condition;
+		    }
+		    render(opts) {
+		        let code = `if(${this.condition})` + super.render(opts);
+		        if (this.else)
+		            code += "else " + this.else.render(opts);
+		        return code;
+		    }
+		    optimizeNodes() {
+		        super.optimizeNodes();
+		        const cond = this.condition;
+		        if (cond === true)
+		            return this.nodes; // else is ignored here
+		        let e = this.else;
+		        if (e) {
+		            const ns = e.optimizeNodes();
+		            e = this.else = Array.isArray(ns) ? new Else(ns) : ns;
+		        }
+		        if (e) {
+		            if (cond === false)
+		                return e instanceof If ? e : e.nodes;
+		            if (this.nodes.length)
+		                return this;
+		            return new If(not(cond), e instanceof If ? [e] : e.nodes);
+		        }
+		        if (cond === false || !this.nodes.length)
+		            return undefined;
+		        return this;
+		    }
+		    optimizeNames(names, constants) {
+		        var _a;
+		        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
+		        if (!(super.optimizeNames(names, constants) || this.else))
+		            return;
+		        this.condition = optimizeExpr(this.condition, names, constants);
+		        return this;
+		    }
+		    get names() {
+		        const names = super.names;
+		        addExprNames(names, this.condition);
+		        if (this.else)
+		            addNames(names, this.else.names);
+		        return names;
+		    }
+		}
+		If.kind = "if";
+		class For extends BlockNode {
+		}
+		For.kind = "for";
+		class ForLoop extends For {
+		    constructor(iteration) {
+		        super();
+		        this.iteration = iteration;
+		    }
+		    render(opts) {
+		        return `for(${this.iteration})` + super.render(opts);
+		    }
+		    optimizeNames(names, constants) {
+		        if (!super.optimizeNames(names, constants))
+		            return;
+		        this.iteration = optimizeExpr(this.iteration, names, constants);
+		        return this;
+		    }
+		    get names() {
+		        return addNames(super.names, this.iteration.names);
+		    }
+		}
+		class ForRange extends For {
+		    constructor(varKind, name, from, to) {
+		        super();
+		        this.varKind = varKind;
+		        this.name = name;
+		        this.from = from;
+		        this.to = to;
+		    }
+		    render(opts) {
+		        const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
+		        const { name, from, to } = this;
+		        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
+		    }
+		    get names() {
+		        const names = addExprNames(super.names, this.from);
+		        return addExprNames(names, this.to);
+		    }
+		}
+		class ForIter extends For {
+		    constructor(loop, varKind, name, iterable) {
+		        super();
+		        this.loop = loop;
+		        this.varKind = varKind;
+		        this.name = name;
+		        this.iterable = iterable;
+		    }
+		    render(opts) {
+		        return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
+		    }
+		    optimizeNames(names, constants) {
+		        if (!super.optimizeNames(names, constants))
+		            return;
+		        this.iterable = optimizeExpr(this.iterable, names, constants);
+		        return this;
+		    }
+		    get names() {
+		        return addNames(super.names, this.iterable.names);
+		    }
+		}
+		class Func extends BlockNode {
+		    constructor(name, args, async) {
+		        super();
+		        this.name = name;
+		        this.args = args;
+		        this.async = async;
+		    }
+		    render(opts) {
+		        const _async = this.async ? "async " : "";
+		        return `${_async}function ${this.name}(${this.args})` + super.render(opts);
+		    }
+		}
+		Func.kind = "func";
+		class Return extends ParentNode {
+		    render(opts) {
+		        return "return " + super.render(opts);
+		    }
+		}
+		Return.kind = "return";
+		class Try extends BlockNode {
+		    render(opts) {
+		        let code = "try" + super.render(opts);
+		        if (this.catch)
+		            code += this.catch.render(opts);
+		        if (this.finally)
+		            code += this.finally.render(opts);
+		        return code;
+		    }
+		    optimizeNodes() {
+		        var _a, _b;
+		        super.optimizeNodes();
+		        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNodes();
+		        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
+		        return this;
+		    }
+		    optimizeNames(names, constants) {
+		        var _a, _b;
+		        super.optimizeNames(names, constants);
+		        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
+		        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+		        return this;
+		    }
+		    get names() {
+		        const names = super.names;
+		        if (this.catch)
+		            addNames(names, this.catch.names);
+		        if (this.finally)
+		            addNames(names, this.finally.names);
+		        return names;
+		    }
+		}
+		class Catch extends BlockNode {
+		    constructor(error) {
+		        super();
+		        this.error = error;
+		    }
+		    render(opts) {
+		        return `catch(${this.error})` + super.render(opts);
+		    }
+		}
+		Catch.kind = "catch";
+		class Finally extends BlockNode {
+		    render(opts) {
+		        return "finally" + super.render(opts);
+		    }
+		}
+		Finally.kind = "finally";
+		class CodeGen {
+		    constructor(extScope, opts = {}) {
+		        this._values = {};
+		        this._blockStarts = [];
+		        this._constants = {};
+		        this.opts = { ...opts, _n: opts.lines ? "\n" : "" };
+		        this._extScope = extScope;
+		        this._scope = new scope_1.Scope({ parent: extScope });
+		        this._nodes = [new Root()];
+		    }
+		    toString() {
+		        return this._root.render(this.opts);
+		    }
+		    // returns unique name in the internal scope
+		    name(prefix) {
+		        return this._scope.name(prefix);
+		    }
+		    // reserves unique name in the external scope
+		    scopeName(prefix) {
+		        return this._extScope.name(prefix);
+		    }
+		    // reserves unique name in the external scope and assigns value to it
+		    scopeValue(prefixOrName, value) {
+		        const name = this._extScope.value(prefixOrName, value);
+		        const vs = this._values[name.prefix] || (this._values[name.prefix] = new Set());
+		        vs.add(name);
+		        return name;
+		    }
+		    getScopeValue(prefix, keyOrRef) {
+		        return this._extScope.getValue(prefix, keyOrRef);
+		    }
+		    // return code that assigns values in the external scope to the names that are used internally
+		    // (same names that were returned by gen.scopeName or gen.scopeValue)
+		    scopeRefs(scopeName) {
+		        return this._extScope.scopeRefs(scopeName, this._values);
+		    }
+		    scopeCode() {
+		        return this._extScope.scopeCode(this._values);
+		    }
+		    _def(varKind, nameOrPrefix, rhs, constant) {
+		        const name = this._scope.toName(nameOrPrefix);
+		        if (rhs !== undefined && constant)
+		            this._constants[name.str] = rhs;
+		        this._leafNode(new Def(varKind, name, rhs));
+		        return name;
+		    }
+		    // `const` declaration (`var` in es5 mode)
+		    const(nameOrPrefix, rhs, _constant) {
+		        return this._def(scope_1.varKinds.const, nameOrPrefix, rhs, _constant);
+		    }
+		    // `let` declaration with optional assignment (`var` in es5 mode)
+		    let(nameOrPrefix, rhs, _constant) {
+		        return this._def(scope_1.varKinds.let, nameOrPrefix, rhs, _constant);
+		    }
+		    // `var` declaration with optional assignment
+		    var(nameOrPrefix, rhs, _constant) {
+		        return this._def(scope_1.varKinds.var, nameOrPrefix, rhs, _constant);
+		    }
+		    // assignment code
+		    assign(lhs, rhs, sideEffects) {
+		        return this._leafNode(new Assign(lhs, rhs, sideEffects));
+		    }
+		    // `+=` code
+		    add(lhs, rhs) {
+		        return this._leafNode(new AssignOp(lhs, exports.operators.ADD, rhs));
+		    }
+		    // appends passed SafeExpr to code or executes Block
+		    code(c) {
+		        if (typeof c == "function")
+		            c();
+		        else if (c !== code_1.nil)
+		            this._leafNode(new AnyCode(c));
+		        return this;
+		    }
+		    // returns code for object literal for the passed argument list of key-value pairs
+		    object(...keyValues) {
+		        const code = ["{"];
+		        for (const [key, value] of keyValues) {
+		            if (code.length > 1)
+		                code.push(",");
+		            code.push(key);
+		            if (key !== value || this.opts.es5) {
+		                code.push(":");
+		                (0, code_1.addCodeArg)(code, value);
+		            }
+		        }
+		        code.push("}");
+		        return new code_1._Code(code);
+		    }
+		    // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
+		    if(condition, thenBody, elseBody) {
+		        this._blockNode(new If(condition));
+		        if (thenBody && elseBody) {
+		            this.code(thenBody).else().code(elseBody).endIf();
+		        }
+		        else if (thenBody) {
+		            this.code(thenBody).endIf();
+		        }
+		        else if (elseBody) {
+		            throw new Error('CodeGen: "else" body without "then" body');
+		        }
+		        return this;
+		    }
+		    // `else if` clause - invalid without `if` or after `else` clauses
+		    elseIf(condition) {
+		        return this._elseNode(new If(condition));
+		    }
+		    // `else` clause - only valid after `if` or `else if` clauses
+		    else() {
+		        return this._elseNode(new Else());
+		    }
+		    // end `if` statement (needed if gen.if was used only with condition)
+		    endIf() {
+		        return this._endBlockNode(If, Else);
+		    }
+		    _for(node, forBody) {
+		        this._blockNode(node);
+		        if (forBody)
+		            this.code(forBody).endFor();
+		        return this;
+		    }
+		    // a generic `for` clause (or statement if `forBody` is passed)
+		    for(iteration, forBody) {
+		        return this._for(new ForLoop(iteration), forBody);
+		    }
+		    // `for` statement for a range of values
+		    forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
+		        const name = this._scope.toName(nameOrPrefix);
+		        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
+		    }
+		    // `for-of` statement (in es5 mode replace with a normal for loop)
+		    forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
+		        const name = this._scope.toName(nameOrPrefix);
+		        if (this.opts.es5) {
+		            const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
+		            return this.forRange("_i", 0, (0, code_1._) `${arr}.length`, (i) => {
+		                this.var(name, (0, code_1._) `${arr}[${i}]`);
+		                forBody(name);
+		            });
+		        }
+		        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
+		    }
+		    // `for-in` statement.
+		    // With option `ownProperties` replaced with a `for-of` loop for object keys
+		    forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
+		        if (this.opts.ownProperties) {
+		            return this.forOf(nameOrPrefix, (0, code_1._) `Object.keys(${obj})`, forBody);
+		        }
+		        const name = this._scope.toName(nameOrPrefix);
+		        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
+		    }
+		    // end `for` loop
+		    endFor() {
+		        return this._endBlockNode(For);
+		    }
+		    // `label` statement
+		    label(label) {
+		        return this._leafNode(new Label(label));
+		    }
+		    // `break` statement
+		    break(label) {
+		        return this._leafNode(new Break(label));
+		    }
+		    // `return` statement
+		    return(value) {
+		        const node = new Return();
+		        this._blockNode(node);
+		        this.code(value);
+		        if (node.nodes.length !== 1)
+		            throw new Error('CodeGen: "return" should have one node');
+		        return this._endBlockNode(Return);
+		    }
+		    // `try` statement
+		    try(tryBody, catchCode, finallyCode) {
+		        if (!catchCode && !finallyCode)
+		            throw new Error('CodeGen: "try" without "catch" and "finally"');
+		        const node = new Try();
+		        this._blockNode(node);
+		        this.code(tryBody);
+		        if (catchCode) {
+		            const error = this.name("e");
+		            this._currNode = node.catch = new Catch(error);
+		            catchCode(error);
+		        }
+		        if (finallyCode) {
+		            this._currNode = node.finally = new Finally();
+		            this.code(finallyCode);
+		        }
+		        return this._endBlockNode(Catch, Finally);
+		    }
+		    // `throw` statement
+		    throw(error) {
+		        return this._leafNode(new Throw(error));
+		    }
+		    // start self-balancing block
+		    block(body, nodeCount) {
+		        this._blockStarts.push(this._nodes.length);
+		        if (body)
+		            this.code(body).endBlock(nodeCount);
+		        return this;
+		    }
+		    // end the current self-balancing block
+		    endBlock(nodeCount) {
+		        const len = this._blockStarts.pop();
+		        if (len === undefined)
+		            throw new Error("CodeGen: not in self-balancing block");
+		        const toClose = this._nodes.length - len;
+		        if (toClose < 0 || (nodeCount !== undefined && toClose !== nodeCount)) {
+		            throw new Error(`CodeGen: wrong number of nodes: ${toClose} vs ${nodeCount} expected`);
+		        }
+		        this._nodes.length = len;
+		        return this;
+		    }
+		    // `function` heading (or definition if funcBody is passed)
+		    func(name, args = code_1.nil, async, funcBody) {
+		        this._blockNode(new Func(name, args, async));
+		        if (funcBody)
+		            this.code(funcBody).endFunc();
+		        return this;
+		    }
+		    // end function definition
+		    endFunc() {
+		        return this._endBlockNode(Func);
+		    }
+		    optimize(n = 1) {
+		        while (n-- > 0) {
+		            this._root.optimizeNodes();
+		            this._root.optimizeNames(this._root.names, this._constants);
+		        }
+		    }
+		    _leafNode(node) {
+		        this._currNode.nodes.push(node);
+		        return this;
+		    }
+		    _blockNode(node) {
+		        this._currNode.nodes.push(node);
+		        this._nodes.push(node);
+		    }
+		    _endBlockNode(N1, N2) {
+		        const n = this._currNode;
+		        if (n instanceof N1 || (N2 && n instanceof N2)) {
+		            this._nodes.pop();
+		            return this;
+		        }
+		        throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
+		    }
+		    _elseNode(node) {
+		        const n = this._currNode;
+		        if (!(n instanceof If)) {
+		            throw new Error('CodeGen: "else" without "if"');
+		        }
+		        this._currNode = n.else = node;
+		        return this;
+		    }
+		    get _root() {
+		        return this._nodes[0];
+		    }
+		    get _currNode() {
+		        const ns = this._nodes;
+		        return ns[ns.length - 1];
+		    }
+		    set _currNode(node) {
+		        const ns = this._nodes;
+		        ns[ns.length - 1] = node;
+		    }
+		}
+		exports.CodeGen = CodeGen;
+		function addNames(names, from) {
+		    for (const n in from)
+		        names[n] = (names[n] || 0) + (from[n] || 0);
+		    return names;
+		}
+		function addExprNames(names, from) {
+		    return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+		}
+		function optimizeExpr(expr, names, constants) {
+		    if (expr instanceof code_1.Name)
+		        return replaceName(expr);
+		    if (!canOptimize(expr))
+		        return expr;
+		    return new code_1._Code(expr._items.reduce((items, c) => {
+		        if (c instanceof code_1.Name)
+		            c = replaceName(c);
+		        if (c instanceof code_1._Code)
+		            items.push(...c._items);
+		        else
+		            items.push(c);
+		        return items;
+		    }, []));
+		    function replaceName(n) {
+		        const c = constants[n.str];
+		        if (c === undefined || names[n.str] !== 1)
+		            return n;
+		        delete names[n.str];
+		        return c;
+		    }
+		    function canOptimize(e) {
+		        return (e instanceof code_1._Code &&
+		            e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== undefined));
+		    }
+		}
+		function subtractNames(names, from) {
+		    for (const n in from)
+		        names[n] = (names[n] || 0) - (from[n] || 0);
+		}
+		function not(x) {
+		    return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._) `!${par(x)}`;
+		}
+		exports.not = not;
+		const andCode = mappend(exports.operators.AND);
+		// boolean AND (&&) expression with the passed arguments
+		function and(...args) {
+		    return args.reduce(andCode);
+		}
+		exports.and = and;
+		const orCode = mappend(exports.operators.OR);
+		// boolean OR (||) expression with the passed arguments
+		function or(...args) {
+		    return args.reduce(orCode);
+		}
+		exports.or = or;
+		function mappend(op) {
+		    return (x, y) => (x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._) `${par(x)} ${op} ${par(y)}`);
+		}
+		function par(x) {
+		    return x instanceof code_1.Name ? x : (0, code_1._) `(${x})`;
+		}
+		
+	} (codegen));
+	return codegen;
+}
+
+var util = {};
+
+var hasRequiredUtil;
+
+function requireUtil () {
+	if (hasRequiredUtil) return util;
+	hasRequiredUtil = 1;
+	Object.defineProperty(util, "__esModule", { value: true });
+	util.checkStrictMode = util.getErrorPath = util.Type = util.useFunc = util.setEvaluated = util.evaluatedPropsToName = util.mergeEvaluated = util.eachItem = util.unescapeJsonPointer = util.escapeJsonPointer = util.escapeFragment = util.unescapeFragment = util.schemaRefOrVal = util.schemaHasRulesButRef = util.schemaHasRules = util.checkUnknownRules = util.alwaysValidSchema = util.toHash = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const code_1 = /*@__PURE__*/ requireCode$1();
+	// TODO refactor to use Set
+	function toHash(arr) {
+	    const hash = {};
+	    for (const item of arr)
+	        hash[item] = true;
+	    return hash;
+	}
+	util.toHash = toHash;
+	function alwaysValidSchema(it, schema) {
+	    if (typeof schema == "boolean")
+	        return schema;
+	    if (Object.keys(schema).length === 0)
+	        return true;
+	    checkUnknownRules(it, schema);
+	    return !schemaHasRules(schema, it.self.RULES.all);
+	}
+	util.alwaysValidSchema = alwaysValidSchema;
+	function checkUnknownRules(it, schema = it.schema) {
+	    const { opts, self } = it;
+	    if (!opts.strictSchema)
+	        return;
+	    if (typeof schema === "boolean")
+	        return;
+	    const rules = self.RULES.keywords;
+	    for (const key in schema) {
+	        if (!rules[key])
+	            checkStrictMode(it, `unknown keyword: "${key}"`);
+	    }
+	}
+	util.checkUnknownRules = checkUnknownRules;
+	function schemaHasRules(schema, rules) {
+	    if (typeof schema == "boolean")
+	        return !schema;
+	    for (const key in schema)
+	        if (rules[key])
+	            return true;
+	    return false;
+	}
+	util.schemaHasRules = schemaHasRules;
+	function schemaHasRulesButRef(schema, RULES) {
+	    if (typeof schema == "boolean")
+	        return !schema;
+	    for (const key in schema)
+	        if (key !== "$ref" && RULES.all[key])
+	            return true;
+	    return false;
+	}
+	util.schemaHasRulesButRef = schemaHasRulesButRef;
+	function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
+	    if (!$data) {
+	        if (typeof schema == "number" || typeof schema == "boolean")
+	            return schema;
+	        if (typeof schema == "string")
+	            return (0, codegen_1._) `${schema}`;
+	    }
+	    return (0, codegen_1._) `${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
+	}
+	util.schemaRefOrVal = schemaRefOrVal;
+	function unescapeFragment(str) {
+	    return unescapeJsonPointer(decodeURIComponent(str));
+	}
+	util.unescapeFragment = unescapeFragment;
+	function escapeFragment(str) {
+	    return encodeURIComponent(escapeJsonPointer(str));
+	}
+	util.escapeFragment = escapeFragment;
+	function escapeJsonPointer(str) {
+	    if (typeof str == "number")
+	        return `${str}`;
+	    return str.replace(/~/g, "~0").replace(/\//g, "~1");
+	}
+	util.escapeJsonPointer = escapeJsonPointer;
+	function unescapeJsonPointer(str) {
+	    return str.replace(/~1/g, "/").replace(/~0/g, "~");
+	}
+	util.unescapeJsonPointer = unescapeJsonPointer;
+	function eachItem(xs, f) {
+	    if (Array.isArray(xs)) {
+	        for (const x of xs)
+	            f(x);
+	    }
+	    else {
+	        f(xs);
+	    }
+	}
+	util.eachItem = eachItem;
+	function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues, resultToName, }) {
+	    return (gen, from, to, toName) => {
+	        const res = to === undefined
+	            ? from
+	            : to instanceof codegen_1.Name
+	                ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to)
+	                : from instanceof codegen_1.Name
+	                    ? (mergeToName(gen, to, from), from)
+	                    : mergeValues(from, to);
+	        return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
+	    };
+	}
+	util.mergeEvaluated = {
+	    props: makeMergeEvaluated({
+	        mergeNames: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true && ${from} !== undefined`, () => {
+	            gen.if((0, codegen_1._) `${from} === true`, () => gen.assign(to, true), () => gen.assign(to, (0, codegen_1._) `${to} || {}`).code((0, codegen_1._) `Object.assign(${to}, ${from})`));
+	        }),
+	        mergeToName: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true`, () => {
+	            if (from === true) {
+	                gen.assign(to, true);
+	            }
+	            else {
+	                gen.assign(to, (0, codegen_1._) `${to} || {}`);
+	                setEvaluated(gen, to, from);
+	            }
+	        }),
+	        mergeValues: (from, to) => (from === true ? true : { ...from, ...to }),
+	        resultToName: evaluatedPropsToName,
+	    }),
+	    items: makeMergeEvaluated({
+	        mergeNames: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._) `${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
+	        mergeToName: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._) `${to} > ${from} ? ${to} : ${from}`)),
+	        mergeValues: (from, to) => (from === true ? true : Math.max(from, to)),
+	        resultToName: (gen, items) => gen.var("items", items),
+	    }),
+	};
+	function evaluatedPropsToName(gen, ps) {
+	    if (ps === true)
+	        return gen.var("props", true);
+	    const props = gen.var("props", (0, codegen_1._) `{}`);
+	    if (ps !== undefined)
+	        setEvaluated(gen, props, ps);
+	    return props;
+	}
+	util.evaluatedPropsToName = evaluatedPropsToName;
+	function setEvaluated(gen, props, ps) {
+	    Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._) `${props}${(0, codegen_1.getProperty)(p)}`, true));
+	}
+	util.setEvaluated = setEvaluated;
+	const snippets = {};
+	function useFunc(gen, f) {
+	    return gen.scopeValue("func", {
+	        ref: f,
+	        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code)),
+	    });
+	}
+	util.useFunc = useFunc;
+	var Type;
+	(function (Type) {
+	    Type[Type["Num"] = 0] = "Num";
+	    Type[Type["Str"] = 1] = "Str";
+	})(Type || (util.Type = Type = {}));
+	function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
+	    // let path
+	    if (dataProp instanceof codegen_1.Name) {
+	        const isNumber = dataPropType === Type.Num;
+	        return jsPropertySyntax
+	            ? isNumber
+	                ? (0, codegen_1._) `"[" + ${dataProp} + "]"`
+	                : (0, codegen_1._) `"['" + ${dataProp} + "']"`
+	            : isNumber
+	                ? (0, codegen_1._) `"/" + ${dataProp}`
+	                : (0, codegen_1._) `"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`; // TODO maybe use global escapePointer
+	    }
+	    return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
+	}
+	util.getErrorPath = getErrorPath;
+	function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
+	    if (!mode)
+	        return;
+	    msg = `strict mode: ${msg}`;
+	    if (mode === true)
+	        throw new Error(msg);
+	    it.self.logger.warn(msg);
+	}
+	util.checkStrictMode = checkStrictMode;
+	
+	return util;
+}
+
+var names = {};
+
+var hasRequiredNames;
+
+function requireNames () {
+	if (hasRequiredNames) return names;
+	hasRequiredNames = 1;
+	Object.defineProperty(names, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names$1 = {
+	    // validation function arguments
+	    data: new codegen_1.Name("data"), // data passed to validation function
+	    // args passed from referencing schema
+	    valCxt: new codegen_1.Name("valCxt"), // validation/data context - should not be used directly, it is destructured to the names below
+	    instancePath: new codegen_1.Name("instancePath"),
+	    parentData: new codegen_1.Name("parentData"),
+	    parentDataProperty: new codegen_1.Name("parentDataProperty"),
+	    rootData: new codegen_1.Name("rootData"), // root data - same as the data passed to the first/top validation function
+	    dynamicAnchors: new codegen_1.Name("dynamicAnchors"), // used to support recursiveRef and dynamicRef
+	    // function scoped variables
+	    vErrors: new codegen_1.Name("vErrors"), // null or array of validation errors
+	    errors: new codegen_1.Name("errors"), // counter of validation errors
+	    this: new codegen_1.Name("this"),
+	    // "globals"
+	    self: new codegen_1.Name("self"),
+	    scope: new codegen_1.Name("scope"),
+	    // JTD serialize/parse name for JSON string and position
+	    json: new codegen_1.Name("json"),
+	    jsonPos: new codegen_1.Name("jsonPos"),
+	    jsonLen: new codegen_1.Name("jsonLen"),
+	    jsonPart: new codegen_1.Name("jsonPart"),
+	};
+	names.default = names$1;
+	
+	return names;
+}
+
+var hasRequiredErrors$1;
+
+function requireErrors$1 () {
+	if (hasRequiredErrors$1) return errors$1;
+	hasRequiredErrors$1 = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
+		const codegen_1 = /*@__PURE__*/ requireCodegen();
+		const util_1 = /*@__PURE__*/ requireUtil();
+		const names_1 = /*@__PURE__*/ requireNames();
+		exports.keywordError = {
+		    message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
+		};
+		exports.keyword$DataError = {
+		    message: ({ keyword, schemaType }) => schemaType
+		        ? (0, codegen_1.str) `"${keyword}" keyword must be ${schemaType} ($data)`
+		        : (0, codegen_1.str) `"${keyword}" keyword is invalid ($data)`,
+		};
+		function reportError(cxt, error = exports.keywordError, errorPaths, overrideAllErrors) {
+		    const { it } = cxt;
+		    const { gen, compositeRule, allErrors } = it;
+		    const errObj = errorObjectCode(cxt, error, errorPaths);
+		    if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : (compositeRule || allErrors)) {
+		        addError(gen, errObj);
+		    }
+		    else {
+		        returnErrors(it, (0, codegen_1._) `[${errObj}]`);
+		    }
+		}
+		exports.reportError = reportError;
+		function reportExtraError(cxt, error = exports.keywordError, errorPaths) {
+		    const { it } = cxt;
+		    const { gen, compositeRule, allErrors } = it;
+		    const errObj = errorObjectCode(cxt, error, errorPaths);
+		    addError(gen, errObj);
+		    if (!(compositeRule || allErrors)) {
+		        returnErrors(it, names_1.default.vErrors);
+		    }
+		}
+		exports.reportExtraError = reportExtraError;
+		function resetErrorsCount(gen, errsCount) {
+		    gen.assign(names_1.default.errors, errsCount);
+		    gen.if((0, codegen_1._) `${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._) `${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
+		}
+		exports.resetErrorsCount = resetErrorsCount;
+		function extendErrors({ gen, keyword, schemaValue, data, errsCount, it, }) {
+		    /* istanbul ignore if */
+		    if (errsCount === undefined)
+		        throw new Error("ajv implementation error");
+		    const err = gen.name("err");
+		    gen.forRange("i", errsCount, names_1.default.errors, (i) => {
+		        gen.const(err, (0, codegen_1._) `${names_1.default.vErrors}[${i}]`);
+		        gen.if((0, codegen_1._) `${err}.instancePath === undefined`, () => gen.assign((0, codegen_1._) `${err}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
+		        gen.assign((0, codegen_1._) `${err}.schemaPath`, (0, codegen_1.str) `${it.errSchemaPath}/${keyword}`);
+		        if (it.opts.verbose) {
+		            gen.assign((0, codegen_1._) `${err}.schema`, schemaValue);
+		            gen.assign((0, codegen_1._) `${err}.data`, data);
+		        }
+		    });
+		}
+		exports.extendErrors = extendErrors;
+		function addError(gen, errObj) {
+		    const err = gen.const("err", errObj);
+		    gen.if((0, codegen_1._) `${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._) `[${err}]`), (0, codegen_1._) `${names_1.default.vErrors}.push(${err})`);
+		    gen.code((0, codegen_1._) `${names_1.default.errors}++`);
+		}
+		function returnErrors(it, errs) {
+		    const { gen, validateName, schemaEnv } = it;
+		    if (schemaEnv.$async) {
+		        gen.throw((0, codegen_1._) `new ${it.ValidationError}(${errs})`);
+		    }
+		    else {
+		        gen.assign((0, codegen_1._) `${validateName}.errors`, errs);
+		        gen.return(false);
+		    }
+		}
+		const E = {
+		    keyword: new codegen_1.Name("keyword"),
+		    schemaPath: new codegen_1.Name("schemaPath"), // also used in JTD errors
+		    params: new codegen_1.Name("params"),
+		    propertyName: new codegen_1.Name("propertyName"),
+		    message: new codegen_1.Name("message"),
+		    schema: new codegen_1.Name("schema"),
+		    parentSchema: new codegen_1.Name("parentSchema"),
+		};
+		function errorObjectCode(cxt, error, errorPaths) {
+		    const { createErrors } = cxt.it;
+		    if (createErrors === false)
+		        return (0, codegen_1._) `{}`;
+		    return errorObject(cxt, error, errorPaths);
+		}
+		function errorObject(cxt, error, errorPaths = {}) {
+		    const { gen, it } = cxt;
+		    const keyValues = [
+		        errorInstancePath(it, errorPaths),
+		        errorSchemaPath(cxt, errorPaths),
+		    ];
+		    extraErrorProps(cxt, error, keyValues);
+		    return gen.object(...keyValues);
+		}
+		function errorInstancePath({ errorPath }, { instancePath }) {
+		    const instPath = instancePath
+		        ? (0, codegen_1.str) `${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}`
+		        : errorPath;
+		    return [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, instPath)];
+		}
+		function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
+		    let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str) `${errSchemaPath}/${keyword}`;
+		    if (schemaPath) {
+		        schPath = (0, codegen_1.str) `${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
+		    }
+		    return [E.schemaPath, schPath];
+		}
+		function extraErrorProps(cxt, { params, message }, keyValues) {
+		    const { keyword, data, schemaValue, it } = cxt;
+		    const { opts, propertyName, topSchemaRef, schemaPath } = it;
+		    keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._) `{}`]);
+		    if (opts.messages) {
+		        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
+		    }
+		    if (opts.verbose) {
+		        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._) `${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
+		    }
+		    if (propertyName)
+		        keyValues.push([E.propertyName, propertyName]);
+		}
+		
+	} (errors$1));
+	return errors$1;
+}
+
+var hasRequiredBoolSchema;
+
+function requireBoolSchema () {
+	if (hasRequiredBoolSchema) return boolSchema;
+	hasRequiredBoolSchema = 1;
+	Object.defineProperty(boolSchema, "__esModule", { value: true });
+	boolSchema.boolOrEmptySchema = boolSchema.topBoolOrEmptySchema = void 0;
+	const errors_1 = /*@__PURE__*/ requireErrors$1();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const boolError = {
+	    message: "boolean schema is false",
+	};
+	function topBoolOrEmptySchema(it) {
+	    const { gen, schema, validateName } = it;
+	    if (schema === false) {
+	        falseSchemaError(it, false);
+	    }
+	    else if (typeof schema == "object" && schema.$async === true) {
+	        gen.return(names_1.default.data);
+	    }
+	    else {
+	        gen.assign((0, codegen_1._) `${validateName}.errors`, null);
+	        gen.return(true);
+	    }
+	}
+	boolSchema.topBoolOrEmptySchema = topBoolOrEmptySchema;
+	function boolOrEmptySchema(it, valid) {
+	    const { gen, schema } = it;
+	    if (schema === false) {
+	        gen.var(valid, false); // TODO var
+	        falseSchemaError(it);
+	    }
+	    else {
+	        gen.var(valid, true); // TODO var
+	    }
+	}
+	boolSchema.boolOrEmptySchema = boolOrEmptySchema;
+	function falseSchemaError(it, overrideAllErrors) {
+	    const { gen, data } = it;
+	    // TODO maybe some other interface should be used for non-keyword validation errors...
+	    const cxt = {
+	        gen,
+	        keyword: "false schema",
+	        data,
+	        schema: false,
+	        schemaCode: false,
+	        schemaValue: false,
+	        params: {},
+	        it,
+	    };
+	    (0, errors_1.reportError)(cxt, boolError, undefined, overrideAllErrors);
+	}
+	
+	return boolSchema;
+}
+
+var dataType = {};
+
+var rules = {};
+
+var hasRequiredRules;
+
+function requireRules () {
+	if (hasRequiredRules) return rules;
+	hasRequiredRules = 1;
+	Object.defineProperty(rules, "__esModule", { value: true });
+	rules.getRules = rules.isJSONType = void 0;
+	const _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
+	const jsonTypes = new Set(_jsonTypes);
+	function isJSONType(x) {
+	    return typeof x == "string" && jsonTypes.has(x);
+	}
+	rules.isJSONType = isJSONType;
+	function getRules() {
+	    const groups = {
+	        number: { type: "number", rules: [] },
+	        string: { type: "string", rules: [] },
+	        array: { type: "array", rules: [] },
+	        object: { type: "object", rules: [] },
+	    };
+	    return {
+	        types: { ...groups, integer: true, boolean: true, null: true },
+	        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
+	        post: { rules: [] },
+	        all: {},
+	        keywords: {},
+	    };
+	}
+	rules.getRules = getRules;
+	
+	return rules;
+}
+
+var applicability = {};
+
+var hasRequiredApplicability;
+
+function requireApplicability () {
+	if (hasRequiredApplicability) return applicability;
+	hasRequiredApplicability = 1;
+	Object.defineProperty(applicability, "__esModule", { value: true });
+	applicability.shouldUseRule = applicability.shouldUseGroup = applicability.schemaHasRulesForType = void 0;
+	function schemaHasRulesForType({ schema, self }, type) {
+	    const group = self.RULES.types[type];
+	    return group && group !== true && shouldUseGroup(schema, group);
+	}
+	applicability.schemaHasRulesForType = schemaHasRulesForType;
+	function shouldUseGroup(schema, group) {
+	    return group.rules.some((rule) => shouldUseRule(schema, rule));
+	}
+	applicability.shouldUseGroup = shouldUseGroup;
+	function shouldUseRule(schema, rule) {
+	    var _a;
+	    return (schema[rule.keyword] !== undefined ||
+	        ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== undefined)));
+	}
+	applicability.shouldUseRule = shouldUseRule;
+	
+	return applicability;
+}
+
+var hasRequiredDataType;
+
+function requireDataType () {
+	if (hasRequiredDataType) return dataType;
+	hasRequiredDataType = 1;
+	Object.defineProperty(dataType, "__esModule", { value: true });
+	dataType.reportTypeError = dataType.checkDataTypes = dataType.checkDataType = dataType.coerceAndCheckDataType = dataType.getJSONTypes = dataType.getSchemaTypes = dataType.DataType = void 0;
+	const rules_1 = /*@__PURE__*/ requireRules();
+	const applicability_1 = /*@__PURE__*/ requireApplicability();
+	const errors_1 = /*@__PURE__*/ requireErrors$1();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	var DataType;
+	(function (DataType) {
+	    DataType[DataType["Correct"] = 0] = "Correct";
+	    DataType[DataType["Wrong"] = 1] = "Wrong";
+	})(DataType || (dataType.DataType = DataType = {}));
+	function getSchemaTypes(schema) {
+	    const types = getJSONTypes(schema.type);
+	    const hasNull = types.includes("null");
+	    if (hasNull) {
+	        if (schema.nullable === false)
+	            throw new Error("type: null contradicts nullable: false");
+	    }
+	    else {
+	        if (!types.length && schema.nullable !== undefined) {
+	            throw new Error('"nullable" cannot be used without "type"');
+	        }
+	        if (schema.nullable === true)
+	            types.push("null");
+	    }
+	    return types;
+	}
+	dataType.getSchemaTypes = getSchemaTypes;
+	// eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
+	function getJSONTypes(ts) {
+	    const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
+	    if (types.every(rules_1.isJSONType))
+	        return types;
+	    throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
+	}
+	dataType.getJSONTypes = getJSONTypes;
+	function coerceAndCheckDataType(it, types) {
+	    const { gen, data, opts } = it;
+	    const coerceTo = coerceToTypes(types, opts.coerceTypes);
+	    const checkTypes = types.length > 0 &&
+	        !(coerceTo.length === 0 && types.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types[0]));
+	    if (checkTypes) {
+	        const wrongType = checkDataTypes(types, data, opts.strictNumbers, DataType.Wrong);
+	        gen.if(wrongType, () => {
+	            if (coerceTo.length)
+	                coerceData(it, types, coerceTo);
+	            else
+	                reportTypeError(it);
+	        });
+	    }
+	    return checkTypes;
+	}
+	dataType.coerceAndCheckDataType = coerceAndCheckDataType;
+	const COERCIBLE = new Set(["string", "number", "integer", "boolean", "null"]);
+	function coerceToTypes(types, coerceTypes) {
+	    return coerceTypes
+	        ? types.filter((t) => COERCIBLE.has(t) || (coerceTypes === "array" && t === "array"))
+	        : [];
+	}
+	function coerceData(it, types, coerceTo) {
+	    const { gen, data, opts } = it;
+	    const dataType = gen.let("dataType", (0, codegen_1._) `typeof ${data}`);
+	    const coerced = gen.let("coerced", (0, codegen_1._) `undefined`);
+	    if (opts.coerceTypes === "array") {
+	        gen.if((0, codegen_1._) `${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen
+	            .assign(data, (0, codegen_1._) `${data}[0]`)
+	            .assign(dataType, (0, codegen_1._) `typeof ${data}`)
+	            .if(checkDataTypes(types, data, opts.strictNumbers), () => gen.assign(coerced, data)));
+	    }
+	    gen.if((0, codegen_1._) `${coerced} !== undefined`);
+	    for (const t of coerceTo) {
+	        if (COERCIBLE.has(t) || (t === "array" && opts.coerceTypes === "array")) {
+	            coerceSpecificType(t);
+	        }
+	    }
+	    gen.else();
+	    reportTypeError(it);
+	    gen.endIf();
+	    gen.if((0, codegen_1._) `${coerced} !== undefined`, () => {
+	        gen.assign(data, coerced);
+	        assignParentData(it, coerced);
+	    });
+	    function coerceSpecificType(t) {
+	        switch (t) {
+	            case "string":
+	                gen
+	                    .elseIf((0, codegen_1._) `${dataType} == "number" || ${dataType} == "boolean"`)
+	                    .assign(coerced, (0, codegen_1._) `"" + ${data}`)
+	                    .elseIf((0, codegen_1._) `${data} === null`)
+	                    .assign(coerced, (0, codegen_1._) `""`);
+	                return;
+	            case "number":
+	                gen
+	                    .elseIf((0, codegen_1._) `${dataType} == "boolean" || ${data} === null
+              || (${dataType} == "string" && ${data} && ${data} == +${data})`)
+	                    .assign(coerced, (0, codegen_1._) `+${data}`);
+	                return;
+	            case "integer":
+	                gen
+	                    .elseIf((0, codegen_1._) `${dataType} === "boolean" || ${data} === null
+              || (${dataType} === "string" && ${data} && ${data} == +${data} && !(${data} % 1))`)
+	                    .assign(coerced, (0, codegen_1._) `+${data}`);
+	                return;
+	            case "boolean":
+	                gen
+	                    .elseIf((0, codegen_1._) `${data} === "false" || ${data} === 0 || ${data} === null`)
+	                    .assign(coerced, false)
+	                    .elseIf((0, codegen_1._) `${data} === "true" || ${data} === 1`)
+	                    .assign(coerced, true);
+	                return;
+	            case "null":
+	                gen.elseIf((0, codegen_1._) `${data} === "" || ${data} === 0 || ${data} === false`);
+	                gen.assign(coerced, null);
+	                return;
+	            case "array":
+	                gen
+	                    .elseIf((0, codegen_1._) `${dataType} === "string" || ${dataType} === "number"
+              || ${dataType} === "boolean" || ${data} === null`)
+	                    .assign(coerced, (0, codegen_1._) `[${data}]`);
+	        }
+	    }
+	}
+	function assignParentData({ gen, parentData, parentDataProperty }, expr) {
+	    // TODO use gen.property
+	    gen.if((0, codegen_1._) `${parentData} !== undefined`, () => gen.assign((0, codegen_1._) `${parentData}[${parentDataProperty}]`, expr));
+	}
+	function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
+	    const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
+	    let cond;
+	    switch (dataType) {
+	        case "null":
+	            return (0, codegen_1._) `${data} ${EQ} null`;
+	        case "array":
+	            cond = (0, codegen_1._) `Array.isArray(${data})`;
+	            break;
+	        case "object":
+	            cond = (0, codegen_1._) `${data} && typeof ${data} == "object" && !Array.isArray(${data})`;
+	            break;
+	        case "integer":
+	            cond = numCond((0, codegen_1._) `!(${data} % 1) && !isNaN(${data})`);
+	            break;
+	        case "number":
+	            cond = numCond();
+	            break;
+	        default:
+	            return (0, codegen_1._) `typeof ${data} ${EQ} ${dataType}`;
+	    }
+	    return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
+	    function numCond(_cond = codegen_1.nil) {
+	        return (0, codegen_1.and)((0, codegen_1._) `typeof ${data} == "number"`, _cond, strictNums ? (0, codegen_1._) `isFinite(${data})` : codegen_1.nil);
+	    }
+	}
+	dataType.checkDataType = checkDataType;
+	function checkDataTypes(dataTypes, data, strictNums, correct) {
+	    if (dataTypes.length === 1) {
+	        return checkDataType(dataTypes[0], data, strictNums, correct);
+	    }
+	    let cond;
+	    const types = (0, util_1.toHash)(dataTypes);
+	    if (types.array && types.object) {
+	        const notObj = (0, codegen_1._) `typeof ${data} != "object"`;
+	        cond = types.null ? notObj : (0, codegen_1._) `!${data} || ${notObj}`;
+	        delete types.null;
+	        delete types.array;
+	        delete types.object;
+	    }
+	    else {
+	        cond = codegen_1.nil;
+	    }
+	    if (types.number)
+	        delete types.integer;
+	    for (const t in types)
+	        cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
+	    return cond;
+	}
+	dataType.checkDataTypes = checkDataTypes;
+	const typeError = {
+	    message: ({ schema }) => `must be ${schema}`,
+	    params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._) `{type: ${schema}}` : (0, codegen_1._) `{type: ${schemaValue}}`,
+	};
+	function reportTypeError(it) {
+	    const cxt = getTypeErrorContext(it);
+	    (0, errors_1.reportError)(cxt, typeError);
+	}
+	dataType.reportTypeError = reportTypeError;
+	function getTypeErrorContext(it) {
+	    const { gen, data, schema } = it;
+	    const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
+	    return {
+	        gen,
+	        keyword: "type",
+	        data,
+	        schema: schema.type,
+	        schemaCode,
+	        schemaValue: schemaCode,
+	        parentSchema: schema,
+	        params: {},
+	        it,
+	    };
+	}
+	
+	return dataType;
+}
+
+var defaults = {};
+
+var hasRequiredDefaults;
+
+function requireDefaults () {
+	if (hasRequiredDefaults) return defaults;
+	hasRequiredDefaults = 1;
+	Object.defineProperty(defaults, "__esModule", { value: true });
+	defaults.assignDefaults = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	function assignDefaults(it, ty) {
+	    const { properties, items } = it.schema;
+	    if (ty === "object" && properties) {
+	        for (const key in properties) {
+	            assignDefault(it, key, properties[key].default);
+	        }
+	    }
+	    else if (ty === "array" && Array.isArray(items)) {
+	        items.forEach((sch, i) => assignDefault(it, i, sch.default));
+	    }
+	}
+	defaults.assignDefaults = assignDefaults;
+	function assignDefault(it, prop, defaultValue) {
+	    const { gen, compositeRule, data, opts } = it;
+	    if (defaultValue === undefined)
+	        return;
+	    const childData = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(prop)}`;
+	    if (compositeRule) {
+	        (0, util_1.checkStrictMode)(it, `default is ignored for: ${childData}`);
+	        return;
+	    }
+	    let condition = (0, codegen_1._) `${childData} === undefined`;
+	    if (opts.useDefaults === "empty") {
+	        condition = (0, codegen_1._) `${condition} || ${childData} === null || ${childData} === ""`;
+	    }
+	    // `${childData} === undefined` +
+	    // (opts.useDefaults === "empty" ? ` || ${childData} === null || ${childData} === ""` : "")
+	    gen.if(condition, (0, codegen_1._) `${childData} = ${(0, codegen_1.stringify)(defaultValue)}`);
+	}
+	
+	return defaults;
+}
+
+var keyword = {};
+
+var code = {};
+
+var hasRequiredCode;
+
+function requireCode () {
+	if (hasRequiredCode) return code;
+	hasRequiredCode = 1;
+	Object.defineProperty(code, "__esModule", { value: true });
+	code.validateUnion = code.validateArray = code.usePattern = code.callValidateCode = code.schemaProperties = code.allSchemaProperties = code.noPropertyInData = code.propertyInData = code.isOwnProperty = code.hasPropFunc = code.reportMissingProp = code.checkMissingProp = code.checkReportMissingProp = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const util_2 = /*@__PURE__*/ requireUtil();
+	function checkReportMissingProp(cxt, prop) {
+	    const { gen, data, it } = cxt;
+	    gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
+	        cxt.setParams({ missingProperty: (0, codegen_1._) `${prop}` }, true);
+	        cxt.error();
+	    });
+	}
+	code.checkReportMissingProp = checkReportMissingProp;
+	function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
+	    return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._) `${missing} = ${prop}`)));
+	}
+	code.checkMissingProp = checkMissingProp;
+	function reportMissingProp(cxt, missing) {
+	    cxt.setParams({ missingProperty: missing }, true);
+	    cxt.error();
+	}
+	code.reportMissingProp = reportMissingProp;
+	function hasPropFunc(gen) {
+	    return gen.scopeValue("func", {
+	        // eslint-disable-next-line @typescript-eslint/unbound-method
+	        ref: Object.prototype.hasOwnProperty,
+	        code: (0, codegen_1._) `Object.prototype.hasOwnProperty`,
+	    });
+	}
+	code.hasPropFunc = hasPropFunc;
+	function isOwnProperty(gen, data, property) {
+	    return (0, codegen_1._) `${hasPropFunc(gen)}.call(${data}, ${property})`;
+	}
+	code.isOwnProperty = isOwnProperty;
+	function propertyInData(gen, data, property, ownProperties) {
+	    const cond = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(property)} !== undefined`;
+	    return ownProperties ? (0, codegen_1._) `${cond} && ${isOwnProperty(gen, data, property)}` : cond;
+	}
+	code.propertyInData = propertyInData;
+	function noPropertyInData(gen, data, property, ownProperties) {
+	    const cond = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(property)} === undefined`;
+	    return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property))) : cond;
+	}
+	code.noPropertyInData = noPropertyInData;
+	function allSchemaProperties(schemaMap) {
+	    return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
+	}
+	code.allSchemaProperties = allSchemaProperties;
+	function schemaProperties(it, schemaMap) {
+	    return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
+	}
+	code.schemaProperties = schemaProperties;
+	function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
+	    const dataAndSchema = passSchema ? (0, codegen_1._) `${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
+	    const valCxt = [
+	        [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
+	        [names_1.default.parentData, it.parentData],
+	        [names_1.default.parentDataProperty, it.parentDataProperty],
+	        [names_1.default.rootData, names_1.default.rootData],
+	    ];
+	    if (it.opts.dynamicRef)
+	        valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
+	    const args = (0, codegen_1._) `${dataAndSchema}, ${gen.object(...valCxt)}`;
+	    return context !== codegen_1.nil ? (0, codegen_1._) `${func}.call(${context}, ${args})` : (0, codegen_1._) `${func}(${args})`;
+	}
+	code.callValidateCode = callValidateCode;
+	const newRegExp = (0, codegen_1._) `new RegExp`;
+	function usePattern({ gen, it: { opts } }, pattern) {
+	    const u = opts.unicodeRegExp ? "u" : "";
+	    const { regExp } = opts.code;
+	    const rx = regExp(pattern, u);
+	    return gen.scopeValue("pattern", {
+	        key: rx.toString(),
+	        ref: rx,
+	        code: (0, codegen_1._) `${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`,
+	    });
+	}
+	code.usePattern = usePattern;
+	function validateArray(cxt) {
+	    const { gen, data, keyword, it } = cxt;
+	    const valid = gen.name("valid");
+	    if (it.allErrors) {
+	        const validArr = gen.let("valid", true);
+	        validateItems(() => gen.assign(validArr, false));
+	        return validArr;
+	    }
+	    gen.var(valid, true);
+	    validateItems(() => gen.break());
+	    return valid;
+	    function validateItems(notValid) {
+	        const len = gen.const("len", (0, codegen_1._) `${data}.length`);
+	        gen.forRange("i", 0, len, (i) => {
+	            cxt.subschema({
+	                keyword,
+	                dataProp: i,
+	                dataPropType: util_1.Type.Num,
+	            }, valid);
+	            gen.if((0, codegen_1.not)(valid), notValid);
+	        });
+	    }
+	}
+	code.validateArray = validateArray;
+	function validateUnion(cxt) {
+	    const { gen, schema, keyword, it } = cxt;
+	    /* istanbul ignore if */
+	    if (!Array.isArray(schema))
+	        throw new Error("ajv implementation error");
+	    const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
+	    if (alwaysValid && !it.opts.unevaluated)
+	        return;
+	    const valid = gen.let("valid", false);
+	    const schValid = gen.name("_valid");
+	    gen.block(() => schema.forEach((_sch, i) => {
+	        const schCxt = cxt.subschema({
+	            keyword,
+	            schemaProp: i,
+	            compositeRule: true,
+	        }, schValid);
+	        gen.assign(valid, (0, codegen_1._) `${valid} || ${schValid}`);
+	        const merged = cxt.mergeValidEvaluated(schCxt, schValid);
+	        // can short-circuit if `unevaluatedProperties/Items` not supported (opts.unevaluated !== true)
+	        // or if all properties and items were evaluated (it.props === true && it.items === true)
+	        if (!merged)
+	            gen.if((0, codegen_1.not)(valid));
+	    }));
+	    cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
+	}
+	code.validateUnion = validateUnion;
+	
+	return code;
+}
+
+var hasRequiredKeyword;
+
+function requireKeyword () {
+	if (hasRequiredKeyword) return keyword;
+	hasRequiredKeyword = 1;
+	Object.defineProperty(keyword, "__esModule", { value: true });
+	keyword.validateKeywordUsage = keyword.validSchemaType = keyword.funcKeywordCode = keyword.macroKeywordCode = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const code_1 = /*@__PURE__*/ requireCode();
+	const errors_1 = /*@__PURE__*/ requireErrors$1();
+	function macroKeywordCode(cxt, def) {
+	    const { gen, keyword, schema, parentSchema, it } = cxt;
+	    const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
+	    const schemaRef = useKeyword(gen, keyword, macroSchema);
+	    if (it.opts.validateSchema !== false)
+	        it.self.validateSchema(macroSchema, true);
+	    const valid = gen.name("valid");
+	    cxt.subschema({
+	        schema: macroSchema,
+	        schemaPath: codegen_1.nil,
+	        errSchemaPath: `${it.errSchemaPath}/${keyword}`,
+	        topSchemaRef: schemaRef,
+	        compositeRule: true,
+	    }, valid);
+	    cxt.pass(valid, () => cxt.error(true));
+	}
+	keyword.macroKeywordCode = macroKeywordCode;
+	function funcKeywordCode(cxt, def) {
+	    var _a;
+	    const { gen, keyword, schema, parentSchema, $data, it } = cxt;
+	    checkAsyncKeyword(it, def);
+	    const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
+	    const validateRef = useKeyword(gen, keyword, validate);
+	    const valid = gen.let("valid");
+	    cxt.block$data(valid, validateKeyword);
+	    cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
+	    function validateKeyword() {
+	        if (def.errors === false) {
+	            assignValid();
+	            if (def.modifying)
+	                modifyData(cxt);
+	            reportErrs(() => cxt.error());
+	        }
+	        else {
+	            const ruleErrs = def.async ? validateAsync() : validateSync();
+	            if (def.modifying)
+	                modifyData(cxt);
+	            reportErrs(() => addErrs(cxt, ruleErrs));
+	        }
+	    }
+	    function validateAsync() {
+	        const ruleErrs = gen.let("ruleErrs", null);
+	        gen.try(() => assignValid((0, codegen_1._) `await `), (e) => gen.assign(valid, false).if((0, codegen_1._) `${e} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._) `${e}.errors`), () => gen.throw(e)));
+	        return ruleErrs;
+	    }
+	    function validateSync() {
+	        const validateErrs = (0, codegen_1._) `${validateRef}.errors`;
+	        gen.assign(validateErrs, null);
+	        assignValid(codegen_1.nil);
+	        return validateErrs;
+	    }
+	    function assignValid(_await = def.async ? (0, codegen_1._) `await ` : codegen_1.nil) {
+	        const passCxt = it.opts.passContext ? names_1.default.this : names_1.default.self;
+	        const passSchema = !(("compile" in def && !$data) || def.schema === false);
+	        gen.assign(valid, (0, codegen_1._) `${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
+	    }
+	    function reportErrs(errors) {
+	        var _a;
+	        gen.if((0, codegen_1.not)((_a = def.valid) !== null && _a !== void 0 ? _a : valid), errors);
+	    }
+	}
+	keyword.funcKeywordCode = funcKeywordCode;
+	function modifyData(cxt) {
+	    const { gen, data, it } = cxt;
+	    gen.if(it.parentData, () => gen.assign(data, (0, codegen_1._) `${it.parentData}[${it.parentDataProperty}]`));
+	}
+	function addErrs(cxt, errs) {
+	    const { gen } = cxt;
+	    gen.if((0, codegen_1._) `Array.isArray(${errs})`, () => {
+	        gen
+	            .assign(names_1.default.vErrors, (0, codegen_1._) `${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`)
+	            .assign(names_1.default.errors, (0, codegen_1._) `${names_1.default.vErrors}.length`);
+	        (0, errors_1.extendErrors)(cxt);
+	    }, () => cxt.error());
+	}
+	function checkAsyncKeyword({ schemaEnv }, def) {
+	    if (def.async && !schemaEnv.$async)
+	        throw new Error("async keyword in sync schema");
+	}
+	function useKeyword(gen, keyword, result) {
+	    if (result === undefined)
+	        throw new Error(`keyword "${keyword}" failed to compile`);
+	    return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
+	}
+	function validSchemaType(schema, schemaType, allowUndefined = false) {
+	    // TODO add tests
+	    return (!schemaType.length ||
+	        schemaType.some((st) => st === "array"
+	            ? Array.isArray(schema)
+	            : st === "object"
+	                ? schema && typeof schema == "object" && !Array.isArray(schema)
+	                : typeof schema == st || (allowUndefined && typeof schema == "undefined")));
+	}
+	keyword.validSchemaType = validSchemaType;
+	function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
+	    /* istanbul ignore if */
+	    if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
+	        throw new Error("ajv implementation error");
+	    }
+	    const deps = def.dependencies;
+	    if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema, kwd))) {
+	        throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
+	    }
+	    if (def.validateSchema) {
+	        const valid = def.validateSchema(schema[keyword]);
+	        if (!valid) {
+	            const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` +
+	                self.errorsText(def.validateSchema.errors);
+	            if (opts.validateSchema === "log")
+	                self.logger.error(msg);
+	            else
+	                throw new Error(msg);
+	        }
+	    }
+	}
+	keyword.validateKeywordUsage = validateKeywordUsage;
+	
+	return keyword;
+}
+
+var subschema = {};
+
+var hasRequiredSubschema;
+
+function requireSubschema () {
+	if (hasRequiredSubschema) return subschema;
+	hasRequiredSubschema = 1;
+	Object.defineProperty(subschema, "__esModule", { value: true });
+	subschema.extendSubschemaMode = subschema.extendSubschemaData = subschema.getSubschema = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
+	    if (keyword !== undefined && schema !== undefined) {
+	        throw new Error('both "keyword" and "schema" passed, only one allowed');
+	    }
+	    if (keyword !== undefined) {
+	        const sch = it.schema[keyword];
+	        return schemaProp === undefined
+	            ? {
+	                schema: sch,
+	                schemaPath: (0, codegen_1._) `${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}`,
+	                errSchemaPath: `${it.errSchemaPath}/${keyword}`,
+	            }
+	            : {
+	                schema: sch[schemaProp],
+	                schemaPath: (0, codegen_1._) `${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}${(0, codegen_1.getProperty)(schemaProp)}`,
+	                errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`,
+	            };
+	    }
+	    if (schema !== undefined) {
+	        if (schemaPath === undefined || errSchemaPath === undefined || topSchemaRef === undefined) {
+	            throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
+	        }
+	        return {
+	            schema,
+	            schemaPath,
+	            topSchemaRef,
+	            errSchemaPath,
+	        };
+	    }
+	    throw new Error('either "keyword" or "schema" must be passed');
+	}
+	subschema.getSubschema = getSubschema;
+	function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
+	    if (data !== undefined && dataProp !== undefined) {
+	        throw new Error('both "data" and "dataProp" passed, only one allowed');
+	    }
+	    const { gen } = it;
+	    if (dataProp !== undefined) {
+	        const { errorPath, dataPathArr, opts } = it;
+	        const nextData = gen.let("data", (0, codegen_1._) `${it.data}${(0, codegen_1.getProperty)(dataProp)}`, true);
+	        dataContextProps(nextData);
+	        subschema.errorPath = (0, codegen_1.str) `${errorPath}${(0, util_1.getErrorPath)(dataProp, dpType, opts.jsPropertySyntax)}`;
+	        subschema.parentDataProperty = (0, codegen_1._) `${dataProp}`;
+	        subschema.dataPathArr = [...dataPathArr, subschema.parentDataProperty];
+	    }
+	    if (data !== undefined) {
+	        const nextData = data instanceof codegen_1.Name ? data : gen.let("data", data, true); // replaceable if used once?
+	        dataContextProps(nextData);
+	        if (propertyName !== undefined)
+	            subschema.propertyName = propertyName;
+	        // TODO something is possibly wrong here with not changing parentDataProperty and not appending dataPathArr
+	    }
+	    if (dataTypes)
+	        subschema.dataTypes = dataTypes;
+	    function dataContextProps(_nextData) {
+	        subschema.data = _nextData;
+	        subschema.dataLevel = it.dataLevel + 1;
+	        subschema.dataTypes = [];
+	        it.definedProperties = new Set();
+	        subschema.parentData = it.data;
+	        subschema.dataNames = [...it.dataNames, _nextData];
+	    }
+	}
+	subschema.extendSubschemaData = extendSubschemaData;
+	function extendSubschemaMode(subschema, { jtdDiscriminator, jtdMetadata, compositeRule, createErrors, allErrors }) {
+	    if (compositeRule !== undefined)
+	        subschema.compositeRule = compositeRule;
+	    if (createErrors !== undefined)
+	        subschema.createErrors = createErrors;
+	    if (allErrors !== undefined)
+	        subschema.allErrors = allErrors;
+	    subschema.jtdDiscriminator = jtdDiscriminator; // not inherited
+	    subschema.jtdMetadata = jtdMetadata; // not inherited
+	}
+	subschema.extendSubschemaMode = extendSubschemaMode;
+	
+	return subschema;
+}
+
+var resolve = {};
+
+var fastDeepEqual;
+var hasRequiredFastDeepEqual;
+
+function requireFastDeepEqual () {
+	if (hasRequiredFastDeepEqual) return fastDeepEqual;
+	hasRequiredFastDeepEqual = 1;
+
+	// do not edit .js files directly - edit src/index.jst
+
+
+
+	fastDeepEqual = function equal(a, b) {
+	  if (a === b) return true;
+
+	  if (a && b && typeof a == 'object' && typeof b == 'object') {
+	    if (a.constructor !== b.constructor) return false;
+
+	    var length, i, keys;
+	    if (Array.isArray(a)) {
+	      length = a.length;
+	      if (length != b.length) return false;
+	      for (i = length; i-- !== 0;)
+	        if (!equal(a[i], b[i])) return false;
+	      return true;
+	    }
+
+
+
+	    if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
+	    if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
+	    if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
+
+	    keys = Object.keys(a);
+	    length = keys.length;
+	    if (length !== Object.keys(b).length) return false;
+
+	    for (i = length; i-- !== 0;)
+	      if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
+
+	    for (i = length; i-- !== 0;) {
+	      var key = keys[i];
+
+	      if (!equal(a[key], b[key])) return false;
+	    }
+
+	    return true;
+	  }
+
+	  // true if both NaN, false otherwise
+	  return a!==a && b!==b;
+	};
+	return fastDeepEqual;
+}
+
+var jsonSchemaTraverse = {exports: {}};
+
+var hasRequiredJsonSchemaTraverse;
+
+function requireJsonSchemaTraverse () {
+	if (hasRequiredJsonSchemaTraverse) return jsonSchemaTraverse.exports;
+	hasRequiredJsonSchemaTraverse = 1;
+
+	var traverse = jsonSchemaTraverse.exports = function (schema, opts, cb) {
+	  // Legacy support for v0.3.1 and earlier.
+	  if (typeof opts == 'function') {
+	    cb = opts;
+	    opts = {};
+	  }
+
+	  cb = opts.cb || cb;
+	  var pre = (typeof cb == 'function') ? cb : cb.pre || function() {};
+	  var post = cb.post || function() {};
+
+	  _traverse(opts, pre, post, schema, '', schema);
+	};
+
+
+	traverse.keywords = {
+	  additionalItems: true,
+	  items: true,
+	  contains: true,
+	  additionalProperties: true,
+	  propertyNames: true,
+	  not: true,
+	  if: true,
+	  then: true,
+	  else: true
+	};
+
+	traverse.arrayKeywords = {
+	  items: true,
+	  allOf: true,
+	  anyOf: true,
+	  oneOf: true
+	};
+
+	traverse.propsKeywords = {
+	  $defs: true,
+	  definitions: true,
+	  properties: true,
+	  patternProperties: true,
+	  dependencies: true
+	};
+
+	traverse.skipKeywords = {
+	  default: true,
+	  enum: true,
+	  const: true,
+	  required: true,
+	  maximum: true,
+	  minimum: true,
+	  exclusiveMaximum: true,
+	  exclusiveMinimum: true,
+	  multipleOf: true,
+	  maxLength: true,
+	  minLength: true,
+	  pattern: true,
+	  format: true,
+	  maxItems: true,
+	  minItems: true,
+	  uniqueItems: true,
+	  maxProperties: true,
+	  minProperties: true
+	};
+
+
+	function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
+	  if (schema && typeof schema == 'object' && !Array.isArray(schema)) {
+	    pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+	    for (var key in schema) {
+	      var sch = schema[key];
+	      if (Array.isArray(sch)) {
+	        if (key in traverse.arrayKeywords) {
+	          for (var i=0; i<sch.length; i++)
+	            _traverse(opts, pre, post, sch[i], jsonPtr + '/' + key + '/' + i, rootSchema, jsonPtr, key, schema, i);
+	        }
+	      } else if (key in traverse.propsKeywords) {
+	        if (sch && typeof sch == 'object') {
+	          for (var prop in sch)
+	            _traverse(opts, pre, post, sch[prop], jsonPtr + '/' + key + '/' + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
+	        }
+	      } else if (key in traverse.keywords || (opts.allKeys && !(key in traverse.skipKeywords))) {
+	        _traverse(opts, pre, post, sch, jsonPtr + '/' + key, rootSchema, jsonPtr, key, schema);
+	      }
+	    }
+	    post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+	  }
+	}
+
+
+	function escapeJsonPtr(str) {
+	  return str.replace(/~/g, '~0').replace(/\//g, '~1');
+	}
+	return jsonSchemaTraverse.exports;
+}
+
+var hasRequiredResolve;
+
+function requireResolve () {
+	if (hasRequiredResolve) return resolve;
+	hasRequiredResolve = 1;
+	Object.defineProperty(resolve, "__esModule", { value: true });
+	resolve.getSchemaRefs = resolve.resolveUrl = resolve.normalizeId = resolve._getFullPath = resolve.getFullPath = resolve.inlineRef = void 0;
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const equal = requireFastDeepEqual();
+	const traverse = requireJsonSchemaTraverse();
+	// TODO refactor to use keyword definitions
+	const SIMPLE_INLINED = new Set([
+	    "type",
+	    "format",
+	    "pattern",
+	    "maxLength",
+	    "minLength",
+	    "maxProperties",
+	    "minProperties",
+	    "maxItems",
+	    "minItems",
+	    "maximum",
+	    "minimum",
+	    "uniqueItems",
+	    "multipleOf",
+	    "required",
+	    "enum",
+	    "const",
+	]);
+	function inlineRef(schema, limit = true) {
+	    if (typeof schema == "boolean")
+	        return true;
+	    if (limit === true)
+	        return !hasRef(schema);
+	    if (!limit)
+	        return false;
+	    return countKeys(schema) <= limit;
+	}
+	resolve.inlineRef = inlineRef;
+	const REF_KEYWORDS = new Set([
+	    "$ref",
+	    "$recursiveRef",
+	    "$recursiveAnchor",
+	    "$dynamicRef",
+	    "$dynamicAnchor",
+	]);
+	function hasRef(schema) {
+	    for (const key in schema) {
+	        if (REF_KEYWORDS.has(key))
+	            return true;
+	        const sch = schema[key];
+	        if (Array.isArray(sch) && sch.some(hasRef))
+	            return true;
+	        if (typeof sch == "object" && hasRef(sch))
+	            return true;
+	    }
+	    return false;
+	}
+	function countKeys(schema) {
+	    let count = 0;
+	    for (const key in schema) {
+	        if (key === "$ref")
+	            return Infinity;
+	        count++;
+	        if (SIMPLE_INLINED.has(key))
+	            continue;
+	        if (typeof schema[key] == "object") {
+	            (0, util_1.eachItem)(schema[key], (sch) => (count += countKeys(sch)));
+	        }
+	        if (count === Infinity)
+	            return Infinity;
+	    }
+	    return count;
+	}
+	function getFullPath(resolver, id = "", normalize) {
+	    if (normalize !== false)
+	        id = normalizeId(id);
+	    const p = resolver.parse(id);
+	    return _getFullPath(resolver, p);
+	}
+	resolve.getFullPath = getFullPath;
+	function _getFullPath(resolver, p) {
+	    const serialized = resolver.serialize(p);
+	    return serialized.split("#")[0] + "#";
+	}
+	resolve._getFullPath = _getFullPath;
+	const TRAILING_SLASH_HASH = /#\/?$/;
+	function normalizeId(id) {
+	    return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
+	}
+	resolve.normalizeId = normalizeId;
+	function resolveUrl(resolver, baseId, id) {
+	    id = normalizeId(id);
+	    return resolver.resolve(baseId, id);
+	}
+	resolve.resolveUrl = resolveUrl;
+	const ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
+	function getSchemaRefs(schema, baseId) {
+	    if (typeof schema == "boolean")
+	        return {};
+	    const { schemaId, uriResolver } = this.opts;
+	    const schId = normalizeId(schema[schemaId] || baseId);
+	    const baseIds = { "": schId };
+	    const pathPrefix = getFullPath(uriResolver, schId, false);
+	    const localRefs = {};
+	    const schemaRefs = new Set();
+	    traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
+	        if (parentJsonPtr === undefined)
+	            return;
+	        const fullPath = pathPrefix + jsonPtr;
+	        let innerBaseId = baseIds[parentJsonPtr];
+	        if (typeof sch[schemaId] == "string")
+	            innerBaseId = addRef.call(this, sch[schemaId]);
+	        addAnchor.call(this, sch.$anchor);
+	        addAnchor.call(this, sch.$dynamicAnchor);
+	        baseIds[jsonPtr] = innerBaseId;
+	        function addRef(ref) {
+	            // eslint-disable-next-line @typescript-eslint/unbound-method
+	            const _resolve = this.opts.uriResolver.resolve;
+	            ref = normalizeId(innerBaseId ? _resolve(innerBaseId, ref) : ref);
+	            if (schemaRefs.has(ref))
+	                throw ambiguos(ref);
+	            schemaRefs.add(ref);
+	            let schOrRef = this.refs[ref];
+	            if (typeof schOrRef == "string")
+	                schOrRef = this.refs[schOrRef];
+	            if (typeof schOrRef == "object") {
+	                checkAmbiguosRef(sch, schOrRef.schema, ref);
+	            }
+	            else if (ref !== normalizeId(fullPath)) {
+	                if (ref[0] === "#") {
+	                    checkAmbiguosRef(sch, localRefs[ref], ref);
+	                    localRefs[ref] = sch;
+	                }
+	                else {
+	                    this.refs[ref] = fullPath;
+	                }
+	            }
+	            return ref;
+	        }
+	        function addAnchor(anchor) {
+	            if (typeof anchor == "string") {
+	                if (!ANCHOR.test(anchor))
+	                    throw new Error(`invalid anchor "${anchor}"`);
+	                addRef.call(this, `#${anchor}`);
+	            }
+	        }
+	    });
+	    return localRefs;
+	    function checkAmbiguosRef(sch1, sch2, ref) {
+	        if (sch2 !== undefined && !equal(sch1, sch2))
+	            throw ambiguos(ref);
+	    }
+	    function ambiguos(ref) {
+	        return new Error(`reference "${ref}" resolves to more than one schema`);
+	    }
+	}
+	resolve.getSchemaRefs = getSchemaRefs;
+	
+	return resolve;
+}
+
+var hasRequiredValidate;
+
+function requireValidate () {
+	if (hasRequiredValidate) return validate$1;
+	hasRequiredValidate = 1;
+	Object.defineProperty(validate$1, "__esModule", { value: true });
+	validate$1.getData = validate$1.KeywordCxt = validate$1.validateFunctionCode = void 0;
+	const boolSchema_1 = /*@__PURE__*/ requireBoolSchema();
+	const dataType_1 = /*@__PURE__*/ requireDataType();
+	const applicability_1 = /*@__PURE__*/ requireApplicability();
+	const dataType_2 = /*@__PURE__*/ requireDataType();
+	const defaults_1 = /*@__PURE__*/ requireDefaults();
+	const keyword_1 = /*@__PURE__*/ requireKeyword();
+	const subschema_1 = /*@__PURE__*/ requireSubschema();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const resolve_1 = /*@__PURE__*/ requireResolve();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const errors_1 = /*@__PURE__*/ requireErrors$1();
+	// schema compilation - generates validation function, subschemaCode (below) is used for subschemas
+	function validateFunctionCode(it) {
+	    if (isSchemaObj(it)) {
+	        checkKeywords(it);
+	        if (schemaCxtHasRules(it)) {
+	            topSchemaObjCode(it);
+	            return;
+	        }
+	    }
+	    validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
+	}
+	validate$1.validateFunctionCode = validateFunctionCode;
+	function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
+	    if (opts.code.es5) {
+	        gen.func(validateName, (0, codegen_1._) `${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
+	            gen.code((0, codegen_1._) `"use strict"; ${funcSourceUrl(schema, opts)}`);
+	            destructureValCxtES5(gen, opts);
+	            gen.code(body);
+	        });
+	    }
+	    else {
+	        gen.func(validateName, (0, codegen_1._) `${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body));
+	    }
+	}
+	function destructureValCxt(opts) {
+	    return (0, codegen_1._) `{${names_1.default.instancePath}="", ${names_1.default.parentData}, ${names_1.default.parentDataProperty}, ${names_1.default.rootData}=${names_1.default.data}${opts.dynamicRef ? (0, codegen_1._) `, ${names_1.default.dynamicAnchors}={}` : codegen_1.nil}}={}`;
+	}
+	function destructureValCxtES5(gen, opts) {
+	    gen.if(names_1.default.valCxt, () => {
+	        gen.var(names_1.default.instancePath, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.instancePath}`);
+	        gen.var(names_1.default.parentData, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.parentData}`);
+	        gen.var(names_1.default.parentDataProperty, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.parentDataProperty}`);
+	        gen.var(names_1.default.rootData, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.rootData}`);
+	        if (opts.dynamicRef)
+	            gen.var(names_1.default.dynamicAnchors, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.dynamicAnchors}`);
+	    }, () => {
+	        gen.var(names_1.default.instancePath, (0, codegen_1._) `""`);
+	        gen.var(names_1.default.parentData, (0, codegen_1._) `undefined`);
+	        gen.var(names_1.default.parentDataProperty, (0, codegen_1._) `undefined`);
+	        gen.var(names_1.default.rootData, names_1.default.data);
+	        if (opts.dynamicRef)
+	            gen.var(names_1.default.dynamicAnchors, (0, codegen_1._) `{}`);
+	    });
+	}
+	function topSchemaObjCode(it) {
+	    const { schema, opts, gen } = it;
+	    validateFunction(it, () => {
+	        if (opts.$comment && schema.$comment)
+	            commentKeyword(it);
+	        checkNoDefault(it);
+	        gen.let(names_1.default.vErrors, null);
+	        gen.let(names_1.default.errors, 0);
+	        if (opts.unevaluated)
+	            resetEvaluated(it);
+	        typeAndKeywords(it);
+	        returnResults(it);
+	    });
+	    return;
+	}
+	function resetEvaluated(it) {
+	    // TODO maybe some hook to execute it in the end to check whether props/items are Name, as in assignEvaluated
+	    const { gen, validateName } = it;
+	    it.evaluated = gen.const("evaluated", (0, codegen_1._) `${validateName}.evaluated`);
+	    gen.if((0, codegen_1._) `${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._) `${it.evaluated}.props`, (0, codegen_1._) `undefined`));
+	    gen.if((0, codegen_1._) `${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._) `${it.evaluated}.items`, (0, codegen_1._) `undefined`));
+	}
+	function funcSourceUrl(schema, opts) {
+	    const schId = typeof schema == "object" && schema[opts.schemaId];
+	    return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._) `/*# sourceURL=${schId} */` : codegen_1.nil;
+	}
+	// schema compilation - this function is used recursively to generate code for sub-schemas
+	function subschemaCode(it, valid) {
+	    if (isSchemaObj(it)) {
+	        checkKeywords(it);
+	        if (schemaCxtHasRules(it)) {
+	            subSchemaObjCode(it, valid);
+	            return;
+	        }
+	    }
+	    (0, boolSchema_1.boolOrEmptySchema)(it, valid);
+	}
+	function schemaCxtHasRules({ schema, self }) {
+	    if (typeof schema == "boolean")
+	        return !schema;
+	    for (const key in schema)
+	        if (self.RULES.all[key])
+	            return true;
+	    return false;
+	}
+	function isSchemaObj(it) {
+	    return typeof it.schema != "boolean";
+	}
+	function subSchemaObjCode(it, valid) {
+	    const { schema, gen, opts } = it;
+	    if (opts.$comment && schema.$comment)
+	        commentKeyword(it);
+	    updateContext(it);
+	    checkAsyncSchema(it);
+	    const errsCount = gen.const("_errs", names_1.default.errors);
+	    typeAndKeywords(it, errsCount);
+	    // TODO var
+	    gen.var(valid, (0, codegen_1._) `${errsCount} === ${names_1.default.errors}`);
+	}
+	function checkKeywords(it) {
+	    (0, util_1.checkUnknownRules)(it);
+	    checkRefsAndKeywords(it);
+	}
+	function typeAndKeywords(it, errsCount) {
+	    if (it.opts.jtd)
+	        return schemaKeywords(it, [], false, errsCount);
+	    const types = (0, dataType_1.getSchemaTypes)(it.schema);
+	    const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it, types);
+	    schemaKeywords(it, types, !checkedTypes, errsCount);
+	}
+	function checkRefsAndKeywords(it) {
+	    const { schema, errSchemaPath, opts, self } = it;
+	    if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
+	        self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
+	    }
+	}
+	function checkNoDefault(it) {
+	    const { schema, opts } = it;
+	    if (schema.default !== undefined && opts.useDefaults && opts.strictSchema) {
+	        (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
+	    }
+	}
+	function updateContext(it) {
+	    const schId = it.schema[it.opts.schemaId];
+	    if (schId)
+	        it.baseId = (0, resolve_1.resolveUrl)(it.opts.uriResolver, it.baseId, schId);
+	}
+	function checkAsyncSchema(it) {
+	    if (it.schema.$async && !it.schemaEnv.$async)
+	        throw new Error("async schema in sync schema");
+	}
+	function commentKeyword({ gen, schemaEnv, schema, errSchemaPath, opts }) {
+	    const msg = schema.$comment;
+	    if (opts.$comment === true) {
+	        gen.code((0, codegen_1._) `${names_1.default.self}.logger.log(${msg})`);
+	    }
+	    else if (typeof opts.$comment == "function") {
+	        const schemaPath = (0, codegen_1.str) `${errSchemaPath}/$comment`;
+	        const rootName = gen.scopeValue("root", { ref: schemaEnv.root });
+	        gen.code((0, codegen_1._) `${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName}.schema)`);
+	    }
+	}
+	function returnResults(it) {
+	    const { gen, schemaEnv, validateName, ValidationError, opts } = it;
+	    if (schemaEnv.$async) {
+	        // TODO assign unevaluated
+	        gen.if((0, codegen_1._) `${names_1.default.errors} === 0`, () => gen.return(names_1.default.data), () => gen.throw((0, codegen_1._) `new ${ValidationError}(${names_1.default.vErrors})`));
+	    }
+	    else {
+	        gen.assign((0, codegen_1._) `${validateName}.errors`, names_1.default.vErrors);
+	        if (opts.unevaluated)
+	            assignEvaluated(it);
+	        gen.return((0, codegen_1._) `${names_1.default.errors} === 0`);
+	    }
+	}
+	function assignEvaluated({ gen, evaluated, props, items }) {
+	    if (props instanceof codegen_1.Name)
+	        gen.assign((0, codegen_1._) `${evaluated}.props`, props);
+	    if (items instanceof codegen_1.Name)
+	        gen.assign((0, codegen_1._) `${evaluated}.items`, items);
+	}
+	function schemaKeywords(it, types, typeErrors, errsCount) {
+	    const { gen, schema, data, allErrors, opts, self } = it;
+	    const { RULES } = self;
+	    if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
+	        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition)); // TODO typecast
+	        return;
+	    }
+	    if (!opts.jtd)
+	        checkStrictTypes(it, types);
+	    gen.block(() => {
+	        for (const group of RULES.rules)
+	            groupKeywords(group);
+	        groupKeywords(RULES.post);
+	    });
+	    function groupKeywords(group) {
+	        if (!(0, applicability_1.shouldUseGroup)(schema, group))
+	            return;
+	        if (group.type) {
+	            gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
+	            iterateKeywords(it, group);
+	            if (types.length === 1 && types[0] === group.type && typeErrors) {
+	                gen.else();
+	                (0, dataType_2.reportTypeError)(it);
+	            }
+	            gen.endIf();
+	        }
+	        else {
+	            iterateKeywords(it, group);
+	        }
+	        // TODO make it "ok" call?
+	        if (!allErrors)
+	            gen.if((0, codegen_1._) `${names_1.default.errors} === ${errsCount || 0}`);
+	    }
+	}
+	function iterateKeywords(it, group) {
+	    const { gen, schema, opts: { useDefaults }, } = it;
+	    if (useDefaults)
+	        (0, defaults_1.assignDefaults)(it, group.type);
+	    gen.block(() => {
+	        for (const rule of group.rules) {
+	            if ((0, applicability_1.shouldUseRule)(schema, rule)) {
+	                keywordCode(it, rule.keyword, rule.definition, group.type);
+	            }
+	        }
+	    });
+	}
+	function checkStrictTypes(it, types) {
+	    if (it.schemaEnv.meta || !it.opts.strictTypes)
+	        return;
+	    checkContextTypes(it, types);
+	    if (!it.opts.allowUnionTypes)
+	        checkMultipleTypes(it, types);
+	    checkKeywordTypes(it, it.dataTypes);
+	}
+	function checkContextTypes(it, types) {
+	    if (!types.length)
+	        return;
+	    if (!it.dataTypes.length) {
+	        it.dataTypes = types;
+	        return;
+	    }
+	    types.forEach((t) => {
+	        if (!includesType(it.dataTypes, t)) {
+	            strictTypesError(it, `type "${t}" not allowed by context "${it.dataTypes.join(",")}"`);
+	        }
+	    });
+	    narrowSchemaTypes(it, types);
+	}
+	function checkMultipleTypes(it, ts) {
+	    if (ts.length > 1 && !(ts.length === 2 && ts.includes("null"))) {
+	        strictTypesError(it, "use allowUnionTypes to allow union type keyword");
+	    }
+	}
+	function checkKeywordTypes(it, ts) {
+	    const rules = it.self.RULES.all;
+	    for (const keyword in rules) {
+	        const rule = rules[keyword];
+	        if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
+	            const { type } = rule.definition;
+	            if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
+	                strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
+	            }
+	        }
+	    }
+	}
+	function hasApplicableType(schTs, kwdT) {
+	    return schTs.includes(kwdT) || (kwdT === "number" && schTs.includes("integer"));
+	}
+	function includesType(ts, t) {
+	    return ts.includes(t) || (t === "integer" && ts.includes("number"));
+	}
+	function narrowSchemaTypes(it, withTypes) {
+	    const ts = [];
+	    for (const t of it.dataTypes) {
+	        if (includesType(withTypes, t))
+	            ts.push(t);
+	        else if (withTypes.includes("integer") && t === "number")
+	            ts.push("integer");
+	    }
+	    it.dataTypes = ts;
+	}
+	function strictTypesError(it, msg) {
+	    const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
+	    msg += ` at "${schemaPath}" (strictTypes)`;
+	    (0, util_1.checkStrictMode)(it, msg, it.opts.strictTypes);
+	}
+	class KeywordCxt {
+	    constructor(it, def, keyword) {
+	        (0, keyword_1.validateKeywordUsage)(it, def, keyword);
+	        this.gen = it.gen;
+	        this.allErrors = it.allErrors;
+	        this.keyword = keyword;
+	        this.data = it.data;
+	        this.schema = it.schema[keyword];
+	        this.$data = def.$data && it.opts.$data && this.schema && this.schema.$data;
+	        this.schemaValue = (0, util_1.schemaRefOrVal)(it, this.schema, keyword, this.$data);
+	        this.schemaType = def.schemaType;
+	        this.parentSchema = it.schema;
+	        this.params = {};
+	        this.it = it;
+	        this.def = def;
+	        if (this.$data) {
+	            this.schemaCode = it.gen.const("vSchema", getData(this.$data, it));
+	        }
+	        else {
+	            this.schemaCode = this.schemaValue;
+	            if (!(0, keyword_1.validSchemaType)(this.schema, def.schemaType, def.allowUndefined)) {
+	                throw new Error(`${keyword} value must be ${JSON.stringify(def.schemaType)}`);
+	            }
+	        }
+	        if ("code" in def ? def.trackErrors : def.errors !== false) {
+	            this.errsCount = it.gen.const("_errs", names_1.default.errors);
+	        }
+	    }
+	    result(condition, successAction, failAction) {
+	        this.failResult((0, codegen_1.not)(condition), successAction, failAction);
+	    }
+	    failResult(condition, successAction, failAction) {
+	        this.gen.if(condition);
+	        if (failAction)
+	            failAction();
+	        else
+	            this.error();
+	        if (successAction) {
+	            this.gen.else();
+	            successAction();
+	            if (this.allErrors)
+	                this.gen.endIf();
+	        }
+	        else {
+	            if (this.allErrors)
+	                this.gen.endIf();
+	            else
+	                this.gen.else();
+	        }
+	    }
+	    pass(condition, failAction) {
+	        this.failResult((0, codegen_1.not)(condition), undefined, failAction);
+	    }
+	    fail(condition) {
+	        if (condition === undefined) {
+	            this.error();
+	            if (!this.allErrors)
+	                this.gen.if(false); // this branch will be removed by gen.optimize
+	            return;
+	        }
+	        this.gen.if(condition);
+	        this.error();
+	        if (this.allErrors)
+	            this.gen.endIf();
+	        else
+	            this.gen.else();
+	    }
+	    fail$data(condition) {
+	        if (!this.$data)
+	            return this.fail(condition);
+	        const { schemaCode } = this;
+	        this.fail((0, codegen_1._) `${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
+	    }
+	    error(append, errorParams, errorPaths) {
+	        if (errorParams) {
+	            this.setParams(errorParams);
+	            this._error(append, errorPaths);
+	            this.setParams({});
+	            return;
+	        }
+	        this._error(append, errorPaths);
+	    }
+	    _error(append, errorPaths) {
+	        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
+	    }
+	    $dataError() {
+	        (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
+	    }
+	    reset() {
+	        if (this.errsCount === undefined)
+	            throw new Error('add "trackErrors" to keyword definition');
+	        (0, errors_1.resetErrorsCount)(this.gen, this.errsCount);
+	    }
+	    ok(cond) {
+	        if (!this.allErrors)
+	            this.gen.if(cond);
+	    }
+	    setParams(obj, assign) {
+	        if (assign)
+	            Object.assign(this.params, obj);
+	        else
+	            this.params = obj;
+	    }
+	    block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
+	        this.gen.block(() => {
+	            this.check$data(valid, $dataValid);
+	            codeBlock();
+	        });
+	    }
+	    check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
+	        if (!this.$data)
+	            return;
+	        const { gen, schemaCode, schemaType, def } = this;
+	        gen.if((0, codegen_1.or)((0, codegen_1._) `${schemaCode} === undefined`, $dataValid));
+	        if (valid !== codegen_1.nil)
+	            gen.assign(valid, true);
+	        if (schemaType.length || def.validateSchema) {
+	            gen.elseIf(this.invalid$data());
+	            this.$dataError();
+	            if (valid !== codegen_1.nil)
+	                gen.assign(valid, false);
+	        }
+	        gen.else();
+	    }
+	    invalid$data() {
+	        const { gen, schemaCode, schemaType, def, it } = this;
+	        return (0, codegen_1.or)(wrong$DataType(), invalid$DataSchema());
+	        function wrong$DataType() {
+	            if (schemaType.length) {
+	                /* istanbul ignore if */
+	                if (!(schemaCode instanceof codegen_1.Name))
+	                    throw new Error("ajv implementation error");
+	                const st = Array.isArray(schemaType) ? schemaType : [schemaType];
+	                return (0, codegen_1._) `${(0, dataType_2.checkDataTypes)(st, schemaCode, it.opts.strictNumbers, dataType_2.DataType.Wrong)}`;
+	            }
+	            return codegen_1.nil;
+	        }
+	        function invalid$DataSchema() {
+	            if (def.validateSchema) {
+	                const validateSchemaRef = gen.scopeValue("validate$data", { ref: def.validateSchema }); // TODO value.code for standalone
+	                return (0, codegen_1._) `!${validateSchemaRef}(${schemaCode})`;
+	            }
+	            return codegen_1.nil;
+	        }
+	    }
+	    subschema(appl, valid) {
+	        const subschema = (0, subschema_1.getSubschema)(this.it, appl);
+	        (0, subschema_1.extendSubschemaData)(subschema, this.it, appl);
+	        (0, subschema_1.extendSubschemaMode)(subschema, appl);
+	        const nextContext = { ...this.it, ...subschema, items: undefined, props: undefined };
+	        subschemaCode(nextContext, valid);
+	        return nextContext;
+	    }
+	    mergeEvaluated(schemaCxt, toName) {
+	        const { it, gen } = this;
+	        if (!it.opts.unevaluated)
+	            return;
+	        if (it.props !== true && schemaCxt.props !== undefined) {
+	            it.props = util_1.mergeEvaluated.props(gen, schemaCxt.props, it.props, toName);
+	        }
+	        if (it.items !== true && schemaCxt.items !== undefined) {
+	            it.items = util_1.mergeEvaluated.items(gen, schemaCxt.items, it.items, toName);
+	        }
+	    }
+	    mergeValidEvaluated(schemaCxt, valid) {
+	        const { it, gen } = this;
+	        if (it.opts.unevaluated && (it.props !== true || it.items !== true)) {
+	            gen.if(valid, () => this.mergeEvaluated(schemaCxt, codegen_1.Name));
+	            return true;
+	        }
+	    }
+	}
+	validate$1.KeywordCxt = KeywordCxt;
+	function keywordCode(it, keyword, def, ruleType) {
+	    const cxt = new KeywordCxt(it, def, keyword);
+	    if ("code" in def) {
+	        def.code(cxt, ruleType);
+	    }
+	    else if (cxt.$data && def.validate) {
+	        (0, keyword_1.funcKeywordCode)(cxt, def);
+	    }
+	    else if ("macro" in def) {
+	        (0, keyword_1.macroKeywordCode)(cxt, def);
+	    }
+	    else if (def.compile || def.validate) {
+	        (0, keyword_1.funcKeywordCode)(cxt, def);
+	    }
+	}
+	const JSON_POINTER = /^\/(?:[^~]|~0|~1)*$/;
+	const RELATIVE_JSON_POINTER = /^([0-9]+)(#|\/(?:[^~]|~0|~1)*)?$/;
+	function getData($data, { dataLevel, dataNames, dataPathArr }) {
+	    let jsonPointer;
+	    let data;
+	    if ($data === "")
+	        return names_1.default.rootData;
+	    if ($data[0] === "/") {
+	        if (!JSON_POINTER.test($data))
+	            throw new Error(`Invalid JSON-pointer: ${$data}`);
+	        jsonPointer = $data;
+	        data = names_1.default.rootData;
+	    }
+	    else {
+	        const matches = RELATIVE_JSON_POINTER.exec($data);
+	        if (!matches)
+	            throw new Error(`Invalid JSON-pointer: ${$data}`);
+	        const up = +matches[1];
+	        jsonPointer = matches[2];
+	        if (jsonPointer === "#") {
+	            if (up >= dataLevel)
+	                throw new Error(errorMsg("property/index", up));
+	            return dataPathArr[dataLevel - up];
+	        }
+	        if (up > dataLevel)
+	            throw new Error(errorMsg("data", up));
+	        data = dataNames[dataLevel - up];
+	        if (!jsonPointer)
+	            return data;
+	    }
+	    let expr = data;
+	    const segments = jsonPointer.split("/");
+	    for (const segment of segments) {
+	        if (segment) {
+	            data = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
+	            expr = (0, codegen_1._) `${expr} && ${data}`;
+	        }
+	    }
+	    return expr;
+	    function errorMsg(pointerType, up) {
+	        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
+	    }
+	}
+	validate$1.getData = getData;
+	
+	return validate$1;
+}
+
+var validation_error = {};
+
+var hasRequiredValidation_error;
+
+function requireValidation_error () {
+	if (hasRequiredValidation_error) return validation_error;
+	hasRequiredValidation_error = 1;
+	Object.defineProperty(validation_error, "__esModule", { value: true });
+	class ValidationError extends Error {
+	    constructor(errors) {
+	        super("validation failed");
+	        this.errors = errors;
+	        this.ajv = this.validation = true;
+	    }
+	}
+	validation_error.default = ValidationError;
+	
+	return validation_error;
+}
+
+var ref_error = {};
+
+var hasRequiredRef_error;
+
+function requireRef_error () {
+	if (hasRequiredRef_error) return ref_error;
+	hasRequiredRef_error = 1;
+	Object.defineProperty(ref_error, "__esModule", { value: true });
+	const resolve_1 = /*@__PURE__*/ requireResolve();
+	class MissingRefError extends Error {
+	    constructor(resolver, baseId, ref, msg) {
+	        super(msg || `can't resolve reference ${ref} from id ${baseId}`);
+	        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
+	        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
+	    }
+	}
+	ref_error.default = MissingRefError;
+	
+	return ref_error;
+}
+
+var compile$1 = {};
+
+var hasRequiredCompile;
+
+function requireCompile () {
+	if (hasRequiredCompile) return compile$1;
+	hasRequiredCompile = 1;
+	Object.defineProperty(compile$1, "__esModule", { value: true });
+	compile$1.resolveSchema = compile$1.getCompilingSchema = compile$1.resolveRef = compile$1.compileSchema = compile$1.SchemaEnv = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const validation_error_1 = /*@__PURE__*/ requireValidation_error();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const resolve_1 = /*@__PURE__*/ requireResolve();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const validate_1 = /*@__PURE__*/ requireValidate();
+	class SchemaEnv {
+	    constructor(env) {
+	        var _a;
+	        this.refs = {};
+	        this.dynamicAnchors = {};
+	        let schema;
+	        if (typeof env.schema == "object")
+	            schema = env.schema;
+	        this.schema = env.schema;
+	        this.schemaId = env.schemaId;
+	        this.root = env.root || this;
+	        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
+	        this.schemaPath = env.schemaPath;
+	        this.localRefs = env.localRefs;
+	        this.meta = env.meta;
+	        this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
+	        this.refs = {};
+	    }
+	}
+	compile$1.SchemaEnv = SchemaEnv;
+	// let codeSize = 0
+	// let nodeCount = 0
+	// Compiles schema in SchemaEnv
+	function compileSchema(sch) {
+	    // TODO refactor - remove compilations
+	    const _sch = getCompilingSchema.call(this, sch);
+	    if (_sch)
+	        return _sch;
+	    const rootId = (0, resolve_1.getFullPath)(this.opts.uriResolver, sch.root.baseId); // TODO if getFullPath removed 1 tests fails
+	    const { es5, lines } = this.opts.code;
+	    const { ownProperties } = this.opts;
+	    const gen = new codegen_1.CodeGen(this.scope, { es5, lines, ownProperties });
+	    let _ValidationError;
+	    if (sch.$async) {
+	        _ValidationError = gen.scopeValue("Error", {
+	            ref: validation_error_1.default,
+	            code: (0, codegen_1._) `require("ajv/dist/runtime/validation_error").default`,
+	        });
+	    }
+	    const validateName = gen.scopeName("validate");
+	    sch.validateName = validateName;
+	    const schemaCxt = {
+	        gen,
+	        allErrors: this.opts.allErrors,
+	        data: names_1.default.data,
+	        parentData: names_1.default.parentData,
+	        parentDataProperty: names_1.default.parentDataProperty,
+	        dataNames: [names_1.default.data],
+	        dataPathArr: [codegen_1.nil], // TODO can its length be used as dataLevel if nil is removed?
+	        dataLevel: 0,
+	        dataTypes: [],
+	        definedProperties: new Set(),
+	        topSchemaRef: gen.scopeValue("schema", this.opts.code.source === true
+	            ? { ref: sch.schema, code: (0, codegen_1.stringify)(sch.schema) }
+	            : { ref: sch.schema }),
+	        validateName,
+	        ValidationError: _ValidationError,
+	        schema: sch.schema,
+	        schemaEnv: sch,
+	        rootId,
+	        baseId: sch.baseId || rootId,
+	        schemaPath: codegen_1.nil,
+	        errSchemaPath: sch.schemaPath || (this.opts.jtd ? "" : "#"),
+	        errorPath: (0, codegen_1._) `""`,
+	        opts: this.opts,
+	        self: this,
+	    };
+	    let sourceCode;
+	    try {
+	        this._compilations.add(sch);
+	        (0, validate_1.validateFunctionCode)(schemaCxt);
+	        gen.optimize(this.opts.code.optimize);
+	        // gen.optimize(1)
+	        const validateCode = gen.toString();
+	        sourceCode = `${gen.scopeRefs(names_1.default.scope)}return ${validateCode}`;
+	        // console.log((codeSize += sourceCode.length), (nodeCount += gen.nodeCount))
+	        if (this.opts.code.process)
+	            sourceCode = this.opts.code.process(sourceCode, sch);
+	        // console.log("\n\n\n *** \n", sourceCode)
+	        const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
+	        const validate = makeValidate(this, this.scope.get());
+	        this.scope.value(validateName, { ref: validate });
+	        validate.errors = null;
+	        validate.schema = sch.schema;
+	        validate.schemaEnv = sch;
+	        if (sch.$async)
+	            validate.$async = true;
+	        if (this.opts.code.source === true) {
+	            validate.source = { validateName, validateCode, scopeValues: gen._values };
+	        }
+	        if (this.opts.unevaluated) {
+	            const { props, items } = schemaCxt;
+	            validate.evaluated = {
+	                props: props instanceof codegen_1.Name ? undefined : props,
+	                items: items instanceof codegen_1.Name ? undefined : items,
+	                dynamicProps: props instanceof codegen_1.Name,
+	                dynamicItems: items instanceof codegen_1.Name,
+	            };
+	            if (validate.source)
+	                validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
+	        }
+	        sch.validate = validate;
+	        return sch;
+	    }
+	    catch (e) {
+	        delete sch.validate;
+	        delete sch.validateName;
+	        if (sourceCode)
+	            this.logger.error("Error compiling schema, function code:", sourceCode);
+	        // console.log("\n\n\n *** \n", sourceCode, this.opts)
+	        throw e;
+	    }
+	    finally {
+	        this._compilations.delete(sch);
+	    }
+	}
+	compile$1.compileSchema = compileSchema;
+	function resolveRef(root, baseId, ref) {
+	    var _a;
+	    ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
+	    const schOrFunc = root.refs[ref];
+	    if (schOrFunc)
+	        return schOrFunc;
+	    let _sch = resolve.call(this, root, ref);
+	    if (_sch === undefined) {
+	        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref]; // TODO maybe localRefs should hold SchemaEnv
+	        const { schemaId } = this.opts;
+	        if (schema)
+	            _sch = new SchemaEnv({ schema, schemaId, root, baseId });
+	    }
+	    if (_sch === undefined)
+	        return;
+	    return (root.refs[ref] = inlineOrCompile.call(this, _sch));
+	}
+	compile$1.resolveRef = resolveRef;
+	function inlineOrCompile(sch) {
+	    if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
+	        return sch.schema;
+	    return sch.validate ? sch : compileSchema.call(this, sch);
+	}
+	// Index of schema compilation in the currently compiled list
+	function getCompilingSchema(schEnv) {
+	    for (const sch of this._compilations) {
+	        if (sameSchemaEnv(sch, schEnv))
+	            return sch;
+	    }
+	}
+	compile$1.getCompilingSchema = getCompilingSchema;
+	function sameSchemaEnv(s1, s2) {
+	    return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
+	}
+	// resolve and compile the references ($ref)
+	// TODO returns AnySchemaObject (if the schema can be inlined) or validation function
+	function resolve(root, // information about the root schema for the current schema
+	ref // reference to resolve
+	) {
+	    let sch;
+	    while (typeof (sch = this.refs[ref]) == "string")
+	        ref = sch;
+	    return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
+	}
+	// Resolve schema, its root and baseId
+	function resolveSchema(root, // root object with properties schema, refs TODO below SchemaEnv is assigned to it
+	ref // reference to resolve
+	) {
+	    const p = this.opts.uriResolver.parse(ref);
+	    const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
+	    let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, undefined);
+	    // TODO `Object.keys(root.schema).length > 0` should not be needed - but removing breaks 2 tests
+	    if (Object.keys(root.schema).length > 0 && refPath === baseId) {
+	        return getJsonPointer.call(this, p, root);
+	    }
+	    const id = (0, resolve_1.normalizeId)(refPath);
+	    const schOrRef = this.refs[id] || this.schemas[id];
+	    if (typeof schOrRef == "string") {
+	        const sch = resolveSchema.call(this, root, schOrRef);
+	        if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
+	            return;
+	        return getJsonPointer.call(this, p, sch);
+	    }
+	    if (typeof (schOrRef === null || schOrRef === void 0 ? void 0 : schOrRef.schema) !== "object")
+	        return;
+	    if (!schOrRef.validate)
+	        compileSchema.call(this, schOrRef);
+	    if (id === (0, resolve_1.normalizeId)(ref)) {
+	        const { schema } = schOrRef;
+	        const { schemaId } = this.opts;
+	        const schId = schema[schemaId];
+	        if (schId)
+	            baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
+	        return new SchemaEnv({ schema, schemaId, root, baseId });
+	    }
+	    return getJsonPointer.call(this, p, schOrRef);
+	}
+	compile$1.resolveSchema = resolveSchema;
+	const PREVENT_SCOPE_CHANGE = new Set([
+	    "properties",
+	    "patternProperties",
+	    "enum",
+	    "dependencies",
+	    "definitions",
+	]);
+	function getJsonPointer(parsedRef, { baseId, schema, root }) {
+	    var _a;
+	    if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
+	        return;
+	    for (const part of parsedRef.fragment.slice(1).split("/")) {
+	        if (typeof schema === "boolean")
+	            return;
+	        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
+	        if (partSchema === undefined)
+	            return;
+	        schema = partSchema;
+	        // TODO PREVENT_SCOPE_CHANGE could be defined in keyword def?
+	        const schId = typeof schema === "object" && schema[this.opts.schemaId];
+	        if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
+	            baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
+	        }
+	    }
+	    let env;
+	    if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
+	        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
+	        env = resolveSchema.call(this, root, $ref);
+	    }
+	    // even though resolution failed we need to return SchemaEnv to throw exception
+	    // so that compileAsync loads missing schema.
+	    const { schemaId } = this.opts;
+	    env = env || new SchemaEnv({ schema, schemaId, root, baseId });
+	    if (env.schema !== env.root.schema)
+	        return env;
+	    return undefined;
+	}
+	
+	return compile$1;
+}
+
+var $id$1 = "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#";
+var description = "Meta-schema for $data reference (JSON AnySchema extension proposal)";
+var type$1 = "object";
+var required$1 = [
+	"$data"
+];
+var properties$2 = {
+	$data: {
+		type: "string",
+		anyOf: [
+			{
+				format: "relative-json-pointer"
+			},
+			{
+				format: "json-pointer"
+			}
+		]
+	}
+};
+var additionalProperties$1 = false;
+var require$$9 = {
+	$id: $id$1,
+	description: description,
+	type: type$1,
+	required: required$1,
+	properties: properties$2,
+	additionalProperties: additionalProperties$1
+};
+
+var uri = {};
+
+var fastUri = {exports: {}};
+
+var utils;
+var hasRequiredUtils;
+
+function requireUtils () {
+	if (hasRequiredUtils) return utils;
+	hasRequiredUtils = 1;
+
+	/** @type {(value: string) => boolean} */
+	const isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
+
+	/** @type {(value: string) => boolean} */
+	const isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
+
+	/** @type {(value: string) => boolean} */
+	const isPort = RegExp.prototype.test.bind(/^\d*$/u);
+
+	/** @type {(value: string) => boolean} */
+	const isHexPair = RegExp.prototype.test.bind(/^[\da-f]{2}$/iu);
+
+	/** @type {(value: string) => boolean} */
+	const isUnreserved = RegExp.prototype.test.bind(/^[\da-z\-._~]$/iu);
+
+	/** @type {(value: string) => boolean} */
+	const isPathCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/u);
+
+	/** @type {(value: string) => boolean} */
+	const isQueryFragmentCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/u);
+
+	/** @type {(value: string) => boolean} */
+	const isUserinfoCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:]$/u);
+
+	const BYTE_HEX = new Array(256);
+	{
+	  const HEX_DIGITS = '0123456789ABCDEF';
+	  for (let i = 0; i < 256; i++) {
+	    BYTE_HEX[i] = '%' + HEX_DIGITS[i >> 4] + HEX_DIGITS[i & 0xF];
+	  }
+	}
+	function percentEncodeNonAscii (cp) {
+	  if (cp < 0x800) {
+	    return BYTE_HEX[0xC0 | (cp >> 6)] +
+	           BYTE_HEX[0x80 | (cp & 0x3F)]
+	  }
+	  if (cp < 0x10000) {
+	    return BYTE_HEX[0xE0 | (cp >> 12)] +
+	           BYTE_HEX[0x80 | ((cp >> 6) & 0x3F)] +
+	           BYTE_HEX[0x80 | (cp & 0x3F)]
+	  }
+	  return BYTE_HEX[0xF0 | (cp >> 18)] +
+	         BYTE_HEX[0x80 | ((cp >> 12) & 0x3F)] +
+	         BYTE_HEX[0x80 | ((cp >> 6) & 0x3F)] +
+	         BYTE_HEX[0x80 | (cp & 0x3F)]
+	}
+
+	/**
+	 * @param {Array<string>} input
+	 * @returns {string}
+	 */
+	function stringArrayToHexStripped (input) {
+	  let acc = '';
+	  let code = 0;
+	  let i = 0;
+
+	  for (i = 0; i < input.length; i++) {
+	    code = input[i].charCodeAt(0);
+	    if (code === 48) {
+	      continue
+	    }
+	    if (!((code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102))) {
+	      return ''
+	    }
+	    acc += input[i];
+	    break
+	  }
+
+	  for (i += 1; i < input.length; i++) {
+	    code = input[i].charCodeAt(0);
+	    if (!((code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102))) {
+	      return ''
+	    }
+	    acc += input[i];
+	  }
+	  return acc
+	}
+
+	/** @type {(value: string) => boolean} */
+	const isHextet = RegExp.prototype.test.bind(/^[\dA-Fa-f]{1,4}$/);
+
+	/** @type {(value: string) => boolean} */
+	const isIPvFuture = RegExp.prototype.test.bind(/^[vV][\dA-Fa-f]+\.[A-Za-z\d\-._~!$&'()*+,;=:]+$/);
+
+	/** @type {(value: string) => boolean} */
+	const isZoneCharacter = RegExp.prototype.test.bind(/^[A-Za-z\d\-._~]$/);
+
+	/**
+	 * @param {string} value
+	 * @returns {boolean}
+	 */
+	const nonSimpleDomain = RegExp.prototype.test.bind(/[^!"$&'()*+,\-.;=_`a-z{}~]/u);
+
+	/**
+	 * @param {string} zone
+	 * @returns {boolean}
+	 */
+	function isZoneIdentifier (zone) {
+	  if (zone.length === 0) return false
+
+	  for (let i = 0; i < zone.length; i++) {
+	    if (isZoneCharacter(zone[i])) continue
+	    if (zone[i] === '%' && i + 2 < zone.length && isHexPair(zone.slice(i + 1, i + 3))) {
+	      i += 2;
+	      continue
+	    }
+	    return false
+	  }
+
+	  return true
+	}
+
+	/**
+	 * Compresses the longest run of zero hextets to "::" per RFC 5952. A run of a
+	 * single zero hextet is left uncompressed. On ties the leftmost run wins.
+	 *
+	 * @param {string[]} hextets
+	 * @returns {string}
+	 */
+	function compressIPv6ZeroRun (hextets) {
+	  let bestStart = -1;
+	  let bestLength = 0;
+	  let runStart = -1;
+	  let runLength = 0;
+	  for (let i = 0; i < hextets.length; i++) {
+	    if (hextets[i] === '0') {
+	      if (runStart === -1) runStart = i;
+	      runLength++;
+	      if (runLength > bestLength) {
+	        bestLength = runLength;
+	        bestStart = runStart;
+	      }
+	    } else {
+	      runStart = -1;
+	      runLength = 0;
+	    }
+	  }
+
+	  if (bestLength < 2) return hextets.join(':')
+
+	  const head = hextets.slice(0, bestStart).join(':');
+	  const tail = hextets.slice(bestStart + bestLength).join(':');
+	  return head + '::' + tail
+	}
+
+	/**
+	 * Validates an IPv6 address against the alternatives in RFC 3986 section
+	 * 3.2.2 and returns the same address with leading hextet zeroes removed.
+	 * An embedded IPv4 address counts as two hextets and is only valid at the end.
+	 *
+	 * @param {string} input
+	 * @returns {string|undefined}
+	 */
+	function normalizeIPv6Address (input) {
+	  const compression = input.indexOf('::');
+	  if (compression !== -1 && input.indexOf('::', compression + 1) !== -1) return undefined
+
+	  const left = compression === -1 ? input.split(':') : input.slice(0, compression).split(':');
+	  const right = compression === -1 ? [] : input.slice(compression + 2).split(':');
+	  if (compression !== -1) {
+	    if (left.length === 1 && left[0] === '') left.length = 0;
+	    if (right.length === 1 && right[0] === '') right.length = 0;
+	  }
+
+	  const parts = left.concat(right);
+	  let hextetCount = 0;
+	  for (let i = 0; i < parts.length; i++) {
+	    const part = parts[i];
+	    if (part === '') return undefined
+
+	    if (part.indexOf('.') !== -1) {
+	      if (i !== parts.length - 1 || (compression !== -1 && right.length === 0) || !isIPv4(part)) return undefined
+	      hextetCount += 2;
+	      continue
+	    }
+
+	    if (!isHextet(part)) return undefined
+	    parts[i] = parseInt(part, 16).toString(16);
+	    hextetCount++;
+	  }
+
+	  if (compression === -1) {
+	    if (hextetCount !== 8) return undefined
+	    return compressIPv6ZeroRun(parts)
+	  }
+	  if (hextetCount >= 8) return undefined
+
+	  // expand "::" then re-compress the longest run for a canonical result
+	  const expanded = parts.slice(0, left.length);
+	  for (let i = hextetCount; i < 8; i++) expanded.push('0');
+	  for (let i = left.length; i < parts.length; i++) expanded.push(parts[i]);
+	  return compressIPv6ZeroRun(expanded)
+	}
+
+	/**
+	 * @typedef {Object} NormalizeIPv6Result
+	 * @property {string} host - The normalized host.
+	 * @property {string} [escapedHost] - The escaped host.
+	 * @property {boolean} isIPV6 - Indicates if the host is an IPv6 address.
+	 * @property {boolean} [isIPVFuture] - Indicates if the host is an IPvFuture literal.
+	 * @property {boolean} [error] - Indicates if a bracketed IP literal is malformed.
+	 */
+
+	/**
+	 * Validates and normalizes a bracketed IP literal. Raw zone separators remain
+	 * accepted for backwards compatibility, while encoded separators and zone
+	 * contents follow RFC 6874.
+	 *
+	 * @param {string} host
+	 * @returns {NormalizeIPv6Result}
+	 */
+	function normalizeIPv6 (host) {
+	  const bracketed = host[0] === '[' && host[host.length - 1] === ']';
+	  const hasBracket = host[0] === '[' || host[host.length - 1] === ']';
+	  if (hasBracket && !bracketed) return { host, isIPV6: false, error: true }
+
+	  let input = bracketed ? host.slice(1, -1) : host;
+	  if (bracketed && isIPvFuture(input)) {
+	    input = input.toLowerCase();
+	    return { host: `[${input}]`, escapedHost: input, isIPV6: false, isIPVFuture: true }
+	  }
+
+	  if (findToken(input, ':') < 2) {
+	    return { host, isIPV6: false, error: bracketed }
+	  }
+
+	  let zoneIdentifier = '';
+	  const zoneSeparator = input.indexOf('%');
+	  if (zoneSeparator !== -1) {
+	    const separatorLength = input.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === '%25' ? 3 : 1;
+	    zoneIdentifier = input.slice(zoneSeparator + separatorLength);
+	    if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true }
+	    input = input.slice(0, zoneSeparator);
+	  }
+
+	  const address = normalizeIPv6Address(input);
+	  if (address === undefined) return { host, isIPV6: false, error: true }
+
+	  return {
+	    host: address + (zoneIdentifier ? '%' + zoneIdentifier : ''),
+	    escapedHost: address + (zoneIdentifier ? '%25' + zoneIdentifier : ''),
+	    isIPV6: true
+	  }
+	}
+
+	/**
+	 * @param {string} str
+	 * @param {string} token
+	 * @returns {number}
+	 */
+	function findToken (str, token) {
+	  let ind = 0;
+	  for (let i = 0; i < str.length; i++) {
+	    if (str[i] === token) ind++;
+	  }
+	  return ind
+	}
+
+	/**
+	 * @param {string} path
+	 * @returns {string}
+	 *
+	 * @see https://datatracker.ietf.org/doc/html/rfc3986#section-5.2.4
+	 */
+	function removeDotSegments (path) {
+	  let input = path;
+	  const output = [];
+	  let nextSlash = -1;
+	  let len = 0;
+
+	  // eslint-disable-next-line no-cond-assign
+	  while (len = input.length) {
+	    if (len === 1) {
+	      if (input === '.') {
+	        break
+	      } else if (input === '/') {
+	        output.push('/');
+	        break
+	      } else {
+	        output.push(input);
+	        break
+	      }
+	    } else if (len === 2) {
+	      if (input[0] === '.') {
+	        if (input[1] === '.') {
+	          break
+	        } else if (input[1] === '/') {
+	          input = input.slice(2);
+	          continue
+	        }
+	      } else if (input[0] === '/') {
+	        if (input[1] === '.' || input[1] === '/') {
+	          output.push('/');
+	          break
+	        }
+	      }
+	    } else if (len === 3) {
+	      if (input === '/..') {
+	        if (output.length !== 0) {
+	          output.pop();
+	        }
+	        output.push('/');
+	        break
+	      }
+	    }
+	    if (input[0] === '.') {
+	      if (input[1] === '.') {
+	        if (input[2] === '/') {
+	          input = input.slice(3);
+	          continue
+	        }
+	      } else if (input[1] === '/') {
+	        input = input.slice(2);
+	        continue
+	      }
+	    } else if (input[0] === '/') {
+	      if (input[1] === '.') {
+	        if (input[2] === '/') {
+	          input = input.slice(2);
+	          continue
+	        } else if (input[2] === '.') {
+	          if (input[3] === '/') {
+	            input = input.slice(3);
+	            if (output.length !== 0) {
+	              output.pop();
+	            }
+	            continue
+	          }
+	        }
+	      }
+	    }
+
+	    // Rule 2E: Move normal path segment to output
+	    if ((nextSlash = input.indexOf('/', 1)) === -1) {
+	      output.push(input);
+	      break
+	    } else {
+	      output.push(input.slice(0, nextSlash));
+	      input = input.slice(nextSlash);
+	    }
+	  }
+
+	  return output.join('')
+	}
+
+	/**
+	 * Removes dot segments from the path of a relative reference (a path that does
+	 * not start with "/") without changing what it resolves to against any base.
+	 * Unlike `removeDotSegments`, leading ".." segments that cannot be collapsed
+	 * are kept, the result never becomes root-relative, and a result that would be
+	 * empty or start with an empty segment is prefixed with "." (an empty path
+	 * means "same document" and a leading "//" would introduce an authority).
+	 *
+	 * @param {string} path
+	 * @returns {string}
+	 */
+	function removeDotSegmentsRelative (path) {
+	  if (path === '' || path[0] === '/') {
+	    return removeDotSegments(path)
+	  }
+
+	  const segments = path.split('/');
+	  const last = segments.length - 1;
+	  /** @type {string[]} */
+	  const output = [];
+	  let trailingDirectory = false;
+
+	  for (let i = 0; i <= last; i++) {
+	    const segment = segments[i];
+	    if (segment === '.' || segment === '..') {
+	      if (segment === '..') {
+	        if (output.length !== 0 && output[output.length - 1] !== '..') {
+	          output.pop();
+	        } else {
+	          output.push('..');
+	        }
+	      }
+	      trailingDirectory = i === last;
+	    } else {
+	      output.push(segment);
+	    }
+	  }
+
+	  if (trailingDirectory && output[output.length - 1] !== '..') {
+	    output.push('');
+	  }
+	  if (output.length === 0 || output[0] === '' || output[0].includes(':')) {
+	    // An empty path, a leading empty segment ("//"), or a first segment
+	    // containing ":" (which would be mistaken for a scheme, RFC 3986 section
+	    // 4.2) must stay behind a "." segment so the reference keeps its meaning.
+	    output.unshift('.');
+	  }
+
+	  return output.join('/')
+	}
+
+	/**
+	 * Re-escape RFC 3986 gen-delims that must not appear literally in the host.
+	 * After the URI regex parses, these characters cannot be literal in the host
+	 * field, so any that appear after decoding came from percent-encoding and
+	 * must be restored to prevent authority structure changes.
+	 *
+	 * @param {string} host
+	 * @param {boolean} isIP - true for IPv4/IPv6 hosts (skip colon re-escaping)
+	 * @returns {string}
+	 */
+	const HOST_DELIMS = { '@': '%40', '/': '%2F', '?': '%3F', '#': '%23', ':': '%3A' };
+	const HOST_DELIM_RE = /[@/?#:]/g;
+	const HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
+
+	function reescapeHostDelimiters (host, isIP) {
+	  const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
+	  re.lastIndex = 0;
+	  return host.replace(re, (ch) => HOST_DELIMS[ch])
+	}
+
+	/**
+	 * Normalizes percent escapes and optionally decodes only unreserved ASCII bytes.
+	 * Reserved delimiters such as `%2F` stay escaped; `%2E` is unreserved.
+	 *
+	 * @param {string} input
+	 * @param {boolean} [decodeUnreserved=false]
+	 * @returns {string}
+	 */
+	function normalizePercentEncoding (input, decodeUnreserved = false) {
+	  if (input.indexOf('%') === -1) {
+	    return input
+	  }
+
+	  let output = '';
+
+	  for (let i = 0; i < input.length; i++) {
+	    if (input[i] === '%' && i + 2 < input.length) {
+	      const hex = input.slice(i + 1, i + 3);
+	      if (isHexPair(hex)) {
+	        const normalizedHex = hex.toUpperCase();
+	        const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+
+	        if (decodeUnreserved && isUnreserved(decoded)) {
+	          output += decoded;
+	        } else {
+	          output += '%' + normalizedHex;
+	        }
+
+	        i += 2;
+	        continue
+	      }
+	    }
+
+	    output += input[i];
+	  }
+
+	  return output
+	}
+
+	/**
+	 * Normalizes path data without turning reserved escapes into live path syntax.
+	 * Valid escapes are uppercased, raw unsafe characters are escaped, and only
+	 * unreserved bytes that are not `.` are decoded.
+	 *
+	 * @param {string} input
+	 * @returns {string}
+	 */
+	function normalizePathEncoding (input) {
+	  let output = '';
+
+	  for (let i = 0; i < input.length; i++) {
+	    const ch = input[i];
+	    if (ch === '%' && i + 2 < input.length) {
+	      const hex = input.slice(i + 1, i + 3);
+	      if (isHexPair(hex)) {
+	        const normalizedHex = hex.toUpperCase();
+	        const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+
+	        if (decoded !== '.' && isUnreserved(decoded)) {
+	          output += decoded;
+	        } else {
+	          output += '%' + normalizedHex;
+	        }
+
+	        i += 2;
+	        continue
+	      }
+	    }
+
+	    if (isPathCharacter(ch)) {
+	      output += ch;
+	    } else {
+	      const code = input.charCodeAt(i);
+	      if (code < 0x80) {
+	        output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+	      } else if (code < 0xD800 || code > 0xDFFF) {
+	        output += percentEncodeNonAscii(code);
+	      } else if (code <= 0xDBFF && i + 1 < input.length) {
+	        const low = input.charCodeAt(i + 1);
+	        if (low >= 0xDC00 && low <= 0xDFFF) {
+	          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00));
+	          i++;
+	        } else {
+	          output += percentEncodeNonAscii(0xFFFD);
+	        }
+	      } else {
+	        output += percentEncodeNonAscii(0xFFFD);
+	      }
+	    }
+	  }
+
+	  return output
+	}
+
+	/**
+	 * Serializes a path without rewriting reserved data. Raw RFC 3986 path
+	 * characters remain literal, valid escapes are preserved and uppercased, and
+	 * everything else is UTF-8 percent-encoded. In a path-noscheme, a colon in the
+	 * first segment must be escaped so the result cannot be parsed as a scheme.
+	 *
+	 * @param {string} input
+	 * @param {boolean} [pathNoScheme=false]
+	 * @returns {string}
+	 */
+	function serializePathEncoding (input, pathNoScheme = false) {
+	  let output = '';
+	  let firstSegment = pathNoScheme && input[0] !== '/';
+
+	  for (let i = 0; i < input.length; i++) {
+	    const ch = input[i];
+	    if (ch === '%' && i + 2 < input.length) {
+	      const hex = input.slice(i + 1, i + 3);
+	      if (isHexPair(hex)) {
+	        output += '%' + hex.toUpperCase();
+	        i += 2;
+	        continue
+	      }
+	    }
+
+	    if (ch === '/') {
+	      firstSegment = false;
+	    }
+
+	    if (isPathCharacter(ch) && (ch !== ':' || !firstSegment)) {
+	      output += ch;
+	    } else {
+	      const code = input.charCodeAt(i);
+	      if (code < 0x80) {
+	        output += BYTE_HEX[code];
+	      } else if (code < 0xD800 || code > 0xDFFF) {
+	        output += percentEncodeNonAscii(code);
+	      } else if (code <= 0xDBFF && i + 1 < input.length) {
+	        const low = input.charCodeAt(i + 1);
+	        if (low >= 0xDC00 && low <= 0xDFFF) {
+	          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00));
+	          i++;
+	        } else {
+	          output += percentEncodeNonAscii(0xFFFD);
+	        }
+	      } else {
+	        output += percentEncodeNonAscii(0xFFFD);
+	      }
+	    }
+	  }
+
+	  return output
+	}
+
+	/**
+	 * Percent-encodes a URI component using its RFC 3986 literal character set.
+	 * Existing valid escapes are preserved and normalized to uppercase hex.
+	 *
+	 * @param {string} input
+	 * @param {(value: string) => boolean} isAllowed
+	 * @returns {string}
+	 */
+	function encodeComponent (input, isAllowed) {
+	  let output = '';
+
+	  for (let i = 0; i < input.length; i++) {
+	    const ch = input[i];
+	    if (ch === '%' && i + 2 < input.length) {
+	      const hex = input.slice(i + 1, i + 3);
+	      if (isHexPair(hex)) {
+	        output += '%' + hex.toUpperCase();
+	        i += 2;
+	        continue
+	      }
+	    }
+
+	    if (isAllowed(ch)) {
+	      output += ch;
+	    } else {
+	      const code = input.charCodeAt(i);
+	      if (code < 0x80) {
+	        output += BYTE_HEX[code];
+	      } else if (code < 0xD800 || code > 0xDFFF) {
+	        output += percentEncodeNonAscii(code);
+	      } else if (code <= 0xDBFF && i + 1 < input.length) {
+	        const low = input.charCodeAt(i + 1);
+	        if (low >= 0xDC00 && low <= 0xDFFF) {
+	          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00));
+	          i++;
+	        } else {
+	          output += percentEncodeNonAscii(0xFFFD);
+	        }
+	      } else {
+	        output += percentEncodeNonAscii(0xFFFD);
+	      }
+	    }
+	  }
+
+	  return output
+	}
+
+	/**
+	 * Encodes userinfo while preserving its RFC 3986 §3.2.1 literal characters.
+	 * In particular, authority delimiters such as `@`, `/`, `?`, and `#` are data.
+	 *
+	 * @param {string} input
+	 * @returns {string}
+	 */
+	function encodeUserinfo (input) {
+	  return encodeComponent(input, isUserinfoCharacter)
+	}
+
+	/**
+	 * Encodes query data using the RFC 3986 §3.4 grammar. A literal `#` must be
+	 * escaped because it would otherwise begin the fragment component.
+	 *
+	 * @param {string} input
+	 * @returns {string}
+	 */
+	function encodeQuery (input) {
+	  return encodeComponent(input, isQueryFragmentCharacter)
+	}
+
+	/**
+	 * Encodes fragment data using the RFC 3986 §3.5 grammar.
+	 *
+	 * @param {string} input
+	 * @returns {string}
+	 */
+	function encodeFragment (input) {
+	  return encodeComponent(input, isQueryFragmentCharacter)
+	}
+
+	function isEscapeSafe (cp) {
+	  return (
+	    (cp >= 0x30 && cp <= 0x39) ||
+	    (cp >= 0x41 && cp <= 0x5A) ||
+	    (cp >= 0x61 && cp <= 0x7A) ||
+	    cp === 0x2A || cp === 0x2B || cp === 0x2D || cp === 0x2E ||
+	    cp === 0x2F || cp === 0x40 || cp === 0x5F
+	  )
+	}
+
+	/**
+	 * Normalizes the percent-encoding of a query or fragment component.
+	 *
+	 * Like `normalizePathEncoding`, but uses the query/fragment character set
+	 * (which additionally allows `?`) and decodes `.` since it has no dot-segment
+	 * meaning outside of a path.
+	 *
+	 * @param {string} input
+	 * @returns {string}
+	 */
+	function normalizeQueryFragmentEncoding (input) {
+	  let output = '';
+
+	  for (let i = 0; i < input.length; i++) {
+	    const ch = input[i];
+	    if (ch === '%' && i + 2 < input.length) {
+	      const hex = input.slice(i + 1, i + 3);
+	      if (isHexPair(hex)) {
+	        const normalizedHex = hex.toUpperCase();
+	        const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+
+	        if (isUnreserved(decoded)) {
+	          output += decoded;
+	        } else {
+	          output += '%' + normalizedHex;
+	        }
+
+	        i += 2;
+	        continue
+	      }
+	    }
+
+	    if (isQueryFragmentCharacter(ch)) {
+	      output += ch;
+	    } else {
+	      const code = input.charCodeAt(i);
+	      if (code < 0x80) {
+	        output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+	      } else if (code < 0xD800 || code > 0xDFFF) {
+	        output += percentEncodeNonAscii(code);
+	      } else if (code <= 0xDBFF && i + 1 < input.length) {
+	        const low = input.charCodeAt(i + 1);
+	        if (low >= 0xDC00 && low <= 0xDFFF) {
+	          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00));
+	          i++;
+	        } else {
+	          output += percentEncodeNonAscii(0xFFFD);
+	        }
+	      } else {
+	        output += percentEncodeNonAscii(0xFFFD);
+	      }
+	    }
+	  }
+
+	  return output
+	}
+
+	/**
+	 * Escapes a component while preserving existing valid percent escapes.
+	 *
+	 * @param {string} input
+	 * @returns {string}
+	 */
+	function escapePreservingEscapes (input) {
+	  let output = '';
+
+	  for (let i = 0; i < input.length; i++) {
+	    if (input[i] === '%' && i + 2 < input.length) {
+	      const hex = input.slice(i + 1, i + 3);
+	      if (isHexPair(hex)) {
+	        output += '%' + hex.toUpperCase();
+	        i += 2;
+	        continue
+	      }
+	    }
+
+	    output += escape(input[i]);
+	  }
+
+	  return output
+	}
+
+	/**
+	 * @param {import('../types/index').URIComponent} component
+	 * @returns {string|undefined}
+	 */
+	function recomposeAuthority (component) {
+	  const uriTokens = [];
+
+	  if (component.userinfo !== undefined) {
+	    uriTokens.push(encodeUserinfo(component.userinfo));
+	    uriTokens.push('@');
+	  }
+
+	  if (component.host !== undefined) {
+	    let host = component.host;
+	    if (!isIPv4(host)) {
+	      let ipV6res = normalizeIPv6(host);
+	      if (ipV6res.isIPV6 !== true && ipV6res.isIPVFuture !== true) {
+	        // Decode only unreserved bytes, once. In particular, keep %25 encoded
+	        // so it cannot introduce a second escape during recomposition.
+	        host = normalizePercentEncoding(host, true);
+	        ipV6res = normalizeIPv6(host);
+	      }
+	      if (ipV6res.isIPV6 === true || ipV6res.isIPVFuture === true) {
+	        host = `[${ipV6res.escapedHost}]`;
+	      } else {
+	        host = reescapeHostDelimiters(host, false);
+	      }
+	    }
+	    uriTokens.push(host);
+	  }
+
+	  if (typeof component.port === 'number' || typeof component.port === 'string') {
+	    const port = String(component.port);
+	    if (!isPort(port)) {
+	      throw new TypeError('URI port is malformed.')
+	    }
+	    uriTokens.push(':');
+	    uriTokens.push(port);
+	  }
+
+	  return uriTokens.length ? uriTokens.join('') : undefined
+	}
+	utils = {
+	  nonSimpleDomain,
+	  recomposeAuthority,
+	  reescapeHostDelimiters,
+	  normalizePercentEncoding,
+	  normalizePathEncoding,
+	  serializePathEncoding,
+	  normalizeQueryFragmentEncoding,
+	  encodeUserinfo,
+	  encodeQuery,
+	  encodeFragment,
+	  escapePreservingEscapes,
+	  removeDotSegments,
+	  removeDotSegmentsRelative,
+	  isIPv4,
+	  isUUID,
+	  normalizeIPv6,
+	  stringArrayToHexStripped
+	};
+	return utils;
+}
+
+var schemes;
+var hasRequiredSchemes;
+
+function requireSchemes () {
+	if (hasRequiredSchemes) return schemes;
+	hasRequiredSchemes = 1;
+
+	const { isUUID } = requireUtils();
+	const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
+
+	const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
+	  'wss', 'urn', 'urn:uuid']);
+
+	/** @typedef {supportedSchemeNames[number]} SchemeName */
+
+	/**
+	 * @param {string} name
+	 * @returns {name is SchemeName}
+	 */
+	function isValidSchemeName (name) {
+	  return supportedSchemeNames.indexOf(/** @type {*} */ (name)) !== -1
+	}
+
+	/**
+	 * @callback SchemeFn
+	 * @param {import('../types/index').URIComponent} component
+	 * @param {import('../types/index').Options} options
+	 * @returns {import('../types/index').URIComponent}
+	 */
+
+	/**
+	 * @typedef {Object} SchemeHandler
+	 * @property {SchemeName} scheme - The scheme name.
+	 * @property {boolean} [domainHost] - Indicates if the scheme supports domain hosts.
+	 * @property {SchemeFn} parse - Function to parse the URI component for this scheme.
+	 * @property {SchemeFn} serialize - Function to serialize the URI component for this scheme.
+	 * @property {boolean} [skipNormalize] - Indicates if normalization should be skipped for this scheme.
+	 * @property {boolean} [absolutePath] - Indicates if the scheme uses absolute paths.
+	 * @property {boolean} [unicodeSupport] - Indicates if the scheme supports Unicode.
+	 */
+
+	/**
+	 * @param {import('../types/index').URIComponent} wsComponent
+	 * @returns {boolean}
+	 */
+	function wsIsSecure (wsComponent) {
+	  if (wsComponent.secure === true) {
+	    return true
+	  } else if (wsComponent.secure === false) {
+	    return false
+	  } else if (wsComponent.scheme) {
+	    return (
+	      wsComponent.scheme.length === 3 &&
+	      (wsComponent.scheme[0] === 'w' || wsComponent.scheme[0] === 'W') &&
+	      (wsComponent.scheme[1] === 's' || wsComponent.scheme[1] === 'S') &&
+	      (wsComponent.scheme[2] === 's' || wsComponent.scheme[2] === 'S')
+	    )
+	  } else {
+	    return false
+	  }
+	}
+
+	/** @type {SchemeFn} */
+	function httpParse (component) {
+	  if (!component.host) {
+	    component.error = component.error || 'HTTP URIs must have a host.';
+	  }
+
+	  return component
+	}
+
+	/** @type {SchemeFn} */
+	function httpSerialize (component) {
+	  const secure = String(component.scheme).toLowerCase() === 'https';
+
+	  // normalize the default port
+	  if (component.port === (secure ? 443 : 80) || component.port === '') {
+	    component.port = undefined;
+	  }
+
+	  // normalize the empty path
+	  if (!component.path) {
+	    component.path = '/';
+	  }
+
+	  // NOTE: We do not parse query strings for HTTP URIs
+	  // as WWW Form Url Encoded query strings are part of the HTML4+ spec,
+	  // and not the HTTP spec.
+
+	  return component
+	}
+
+	/** @type {SchemeFn} */
+	function wsParse (wsComponent) {
+	// indicate if the secure flag is set
+	  wsComponent.secure = wsIsSecure(wsComponent);
+
+	  // construct resouce name
+	  wsComponent.resourceName = (wsComponent.path || '/') + (wsComponent.query ? '?' + wsComponent.query : '');
+	  wsComponent.path = undefined;
+	  wsComponent.query = undefined;
+
+	  return wsComponent
+	}
+
+	/** @type {SchemeFn} */
+	function wsSerialize (wsComponent) {
+	// normalize the default port
+	  if (wsComponent.port === (wsIsSecure(wsComponent) ? 443 : 80) || wsComponent.port === '') {
+	    wsComponent.port = undefined;
+	  }
+
+	  // ensure scheme matches secure flag
+	  if (typeof wsComponent.secure === 'boolean') {
+	    wsComponent.scheme = (wsComponent.secure ? 'wss' : 'ws');
+	    wsComponent.secure = undefined;
+	  }
+
+	  // reconstruct path from resource name
+	  if (wsComponent.resourceName) {
+	    const queryIndex = wsComponent.resourceName.indexOf('?');
+	    const path = queryIndex === -1
+	      ? wsComponent.resourceName
+	      : wsComponent.resourceName.slice(0, queryIndex);
+	    wsComponent.path = (path && path !== '/' ? path : undefined);
+	    wsComponent.query = queryIndex === -1
+	      ? undefined
+	      : wsComponent.resourceName.slice(queryIndex + 1);
+	    wsComponent.resourceName = undefined;
+	  }
+
+	  // forbid fragment component
+	  wsComponent.fragment = undefined;
+
+	  return wsComponent
+	}
+
+	/** @type {SchemeFn} */
+	function urnParse (urnComponent, options) {
+	  if (!urnComponent.path) {
+	    urnComponent.error = 'URN can not be parsed';
+	    return urnComponent
+	  }
+	  const matches = urnComponent.path.match(URN_REG);
+	  if (matches && matches[0] === urnComponent.path) {
+	    const scheme = options.scheme || urnComponent.scheme || 'urn';
+	    urnComponent.nid = matches[1].toLowerCase();
+	    urnComponent.nss = matches[2];
+	    const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
+	    const schemeHandler = getSchemeHandler(urnScheme);
+	    urnComponent.path = undefined;
+
+	    if (schemeHandler) {
+	      urnComponent = schemeHandler.parse(urnComponent, options);
+	    }
+	  } else {
+	    urnComponent.error = urnComponent.error || 'URN can not be parsed.';
+	  }
+
+	  return urnComponent
+	}
+
+	/** @type {SchemeFn} */
+	function urnSerialize (urnComponent, options) {
+	  if (urnComponent.nid === undefined) {
+	    throw new Error('URN without nid cannot be serialized')
+	  }
+	  const scheme = options.scheme || urnComponent.scheme || 'urn';
+	  const nid = urnComponent.nid.toLowerCase();
+	  const urnScheme = `${scheme}:${options.nid || nid}`;
+	  const schemeHandler = getSchemeHandler(urnScheme);
+
+	  if (schemeHandler) {
+	    urnComponent = schemeHandler.serialize(urnComponent, options);
+	  }
+
+	  const uriComponent = urnComponent;
+	  const nss = urnComponent.nss;
+	  uriComponent.path = `${nid || options.nid}:${nss}`;
+
+	  options.skipEscape = true;
+	  return uriComponent
+	}
+
+	/** @type {SchemeFn} */
+	function urnuuidParse (urnComponent, options) {
+	  const uuidComponent = urnComponent;
+	  uuidComponent.uuid = uuidComponent.nss;
+	  uuidComponent.nss = undefined;
+
+	  if (!options.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
+	    uuidComponent.error = uuidComponent.error || 'UUID is not valid.';
+	  }
+
+	  return uuidComponent
+	}
+
+	/** @type {SchemeFn} */
+	function urnuuidSerialize (uuidComponent) {
+	  const urnComponent = uuidComponent;
+	  // normalize UUID
+	  urnComponent.nss = (uuidComponent.uuid || '').toLowerCase();
+	  return urnComponent
+	}
+
+	const http = /** @type {SchemeHandler} */ ({
+	  scheme: 'http',
+	  domainHost: true,
+	  parse: httpParse,
+	  serialize: httpSerialize
+	});
+
+	const https = /** @type {SchemeHandler} */ ({
+	  scheme: 'https',
+	  domainHost: http.domainHost,
+	  parse: httpParse,
+	  serialize: httpSerialize
+	});
+
+	const ws = /** @type {SchemeHandler} */ ({
+	  scheme: 'ws',
+	  domainHost: true,
+	  parse: wsParse,
+	  serialize: wsSerialize
+	});
+
+	const wss = /** @type {SchemeHandler} */ ({
+	  scheme: 'wss',
+	  domainHost: ws.domainHost,
+	  parse: ws.parse,
+	  serialize: ws.serialize
+	});
+
+	const urn = /** @type {SchemeHandler} */ ({
+	  scheme: 'urn',
+	  parse: urnParse,
+	  serialize: urnSerialize,
+	  skipNormalize: true
+	});
+
+	const urnuuid = /** @type {SchemeHandler} */ ({
+	  scheme: 'urn:uuid',
+	  parse: urnuuidParse,
+	  serialize: urnuuidSerialize,
+	  skipNormalize: true
+	});
+
+	const SCHEMES = /** @type {Record<SchemeName, SchemeHandler>} */ ({
+	  http,
+	  https,
+	  ws,
+	  wss,
+	  urn,
+	  'urn:uuid': urnuuid
+	});
+
+	Object.setPrototypeOf(SCHEMES, null);
+
+	/**
+	 * @param {string|undefined} scheme
+	 * @returns {SchemeHandler|undefined}
+	 */
+	function getSchemeHandler (scheme) {
+	  return (
+	    scheme && (
+	      SCHEMES[/** @type {SchemeName} */ (scheme)] ||
+	      SCHEMES[/** @type {SchemeName} */(scheme.toLowerCase())])
+	  ) ||
+	    undefined
+	}
+
+	schemes = {
+	  wsIsSecure,
+	  SCHEMES,
+	  isValidSchemeName,
+	  getSchemeHandler,
+	};
+	return schemes;
+}
+
+var hasRequiredFastUri;
+
+function requireFastUri () {
+	if (hasRequiredFastUri) return fastUri.exports;
+	hasRequiredFastUri = 1;
+
+	const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = requireUtils();
+	const { SCHEMES, getSchemeHandler } = requireSchemes();
+
+	const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
+	const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.';
+	const MALFORMED_HOST_ERROR = 'URI host is malformed.';
+	// ASCII characters outside the RFC 3986 reg-name set (unreserved, sub-delims
+	// and "%" for pct-encoded): C0 controls, space, DEL, and "#/:<>?@[\]^`{|}.
+	const FORBIDDEN_DOMAIN_HOST_CHARACTER = /[\0-\x20"#/:<>?@[\\\]^`{|}\x7F]/u;
+
+	/**
+	 * RFC 3986 section 3.1 does not allow percent-encoding in a scheme, so the
+	 * scheme is validated as-is and never decoded. Decoding would let inert input
+	 * such as `%6Aavascript:` become a live `javascript:` scheme.
+	 *
+	 * @param {string} scheme
+	 * @returns {string}
+	 */
+	function validateScheme (scheme) {
+	  const stringScheme = String(scheme);
+	  if (!VALID_SCHEME.test(stringScheme)) {
+	    throw new TypeError(MALFORMED_SCHEME_ERROR)
+	  }
+	  return stringScheme
+	}
+
+	/**
+	 * @template {import('./types/index').URIComponent|string} T
+	 * @param {T} uri
+	 * @param {import('./types/index').Options} [options]
+	 * @returns {T}
+	 */
+	function normalize (uri, options) {
+	  if (typeof uri === 'string') {
+	    uri = /** @type {T} */ (normalizeString(uri, options));
+	  } else if (typeof uri === 'object') {
+	    uri = /** @type {T} */ (parse(serialize(uri, options), options));
+	  }
+	  return uri
+	}
+
+	/**
+	 * @param {string} baseURI
+	 * @param {string} relativeURI
+	 * @param {import('./types/index').Options} [options]
+	 * @returns {string}
+	 */
+	function resolve (baseURI, relativeURI, options) {
+	  const schemelessOptions = options ? Object.assign({ scheme: 'null' }, options) : { scheme: 'null' };
+	  const {
+	    parsed: baseParsed,
+	    malformedAuthorityOrPort: baseMalformed,
+	    malformedPercentEncoding: baseMalformedPercentEncoding,
+	    malformedSchemeSpecific: baseMalformedSchemeSpecific,
+	    malformedHost: baseMalformedHost,
+	    malformedScheme: baseMalformedScheme
+	  } = parseWithStatus(baseURI, schemelessOptions);
+	  const {
+	    parsed: relativeParsed,
+	    malformedAuthorityOrPort: relativeMalformed,
+	    malformedPercentEncoding: relativeMalformedPercentEncoding,
+	    malformedSchemeSpecific: relativeMalformedSchemeSpecific,
+	    malformedHost: relativeMalformedHost,
+	    malformedScheme: relativeMalformedScheme
+	  } = parseWithStatus(relativeURI, schemelessOptions);
+	  if (
+	    baseMalformed ||
+	    relativeMalformed ||
+	    baseMalformedPercentEncoding ||
+	    relativeMalformedPercentEncoding ||
+	    baseMalformedSchemeSpecific ||
+	    relativeMalformedSchemeSpecific ||
+	    baseMalformedHost ||
+	    relativeMalformedHost ||
+	    baseMalformedScheme ||
+	    relativeMalformedScheme
+	  ) {
+	    throw new Error(baseParsed.error || relativeParsed.error || 'URI is malformed.')
+	  }
+	  const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
+	  const resolvedSchemeHandler = getSchemeHandler((options && options.scheme) || resolved.scheme);
+	  const resolvedHost = resolved.host;
+	  const resolvedHostIsIP = resolvedHost !== undefined && resolvedHost !== '' &&
+	    (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
+	  // Inputs are parsed scheme-neutrally, so delimiters and controls in a domain
+	  // host are only detected here, once the final scheme is known. They always
+	  // fail closed, including in percent-encoded hosts.
+	  if (hasForbiddenDomainHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
+	    throw new Error(MALFORMED_HOST_ERROR)
+	  }
+	  canonicalizeHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
+	  // Percent escapes in an ASCII reg-name are encoded data. The WHATWG hostname
+	  // parser can reject them even though fast-uri preserves them safely as RFC
+	  // 3986 data. A raw non-ASCII host must still fail closed if conversion fails.
+	  const encodedASCIIHost = resolvedHost && resolvedHost.indexOf('%') !== -1 &&
+	    !/\P{ASCII}/u.test(resolvedHost);
+	  if (resolved.error && !encodedASCIIHost) {
+	    throw new Error(resolved.error)
+	  }
+	  schemelessOptions.skipEscape = true;
+	  return serialize(resolved, schemelessOptions)
+	}
+
+	/**
+	 * @param {import ('./types/index').URIComponent} base
+	 * @param {import ('./types/index').URIComponent} relative
+	 * @param {import('./types/index').Options} [options]
+	 * @param {boolean} [skipNormalization=false]
+	 * @returns {import ('./types/index').URIComponent}
+	 */
+	function resolveComponent (base, relative, options, skipNormalization) {
+	  /** @type {import('./types/index').URIComponent} */
+	  const target = {};
+	  if (!skipNormalization) {
+	    base = parse(serialize(base, options), options); // normalize base component
+	    relative = parse(serialize(relative, options), options); // normalize relative component
+	  }
+	  options = options || {};
+
+	  if (!options.tolerant && relative.scheme) {
+	    target.scheme = relative.scheme;
+	    // target.authority = relative.authority;
+	    target.userinfo = relative.userinfo;
+	    target.host = relative.host;
+	    target.port = relative.port;
+	    target.path = removeDotSegments(relative.path || '');
+	    target.query = relative.query;
+	  } else {
+	    if (relative.userinfo !== undefined || relative.host !== undefined || relative.port !== undefined) {
+	      // target.authority = relative.authority;
+	      target.userinfo = relative.userinfo;
+	      target.host = relative.host;
+	      target.port = relative.port;
+	      target.path = removeDotSegments(relative.path || '');
+	      target.query = relative.query;
+	    } else {
+	      if (!relative.path) {
+	        target.path = base.path;
+	        if (relative.query !== undefined) {
+	          target.query = relative.query;
+	        } else {
+	          target.query = base.query;
+	        }
+	      } else {
+	        if (relative.path[0] === '/') {
+	          target.path = removeDotSegments(relative.path);
+	        } else {
+	          const baseHasAuthority = base.userinfo !== undefined || base.host !== undefined || base.port !== undefined;
+	          if (baseHasAuthority && !base.path) {
+	            target.path = '/' + relative.path;
+	          } else if (!base.path) {
+	            target.path = relative.path;
+	          } else {
+	            target.path = base.path.slice(0, base.path.lastIndexOf('/') + 1) + relative.path;
+	          }
+	          target.path = base.scheme === undefined && !baseHasAuthority && target.path[0] !== '/'
+	            ? removeDotSegmentsRelative(target.path)
+	            : removeDotSegments(target.path);
+	        }
+	        target.query = relative.query;
+	      }
+	      // target.authority = base.authority;
+	      target.userinfo = base.userinfo;
+	      target.host = base.host;
+	      target.port = base.port;
+	    }
+	    target.scheme = base.scheme;
+	  }
+
+	  target.fragment = relative.fragment;
+
+	  return target
+	}
+
+	/**
+	 * @param {import ('./types/index').URIComponent|string} uriA
+	 * @param {import ('./types/index').URIComponent|string} uriB
+	 * @param {import ('./types/index').Options} options
+	 * @returns {boolean}
+	 */
+	function equal (uriA, uriB, options) {
+	  const normalizedA = normalizeComparableURI(uriA, options);
+	  const normalizedB = normalizeComparableURI(uriB, options);
+
+	  return normalizedA !== undefined && normalizedB !== undefined && normalizedA === normalizedB
+	}
+
+	/**
+	 * @param {Readonly<import('./types/index').URIComponent>} cmpts
+	 * @param {import('./types/index').Options} [opts]
+	 * @returns {string}
+	 */
+	function serialize (cmpts, opts) {
+	  const component = {
+	    host: cmpts.host,
+	    scheme: cmpts.scheme,
+	    userinfo: cmpts.userinfo,
+	    port: cmpts.port,
+	    path: cmpts.path,
+	    query: cmpts.query,
+	    nid: cmpts.nid,
+	    nss: cmpts.nss,
+	    uuid: cmpts.uuid,
+	    fragment: cmpts.fragment,
+	    reference: cmpts.reference,
+	    resourceName: cmpts.resourceName,
+	    secure: cmpts.secure,
+	    error: ''
+	  };
+	  const options = Object.assign({}, opts);
+	  const uriTokens = [];
+
+	  if (component.scheme) {
+	    component.scheme = validateScheme(component.scheme);
+	  }
+
+	  // find scheme handler
+	  const schemeHandler = getSchemeHandler(options.scheme || component.scheme);
+
+	  // perform scheme specific serialization
+	  if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options);
+
+	  const hasAuthority = component.userinfo !== undefined || component.host !== undefined || component.port !== undefined;
+	  // A reference with no emitted scheme is path-noscheme: a bare ':' in its
+	  // first path segment would reparse as a scheme (RFC 3986 3.3/4.2). Enforced
+	  // under skipEscape too (resolve()), so the reapply below gates on this flag.
+	  const schemelessReference = (component.scheme === undefined || options.reference === 'suffix') && !hasAuthority;
+	  const pathNoScheme = !options.skipEscape && schemelessReference;
+
+	  if (component.path !== undefined) {
+	    if (!options.skipEscape) {
+	      component.path = serializePathEncoding(component.path, pathNoScheme);
+	    } else {
+	      component.path = normalizePercentEncoding(component.path);
+	    }
+	  }
+
+	  if (options.reference !== 'suffix' && component.scheme) {
+	    // Scheme handlers may replace the scheme during serialization.
+	    component.scheme = validateScheme(component.scheme);
+	    uriTokens.push(component.scheme, ':');
+	  }
+
+	  const authority = recomposeAuthority(component);
+	  if (authority !== undefined) {
+	    if (options.reference !== 'suffix') {
+	      uriTokens.push('//');
+	    }
+
+	    uriTokens.push(authority);
+
+	    if (component.path && component.path[0] !== '/') {
+	      uriTokens.push('/');
+	    }
+	  }
+	  if (component.path !== undefined) {
+	    let s = component.path;
+
+	    if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
+	      // A relative-path reference keeps its unresolvable leading ".." segments
+	      // and must never become root-relative (RFC 3986 section 5.2.4 applies to
+	      // merged target paths, not to the reference itself).
+	      s = schemelessReference && s[0] !== '/'
+	        ? removeDotSegmentsRelative(s)
+	        : removeDotSegments(s);
+	    }
+
+	    // Dot-segment removal can expose a colon that was not originally in the
+	    // first segment (for example, "./a:b"). Reapply path-noscheme encoding so
+	    // the serialized relative reference cannot be reparsed as a URI scheme.
+	    if (schemelessReference) {
+	      s = serializePathEncoding(s, true);
+	    }
+
+	    if (
+	      authority === undefined &&
+	      s[0] === '/' &&
+	      s[1] === '/'
+	    ) {
+	      // don't allow the path to start with "//"
+	      s = '/%2F' + s.slice(2);
+	    }
+
+	    uriTokens.push(s);
+	  }
+
+	  if (component.query !== undefined) {
+	    uriTokens.push('?', encodeQuery(component.query));
+	  }
+
+	  if (component.fragment !== undefined) {
+	    uriTokens.push('#', encodeFragment(component.fragment));
+	  }
+	  return uriTokens.join('')
+	}
+
+	const URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
+
+	// Captures the authority component (between "//" and the next "/", "?" or "#"),
+	// with or without a scheme prefix, for the literal-backslash rejection below.
+	const AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
+
+	// Captures the leading authority-introducer region after an optional scheme: a
+	// run of forward slashes, backslashes, and the characters the WHATWG URL parser
+	// removes before parsing (TAB U+0009, LF U+000A, CR U+000D). A valid introducer
+	// is exactly "//". Node treats "\" as "/" on special schemes and strips those
+	// characters first, so forms like "\\", "/\", "\/", "/<TAB>/", or a leading
+	// "<TAB>//" reach an authority in Node while fast-uri's URI_PARSE folds them into
+	// the path group (host confusion / SSRF / redirect bypass).
+	const AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
+
+	/**
+	 * @param {import('./types/index').URIComponent} parsed
+	 * @param {RegExpMatchArray} matches
+	 * @returns {string|undefined}
+	 */
+	function getParseError (parsed, matches) {
+	  if (matches[2] !== undefined && parsed.path && parsed.path[0] !== '/') {
+	    return 'URI path must start with "/" when authority is present.'
+	  }
+
+	  if (typeof parsed.port === 'number' && (parsed.port < 0 || parsed.port > 65535)) {
+	    return 'URI port is malformed.'
+	  }
+
+	  return undefined
+	}
+
+	/**
+	 * Checks percent syntax without decoding the represented octets. RFC 3986
+	 * percent-encoding is byte-oriented, so sequences such as `%FF` are valid even
+	 * though they are not independently valid UTF-8.
+	 *
+	 * @param {string|undefined} component
+	 * @returns {boolean}
+	 */
+	function hasMalformedPercentEncoding (component) {
+	  if (component === undefined) return false
+
+	  let percent = component.indexOf('%');
+	  while (percent !== -1) {
+	    if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
+	      return true
+	    }
+	    percent = component.indexOf('%', percent + 3);
+	  }
+
+	  return false
+	}
+
+	/**
+	 * Whether the host is a bracketed IP literal (RFC 3986 `IP-literal`).
+	 * An unterminated `[` is not a literal, so it must still be validated as a
+	 * reg-name instead of being waved through as an IP.
+	 *
+	 * @param {string} host
+	 * @returns {boolean}
+	 */
+	function isIPLiteral (host) {
+	  return host[0] === '[' && host[host.length - 1] === ']'
+	}
+
+	/**
+	 * @param {RegExpMatchArray} matches
+	 * @returns {boolean}
+	 */
+	function hasMalformedComponentPercentEncoding (matches) {
+	  // Bracketed IP literals use a raw "%" as the zone separator for historical
+	  // compatibility. Their parsing is intentionally left to normalizeIPv6.
+	  const host = matches[4];
+	  return hasMalformedPercentEncoding(matches[3]) ||
+	    (host !== undefined && !isIPLiteral(host) && hasMalformedPercentEncoding(host)) ||
+	    hasMalformedPercentEncoding(matches[6]) ||
+	    hasMalformedPercentEncoding(matches[7]) ||
+	    hasMalformedPercentEncoding(matches[8])
+	}
+
+	/**
+	 * @param {import('./types/index').URIComponent} parsed
+	 * @param {import('./types/index').Options} options
+	 * @param {{ domainHost?: boolean, unicodeSupport?: boolean }|undefined} schemeHandler
+	 * @param {boolean} isIP
+	 * @returns {boolean} whether host conversion failed
+	 */
+	function canonicalizeHost (parsed, options, schemeHandler, isIP) {
+	  if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
+	    parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+	    return true
+	  }
+
+	  if (
+	    !options.unicodeSupport &&
+	    (!schemeHandler || !schemeHandler.unicodeSupport) &&
+	    parsed.host &&
+	    !isIPLiteral(parsed.host) &&
+	    (options.domainHost || (schemeHandler && schemeHandler.domainHost)) &&
+	    isIP === false &&
+	    nonSimpleDomain(parsed.host)
+	  ) {
+	    let url;
+	    try {
+	      url = new URL('http://' + parsed.host);
+	    } catch (e) {
+	      parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e;
+	      return true
+	    }
+	    // The WHATWG parser must have read the whole input as a host. Anything
+	    // else means it found a delimiter fast-uri did not, so its hostname would
+	    // describe a different authority.
+	    if (!isHostOnlyURL(url)) {
+	      parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+	      return true
+	    }
+	    parsed.host = url.hostname;
+	  }
+	  return false
+	}
+
+	/**
+	 * Whether a domain host contains an ASCII character that RFC 3986 does not
+	 * allow in a reg-name (unreserved, sub-delims, or pct-encoded). Such a host is
+	 * rejected instead of being handed to the WHATWG URL parser, which would treat
+	 * "@" as a userinfo delimiter (silently dropping the data before it) and strip
+	 * TAB, LF, and CR. Non-ASCII characters remain allowed for IDNs.
+	 *
+	 * @param {import('./types/index').URIComponent} parsed
+	 * @param {import('./types/index').Options} options
+	 * @param {{ domainHost?: boolean }|undefined} schemeHandler
+	 * @param {boolean} isIP
+	 * @returns {boolean}
+	 */
+	function hasForbiddenDomainHost (parsed, options, schemeHandler, isIP) {
+	  return Boolean(
+	    parsed.host &&
+	    isIP === false &&
+	    !isIPLiteral(parsed.host) &&
+	    (options.domainHost || (schemeHandler && schemeHandler.domainHost)) &&
+	    FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
+	  )
+	}
+
+	/**
+	 * @param {URL} url
+	 * @returns {boolean}
+	 */
+	function isHostOnlyURL (url) {
+	  return url.username === '' &&
+	    url.password === '' &&
+	    url.port === '' &&
+	    url.pathname === '/' &&
+	    url.search === '' &&
+	    url.hash === '' &&
+	    url.hostname !== ''
+	}
+
+	/**
+	 * @param {string} uri
+	 * @param {import('./types/index').Options} [opts]
+	 * @returns {{ parsed: import('./types/index').URIComponent, malformedAuthorityOrPort: boolean, malformedPercentEncoding: boolean, malformedSchemeSpecific: boolean, malformedHost: boolean, malformedScheme: boolean }}
+	 */
+	function parseWithStatus (uri, opts) {
+	  const options = Object.assign({}, opts);
+	  /** @type {import('./types/index').URIComponent} */
+	  const parsed = {
+	    scheme: undefined,
+	    userinfo: undefined,
+	    host: '',
+	    port: undefined,
+	    path: '',
+	    query: undefined,
+	    fragment: undefined
+	  };
+
+	  let malformedAuthorityOrPort = false;
+	  let malformedPercentEncoding = false;
+	  let malformedSchemeSpecific = false;
+	  let malformedHost = false;
+	  let malformedIPLiteral = false;
+	  let malformedScheme = false;
+
+	  let isIP = false;
+	  if (options.reference === 'suffix') {
+	    if (options.scheme) {
+	      uri = options.scheme + ':' + uri;
+	    } else {
+	      uri = '//' + uri;
+	    }
+	  }
+
+	  // A literal backslash (U+005C) is not a valid RFC 3986 URI character and is
+	  // not an authority delimiter. Reject it in the authority rather than
+	  // rewriting it: normalizing "\" -> "/" (WHATWG error recovery) could silently
+	  // change the resource identified by an otherwise-invalid input, and lets "\"
+	  // act as a host delimiter here while Node's native URL parses a different
+	  // host (SSRF / redirect / origin-allowlist bypass). Percent-encoded %5C is
+	  // untouched and remains valid encoded data.
+	  const authorityMatch = uri.match(AUTHORITY_PREFIX);
+	  if (authorityMatch !== null && authorityMatch[1].indexOf('\\') !== -1) {
+	    parsed.error = 'URI authority must not contain a literal backslash.';
+	    malformedAuthorityOrPort = true;
+	  }
+
+	  // Reject a malformed or whitespace-smuggled authority introducer. fast-uri
+	  // only recognizes a literal "//"; anything else in the leading separator run
+	  // (a backslash, or a "//" that appears only after removing the TAB/LF/CR that
+	  // Node strips) means the authority fast-uri parses differs from the one Node's
+	  // URL resolves. Reject rather than rewrite, mirroring the literal-backslash
+	  // guard above. Percent-encoded forms (%5C, %09) are untouched, valid data.
+	  const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION);
+	  if (introducerMatch !== null) {
+	    const region = introducerMatch[1];
+	    const normalizedRegion = region.replace(/[\t\n\r]/g, '');
+	    // Two or more leading separators introduce an authority.
+	    if (normalizedRegion.length >= 2) {
+	      if (normalizedRegion.slice(0, 2) !== '//') {
+	        parsed.error = parsed.error || 'URI authority must not contain a literal backslash.';
+	        malformedAuthorityOrPort = true;
+	      } else if (region.length !== normalizedRegion.length) {
+	        parsed.error = parsed.error || 'URI authority introducer must not contain whitespace.';
+	        malformedAuthorityOrPort = true;
+	      }
+	    }
+	  }
+
+	  const matches = uri.match(URI_PARSE);
+
+	  if (matches) {
+	    // store each component
+	    parsed.scheme = matches[1];
+	    parsed.userinfo = matches[3];
+	    parsed.host = matches[4];
+	    parsed.port = parseInt(matches[5], 10);
+	    parsed.path = matches[6] || '';
+	    parsed.query = matches[7];
+	    parsed.fragment = matches[8];
+
+	    if (parsed.scheme !== undefined) {
+	      if (VALID_SCHEME.test(parsed.scheme)) {
+	        parsed.scheme = parsed.scheme.toLowerCase();
+	      } else {
+	        parsed.error = parsed.error || MALFORMED_SCHEME_ERROR;
+	        malformedScheme = true;
+	      }
+	    }
+
+	    malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
+	    if (malformedPercentEncoding) {
+	      parsed.error = parsed.error || 'URI contains malformed percent-encoding.';
+	    }
+
+	    // fix port number
+	    if (isNaN(parsed.port)) {
+	      parsed.port = matches[5];
+	    }
+
+	    const parseError = getParseError(parsed, matches);
+	    if (parseError !== undefined) {
+	      parsed.error = parsed.error || parseError;
+	      malformedAuthorityOrPort = true;
+	    }
+
+	    if (parsed.host) {
+	      const ipv4result = isIPv4(parsed.host);
+	      if (ipv4result === false) {
+	        const bracketedIPLiteral = isIPLiteral(parsed.host);
+	        const hasIPLiteralBracket = parsed.host.indexOf('[') !== -1 || parsed.host.indexOf(']') !== -1;
+	        const ipv6result = normalizeIPv6(parsed.host);
+	        isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
+	        malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
+	        parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
+
+	        if (malformedIPLiteral) {
+	          parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+	          malformedAuthorityOrPort = true;
+	        }
+	      } else {
+	        isIP = true;
+	      }
+	    }
+	    if (parsed.scheme === undefined && parsed.userinfo === undefined && parsed.host === undefined && parsed.port === undefined && parsed.query === undefined && !parsed.path) {
+	      parsed.reference = 'same-document';
+	    } else if (parsed.scheme === undefined) {
+	      parsed.reference = 'relative';
+	    } else if (parsed.fragment === undefined) {
+	      parsed.reference = 'absolute';
+	    } else {
+	      parsed.reference = 'uri';
+	    }
+
+	    // check for reference errors
+	    if (options.reference && options.reference !== 'suffix' && options.reference !== parsed.reference) {
+	      parsed.error = parsed.error || 'URI is not a ' + options.reference + ' reference.';
+	    }
+
+	    // find scheme handler
+	    const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
+
+	    // convert Unicode IDN -> ASCII IDN when the effective scheme uses domain hosts
+	    if (!malformedIPLiteral) {
+	      malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
+	    }
+
+	    if (uri.indexOf('%') !== -1 && parsed.host !== undefined && !malformedIPLiteral) {
+	      let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
+	      if (!isIP) {
+	        // Fold reg-name case after decoding unreserved octets. The second
+	        // pass only restores uppercase hex in escapes that remain encoded.
+	        host = normalizePercentEncoding(host.toLowerCase());
+	      }
+	      // Resolution parses both inputs with the internal `null` scheme before
+	      // the effective scheme is known. Keep raw host delimiters for that step
+	      // so resolve() can reject them for domain-host schemes; the resolved
+	      // authority is encoded when it is serialized.
+	      parsed.host = isIP || options.scheme !== 'null' ? reescapeHostDelimiters(host, isIP) : host;
+	    }
+
+	    if (!schemeHandler || (schemeHandler && !schemeHandler.skipNormalize)) {
+	      if (parsed.path) {
+	        parsed.path = normalizePathEncoding(parsed.path);
+	      }
+	      if (parsed.query) {
+	        parsed.query = normalizeQueryFragmentEncoding(parsed.query);
+	      }
+	      if (parsed.fragment) {
+	        parsed.fragment = normalizeQueryFragmentEncoding(parsed.fragment);
+	      }
+	    }
+
+	    // perform scheme specific parsing
+	    if (schemeHandler && schemeHandler.parse) {
+	      schemeHandler.parse(parsed, options);
+	      if (schemeHandler === SCHEMES.urn && parsed.nid === undefined) {
+	        malformedSchemeSpecific = true;
+	      }
+	    }
+	  } else {
+	    parsed.error = parsed.error || 'URI can not be parsed.';
+	  }
+	  return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme }
+	}
+
+	/**
+	 * @param {string} uri
+	 * @param {import('./types/index').Options} [opts]
+	 * @returns
+	 */
+	function parse (uri, opts) {
+	  return parseWithStatus(uri, opts).parsed
+	}
+
+	/**
+	 * @param {string} uri
+	 * @param {import('./types/index').Options} [opts]
+	 * @returns {string}
+	 */
+	function normalizeString (uri, opts) {
+	  return normalizeStringWithStatus(uri, opts).normalized
+	}
+
+	/**
+	 * @param {string} uri
+	 * @param {import('./types/index').Options} [opts]
+	 * @returns {{ normalized: string, malformedAuthorityOrPort: boolean, malformedPercentEncoding: boolean, malformedSchemeSpecific: boolean, malformedHost: boolean, malformedScheme: boolean }}
+	 */
+	function normalizeStringWithStatus (uri, opts) {
+	  const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
+	  return {
+	    normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
+	    malformedAuthorityOrPort,
+	    malformedPercentEncoding,
+	    malformedSchemeSpecific,
+	    malformedHost,
+	    malformedScheme
+	  }
+	}
+
+	/**
+	 * @param {import ('./types/index').URIComponent|string} uri
+	 * @param {import('./types/index').Options} [opts]
+	 * @returns {string|undefined}
+	 */
+	function normalizeComparableURI (uri, opts) {
+	  if (typeof uri !== 'string' && typeof uri !== 'object') {
+	    return undefined
+	  }
+
+	  let value;
+	  try {
+	    value = typeof uri === 'string' ? uri : serialize(uri, opts);
+	  } catch {
+	    return undefined
+	  }
+	  const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value, opts);
+	  return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? undefined : normalized
+	}
+
+	const fastUri$1 = {
+	  SCHEMES,
+	  normalize,
+	  resolve,
+	  resolveComponent,
+	  equal,
+	  serialize,
+	  parse
+	};
+
+	fastUri.exports = fastUri$1;
+	fastUri.exports.default = fastUri$1;
+	fastUri.exports.fastUri = fastUri$1;
+	return fastUri.exports;
+}
+
+var hasRequiredUri;
+
+function requireUri () {
+	if (hasRequiredUri) return uri;
+	hasRequiredUri = 1;
+	Object.defineProperty(uri, "__esModule", { value: true });
+	const uri$1 = requireFastUri();
+	uri$1.code = 'require("ajv/dist/runtime/uri").default';
+	uri.default = uri$1;
+	
+	return uri;
+}
+
+var hasRequiredCore$1;
+
+function requireCore$1 () {
+	if (hasRequiredCore$1) return core$1;
+	hasRequiredCore$1 = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
+		var validate_1 = /*@__PURE__*/ requireValidate();
+		Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function () { return validate_1.KeywordCxt; } });
+		var codegen_1 = /*@__PURE__*/ requireCodegen();
+		Object.defineProperty(exports, "_", { enumerable: true, get: function () { return codegen_1._; } });
+		Object.defineProperty(exports, "str", { enumerable: true, get: function () { return codegen_1.str; } });
+		Object.defineProperty(exports, "stringify", { enumerable: true, get: function () { return codegen_1.stringify; } });
+		Object.defineProperty(exports, "nil", { enumerable: true, get: function () { return codegen_1.nil; } });
+		Object.defineProperty(exports, "Name", { enumerable: true, get: function () { return codegen_1.Name; } });
+		Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function () { return codegen_1.CodeGen; } });
+		const validation_error_1 = /*@__PURE__*/ requireValidation_error();
+		const ref_error_1 = /*@__PURE__*/ requireRef_error();
+		const rules_1 = /*@__PURE__*/ requireRules();
+		const compile_1 = /*@__PURE__*/ requireCompile();
+		const codegen_2 = /*@__PURE__*/ requireCodegen();
+		const resolve_1 = /*@__PURE__*/ requireResolve();
+		const dataType_1 = /*@__PURE__*/ requireDataType();
+		const util_1 = /*@__PURE__*/ requireUtil();
+		const $dataRefSchema = require$$9;
+		const uri_1 = /*@__PURE__*/ requireUri();
+		const defaultRegExp = (str, flags) => new RegExp(str, flags);
+		defaultRegExp.code = "new RegExp";
+		const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
+		const EXT_SCOPE_NAMES = new Set([
+		    "validate",
+		    "serialize",
+		    "parse",
+		    "wrapper",
+		    "root",
+		    "schema",
+		    "keyword",
+		    "pattern",
+		    "formats",
+		    "validate$data",
+		    "func",
+		    "obj",
+		    "Error",
+		]);
+		const removedOptions = {
+		    errorDataPath: "",
+		    format: "`validateFormats: false` can be used instead.",
+		    nullable: '"nullable" keyword is supported by default.',
+		    jsonPointers: "Deprecated jsPropertySyntax can be used instead.",
+		    extendRefs: "Deprecated ignoreKeywordsWithRef can be used instead.",
+		    missingRefs: "Pass empty schema with $id that should be ignored to ajv.addSchema.",
+		    processCode: "Use option `code: {process: (code, schemaEnv: object) => string}`",
+		    sourceCode: "Use option `code: {source: true}`",
+		    strictDefaults: "It is default now, see option `strict`.",
+		    strictKeywords: "It is default now, see option `strict`.",
+		    uniqueItems: '"uniqueItems" keyword is always validated.',
+		    unknownFormats: "Disable strict mode or pass `true` to `ajv.addFormat` (or `formats` option).",
+		    cache: "Map is used as cache, schema object as key.",
+		    serialize: "Map is used as cache, schema object as key.",
+		    ajvErrors: "It is default now.",
+		};
+		const deprecatedOptions = {
+		    ignoreKeywordsWithRef: "",
+		    jsPropertySyntax: "",
+		    unicode: '"minLength"/"maxLength" account for unicode characters by default.',
+		};
+		const MAX_EXPRESSION = 200;
+		// eslint-disable-next-line complexity
+		function requiredOptions(o) {
+		    var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
+		    const s = o.strict;
+		    const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
+		    const optimize = _optz === true || _optz === undefined ? 1 : _optz || 0;
+		    const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
+		    const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
+		    return {
+		        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
+		        strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
+		        strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
+		        strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
+		        strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
+		        code: o.code ? { ...o.code, optimize, regExp } : { optimize, regExp },
+		        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
+		        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION,
+		        meta: (_s = o.meta) !== null && _s !== void 0 ? _s : true,
+		        messages: (_t = o.messages) !== null && _t !== void 0 ? _t : true,
+		        inlineRefs: (_u = o.inlineRefs) !== null && _u !== void 0 ? _u : true,
+		        schemaId: (_v = o.schemaId) !== null && _v !== void 0 ? _v : "$id",
+		        addUsedSchema: (_w = o.addUsedSchema) !== null && _w !== void 0 ? _w : true,
+		        validateSchema: (_x = o.validateSchema) !== null && _x !== void 0 ? _x : true,
+		        validateFormats: (_y = o.validateFormats) !== null && _y !== void 0 ? _y : true,
+		        unicodeRegExp: (_z = o.unicodeRegExp) !== null && _z !== void 0 ? _z : true,
+		        int32range: (_0 = o.int32range) !== null && _0 !== void 0 ? _0 : true,
+		        uriResolver: uriResolver,
+		    };
+		}
+		class Ajv {
+		    constructor(opts = {}) {
+		        this.schemas = {};
+		        this.refs = {};
+		        this.formats = Object.create(null);
+		        this._compilations = new Set();
+		        this._loading = {};
+		        this._cache = new Map();
+		        opts = this.opts = { ...opts, ...requiredOptions(opts) };
+		        const { es5, lines } = this.opts.code;
+		        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines });
+		        this.logger = getLogger(opts.logger);
+		        const formatOpt = opts.validateFormats;
+		        opts.validateFormats = false;
+		        this.RULES = (0, rules_1.getRules)();
+		        checkOptions.call(this, removedOptions, opts, "NOT SUPPORTED");
+		        checkOptions.call(this, deprecatedOptions, opts, "DEPRECATED", "warn");
+		        this._metaOpts = getMetaSchemaOptions.call(this);
+		        if (opts.formats)
+		            addInitialFormats.call(this);
+		        this._addVocabularies();
+		        this._addDefaultMetaSchema();
+		        if (opts.keywords)
+		            addInitialKeywords.call(this, opts.keywords);
+		        if (typeof opts.meta == "object")
+		            this.addMetaSchema(opts.meta);
+		        addInitialSchemas.call(this);
+		        opts.validateFormats = formatOpt;
+		    }
+		    _addVocabularies() {
+		        this.addKeyword("$async");
+		    }
+		    _addDefaultMetaSchema() {
+		        const { $data, meta, schemaId } = this.opts;
+		        let _dataRefSchema = $dataRefSchema;
+		        if (schemaId === "id") {
+		            _dataRefSchema = { ...$dataRefSchema };
+		            _dataRefSchema.id = _dataRefSchema.$id;
+		            delete _dataRefSchema.$id;
+		        }
+		        if (meta && $data)
+		            this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
+		    }
+		    defaultMeta() {
+		        const { meta, schemaId } = this.opts;
+		        return (this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : undefined);
+		    }
+		    validate(schemaKeyRef, // key, ref or schema object
+		    // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
+		    data // to be validated
+		    ) {
+		        let v;
+		        if (typeof schemaKeyRef == "string") {
+		            v = this.getSchema(schemaKeyRef);
+		            if (!v)
+		                throw new Error(`no schema with key or ref "${schemaKeyRef}"`);
+		        }
+		        else {
+		            v = this.compile(schemaKeyRef);
+		        }
+		        const valid = v(data);
+		        if (!("$async" in v))
+		            this.errors = v.errors;
+		        return valid;
+		    }
+		    compile(schema, _meta) {
+		        const sch = this._addSchema(schema, _meta);
+		        return (sch.validate || this._compileSchemaEnv(sch));
+		    }
+		    compileAsync(schema, meta) {
+		        if (typeof this.opts.loadSchema != "function") {
+		            throw new Error("options.loadSchema should be a function");
+		        }
+		        const { loadSchema } = this.opts;
+		        return runCompileAsync.call(this, schema, meta);
+		        async function runCompileAsync(_schema, _meta) {
+		            await loadMetaSchema.call(this, _schema.$schema);
+		            const sch = this._addSchema(_schema, _meta);
+		            return sch.validate || _compileAsync.call(this, sch);
+		        }
+		        async function loadMetaSchema($ref) {
+		            if ($ref && !this.getSchema($ref)) {
+		                await runCompileAsync.call(this, { $ref }, true);
+		            }
+		        }
+		        async function _compileAsync(sch) {
+		            try {
+		                return this._compileSchemaEnv(sch);
+		            }
+		            catch (e) {
+		                if (!(e instanceof ref_error_1.default))
+		                    throw e;
+		                checkLoaded.call(this, e);
+		                await loadMissingSchema.call(this, e.missingSchema);
+		                return _compileAsync.call(this, sch);
+		            }
+		        }
+		        function checkLoaded({ missingSchema: ref, missingRef }) {
+		            if (this.refs[ref]) {
+		                throw new Error(`AnySchema ${ref} is loaded but ${missingRef} cannot be resolved`);
+		            }
+		        }
+		        async function loadMissingSchema(ref) {
+		            const _schema = await _loadSchema.call(this, ref);
+		            if (!this.refs[ref])
+		                await loadMetaSchema.call(this, _schema.$schema);
+		            if (!this.refs[ref])
+		                this.addSchema(_schema, ref, meta);
+		        }
+		        async function _loadSchema(ref) {
+		            const p = this._loading[ref];
+		            if (p)
+		                return p;
+		            try {
+		                return await (this._loading[ref] = loadSchema(ref));
+		            }
+		            finally {
+		                delete this._loading[ref];
+		            }
+		        }
+		    }
+		    // Adds schema to the instance
+		    addSchema(schema, // If array is passed, `key` will be ignored
+		    key, // Optional schema key. Can be passed to `validate` method instead of schema object or id/ref. One schema per instance can have empty `id` and `key`.
+		    _meta, // true if schema is a meta-schema. Used internally, addMetaSchema should be used instead.
+		    _validateSchema = this.opts.validateSchema // false to skip schema validation. Used internally, option validateSchema should be used instead.
+		    ) {
+		        if (Array.isArray(schema)) {
+		            for (const sch of schema)
+		                this.addSchema(sch, undefined, _meta, _validateSchema);
+		            return this;
+		        }
+		        let id;
+		        if (typeof schema === "object") {
+		            const { schemaId } = this.opts;
+		            id = schema[schemaId];
+		            if (id !== undefined && typeof id != "string") {
+		                throw new Error(`schema ${schemaId} must be string`);
+		            }
+		        }
+		        key = (0, resolve_1.normalizeId)(key || id);
+		        this._checkUnique(key);
+		        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
+		        return this;
+		    }
+		    // Add schema that will be used to validate other schemas
+		    // options in META_IGNORE_OPTIONS are alway set to false
+		    addMetaSchema(schema, key, // schema key
+		    _validateSchema = this.opts.validateSchema // false to skip schema validation, can be used to override validateSchema option for meta-schema
+		    ) {
+		        this.addSchema(schema, key, true, _validateSchema);
+		        return this;
+		    }
+		    //  Validate schema against its meta-schema
+		    validateSchema(schema, throwOrLogError) {
+		        if (typeof schema == "boolean")
+		            return true;
+		        let $schema;
+		        $schema = schema.$schema;
+		        if ($schema !== undefined && typeof $schema != "string") {
+		            throw new Error("$schema must be a string");
+		        }
+		        $schema = $schema || this.opts.defaultMeta || this.defaultMeta();
+		        if (!$schema) {
+		            this.logger.warn("meta-schema not available");
+		            this.errors = null;
+		            return true;
+		        }
+		        const valid = this.validate($schema, schema);
+		        if (!valid && throwOrLogError) {
+		            const message = "schema is invalid: " + this.errorsText();
+		            if (this.opts.validateSchema === "log")
+		                this.logger.error(message);
+		            else
+		                throw new Error(message);
+		        }
+		        return valid;
+		    }
+		    // Get compiled schema by `key` or `ref`.
+		    // (`key` that was passed to `addSchema` or full schema reference - `schema.$id` or resolved id)
+		    getSchema(keyRef) {
+		        let sch;
+		        while (typeof (sch = getSchEnv.call(this, keyRef)) == "string")
+		            keyRef = sch;
+		        if (sch === undefined) {
+		            const { schemaId } = this.opts;
+		            const root = new compile_1.SchemaEnv({ schema: {}, schemaId });
+		            sch = compile_1.resolveSchema.call(this, root, keyRef);
+		            if (!sch)
+		                return;
+		            this.refs[keyRef] = sch;
+		        }
+		        return (sch.validate || this._compileSchemaEnv(sch));
+		    }
+		    // Remove cached schema(s).
+		    // If no parameter is passed all schemas but meta-schemas are removed.
+		    // If RegExp is passed all schemas with key/id matching pattern but meta-schemas are removed.
+		    // Even if schema is referenced by other schemas it still can be removed as other schemas have local references.
+		    removeSchema(schemaKeyRef) {
+		        if (schemaKeyRef instanceof RegExp) {
+		            this._removeAllSchemas(this.schemas, schemaKeyRef);
+		            this._removeAllSchemas(this.refs, schemaKeyRef);
+		            return this;
+		        }
+		        switch (typeof schemaKeyRef) {
+		            case "undefined":
+		                this._removeAllSchemas(this.schemas);
+		                this._removeAllSchemas(this.refs);
+		                this._cache.clear();
+		                return this;
+		            case "string": {
+		                const sch = getSchEnv.call(this, schemaKeyRef);
+		                if (typeof sch == "object")
+		                    this._cache.delete(sch.schema);
+		                delete this.schemas[schemaKeyRef];
+		                delete this.refs[schemaKeyRef];
+		                return this;
+		            }
+		            case "object": {
+		                const cacheKey = schemaKeyRef;
+		                this._cache.delete(cacheKey);
+		                let id = schemaKeyRef[this.opts.schemaId];
+		                if (id) {
+		                    id = (0, resolve_1.normalizeId)(id);
+		                    delete this.schemas[id];
+		                    delete this.refs[id];
+		                }
+		                return this;
+		            }
+		            default:
+		                throw new Error("ajv.removeSchema: invalid parameter");
+		        }
+		    }
+		    // add "vocabulary" - a collection of keywords
+		    addVocabulary(definitions) {
+		        for (const def of definitions)
+		            this.addKeyword(def);
+		        return this;
+		    }
+		    addKeyword(kwdOrDef, def // deprecated
+		    ) {
+		        let keyword;
+		        if (typeof kwdOrDef == "string") {
+		            keyword = kwdOrDef;
+		            if (typeof def == "object") {
+		                this.logger.warn("these parameters are deprecated, see docs for addKeyword");
+		                def.keyword = keyword;
+		            }
+		        }
+		        else if (typeof kwdOrDef == "object" && def === undefined) {
+		            def = kwdOrDef;
+		            keyword = def.keyword;
+		            if (Array.isArray(keyword) && !keyword.length) {
+		                throw new Error("addKeywords: keyword must be string or non-empty array");
+		            }
+		        }
+		        else {
+		            throw new Error("invalid addKeywords parameters");
+		        }
+		        checkKeyword.call(this, keyword, def);
+		        if (!def) {
+		            (0, util_1.eachItem)(keyword, (kwd) => addRule.call(this, kwd));
+		            return this;
+		        }
+		        keywordMetaschema.call(this, def);
+		        const definition = {
+		            ...def,
+		            type: (0, dataType_1.getJSONTypes)(def.type),
+		            schemaType: (0, dataType_1.getJSONTypes)(def.schemaType),
+		        };
+		        (0, util_1.eachItem)(keyword, definition.type.length === 0
+		            ? (k) => addRule.call(this, k, definition)
+		            : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
+		        return this;
+		    }
+		    getKeyword(keyword) {
+		        const rule = this.RULES.all[keyword];
+		        return typeof rule == "object" ? rule.definition : !!rule;
+		    }
+		    // Remove keyword
+		    removeKeyword(keyword) {
+		        // TODO return type should be Ajv
+		        const { RULES } = this;
+		        delete RULES.keywords[keyword];
+		        delete RULES.all[keyword];
+		        for (const group of RULES.rules) {
+		            const i = group.rules.findIndex((rule) => rule.keyword === keyword);
+		            if (i >= 0)
+		                group.rules.splice(i, 1);
+		        }
+		        return this;
+		    }
+		    // Add format
+		    addFormat(name, format) {
+		        if (typeof format == "string")
+		            format = new RegExp(format);
+		        this.formats[name] = format;
+		        return this;
+		    }
+		    errorsText(errors = this.errors, // optional array of validation errors
+		    { separator = ", ", dataVar = "data" } = {} // optional options with properties `separator` and `dataVar`
+		    ) {
+		        if (!errors || errors.length === 0)
+		            return "No errors";
+		        return errors
+		            .map((e) => `${dataVar}${e.instancePath} ${e.message}`)
+		            .reduce((text, msg) => text + separator + msg);
+		    }
+		    $dataMetaSchema(metaSchema, keywordsJsonPointers) {
+		        const rules = this.RULES.all;
+		        metaSchema = JSON.parse(JSON.stringify(metaSchema));
+		        for (const jsonPointer of keywordsJsonPointers) {
+		            const segments = jsonPointer.split("/").slice(1); // first segment is an empty string
+		            let keywords = metaSchema;
+		            for (const seg of segments)
+		                keywords = keywords[seg];
+		            for (const key in rules) {
+		                const rule = rules[key];
+		                if (typeof rule != "object")
+		                    continue;
+		                const { $data } = rule.definition;
+		                const schema = keywords[key];
+		                if ($data && schema)
+		                    keywords[key] = schemaOrData(schema);
+		            }
+		        }
+		        return metaSchema;
+		    }
+		    _removeAllSchemas(schemas, regex) {
+		        for (const keyRef in schemas) {
+		            const sch = schemas[keyRef];
+		            if (!regex || regex.test(keyRef)) {
+		                if (typeof sch == "string") {
+		                    delete schemas[keyRef];
+		                }
+		                else if (sch && !sch.meta) {
+		                    this._cache.delete(sch.schema);
+		                    delete schemas[keyRef];
+		                }
+		            }
+		        }
+		    }
+		    _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+		        let id;
+		        const { schemaId } = this.opts;
+		        if (typeof schema == "object") {
+		            id = schema[schemaId];
+		        }
+		        else {
+		            if (this.opts.jtd)
+		                throw new Error("schema must be object");
+		            else if (typeof schema != "boolean")
+		                throw new Error("schema must be object or boolean");
+		        }
+		        let sch = this._cache.get(schema);
+		        if (sch !== undefined)
+		            return sch;
+		        baseId = (0, resolve_1.normalizeId)(id || baseId);
+		        const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
+		        sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
+		        this._cache.set(sch.schema, sch);
+		        if (addSchema && !baseId.startsWith("#")) {
+		            // TODO atm it is allowed to overwrite schemas without id (instead of not adding them)
+		            if (baseId)
+		                this._checkUnique(baseId);
+		            this.refs[baseId] = sch;
+		        }
+		        if (validateSchema)
+		            this.validateSchema(schema, true);
+		        return sch;
+		    }
+		    _checkUnique(id) {
+		        if (this.schemas[id] || this.refs[id]) {
+		            throw new Error(`schema with key or id "${id}" already exists`);
+		        }
+		    }
+		    _compileSchemaEnv(sch) {
+		        if (sch.meta)
+		            this._compileMetaSchema(sch);
+		        else
+		            compile_1.compileSchema.call(this, sch);
+		        /* istanbul ignore if */
+		        if (!sch.validate)
+		            throw new Error("ajv implementation error");
+		        return sch.validate;
+		    }
+		    _compileMetaSchema(sch) {
+		        const currentOpts = this.opts;
+		        this.opts = this._metaOpts;
+		        try {
+		            compile_1.compileSchema.call(this, sch);
+		        }
+		        finally {
+		            this.opts = currentOpts;
+		        }
+		    }
+		}
+		Ajv.ValidationError = validation_error_1.default;
+		Ajv.MissingRefError = ref_error_1.default;
+		exports.default = Ajv;
+		function checkOptions(checkOpts, options, msg, log = "error") {
+		    for (const key in checkOpts) {
+		        const opt = key;
+		        if (opt in options)
+		            this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
+		    }
+		}
+		function getSchEnv(keyRef) {
+		    keyRef = (0, resolve_1.normalizeId)(keyRef); // TODO tests fail without this line
+		    return this.schemas[keyRef] || this.refs[keyRef];
+		}
+		function addInitialSchemas() {
+		    const optsSchemas = this.opts.schemas;
+		    if (!optsSchemas)
+		        return;
+		    if (Array.isArray(optsSchemas))
+		        this.addSchema(optsSchemas);
+		    else
+		        for (const key in optsSchemas)
+		            this.addSchema(optsSchemas[key], key);
+		}
+		function addInitialFormats() {
+		    for (const name in this.opts.formats) {
+		        const format = this.opts.formats[name];
+		        if (format)
+		            this.addFormat(name, format);
+		    }
+		}
+		function addInitialKeywords(defs) {
+		    if (Array.isArray(defs)) {
+		        this.addVocabulary(defs);
+		        return;
+		    }
+		    this.logger.warn("keywords option as map is deprecated, pass array");
+		    for (const keyword in defs) {
+		        const def = defs[keyword];
+		        if (!def.keyword)
+		            def.keyword = keyword;
+		        this.addKeyword(def);
+		    }
+		}
+		function getMetaSchemaOptions() {
+		    const metaOpts = { ...this.opts };
+		    for (const opt of META_IGNORE_OPTIONS)
+		        delete metaOpts[opt];
+		    return metaOpts;
+		}
+		const noLogs = { log() { }, warn() { }, error() { } };
+		function getLogger(logger) {
+		    if (logger === false)
+		        return noLogs;
+		    if (logger === undefined)
+		        return console;
+		    if (logger.log && logger.warn && logger.error)
+		        return logger;
+		    throw new Error("logger must implement log, warn and error methods");
+		}
+		const KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
+		function checkKeyword(keyword, def) {
+		    const { RULES } = this;
+		    (0, util_1.eachItem)(keyword, (kwd) => {
+		        if (RULES.keywords[kwd])
+		            throw new Error(`Keyword ${kwd} is already defined`);
+		        if (!KEYWORD_NAME.test(kwd))
+		            throw new Error(`Keyword ${kwd} has invalid name`);
+		    });
+		    if (!def)
+		        return;
+		    if (def.$data && !("code" in def || "validate" in def)) {
+		        throw new Error('$data keyword must have "code" or "validate" function');
+		    }
+		}
+		function addRule(keyword, definition, dataType) {
+		    var _a;
+		    const post = definition === null || definition === void 0 ? void 0 : definition.post;
+		    if (dataType && post)
+		        throw new Error('keyword with "post" flag cannot have "type"');
+		    const { RULES } = this;
+		    let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
+		    if (!ruleGroup) {
+		        ruleGroup = { type: dataType, rules: [] };
+		        RULES.rules.push(ruleGroup);
+		    }
+		    RULES.keywords[keyword] = true;
+		    if (!definition)
+		        return;
+		    const rule = {
+		        keyword,
+		        definition: {
+		            ...definition,
+		            type: (0, dataType_1.getJSONTypes)(definition.type),
+		            schemaType: (0, dataType_1.getJSONTypes)(definition.schemaType),
+		        },
+		    };
+		    if (definition.before)
+		        addBeforeRule.call(this, ruleGroup, rule, definition.before);
+		    else
+		        ruleGroup.rules.push(rule);
+		    RULES.all[keyword] = rule;
+		    (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
+		}
+		function addBeforeRule(ruleGroup, rule, before) {
+		    const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
+		    if (i >= 0) {
+		        ruleGroup.rules.splice(i, 0, rule);
+		    }
+		    else {
+		        ruleGroup.rules.push(rule);
+		        this.logger.warn(`rule ${before} is not defined`);
+		    }
+		}
+		function keywordMetaschema(def) {
+		    let { metaSchema } = def;
+		    if (metaSchema === undefined)
+		        return;
+		    if (def.$data && this.opts.$data)
+		        metaSchema = schemaOrData(metaSchema);
+		    def.validateSchema = this.compile(metaSchema, true);
+		}
+		const $dataRef = {
+		    $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
+		};
+		function schemaOrData(schema) {
+		    return { anyOf: [schema, $dataRef] };
+		}
+		
+	} (core$1));
+	return core$1;
+}
+
+var draft7 = {};
+
+var core = {};
+
+var id = {};
+
+var hasRequiredId;
+
+function requireId () {
+	if (hasRequiredId) return id;
+	hasRequiredId = 1;
+	Object.defineProperty(id, "__esModule", { value: true });
+	const def = {
+	    keyword: "id",
+	    code() {
+	        throw new Error('NOT SUPPORTED: keyword "id", use "$id" for schema ID');
+	    },
+	};
+	id.default = def;
+	
+	return id;
+}
+
+var ref = {};
+
+var hasRequiredRef;
+
+function requireRef () {
+	if (hasRequiredRef) return ref;
+	hasRequiredRef = 1;
+	Object.defineProperty(ref, "__esModule", { value: true });
+	ref.callRef = ref.getValidate = void 0;
+	const ref_error_1 = /*@__PURE__*/ requireRef_error();
+	const code_1 = /*@__PURE__*/ requireCode();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const compile_1 = /*@__PURE__*/ requireCompile();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const def = {
+	    keyword: "$ref",
+	    schemaType: "string",
+	    code(cxt) {
+	        const { gen, schema: $ref, it } = cxt;
+	        const { baseId, schemaEnv: env, validateName, opts, self } = it;
+	        const { root } = env;
+	        if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
+	            return callRootRef();
+	        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
+	        if (schOrEnv === undefined)
+	            throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
+	        if (schOrEnv instanceof compile_1.SchemaEnv)
+	            return callValidate(schOrEnv);
+	        return inlineRefSchema(schOrEnv);
+	        function callRootRef() {
+	            if (env === root)
+	                return callRef(cxt, validateName, env, env.$async);
+	            const rootName = gen.scopeValue("root", { ref: root });
+	            return callRef(cxt, (0, codegen_1._) `${rootName}.validate`, root, root.$async);
+	        }
+	        function callValidate(sch) {
+	            const v = getValidate(cxt, sch);
+	            callRef(cxt, v, sch, sch.$async);
+	        }
+	        function inlineRefSchema(sch) {
+	            const schName = gen.scopeValue("schema", opts.code.source === true ? { ref: sch, code: (0, codegen_1.stringify)(sch) } : { ref: sch });
+	            const valid = gen.name("valid");
+	            const schCxt = cxt.subschema({
+	                schema: sch,
+	                dataTypes: [],
+	                schemaPath: codegen_1.nil,
+	                topSchemaRef: schName,
+	                errSchemaPath: $ref,
+	            }, valid);
+	            cxt.mergeEvaluated(schCxt);
+	            cxt.ok(valid);
+	        }
+	    },
+	};
+	function getValidate(cxt, sch) {
+	    const { gen } = cxt;
+	    return sch.validate
+	        ? gen.scopeValue("validate", { ref: sch.validate })
+	        : (0, codegen_1._) `${gen.scopeValue("wrapper", { ref: sch })}.validate`;
+	}
+	ref.getValidate = getValidate;
+	function callRef(cxt, v, sch, $async) {
+	    const { gen, it } = cxt;
+	    const { allErrors, schemaEnv: env, opts } = it;
+	    const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
+	    if ($async)
+	        callAsyncRef();
+	    else
+	        callSyncRef();
+	    function callAsyncRef() {
+	        if (!env.$async)
+	            throw new Error("async schema referenced by sync schema");
+	        const valid = gen.let("valid");
+	        gen.try(() => {
+	            gen.code((0, codegen_1._) `await ${(0, code_1.callValidateCode)(cxt, v, passCxt)}`);
+	            addEvaluatedFrom(v); // TODO will not work with async, it has to be returned with the result
+	            if (!allErrors)
+	                gen.assign(valid, true);
+	        }, (e) => {
+	            gen.if((0, codegen_1._) `!(${e} instanceof ${it.ValidationError})`, () => gen.throw(e));
+	            addErrorsFrom(e);
+	            if (!allErrors)
+	                gen.assign(valid, false);
+	        });
+	        cxt.ok(valid);
+	    }
+	    function callSyncRef() {
+	        cxt.result((0, code_1.callValidateCode)(cxt, v, passCxt), () => addEvaluatedFrom(v), () => addErrorsFrom(v));
+	    }
+	    function addErrorsFrom(source) {
+	        const errs = (0, codegen_1._) `${source}.errors`;
+	        gen.assign(names_1.default.vErrors, (0, codegen_1._) `${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`); // TODO tagged
+	        gen.assign(names_1.default.errors, (0, codegen_1._) `${names_1.default.vErrors}.length`);
+	    }
+	    function addEvaluatedFrom(source) {
+	        var _a;
+	        if (!it.opts.unevaluated)
+	            return;
+	        const schEvaluated = (_a = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a === void 0 ? void 0 : _a.evaluated;
+	        // TODO refactor
+	        if (it.props !== true) {
+	            if (schEvaluated && !schEvaluated.dynamicProps) {
+	                if (schEvaluated.props !== undefined) {
+	                    it.props = util_1.mergeEvaluated.props(gen, schEvaluated.props, it.props);
+	                }
+	            }
+	            else {
+	                const props = gen.var("props", (0, codegen_1._) `${source}.evaluated.props`);
+	                it.props = util_1.mergeEvaluated.props(gen, props, it.props, codegen_1.Name);
+	            }
+	        }
+	        if (it.items !== true) {
+	            if (schEvaluated && !schEvaluated.dynamicItems) {
+	                if (schEvaluated.items !== undefined) {
+	                    it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
+	                }
+	            }
+	            else {
+	                const items = gen.var("items", (0, codegen_1._) `${source}.evaluated.items`);
+	                it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
+	            }
+	        }
+	    }
+	}
+	ref.callRef = callRef;
+	ref.default = def;
+	
+	return ref;
+}
+
+var hasRequiredCore;
+
+function requireCore () {
+	if (hasRequiredCore) return core;
+	hasRequiredCore = 1;
+	Object.defineProperty(core, "__esModule", { value: true });
+	const id_1 = /*@__PURE__*/ requireId();
+	const ref_1 = /*@__PURE__*/ requireRef();
+	const core$1 = [
+	    "$schema",
+	    "$id",
+	    "$defs",
+	    "$vocabulary",
+	    { keyword: "$comment" },
+	    "definitions",
+	    id_1.default,
+	    ref_1.default,
+	];
+	core.default = core$1;
+	
+	return core;
+}
+
+var validation = {};
+
+var limitNumber = {};
+
+var hasRequiredLimitNumber;
+
+function requireLimitNumber () {
+	if (hasRequiredLimitNumber) return limitNumber;
+	hasRequiredLimitNumber = 1;
+	Object.defineProperty(limitNumber, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const ops = codegen_1.operators;
+	const KWDs = {
+	    maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
+	    minimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
+	    exclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
+	    exclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE },
+	};
+	const error = {
+	    message: ({ keyword, schemaCode }) => (0, codegen_1.str) `must be ${KWDs[keyword].okStr} ${schemaCode}`,
+	    params: ({ keyword, schemaCode }) => (0, codegen_1._) `{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: Object.keys(KWDs),
+	    type: "number",
+	    schemaType: "number",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { keyword, data, schemaCode } = cxt;
+	        cxt.fail$data((0, codegen_1._) `${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
+	    },
+	};
+	limitNumber.default = def;
+	
+	return limitNumber;
+}
+
+var multipleOf = {};
+
+var hasRequiredMultipleOf;
+
+function requireMultipleOf () {
+	if (hasRequiredMultipleOf) return multipleOf;
+	hasRequiredMultipleOf = 1;
+	Object.defineProperty(multipleOf, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const error = {
+	    message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
+	    params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: "multipleOf",
+	    type: "number",
+	    schemaType: "number",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { gen, data, schemaCode, it } = cxt;
+	        // const bdt = bad$DataType(schemaCode, <string>def.schemaType, $data)
+	        const prec = it.opts.multipleOfPrecision;
+	        const res = gen.let("res");
+	        const invalid = prec
+	            ? (0, codegen_1._) `Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}`
+	            : (0, codegen_1._) `${res} !== parseInt(${res})`;
+	        cxt.fail$data((0, codegen_1._) `(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
+	    },
+	};
+	multipleOf.default = def;
+	
+	return multipleOf;
+}
+
+var limitLength = {};
+
+var ucs2length = {};
+
+var hasRequiredUcs2length;
+
+function requireUcs2length () {
+	if (hasRequiredUcs2length) return ucs2length;
+	hasRequiredUcs2length = 1;
+	Object.defineProperty(ucs2length, "__esModule", { value: true });
+	// https://mathiasbynens.be/notes/javascript-encoding
+	// https://github.com/bestiejs/punycode.js - punycode.ucs2.decode
+	function ucs2length$1(str) {
+	    const len = str.length;
+	    let length = 0;
+	    let pos = 0;
+	    let value;
+	    while (pos < len) {
+	        length++;
+	        value = str.charCodeAt(pos++);
+	        if (value >= 0xd800 && value <= 0xdbff && pos < len) {
+	            // high surrogate, and there is a next character
+	            value = str.charCodeAt(pos);
+	            if ((value & 0xfc00) === 0xdc00)
+	                pos++; // low surrogate
+	        }
+	    }
+	    return length;
+	}
+	ucs2length.default = ucs2length$1;
+	ucs2length$1.code = 'require("ajv/dist/runtime/ucs2length").default';
+	
+	return ucs2length;
+}
+
+var hasRequiredLimitLength;
+
+function requireLimitLength () {
+	if (hasRequiredLimitLength) return limitLength;
+	hasRequiredLimitLength = 1;
+	Object.defineProperty(limitLength, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const ucs2length_1 = /*@__PURE__*/ requireUcs2length();
+	const error = {
+	    message({ keyword, schemaCode }) {
+	        const comp = keyword === "maxLength" ? "more" : "fewer";
+	        return (0, codegen_1.str) `must NOT have ${comp} than ${schemaCode} characters`;
+	    },
+	    params: ({ schemaCode }) => (0, codegen_1._) `{limit: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: ["maxLength", "minLength"],
+	    type: "string",
+	    schemaType: "number",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { keyword, data, schemaCode, it } = cxt;
+	        const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
+	        const len = it.opts.unicode === false ? (0, codegen_1._) `${data}.length` : (0, codegen_1._) `${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
+	        cxt.fail$data((0, codegen_1._) `${len} ${op} ${schemaCode}`);
+	    },
+	};
+	limitLength.default = def;
+	
+	return limitLength;
+}
+
+var pattern = {};
+
+var hasRequiredPattern;
+
+function requirePattern () {
+	if (hasRequiredPattern) return pattern;
+	hasRequiredPattern = 1;
+	Object.defineProperty(pattern, "__esModule", { value: true });
+	const code_1 = /*@__PURE__*/ requireCode();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const error = {
+	    message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
+	    params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: "pattern",
+	    type: "string",
+	    schemaType: "string",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { gen, data, $data, schema, schemaCode, it } = cxt;
+	        const u = it.opts.unicodeRegExp ? "u" : "";
+	        if ($data) {
+	            const { regExp } = it.opts.code;
+	            const regExpCode = regExp.code === "new RegExp" ? (0, codegen_1._) `new RegExp` : (0, util_1.useFunc)(gen, regExp);
+	            const valid = gen.let("valid");
+	            gen.try(() => gen.assign(valid, (0, codegen_1._) `${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
+	            cxt.fail$data((0, codegen_1._) `!${valid}`);
+	        }
+	        else {
+	            const regExp = (0, code_1.usePattern)(cxt, schema);
+	            cxt.fail$data((0, codegen_1._) `!${regExp}.test(${data})`);
+	        }
+	    },
+	};
+	pattern.default = def;
+	
+	return pattern;
+}
+
+var limitProperties = {};
+
+var hasRequiredLimitProperties;
+
+function requireLimitProperties () {
+	if (hasRequiredLimitProperties) return limitProperties;
+	hasRequiredLimitProperties = 1;
+	Object.defineProperty(limitProperties, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const error = {
+	    message({ keyword, schemaCode }) {
+	        const comp = keyword === "maxProperties" ? "more" : "fewer";
+	        return (0, codegen_1.str) `must NOT have ${comp} than ${schemaCode} properties`;
+	    },
+	    params: ({ schemaCode }) => (0, codegen_1._) `{limit: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: ["maxProperties", "minProperties"],
+	    type: "object",
+	    schemaType: "number",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { keyword, data, schemaCode } = cxt;
+	        const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
+	        cxt.fail$data((0, codegen_1._) `Object.keys(${data}).length ${op} ${schemaCode}`);
+	    },
+	};
+	limitProperties.default = def;
+	
+	return limitProperties;
+}
+
+var required = {};
+
+var hasRequiredRequired;
+
+function requireRequired () {
+	if (hasRequiredRequired) return required;
+	hasRequiredRequired = 1;
+	Object.defineProperty(required, "__esModule", { value: true });
+	const code_1 = /*@__PURE__*/ requireCode();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
+	    params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
+	};
+	const def = {
+	    keyword: "required",
+	    type: "object",
+	    schemaType: "array",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { gen, schema, schemaCode, data, $data, it } = cxt;
+	        const { opts } = it;
+	        if (!$data && schema.length === 0)
+	            return;
+	        const useLoop = schema.length >= opts.loopRequired;
+	        if (it.allErrors)
+	            allErrorsMode();
+	        else
+	            exitOnErrorMode();
+	        if (opts.strictRequired) {
+	            const props = cxt.parentSchema.properties;
+	            const { definedProperties } = cxt.it;
+	            for (const requiredKey of schema) {
+	                if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === undefined && !definedProperties.has(requiredKey)) {
+	                    const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
+	                    const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
+	                    (0, util_1.checkStrictMode)(it, msg, it.opts.strictRequired);
+	                }
+	            }
+	        }
+	        function allErrorsMode() {
+	            if (useLoop || $data) {
+	                cxt.block$data(codegen_1.nil, loopAllRequired);
+	            }
+	            else {
+	                for (const prop of schema) {
+	                    (0, code_1.checkReportMissingProp)(cxt, prop);
+	                }
+	            }
+	        }
+	        function exitOnErrorMode() {
+	            const missing = gen.let("missing");
+	            if (useLoop || $data) {
+	                const valid = gen.let("valid", true);
+	                cxt.block$data(valid, () => loopUntilMissing(missing, valid));
+	                cxt.ok(valid);
+	            }
+	            else {
+	                gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
+	                (0, code_1.reportMissingProp)(cxt, missing);
+	                gen.else();
+	            }
+	        }
+	        function loopAllRequired() {
+	            gen.forOf("prop", schemaCode, (prop) => {
+	                cxt.setParams({ missingProperty: prop });
+	                gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
+	            });
+	        }
+	        function loopUntilMissing(missing, valid) {
+	            cxt.setParams({ missingProperty: missing });
+	            gen.forOf(missing, schemaCode, () => {
+	                gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
+	                gen.if((0, codegen_1.not)(valid), () => {
+	                    cxt.error();
+	                    gen.break();
+	                });
+	            }, codegen_1.nil);
+	        }
+	    },
+	};
+	required.default = def;
+	
+	return required;
+}
+
+var limitItems = {};
+
+var hasRequiredLimitItems;
+
+function requireLimitItems () {
+	if (hasRequiredLimitItems) return limitItems;
+	hasRequiredLimitItems = 1;
+	Object.defineProperty(limitItems, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const error = {
+	    message({ keyword, schemaCode }) {
+	        const comp = keyword === "maxItems" ? "more" : "fewer";
+	        return (0, codegen_1.str) `must NOT have ${comp} than ${schemaCode} items`;
+	    },
+	    params: ({ schemaCode }) => (0, codegen_1._) `{limit: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: ["maxItems", "minItems"],
+	    type: "array",
+	    schemaType: "number",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { keyword, data, schemaCode } = cxt;
+	        const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
+	        cxt.fail$data((0, codegen_1._) `${data}.length ${op} ${schemaCode}`);
+	    },
+	};
+	limitItems.default = def;
+	
+	return limitItems;
+}
+
+var uniqueItems = {};
+
+var equal = {};
+
+var hasRequiredEqual;
+
+function requireEqual () {
+	if (hasRequiredEqual) return equal;
+	hasRequiredEqual = 1;
+	Object.defineProperty(equal, "__esModule", { value: true });
+	// https://github.com/ajv-validator/ajv/issues/889
+	const equal$1 = requireFastDeepEqual();
+	equal$1.code = 'require("ajv/dist/runtime/equal").default';
+	equal.default = equal$1;
+	
+	return equal;
+}
+
+var hasRequiredUniqueItems;
+
+function requireUniqueItems () {
+	if (hasRequiredUniqueItems) return uniqueItems;
+	hasRequiredUniqueItems = 1;
+	Object.defineProperty(uniqueItems, "__esModule", { value: true });
+	const dataType_1 = /*@__PURE__*/ requireDataType();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const equal_1 = /*@__PURE__*/ requireEqual();
+	const error = {
+	    message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
+	    params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
+	};
+	const def = {
+	    keyword: "uniqueItems",
+	    type: "array",
+	    schemaType: "boolean",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
+	        if (!$data && !schema)
+	            return;
+	        const valid = gen.let("valid");
+	        const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
+	        cxt.block$data(valid, validateUniqueItems, (0, codegen_1._) `${schemaCode} === false`);
+	        cxt.ok(valid);
+	        function validateUniqueItems() {
+	            const i = gen.let("i", (0, codegen_1._) `${data}.length`);
+	            const j = gen.let("j");
+	            cxt.setParams({ i, j });
+	            gen.assign(valid, true);
+	            gen.if((0, codegen_1._) `${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
+	        }
+	        function canOptimize() {
+	            return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
+	        }
+	        function loopN(i, j) {
+	            const item = gen.name("item");
+	            const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
+	            const indices = gen.const("indices", (0, codegen_1._) `{}`);
+	            gen.for((0, codegen_1._) `;${i}--;`, () => {
+	                gen.let(item, (0, codegen_1._) `${data}[${i}]`);
+	                gen.if(wrongType, (0, codegen_1._) `continue`);
+	                if (itemTypes.length > 1)
+	                    gen.if((0, codegen_1._) `typeof ${item} == "string"`, (0, codegen_1._) `${item} += "_"`);
+	                gen
+	                    .if((0, codegen_1._) `typeof ${indices}[${item}] == "number"`, () => {
+	                    gen.assign(j, (0, codegen_1._) `${indices}[${item}]`);
+	                    cxt.error();
+	                    gen.assign(valid, false).break();
+	                })
+	                    .code((0, codegen_1._) `${indices}[${item}] = ${i}`);
+	            });
+	        }
+	        function loopN2(i, j) {
+	            const eql = (0, util_1.useFunc)(gen, equal_1.default);
+	            const outer = gen.name("outer");
+	            gen.label(outer).for((0, codegen_1._) `;${i}--;`, () => gen.for((0, codegen_1._) `${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._) `${eql}(${data}[${i}], ${data}[${j}])`, () => {
+	                cxt.error();
+	                gen.assign(valid, false).break(outer);
+	            })));
+	        }
+	    },
+	};
+	uniqueItems.default = def;
+	
+	return uniqueItems;
+}
+
+var _const = {};
+
+var hasRequired_const;
+
+function require_const () {
+	if (hasRequired_const) return _const;
+	hasRequired_const = 1;
+	Object.defineProperty(_const, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const equal_1 = /*@__PURE__*/ requireEqual();
+	const error = {
+	    message: "must be equal to constant",
+	    params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: "const",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { gen, data, $data, schemaCode, schema } = cxt;
+	        if ($data || (schema && typeof schema == "object")) {
+	            cxt.fail$data((0, codegen_1._) `!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
+	        }
+	        else {
+	            cxt.fail((0, codegen_1._) `${schema} !== ${data}`);
+	        }
+	    },
+	};
+	_const.default = def;
+	
+	return _const;
+}
+
+var _enum = {};
+
+var hasRequired_enum;
+
+function require_enum () {
+	if (hasRequired_enum) return _enum;
+	hasRequired_enum = 1;
+	Object.defineProperty(_enum, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const equal_1 = /*@__PURE__*/ requireEqual();
+	const error = {
+	    message: "must be equal to one of the allowed values",
+	    params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: "enum",
+	    schemaType: "array",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { gen, data, $data, schema, schemaCode, it } = cxt;
+	        if (!$data && schema.length === 0)
+	            throw new Error("enum must have non-empty array");
+	        const useLoop = schema.length >= it.opts.loopEnum;
+	        let eql;
+	        const getEql = () => (eql !== null && eql !== void 0 ? eql : (eql = (0, util_1.useFunc)(gen, equal_1.default)));
+	        let valid;
+	        if (useLoop || $data) {
+	            valid = gen.let("valid");
+	            cxt.block$data(valid, loopEnum);
+	        }
+	        else {
+	            /* istanbul ignore if */
+	            if (!Array.isArray(schema))
+	                throw new Error("ajv implementation error");
+	            const vSchema = gen.const("vSchema", schemaCode);
+	            valid = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
+	        }
+	        cxt.pass(valid);
+	        function loopEnum() {
+	            gen.assign(valid, false);
+	            gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._) `${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
+	        }
+	        function equalCode(vSchema, i) {
+	            const sch = schema[i];
+	            return typeof sch === "object" && sch !== null
+	                ? (0, codegen_1._) `${getEql()}(${data}, ${vSchema}[${i}])`
+	                : (0, codegen_1._) `${data} === ${sch}`;
+	        }
+	    },
+	};
+	_enum.default = def;
+	
+	return _enum;
+}
+
+var hasRequiredValidation;
+
+function requireValidation () {
+	if (hasRequiredValidation) return validation;
+	hasRequiredValidation = 1;
+	Object.defineProperty(validation, "__esModule", { value: true });
+	const limitNumber_1 = /*@__PURE__*/ requireLimitNumber();
+	const multipleOf_1 = /*@__PURE__*/ requireMultipleOf();
+	const limitLength_1 = /*@__PURE__*/ requireLimitLength();
+	const pattern_1 = /*@__PURE__*/ requirePattern();
+	const limitProperties_1 = /*@__PURE__*/ requireLimitProperties();
+	const required_1 = /*@__PURE__*/ requireRequired();
+	const limitItems_1 = /*@__PURE__*/ requireLimitItems();
+	const uniqueItems_1 = /*@__PURE__*/ requireUniqueItems();
+	const const_1 = /*@__PURE__*/ require_const();
+	const enum_1 = /*@__PURE__*/ require_enum();
+	const validation$1 = [
+	    // number
+	    limitNumber_1.default,
+	    multipleOf_1.default,
+	    // string
+	    limitLength_1.default,
+	    pattern_1.default,
+	    // object
+	    limitProperties_1.default,
+	    required_1.default,
+	    // array
+	    limitItems_1.default,
+	    uniqueItems_1.default,
+	    // any
+	    { keyword: "type", schemaType: ["string", "array"] },
+	    { keyword: "nullable", schemaType: "boolean" },
+	    const_1.default,
+	    enum_1.default,
+	];
+	validation.default = validation$1;
+	
+	return validation;
+}
+
+var applicator = {};
+
+var additionalItems = {};
+
+var hasRequiredAdditionalItems;
+
+function requireAdditionalItems () {
+	if (hasRequiredAdditionalItems) return additionalItems;
+	hasRequiredAdditionalItems = 1;
+	Object.defineProperty(additionalItems, "__esModule", { value: true });
+	additionalItems.validateAdditionalItems = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
+	    params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
+	};
+	const def = {
+	    keyword: "additionalItems",
+	    type: "array",
+	    schemaType: ["boolean", "object"],
+	    before: "uniqueItems",
+	    error,
+	    code(cxt) {
+	        const { parentSchema, it } = cxt;
+	        const { items } = parentSchema;
+	        if (!Array.isArray(items)) {
+	            (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
+	            return;
+	        }
+	        validateAdditionalItems(cxt, items);
+	    },
+	};
+	function validateAdditionalItems(cxt, items) {
+	    const { gen, schema, data, keyword, it } = cxt;
+	    it.items = true;
+	    const len = gen.const("len", (0, codegen_1._) `${data}.length`);
+	    if (schema === false) {
+	        cxt.setParams({ len: items.length });
+	        cxt.pass((0, codegen_1._) `${len} <= ${items.length}`);
+	    }
+	    else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+	        const valid = gen.var("valid", (0, codegen_1._) `${len} <= ${items.length}`); // TODO var
+	        gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
+	        cxt.ok(valid);
+	    }
+	    function validateItems(valid) {
+	        gen.forRange("i", items.length, len, (i) => {
+	            cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
+	            if (!it.allErrors)
+	                gen.if((0, codegen_1.not)(valid), () => gen.break());
+	        });
+	    }
+	}
+	additionalItems.validateAdditionalItems = validateAdditionalItems;
+	additionalItems.default = def;
+	
+	return additionalItems;
+}
+
+var prefixItems = {};
+
+var items = {};
+
+var hasRequiredItems;
+
+function requireItems () {
+	if (hasRequiredItems) return items;
+	hasRequiredItems = 1;
+	Object.defineProperty(items, "__esModule", { value: true });
+	items.validateTuple = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const code_1 = /*@__PURE__*/ requireCode();
+	const def = {
+	    keyword: "items",
+	    type: "array",
+	    schemaType: ["object", "array", "boolean"],
+	    before: "uniqueItems",
+	    code(cxt) {
+	        const { schema, it } = cxt;
+	        if (Array.isArray(schema))
+	            return validateTuple(cxt, "additionalItems", schema);
+	        it.items = true;
+	        if ((0, util_1.alwaysValidSchema)(it, schema))
+	            return;
+	        cxt.ok((0, code_1.validateArray)(cxt));
+	    },
+	};
+	function validateTuple(cxt, extraItems, schArr = cxt.schema) {
+	    const { gen, parentSchema, data, keyword, it } = cxt;
+	    checkStrictTuple(parentSchema);
+	    if (it.opts.unevaluated && schArr.length && it.items !== true) {
+	        it.items = util_1.mergeEvaluated.items(gen, schArr.length, it.items);
+	    }
+	    const valid = gen.name("valid");
+	    const len = gen.const("len", (0, codegen_1._) `${data}.length`);
+	    schArr.forEach((sch, i) => {
+	        if ((0, util_1.alwaysValidSchema)(it, sch))
+	            return;
+	        gen.if((0, codegen_1._) `${len} > ${i}`, () => cxt.subschema({
+	            keyword,
+	            schemaProp: i,
+	            dataProp: i,
+	        }, valid));
+	        cxt.ok(valid);
+	    });
+	    function checkStrictTuple(sch) {
+	        const { opts, errSchemaPath } = it;
+	        const l = schArr.length;
+	        const fullTuple = l === sch.minItems && (l === sch.maxItems || sch[extraItems] === false);
+	        if (opts.strictTuples && !fullTuple) {
+	            const msg = `"${keyword}" is ${l}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
+	            (0, util_1.checkStrictMode)(it, msg, opts.strictTuples);
+	        }
+	    }
+	}
+	items.validateTuple = validateTuple;
+	items.default = def;
+	
+	return items;
+}
+
+var hasRequiredPrefixItems;
+
+function requirePrefixItems () {
+	if (hasRequiredPrefixItems) return prefixItems;
+	hasRequiredPrefixItems = 1;
+	Object.defineProperty(prefixItems, "__esModule", { value: true });
+	const items_1 = /*@__PURE__*/ requireItems();
+	const def = {
+	    keyword: "prefixItems",
+	    type: "array",
+	    schemaType: ["array"],
+	    before: "uniqueItems",
+	    code: (cxt) => (0, items_1.validateTuple)(cxt, "items"),
+	};
+	prefixItems.default = def;
+	
+	return prefixItems;
+}
+
+var items2020 = {};
+
+var hasRequiredItems2020;
+
+function requireItems2020 () {
+	if (hasRequiredItems2020) return items2020;
+	hasRequiredItems2020 = 1;
+	Object.defineProperty(items2020, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const code_1 = /*@__PURE__*/ requireCode();
+	const additionalItems_1 = /*@__PURE__*/ requireAdditionalItems();
+	const error = {
+	    message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
+	    params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
+	};
+	const def = {
+	    keyword: "items",
+	    type: "array",
+	    schemaType: ["object", "boolean"],
+	    before: "uniqueItems",
+	    error,
+	    code(cxt) {
+	        const { schema, parentSchema, it } = cxt;
+	        const { prefixItems } = parentSchema;
+	        it.items = true;
+	        if ((0, util_1.alwaysValidSchema)(it, schema))
+	            return;
+	        if (prefixItems)
+	            (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
+	        else
+	            cxt.ok((0, code_1.validateArray)(cxt));
+	    },
+	};
+	items2020.default = def;
+	
+	return items2020;
+}
+
+var contains = {};
+
+var hasRequiredContains;
+
+function requireContains () {
+	if (hasRequiredContains) return contains;
+	hasRequiredContains = 1;
+	Object.defineProperty(contains, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: ({ params: { min, max } }) => max === undefined
+	        ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
+	        : (0, codegen_1.str) `must contain at least ${min} and no more than ${max} valid item(s)`,
+	    params: ({ params: { min, max } }) => max === undefined ? (0, codegen_1._) `{minContains: ${min}}` : (0, codegen_1._) `{minContains: ${min}, maxContains: ${max}}`,
+	};
+	const def = {
+	    keyword: "contains",
+	    type: "array",
+	    schemaType: ["object", "boolean"],
+	    before: "uniqueItems",
+	    trackErrors: true,
+	    error,
+	    code(cxt) {
+	        const { gen, schema, parentSchema, data, it } = cxt;
+	        let min;
+	        let max;
+	        const { minContains, maxContains } = parentSchema;
+	        if (it.opts.next) {
+	            min = minContains === undefined ? 1 : minContains;
+	            max = maxContains;
+	        }
+	        else {
+	            min = 1;
+	        }
+	        const len = gen.const("len", (0, codegen_1._) `${data}.length`);
+	        cxt.setParams({ min, max });
+	        if (max === undefined && min === 0) {
+	            (0, util_1.checkStrictMode)(it, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
+	            return;
+	        }
+	        if (max !== undefined && min > max) {
+	            (0, util_1.checkStrictMode)(it, `"minContains" > "maxContains" is always invalid`);
+	            cxt.fail();
+	            return;
+	        }
+	        if ((0, util_1.alwaysValidSchema)(it, schema)) {
+	            let cond = (0, codegen_1._) `${len} >= ${min}`;
+	            if (max !== undefined)
+	                cond = (0, codegen_1._) `${cond} && ${len} <= ${max}`;
+	            cxt.pass(cond);
+	            return;
+	        }
+	        it.items = true;
+	        const valid = gen.name("valid");
+	        if (max === undefined && min === 1) {
+	            validateItems(valid, () => gen.if(valid, () => gen.break()));
+	        }
+	        else if (min === 0) {
+	            gen.let(valid, true);
+	            if (max !== undefined)
+	                gen.if((0, codegen_1._) `${data}.length > 0`, validateItemsWithCount);
+	        }
+	        else {
+	            gen.let(valid, false);
+	            validateItemsWithCount();
+	        }
+	        cxt.result(valid, () => cxt.reset());
+	        function validateItemsWithCount() {
+	            const schValid = gen.name("_valid");
+	            const count = gen.let("count", 0);
+	            validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
+	        }
+	        function validateItems(_valid, block) {
+	            gen.forRange("i", 0, len, (i) => {
+	                cxt.subschema({
+	                    keyword: "contains",
+	                    dataProp: i,
+	                    dataPropType: util_1.Type.Num,
+	                    compositeRule: true,
+	                }, _valid);
+	                block();
+	            });
+	        }
+	        function checkLimits(count) {
+	            gen.code((0, codegen_1._) `${count}++`);
+	            if (max === undefined) {
+	                gen.if((0, codegen_1._) `${count} >= ${min}`, () => gen.assign(valid, true).break());
+	            }
+	            else {
+	                gen.if((0, codegen_1._) `${count} > ${max}`, () => gen.assign(valid, false).break());
+	                if (min === 1)
+	                    gen.assign(valid, true);
+	                else
+	                    gen.if((0, codegen_1._) `${count} >= ${min}`, () => gen.assign(valid, true));
+	            }
+	        }
+	    },
+	};
+	contains.default = def;
+	
+	return contains;
+}
+
+var dependencies = {};
+
+var hasRequiredDependencies;
+
+function requireDependencies () {
+	if (hasRequiredDependencies) return dependencies;
+	hasRequiredDependencies = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
+		const codegen_1 = /*@__PURE__*/ requireCodegen();
+		const util_1 = /*@__PURE__*/ requireUtil();
+		const code_1 = /*@__PURE__*/ requireCode();
+		exports.error = {
+		    message: ({ params: { property, depsCount, deps } }) => {
+		        const property_ies = depsCount === 1 ? "property" : "properties";
+		        return (0, codegen_1.str) `must have ${property_ies} ${deps} when property ${property} is present`;
+		    },
+		    params: ({ params: { property, depsCount, deps, missingProperty } }) => (0, codegen_1._) `{property: ${property},
+    missingProperty: ${missingProperty},
+    depsCount: ${depsCount},
+    deps: ${deps}}`, // TODO change to reference
+		};
+		const def = {
+		    keyword: "dependencies",
+		    type: "object",
+		    schemaType: "object",
+		    error: exports.error,
+		    code(cxt) {
+		        const [propDeps, schDeps] = splitDependencies(cxt);
+		        validatePropertyDeps(cxt, propDeps);
+		        validateSchemaDeps(cxt, schDeps);
+		    },
+		};
+		function splitDependencies({ schema }) {
+		    const propertyDeps = {};
+		    const schemaDeps = {};
+		    for (const key in schema) {
+		        if (key === "__proto__")
+		            continue;
+		        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
+		        deps[key] = schema[key];
+		    }
+		    return [propertyDeps, schemaDeps];
+		}
+		function validatePropertyDeps(cxt, propertyDeps = cxt.schema) {
+		    const { gen, data, it } = cxt;
+		    if (Object.keys(propertyDeps).length === 0)
+		        return;
+		    const missing = gen.let("missing");
+		    for (const prop in propertyDeps) {
+		        const deps = propertyDeps[prop];
+		        if (deps.length === 0)
+		            continue;
+		        const hasProperty = (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties);
+		        cxt.setParams({
+		            property: prop,
+		            depsCount: deps.length,
+		            deps: deps.join(", "),
+		        });
+		        if (it.allErrors) {
+		            gen.if(hasProperty, () => {
+		                for (const depProp of deps) {
+		                    (0, code_1.checkReportMissingProp)(cxt, depProp);
+		                }
+		            });
+		        }
+		        else {
+		            gen.if((0, codegen_1._) `${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing)})`);
+		            (0, code_1.reportMissingProp)(cxt, missing);
+		            gen.else();
+		        }
+		    }
+		}
+		exports.validatePropertyDeps = validatePropertyDeps;
+		function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
+		    const { gen, data, keyword, it } = cxt;
+		    const valid = gen.name("valid");
+		    for (const prop in schemaDeps) {
+		        if ((0, util_1.alwaysValidSchema)(it, schemaDeps[prop]))
+		            continue;
+		        gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties), () => {
+		            const schCxt = cxt.subschema({ keyword, schemaProp: prop }, valid);
+		            cxt.mergeValidEvaluated(schCxt, valid);
+		        }, () => gen.var(valid, true) // TODO var
+		        );
+		        cxt.ok(valid);
+		    }
+		}
+		exports.validateSchemaDeps = validateSchemaDeps;
+		exports.default = def;
+		
+	} (dependencies));
+	return dependencies;
+}
+
+var propertyNames = {};
+
+var hasRequiredPropertyNames;
+
+function requirePropertyNames () {
+	if (hasRequiredPropertyNames) return propertyNames;
+	hasRequiredPropertyNames = 1;
+	Object.defineProperty(propertyNames, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: "property name must be valid",
+	    params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
+	};
+	const def = {
+	    keyword: "propertyNames",
+	    type: "object",
+	    schemaType: ["object", "boolean"],
+	    error,
+	    code(cxt) {
+	        const { gen, schema, data, it } = cxt;
+	        if ((0, util_1.alwaysValidSchema)(it, schema))
+	            return;
+	        const valid = gen.name("valid");
+	        gen.forIn("key", data, (key) => {
+	            cxt.setParams({ propertyName: key });
+	            cxt.subschema({
+	                keyword: "propertyNames",
+	                data: key,
+	                dataTypes: ["string"],
+	                propertyName: key,
+	                compositeRule: true,
+	            }, valid);
+	            gen.if((0, codegen_1.not)(valid), () => {
+	                cxt.error(true);
+	                if (!it.allErrors)
+	                    gen.break();
+	            });
+	        });
+	        cxt.ok(valid);
+	    },
+	};
+	propertyNames.default = def;
+	
+	return propertyNames;
+}
+
+var additionalProperties = {};
+
+var hasRequiredAdditionalProperties;
+
+function requireAdditionalProperties () {
+	if (hasRequiredAdditionalProperties) return additionalProperties;
+	hasRequiredAdditionalProperties = 1;
+	Object.defineProperty(additionalProperties, "__esModule", { value: true });
+	const code_1 = /*@__PURE__*/ requireCode();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: "must NOT have additional properties",
+	    params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
+	};
+	const def = {
+	    keyword: "additionalProperties",
+	    type: ["object"],
+	    schemaType: ["boolean", "object"],
+	    allowUndefined: true,
+	    trackErrors: true,
+	    error,
+	    code(cxt) {
+	        const { gen, schema, parentSchema, data, errsCount, it } = cxt;
+	        /* istanbul ignore if */
+	        if (!errsCount)
+	            throw new Error("ajv implementation error");
+	        const { allErrors, opts } = it;
+	        it.props = true;
+	        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema))
+	            return;
+	        const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
+	        const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
+	        checkAdditionalProperties();
+	        cxt.ok((0, codegen_1._) `${errsCount} === ${names_1.default.errors}`);
+	        function checkAdditionalProperties() {
+	            gen.forIn("key", data, (key) => {
+	                if (!props.length && !patProps.length)
+	                    additionalPropertyCode(key);
+	                else
+	                    gen.if(isAdditional(key), () => additionalPropertyCode(key));
+	            });
+	        }
+	        function isAdditional(key) {
+	            let definedProp;
+	            if (props.length > 8) {
+	                // TODO maybe an option instead of hard-coded 8?
+	                const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
+	                definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
+	            }
+	            else if (props.length) {
+	                definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._) `${key} === ${p}`));
+	            }
+	            else {
+	                definedProp = codegen_1.nil;
+	            }
+	            if (patProps.length) {
+	                definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._) `${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
+	            }
+	            return (0, codegen_1.not)(definedProp);
+	        }
+	        function deleteAdditional(key) {
+	            gen.code((0, codegen_1._) `delete ${data}[${key}]`);
+	        }
+	        function additionalPropertyCode(key) {
+	            if (opts.removeAdditional === "all" || (opts.removeAdditional && schema === false)) {
+	                deleteAdditional(key);
+	                return;
+	            }
+	            if (schema === false) {
+	                cxt.setParams({ additionalProperty: key });
+	                cxt.error();
+	                if (!allErrors)
+	                    gen.break();
+	                return;
+	            }
+	            if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+	                const valid = gen.name("valid");
+	                if (opts.removeAdditional === "failing") {
+	                    applyAdditionalSchema(key, valid, false);
+	                    gen.if((0, codegen_1.not)(valid), () => {
+	                        cxt.reset();
+	                        deleteAdditional(key);
+	                    });
+	                }
+	                else {
+	                    applyAdditionalSchema(key, valid);
+	                    if (!allErrors)
+	                        gen.if((0, codegen_1.not)(valid), () => gen.break());
+	                }
+	            }
+	        }
+	        function applyAdditionalSchema(key, valid, errors) {
+	            const subschema = {
+	                keyword: "additionalProperties",
+	                dataProp: key,
+	                dataPropType: util_1.Type.Str,
+	            };
+	            if (errors === false) {
+	                Object.assign(subschema, {
+	                    compositeRule: true,
+	                    createErrors: false,
+	                    allErrors: false,
+	                });
+	            }
+	            cxt.subschema(subschema, valid);
+	        }
+	    },
+	};
+	additionalProperties.default = def;
+	
+	return additionalProperties;
+}
+
+var properties$1 = {};
+
+var hasRequiredProperties;
+
+function requireProperties () {
+	if (hasRequiredProperties) return properties$1;
+	hasRequiredProperties = 1;
+	Object.defineProperty(properties$1, "__esModule", { value: true });
+	const validate_1 = /*@__PURE__*/ requireValidate();
+	const code_1 = /*@__PURE__*/ requireCode();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const additionalProperties_1 = /*@__PURE__*/ requireAdditionalProperties();
+	const def = {
+	    keyword: "properties",
+	    type: "object",
+	    schemaType: "object",
+	    code(cxt) {
+	        const { gen, schema, parentSchema, data, it } = cxt;
+	        if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === undefined) {
+	            additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
+	        }
+	        const allProps = (0, code_1.allSchemaProperties)(schema);
+	        for (const prop of allProps) {
+	            it.definedProperties.add(prop);
+	        }
+	        if (it.opts.unevaluated && allProps.length && it.props !== true) {
+	            it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
+	        }
+	        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
+	        if (properties.length === 0)
+	            return;
+	        const valid = gen.name("valid");
+	        for (const prop of properties) {
+	            if (hasDefault(prop)) {
+	                applyPropertySchema(prop);
+	            }
+	            else {
+	                gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties));
+	                applyPropertySchema(prop);
+	                if (!it.allErrors)
+	                    gen.else().var(valid, true);
+	                gen.endIf();
+	            }
+	            cxt.it.definedProperties.add(prop);
+	            cxt.ok(valid);
+	        }
+	        function hasDefault(prop) {
+	            return it.opts.useDefaults && !it.compositeRule && schema[prop].default !== undefined;
+	        }
+	        function applyPropertySchema(prop) {
+	            cxt.subschema({
+	                keyword: "properties",
+	                schemaProp: prop,
+	                dataProp: prop,
+	            }, valid);
+	        }
+	    },
+	};
+	properties$1.default = def;
+	
+	return properties$1;
+}
+
+var patternProperties = {};
+
+var hasRequiredPatternProperties;
+
+function requirePatternProperties () {
+	if (hasRequiredPatternProperties) return patternProperties;
+	hasRequiredPatternProperties = 1;
+	Object.defineProperty(patternProperties, "__esModule", { value: true });
+	const code_1 = /*@__PURE__*/ requireCode();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const util_2 = /*@__PURE__*/ requireUtil();
+	const def = {
+	    keyword: "patternProperties",
+	    type: "object",
+	    schemaType: "object",
+	    code(cxt) {
+	        const { gen, schema, data, parentSchema, it } = cxt;
+	        const { opts } = it;
+	        const patterns = (0, code_1.allSchemaProperties)(schema);
+	        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
+	        if (patterns.length === 0 ||
+	            (alwaysValidPatterns.length === patterns.length &&
+	                (!it.opts.unevaluated || it.props === true))) {
+	            return;
+	        }
+	        const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
+	        const valid = gen.name("valid");
+	        if (it.props !== true && !(it.props instanceof codegen_1.Name)) {
+	            it.props = (0, util_2.evaluatedPropsToName)(gen, it.props);
+	        }
+	        const { props } = it;
+	        validatePatternProperties();
+	        function validatePatternProperties() {
+	            for (const pat of patterns) {
+	                if (checkProperties)
+	                    checkMatchingProperties(pat);
+	                if (it.allErrors) {
+	                    validateProperties(pat);
+	                }
+	                else {
+	                    gen.var(valid, true); // TODO var
+	                    validateProperties(pat);
+	                    gen.if(valid);
+	                }
+	            }
+	        }
+	        function checkMatchingProperties(pat) {
+	            for (const prop in checkProperties) {
+	                if (new RegExp(pat).test(prop)) {
+	                    (0, util_1.checkStrictMode)(it, `property ${prop} matches pattern ${pat} (use allowMatchingProperties)`);
+	                }
+	            }
+	        }
+	        function validateProperties(pat) {
+	            gen.forIn("key", data, (key) => {
+	                gen.if((0, codegen_1._) `${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
+	                    const alwaysValid = alwaysValidPatterns.includes(pat);
+	                    if (!alwaysValid) {
+	                        cxt.subschema({
+	                            keyword: "patternProperties",
+	                            schemaProp: pat,
+	                            dataProp: key,
+	                            dataPropType: util_2.Type.Str,
+	                        }, valid);
+	                    }
+	                    if (it.opts.unevaluated && props !== true) {
+	                        gen.assign((0, codegen_1._) `${props}[${key}]`, true);
+	                    }
+	                    else if (!alwaysValid && !it.allErrors) {
+	                        // can short-circuit if `unevaluatedProperties` is not supported (opts.next === false)
+	                        // or if all properties were evaluated (props === true)
+	                        gen.if((0, codegen_1.not)(valid), () => gen.break());
+	                    }
+	                });
+	            });
+	        }
+	    },
+	};
+	patternProperties.default = def;
+	
+	return patternProperties;
+}
+
+var not = {};
+
+var hasRequiredNot;
+
+function requireNot () {
+	if (hasRequiredNot) return not;
+	hasRequiredNot = 1;
+	Object.defineProperty(not, "__esModule", { value: true });
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const def = {
+	    keyword: "not",
+	    schemaType: ["object", "boolean"],
+	    trackErrors: true,
+	    code(cxt) {
+	        const { gen, schema, it } = cxt;
+	        if ((0, util_1.alwaysValidSchema)(it, schema)) {
+	            cxt.fail();
+	            return;
+	        }
+	        const valid = gen.name("valid");
+	        cxt.subschema({
+	            keyword: "not",
+	            compositeRule: true,
+	            createErrors: false,
+	            allErrors: false,
+	        }, valid);
+	        cxt.failResult(valid, () => cxt.reset(), () => cxt.error());
+	    },
+	    error: { message: "must NOT be valid" },
+	};
+	not.default = def;
+	
+	return not;
+}
+
+var anyOf = {};
+
+var hasRequiredAnyOf;
+
+function requireAnyOf () {
+	if (hasRequiredAnyOf) return anyOf;
+	hasRequiredAnyOf = 1;
+	Object.defineProperty(anyOf, "__esModule", { value: true });
+	const code_1 = /*@__PURE__*/ requireCode();
+	const def = {
+	    keyword: "anyOf",
+	    schemaType: "array",
+	    trackErrors: true,
+	    code: code_1.validateUnion,
+	    error: { message: "must match a schema in anyOf" },
+	};
+	anyOf.default = def;
+	
+	return anyOf;
+}
+
+var oneOf = {};
+
+var hasRequiredOneOf;
+
+function requireOneOf () {
+	if (hasRequiredOneOf) return oneOf;
+	hasRequiredOneOf = 1;
+	Object.defineProperty(oneOf, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: "must match exactly one schema in oneOf",
+	    params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
+	};
+	const def = {
+	    keyword: "oneOf",
+	    schemaType: "array",
+	    trackErrors: true,
+	    error,
+	    code(cxt) {
+	        const { gen, schema, parentSchema, it } = cxt;
+	        /* istanbul ignore if */
+	        if (!Array.isArray(schema))
+	            throw new Error("ajv implementation error");
+	        if (it.opts.discriminator && parentSchema.discriminator)
+	            return;
+	        const schArr = schema;
+	        const valid = gen.let("valid", false);
+	        const passing = gen.let("passing", null);
+	        const schValid = gen.name("_valid");
+	        cxt.setParams({ passing });
+	        // TODO possibly fail straight away (with warning or exception) if there are two empty always valid schemas
+	        gen.block(validateOneOf);
+	        cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
+	        function validateOneOf() {
+	            schArr.forEach((sch, i) => {
+	                let schCxt;
+	                if ((0, util_1.alwaysValidSchema)(it, sch)) {
+	                    gen.var(schValid, true);
+	                }
+	                else {
+	                    schCxt = cxt.subschema({
+	                        keyword: "oneOf",
+	                        schemaProp: i,
+	                        compositeRule: true,
+	                    }, schValid);
+	                }
+	                if (i > 0) {
+	                    gen
+	                        .if((0, codegen_1._) `${schValid} && ${valid}`)
+	                        .assign(valid, false)
+	                        .assign(passing, (0, codegen_1._) `[${passing}, ${i}]`)
+	                        .else();
+	                }
+	                gen.if(schValid, () => {
+	                    gen.assign(valid, true);
+	                    gen.assign(passing, i);
+	                    if (schCxt)
+	                        cxt.mergeEvaluated(schCxt, codegen_1.Name);
+	                });
+	            });
+	        }
+	    },
+	};
+	oneOf.default = def;
+	
+	return oneOf;
+}
+
+var allOf = {};
+
+var hasRequiredAllOf;
+
+function requireAllOf () {
+	if (hasRequiredAllOf) return allOf;
+	hasRequiredAllOf = 1;
+	Object.defineProperty(allOf, "__esModule", { value: true });
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const def = {
+	    keyword: "allOf",
+	    schemaType: "array",
+	    code(cxt) {
+	        const { gen, schema, it } = cxt;
+	        /* istanbul ignore if */
+	        if (!Array.isArray(schema))
+	            throw new Error("ajv implementation error");
+	        const valid = gen.name("valid");
+	        schema.forEach((sch, i) => {
+	            if ((0, util_1.alwaysValidSchema)(it, sch))
+	                return;
+	            const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
+	            cxt.ok(valid);
+	            cxt.mergeEvaluated(schCxt);
+	        });
+	    },
+	};
+	allOf.default = def;
+	
+	return allOf;
+}
+
+var _if = {};
+
+var hasRequired_if;
+
+function require_if () {
+	if (hasRequired_if) return _if;
+	hasRequired_if = 1;
+	Object.defineProperty(_if, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
+	    params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
+	};
+	const def = {
+	    keyword: "if",
+	    schemaType: ["object", "boolean"],
+	    trackErrors: true,
+	    error,
+	    code(cxt) {
+	        const { gen, parentSchema, it } = cxt;
+	        if (parentSchema.then === undefined && parentSchema.else === undefined) {
+	            (0, util_1.checkStrictMode)(it, '"if" without "then" and "else" is ignored');
+	        }
+	        const hasThen = hasSchema(it, "then");
+	        const hasElse = hasSchema(it, "else");
+	        if (!hasThen && !hasElse)
+	            return;
+	        const valid = gen.let("valid", true);
+	        const schValid = gen.name("_valid");
+	        validateIf();
+	        cxt.reset();
+	        if (hasThen && hasElse) {
+	            const ifClause = gen.let("ifClause");
+	            cxt.setParams({ ifClause });
+	            gen.if(schValid, validateClause("then", ifClause), validateClause("else", ifClause));
+	        }
+	        else if (hasThen) {
+	            gen.if(schValid, validateClause("then"));
+	        }
+	        else {
+	            gen.if((0, codegen_1.not)(schValid), validateClause("else"));
+	        }
+	        cxt.pass(valid, () => cxt.error(true));
+	        function validateIf() {
+	            const schCxt = cxt.subschema({
+	                keyword: "if",
+	                compositeRule: true,
+	                createErrors: false,
+	                allErrors: false,
+	            }, schValid);
+	            cxt.mergeEvaluated(schCxt);
+	        }
+	        function validateClause(keyword, ifClause) {
+	            return () => {
+	                const schCxt = cxt.subschema({ keyword }, schValid);
+	                gen.assign(valid, schValid);
+	                cxt.mergeValidEvaluated(schCxt, valid);
+	                if (ifClause)
+	                    gen.assign(ifClause, (0, codegen_1._) `${keyword}`);
+	                else
+	                    cxt.setParams({ ifClause: keyword });
+	            };
+	        }
+	    },
+	};
+	function hasSchema(it, keyword) {
+	    const schema = it.schema[keyword];
+	    return schema !== undefined && !(0, util_1.alwaysValidSchema)(it, schema);
+	}
+	_if.default = def;
+	
+	return _if;
+}
+
+var thenElse = {};
+
+var hasRequiredThenElse;
+
+function requireThenElse () {
+	if (hasRequiredThenElse) return thenElse;
+	hasRequiredThenElse = 1;
+	Object.defineProperty(thenElse, "__esModule", { value: true });
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const def = {
+	    keyword: ["then", "else"],
+	    schemaType: ["object", "boolean"],
+	    code({ keyword, parentSchema, it }) {
+	        if (parentSchema.if === undefined)
+	            (0, util_1.checkStrictMode)(it, `"${keyword}" without "if" is ignored`);
+	    },
+	};
+	thenElse.default = def;
+	
+	return thenElse;
+}
+
+var hasRequiredApplicator;
+
+function requireApplicator () {
+	if (hasRequiredApplicator) return applicator;
+	hasRequiredApplicator = 1;
+	Object.defineProperty(applicator, "__esModule", { value: true });
+	const additionalItems_1 = /*@__PURE__*/ requireAdditionalItems();
+	const prefixItems_1 = /*@__PURE__*/ requirePrefixItems();
+	const items_1 = /*@__PURE__*/ requireItems();
+	const items2020_1 = /*@__PURE__*/ requireItems2020();
+	const contains_1 = /*@__PURE__*/ requireContains();
+	const dependencies_1 = /*@__PURE__*/ requireDependencies();
+	const propertyNames_1 = /*@__PURE__*/ requirePropertyNames();
+	const additionalProperties_1 = /*@__PURE__*/ requireAdditionalProperties();
+	const properties_1 = /*@__PURE__*/ requireProperties();
+	const patternProperties_1 = /*@__PURE__*/ requirePatternProperties();
+	const not_1 = /*@__PURE__*/ requireNot();
+	const anyOf_1 = /*@__PURE__*/ requireAnyOf();
+	const oneOf_1 = /*@__PURE__*/ requireOneOf();
+	const allOf_1 = /*@__PURE__*/ requireAllOf();
+	const if_1 = /*@__PURE__*/ require_if();
+	const thenElse_1 = /*@__PURE__*/ requireThenElse();
+	function getApplicator(draft2020 = false) {
+	    const applicator = [
+	        // any
+	        not_1.default,
+	        anyOf_1.default,
+	        oneOf_1.default,
+	        allOf_1.default,
+	        if_1.default,
+	        thenElse_1.default,
+	        // object
+	        propertyNames_1.default,
+	        additionalProperties_1.default,
+	        dependencies_1.default,
+	        properties_1.default,
+	        patternProperties_1.default,
+	    ];
+	    // array
+	    if (draft2020)
+	        applicator.push(prefixItems_1.default, items2020_1.default);
+	    else
+	        applicator.push(additionalItems_1.default, items_1.default);
+	    applicator.push(contains_1.default);
+	    return applicator;
+	}
+	applicator.default = getApplicator;
+	
+	return applicator;
+}
+
+var format$2 = {};
+
+var format$1 = {};
+
+var hasRequiredFormat$1;
+
+function requireFormat$1 () {
+	if (hasRequiredFormat$1) return format$1;
+	hasRequiredFormat$1 = 1;
+	Object.defineProperty(format$1, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const error = {
+	    message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
+	    params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: "format",
+	    type: ["number", "string"],
+	    schemaType: "string",
+	    $data: true,
+	    error,
+	    code(cxt, ruleType) {
+	        const { gen, data, $data, schema, schemaCode, it } = cxt;
+	        const { opts, errSchemaPath, schemaEnv, self } = it;
+	        if (!opts.validateFormats)
+	            return;
+	        if ($data)
+	            validate$DataFormat();
+	        else
+	            validateFormat();
+	        function validate$DataFormat() {
+	            const fmts = gen.scopeValue("formats", {
+	                ref: self.formats,
+	                code: opts.code.formats,
+	            });
+	            const fDef = gen.const("fDef", (0, codegen_1._) `${fmts}[${schemaCode}]`);
+	            const fType = gen.let("fType");
+	            const format = gen.let("format");
+	            // TODO simplify
+	            gen.if((0, codegen_1._) `typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._) `${fDef}.type || "string"`).assign(format, (0, codegen_1._) `${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._) `"string"`).assign(format, fDef));
+	            cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
+	            function unknownFmt() {
+	                if (opts.strictSchema === false)
+	                    return codegen_1.nil;
+	                return (0, codegen_1._) `${schemaCode} && !${format}`;
+	            }
+	            function invalidFmt() {
+	                const callFormat = schemaEnv.$async
+	                    ? (0, codegen_1._) `(${fDef}.async ? await ${format}(${data}) : ${format}(${data}))`
+	                    : (0, codegen_1._) `${format}(${data})`;
+	                const validData = (0, codegen_1._) `(typeof ${format} == "function" ? ${callFormat} : ${format}.test(${data}))`;
+	                return (0, codegen_1._) `${format} && ${format} !== true && ${fType} === ${ruleType} && !${validData}`;
+	            }
+	        }
+	        function validateFormat() {
+	            const formatDef = self.formats[schema];
+	            if (!formatDef) {
+	                unknownFormat();
+	                return;
+	            }
+	            if (formatDef === true)
+	                return;
+	            const [fmtType, format, fmtRef] = getFormat(formatDef);
+	            if (fmtType === ruleType)
+	                cxt.pass(validCondition());
+	            function unknownFormat() {
+	                if (opts.strictSchema === false) {
+	                    self.logger.warn(unknownMsg());
+	                    return;
+	                }
+	                throw new Error(unknownMsg());
+	                function unknownMsg() {
+	                    return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
+	                }
+	            }
+	            function getFormat(fmtDef) {
+	                const code = fmtDef instanceof RegExp
+	                    ? (0, codegen_1.regexpCode)(fmtDef)
+	                    : opts.code.formats
+	                        ? (0, codegen_1._) `${opts.code.formats}${(0, codegen_1.getProperty)(schema)}`
+	                        : undefined;
+	                const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+	                if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
+	                    return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._) `${fmt}.validate`];
+	                }
+	                return ["string", fmtDef, fmt];
+	            }
+	            function validCondition() {
+	                if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
+	                    if (!schemaEnv.$async)
+	                        throw new Error("async format in sync schema");
+	                    return (0, codegen_1._) `await ${fmtRef}(${data})`;
+	                }
+	                return typeof format == "function" ? (0, codegen_1._) `${fmtRef}(${data})` : (0, codegen_1._) `${fmtRef}.test(${data})`;
+	            }
+	        }
+	    },
+	};
+	format$1.default = def;
+	
+	return format$1;
+}
+
+var hasRequiredFormat;
+
+function requireFormat () {
+	if (hasRequiredFormat) return format$2;
+	hasRequiredFormat = 1;
+	Object.defineProperty(format$2, "__esModule", { value: true });
+	const format_1 = /*@__PURE__*/ requireFormat$1();
+	const format = [format_1.default];
+	format$2.default = format;
+	
+	return format$2;
+}
+
+var metadata = {};
+
+var hasRequiredMetadata;
+
+function requireMetadata () {
+	if (hasRequiredMetadata) return metadata;
+	hasRequiredMetadata = 1;
+	Object.defineProperty(metadata, "__esModule", { value: true });
+	metadata.contentVocabulary = metadata.metadataVocabulary = void 0;
+	metadata.metadataVocabulary = [
+	    "title",
+	    "description",
+	    "default",
+	    "deprecated",
+	    "readOnly",
+	    "writeOnly",
+	    "examples",
+	];
+	metadata.contentVocabulary = [
+	    "contentMediaType",
+	    "contentEncoding",
+	    "contentSchema",
+	];
+	
+	return metadata;
+}
+
+var hasRequiredDraft7;
+
+function requireDraft7 () {
+	if (hasRequiredDraft7) return draft7;
+	hasRequiredDraft7 = 1;
+	Object.defineProperty(draft7, "__esModule", { value: true });
+	const core_1 = /*@__PURE__*/ requireCore();
+	const validation_1 = /*@__PURE__*/ requireValidation();
+	const applicator_1 = /*@__PURE__*/ requireApplicator();
+	const format_1 = /*@__PURE__*/ requireFormat();
+	const metadata_1 = /*@__PURE__*/ requireMetadata();
+	const draft7Vocabularies = [
+	    core_1.default,
+	    validation_1.default,
+	    (0, applicator_1.default)(),
+	    format_1.default,
+	    metadata_1.metadataVocabulary,
+	    metadata_1.contentVocabulary,
+	];
+	draft7.default = draft7Vocabularies;
+	
+	return draft7;
+}
+
+var discriminator = {};
+
+var types = {};
+
+var hasRequiredTypes;
+
+function requireTypes () {
+	if (hasRequiredTypes) return types;
+	hasRequiredTypes = 1;
+	Object.defineProperty(types, "__esModule", { value: true });
+	types.DiscrError = void 0;
+	var DiscrError;
+	(function (DiscrError) {
+	    DiscrError["Tag"] = "tag";
+	    DiscrError["Mapping"] = "mapping";
+	})(DiscrError || (types.DiscrError = DiscrError = {}));
+	
+	return types;
+}
+
+var hasRequiredDiscriminator;
+
+function requireDiscriminator () {
+	if (hasRequiredDiscriminator) return discriminator;
+	hasRequiredDiscriminator = 1;
+	Object.defineProperty(discriminator, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const types_1 = /*@__PURE__*/ requireTypes();
+	const compile_1 = /*@__PURE__*/ requireCompile();
+	const ref_error_1 = /*@__PURE__*/ requireRef_error();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
+	        ? `tag "${tagName}" must be string`
+	        : `value of tag "${tagName}" must be in oneOf`,
+	    params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._) `{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`,
+	};
+	const def = {
+	    keyword: "discriminator",
+	    type: "object",
+	    schemaType: "object",
+	    error,
+	    code(cxt) {
+	        const { gen, data, schema, parentSchema, it } = cxt;
+	        const { oneOf } = parentSchema;
+	        if (!it.opts.discriminator) {
+	            throw new Error("discriminator: requires discriminator option");
+	        }
+	        const tagName = schema.propertyName;
+	        if (typeof tagName != "string")
+	            throw new Error("discriminator: requires propertyName");
+	        if (schema.mapping)
+	            throw new Error("discriminator: mapping is not supported");
+	        if (!oneOf)
+	            throw new Error("discriminator: requires oneOf keyword");
+	        const valid = gen.let("valid", false);
+	        const tag = gen.const("tag", (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(tagName)}`);
+	        gen.if((0, codegen_1._) `typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
+	        cxt.ok(valid);
+	        function validateMapping() {
+	            const mapping = getMapping();
+	            gen.if(false);
+	            for (const tagValue in mapping) {
+	                gen.elseIf((0, codegen_1._) `${tag} === ${tagValue}`);
+	                gen.assign(valid, applyTagSchema(mapping[tagValue]));
+	            }
+	            gen.else();
+	            cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
+	            gen.endIf();
+	        }
+	        function applyTagSchema(schemaProp) {
+	            const _valid = gen.name("valid");
+	            const schCxt = cxt.subschema({ keyword: "oneOf", schemaProp }, _valid);
+	            cxt.mergeEvaluated(schCxt, codegen_1.Name);
+	            return _valid;
+	        }
+	        function getMapping() {
+	            var _a;
+	            const oneOfMapping = {};
+	            const topRequired = hasRequired(parentSchema);
+	            let tagRequired = true;
+	            for (let i = 0; i < oneOf.length; i++) {
+	                let sch = oneOf[i];
+	                if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
+	                    const ref = sch.$ref;
+	                    sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
+	                    if (sch instanceof compile_1.SchemaEnv)
+	                        sch = sch.schema;
+	                    if (sch === undefined)
+	                        throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
+	                }
+	                const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
+	                if (typeof propSch != "object") {
+	                    throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
+	                }
+	                tagRequired = tagRequired && (topRequired || hasRequired(sch));
+	                addMappings(propSch, i);
+	            }
+	            if (!tagRequired)
+	                throw new Error(`discriminator: "${tagName}" must be required`);
+	            return oneOfMapping;
+	            function hasRequired({ required }) {
+	                return Array.isArray(required) && required.includes(tagName);
+	            }
+	            function addMappings(sch, i) {
+	                if (sch.const) {
+	                    addMapping(sch.const, i);
+	                }
+	                else if (sch.enum) {
+	                    for (const tagValue of sch.enum) {
+	                        addMapping(tagValue, i);
+	                    }
+	                }
+	                else {
+	                    throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
+	                }
+	            }
+	            function addMapping(tagValue, i) {
+	                if (typeof tagValue != "string" || tagValue in oneOfMapping) {
+	                    throw new Error(`discriminator: "${tagName}" values must be unique strings`);
+	                }
+	                oneOfMapping[tagValue] = i;
+	            }
+	        }
+	    },
+	};
+	discriminator.default = def;
+	
+	return discriminator;
+}
+
+var $schema = "http://json-schema.org/draft-07/schema#";
+var $id = "http://json-schema.org/draft-07/schema#";
+var title = "Core schema meta-schema";
+var definitions = {
+	schemaArray: {
+		type: "array",
+		minItems: 1,
+		items: {
+			$ref: "#"
+		}
+	},
+	nonNegativeInteger: {
+		type: "integer",
+		minimum: 0
+	},
+	nonNegativeIntegerDefault0: {
+		allOf: [
+			{
+				$ref: "#/definitions/nonNegativeInteger"
+			},
+			{
+				"default": 0
+			}
+		]
+	},
+	simpleTypes: {
+		"enum": [
+			"array",
+			"boolean",
+			"integer",
+			"null",
+			"number",
+			"object",
+			"string"
+		]
+	},
+	stringArray: {
+		type: "array",
+		items: {
+			type: "string"
+		},
+		uniqueItems: true,
+		"default": [
+		]
+	}
+};
+var type = [
+	"object",
+	"boolean"
+];
+var properties = {
+	$id: {
+		type: "string",
+		format: "uri-reference"
+	},
+	$schema: {
+		type: "string",
+		format: "uri"
+	},
+	$ref: {
+		type: "string",
+		format: "uri-reference"
+	},
+	$comment: {
+		type: "string"
+	},
+	title: {
+		type: "string"
+	},
+	description: {
+		type: "string"
+	},
+	"default": true,
+	readOnly: {
+		type: "boolean",
+		"default": false
+	},
+	examples: {
+		type: "array",
+		items: true
+	},
+	multipleOf: {
+		type: "number",
+		exclusiveMinimum: 0
+	},
+	maximum: {
+		type: "number"
+	},
+	exclusiveMaximum: {
+		type: "number"
+	},
+	minimum: {
+		type: "number"
+	},
+	exclusiveMinimum: {
+		type: "number"
+	},
+	maxLength: {
+		$ref: "#/definitions/nonNegativeInteger"
+	},
+	minLength: {
+		$ref: "#/definitions/nonNegativeIntegerDefault0"
+	},
+	pattern: {
+		type: "string",
+		format: "regex"
+	},
+	additionalItems: {
+		$ref: "#"
+	},
+	items: {
+		anyOf: [
+			{
+				$ref: "#"
+			},
+			{
+				$ref: "#/definitions/schemaArray"
+			}
+		],
+		"default": true
+	},
+	maxItems: {
+		$ref: "#/definitions/nonNegativeInteger"
+	},
+	minItems: {
+		$ref: "#/definitions/nonNegativeIntegerDefault0"
+	},
+	uniqueItems: {
+		type: "boolean",
+		"default": false
+	},
+	contains: {
+		$ref: "#"
+	},
+	maxProperties: {
+		$ref: "#/definitions/nonNegativeInteger"
+	},
+	minProperties: {
+		$ref: "#/definitions/nonNegativeIntegerDefault0"
+	},
+	required: {
+		$ref: "#/definitions/stringArray"
+	},
+	additionalProperties: {
+		$ref: "#"
+	},
+	definitions: {
+		type: "object",
+		additionalProperties: {
+			$ref: "#"
+		},
+		"default": {
+		}
+	},
+	properties: {
+		type: "object",
+		additionalProperties: {
+			$ref: "#"
+		},
+		"default": {
+		}
+	},
+	patternProperties: {
+		type: "object",
+		additionalProperties: {
+			$ref: "#"
+		},
+		propertyNames: {
+			format: "regex"
+		},
+		"default": {
+		}
+	},
+	dependencies: {
+		type: "object",
+		additionalProperties: {
+			anyOf: [
+				{
+					$ref: "#"
+				},
+				{
+					$ref: "#/definitions/stringArray"
+				}
+			]
+		}
+	},
+	propertyNames: {
+		$ref: "#"
+	},
+	"const": true,
+	"enum": {
+		type: "array",
+		items: true,
+		minItems: 1,
+		uniqueItems: true
+	},
+	type: {
+		anyOf: [
+			{
+				$ref: "#/definitions/simpleTypes"
+			},
+			{
+				type: "array",
+				items: {
+					$ref: "#/definitions/simpleTypes"
+				},
+				minItems: 1,
+				uniqueItems: true
+			}
+		]
+	},
+	format: {
+		type: "string"
+	},
+	contentMediaType: {
+		type: "string"
+	},
+	contentEncoding: {
+		type: "string"
+	},
+	"if": {
+		$ref: "#"
+	},
+	then: {
+		$ref: "#"
+	},
+	"else": {
+		$ref: "#"
+	},
+	allOf: {
+		$ref: "#/definitions/schemaArray"
+	},
+	anyOf: {
+		$ref: "#/definitions/schemaArray"
+	},
+	oneOf: {
+		$ref: "#/definitions/schemaArray"
+	},
+	not: {
+		$ref: "#"
+	}
+};
+var require$$3 = {
+	$schema: $schema,
+	$id: $id,
+	title: title,
+	definitions: definitions,
+	type: type,
+	properties: properties,
+	"default": true
+};
+
+var hasRequiredAjv;
+
+function requireAjv () {
+	if (hasRequiredAjv) return ajv.exports;
+	hasRequiredAjv = 1;
+	(function (module, exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
+		const core_1 = /*@__PURE__*/ requireCore$1();
+		const draft7_1 = /*@__PURE__*/ requireDraft7();
+		const discriminator_1 = /*@__PURE__*/ requireDiscriminator();
+		const draft7MetaSchema = require$$3;
+		const META_SUPPORT_DATA = ["/properties"];
+		const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
+		class Ajv extends core_1.default {
+		    _addVocabularies() {
+		        super._addVocabularies();
+		        draft7_1.default.forEach((v) => this.addVocabulary(v));
+		        if (this.opts.discriminator)
+		            this.addKeyword(discriminator_1.default);
+		    }
+		    _addDefaultMetaSchema() {
+		        super._addDefaultMetaSchema();
+		        if (!this.opts.meta)
+		            return;
+		        const metaSchema = this.opts.$data
+		            ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA)
+		            : draft7MetaSchema;
+		        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
+		        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
+		    }
+		    defaultMeta() {
+		        return (this.opts.defaultMeta =
+		            super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : undefined));
+		    }
+		}
+		exports.Ajv = Ajv;
+		module.exports = exports = Ajv;
+		module.exports.Ajv = Ajv;
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.default = Ajv;
+		var validate_1 = /*@__PURE__*/ requireValidate();
+		Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function () { return validate_1.KeywordCxt; } });
+		var codegen_1 = /*@__PURE__*/ requireCodegen();
+		Object.defineProperty(exports, "_", { enumerable: true, get: function () { return codegen_1._; } });
+		Object.defineProperty(exports, "str", { enumerable: true, get: function () { return codegen_1.str; } });
+		Object.defineProperty(exports, "stringify", { enumerable: true, get: function () { return codegen_1.stringify; } });
+		Object.defineProperty(exports, "nil", { enumerable: true, get: function () { return codegen_1.nil; } });
+		Object.defineProperty(exports, "Name", { enumerable: true, get: function () { return codegen_1.Name; } });
+		Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function () { return codegen_1.CodeGen; } });
+		var validation_error_1 = /*@__PURE__*/ requireValidation_error();
+		Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function () { return validation_error_1.default; } });
+		var ref_error_1 = /*@__PURE__*/ requireRef_error();
+		Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function () { return ref_error_1.default; } });
+		
+	} (ajv, ajv.exports));
+	return ajv.exports;
+}
+
+var ajvExports = /*@__PURE__*/ requireAjv();
+
+/**
+ * The JSON Schema of `.serviceentry-guard.yaml`. It lives here so the parser
+ * validates against exactly what ships: `schema/serviceentry-guard.schema.json`
+ * is written from this object (`npm run schema`) and a test fails when the two
+ * differ. Editors read the JSON file through the `yaml-language-server` comment.
+ */
+const namespaceName = { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$', maxLength: 63 };
+/** The Istio settings of a mesh; `defaults` and each mesh's `settings` share them. */
+const settings = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        defaultNamespace: { ...namespaceName, description: 'Namespace of manifests that set none (what `kubectl apply -n` or the Argo CD destination gives them). Default: default.' },
+        defaultExportTo: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            minItems: 1,
+            description: 'MeshConfig defaultServiceExportTo. Default: ["*"].',
+        },
+        rootNamespace: { ...namespaceName, description: 'Istio root namespace, whose Sidecar without a selector is the mesh-wide default. Default: istio-system.' },
+        autoAllocate: { type: 'boolean', description: 'Consumers run Istio DNS capture with IP auto-allocation, so entries without addresses get their own VIP. Default: false.' },
+        istioVersion: { type: 'string', pattern: '^[0-9]+\\.[0-9]+(\\.[0-9]+)?$', description: 'Istio version the mesh runs, e.g. "1.30"; verdicts that differ by version follow it.' },
+        outboundTrafficPolicy: { enum: ['ALLOW_ANY', 'REGISTRY_ONLY'], description: 'MeshConfig outboundTrafficPolicy.mode. Default: ALLOW_ANY.' },
+        dnsCapture: { type: 'boolean', description: 'Sidecars run Istio DNS capture (ISTIO_META_DNS_CAPTURE) mesh-wide.' },
+        autoAllocatePrefix: {
+            type: 'string',
+            pattern: '^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$',
+            description: 'PILOT_IP_AUTOALLOCATE_IPV4_PREFIX, where istiod allocates VIPs; suggested VIPs stay outside it.',
+        },
+        controllerManagedAddresses: { type: 'boolean', description: 'A controller (e.g. Aeraki) writes spec.addresses VIPs for entries without addresses.' },
+    },
+};
+const pathList = { type: 'array', items: { type: 'string', minLength: 1 } };
+const REPOSITORY_CONFIG_SCHEMA = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'ServiceEntry Guard repository config (.serviceentry-guard.yaml)',
+    description: 'Declares the meshes (clusters) of a repository: which manifests form each one and its Istio settings. Entries of different meshes never collide.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['meshes'],
+    properties: {
+        defaults: { ...settings, description: 'Settings every mesh inherits unless it sets its own.' },
+        render: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'How Kustomize roots and Helm charts are rendered.',
+            properties: {
+                allowRemote: { type: 'boolean', description: 'Let kustomize fetch remote bases and helm remote charts. Default: false (no network).' },
+            },
+        },
+        meshes: {
+            type: 'array',
+            minItems: 1,
+            description: 'The meshes of this repository; a file may belong to several (a shared base) and is analysed in each.',
+            items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['name'],
+                anyOf: [{ required: ['paths'] }, { required: ['kustomize'] }, { required: ['helm'] }],
+                properties: {
+                    name: { type: 'string', pattern: '^[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$', description: 'Named in every finding of this mesh.' },
+                    paths: { ...pathList, description: 'Globs of repository-relative manifest paths read as they are; a leading ! excludes.' },
+                    kustomize: { ...pathList, description: 'Folders holding a kustomization that is built (kustomize build), not read file by file.' },
+                    helm: {
+                        type: 'array',
+                        description: 'Charts rendered with helm template.',
+                        items: {
+                            type: 'object',
+                            additionalProperties: false,
+                            required: ['chart'],
+                            properties: {
+                                chart: { type: 'string', minLength: 1, description: 'Repository-relative chart folder.' },
+                                valueFiles: { ...pathList, description: 'Repository-relative values files, in order.' },
+                                releaseName: { type: 'string', minLength: 1, description: 'Default: the chart folder name.' },
+                                namespace: { ...namespaceName, description: 'Release namespace. Default: the mesh defaultNamespace.' },
+                            },
+                        },
+                    },
+                    settings: { ...settings, description: 'This mesh\'s Istio settings; unset ones come from defaults.' },
+                },
+            },
+        },
+        suppressions: {
+            type: 'array',
+            description: 'Findings accepted on purpose, each with a reason.',
+            items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['rule', 'entry', 'reason'],
+                properties: {
+                    rule: {
+                        enum: ['tcp-shadowed', 'tls-shadowed', 'tcp-captures-tls-port', 'http-tcp-sniffing', 'well-known-port-protocol', 'cidr-overlap', 'same-host', 'multi-host-tcp'],
+                        description: 'The rule of the findings to suppress.',
+                    },
+                    entry: { type: 'string', minLength: 1, description: 'Glob over `namespace/name` of an entry in the finding.' },
+                    reason: { type: 'string', minLength: 1, description: 'Why this finding is accepted; shown in reports.' },
+                    expires: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD after which the suppression no longer applies.' },
+                },
+            },
+        },
+    },
+};
+
+/**
+ * `.serviceentry-guard.yaml`: the repository's own statement of its meshes.
+ * Parsed with positions, validated against the shipped JSON Schema, and
+ * turned into a `RepositoryPlan` over the repository's file list. A config
+ * that does not validate yields no plan, only errors with `path:line:column`,
+ * because guessing what a broken config meant would hide or invent findings.
+ */
+const DEFAULT_CONFIG_PATH = '.serviceentry-guard.yaml';
+const validate = new ajvExports.Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true }).compile(REPOSITORY_CONFIG_SCHEMA);
+/** Parses and validates the config text; every problem is a diagnostic at its line and column. */
+function parseRepositoryConfig(text, path) {
+    const lineCounter = new distExports.LineCounter();
+    const doc = distExports.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const at = (offset) => {
+        const { line, col } = lineCounter.linePos(offset ?? 0);
+        return { path, line, column: col };
+    };
+    const diagnostics = doc.errors.map((e) => ({
+        severity: 'error', code: 'config-yaml', message: `${path} is not valid YAML: ${e.message}`, location: at(e.pos[0]),
+    }));
+    if (diagnostics.length > 0)
+        return { config: undefined, diagnostics };
+    const data = doc.toJS();
+    if (!validate(data)) {
+        for (const error of relevantErrors(validate.errors ?? [])) {
+            const { message, node } = describe$2(error, doc);
+            diagnostics.push({ severity: 'error', code: 'config-schema', message, location: at(node?.range?.[0]) });
+        }
+        return { config: undefined, diagnostics };
+    }
+    const raw = data;
+    const where = (segments) => at(nodeAt(doc, segments)?.range?.[0]);
+    const meshes = raw.meshes.map((m, i) => ({
+        name: m.name,
+        paths: m.paths ?? [],
+        kustomize: m.kustomize ?? [],
+        helm: (m.helm ?? []).map((h, j) => ({
+            chart: h.chart, valueFiles: h.valueFiles ?? [], releaseName: h.releaseName, namespace: h.namespace, location: where(['meshes', i, 'helm', j, 'chart']),
+        })),
+        settings: m.settings ?? {},
+        location: where(['meshes', i, 'name']),
+        pathLocations: (m.paths ?? []).map((_, j) => where(['meshes', i, 'paths', j])),
+        kustomizeLocations: (m.kustomize ?? []).map((_, j) => where(['meshes', i, 'kustomize', j])),
+    }));
+    const seen = new Map();
+    for (const mesh of meshes) {
+        const first = seen.get(mesh.name);
+        if (first) {
+            diagnostics.push({
+                severity: 'error', code: 'config-duplicate-mesh', location: mesh.location,
+                message: `mesh name "${mesh.name}" is already used at line ${first.location.line}; each mesh needs its own name, since findings are matched by it across a pull request`,
+            });
+        }
+        else {
+            seen.set(mesh.name, mesh);
+        }
+    }
+    if (diagnostics.length > 0)
+        return { config: undefined, diagnostics };
+    return {
+        config: {
+            path,
+            defaults: raw.defaults ?? {},
+            render: { allowRemote: raw.render?.allowRemote ?? false },
+            meshes,
+            suppressions: (raw.suppressions ?? []).map((s, i) => ({
+                rule: s.rule, entry: s.entry, reason: s.reason, expires: s.expires, location: where(['suppressions', i]),
+            })),
+        },
+        diagnostics,
+    };
+}
+/**
+ * ajv reports each failed branch of an `anyOf` as well as the `anyOf`
+ * itself; only the latter says something a person can act on.
+ */
+function relevantErrors(errors) {
+    return errors.filter((e) => !/\/anyOf\/\d+\//.test(e.schemaPath));
+}
+function segmentsOf(instancePath) {
+    if (instancePath === '')
+        return [];
+    return instancePath.slice(1).split('/').map((s) => {
+        const key = s.replace(/~1/g, '/').replace(/~0/g, '~');
+        return /^\d+$/.test(key) ? Number(key) : key;
+    });
+}
+/** `meshes[0].settings.rootNamespace`: how a person would point at the value. */
+function displayPath(segments) {
+    const text = segments.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').replace(/^\./, '');
+    return text || 'the top level';
+}
+function nodeAt(doc, segments) {
+    if (segments.length === 0)
+        return (doc.contents ?? undefined);
+    const node = doc.getIn(segments, true);
+    return node && typeof node === 'object' && 'range' in node ? node : undefined;
+}
+function describe$2(error, doc) {
+    const segments = segmentsOf(error.instancePath);
+    const node = nodeAt(doc, segments);
+    const name = displayPath(segments);
+    const shown = JSON.stringify(error.data);
+    switch (error.keyword) {
+        case 'additionalProperties': {
+            const key = String(error.params.additionalProperty);
+            const allowed = Object.keys(error.parentSchema?.properties ?? {});
+            const pair = distExports.isMap(node) ? node.items.find((p) => distExports.isScalar(p.key) && String(p.key.value) === key) : undefined;
+            const keyNode = distExports.isPair(pair) && distExports.isScalar(pair.key) ? pair.key : node;
+            return { message: `unknown key "${key}" in ${name}; expected one of ${allowed.join(', ')}`, node: keyNode };
+        }
+        case 'required':
+            return { message: `${name} is missing the required key "${error.params.missingProperty}"`, node };
+        case 'anyOf':
+            return { message: `${name} names no manifests: set paths, kustomize or helm`, node };
+        case 'type':
+            return { message: `${name} is ${shown}; expected ${article(error.params.type)}${segments[segments.length - 1] === 'istioVersion' ? ' (quote it: YAML reads 1.30 as the number 1.3)' : ''}`, node };
+        case 'enum':
+            return { message: `${name} is ${shown}; expected one of ${(error.params.allowedValues).map(String).join(', ')}`, node };
+        case 'pattern':
+            return { message: `${name} is ${shown}; ${patternHint(segments)}`, node };
+        case 'minItems':
+            return { message: `${name} is empty; it needs at least ${error.params.limit} item`, node };
+        case 'minLength':
+            return { message: `${name} is empty`, node };
+        case 'maxLength':
+            return { message: `${name} is longer than ${error.params.limit} characters`, node };
+        default:
+            return { message: `${name} ${error.message ?? 'is not valid'}`, node };
+    }
+}
+function article(type) {
+    return type === 'array' ? 'a list' : type === 'object' ? 'a mapping' : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+function patternHint(segments) {
+    const last = segments[segments.length - 1];
+    switch (last) {
+        case 'name': return 'expected letters, digits, ".", "_" or "-", starting and ending with a letter or digit, at most 63 characters';
+        case 'istioVersion': return 'expected a version like "1.30" (quote it, or YAML reads 1.30 as a number)';
+        case 'autoAllocatePrefix': return 'expected an IPv4 CIDR like 240.240.0.0/16';
+        case 'expires': return 'expected a date like 2026-12-31';
+        default: return 'expected a Kubernetes namespace name (lower-case letters, digits and "-")';
+    }
+}
+
+/**
+ * From a validated config file and the repository's file list to the plan of
+ * meshes. Settings resolve mesh `settings` → config `defaults` → the CLI
+ * flags / action inputs, so a config states only what differs.
+ */
+/**
+ * Parses the config and partitions the repository's files into its meshes.
+ * `repositoryPaths` are repository-relative, the form the config's globs are
+ * written in; `fallback` is what the CLI flags or action inputs say.
+ */
+function planFromConfigText(text, configPath, repositoryPaths, fallback) {
+    const parsed = parseRepositoryConfig(text, configPath);
+    if (!parsed.config)
+        return { plan: undefined, config: undefined, diagnostics: parsed.diagnostics };
+    const plan = planFromConfig(parsed.config, repositoryPaths, fallback);
+    return { plan, config: parsed.config, diagnostics: plan.diagnostics };
+}
+/**
+ * The plan of a repository: its config file's when it has one, else what the
+ * repository itself declares (Argo CD, Flux, Kustomize roots, folder
+ * conventions, copies of one object); `files` are keyed by repository path.
+ */
+function planRepository(config, files, fallback) {
+    if (config)
+        return planFromConfigText(config.text, config.path, files.map((f) => f.path), fallback);
+    return { plan: inferRepositoryPlan(files, fallback), config: undefined, diagnostics: [] };
+}
+function planFromConfig(config, repositoryPaths, fallback) {
+    const diagnostics = [];
+    const paths = repositoryPaths;
+    // Files a mesh reads or renders from; the summary counts the rest, which no mesh analyses.
+    const claimed = new Set();
+    const markUnder = (folder) => { for (const p of paths)
+        if (isUnder(p, folder))
+            claimed.add(p); };
+    const meshes = config.meshes.map((mesh) => {
+        const settings = resolveSettings(fallback, config.defaults, mesh.settings);
+        const files = filesOf(mesh, paths, diagnostics);
+        for (const f of files)
+            claimed.add(f);
+        const inputs = [];
+        if (mesh.paths.length > 0)
+            inputs.push({ kind: 'files', paths: files });
+        mesh.kustomize.forEach((root, i) => {
+            const folder = trimSlashes(root);
+            markUnder(folder);
+            if (!paths.some((p) => isUnder(p, folder)))
+                warn(diagnostics, mesh.kustomizeLocations[i], `kustomize root "${root}" of mesh ${mesh.name} holds no file the tool reads; check the path (it is relative to the repository root)`);
+            inputs.push({ kind: 'kustomize', root: folder });
+        });
+        for (const chart of mesh.helm) {
+            const folder = trimSlashes(chart.chart);
+            markUnder(folder);
+            for (const values of chart.valueFiles)
+                claimed.add(trimSlashes(values));
+            if (!paths.some((p) => isUnder(p, folder)))
+                warn(diagnostics, chart.location, `helm chart "${chart.chart}" of mesh ${mesh.name} holds no file the tool reads; check the path (it is relative to the repository root)`);
+            for (const values of chart.valueFiles) {
+                if (!paths.includes(trimSlashes(values)))
+                    warn(diagnostics, chart.location, `values file "${values}" of helm chart "${chart.chart}" (mesh ${mesh.name}) is not in the repository`);
+            }
+            inputs.push({
+                kind: 'helm',
+                chart: folder,
+                valueFiles: chart.valueFiles.map(trimSlashes),
+                releaseName: chart.releaseName ?? (folder.split('/').pop() || folder),
+                namespace: chart.namespace ?? settings.defaultNamespace,
+            });
+        }
+        return { name: mesh.name, inputs, settings, why: `${config.path}:${mesh.location.line}` };
+    });
+    const unclaimed = paths.filter((p) => !claimed.has(p)).length;
+    return { meshes, origin: 'config', summary: summarize(config, meshes, unclaimed), diagnostics, render: { ...config.render } };
+}
+function resolveSettings(fallback, defaults, own) {
+    const { defaultNamespace: defaultsNamespace, ...defaultsMesh } = defaults;
+    const { defaultNamespace: ownNamespace, ...ownMesh } = own;
+    return {
+        defaultNamespace: ownNamespace ?? defaultsNamespace ?? fallback.defaultNamespace,
+        mesh: { ...fallback.mesh, ...defaultsMesh, ...ownMesh },
+    };
+}
+/** The repository paths a mesh's globs select; a glob that selects nothing is a warning naming it. */
+function filesOf(mesh, paths, diagnostics) {
+    if (mesh.paths.length === 0)
+        return [];
+    const include = mesh.paths.map((glob, i) => ({ glob, location: mesh.pathLocations[i] })).filter((g) => !g.glob.startsWith('!'));
+    const exclude = mesh.paths.filter((g) => g.startsWith('!')).map((g) => g.slice(1));
+    const excluded = exclude.length > 0 ? picomatch(exclude.map(asGlob), { dot: true }) : () => false;
+    const selected = new Set();
+    for (const { glob, location } of include) {
+        const matches = picomatch(asGlob(glob), { dot: true });
+        const hits = paths.filter((p) => matches(p));
+        if (hits.length === 0)
+            warn(diagnostics, location, `glob "${glob}" of mesh ${mesh.name} matches no manifest file; globs are relative to the repository root`);
+        for (const p of hits)
+            if (!excluded(p))
+                selected.add(p);
+    }
+    if (include.length === 0)
+        warn(diagnostics, mesh.location, `mesh ${mesh.name} lists only excluding globs in paths, so it selects no file; add one that includes, like "clusters/${mesh.name}/**"`);
+    else if (selected.size === 0 && include.some(({ glob }) => { const matches = picomatch(asGlob(glob), { dot: true }); return paths.some((p) => matches(p)); })) {
+        warn(diagnostics, mesh.location, `mesh ${mesh.name} selects no file: its excluding globs remove every file its paths match`);
+    }
+    return [...selected].sort();
+}
+/** A plain folder name means everything under it, the way people write `clusters/prod`. */
+function asGlob(glob) {
+    const trimmed = glob.replace(/^\.\//, '');
+    return picomatch.scan(trimmed).isGlob ? trimmed : `{${trimSlashes(trimmed)},${trimSlashes(trimmed)}/**}`;
+}
+function trimSlashes(path) {
+    return path.replace(/^\.\//, '').replace(/\/+$/, '');
+}
+function isUnder(path, folder) {
+    return folder === '' || folder === '.' || path.startsWith(`${folder}/`);
+}
+function warn(diagnostics, location, message) {
+    diagnostics.push({ severity: 'warning', code: 'config-unmatched', message, location });
+}
+function summarize(config, meshes, unclaimed) {
+    const parts = meshes.map((m) => {
+        const files = m.inputs.flatMap((i) => (i.kind === 'files' ? i.paths : [])).length;
+        const rendered = m.inputs.filter((i) => i.kind !== 'files').length;
+        return `${m.name} (${files} file${files === 1 ? '' : 's'}${rendered > 0 ? `, ${rendered} to render` : ''})`;
+    });
+    const rest = unclaimed > 0 ? `; ${unclaimed} manifest file${unclaimed === 1 ? '' : 's'} in no mesh, not analysed` : '';
+    return `${meshes.length} mesh${meshes.length === 1 ? '' : 'es'} from ${config.path}: ${parts.join(', ')}${rest}.`;
+}
+
+/**
+ * A temporary copy of only the repository's own files: regular files under
+ * the repository root (symlinks are copied only when they stay inside it, as
+ * the files they point at), no .git. Renderers run there, so whatever a
+ * kustomization or chart names outside the repository simply does not exist.
+ */
+const SKIPPED = new Set(['.git', 'node_modules']);
+const MAX_FILE_BYTES = 16 * 1024 * 1024;
+async function copyRepository(repoDir, options = {}) {
+    const base = await mkdtemp(join$1(tmpdir(), 'serviceentry-guard-render-'));
+    const dir = join$1(base, 'repo');
+    const home = join$1(base, 'home');
+    await mkdir$1(dir);
+    await mkdir$1(home);
+    const realRoot = await realpath(repoDir);
+    const kustomizations = [];
+    const paths = new Set();
+    const walk = async (from) => {
+        for (const child of await readdir$1(from, { withFileTypes: true })) {
+            if (SKIPPED.has(child.name))
+                continue;
+            const source = join$1(from, child.name);
+            const rel = relative(realRoot, source);
+            if (child.isDirectory()) {
+                await walk(source);
+                continue;
+            }
+            let real = source;
+            if (child.isSymbolicLink()) {
+                const target = await realpath(source).catch(() => undefined);
+                if (!target || relative(realRoot, target).startsWith('..'))
+                    continue; // leads outside the repository
+                real = target;
+            }
+            const info = await stat$1(real).catch(() => undefined);
+            if (!info?.isFile() || info.size > MAX_FILE_BYTES)
+                continue;
+            const bytes = await readFile(real);
+            const destination = join$1(dir, rel);
+            await mkdir$1(dirname(destination), { recursive: true });
+            await writeFile$1(destination, bytes);
+            paths.add(rel.split(sep$1).join('/'));
+            if (/^kustomization\.ya?ml$/.test(child.name))
+                kustomizations.push({ path: rel.split(sep$1).join('/'), text: bytes.toString('utf8') });
+        }
+    };
+    const rootInfo = await lstat$1(realRoot);
+    if (rootInfo.isDirectory())
+        await walk(realRoot);
+    return {
+        dir, home, kustomizations, paths, allowRemote: options.allowRemote ?? false,
+        dispose: () => rm$1(base, { recursive: true, force: true }),
+    };
+}
+
+/** How long one kustomize build or helm template may take before it is stopped and reported. */
+const DEFAULT_RENDER_TIMEOUT_MS = 60_000;
+
+/**
+ * Rendered output points back at the file and line a reviewer edits. Each
+ * rendered ServiceEntry/Sidecar becomes its own SourceFile named after its
+ * source file, its text shifted down with blank lines so that its lines land
+ * on the source lines they came from: the document's start on the source
+ * document's start, then every rendered line that also appears (trimmed) in
+ * the source document on that line, in order. Lines kustomize changed (a
+ * patched port, a prefixed name) keep the nearest line above them.
+ */
+const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
+const ANALYSED_KINDS = new Set(['ServiceEntry', 'Sidecar']);
+/** The ServiceEntry and Sidecar documents of a renderer's output (other kinds are not ours to carry). */
+function analysedDocuments(output) {
+    const out = [];
+    // Only documents that say they are ours are parsed with the (slower) editing parser: a render is
+    // mostly Deployments and Services.
+    const ours = documentSpans(output).map((s) => output.slice(s.start, s.end)).filter((d) => declaredAnalysedKind(d) !== undefined);
+    if (ours.length === 0)
+        return out;
+    const text = ours.map((d) => (d.startsWith('---') ? d : `---\n${d}`)).map((d) => (d.endsWith('\n') ? d : `${d}\n`)).join('');
+    for (const doc of distExports.parseAllDocuments(text, { uniqueKeys: false })) {
+        if (!doc.contents || !distExports.isMap(doc.contents))
+            continue;
+        const d = doc;
+        const kind = scalar(d.get('kind'));
+        if (!kind || !ANALYSED_KINDS.has(kind))
+            continue;
+        const origin = scalar(d.getIn(['metadata', 'annotations', ORIGIN_ANNOTATION]));
+        if (origin !== undefined) {
+            d.deleteIn(['metadata', 'annotations', ORIGIN_ANNOTATION]);
+            const annotations = d.getIn(['metadata', 'annotations']);
+            if (distExports.isMap(annotations) && annotations.items.length === 0)
+                d.deleteIn(['metadata', 'annotations']);
+        }
+        // After `---`, helm's `# Source:` comment belongs to the document or to its first node, by parser whim.
+        const contents = d.contents;
+        const comment = `${d.commentBefore ?? ''}\n${contents.commentBefore ?? ''}`;
+        const source = /(?:^|\n)\s*Source:\s*(\S+)/.exec(comment)?.[1];
+        d.commentBefore = null;
+        contents.commentBefore = null;
+        out.push({
+            kind, name: scalar(d.getIn(['metadata', 'name'])) ?? '', text: d.toString({ lineWidth: 0 }).replace(/^---[ \t]*\n/, ''),
+            originPath: origin === undefined ? undefined : /(?:^|\n)path:\s*(\S+)/.exec(origin)?.[1], sourceComment: source,
+        });
+    }
+    return out;
+}
+function scalar(value) {
+    if (typeof value === 'string')
+        return value;
+    if (distExports.isScalar(value) && typeof value.value === 'string')
+        return value.value;
+    return undefined;
+}
+/**
+ * The rendered document as a SourceFile at `path`, aligned to `sourceText`
+ * (the source file's text) as described above. Without a source text the
+ * document starts at line 1.
+ */
+function alignedToSource(doc, path, sourceText) {
+    const rendered = doc.text.replace(/\n+$/, '').split('\n');
+    if (sourceText === undefined)
+        return { path, text: `${rendered.join('\n')}\n` };
+    const source = sourceText.split(/\r\n|\r|\n/).map((l) => l.trim());
+    const start = sourceDocumentStart(source, doc);
+    const placed = [];
+    let cursor = start; // next free source line (0-based)
+    for (let i = 0; i < rendered.length; i++) {
+        const line = rendered[i];
+        const trimmed = line.trim();
+        let target = cursor;
+        if (i === 0)
+            target = Math.max(cursor, firstContentLine(source, start));
+        else if (trimmed !== '') {
+            const found = findForward(source, trimmed, cursor, start);
+            if (found >= 0)
+                target = found;
+        }
+        while (placed.length < target)
+            placed.push('');
+        placed.push(line);
+        cursor = placed.length;
+    }
+    return { path, text: `${placed.join('\n')}\n` };
+}
+/** The 0-based line where the source document holding this object starts (its first content line). */
+function sourceDocumentStart(source, doc) {
+    const starts = [0];
+    source.forEach((l, i) => {
+        if (i > 0 && (l === '---' || l.startsWith('--- ')))
+            starts.push(i + 1);
+    });
+    let fallback;
+    for (let s = 0; s < starts.length; s++) {
+        const from = starts[s];
+        const to = starts[s + 1] ?? source.length;
+        let kind = false;
+        let name = false;
+        for (let i = from; i < to; i++) {
+            const l = source[i];
+            if (l === `kind: ${doc.kind}`)
+                kind = true;
+            if (l.startsWith('name:') && doc.name !== '' && doc.name.includes(l.slice(5).trim().replace(/^["']|["']$/g, '')) && l.slice(5).trim() !== '')
+                name = true;
+        }
+        if (kind && name)
+            return from;
+        if (kind && fallback === undefined)
+            fallback = from;
+    }
+    return fallback ?? 0;
+}
+function firstContentLine(source, from) {
+    for (let i = from; i < source.length; i++)
+        if (source[i] !== '' && !source[i].startsWith('#'))
+            return i;
+    return from;
+}
+/**
+ * The next source line that carries the same content as a rendered line,
+ * within the source document and a bounded window. Renderers re-order keys
+ * (kustomize sorts them), so a list item (`- …`) is matched to the next list
+ * item of the source, the same one if it starts with the same field, else the
+ * next in order; other lines match on their content without a leading `- `.
+ */
+function findForward(source, trimmed, from, docStart) {
+    const limit = Math.min(source.length, from + 200);
+    const item = trimmed.startsWith('- ') || trimmed === '-';
+    const content = item ? trimmed.slice(1).trim() : trimmed;
+    let firstItem = -1;
+    for (let i = from; i < limit; i++) {
+        const l = source[i];
+        if (i > docStart && (l === '---' || l.startsWith('--- ')))
+            break;
+        const sourceItem = l.startsWith('- ') || l === '-';
+        const sourceContent = sourceItem ? l.slice(1).trim() : l;
+        if (item) {
+            if (!sourceItem)
+                continue;
+            if (sourceContent === content)
+                return i;
+            if (firstItem < 0)
+                firstItem = i;
+        }
+        else if (sourceContent === content) {
+            return i;
+        }
+    }
+    return firstItem;
+}
+
+/**
+ * Runs kustomize, kubectl or helm with a timeout, in a given folder, with an
+ * environment that points HOME and every cache at the temporary copy (so no
+ * user plugin, config or credential is read) and sends any HTTP(S) request to
+ * a closed local port (so nothing reaches the network).
+ */
+function findExecutable(name, path = process.env['PATH'] ?? '') {
+    for (const dir of path.split(delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = join$1(dir, name);
+        try {
+            accessSync(candidate, constants$8.X_OK);
+            return candidate;
+        }
+        catch {
+            // not here
+        }
+    }
+    return undefined;
+}
+function isolatedEnvironment(home, path = process.env['PATH'] ?? '') {
+    const closed = 'http://127.0.0.1:9';
+    return {
+        PATH: path,
+        HOME: home,
+        XDG_CONFIG_HOME: join$1(home, '.config'),
+        XDG_CACHE_HOME: join$1(home, '.cache'),
+        XDG_DATA_HOME: join$1(home, '.local/share'),
+        KUSTOMIZE_PLUGIN_HOME: join$1(home, 'no-plugins'),
+        HELM_CACHE_HOME: join$1(home, '.cache/helm'),
+        HELM_CONFIG_HOME: join$1(home, '.config/helm'),
+        HELM_DATA_HOME: join$1(home, '.local/share/helm'),
+        HTTP_PROXY: closed,
+        HTTPS_PROXY: closed,
+        http_proxy: closed,
+        https_proxy: closed,
+        NO_PROXY: '',
+        no_proxy: '',
+        GIT_ALLOW_PROTOCOL: 'none',
+        GIT_TERMINAL_PROMPT: '0',
+        KUBECONFIG: join$1(home, 'no-kubeconfig'),
+    };
+}
+function runTool(file, args, options) {
+    return new Promise((resolve) => {
+        execFile(file, [...args], { cwd: options.cwd, env: options.env, timeout: options.timeoutMs, killSignal: 'SIGKILL', maxBuffer: options.maxBytes ?? 256 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
+            const timedOut = Boolean(error && error.killed);
+            resolve({ ok: !error, stdout: String(stdout), stderr: String(stderr), timedOut });
+        });
+    });
+}
+/** The first meaningful line of a tool's error output, for a diagnostic. */
+function firstErrorLine(stderr) {
+    const line = stderr.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? 'no error output';
+    return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
+
+/**
+ * Renders a chart with `helm template` when helm is on PATH: values files in
+ * order, the release name and namespace of the input, no repository update and
+ * no network (dependencies must already be vendored under charts/), in the
+ * temporary copy. Each rendered document's `# Source:` comment names its
+ * template; findings point at that template file.
+ * Without helm, the chart is named in one diagnostic with the ServiceEntry
+ * templates it holds, which are counted as not analysed.
+ */
+function helmRenderer(options = {}) {
+    const path = options.path ?? process.env['PATH'] ?? '';
+    const helm = findExecutable('helm', path);
+    return {
+        kind: 'helm',
+        async render(input, copy) {
+            if (input.kind !== 'helm')
+                throw new Error(`helm renderer given a ${input.kind} input`);
+            const chartDir = input.chart;
+            const at = { path: `${chartDir ? `${chartDir}/` : ''}Chart.yaml`, line: 1, column: 1 };
+            if (!helm) {
+                const templates = countServiceEntryTemplates(options.chartFiles?.(chartDir) ?? []);
+                return {
+                    files: [],
+                    diagnostics: [{ severity: 'warning', code: 'helm-missing', message: `Helm chart ${chartDir || '.'} not analysed: helm is not on PATH${templates > 0 ? ` (${templates} ServiceEntry template${templates === 1 ? '' : 's'} not analysed)` : ''}; install helm (it is on GitHub's hosted runners) to render it`, location: at }],
+                    unrenderedServiceEntries: templates,
+                };
+            }
+            const args = ['template', input.releaseName, `./${chartDir || '.'}`, '--namespace', input.namespace, ...input.valueFiles.flatMap((v) => ['--values', `./${v}`])];
+            const run = await runTool(helm, args, { cwd: copy.dir, env: isolatedEnvironment(copy.home, path), timeoutMs: options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS });
+            if (!run.ok) {
+                const why = run.timedOut ? `took longer than ${Math.round((options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS) / 1000)} s` : firstErrorLine(run.stderr);
+                return { files: [], diagnostics: [{ severity: 'error', code: 'helm-failed', message: `Helm chart ${chartDir || '.'} not analysed: helm template failed: ${why}`, location: at }] };
+            }
+            const files = [];
+            const texts = new Map();
+            for (const doc of analysedDocuments(run.stdout)) {
+                const source = doc.sourceComment ? templatePath(chartDir, doc.sourceComment) : undefined;
+                const target = source ?? at.path;
+                if (!texts.has(target))
+                    texts.set(target, await readFile(join$1(copy.dir, target), 'utf8').catch(() => undefined));
+                files.push(alignedToSource(doc, target, texts.get(target)));
+            }
+            return { files, diagnostics: [] };
+        },
+    };
+}
+/** `# Source: <chart name>/templates/x.yaml` → the template's repository path (the chart's own name is its folder here). */
+function templatePath(chartDir, comment) {
+    const rest = comment.split('/').slice(1).join('/');
+    if (!rest)
+        return undefined;
+    const path = posix.normalize(chartDir ? `${chartDir}/${rest}` : rest);
+    return path.startsWith('../') ? undefined : path;
+}
+function countServiceEntryTemplates(files) {
+    let count = 0;
+    for (const f of files) {
+        if (!f.path.includes('/templates/') && !f.path.startsWith('templates/'))
+            continue;
+        for (const span of documentSpans(f.text))
+            if (declaredAnalysedKind(f.text.slice(span.start, span.end)) === 'ServiceEntry')
+                count++;
+    }
+    return count;
+}
+
+/**
+ * Builds a Kustomize root with the real kustomize (`kustomize build`, else
+ * `kubectl kustomize`): plugins, exec/container functions and Helm inflation
+ * off, the default load restrictor (files only from inside each
+ * kustomization's own folder), a timeout, no network, in a temporary copy of
+ * the repository. The copy's root kustomization gets
+ * `buildMetadata: [originAnnotations]`, so each built object says which file
+ * it came from; findings then point at that file's line.
+ */
+const KUSTOMIZE_SAFE_FLAGS = ['--enable-alpha-plugins=false', '--enable-helm=false', '--load-restrictor=LoadRestrictionsRootOnly'];
+function kustomizeRenderer(options = {}) {
+    const path = options.path ?? process.env['PATH'] ?? '';
+    const kustomize = findExecutable('kustomize', path);
+    const kubectl = kustomize ? undefined : findExecutable('kubectl', path);
+    return {
+        kind: 'kustomize',
+        async render(input, copy) {
+            if (input.kind !== 'kustomize')
+                throw new Error(`kustomize renderer given a ${input.kind} input`);
+            const root = input.root;
+            const kustomizationFile = copy.kustomizations.find((k) => posix.dirname(k.path) === (root || '.'))?.path ?? `${root ? `${root}/` : ''}kustomization.yaml`;
+            const at = { path: kustomizationFile, line: 1, column: 1 };
+            const diagnostics = [];
+            if (!kustomize && !kubectl) {
+                return { files: [], diagnostics: [{ severity: 'warning', code: 'kustomize-missing', message: `Kustomize root ${root || '.'} not analysed: neither kustomize nor kubectl is on PATH (install one, or list its rendered output in .serviceentry-guard.yaml)`, location: at }] };
+            }
+            const tree = readKustomizeTree(copy.kustomizations, copy.paths);
+            const k = tree.byDir.get(root);
+            const remote = k ? closureOf(k, tree).kustomizations.flatMap((c) => c.remote) : [];
+            if (remote.length > 0 && !copy.allowRemote) {
+                return { files: [], diagnostics: [{ severity: 'warning', code: 'kustomize-remote', message: `Kustomize root ${root || '.'} not analysed: it references remote resources (${remote.slice(0, 3).join(', ')}) and rendering reaches no network; allow it with render.allowRemote in .serviceentry-guard.yaml`, location: at }] };
+            }
+            await prepareRoot(join$1(copy.dir, kustomizationFile), input.targetNamespace);
+            const [file, args] = kustomize
+                ? [kustomize, ['build', ...KUSTOMIZE_SAFE_FLAGS, '.']]
+                : [kubectl, ['kustomize', ...KUSTOMIZE_SAFE_FLAGS, '.']];
+            const run = await runTool(file, args, { cwd: join$1(copy.dir, root), env: isolatedEnvironment(copy.home, path), timeoutMs: options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS });
+            if (!run.ok) {
+                // What kubectl would apply cannot be known; the files the root lists are still read as
+                // written, so a collision in them is not hidden by a build that fails.
+                const why = run.timedOut ? `took longer than ${Math.round((options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS) / 1000)} s` : firstErrorLine(run.stderr);
+                const listed = k ? closureOf(k, tree).files.filter((f) => /\.ya?ml$/.test(f) && !/(^|\/)kustomization\.ya?ml$/.test(f)) : [];
+                const files = [];
+                for (const f of listed) {
+                    const text = await readFile(join$1(copy.dir, f), 'utf8').catch(() => undefined);
+                    if (text !== undefined)
+                        files.push({ path: f, text });
+                }
+                diagnostics.push({ severity: 'warning', code: 'kustomize-failed', message: `Kustomize root ${root || '.'} could not be built (${posix.basename(file)} ${args[0]}: ${why}); its ${files.length} listed file${files.length === 1 ? ' is' : 's are'} read as written, without the kustomization's changes`, location: at });
+                return { files, diagnostics };
+            }
+            const files = [];
+            const texts = new Map();
+            for (const doc of analysedDocuments(run.stdout)) {
+                const source = doc.originPath ? posix.normalize(posix.join(root || '.', doc.originPath)) : undefined;
+                const inRepo = source !== undefined && !source.startsWith('../') && source !== '..';
+                const path = inRepo ? source : kustomizationFile;
+                if (!texts.has(path))
+                    texts.set(path, inRepo ? await readFile(join$1(copy.dir, path), 'utf8').catch(() => undefined) : undefined);
+                files.push(alignedToSource(doc, path, texts.get(path)));
+            }
+            return { files, diagnostics };
+        },
+    };
+}
+/** In the copy only: ask for origin annotations, and set Flux's targetNamespace the way Flux does. */
+async function prepareRoot(file, targetNamespace) {
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    if (text === undefined)
+        return;
+    const doc = distExports.parseDocument(text);
+    const metadata = doc.get('buildMetadata');
+    const wanted = new Set(Array.isArray(metadata?.toJSON?.()) ? (metadata.toJSON()) : []);
+    wanted.add('originAnnotations');
+    doc.set('buildMetadata', [...wanted]);
+    if (targetNamespace)
+        doc.set('namespace', targetNamespace);
+    await writeFile$1(file, doc.toString());
+}
+
+/**
+ * A pull request's side exists only as git objects or API reads: to render
+ * its Kustomize roots and charts, its files are written to a temporary folder
+ * first. Only the side's own repository-relative paths are written (no `..`,
+ * no absolute path), so a renderer there sees nothing but that side.
+ */
+async function writeSideFolder(files) {
+    const dir = await mkdtemp(join$1(tmpdir(), 'serviceentry-guard-side-'));
+    for (const file of files) {
+        const rel = normalize(file.path);
+        if (rel.startsWith('..') || rel.startsWith(sep$1) || rel.split(sep$1).includes('..'))
+            continue;
+        const target = join$1(dir, rel);
+        await mkdir$1(dirname(target), { recursive: true });
+        await writeFile$1(target, file.text);
+    }
+    return { dir, dispose: () => rm$1(dir, { recursive: true, force: true }) };
+}
+
+/** Builds a tree from files whose report paths are already repository-relative. */
+function treeOf(files, directory) {
+    return { files: new Map(files.map((f) => [f.path, f])), ...({}) };
+}
+/** One temporary copy for a whole run, made on first need and removed by dispose(). */
+class RenderWorkspace {
+    repoDir;
+    allowRemote;
+    copy;
+    constructor(repoDir, allowRemote = false) {
+        this.repoDir = repoDir;
+        this.allowRemote = allowRemote;
+    }
+    get() {
+        this.copy ??= copyRepository(this.repoDir, { allowRemote: this.allowRemote });
+        return this.copy;
+    }
+    async dispose() {
+        if (this.copy)
+            await (await this.copy).dispose();
+    }
+}
+async function materializeMesh(plan, tree, render) {
+    const result = { files: [], groups: [], diagnostics: [], unrenderedServiceEntries: 0 };
+    const seen = new Set();
+    for (const input of plan.inputs) {
+        switch (input.kind) {
+            case 'files': {
+                const files = [];
+                for (const path of input.paths) {
+                    const file = tree.files.get(path);
+                    // A planned path that was not read was reported by the reader (too large, symlink out of the tree).
+                    if (file && !seen.has(file.path)) {
+                        seen.add(file.path);
+                        files.push(file);
+                    }
+                }
+                if (input.defaultNamespace === undefined && input.targetNamespace === undefined)
+                    result.files.push(...files);
+                else
+                    result.groups.push({ files, defaultNamespace: input.defaultNamespace ?? plan.settings.defaultNamespace, ...(input.targetNamespace ? { targetNamespace: input.targetNamespace } : {}) });
+                break;
+            }
+            case 'kustomize':
+            case 'helm': {
+                if (!render || tree.directory === undefined) {
+                    result.diagnostics.push(notRendered(plan, input));
+                    break;
+                }
+                const renderer = input.kind === 'kustomize' ? render.renderers.kustomize : render.renderers.helm;
+                const rendered = await renderer.render(input, await render.workspace.get());
+                result.diagnostics.push(...rendered.diagnostics);
+                result.unrenderedServiceEntries += rendered.unrenderedServiceEntries ?? 0;
+                // kustomize already applied targetNamespace in the build (as Flux does), helm its --namespace.
+                const defaultNamespace = (input.kind === 'helm' ? input.namespace : input.defaultNamespace) ?? plan.settings.defaultNamespace;
+                result.groups.push({ files: render.display ? rendered.files.map(render.display) : rendered.files, defaultNamespace });
+                break;
+            }
+        }
+    }
+    return result;
+}
+function notRendered(plan, input) {
+    const root = input.kind === 'kustomize' ? input.root : input.chart;
+    return {
+        severity: 'warning',
+        code: 'not-rendered',
+        message: `not rendered: ${root} (${input.kind === 'kustomize' ? 'Kustomize root' : 'Helm chart'} of mesh ${plan.name}) has no checkout to render from here; its ServiceEntries are not analysed`,
+        location: { path: root, line: 1, column: 1 },
+    };
+}
+/**
+ * Every mesh of one side known only by its files (a pull request's base or
+ * head, a tree read from git objects or the API). When a mesh renders, the
+ * side's files are written to a temporary folder first, so a change to a
+ * kustomization or values file changes what that side renders.
+ */
+async function materializeSide(plan, files, renderers) {
+    const toMesh = (mesh, inputs) => ({ plan: mesh, files: inputs.files, groups: inputs.groups, diagnostics: inputs.diagnostics });
+    const renders = plan.meshes.some((m) => m.inputs.some((i) => i.kind !== 'files'));
+    if (!renders || !renderers)
+        return Promise.all(plan.meshes.map(async (mesh) => toMesh(mesh, await materializeMesh(mesh, treeOf(files)))));
+    const side = await writeSideFolder(files);
+    const workspace = new RenderWorkspace(side.dir, renderers.allowRemote);
+    try {
+        const tree = { ...treeOf(files), directory: side.dir };
+        const meshes = [];
+        for (const mesh of plan.meshes)
+            meshes.push(toMesh(mesh, await materializeMesh(mesh, tree, { renderers, workspace })));
+        return meshes;
+    }
+    finally {
+        await workspace.dispose();
+        await side.dispose();
+    }
+}
+/** The real tools from PATH: kustomize (or kubectl kustomize) and helm. */
+function defaultRenderers(files) {
+    return {
+        kustomize: kustomizeRenderer(),
+        helm: helmRenderer({ chartFiles: (chart) => files.filter((f) => isUnder$1(f.path, chart)) }),
+    };
+}
+
+/**
+ * A pull request reviewed mesh by mesh: a mesh is the same mesh on both
+ * sides when it has the same name, and its findings are introduced, resolved
+ * or existing within it alone. A mesh the change adds has only a head side
+ * (all its findings are new); one it removes has only a base side.
+ */
+function reviewMeshes(input) {
+    const load = sharedLoader(input.maxFileBytes);
+    const baseByName = new Map(input.base.map((m) => [m.plan.name, m]));
+    const headNames = new Set(input.head.map((m) => m.plan.name));
+    const pairs = [
+        ...input.head.map((head) => ({ head, base: baseByName.get(head.plan.name) })),
+        ...input.base.filter((base) => !headNames.has(base.plan.name)).map((base) => ({ head: undefined, base })),
+    ];
+    const introduced = [];
+    const resolved = [];
+    const existing = [];
+    const suggestions = {};
+    const diagnostics = new DiagnosticSet();
+    const headFiles = new Map();
+    const meshes = [];
+    let baseEntryCount = 0;
+    let headEntryCount = 0;
+    for (const { head, base } of pairs) {
+        const settings = (head ?? base).plan.settings;
+        const report = reviewSides({
+            baseFiles: base?.files ?? [],
+            headFiles: head?.files ?? [],
+            changes: input.changes,
+            base: base?.plan.settings ?? settings,
+            head: settings,
+            meshName: (head ?? base).plan.name,
+            fixes: input.fixes,
+            load,
+        });
+        introduced.push(...report.introduced);
+        resolved.push(...report.resolved);
+        existing.push(...report.existing);
+        Object.assign(suggestions, report.suggestions);
+        if (head) {
+            diagnostics.addAll(head.diagnostics);
+            diagnostics.addAll(report.diagnostics);
+            for (const f of head.files)
+                headFiles.set(f.path, f);
+            meshes.push({ name: head.plan.name, why: head.plan.why, entryCount: report.headEntryCount });
+        }
+        baseEntryCount += report.baseEntryCount;
+        headEntryCount += report.headEntryCount;
+    }
+    const byFinding = (a, b) => compareFindings(a.finding, b.finding);
+    return {
+        introduced: introduced.sort(byFinding),
+        resolved: resolved.sort(byFinding),
+        existing: existing.sort(byFinding),
+        suggestions,
+        diagnostics: diagnostics.list(),
+        changedPaths: input.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])),
+        baseEntryCount,
+        headEntryCount,
+        headFiles: [...headFiles.values()],
+        meshes,
+    };
+}
+
+async function reviewByMesh(request) {
+    const configPaths = new Set([request.baseConfig?.path, request.headConfig?.path].filter((p) => p !== undefined));
+    const manifests = (files) => files.filter((f) => !configPaths.has(f.path));
+    const baseFiles = manifests(request.baseFiles);
+    const headFiles = manifests(applyChanges(request.baseFiles, request.changes));
+    const head = planRepository(request.headConfig, headFiles, request.fallback);
+    if (!head.plan)
+        return { ok: false, diagnostics: head.diagnostics };
+    const notes = [];
+    // A pull request that adds the config file (or mends a broken one) states how the clusters were split all along:
+    // the base is split the same way, so adding it does not turn every old collision into a resolved one.
+    let base = planRepository(request.baseConfig, baseFiles, request.fallback);
+    if (!base.plan && request.headConfig) {
+        notes.push(`${request.baseConfig?.path ?? 'The config file'} has errors on the base branch; the base is split by the head's config instead.`);
+        base = planRepository(request.headConfig, baseFiles, request.fallback);
+    }
+    else if (!request.baseConfig && request.headConfig) {
+        notes.push(`This change adds ${request.headConfig.path}; the base branch is split by it too, so only what the change does is reported.`);
+        base = planRepository(request.headConfig, baseFiles, request.fallback);
+    }
+    const basePlan = base.plan ?? planRepository(undefined, baseFiles, request.fallback).plan;
+    const materializeAll = (plan, files) => materializeSide(plan, files, request.renderers);
+    const report = reviewMeshes({
+        base: await materializeAll(basePlan, baseFiles),
+        head: await materializeAll(head.plan, headFiles),
+        changes: request.changes,
+        maxFileBytes: request.maxFileBytes,
+        fixes: request.fixes,
+    });
+    report.diagnostics.unshift(...head.plan.diagnostics);
+    return { ok: true, report, basePlan, headPlan: head.plan, config: head.config, notes };
+}
+/** A config file as one side's reader returned it; one that exists but was not read (a symlink, too large) stops the run. */
+function configFromRead(path, read) {
+    if (!read || read.kind === 'absent')
+        return undefined;
+    if (read.kind === 'skipped')
+        throw new Error(`${path} ${read.diagnostic.message}; the repository config must be a regular file`);
+    return { text: read.text, path };
+}
+
+/** A symlink's target is a path, not a manifest; following it could read outside the repository. */
+function symlinkSkipped(path) {
+    return { severity: 'warning', code: 'symlink-not-followed', message: 'is a symbolic link; links are never followed, so it was not analysed', location: { path, line: 1, column: 1 } };
+}
+function tooLarge(path, size, maxBytes) {
+    return { severity: 'error', code: 'file-too-large', message: `is ${size} bytes, over the ${maxBytes} limit; not analysed`, location: { path, line: 1, column: 1 } };
+}
+/** Invalid UTF-8 becomes U+FFFD (the loader reports it) rather than failing the file. */
+function decodeText(bytes) {
+    return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+}
+
+const DEFAULT_MAX_OUTPUT = 512 * 1024 * 1024;
+/**
+ * Runs git with an argument vector (never a shell), no prompts, and no
+ * pager, in the repository at `cwd`. Only plumbing commands that read objects
+ * are used on the pull request's content, so no hook, filter or
+ * checked-out file of the pull request is ever executed.
+ */
+function runGit(cwd, args, options = {}) {
+    const max = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
+    return new Promise((resolve, reject) => {
+        const child = spawn('git', ['--no-pager', '-c', 'core.fsmonitor=false', ...args], {
+            cwd,
+            // The ceiling keeps git from walking up into some enclosing repository when the workspace is not one.
+            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', GIT_CEILING_DIRECTORIES: dirname(resolve$1(cwd)) },
+            stdio: ['pipe', 'pipe', 'pipe'],
+        });
+        const out = [];
+        let size = 0;
+        let err = '';
+        let overflow = false;
+        child.stdout.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > max) {
+                overflow = true;
+                child.kill();
+                return;
+            }
+            out.push(chunk);
+        });
+        child.stderr.on('data', (chunk) => {
+            if (err.length < 64 * 1024)
+                err += chunk.toString('utf8');
+        });
+        child.on('error', reject);
+        child.on('close', (code) => {
+            if (overflow)
+                reject(new Error(`git ${args[0] ?? ''} printed more than ${max} bytes`));
+            else
+                resolve({ code: code ?? -1, stdout: Buffer.concat(out), stderr: err.trim() });
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input ?? '');
+    });
+}
+/** Like runGit, but a non-zero exit is an error carrying git's own message. */
+async function gitOk(cwd, args, options = {}) {
+    const result = await runGit(cwd, args, options);
+    if (result.code !== 0)
+        throw new Error(`git ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
+    return result.stdout;
+}
+
+const MODE_SYMLINK = '120000';
+/** Every path in the commit's tree, read from git objects alone (no work tree, no filters, no hooks). */
+async function listTree(repoDir, commit) {
+    const out = await gitOk(repoDir, ['ls-tree', '-r', '-z', '--long', '--full-tree', commit]);
+    return parseLsTree(out.toString('utf8'));
+}
+/** `<mode> <type> <oid> <size>\t<path>\0`, with -z so paths are never quoted. */
+function parseLsTree(text) {
+    const entries = [];
+    for (const record of text.split('\0')) {
+        if (!record)
+            continue;
+        const tab = record.indexOf('\t');
+        if (tab < 0)
+            continue;
+        const [mode, type, oid, size] = record.slice(0, tab).split(/ +/);
+        if (!mode || !oid || (type !== 'blob' && type !== 'tree' && type !== 'commit'))
+            continue;
+        entries.push({ path: record.slice(tab + 1), mode, type, oid, size: size === undefined || size === '-' ? undefined : Number(size) });
+    }
+    return entries;
+}
+/**
+ * The contents of many blobs through one `git cat-file --batch`, in the
+ * order asked. Callers ask only for blobs under their size limit, so the
+ * output stays bounded.
+ */
+async function readBlobs(repoDir, oids) {
+    const contents = new Map();
+    if (oids.length === 0)
+        return contents;
+    const out = await gitOk(repoDir, ['cat-file', '--batch'], { input: `${oids.join('\n')}\n` });
+    let offset = 0;
+    while (offset < out.length) {
+        const newline = out.indexOf(0x0a, offset);
+        if (newline < 0)
+            break;
+        const header = out.subarray(offset, newline).toString('utf8');
+        const [oid, type, size] = header.split(' ');
+        if (type === 'missing' || !oid || size === undefined) {
+            offset = newline + 1;
+            continue;
+        }
+        const start = newline + 1;
+        const end = start + Number(size);
+        contents.set(oid, out.subarray(start, end));
+        offset = end + 1; // each object is followed by a newline
+    }
+    return contents;
+}
+
+/**
+ * Every file of a commit that the globs select, read from git objects: the
+ * full base set costs one ls-tree and one cat-file, however big the
+ * repository, and no API call.
+ */
+async function readSnapshot(repoDir, commit, select, maxBytes) {
+    const tree = (await listTree(repoDir, commit)).filter((e) => e.type === 'blob' && select(e.path));
+    const reads = await readEntries(repoDir, tree, maxBytes);
+    const files = [];
+    const diagnostics = [];
+    for (const [path, read] of reads) {
+        if (read.kind === 'text')
+            files.push({ path, text: read.text });
+        else if (read.kind === 'skipped')
+            diagnostics.push(read.diagnostic);
+    }
+    return { files, diagnostics };
+}
+/** Named paths of a commit (the pull request's changed files at head). */
+async function readPaths(repoDir, commit, paths, maxBytes) {
+    const wanted = new Set(paths);
+    const tree = (await listTree(repoDir, commit)).filter((e) => wanted.has(e.path));
+    const reads = await readEntries(repoDir, tree, maxBytes);
+    for (const path of paths)
+        if (!reads.has(path))
+            reads.set(path, { kind: 'absent' });
+    return reads;
+}
+async function readEntries(repoDir, entries, maxBytes) {
+    const reads = new Map();
+    const toRead = [];
+    for (const entry of entries) {
+        if (entry.type !== 'blob')
+            reads.set(entry.path, { kind: 'absent' });
+        else if (entry.mode === MODE_SYMLINK)
+            reads.set(entry.path, { kind: 'skipped', diagnostic: symlinkSkipped(entry.path) });
+        else if ((entry.size ?? 0) > maxBytes)
+            reads.set(entry.path, { kind: 'skipped', diagnostic: tooLarge(entry.path, entry.size ?? 0, maxBytes) });
+        else
+            toRead.push(entry);
+    }
+    const blobs = await readBlobs(repoDir, [...new Set(toRead.map((e) => e.oid))]);
+    for (const entry of toRead) {
+        const bytes = blobs.get(entry.oid);
+        reads.set(entry.path, bytes ? { kind: 'text', text: decodeText(bytes), oid: entry.oid } : { kind: 'absent' });
+    }
+    return reads;
+}
+
+function classifyFailure(error) {
+    const e = (typeof error === 'object' && error !== null ? error : {});
+    const status = typeof e.status === 'number' ? e.status : undefined;
+    const message = typeof e.message === 'string' ? e.message : String(error);
+    const headers = e.response?.headers ?? {};
+    const retryAfterHeader = Number(headers['retry-after']);
+    const retryAfter = Number.isFinite(retryAfterHeader) && retryAfterHeader >= 0 ? retryAfterHeader : undefined;
+    const limited = status === 429 || (status === 403 && (/rate limit/i.test(message) || String(headers['x-ratelimit-remaining']) === '0'));
+    const kind = limited ? 'rate-limited'
+        : status === 403 ? 'forbidden'
+            : status === 404 ? 'not-found'
+                : status === 422 ? 'unprocessable'
+                    : status === undefined || status >= 500 ? 'transient'
+                        : 'other';
+    return { kind, status, message: firstLine(message), retryAfter };
+}
+/** True for a refusal that will not change on retry: the token cannot write here. */
+function isPermissionRefusal(failure) {
+    return failure.kind === 'forbidden' || failure.kind === 'not-found';
+}
+function firstLine(text) {
+    return text.split('\n')[0]?.slice(0, 300) ?? '';
+}
+
+/**
+ * GitHub asks integrators to avoid many concurrent requests; a handful of
+ * reads in flight keeps a 300-file pull request to seconds, well inside
+ * the secondary rate limits (the throttling plugin still paces each one).
+ */
+const CONCURRENT_READS = 8;
+/**
+ * The pull request's changed files at a commit, through the contents
+ * endpoint of the base repository (which serves fork heads too, as the files
+ * endpoint's own contents_url does). One call per changed manifest, a few in
+ * flight at once: the cost follows the size of the change, not of the repository.
+ */
+async function readFilesAtRef(client, repo, ref, paths, maxBytes) {
+    const results = new Array(paths.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < paths.length) {
+            const index = next++;
+            results[index] = await readOne(client, repo, ref, paths[index], maxBytes);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENT_READS, paths.length) }, worker));
+    return new Map(paths.map((path, i) => [path, results[i]]));
+}
+async function readOne(client, repo, ref, path, maxBytes) {
+    let data;
+    try {
+        ({ data } = await client.rest.repos.getContent({ owner: repo.owner, repo: repo.repo, path, ref }));
+    }
+    catch (error) {
+        if (classifyFailure(error).kind === 'not-found')
+            return { kind: 'absent' };
+        throw error;
+    }
+    if (Array.isArray(data))
+        return { kind: 'absent' };
+    if (data.type === 'symlink')
+        return { kind: 'skipped', diagnostic: symlinkSkipped(path) };
+    if (data.type !== 'file')
+        return { kind: 'absent' };
+    if (data.size > maxBytes)
+        return { kind: 'skipped', diagnostic: tooLarge(path, data.size, maxBytes) };
+    if ('content' in data && data.content && data.encoding === 'base64')
+        return { kind: 'text', text: decodeText(Buffer.from(data.content, 'base64')), oid: data.sha };
+    // Files over 1 MB come without content; the blob endpoint serves up to 100 MB.
+    const blob = await client.rest.git.getBlob({ owner: repo.owner, repo: repo.repo, file_sha: data.sha });
+    return { kind: 'text', text: decodeText(Buffer.from(blob.data.content, blob.data.encoding === 'base64' ? 'base64' : 'utf8')), oid: data.sha };
+}
+
+/**
+ * The repository config at one commit. When the `paths` globs select it, it
+ * is already among that side's files and costs nothing; otherwise one read
+ * from git objects, or one contents call without them.
+ */
+async function configAt(source, sha, path, sideFiles) {
+    if (source.select(path)) {
+        const file = sideFiles.find((f) => f.path === path);
+        return file ? { text: file.text, path } : undefined;
+    }
+    const reads = source.via === 'git' && source.workspace
+        ? await readPaths(source.workspace, sha, [path], source.maxBytes)
+        : await readFilesAtRef(source.client, source.repo, sha, [path], source.maxBytes);
+    return configFromRead(path, reads.get(path));
+}
+/** A config with errors fails the step, each error also marked on its line of the config file. */
+function failOnConfigErrors(io, diagnostics) {
+    for (const d of diagnostics)
+        io.annotate('error', d.message, { file: d.location.path, startLine: d.location.line, title: `ServiceEntry Guard config: ${d.code}` });
+    const lines = diagnostics.map((d) => `${formatLocation(d.location)}:${d.location.column}: ${d.message}`);
+    io.setFailed(`ServiceEntry Guard: the repository config has errors, so nothing was analysed:\n${lines.join('\n')}`);
+    return { exitCode: 1 };
 }
 
 // Copyright 2024-2026 Buf Technologies, Inc.
@@ -77875,9 +89254,13 @@ function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** GitHub shows at most 10 of each kind per step and 50 per job; past that they are noise. */
-const MAX_ANNOTATIONS = 50;
-const LEVEL = { error: 'error', warning: 'warning', info: 'notice' };
+/**
+ * GitHub keeps at most 10 error, 10 warning and 10 notice annotations per
+ * step (and 50 per job) and drops the rest. One error is kept free for the
+ * failure reason setFailed writes, so the reason is never the one dropped.
+ */
+const PER_LEVEL = { error: 9, warning: 10, notice: 10 };
+const LEVEL$1 = { error: 'error', warning: 'warning', info: 'notice' };
 /**
  * Marks the lines in the Files changed view: each entry the change brought
  * into a collision, on its port line; and files of the change that could not
@@ -77885,25 +89268,30 @@ const LEVEL = { error: 'error', warning: 'warning', info: 'notice' };
  */
 function annotate(io, introduced, diagnostics, changedPaths) {
     let count = 0;
+    const used = { error: 0, warning: 0, notice: 0 };
+    let dropped = 0;
     const emit = (level, message, file, startLine, title) => {
-        if (count >= MAX_ANNOTATIONS)
+        if (used[level] >= PER_LEVEL[level]) {
+            dropped++;
             return;
+        }
         io.annotate(level, message, { file, startLine, title });
+        used[level]++;
         count++;
     };
     for (const { finding, newEntryRefs } of introduced) {
         const own = new Set(newEntryRefs);
         const entries = finding.entries.filter((e) => own.has(e.ref));
         for (const entry of entries.length > 0 ? entries : finding.entries) {
-            emit(LEVEL[finding.severity], findingMessage(finding), entry.portLocation.path, entry.portLocation.line, `${finding.rule} on ${finding.listener}`);
+            emit(LEVEL$1[finding.severity], findingMessage(finding), entry.portLocation.path, entry.portLocation.line, `${finding.rule} on ${finding.listener} in mesh ${finding.mesh}`);
         }
     }
     for (const d of diagnostics) {
         if (changedPaths.has(d.location.path))
             emit(d.severity === 'info' ? 'notice' : 'warning', d.message, d.location.path, d.location.line, `ServiceEntry Guard could not read this: ${d.code}`);
     }
-    if (count >= MAX_ANNOTATIONS)
-        io.info(`Annotations stop at ${MAX_ANNOTATIONS}; the job summary has every finding.`);
+    if (dropped > 0)
+        io.info(`${dropped} more annotation${dropped > 1 ? 's' : ''} not written: GitHub keeps at most 10 of each level per step (one error is kept for the failure reason). The job summary has every finding.`);
     return count;
 }
 function findingMessage(f) {
@@ -77913,11 +89301,16 @@ function findingMessage(f) {
 /**
  * What to review: the pull request of a pull_request / pull_request_target
  * event (shas from the payload, which names the commits GitHub built the
- * event for), or for any other event the whole tree at GITHUB_SHA.
+ * event for), the queued change of a merge_group event (head_sha judged
+ * against base_sha), or for any other event the whole tree at GITHUB_SHA.
  */
 function readRunContext(env) {
     const path = env['GITHUB_EVENT_PATH'];
     const payload = path ? JSON.parse(readFileSync$1(path, 'utf8')) : {};
+    const group = payload.merge_group;
+    if (group && typeof group.base_sha === 'string' && typeof group.head_sha === 'string') {
+        return { kind: 'merge-group', baseSha: group.base_sha, headSha: group.head_sha, headRef: typeof group.head_ref === 'string' ? group.head_ref : '' };
+    }
     const pr = payload.pull_request;
     if (pr && typeof pr.number === 'number' && typeof pr.base?.sha === 'string' && typeof pr.head?.sha === 'string') {
         const baseRepo = typeof pr.base.repo?.full_name === 'string' ? pr.base.repo.full_name : env['GITHUB_REPOSITORY'];
@@ -77931,12 +89324,22 @@ function readRunContext(env) {
             // A deleted fork has no head repository: treat it as a fork, it certainly is not ours.
             isFork: headRepo === undefined || headRepo.toLowerCase() !== (baseRepo ?? '').toLowerCase(),
             changedFiles: typeof pr.changed_files === 'number' ? pr.changed_files : undefined,
+            mergeCandidates: mergeCandidates(env, pr.number, pr.merge_commit_sha),
         };
     }
     const sha = env['GITHUB_SHA'];
     if (!sha)
         throw new Error('neither a pull request in the event payload nor GITHUB_SHA: nothing to review');
     return { kind: 'tree', sha };
+}
+function mergeCandidates(env, number, payloadMerge) {
+    const out = [];
+    const sha = env['GITHUB_SHA'];
+    if (sha && env['GITHUB_REF'] === `refs/pull/${number}/merge`)
+        out.push(sha);
+    if (typeof payloadMerge === 'string' && payloadMerge && !out.includes(payloadMerge))
+        out.push(payloadMerge);
+    return out;
 }
 
 /**
@@ -78005,14 +89408,15 @@ function planInlineComments(introduced, options) {
             continue;
         }
         const keys = pending.map((e) => inlineKey(finding.id, e.ref));
-        const fix = fittingSuggestion(options.suggestions?.[finding.id] ?? [], anchor.path, options.diffs);
+        const verified = options.suggestions?.[finding.id] ?? [];
+        const fix = fittingSuggestion(verified, anchor.path, options.diffs, options.fileLines);
         plan.comments.push({
             findingId: finding.id,
             keys,
             path: fix ? fix.path : anchor.path,
             line: fix ? fix.endLine : anchor.line,
             ...(fix && fix.startLine < fix.endLine ? { startLine: fix.startLine } : {}),
-            body: commentBody(renderFindingComment(classified, options.render ?? {}), fix, keys),
+            body: commentBody(renderFindingComment(classified, options.render ?? {}), fix, keys, !fix && verified.length > 0),
         });
     }
     return plan;
@@ -78032,21 +89436,57 @@ function firstCommentable(entries, diffs) {
     }
     return undefined;
 }
-/** A one-click suggestion must replace lines of the anchored file that all sit in one hunk. */
-function fittingSuggestion(suggestions, path, diffs) {
+/**
+ * Fixes that change what clients must do are never offered as one click: a
+ * reviewer should choose them knowingly from the summary, not commit them
+ * because they happened to fit the diff.
+ */
+const LAST_RESORT = new Set(['port']);
+/** A one-click suggestion must be a good fix and replace lines of the anchored file that all sit in one hunk. */
+function fittingSuggestion(suggestions, path, diffs, fileLines) {
     for (const suggestion of suggestions) {
-        if (suggestion.changes.length !== 1)
+        if (LAST_RESORT.has(suggestion.kind))
             continue;
-        const change = suggestion.changes[0];
-        if (change.path === path && diffs.get(path)?.hasRange(change.startLine, change.endLine))
+        const change = suggestion.changes.length === 1 ? suggestion.changes[0] : joinedChange(suggestion.changes, fileLines);
+        if (change && change.path === path && diffs.get(path)?.hasRange(change.startLine, change.endLine))
             return change;
     }
     return undefined;
 }
+/** Beyond this many lines a one-click block stops being something a reviewer reads before committing. */
+const MAX_JOINED_LINES = 40;
+/**
+ * Several changes to one file (a fix for two new entries) as one change
+ * spanning them, the lines between kept as they are: one suggestion can then
+ * commit the whole fix when it all sits in one hunk (a new file always does).
+ */
+function joinedChange(changes, fileLines) {
+    const path = changes[0]?.path;
+    if (!path || !fileLines || changes.some((c) => c.path !== path))
+        return undefined;
+    const lines = fileLines(path);
+    if (!lines)
+        return undefined;
+    const sorted = [...changes].sort((a, b) => a.startLine - b.startLine);
+    const startLine = sorted[0].startLine;
+    const endLine = sorted[sorted.length - 1].endLine;
+    if (endLine - startLine + 1 > MAX_JOINED_LINES)
+        return undefined;
+    const replacementLines = [];
+    let next = startLine;
+    for (const c of sorted) {
+        if (c.startLine < next)
+            return undefined; // overlapping changes: not ours to merge
+        replacementLines.push(...lines.slice(next - 1, c.startLine - 1), ...c.replacementLines);
+        next = c.endLine + 1;
+    }
+    return { path, startLine, endLine, originalLines: lines.slice(startLine - 1, endLine), replacementLines };
+}
 const CUT_NOTE = '\n\n> ⚠️ Cut to fit GitHub\'s comment size limit; the full finding is in the summary comment and the job summary.';
-function commentBody(rendered, fix, keys) {
+const SEE_SUMMARY = '\n\n**Fixes**: no verified fix fits these lines as one click; the summary comment lists each verified fix with its cost.';
+function commentBody(rendered, fix, keys, pointToSummary = false) {
     const marker = `\n\n${inlineMarker(keys)}`;
-    const suggestion = fix ? `\n\n**Suggested fix** (verified against the head set):\n\n${suggestionBlock(fix)}` : '';
+    const suggestion = fix ? `\n\n**Suggested fix** (verified against the head set):\n\n${suggestionBlock(fix)}` : pointToSummary ? SEE_SUMMARY : '';
     const full = rendered + suggestion + marker;
     if (full.length <= GITHUB_COMMENT_LIMIT)
         return full;
@@ -78091,6 +89531,7 @@ function readInputs(getInput) {
         token: getInput('token').trim(),
         paths: paths.length > 0 ? paths : DEFAULT_PATH_GLOBS,
         failLevel: oneOf('fail-level', FAIL_LEVELS, 'error'),
+        failOnUnrendered: flag('fail-on-unrendered'),
         defaultNamespace: text('default-namespace', 'default'),
         autoAllocate: flag('auto-allocate'),
         mode: oneOf('mode', MODES, 'review'),
@@ -78099,6 +89540,27 @@ function readInputs(getInput) {
         commentAuthor: getInput('comment-author').trim() || undefined,
         maxInlineComments: max,
         vipPool: vipPool(text('vip-pool', DEFAULT_VIP_POOL)),
+        config: configPath(getInput('config').trim()),
+        ...meshSettingInputs(getInput),
+    };
+}
+/** The Istio version and mesh settings; each only when given, so the engine's defaults stay in one place. */
+function meshSettingInputs(getInput) {
+    const version = getInput('istio-version').trim();
+    const policy = getInput('outbound-traffic-policy').trim().toUpperCase();
+    const capture = getInput('dns-capture').trim().toLowerCase();
+    const prefix = getInput('auto-allocate-prefix').trim();
+    if (version && !isValidIstioVersion(version))
+        throw new InputError(`input istio-version is ${JSON.stringify(version)}; expected a release like 1.24`);
+    if (policy && policy !== 'ALLOW_ANY' && policy !== 'REGISTRY_ONLY')
+        throw new InputError(`input outbound-traffic-policy is ${JSON.stringify(policy)}; expected ALLOW_ANY or REGISTRY_ONLY`);
+    if (capture && capture !== 'true' && capture !== 'false')
+        throw new InputError(`input dns-capture is ${JSON.stringify(capture)}; expected true or false`);
+    return {
+        ...(version ? { istioVersion: version } : {}),
+        ...(policy ? { outboundTrafficPolicy: policy } : {}),
+        ...(capture ? { dnsCapture: capture === 'true' } : {}),
+        ...(prefix ? { autoAllocatePrefix: prefix } : {}),
     };
 }
 function vipPool(value) {
@@ -78106,63 +89568,19 @@ function vipPool(value) {
         throw new InputError(`input vip-pool is ${JSON.stringify(value)}; expected an IPv4 CIDR of at least 4 addresses, like ${DEFAULT_VIP_POOL}`);
     return value;
 }
+function configPath(value) {
+    if (!value)
+        return undefined;
+    const path = value.replace(/^\.\//, '');
+    if (path.startsWith('/') || path.split('/').includes('..'))
+        throw new InputError(`input config is ${JSON.stringify(value)}; expected a path inside the repository, like .serviceentry-guard.yaml`);
+    return path;
+}
 
 /** A link to a line of a file at a commit, for the tables; every path segment encoded, so no manifest path can break out of the URL. */
 function blobUrlFor(serverUrl, repository, sha) {
     const base = `${serverUrl.replace(/\/+$/, '')}/${repository.split('/').map(encodeURIComponent).join('/')}/blob/${encodeURIComponent(sha)}`;
     return (path, line) => `${base}/${path.split('/').map(encodeURIComponent).join('/')}#L${line}`;
-}
-
-const DEFAULT_MAX_OUTPUT = 512 * 1024 * 1024;
-/**
- * Runs git with an argument vector (never a shell), no prompts, and no
- * pager, in the repository at `cwd`. Only plumbing commands that read objects
- * are used on the pull request's content, so no hook, filter or
- * checked-out file of the pull request is ever executed.
- */
-function runGit(cwd, args, options = {}) {
-    const max = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
-    return new Promise((resolve$1, reject) => {
-        const child = spawn('git', ['--no-pager', '-c', 'core.fsmonitor=false', ...args], {
-            cwd,
-            // The ceiling keeps git from walking up into some enclosing repository when the workspace is not one.
-            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', GIT_CEILING_DIRECTORIES: dirname(resolve(cwd)) },
-            stdio: ['pipe', 'pipe', 'pipe'],
-        });
-        const out = [];
-        let size = 0;
-        let err = '';
-        let overflow = false;
-        child.stdout.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > max) {
-                overflow = true;
-                child.kill();
-                return;
-            }
-            out.push(chunk);
-        });
-        child.stderr.on('data', (chunk) => {
-            if (err.length < 64 * 1024)
-                err += chunk.toString('utf8');
-        });
-        child.on('error', reject);
-        child.on('close', (code) => {
-            if (overflow)
-                reject(new Error(`git ${args[0] ?? ''} printed more than ${max} bytes`));
-            else
-                resolve$1({ code: code ?? -1, stdout: Buffer.concat(out), stderr: err.trim() });
-        });
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(options.input ?? '');
-    });
-}
-/** Like runGit, but a non-zero exit is an error carrying git's own message. */
-async function gitOk(cwd, args, options = {}) {
-    const result = await runGit(cwd, args, options);
-    if (result.code !== 0)
-        throw new Error(`git ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
-    return result.stdout;
 }
 
 /**
@@ -78230,196 +89648,19 @@ async function mergeBase(repoDir, a, b) {
     const sha = result?.code === 0 ? result.stdout.toString('utf8').trim() : '';
     return sha || undefined;
 }
-
-/** A symlink's target is a path, not a manifest; following it could read outside the repository. */
-function symlinkSkipped(path) {
-    return { severity: 'warning', code: 'symlink-not-followed', message: 'is a symbolic link; links are never followed, so it was not analysed', location: { path, line: 1, column: 1 } };
-}
-function tooLarge(path, size, maxBytes) {
-    return { severity: 'error', code: 'file-too-large', message: `is ${size} bytes, over the ${maxBytes} limit; not analysed`, location: { path, line: 1, column: 1 } };
-}
-/** Invalid UTF-8 becomes U+FFFD (the loader reports it) rather than failing the file. */
-function decodeText(bytes) {
-    return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-}
-
-const MODE_SYMLINK = '120000';
-/** Every path in the commit's tree, read from git objects alone (no work tree, no filters, no hooks). */
-async function listTree(repoDir, commit) {
-    const out = await gitOk(repoDir, ['ls-tree', '-r', '-z', '--long', '--full-tree', commit]);
-    return parseLsTree(out.toString('utf8'));
-}
-/** `<mode> <type> <oid> <size>\t<path>\0`, with -z so paths are never quoted. */
-function parseLsTree(text) {
-    const entries = [];
-    for (const record of text.split('\0')) {
-        if (!record)
-            continue;
-        const tab = record.indexOf('\t');
-        if (tab < 0)
-            continue;
-        const [mode, type, oid, size] = record.slice(0, tab).split(/ +/);
-        if (!mode || !oid || (type !== 'blob' && type !== 'tree' && type !== 'commit'))
-            continue;
-        entries.push({ path: record.slice(tab + 1), mode, type, oid, size: size === undefined || size === '-' ? undefined : Number(size) });
-    }
-    return entries;
-}
 /**
- * The contents of many blobs through one `git cat-file --batch`, in the
- * order asked. Callers ask only for blobs under their size limit, so the
- * output stays bounded.
+ * A commit's parents as its object records them. Read from the raw object,
+ * not with rev-parse, because a shallow clone grafts its boundary commits
+ * to have no parents, and checkout's merge commit is exactly such a commit.
  */
-async function readBlobs(repoDir, oids) {
-    const contents = new Map();
-    if (oids.length === 0)
-        return contents;
-    const out = await gitOk(repoDir, ['cat-file', '--batch'], { input: `${oids.join('\n')}\n` });
-    let offset = 0;
-    while (offset < out.length) {
-        const newline = out.indexOf(0x0a, offset);
-        if (newline < 0)
-            break;
-        const header = out.subarray(offset, newline).toString('utf8');
-        const [oid, type, size] = header.split(' ');
-        if (type === 'missing' || !oid || size === undefined) {
-            offset = newline + 1;
-            continue;
-        }
-        const start = newline + 1;
-        const end = start + Number(size);
-        contents.set(oid, out.subarray(start, end));
-        offset = end + 1; // each object is followed by a newline
-    }
-    return contents;
-}
-
-/**
- * Every file of a commit that the globs select, read from git objects: the
- * full base set costs one ls-tree and one cat-file, however big the
- * repository, and no API call.
- */
-async function readSnapshot(repoDir, commit, select, maxBytes) {
-    const tree = (await listTree(repoDir, commit)).filter((e) => e.type === 'blob' && select(e.path));
-    const reads = await readEntries(repoDir, tree, maxBytes);
-    const files = [];
-    const diagnostics = [];
-    for (const [path, read] of reads) {
-        if (read.kind === 'text')
-            files.push({ path, text: read.text });
-        else if (read.kind === 'skipped')
-            diagnostics.push(read.diagnostic);
-    }
-    return { files, diagnostics };
-}
-/** Named paths of a commit (the pull request's changed files at head). */
-async function readPaths(repoDir, commit, paths, maxBytes) {
-    const wanted = new Set(paths);
-    const tree = (await listTree(repoDir, commit)).filter((e) => wanted.has(e.path));
-    const reads = await readEntries(repoDir, tree, maxBytes);
-    for (const path of paths)
-        if (!reads.has(path))
-            reads.set(path, { kind: 'absent' });
-    return reads;
-}
-async function readEntries(repoDir, entries, maxBytes) {
-    const reads = new Map();
-    const toRead = [];
-    for (const entry of entries) {
-        if (entry.type !== 'blob')
-            reads.set(entry.path, { kind: 'absent' });
-        else if (entry.mode === MODE_SYMLINK)
-            reads.set(entry.path, { kind: 'skipped', diagnostic: symlinkSkipped(entry.path) });
-        else if ((entry.size ?? 0) > maxBytes)
-            reads.set(entry.path, { kind: 'skipped', diagnostic: tooLarge(entry.path, entry.size ?? 0, maxBytes) });
-        else
-            toRead.push(entry);
-    }
-    const blobs = await readBlobs(repoDir, [...new Set(toRead.map((e) => e.oid))]);
-    for (const entry of toRead) {
-        const bytes = blobs.get(entry.oid);
-        reads.set(entry.path, bytes ? { kind: 'text', text: decodeText(bytes) } : { kind: 'absent' });
-    }
-    return reads;
-}
-
-function classifyFailure(error) {
-    const e = (typeof error === 'object' && error !== null ? error : {});
-    const status = typeof e.status === 'number' ? e.status : undefined;
-    const message = typeof e.message === 'string' ? e.message : String(error);
-    const headers = e.response?.headers ?? {};
-    const retryAfterHeader = Number(headers['retry-after']);
-    const retryAfter = Number.isFinite(retryAfterHeader) && retryAfterHeader >= 0 ? retryAfterHeader : undefined;
-    const limited = status === 429 || (status === 403 && (/rate limit/i.test(message) || String(headers['x-ratelimit-remaining']) === '0'));
-    const kind = limited ? 'rate-limited'
-        : status === 403 ? 'forbidden'
-            : status === 404 ? 'not-found'
-                : status === 422 ? 'unprocessable'
-                    : status === undefined || status >= 500 ? 'transient'
-                        : 'other';
-    return { kind, status, message: firstLine(message), retryAfter };
-}
-/** True for a refusal that will not change on retry: the token cannot write here. */
-function isPermissionRefusal(failure) {
-    return failure.kind === 'forbidden' || failure.kind === 'not-found';
-}
-function firstLine(text) {
-    return text.split('\n')[0]?.slice(0, 300) ?? '';
-}
-
-/**
- * The pull request's changed files at its head commit, through the contents
- * endpoint of the base repository (which serves fork heads too, as the files
- * endpoint's own contents_url does). One call per changed manifest: the cost
- * follows the size of the change, not of the repository.
- */
-async function readFilesAtRef(client, repo, ref, paths, maxBytes) {
-    const reads = new Map();
-    for (const path of paths)
-        reads.set(path, await readOne(client, repo, ref, path, maxBytes));
-    return reads;
-}
-async function readOne(client, repo, ref, path, maxBytes) {
-    let data;
-    try {
-        ({ data } = await client.rest.repos.getContent({ owner: repo.owner, repo: repo.repo, path, ref }));
-    }
-    catch (error) {
-        if (classifyFailure(error).kind === 'not-found')
-            return { kind: 'absent' };
-        throw error;
-    }
-    if (Array.isArray(data))
-        return { kind: 'absent' };
-    if (data.type === 'symlink')
-        return { kind: 'skipped', diagnostic: symlinkSkipped(path) };
-    if (data.type !== 'file')
-        return { kind: 'absent' };
-    if (data.size > maxBytes)
-        return { kind: 'skipped', diagnostic: tooLarge(path, data.size, maxBytes) };
-    if ('content' in data && data.content && data.encoding === 'base64')
-        return { kind: 'text', text: decodeText(Buffer.from(data.content, 'base64')) };
-    // Files over 1 MB come without content; the blob endpoint serves up to 100 MB.
-    const blob = await client.rest.git.getBlob({ owner: repo.owner, repo: repo.repo, file_sha: data.sha });
-    return { kind: 'text', text: decodeText(Buffer.from(blob.data.content, blob.data.encoding === 'base64' ? 'base64' : 'utf8')) };
-}
-
-/** The files endpoint stops here; a bigger pull request is only partly listed. */
-const PULL_REQUEST_FILES_CAP = 3000;
-async function listPullRequestFiles(client, pull) {
-    const raw = await client.paginate(client.rest.pulls.listFiles, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 });
-    const files = raw.map((f) => ({
-        path: f.filename,
-        status: f.status,
-        ...(f.previous_filename ? { previousPath: f.previous_filename } : {}),
-        ...(typeof f.patch === 'string' ? { patch: f.patch } : {}),
-    }));
-    return { files, capped: files.length >= PULL_REQUEST_FILES_CAP };
-}
-/** Re-read right before posting: a newer push makes this run's results stale. */
-async function readPullRequestState(client, pull) {
-    const { data } = await client.rest.pulls.get({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber });
-    return { headSha: data.head.sha, state: data.state };
+async function commitParents(repoDir, sha) {
+    if (!(await hasCommit(repoDir, sha)))
+        return undefined;
+    const result = await runGit(repoDir, ['cat-file', 'commit', sha]).catch(() => undefined);
+    if (result?.code !== 0)
+        return undefined;
+    const header = result.stdout.toString('utf8').split('\n\n')[0] ?? '';
+    return header.split('\n').filter((l) => l.startsWith('parent ')).map((l) => l.slice('parent '.length).trim());
 }
 
 var tarStream = {};
@@ -81616,6 +92857,77 @@ function selectChanges(raw, select) {
 }
 
 /**
+ * A merge queue's candidate commit is the queued pull requests merged onto
+ * base_sha, so what it introduces is the difference between the two: the
+ * base set at base_sha, and every file that differs at head_sha. Old
+ * collisions already on the base branch stay existing and never block the
+ * queue. Git objects when the checkout has both commits; otherwise the two
+ * archives (two calls), compared in memory.
+ */
+async function gatherMergeGroupSources(deps) {
+    const { group } = deps;
+    const note = (m) => deps.log.info(m);
+    const local = deps.workspace !== undefined
+        && (await ensureCommit(deps.workspace, group.baseSha, note))
+        && (await ensureCommit(deps.workspace, group.headSha, note));
+    if (local && deps.workspace) {
+        const base = await readSnapshot(deps.workspace, group.baseSha, deps.select, deps.maxBytes);
+        const selected = selectChanges(await changedPathsBetween(deps.workspace, group.baseSha, group.headSha), deps.select);
+        const reads = await readPaths(deps.workspace, group.headSha, selected.filter((c) => c.status !== 'removed').map((c) => c.path), deps.maxBytes);
+        const diagnostics = [...base.diagnostics];
+        const changes = selected.map((change) => {
+            const read = reads.get(change.path);
+            if (change.status === 'removed')
+                return change;
+            if (read?.kind === 'text')
+                return { ...change, headText: read.text };
+            if (read?.kind === 'skipped')
+                diagnostics.push(read.diagnostic);
+            return { ...change };
+        });
+        return { baseFiles: base.files, changes, diagnostics, via: 'git' };
+    }
+    const [base, head] = await Promise.all([
+        readSnapshotViaTarball(deps.client, deps.repo, group.baseSha, deps.select, deps.maxBytes),
+        readSnapshotViaTarball(deps.client, deps.repo, group.headSha, deps.select, deps.maxBytes),
+    ]);
+    const before = new Map(base.files.map((f) => [f.path, f.text]));
+    const after = new Map(head.files.map((f) => [f.path, f.text]));
+    const changes = [];
+    for (const [path, text] of after) {
+        const old = before.get(path);
+        if (old === undefined)
+            changes.push({ path, status: 'added', headText: text });
+        else if (old !== text)
+            changes.push({ path, status: 'modified', headText: text });
+    }
+    for (const path of before.keys())
+        if (!after.has(path))
+            changes.push({ path, status: 'removed' });
+    // Files unreadable at head include those unreadable at base that the queue left alone.
+    return { baseFiles: base.files, changes, diagnostics: head.diagnostics, via: 'api' };
+}
+
+/** The files endpoint stops here; a bigger pull request is only partly listed. */
+const PULL_REQUEST_FILES_CAP = 3000;
+async function listPullRequestFiles(client, pull) {
+    const raw = await client.paginate(client.rest.pulls.listFiles, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 });
+    const files = raw.map((f) => ({
+        path: f.filename,
+        status: f.status,
+        ...(f.previous_filename ? { previousPath: f.previous_filename } : {}),
+        ...(typeof f.patch === 'string' ? { patch: f.patch } : {}),
+        ...(typeof f.sha === 'string' && f.sha ? { sha: f.sha } : {}),
+    }));
+    return { files, capped: files.length >= PULL_REQUEST_FILES_CAP };
+}
+/** Re-read right before posting: a newer push makes this run's results stale. */
+async function readPullRequestState(client, pull) {
+    const { data } = await client.rest.pulls.get({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber });
+    return { headSha: data.head.sha, state: data.state };
+}
+
+/**
  * GitHub accepts a review comment only on a line the pull request's diff
  * shows; anything else is a 422 that sinks the whole review. The `patch` of
  * the pull request files endpoint is that diff, so it decides which lines
@@ -81687,6 +92999,82 @@ class CommentableLines {
     }
 }
 
+/** A commit's parents through the Git database API; undefined when GitHub does not have it. */
+async function commitParentsViaApi(client, repo, sha) {
+    try {
+        const { data } = await client.rest.git.getCommit({ owner: repo.owner, repo: repo.repo, commit_sha: sha });
+        return data.parents.map((p) => p.sha);
+    }
+    catch (error) {
+        const kind = classifyFailure(error).kind;
+        if (kind === 'not-found' || kind === 'unprocessable')
+            return undefined;
+        throw error;
+    }
+}
+/** Where head branched off base, as the compare endpoint (three-dot) reports it. */
+async function mergeBaseViaApi(client, repo, base, head) {
+    try {
+        const { data } = await client.rest.repos.compareCommitsWithBasehead({ owner: repo.owner, repo: repo.repo, basehead: `${base}...${head}`, per_page: 1 });
+        return data.merge_base_commit?.sha || undefined;
+    }
+    catch (error) {
+        const kind = classifyFailure(error).kind;
+        if (kind === 'not-found' || kind === 'unprocessable')
+            return undefined;
+        throw error;
+    }
+}
+
+async function decideComparison(deps) {
+    const { pr } = deps;
+    const short = (sha) => sha.slice(0, 12);
+    for (const candidate of pr.mergeCandidates) {
+        const parents = await parentsOf(deps, candidate);
+        // The merge commit must be of this very head; its first parent is the base tip it was merged onto.
+        if (parents?.length === 2 && parents[1] === pr.headSha) {
+            return {
+                kind: 'merge',
+                before: parents[0],
+                after: candidate,
+                description: `Compared the base branch at ${short(parents[0])} with GitHub's merge commit ${short(candidate)} (this head merged into it), so changes made on the base branch after the branch point are not counted as this pull request's.`,
+            };
+        }
+    }
+    const from = await mergeBaseOf(deps);
+    if (from) {
+        return {
+            kind: 'branch',
+            before: from,
+            after: pr.headSha,
+            description: `No merge commit of this head was available (the branch may conflict with the base branch), so the head ${short(pr.headSha)} was compared with the merge base ${short(from)}: what this branch changes, without the base branch's later commits. Collisions that appear only once both are merged are not seen until the branch is updated.`,
+        };
+    }
+    deps.log.warning(`Neither a merge commit of head ${short(pr.headSha)} nor its merge base with ${short(pr.baseSha)} could be read; comparing the base tip with the head, so edits made on the base branch after the branch point may show up as this pull request's.`);
+    return {
+        kind: 'base-tip',
+        before: pr.baseSha,
+        after: pr.headSha,
+        description: `Compared the base tip ${short(pr.baseSha)} with the head ${short(pr.headSha)} (no merge commit or merge base could be read): changes on the base branch since the branch point may appear as this pull request's.`,
+    };
+}
+async function parentsOf(deps, sha) {
+    if (deps.gitDir && (await ensureCommit(deps.gitDir, sha, (m) => deps.log.info(m)))) {
+        const local = await commitParents(deps.gitDir, sha);
+        if (local)
+            return local;
+    }
+    return commitParentsViaApi(deps.client, deps.repo, sha);
+}
+async function mergeBaseOf(deps) {
+    if (deps.gitDir) {
+        const local = await mergeBase(deps.gitDir, deps.pr.baseSha, deps.pr.headSha);
+        if (local)
+            return local;
+    }
+    return mergeBaseViaApi(deps.client, deps.repo, deps.pr.baseSha, deps.pr.headSha);
+}
+
 /**
  * Collects what the review compares: the base set, and the pull request's
  * changes with their content at head. Local git objects are preferred (no
@@ -81696,12 +93084,21 @@ class CommentableLines {
 async function gatherPullRequestSources(deps) {
     const { pr, log } = deps;
     const listed = await listPullRequestFiles(deps.client, { ...deps.repo, pullNumber: pr.number });
-    const gitReady = await localCommitsAvailable(deps);
+    const comparison = await decideComparison({ client: deps.client, repo: deps.repo, pr, gitDir: deps.workspace, log });
+    log.info(comparison.description);
+    const gitReady = await localCommitsAvailable(deps, [comparison.before, comparison.after, pr.headSha]);
     const capped = listed.capped || (pr.changedFiles !== undefined && listed.files.length < pr.changedFiles);
     let rawChanges = listed.files;
     let filesVia = 'api';
     let complete = true;
-    if (capped) {
+    if (gitReady && deps.workspace && comparison.kind !== 'base-tip') {
+        // Exactly the files merging changes (or the branch changes), with no cap.
+        rawChanges = await changedPathsBetween(deps.workspace, comparison.before, comparison.after);
+        filesVia = 'git';
+        if (capped)
+            log.warning(`GitHub lists at most ${PULL_REQUEST_FILES_CAP} files of a pull request; this one changes more, so the changed files were taken from git instead (inline comments only on the first ${listed.files.length}).`);
+    }
+    else if (capped) {
         if (gitReady && deps.workspace) {
             const from = await mergeBase(deps.workspace, pr.baseSha, pr.headSha);
             if (!from)
@@ -81717,14 +93114,15 @@ async function gatherPullRequestSources(deps) {
     }
     const selected = selectChanges(rawChanges, deps.select);
     const needText = selected.filter((c) => c.status !== 'removed').map((c) => c.path);
-    const headReads = gitReady && deps.workspace
-        ? await readPaths(deps.workspace, pr.headSha, needText, deps.maxBytes)
-        : await readFilesAtRef(deps.client, deps.repo, pr.headSha, needText, deps.maxBytes);
+    const readAt = (commit, paths) => gitReady && deps.workspace
+        ? readPaths(deps.workspace, commit, paths, deps.maxBytes)
+        : readFilesAtRef(deps.client, deps.repo, commit, paths, deps.maxBytes);
+    const afterReads = await readAt(comparison.after, needText);
     const base = gitReady && deps.workspace
-        ? await readSnapshot(deps.workspace, pr.baseSha, deps.select, deps.maxBytes)
-        : await readSnapshotViaTarball(deps.client, deps.repo, pr.baseSha, deps.select, deps.maxBytes);
+        ? await readSnapshot(deps.workspace, comparison.before, deps.select, deps.maxBytes)
+        : await readSnapshotViaTarball(deps.client, deps.repo, comparison.before, deps.select, deps.maxBytes);
     const diagnostics = [];
-    const changes = selected.map((change) => withHeadText(change, headReads.get(change.path), diagnostics));
+    const changes = selected.map((change) => withHeadText(change, afterReads.get(change.path), diagnostics));
     // A base file the change leaves alone is unreadable at head too; one the change touches was re-read above.
     const touched = new Set(changes.flatMap((c) => [c.path, ...(c.previousPath ? [c.previousPath] : [])]));
     diagnostics.unshift(...base.diagnostics.filter((d) => !touched.has(d.location.path)));
@@ -81732,18 +93130,40 @@ async function gatherPullRequestSources(deps) {
     for (const file of listed.files)
         if (deps.select(file.path))
             diffs.set(file.path, CommentableLines.fromPatch(file.patch));
-    return { baseFiles: base.files, changes, diffs, diagnostics, via: { files: filesVia, base: gitReady ? 'git' : 'api', head: gitReady ? 'git' : 'api' }, complete };
+    const toHead = comparison.after === pr.headSha ? new Map() : await headLineMaps(listed.files, afterReads, (paths) => readAt(pr.headSha, paths));
+    return { comparison, baseFiles: base.files, changes, diffs, toHead, diagnostics, via: { files: filesVia, base: gitReady ? 'git' : 'api', head: gitReady ? 'git' : 'api' }, complete };
 }
-async function localCommitsAvailable(deps) {
+/** Line maps for the commented files whose merged text is not the head's; a blob id that matches spares the read. */
+async function headLineMaps(listed, merged, readHead) {
+    const differing = listed.filter((f) => {
+        const read = merged.get(f.path);
+        return read?.kind === 'text' && !(f.sha && read.oid === f.sha);
+    });
+    const heads = await readHead(differing.map((f) => f.path));
+    const maps = new Map();
+    for (const file of differing) {
+        const mergedRead = merged.get(file.path);
+        const headRead = heads.get(file.path);
+        if (mergedRead?.kind !== 'text')
+            continue;
+        if (headRead?.kind === 'text' && headRead.text === mergedRead.text)
+            continue;
+        maps.set(file.path, headRead?.kind === 'text' ? lineMapBetween(mergedRead.text, headRead.text) : new Map());
+    }
+    return maps;
+}
+async function localCommitsAvailable(deps, commits) {
     if (!deps.workspace) {
         deps.log.info('No checkout (GITHUB_WORKSPACE is empty); reading manifests through the GitHub API instead.');
         return false;
     }
     const note = (m) => deps.log.info(m);
-    const ok = (await ensureCommit(deps.workspace, deps.pr.baseSha, note)) && (await ensureCommit(deps.workspace, deps.pr.headSha, note));
+    let ok = true;
+    for (const sha of new Set(commits))
+        ok = ok && (await ensureCommit(deps.workspace, sha, note));
     deps.log.info(ok
-        ? 'Reading manifests from the checkout\'s git objects (base and head commits are present).'
-        : 'The checkout does not have the base and head commits; reading manifests through the GitHub API instead.');
+        ? 'Reading manifests from the checkout\'s git objects (the compared commits are present).'
+        : 'The checkout does not have the compared commits; reading manifests through the GitHub API instead.');
     return ok;
 }
 function withHeadText(change, read, diagnostics) {
@@ -81766,17 +93186,22 @@ const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
  * GraphQL's viewer works for user tokens and installation tokens alike (REST
  * GET /user refuses GITHUB_TOKEN); bots appear without the `[bot]` suffix there.
  */
-async function resolveOwnLogins(client, configured, log) {
-    if (configured)
-        return loginsFor(configured);
+async function resolveOwnLogins(client, configured, log, warn = log) {
+    let viewer;
     try {
-        const data = await client.graphql('query { viewer { login } }');
-        return loginsFor(data.viewer.login);
+        viewer = (await client.graphql('query { viewer { login } }')).viewer.login;
     }
     catch (error) {
-        log(`Could not tell which account the token posts as (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); assuming ${ACTIONS_BOT_LOGIN}.`);
-        return loginsFor(ACTIONS_BOT_LOGIN);
+        const fallback = configured ?? ACTIONS_BOT_LOGIN;
+        log(`Could not tell which account the token posts as (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); assuming ${fallback}.`);
+        return loginsFor(fallback);
     }
+    // What is posted carries the token's account whatever the input says: trusting another account's
+    // comments would never find our own, and every run would post a new summary and review.
+    if (configured && !loginsFor(configured).has(viewer.toLowerCase()) && !loginsFor(configured).has(`${viewer}[bot]`.toLowerCase())) {
+        warn(`comment-author is "${configured}", but the token posts as "${viewer}". Using "${viewer}" to find earlier comments, so re-runs update them instead of posting new ones; set comment-author to "${viewer}" or leave it empty.`);
+    }
+    return loginsFor(viewer);
 }
 function loginsFor(login) {
     const bare = login.replace(/\[bot\]$/, '');
@@ -81820,10 +93245,11 @@ function describe(failure) {
     return failure.status === undefined ? failure.message : `HTTP ${failure.status}`;
 }
 
-/** Dedupe keys of every inline comment an earlier run of ours left on the pull request. */
-async function listPostedInlineKeys(client, pull, ownLogins) {
-    const comments = await client.paginate(client.rest.pulls.listReviewComments, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 });
-    return new Set(comments.filter((c) => isOwnComment(c.user, ownLogins)).flatMap((c) => readInlineKeys(c.body)));
+/** Our inline comments on the pull request so far: the keys they settle, and how many there are (for the per-PR cap). */
+async function listPostedInline(client, pull, ownLogins) {
+    const all = await client.paginate(client.rest.pulls.listReviewComments, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 });
+    const ours = all.filter((c) => isOwnComment(c.user, ownLogins)).map((c) => readInlineKeys(c.body)).filter((keys) => keys.length > 0);
+    return { keys: new Set(ours.flat()), comments: ours.length };
 }
 /**
  * Posts the run's inline comments as one review (one notification, one
@@ -81900,6 +93326,47 @@ async function upsertStickyComment(client, pull, body, options) {
     return { action: 'created', id: result.id, url: result.html_url, removedDuplicates };
 }
 
+/**
+ * When the base branch moved after the branch point, the review reads each
+ * changed file as merging produces it, while GitHub's diff (and so every
+ * inline comment) is numbered in the pull request's head file; the lines of
+ * the two versions are paired by lineMapBetween: a line main added has no
+ * head line and can carry no comment; a line both share maps across.
+ *
+ * The head diff's commentable lines seen from the merged file: a merged
+ * line is commentable when its head line is, and a range only when it maps
+ * onto consecutive head lines of one hunk, so a ```suggestion replaces
+ * exactly the lines it was verified against.
+ */
+class MergedFileLines {
+    head;
+    toHead;
+    constructor(head, toHead) {
+        this.head = head;
+        this.toHead = toHead;
+    }
+    has(line) {
+        const headLine = this.toHead.get(line);
+        return headLine !== undefined && this.head.has(headLine);
+    }
+    hasRange(startLine, endLine) {
+        const start = this.toHead.get(startLine);
+        const end = this.toHead.get(endLine);
+        if (start === undefined || end === undefined || end - start !== endLine - startLine)
+            return false;
+        for (let line = startLine; line <= endLine; line++)
+            if (this.toHead.get(line) !== start + (line - startLine))
+                return false;
+        return this.head.hasRange(start, end);
+    }
+    headLine(line) {
+        return this.toHead.get(line);
+    }
+    get size() {
+        return this.head.size;
+    }
+}
+
 const LISTED_SKIPS = 10;
 /**
  * The sticky summary comment: hidden marker, the review table, and a footer
@@ -81934,6 +93401,8 @@ function footerLines(options) {
         if (outside.length > LISTED_SKIPS)
             lines.push(`<sub>… and ${outside.length - LISTED_SKIPS} more.</sub>`);
     }
+    if (options.compared)
+        lines.push(`<sub>${escapeMarkdown(options.compared)}</sub>`);
     lines.push(`<sub>Analysed head ${inlineCode(options.headSha.slice(0, 12))} · updated in place on every run.</sub>`);
     return lines;
 }
@@ -81955,9 +93424,9 @@ async function publishToPullRequest(deps) {
             log.info(`The pull request has moved on to ${state.headSha.slice(0, 12)}; this run analysed ${deps.headSha.slice(0, 12)}, so it posts nothing and leaves the comments to the newer run.`);
             return { status: 'stale', newerSha: state.headSha };
         }
-        const ownLogins = await resolveOwnLogins(deps.client, deps.commentAuthor, log.info);
+        const ownLogins = await resolveOwnLogins(deps.client, deps.commentAuthor, log.info, log.warning);
         const inline = deps.mode === 'review' && deps.report.introduced.length > 0 ? await postInlineComments(deps, ownLogins) : undefined;
-        const body = composeSummaryComment(deps.report, { render: deps.render, headSha: deps.headSha, ...(inline ? { inline } : {}), incomplete: !deps.complete });
+        const body = composeSummaryComment(deps.report, { render: deps.render, headSha: deps.headSha, ...(inline ? { inline } : {}), incomplete: !deps.complete, ...(deps.compared ? { compared: deps.compared } : {}) });
         const summary = await upsertStickyComment(deps.client, deps.pull, body, {
             ownLogins,
             create: worthANewComment(deps.report),
@@ -81987,14 +93456,19 @@ function worthANewComment(report) {
     return report.introduced.length > 0 || report.resolved.length > 0 || report.diagnostics.some((d) => changed.has(d.location.path));
 }
 async function postInlineComments(deps, ownLogins) {
-    const postedKeys = await listPostedInlineKeys(deps.client, deps.pull, ownLogins);
-    const plan = (diffs) => planInlineComments(deps.report.introduced, {
+    const posted = await listPostedInline(deps.client, deps.pull, ownLogins);
+    const postedKeys = posted.keys;
+    // max-inline-comments caps the pull request, not the run: earlier runs' comments count.
+    const room = Math.max(0, deps.maxInlineComments - posted.comments);
+    const texts = new Map(deps.report.headFiles.map((f) => [f.path, f.text.split('\n')]));
+    const plan = (diffs) => inHeadLines(planInlineComments(deps.report.introduced, {
         postedKeys,
-        diffs,
+        diffs: mergedView(diffs, deps.toHead),
         suggestions: deps.report.suggestions,
         render: deps.render,
-        maxComments: deps.maxInlineComments,
-    });
+        maxComments: room,
+        fileLines: (path) => texts.get(path),
+    }), deps.toHead);
     const first = plan(deps.diffs);
     if (first.comments.length === 0)
         return { posted: [], skipped: first.skipped, refused: [] };
@@ -82039,6 +93513,31 @@ async function send(deps, plan, ownLogins) {
     deps.log.info(`Review ${review.recovered ? 'found already posted' : 'posted'} with ${n} inline comment${n > 1 ? 's' : ''}: ${review.url}`);
     return { posted: findings(plan), skipped: plan.skipped, refused: [] };
 }
+/** The diff as the merged files see it: findings and fixes are numbered in those. */
+function mergedView(diffs, toHead) {
+    if (!toHead || toHead.size === 0)
+        return diffs;
+    return new Map([...diffs].map(([path, lines]) => {
+        const map = toHead.get(path);
+        return [path, map ? new MergedFileLines(lines, map) : lines];
+    }));
+}
+/** Planned comments moved onto the head lines GitHub's diff numbers; the view above guarantees each maps. */
+function inHeadLines(plan, toHead) {
+    if (!toHead || toHead.size === 0)
+        return plan;
+    const comments = plan.comments.flatMap((c) => {
+        const map = toHead.get(c.path);
+        if (!map)
+            return [c];
+        const line = map.get(c.line);
+        const startLine = c.startLine === undefined ? undefined : map.get(c.startLine);
+        if (line === undefined || (c.startLine !== undefined && startLine === undefined))
+            return [];
+        return [{ ...c, line, ...(startLine !== undefined ? { startLine } : {}) }];
+    });
+    return { ...plan, comments };
+}
 function findings(plan) {
     return plan.comments.map((c) => c.findingId);
 }
@@ -82050,6 +93549,182 @@ async function gatherTree(deps) {
     }
     deps.log(`The checkout does not have ${deps.sha.slice(0, 12)}; reading manifests through the GitHub API instead.`);
     return { ...(await readSnapshotViaTarball(deps.client, deps.repo, deps.sha, deps.select, deps.maxBytes)), via: 'api' };
+}
+
+/** Keyed by RuleCode, so a new rule does not compile until it is described here. */
+const RULES = {
+    'tcp-shadowed': {
+        summary: 'TCP entries share one match-all listener chain',
+        description: 'TCP-class or unset-protocol ports of different hosts share one match-all chain on the same listener (0.0.0.0_<port>, one IP, or one CIDR); Istio keeps the first and drops the rest, so traffic to the others goes to the wrong place.',
+        defaultSeverity: 'error',
+    },
+    'tls-shadowed': {
+        summary: 'TLS entries bound to one IP cannot be told apart',
+        description: 'TLS ports bound to the same IP have no SNI to tell them apart: the later chain is dropped.',
+        defaultSeverity: 'error',
+    },
+    'multi-host-tcp': {
+        summary: 'One entry lists several hosts on a TCP port',
+        description: "One entry lists several hosts on a TCP port: its own hosts collide; Istio's validation rejects it unless resolution is NONE.",
+        defaultSeverity: 'error',
+    },
+    'well-known-port-protocol': {
+        summary: 'A MONGO or MYSQL port shares a listener with another protocol',
+        description: 'A MONGO or MYSQL port beside a port of another protocol on one listener: the later port is ignored entirely.',
+        defaultSeverity: 'error',
+    },
+    'tcp-captures-tls-port': {
+        summary: 'A match-all TCP chain sits beside SNI-matched TLS entries',
+        description: 'TLS entries matched by SNI next to a match-all TCP chain: the TCP entry takes every connection no SNI claims, including passthrough traffic to unknown hosts.',
+        defaultSeverity: 'warning',
+    },
+    'http-tcp-sniffing': {
+        summary: 'HTTP and TCP entries share a port',
+        description: "HTTP and TCP entries on one port: Envoy sniffs, and the TCP entry's plaintext-HTTP clients are routed by Host instead.",
+        defaultSeverity: 'warning',
+    },
+    'cidr-overlap': {
+        summary: 'Overlapping CIDRs on one port',
+        description: 'Different CIDRs that overlap both stay; the longest prefix takes the shared addresses.',
+        defaultSeverity: 'info',
+    },
+    'tcp-captures-port': {
+        summary: 'A match-all TCP chain captures the whole port',
+        description: 'A TCP-class or unset-protocol port with no address puts a match-all chain on 0.0.0.0_<port>: every connection on that port that no other chain claims goes to this entry; under ALLOW_ANY HTTPS to undeclared hosts reaches the wrong server, under REGISTRY_ONLY a passthrough entry bypasses the block.',
+        defaultSeverity: 'error',
+    },
+    'host-split': {
+        summary: 'One hostname is split over several entries',
+        description: "A sidecar keeps one copy of a hostname (its own namespace's, else the first it imports): consumers that keep one copy lose the ports only the others declare, and with auto-allocation each entry gets its own VIP.",
+        defaultSeverity: 'warning',
+    },
+    'same-host': {
+        summary: 'One hostname is defined by several entries',
+        description: 'One hostname in several entries: a sidecar keeps one service per hostname, so the later definitions do not apply.',
+        defaultSeverity: 'info',
+    },
+};
+const RULE_CODES = Object.keys(RULES);
+
+/** The partialFingerprints key: code scanning matches alerts across runs by it, so it never changes meaning. */
+const FINGERPRINT_KEY = 'serviceEntryGuardFindingId/v1';
+/** GitHub code scanning shows at most 100 locations of a result; the rest are counted in the message. */
+const MAX_RELATED_LOCATIONS = 100;
+const SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+const LEVEL = { error: 'error', warning: 'warning', info: 'note' };
+/**
+ * SARIF 2.1.0 for code scanning: one result per finding, located at the port
+ * of the entry whose traffic goes astray, with every other member as a related
+ * location, and the finding id as the fingerprint so an alert survives line
+ * moves. Suppressed findings stay in the log with their suppression, and a
+ * baseline shows as each result's baselineState.
+ */
+function toSarifLog(report) {
+    const rules = RULE_CODES.map((code) => ({
+        id: code,
+        // SARIF wants a readable name that differs from the opaque id (the multitool's SARIF1001).
+        name: code.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(''),
+        shortDescription: { text: RULES[code].summary },
+        fullDescription: { text: RULES[code].description },
+        help: { text: `${RULES[code].description} Each result explains which entry wins, what happens to the traffic, and the fixes, best first.` },
+        defaultConfiguration: { level: LEVEL[RULES[code].defaultSeverity] },
+        properties: { tags: ['istio', 'serviceentry', 'envoy-listener'], precision: 'very-high' },
+    }));
+    const ruleIndex = new Map(RULE_CODES.map((code, i) => [code, i]));
+    const results = [];
+    const baselineState = (f) => !report.baseline ? undefined : report.baseline.grown[f.id] ? 'updated' : 'new';
+    for (const f of report.findings)
+        results.push(toResult(f, ruleIndex, baselineState(f), []));
+    for (const f of report.baseline?.baselined ?? [])
+        results.push(toResult(f, ruleIndex, 'unchanged', []));
+    for (const s of report.suppressed) {
+        results.push(toResult(s.finding, ruleIndex, report.baseline ? 'unchanged' : undefined, s.suppressions.map((x) => ({
+            kind: x.source === 'annotation' ? 'inSource' : 'external',
+            status: 'accepted',
+            justification: x.reason,
+            ...(x.location ? { location: { physicalLocation: physical(x.location) } } : {}),
+            ...(x.expires ? { properties: { expires: x.expires } } : {}),
+        }))));
+    }
+    return {
+        $schema: SCHEMA_URI,
+        version: '2.1.0',
+        runs: [{
+                tool: { driver: { name: 'serviceentry-guard', fullName: 'ServiceEntry Guard', version: report.toolVersion, semanticVersion: report.toolVersion, rules } },
+                invocations: [{
+                        executionSuccessful: true,
+                        toolExecutionNotifications: report.diagnostics.map((d) => ({
+                            level: LEVEL[d.severity],
+                            message: { text: d.message },
+                            descriptor: { id: d.code },
+                            locations: [{ physicalLocation: physical(d.location) }],
+                        })),
+                    }],
+                columnKind: 'utf16CodeUnits',
+                results,
+            }],
+    };
+}
+function toResult(f, ruleIndex, baselineState, suppressions) {
+    const primary = primaryEntry(f);
+    const others = f.entries.filter((e) => e !== primary);
+    const related = others.slice(0, MAX_RELATED_LOCATIONS);
+    const links = related.map((e, i) => `[${linkText(`${e.ref} (${e.role})`)}](${i + 1})`);
+    const more = others.length - related.length;
+    const fixes = f.fixes.map((fix, i) => `${i + 1}. ${fix}`).join(' ');
+    const index = ruleIndex.get(f.rule);
+    return {
+        ruleId: f.rule,
+        ...(index !== undefined ? { ruleIndex: index } : {}),
+        level: LEVEL[f.severity],
+        message: {
+            text: `${f.title}. ${primary ? `${primary.ref} (${primary.role}) shares ${f.listener} with ${links.join(', ')}${more > 0 ? ` and ${more} more entries (the JSON format lists them all)` : ''}. ` : ''}${f.explanation}${fixes ? ` Fixes: ${fixes}` : ''}`,
+        },
+        locations: primary ? [location(primary)] : [],
+        relatedLocations: related.map((e, i) => ({ id: i + 1, ...location(e) })),
+        partialFingerprints: { [FINGERPRINT_KEY]: f.id },
+        ...(baselineState ? { baselineState } : {}),
+        ...(suppressions.length > 0 ? { suppressions } : {}),
+        properties: { listener: f.listener, port: f.port, protocols: f.protocols, namespaces: f.namespaces, membersFingerprint: f.membersFingerprint },
+    };
+}
+/** The entry people need to look at: one whose traffic goes elsewhere, else one whose fate is open. */
+function primaryEntry(f) {
+    return f.entries.find((e) => e.role === 'shadowed') ?? f.entries.find((e) => e.role === 'undetermined') ?? f.entries[0];
+}
+function location(e) {
+    return { physicalLocation: physical(e.portLocation), message: { text: `${e.ref} (${e.role}) ${e.hosts.join(', ')} ${e.protocol}` } };
+}
+function physical(l) {
+    return { artifactLocation: artifact(l.path), region: { startLine: Math.max(1, l.line), startColumn: Math.max(1, l.column) } };
+}
+/** Relative paths resolve against the checkout (%SRCROOT%), which is what code scanning expects. */
+function artifact(path) {
+    const slashed = path.replace(/\\/g, '/');
+    const encoded = slashed.split('/').map(encodeURIComponent).join('/');
+    if (slashed.startsWith('/'))
+        return { uri: `file://${encoded}` };
+    return { uri: encoded.replace(/^(\.\/)+/, ''), uriBaseId: '%SRCROOT%' };
+}
+/** In SARIF message links, square brackets in the text are escaped with a backslash. */
+function linkText(text) {
+    return text.replace(/[[\]\\]/g, (c) => `\\${c}`);
+}
+
+/** The package version, kept equal to package.json's by a test (bundles carry no package.json). */
+const VERSION = '0.1.0';
+
+/**
+ * The `paths` globs that select none of the files seen, so a typo (`cluster/`
+ * for `clusters/`) is named instead of silently reviewing nothing. Excludes
+ * (`!glob`) are left out: matching nothing is their normal state.
+ */
+function unmatchedGlobs(globs, paths) {
+    const seen = [...paths];
+    return globs.filter((g) => !g.startsWith('!')).filter((g) => {
+        const matches = picomatch(g, { dot: true });
+        return !seen.some((p) => matches(p));
+    });
 }
 
 /** GitHub caps a step's job summary at 1 MiB. */
@@ -82095,44 +93770,113 @@ async function run(environment) {
         autoAllocate: inputs.autoAllocate,
         rootNamespace: inputs.rootNamespace,
         ...(inputs.meshDefaultExportTo ? { defaultExportTo: inputs.meshDefaultExportTo } : {}),
+        ...(inputs.istioVersion ? { istioVersion: inputs.istioVersion } : {}),
+        ...(inputs.outboundTrafficPolicy ? { outboundTrafficPolicy: inputs.outboundTrafficPolicy } : {}),
+        ...(inputs.dnsCapture !== undefined ? { dnsCapture: inputs.dnsCapture } : {}),
+        ...(inputs.autoAllocatePrefix ? { autoAllocatePrefix: inputs.autoAllocatePrefix } : {}),
     };
     const serverUrl = env['GITHUB_SERVER_URL'] ?? 'https://github.com';
     const workspace = env['GITHUB_WORKSPACE'] || undefined;
     const reportPath = join$1(env['RUNNER_TEMP'] || tmpdir(), 'serviceentry-guard', 'report.json');
+    const configPath = inputs.config ?? DEFAULT_CONFIG_PATH;
+    const fallback = { defaultNamespace: inputs.defaultNamespace, mesh };
+    const configSource = (via) => ({ client, repo, workspace, via, select, maxBytes: DEFAULT_MAX_FILE_BYTES });
+    const missingConfig = (sha) => io.setFailed(`input config names ${configPath}, which is not in the repository at ${sha.slice(0, 12)}`);
+    /**
+     * A change reviewed mesh by mesh: each side split by its own config file, read at the commits
+     * compared (the merge commit when there is one), each side's Kustomize roots and charts rendered.
+     */
+    const reviewSides = async (sides) => {
+        const headFiles = applyChanges(sides.baseFiles, sides.changes);
+        const baseConfig = await configAt(configSource(sides.via.base), sides.before, configPath, sides.baseFiles);
+        const headConfig = await configAt(configSource(sides.via.head), sides.after, configPath, headFiles);
+        if (inputs.config && !headConfig) {
+            missingConfig(sides.after);
+            return { exitCode: 1 };
+        }
+        const reviewed = await reviewByMesh({
+            baseFiles: sides.baseFiles, changes: sides.changes, baseConfig, headConfig, fallback, maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+            fixes: { vipPool: inputs.vipPool, validate: validateServiceEntryManifest },
+            renderers: defaultRenderers([...sides.baseFiles, ...headFiles]),
+        });
+        if (!reviewed.ok)
+            return failOnConfigErrors(io, reviewed.diagnostics);
+        for (const line of [reviewed.headPlan.summary, ...reviewed.notes])
+            io.info(line);
+        return reviewed;
+    };
     if (context.kind === 'tree') {
         const tree = await gatherTree({ client, repo, sha: context.sha, workspace, select, maxBytes: DEFAULT_MAX_FILE_BYTES, log: (m) => io.info(m) });
-        const loaded = loadSources(tree.files, { defaultNamespace: inputs.defaultNamespace });
-        loaded.diagnostics.unshift(...tree.diagnostics);
-        const result = analyze(loaded, { mesh });
+        const config = await configAt(configSource(tree.via), context.sha, configPath, tree.files);
+        if (inputs.config && !config) {
+            missingConfig(context.sha);
+            return { exitCode: 1 };
+        }
+        warnUnmatchedGlobs(io, inputs.paths, [...tree.files.map((f) => f.path), ...tree.diagnostics.map((d) => d.location.path)]);
+        const files = tree.files.filter((f) => f.path !== config?.path);
+        const planned = planRepository(config, files, fallback);
+        if (!planned.plan)
+            return failOnConfigErrors(io, planned.diagnostics);
+        io.info(planned.plan.summary);
+        const result = analyzeMeshes(await materializeSide(planned.plan, files, defaultRenderers(files)));
+        result.diagnostics.unshift(...tree.diagnostics, ...planned.plan.diagnostics);
         const render = { blobUrl: blobUrlFor(serverUrl, repository, context.sha) };
         io.info(`Not a pull request: analysed the whole tree at ${context.sha.slice(0, 12)} (${result.entryCount} ServiceEntries, ${result.findings.length} findings).`);
-        await writeReport(reportPath, { ...toJsonCheckReport(result.findings, result.diagnostics, result.entryCount), context: { sha: context.sha } });
+        await writeReport(reportPath, { ...toJsonCheckReport(result.findings, result.diagnostics, result.entryCount, result.meshes), context: { sha: context.sha } });
         setCounts(io, 0, 0, result.findings.length, reportPath);
+        io.setOutput('sarif', await writeSarif(reportPath, { findings: result.findings, suppressed: [], diagnostics: result.diagnostics }));
         if (inputs.mode !== 'check') {
             await io.writeJobSummary(renderFindingsMarkdown(result.findings, result.diagnostics, result.entryCount, { ...render, maxLength: JOB_SUMMARY_LIMIT }));
             annotate(io, result.findings.map((finding) => ({ status: 'existing', finding, newEntryRefs: [] })), [], new Set());
         }
         const failing = atOrAbove(result.findings, inputs.failLevel);
+        const unrendered = inputs.failOnUnrendered ? countServiceEntryTemplates$1(result.diagnostics) : 0;
+        if (unrendered > 0)
+            return conclude(io, true, `${unrendered} ServiceEntry template${unrendered === 1 ? '' : 's'} not analysed (fail-on-unrendered)`);
         return conclude(io, failing.length > 0, `${failing.length} listener collision${failing.length === 1 ? '' : 's'} at or above ${inputs.failLevel}`);
     }
+    if (context.kind === 'merge-group') {
+        const sources = await gatherMergeGroupSources({ client, repo, group: context, workspace, select, maxBytes: DEFAULT_MAX_FILE_BYTES, log: io });
+        const reviewed = await reviewSides({ ...sources, via: { base: sources.via, head: sources.via }, before: context.baseSha, after: context.headSha });
+        if ('exitCode' in reviewed)
+            return reviewed;
+        const report = reviewed.report;
+        report.diagnostics.unshift(...sources.diagnostics);
+        const compared = `Merge queue ${context.headRef || context.headSha.slice(0, 12)}: compared base ${context.baseSha.slice(0, 12)} with the queued merge ${context.headSha.slice(0, 12)} (files via ${sources.via}); only what the queued change introduces can block it.`;
+        io.info(compared);
+        io.info(`${report.introduced.length} introduced, ${report.resolved.length} resolved, ${report.existing.length} existing.`);
+        await writeReport(reportPath, { ...toJsonReviewReport(report), context: { mergeGroup: context.headRef, baseSha: context.baseSha, headSha: context.headSha, compared } });
+        setCounts(io, report.introduced.length, report.resolved.length, report.existing.length, reportPath);
+        if (inputs.mode !== 'check') {
+            const render = { blobUrl: blobUrlFor(serverUrl, repository, context.headSha), baseBlobUrl: blobUrlFor(serverUrl, repository, context.baseSha) };
+            await io.writeJobSummary(`${renderReviewMarkdown(report, { ...render, maxLength: JOB_SUMMARY_LIMIT - compared.length - 20, fullReportHint: 'The full report is in the JSON file named by the report-json output.' })}\n\n<sub>${compared}</sub>\n`);
+            annotate(io, report.introduced, report.diagnostics, new Set(report.changedPaths));
+        }
+        const n = report.introduced.length;
+        return conclude(io, failsAt(report, inputs.failLevel), `the queued change introduces ${n} listener collision${n === 1 ? '' : 's'} at or above ${inputs.failLevel}`);
+    }
     const sources = await gatherPullRequestSources({ client, repo, pr: context, workspace, select, maxBytes: DEFAULT_MAX_FILE_BYTES, log: io });
-    io.info(`Pull request #${context.number}: ${sources.baseFiles.length} manifest files at base ${context.baseSha.slice(0, 12)}, ${sources.changes.length} changed (files via ${sources.via.files}, contents via ${sources.via.base}).`);
-    const report = reviewChange({
-        baseFiles: sources.baseFiles,
-        changes: sources.changes,
-        defaultNamespace: inputs.defaultNamespace,
-        mesh,
-        maxFileBytes: DEFAULT_MAX_FILE_BYTES,
-        fixes: { vipPool: inputs.vipPool, validate: validateServiceEntryManifest },
-    });
+    const { comparison } = sources;
+    warnUnmatchedGlobs(io, inputs.paths, [...sources.baseFiles.map((f) => f.path), ...sources.changes.map((c) => c.path), ...sources.diagnostics.map((d) => d.location.path)]);
+    io.info(`Pull request #${context.number}: ${sources.baseFiles.length} manifest files at ${comparison.before.slice(0, 12)}, ${sources.changes.length} changed (files via ${sources.via.files}, contents via ${sources.via.base}).`);
+    const reviewed = await reviewSides({ ...sources, before: comparison.before, after: comparison.after });
+    if ('exitCode' in reviewed)
+        return reviewed;
+    const report = reviewed.report;
     report.diagnostics.unshift(...sources.diagnostics);
-    const render = { blobUrl: blobUrlFor(serverUrl, repository, context.headSha) };
+    // Locations are numbered as in the compared commit (the merge commit, when there is one): link there.
+    const render = { blobUrl: blobUrlFor(serverUrl, repository, comparison.after), baseBlobUrl: blobUrlFor(serverUrl, repository, comparison.before) };
     io.info(`${report.introduced.length} introduced, ${report.resolved.length} resolved, ${report.existing.length} existing.`);
-    await writeReport(reportPath, { ...toJsonReviewReport(report), context: { pullRequest: context.number, baseSha: context.baseSha, headSha: context.headSha, complete: sources.complete } });
+    await writeReport(reportPath, { ...toJsonReviewReport(report), context: { pullRequest: context.number, baseSha: context.baseSha, headSha: context.headSha, compared: { kind: comparison.kind, before: comparison.before, after: comparison.after, description: comparison.description }, complete: sources.complete } });
     setCounts(io, report.introduced.length, report.resolved.length, report.existing.length, reportPath);
+    // Code scanning compares runs itself; the head's findings go in, those already on the base marked as known.
+    io.setOutput('sarif', await writeSarif(reportPath, {
+        findings: report.introduced.map((c) => c.finding), suppressed: [], diagnostics: report.diagnostics,
+        baseline: { baselined: report.existing.map((c) => c.finding), grown: {} },
+    }));
     let published;
     if (inputs.mode !== 'check') {
-        await io.writeJobSummary(renderReviewMarkdown(report, { ...render, maxLength: JOB_SUMMARY_LIMIT, fullReportHint: 'The full report is in the JSON file named by the report-json output.' }));
+        await io.writeJobSummary(`${renderReviewMarkdown(report, { ...render, maxLength: JOB_SUMMARY_LIMIT - comparison.description.length - 20, fullReportHint: 'The full report is in the JSON file named by the report-json output.' })}\n\n<sub>${comparison.description}</sub>\n`);
         annotate(io, report.introduced, report.diagnostics, new Set(report.changedPaths));
     }
     if (inputs.mode === 'review' || inputs.mode === 'comment') {
@@ -82140,6 +93884,11 @@ async function run(environment) {
     }
     const fails = failsAt(report, inputs.failLevel);
     const n = report.introduced.length;
+    // Like findings, only what the change brings fails it: templates in the files it touches.
+    const changed = new Set(report.changedPaths);
+    const unrendered = inputs.failOnUnrendered ? countServiceEntryTemplates$1(report.diagnostics.filter((d) => changed.has(d.location.path))) : 0;
+    if (unrendered > 0)
+        return { ...conclude(io, true, `${unrendered} ServiceEntry template${unrendered === 1 ? '' : 's'} not analysed (fail-on-unrendered)`), ...(published ? { published } : {}) };
     return { ...conclude(io, fails, `this change introduces ${n} listener collision${n === 1 ? '' : 's'} at or above ${inputs.failLevel}`), ...(published ? { published } : {}) };
 }
 function publish(client, repo, pr, mode, inputs, report, sources, render, select, environment, io) {
@@ -82154,12 +93903,19 @@ function publish(client, repo, pr, mode, inputs, report, sources, render, select
         maxInlineComments: inputs.maxInlineComments,
         report,
         diffs: sources.diffs,
+        toHead: sources.toHead,
+        compared: sources.comparison.description,
         render,
         complete: sources.complete,
         select,
         log: io,
         ...(environment.sleep ? { sleep: environment.sleep } : {}),
     });
+}
+function warnUnmatchedGlobs(io, globs, seen) {
+    for (const glob of unmatchedGlobs(globs, seen)) {
+        io.warning(`paths: the glob "${glob}" matches no file, so nothing under it is reviewed. Globs are matched against paths from the repository root, such as clusters/**/*.yaml.`);
+    }
 }
 function conclude(io, fails, why) {
     if (fails) {
@@ -82174,9 +93930,28 @@ function setCounts(io, introduced, resolved, existing, reportPath) {
     io.setOutput('existing', String(existing));
     io.setOutput('report-json', reportPath);
 }
+/** SARIF 2.1.0 beside the JSON report, for github/codeql-action/upload-sarif; returns its path. */
+async function writeSarif(reportPath, outcome) {
+    const path = join$1(reportPath, '..', 'results.sarif');
+    await writeReport(path, toSarifLog({ ...outcome, toolVersion: VERSION }));
+    return path;
+}
 async function writeReport(path, report) {
     await mkdir$1(join$1(path, '..'), { recursive: true });
-    await writeFile$1(path, `${JSON.stringify(report, null, 2)}\n`);
+    // In chunks, written synchronously as they come, like the CLI: a large report can outgrow any single string.
+    const fd = openSync(path, 'w');
+    try {
+        const write = (chunk) => {
+            const bytes = Buffer.from(chunk, 'utf8');
+            for (let at = 0; at < bytes.length;)
+                at += writeSync(fd, bytes, at);
+        };
+        writeJson(report, write);
+        write('\n');
+    }
+    finally {
+        closeSync(fd);
+    }
 }
 
 try {
