@@ -88,7 +88,7 @@ describe('check with suppression annotations', () => {
 
     const github = await cli(REPO_ROOT, 'check', fixture('annotated-collision-and-capture'), '--format', 'github');
     for (const rule of ['tcp-shadowed', 'tcp-captures-port']) {
-      expect(github.stdout).toMatch(new RegExp(`^::notice file=test/fixtures/suppressions/annotated-collision-and-capture/github\\.yaml,line=16,col=\\d+,title=suppressed%3A ${rule} on 0\\.0\\.0\\.0_443::`, 'm'));
+      expect(github.stdout).toMatch(new RegExp(`^::notice file=test/fixtures/suppressions/annotated-collision-and-capture/github\\.yaml,line=16,col=\\d+,title=suppressed%3A ${rule} on 0\\.0\\.0\\.0_443 in mesh default::`, 'm'));
     }
     expect(github.stdout).toContain('2 suppressed');
   });

@@ -16,11 +16,11 @@ export function renderGithubCommands(outcome: CheckOutcome): string {
   for (const f of outcome.findings) {
     const grown = outcome.baseline?.grown[f.id];
     const note = grown ? ` New since the baseline: ${grown.join(', ')}.` : '';
-    lines.push(command(LEVEL[f.severity], primaryLocation(f), `${f.rule} on ${f.listener}`, `${f.title}${note}\n${members(f)}\n${f.explanation}${f.fixes[0] ? `\nFix: ${f.fixes[0]}` : ''}`));
+    lines.push(command(LEVEL[f.severity], primaryLocation(f), `${f.rule} on ${f.listener} in mesh ${f.mesh}`, `${f.title}${note}\n${members(f)}\n${f.explanation}${f.fixes[0] ? `\nFix: ${f.fixes[0]}` : ''}`));
   }
   for (const s of outcome.suppressed) {
     const reasons = s.suppressions.map((x) => `${x.source} (${x.entry}): ${x.reason}`).join('; ');
-    lines.push(command('notice', primaryLocation(s.finding), `suppressed: ${s.finding.rule} on ${s.finding.listener}`, `${s.finding.title}\n${members(s.finding)}\nSuppressed by ${reasons}`));
+    lines.push(command('notice', primaryLocation(s.finding), `suppressed: ${s.finding.rule} on ${s.finding.listener} in mesh ${s.finding.mesh}`, `${s.finding.title}\n${members(s.finding)}\nSuppressed by ${reasons}`));
   }
   for (const d of outcome.diagnostics) lines.push(command(LEVEL[d.severity], d.location, `serviceentry-guard: ${d.code}`, d.message));
   const baselined = outcome.baseline?.baselined.length ?? 0;

@@ -85,14 +85,14 @@ function toResult(f: Finding, ruleIndex: Map<string, number>, baselineState: Sar
     ...(index !== undefined ? { ruleIndex: index } : {}),
     level: LEVEL[f.severity],
     message: {
-      text: `${f.title}. ${primary ? `${primary.ref} (${primary.role}) shares ${f.listener} with ${links.join(', ')}${more > 0 ? ` and ${more} more entries (the JSON format lists them all)` : ''}. ` : ''}${f.explanation}${fixes ? ` Fixes: ${fixes}` : ''}`,
+      text: `${f.title} (mesh ${f.mesh}). ${primary ? `${primary.ref} (${primary.role}) shares ${f.listener} with ${links.join(', ')}${more > 0 ? ` and ${more} more entries (the JSON format lists them all)` : ''}. ` : ''}${f.explanation}${fixes ? ` Fixes: ${fixes}` : ''}`,
     },
     locations: primary ? [location(primary)] : [],
     relatedLocations: related.map((e, i) => ({ id: i + 1, ...location(e) })),
     partialFingerprints: { [FINGERPRINT_KEY]: f.id },
     ...(baselineState ? { baselineState } : {}),
     ...(suppressions.length > 0 ? { suppressions } : {}),
-    properties: { listener: f.listener, port: f.port, protocols: f.protocols, namespaces: f.namespaces, membersFingerprint: f.membersFingerprint },
+    properties: { mesh: f.mesh, listener: f.listener, port: f.port, protocols: f.protocols, namespaces: f.namespaces, membersFingerprint: f.membersFingerprint },
   };
 }
 

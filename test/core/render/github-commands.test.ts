@@ -13,7 +13,7 @@ describe('--format github (workflow commands)', () => {
     const commands = lines.slice(0, 2);
     for (const rule of ['tcp-shadowed', 'tcp-captures-port']) {
       const line = commands.find((l) => l.includes(`title=${rule} on`))!;
-      expect(line).toMatch(new RegExp(`^::error file=test/fixtures/cases/seed-huaweicloud-github/(github|huaweicloud)\\.yaml,line=12,col=7,title=${rule} on 0\\.0\\.0\\.0_443::`));
+      expect(line).toMatch(new RegExp(`^::error file=test/fixtures/cases/seed-huaweicloud-github/(github|huaweicloud)\\.yaml,line=12,col=7,title=${rule} on 0\\.0\\.0\\.0_443 in mesh default::`));
       expect(line).toContain('egress/github (undetermined) at test/fixtures/cases/seed-huaweicloud-github/github.yaml:12');
       expect(line).toContain('egress/huaweicloud (undetermined) at test/fixtures/cases/seed-huaweicloud-github/huaweicloud.yaml:12');
     }

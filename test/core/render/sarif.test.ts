@@ -27,6 +27,15 @@ describe('SARIF output', () => {
     expect(validate({ ...sarifOf(), version: '2.0.0' })).toBe(false);
   });
 
+  test('every result names the mesh its collision happens in, as a property and in its message', () => {
+    const results = only(sarifOf().runs).results ?? [];
+    expect(results.length).toBeGreaterThan(0);
+    for (const r of results) {
+      expect(r.properties?.['mesh']).toBe('default');
+      expect(r.message.text).toContain('(mesh default)');
+    }
+  });
+
   test('the seed collision is valid SARIF 2.1.0: one result per rule, each with its rule, level, primary and related locations', () => {
     const log = sarifOf();
     expectValidSarif(log);
