@@ -1,5 +1,6 @@
 import { analyze } from '../analysis/analyze.js';
-import { sharedLoader, type MeshSummary } from '../analysis/analyze-meshes.js';
+import { sharedLoader, withGroups, type MeshSummary } from '../analysis/analyze-meshes.js';
+import type { MeshSourceGroup } from '../repository/load-mesh.js';
 import type { MeshSettings } from '../repository/mesh-plan.js';
 import { entryRef, type Diagnostic, type LoadResult, type MeshOptions, type Severity, type SourceFile } from '../model.js';
 import { applyChanges, type ChangedFile } from './apply-changes.js';
@@ -39,6 +40,9 @@ export interface ReviewReport extends Classification {
 export interface SidesInput {
   baseFiles: readonly SourceFile[];
   headFiles: SourceFile[];
+  /** Rendered manifests (Kustomize, Helm) and inputs with their own namespace rules, per side. */
+  baseGroups?: readonly MeshSourceGroup[];
+  headGroups?: readonly MeshSourceGroup[];
   changes: readonly ChangedFile[];
   base: MeshSettings;
   head: MeshSettings;
@@ -71,8 +75,8 @@ export function reviewChange(input: ReviewInput): ReviewReport {
 export function reviewSides(input: SidesInput): ReviewReport {
   const load = input.load;
   const headFiles = input.headFiles;
-  const baseLoaded = load(input.baseFiles, input.base.defaultNamespace);
-  const headLoaded = load(headFiles, input.head.defaultNamespace);
+  const baseLoaded = withGroups(load(input.baseFiles, input.base.defaultNamespace), input.baseGroups);
+  const headLoaded = withGroups(load(headFiles, input.head.defaultNamespace), input.headGroups);
   const baseRefs = new Set(baseLoaded.entries.map(entryRef));
   const newEntryRefs = new Set(headLoaded.entries.map(entryRef).filter((ref) => !baseRefs.has(ref)));
 

@@ -43,6 +43,8 @@ export function reviewMeshes(input: MeshReviewInput): ReviewReport {
     const report = reviewSides({
       baseFiles: base?.files ?? [],
       headFiles: head?.files ?? [],
+      baseGroups: base?.groups ?? [],
+      headGroups: head?.groups ?? [],
       changes: input.changes,
       base: base?.plan.settings ?? settings,
       head: settings,
