@@ -23,5 +23,8 @@ export function hostOwner(context: GroupContext, host: string, port: number, sid
     return { unit, tier: context.exportTo[i]!.includes('*') ? 2 : 0, age: context.ages[i]! };
   });
   const { winner, candidates } = firstProcessed(ranked);
-  return (winner ?? candidates[0])!.unit.entry.namespace;
+  if (winner) return winner.unit.entry.namespace;
+  // Creation times unknown: take the copy Istio would process first were they equal (hostname, then
+  // namespace, SortServicesByCreationTime from 1.23), never the order files happened to be read in.
+  return candidates.map((c) => c.unit.entry.namespace).sort()[0]!;
 }

@@ -59,7 +59,10 @@ function hostSplit(context: GroupContext, host: string, copies: number[]): Colli
       return exportedTo(e, context.exportTo[i]!, ns) && e.ports.some((p) => sidecarImports(consumer.sidecar, e.namespace, host, p.number, ns));
     });
     if (visible.length < 2) continue;
-    const port = entries[visible[0]!]!.ports[0]?.number ?? 0;
+    // Which copy the consumer keeps must not depend on the order files were read in: ask on the lowest port any copy declares.
+    let port = Infinity;
+    for (const i of visible) for (const p of entries[i]!.ports) port = Math.min(port, p.number);
+    if (!Number.isFinite(port)) port = 0;
     const owner = new Set(visible.map((i) => entries[i]!.namespace)).size > 1 ? hostOwner(context, host, port, consumer.sidecar, ns) : entries[visible[0]!]!.namespace;
     const kept = visible.filter((i) => entries[i]!.namespace === owner);
     const keptPorts = new Set(kept.flatMap((i) => entries[i]!.ports.map((p) => p.number)));
