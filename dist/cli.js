@@ -26444,7 +26444,11 @@ function hostOwner(context, host, port, sidecar, ns) {
         return { unit, tier: context.exportTo[i].includes('*') ? 2 : 0, age: context.ages[i] };
     });
     const { winner, candidates } = firstProcessed(ranked);
-    return (winner ?? candidates[0]).unit.entry.namespace;
+    if (winner)
+        return winner.unit.entry.namespace;
+    // Creation times unknown: take the copy Istio would process first were they equal (hostname, then
+    // namespace, SortServicesByCreationTime from 1.23), never the order files happened to be read in.
+    return candidates.map((c) => c.unit.entry.namespace).sort()[0];
 }
 
 /**
@@ -26507,7 +26511,13 @@ function hostSplit(context, host, copies) {
         });
         if (visible.length < 2)
             continue;
-        const port = entries[visible[0]].ports[0]?.number ?? 0;
+        // Which copy the consumer keeps must not depend on the order files were read in: ask on the lowest port any copy declares.
+        let port = Infinity;
+        for (const i of visible)
+            for (const p of entries[i].ports)
+                port = Math.min(port, p.number);
+        if (!Number.isFinite(port))
+            port = 0;
         const owner = new Set(visible.map((i) => entries[i].namespace)).size > 1 ? hostOwner(context, host, port, consumer.sidecar, ns) : entries[visible[0]].namespace;
         const kept = visible.filter((i) => entries[i].namespace === owner);
         const keptPorts = new Set(kept.flatMap((i) => entries[i].ports.map((p) => p.number)));
@@ -39894,8 +39904,8 @@ function wholeAnalyses(context) {
 function reviewSides(input) {
     const load = input.load;
     const headFiles = input.headFiles;
-    const baseLoaded = load(input.baseFiles, input.base.defaultNamespace);
-    const headLoaded = load(headFiles, input.head.defaultNamespace);
+    const baseLoaded = withGroups(load(input.baseFiles, input.base.defaultNamespace), input.baseGroups);
+    const headLoaded = withGroups(load(headFiles, input.head.defaultNamespace), input.headGroups);
     const baseRefs = new Set(baseLoaded.entries.map(entryRef));
     const newEntryRefs = new Set(headLoaded.entries.map(entryRef).filter((ref) => !baseRefs.has(ref)));
     const base = analyze(baseLoaded, { mesh: input.base.mesh, meshName: input.meshName });
@@ -51781,6 +51791,8 @@ function reviewMeshes(input) {
         const report = reviewSides({
             baseFiles: base?.files ?? [],
             headFiles: head?.files ?? [],
+            baseGroups: base?.groups ?? [],
+            headGroups: head?.groups ?? [],
             changes: input.changes,
             base: base?.plan.settings ?? settings,
             head: settings,
@@ -53408,11 +53420,11 @@ function renderGithubCommands(outcome) {
     for (const f of outcome.findings) {
         const grown = outcome.baseline?.grown[f.id];
         const note = grown ? ` New since the baseline: ${grown.join(', ')}.` : '';
-        lines.push(command(LEVEL$1[f.severity], primaryLocation(f), `${f.rule} on ${f.listener}`, `${f.title}${note}\n${members(f)}\n${f.explanation}${f.fixes[0] ? `\nFix: ${f.fixes[0]}` : ''}`));
+        lines.push(command(LEVEL$1[f.severity], primaryLocation(f), `${f.rule} on ${f.listener} in mesh ${f.mesh}`, `${f.title}${note}\n${members(f)}\n${f.explanation}${f.fixes[0] ? `\nFix: ${f.fixes[0]}` : ''}`));
     }
     for (const s of outcome.suppressed) {
         const reasons = s.suppressions.map((x) => `${x.source} (${x.entry}): ${x.reason}`).join('; ');
-        lines.push(command('notice', primaryLocation(s.finding), `suppressed: ${s.finding.rule} on ${s.finding.listener}`, `${s.finding.title}\n${members(s.finding)}\nSuppressed by ${reasons}`));
+        lines.push(command('notice', primaryLocation(s.finding), `suppressed: ${s.finding.rule} on ${s.finding.listener} in mesh ${s.finding.mesh}`, `${s.finding.title}\n${members(s.finding)}\nSuppressed by ${reasons}`));
     }
     for (const d of outcome.diagnostics)
         lines.push(command(LEVEL$1[d.severity], d.location, `serviceentry-guard: ${d.code}`, d.message));
@@ -53512,14 +53524,14 @@ function toResult(f, ruleIndex, baselineState, suppressions) {
         ...(index !== undefined ? { ruleIndex: index } : {}),
         level: LEVEL[f.severity],
         message: {
-            text: `${f.title}. ${primary ? `${primary.ref} (${primary.role}) shares ${f.listener} with ${links.join(', ')}${more > 0 ? ` and ${more} more entries (the JSON format lists them all)` : ''}. ` : ''}${f.explanation}${fixes ? ` Fixes: ${fixes}` : ''}`,
+            text: `${f.title} (mesh ${f.mesh}). ${primary ? `${primary.ref} (${primary.role}) shares ${f.listener} with ${links.join(', ')}${more > 0 ? ` and ${more} more entries (the JSON format lists them all)` : ''}. ` : ''}${f.explanation}${fixes ? ` Fixes: ${fixes}` : ''}`,
         },
         locations: primary ? [location(primary)] : [],
         relatedLocations: related.map((e, i) => ({ id: i + 1, ...location(e) })),
         partialFingerprints: { [FINGERPRINT_KEY]: f.id },
         ...(baselineState ? { baselineState } : {}),
         ...(suppressions.length > 0 ? { suppressions } : {}),
-        properties: { listener: f.listener, port: f.port, protocols: f.protocols, namespaces: f.namespaces, membersFingerprint: f.membersFingerprint },
+        properties: { mesh: f.mesh, listener: f.listener, port: f.port, protocols: f.protocols, namespaces: f.namespaces, membersFingerprint: f.membersFingerprint },
     };
 }
 /** The entry people need to look at: one whose traffic goes elsewhere, else one whose fate is open. */
