@@ -11,6 +11,8 @@ import type { RepositoryConfig } from '../core/repository/repository-config.js';
 import { applyChanges, type ChangedFile } from '../core/review/apply-changes.js';
 import type { ReviewInput, ReviewReport } from '../core/review/review-change.js';
 import { reviewMeshes } from '../core/review/review-meshes.js';
+import { settleReview } from '../core/review/settle-review.js';
+import type { Suppression } from '../core/suppressions/suppression.js';
 import { materializeSide, type Renderers } from './materialize-mesh.js';
 
 /** A config file's text on one side, with its repository-relative path. */
@@ -32,6 +34,8 @@ export interface MeshReviewRequest {
   fixes?: ReviewInput['fixes'];
   /** Renderers for Kustomize roots and charts; without them such inputs are named as not rendered. */
   renderers?: Renderers;
+  /** `YYYY-MM-DD` (UTC) for suppression expiry; today when absent. */
+  today?: string;
 }
 
 export type MeshReview =
@@ -51,6 +55,8 @@ export async function reviewByMesh(request: MeshReviewRequest): Promise<MeshRevi
   // A pull request that adds the config file (or mends a broken one) states how the clusters were split all along:
   // the base is split the same way, so adding it does not turn every old collision into a resolved one.
   let base = planRepository(request.baseConfig, baseFiles, request.fallback);
+  // The base's own suppressions, even when its meshes are split by the head's config below.
+  const baseOwnConfig = base.config;
   if (!base.plan && request.headConfig) {
     notes.push(`${request.baseConfig?.path ?? 'The config file'} has errors on the base branch; the base is split by the head's config instead.`);
     base = planRepository(request.headConfig, baseFiles, request.fallback);
@@ -69,7 +75,12 @@ export async function reviewByMesh(request: MeshReviewRequest): Promise<MeshRevi
     fixes: request.fixes,
   });
   report.diagnostics.unshift(...head.plan.diagnostics);
-  return { ok: true, report, basePlan, headPlan: head.plan, config: head.config, notes };
+  const fromConfig = (config: RepositoryConfig | undefined): Suppression[] => (config?.suppressions ?? []).map((x) => ({ ...x, source: 'config' }));
+  const settled = settleReview(report, {
+    base: [...(report.annotationSuppressions?.base ?? []), ...fromConfig(baseOwnConfig)],
+    head: [...(report.annotationSuppressions?.head ?? []), ...fromConfig(head.config)],
+  }, request.today ?? new Date().toISOString().slice(0, 10));
+  return { ok: true, report: settled, basePlan, headPlan: head.plan, config: head.config, notes };
 }
 
 /** A config file as one side's reader returned it; one that exists but was not read (a symlink, too large) stops the run. */

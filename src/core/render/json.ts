@@ -52,6 +52,11 @@ export function toJsonReviewReport(report: ReviewReport): JsonReviewReport {
     suggestions: report.suggestions,
     diagnostics: report.diagnostics,
     ...(report.meshes ? { meshes: report.meshes } : {}),
+    ...(report.suppressions ? {
+      suppressed: report.suppressions.suppressed.map((x) => ({ finding: toJsonFinding(x.finding), suppressions: x.suppressions })),
+      addedSuppressions: report.suppressions.added,
+      silencedByChange: report.suppressions.silencedByChange.map((x) => x.finding.id),
+    } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Diagnostic, Finding, FindingEntry, Severity, SourceLocation } from
 import type { ClassifiedFinding, FindingStatus, ReviewReport } from '../review/review-change.js';
 import type { FixSuggestion } from '../fixes/suggest-fixes.js';
 import { escapeHtml, escapeMarkdown, inlineCode } from './escape.js';
+import { renderReviewSuppressionsMarkdown } from './set-aside.js';
 import { suggestionsSection } from './suggestions.js';
 
 export interface RenderContext {
@@ -30,6 +31,7 @@ export function renderReviewMarkdown(report: ReviewReport, context: RenderContex
     `### ServiceEntry Guard\n\n${verdict(report)}`,
     rows.length > 0 ? findingsTable(rows, ctx, true) : '',
     ...report.introduced.map((c) => findingDetails(c.finding, ctx, true, report.suggestions[c.finding.id])),
+    renderReviewSuppressionsMarkdown(report.suppressions),
     diagnosticsSection(report.diagnostics, ctx, new Set(report.changedPaths)),
     ...report.existing.map((c) => findingDetails(c.finding, ctx, false)),
     `<sub>${plural(report.baseEntryCount, 'ServiceEntry', 'ServiceEntries')} on the base branch, ${report.headEntryCount} with this change${meshList(ctx)}.</sub>`,
@@ -71,9 +73,13 @@ function verdict(report: ReviewReport): string {
     // A changed manifest that could not be read may hide a collision: no ✅ until it is readable.
     const changed = new Set(report.changedPaths);
     const unread = new Set(report.diagnostics.filter((d) => d.severity === 'error' && changed.has(d.location.path)).map((d) => d.location.path));
+    const silenced = report.suppressions?.silencedByChange.length ?? 0;
     parts.push(unread.size > 0
       ? `⚠️ No listener collision found, but **${unread.size}** changed file${unread.size > 1 ? 's' : ''} could not be fully read (listed below), so this change is not fully checked.`
-      : '✅ This change introduces no listener collision.');
+      : silenced > 0
+        // Accepting its own collision is the change's right, but never a silent ✅.
+        ? `⚠️ This change introduces **${silenced}** listener collision${silenced > 1 ? 's' : ''} and silences ${silenced > 1 ? 'them' : 'it'} with a suppression it adds (see below); approving it accepts ${silenced > 1 ? 'them' : 'it'}.`
+        : '✅ This change introduces no listener collision.');
   }
   if (report.resolved.length > 0) parts.push(`It resolves **${report.resolved.length}**.`);
   if (report.existing.length > 0) parts.push(`${report.existing.length} already existed on the base branch.`);

@@ -1,5 +1,6 @@
 import { formatLocation, type Diagnostic, type Finding } from '../model.js';
 import type { SuppressedFinding } from '../suppressions/suppression.js';
+import type { ReviewSuppressions } from '../review/settle-review.js';
 import type { CheckOutcome } from '../outcome/check-outcome.js';
 import { escapeMarkdown, inlineCode } from './escape.js';
 
@@ -76,4 +77,52 @@ function headline(f: Finding): string {
 function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+}
+
+/**
+ * A review's suppressions: what the change adds is named first, and a finding
+ * the change brings in that only its own new suppression keeps quiet is
+ * called out, so a pull request never silences itself unnoticed.
+ */
+export function renderReviewSuppressionsMarkdown(s: ReviewSuppressions | undefined): string {
+  if (!s || (s.suppressed.length === 0 && s.added.length === 0)) return '';
+  const sections: string[] = [];
+  if (s.silencedByChange.length > 0) {
+    sections.push([
+      `#### ⚠️ This change silences ${s.silencedByChange.length === 1 ? 'a finding it introduces' : `${s.silencedByChange.length} findings it introduces`} with a suppression it adds`,
+      '',
+      'A reviewer accepts these collisions by approving this change; they are not counted against the check.',
+      '',
+      '| rule | listener | entries | suppressed by | reason |',
+      '| --- | --- | --- | --- | --- |',
+      ...s.silencedByChange.map(row),
+    ].join('\n'));
+  }
+  const others = s.suppressed.filter((x) => !s.silencedByChange.includes(x));
+  if (others.length > 0) {
+    sections.push(['#### Suppressed (' + others.length + '), by suppressions already on the base branch', '', '| rule | listener | entries | suppressed by | reason |', '| --- | --- | --- | --- | --- |', ...others.map(row)].join('\n'));
+  }
+  if (s.added.length > 0) {
+    sections.push([
+      `#### Suppressions this change adds (${s.added.length})`,
+      '',
+      ...s.added.map((x) => `- ${x.source} ${inlineCode(x.rule)} for ${inlineCode(x.entry)}${x.expires ? ` until ${x.expires}` : ''}${x.location ? ` at ${escapeMarkdown(formatLocation(x.location))}` : ''}: ${escapeMarkdown(x.reason)}`),
+    ].join('\n'));
+  }
+  return sections.join('\n\n');
+}
+
+export function renderReviewSuppressionsText(s: ReviewSuppressions | undefined): string[] {
+  if (!s || (s.suppressed.length === 0 && s.added.length === 0)) return [];
+  const silenced = new Set(s.silencedByChange);
+  return [
+    ...(s.suppressed.length > 0 ? [`== Suppressed (${s.suppressed.length}): accepted, not counted`] : []),
+    ...s.suppressed.flatMap((x) => [
+      `  ${silenced.has(x) ? 'WARNING: silenced by a suppression this change adds: ' : ''}${headline(x.finding)}`,
+      ...x.suppressions.map((y) => `    ${y.source} ${oneLine(y.entry)}${y.expires ? ` until ${y.expires}` : ''}: ${oneLine(y.reason)}`),
+    ]),
+    ...(s.added.length > 0 ? [`== Suppressions this change adds (${s.added.length})`] : []),
+    ...s.added.map((y) => `  ${y.source} ${y.rule} for ${oneLine(y.entry)}${y.location ? ` at ${formatLocation(y.location)}` : ''}: ${oneLine(y.reason)}`),
+    '',
+  ];
 }

@@ -1,4 +1,5 @@
 import { formatLocation, type Diagnostic, type Finding } from '../model.js';
+import { renderReviewSuppressionsText } from './set-aside.js';
 import type { ClassifiedFinding, ReviewReport } from '../review/review-change.js';
 import type { MeshSummary } from '../analysis/analyze-meshes.js';
 
@@ -73,6 +74,7 @@ export function renderReviewText(report: ReviewReport): string {
     ...(suggestions.length > 0 ? ['== Verified fixes', '', ...suggestions, ''] : []),
     ...section('Resolved by this change', report.resolved),
     ...section('Already on the base branch', report.existing),
+    ...renderReviewSuppressionsText(report.suppressions),
     ...report.diagnostics.map((d) => `${formatLocation(d.location)}: ${d.severity}: ${oneLine(d.message)} [${d.code}]`),
     `${report.introduced.length} introduced, ${report.resolved.length} resolved, ${report.existing.length} existing; ServiceEntries: ${report.baseEntryCount} on the base side, ${report.headEntryCount} on the head side.`,
   ].join('\n');

@@ -1,6 +1,9 @@
 import { analyze } from '../analysis/analyze.js';
 import { sharedLoader, withGroups, type MeshSummary } from '../analysis/analyze-meshes.js';
 import type { MeshSourceGroup } from '../repository/load-mesh.js';
+import { suppressionsFromEntries } from '../suppressions/from-annotations.js';
+import type { Suppression } from '../suppressions/suppression.js';
+import type { ReviewSuppressions } from './settle-review.js';
 import type { MeshSettings } from '../repository/mesh-plan.js';
 import { entryRef, type Diagnostic, type LoadResult, type MeshOptions, type Severity, type SourceFile } from '../model.js';
 import { applyChanges, type ChangedFile } from './apply-changes.js';
@@ -34,6 +37,10 @@ export interface ReviewReport extends Classification {
   suggestions: Record<string, FixSuggestion[]>;
   /** The head side's meshes, when the review was split into meshes. */
   meshes?: MeshSummary[];
+  /** `serviceentry-guard.io/ignore` annotations of each side's entries. */
+  annotationSuppressions?: { base: Suppression[]; head: Suppression[] };
+  /** What suppressions did to this review (see settle-review.ts); absent until settled. */
+  suppressions?: ReviewSuppressions;
 }
 
 /** Both sides of one mesh, already selected: what `reviewSides` compares. */
@@ -99,6 +106,7 @@ export function reviewSides(input: SidesInput): ReviewReport {
     baseEntryCount: base.entryCount,
     headEntryCount: head.entryCount,
     headFiles,
+    annotationSuppressions: { base: suppressionsFromEntries(baseLoaded.entries), head: suppressionsFromEntries(headLoaded.entries) },
   };
 }
 

@@ -2,6 +2,7 @@ import { compareFindings } from '../analysis/findings.js';
 import type { SourceFile } from '../model.js';
 import { DiagnosticSet, sharedLoader, type MaterializedMesh, type MeshSummary } from '../analysis/analyze-meshes.js';
 import type { ChangedFile } from './apply-changes.js';
+import { suppressionKey, type Suppression } from '../suppressions/suppression.js';
 import type { ClassifiedFinding } from '../classify/classify-findings.js';
 import { reviewSides, type ReviewInput, type ReviewReport } from './review-change.js';
 
@@ -36,6 +37,7 @@ export function reviewMeshes(input: MeshReviewInput): ReviewReport {
   const diagnostics = new DiagnosticSet();
   const headFiles = new Map<string, SourceFile>();
   const meshes: MeshSummary[] = [];
+  const annotations = { base: new Map<string, Suppression>(), head: new Map<string, Suppression>() };
   let baseEntryCount = 0;
   let headEntryCount = 0;
   for (const { head, base } of pairs) {
@@ -56,6 +58,8 @@ export function reviewMeshes(input: MeshReviewInput): ReviewReport {
     resolved.push(...report.resolved);
     existing.push(...report.existing);
     Object.assign(suggestions, report.suggestions);
+    for (const x of report.annotationSuppressions?.base ?? []) annotations.base.set(suppressionKey(x), x);
+    for (const x of report.annotationSuppressions?.head ?? []) annotations.head.set(suppressionKey(x), x);
     if (head) {
       diagnostics.addAll(head.diagnostics);
       diagnostics.addAll(report.diagnostics);
@@ -77,5 +81,6 @@ export function reviewMeshes(input: MeshReviewInput): ReviewReport {
     headEntryCount,
     headFiles: [...headFiles.values()],
     meshes,
+    annotationSuppressions: { base: [...annotations.base.values()], head: [...annotations.head.values()] },
   };
 }
