@@ -42565,6 +42565,11 @@ function toJsonReviewReport(report) {
         suggestions: report.suggestions,
         diagnostics: report.diagnostics,
         ...(report.meshes ? { meshes: report.meshes } : {}),
+        ...(report.suppressions ? {
+            suppressed: report.suppressions.suppressed.map((x) => ({ finding: toJsonFinding(x.finding), suppressions: x.suppressions })),
+            addedSuppressions: report.suppressions.added,
+            silencedByChange: report.suppressions.silencedByChange.map((x) => x.finding.id),
+        } : {}),
     };
 }
 function atOrAbove(findings, level) {
@@ -42701,6 +42706,47 @@ function longestBacktickRun(text) {
     return longest;
 }
 
+function row(s) {
+    const f = s.finding;
+    const refs = `${f.entries.slice(0, 5).map((e) => inlineCode(e.ref)).join('<br>')}${f.entries.length > 5 ? `<br>and ${f.entries.length - 5} more` : ''}`;
+    const by = s.suppressions.map((x) => `${x.source} ${inlineCode(x.entry)}${x.expires ? ` until ${x.expires}` : ''}`).join('<br>');
+    const reasons = s.suppressions.map((x) => escapeMarkdown(x.reason)).join('<br>');
+    return `| ${inlineCode(f.rule)} | ${inlineCode(f.listener)} | ${refs} | ${by} | ${reasons} |`;
+}
+/**
+ * A review's suppressions: what the change adds is named first, and a finding
+ * the change brings in that only its own new suppression keeps quiet is
+ * called out, so a pull request never silences itself unnoticed.
+ */
+function renderReviewSuppressionsMarkdown(s) {
+    if (!s || (s.suppressed.length === 0 && s.added.length === 0))
+        return '';
+    const sections = [];
+    if (s.silencedByChange.length > 0) {
+        sections.push([
+            `#### ⚠️ This change silences ${s.silencedByChange.length === 1 ? 'a finding it introduces' : `${s.silencedByChange.length} findings it introduces`} with a suppression it adds`,
+            '',
+            'A reviewer accepts these collisions by approving this change; they are not counted against the check.',
+            '',
+            '| rule | listener | entries | suppressed by | reason |',
+            '| --- | --- | --- | --- | --- |',
+            ...s.silencedByChange.map(row),
+        ].join('\n'));
+    }
+    const others = s.suppressed.filter((x) => !s.silencedByChange.includes(x));
+    if (others.length > 0) {
+        sections.push(['#### Suppressed (' + others.length + '), by suppressions already on the base branch', '', '| rule | listener | entries | suppressed by | reason |', '| --- | --- | --- | --- | --- |', ...others.map(row)].join('\n'));
+    }
+    if (s.added.length > 0) {
+        sections.push([
+            `#### Suppressions this change adds (${s.added.length})`,
+            '',
+            ...s.added.map((x) => `- ${x.source} ${inlineCode(x.rule)} for ${inlineCode(x.entry)}${x.expires ? ` until ${x.expires}` : ''}${x.location ? ` at ${escapeMarkdown(formatLocation(x.location))}` : ''}: ${escapeMarkdown(x.reason)}`),
+        ].join('\n'));
+    }
+    return sections.join('\n\n');
+}
+
 /** A ```suggestion block GitHub can commit in one click: the replacement for the commented lines. */
 function suggestionBlock(change) {
     const body = change.replacementLines.join('\n');
@@ -42746,6 +42792,7 @@ function renderReviewMarkdown(report, context = {}) {
         `### ServiceEntry Guard\n\n${verdict(report)}`,
         rows.length > 0 ? findingsTable(rows, ctx, true) : '',
         ...report.introduced.map((c) => findingDetails(c.finding, ctx, true, report.suggestions[c.finding.id])),
+        renderReviewSuppressionsMarkdown(report.suppressions),
         diagnosticsSection(report.diagnostics, ctx, new Set(report.changedPaths)),
         ...report.existing.map((c) => findingDetails(c.finding, ctx, false)),
         `<sub>${plural$1(report.baseEntryCount, 'ServiceEntry', 'ServiceEntries')} on the base branch, ${report.headEntryCount} with this change${meshList(ctx)}.</sub>`,
@@ -42785,9 +42832,13 @@ function verdict(report) {
         // A changed manifest that could not be read may hide a collision: no ✅ until it is readable.
         const changed = new Set(report.changedPaths);
         const unread = new Set(report.diagnostics.filter((d) => d.severity === 'error' && changed.has(d.location.path)).map((d) => d.location.path));
+        const silenced = report.suppressions?.silencedByChange.length ?? 0;
         parts.push(unread.size > 0
             ? `⚠️ No listener collision found, but **${unread.size}** changed file${unread.size > 1 ? 's' : ''} could not be fully read (listed below), so this change is not fully checked.`
-            : '✅ This change introduces no listener collision.');
+            : silenced > 0
+                // Accepting its own collision is the change's right, but never a silent ✅.
+                ? `⚠️ This change introduces **${silenced}** listener collision${silenced > 1 ? 's' : ''} and silences ${silenced > 1 ? 'them' : 'it'} with a suppression it adds (see below); approving it accepts ${silenced > 1 ? 'them' : 'it'}.`
+                : '✅ This change introduces no listener collision.');
     }
     if (report.resolved.length > 0)
         parts.push(`It resolves **${report.resolved.length}**.`);
@@ -55264,6 +55315,7 @@ function reviewSides(input) {
         baseEntryCount: base.entryCount,
         headEntryCount: head.entryCount,
         headFiles,
+        annotationSuppressions: { base: suppressionsFromEntries(baseLoaded.entries), head: suppressionsFromEntries(headLoaded.entries) },
     };
 }
 /** Whether the required status check fails: an introduced finding at or above the level. */
@@ -64925,6 +64977,7 @@ function reviewMeshes(input) {
     const diagnostics = new DiagnosticSet();
     const headFiles = new Map();
     const meshes = [];
+    const annotations = { base: new Map(), head: new Map() };
     let baseEntryCount = 0;
     let headEntryCount = 0;
     for (const { head, base } of pairs) {
@@ -64945,6 +64998,10 @@ function reviewMeshes(input) {
         resolved.push(...report.resolved);
         existing.push(...report.existing);
         Object.assign(suggestions, report.suggestions);
+        for (const x of report.annotationSuppressions?.base ?? [])
+            annotations.base.set(suppressionKey(x), x);
+        for (const x of report.annotationSuppressions?.head ?? [])
+            annotations.head.set(suppressionKey(x), x);
         if (head) {
             diagnostics.addAll(head.diagnostics);
             diagnostics.addAll(report.diagnostics);
@@ -64967,6 +65024,210 @@ function reviewMeshes(input) {
         headEntryCount,
         headFiles: [...headFiles.values()],
         meshes,
+        annotationSuppressions: { base: [...annotations.base.values()], head: [...annotations.head.values()] },
+    };
+}
+
+/**
+ * Suppressions the head side has and the base side had not (new ones, and
+ * changed reasons, rules, globs or expiry dates), so a review can say that a
+ * pull request accepts findings instead of fixing them.
+ */
+function addedSuppressions(base, head) {
+    const before = new Set(base.map(suppressionKey));
+    return head.filter((s) => !before.has(suppressionKey(s)));
+}
+/** Suppressed findings that only stay quiet because of a suppression the change adds. */
+function silencedByAdded(suppressed, added) {
+    const keys = new Set(added.map(suppressionKey));
+    return suppressed.filter((s) => s.suppressions.some((x) => keys.has(suppressionKey(x))));
+}
+
+/** Keyed by RuleCode, so a new rule does not compile until it is described here. */
+const RULES = {
+    'tcp-shadowed': {
+        summary: 'TCP entries share one match-all listener chain',
+        description: 'TCP-class or unset-protocol ports of different hosts share one match-all chain on the same listener (0.0.0.0_<port>, one IP, or one CIDR); Istio keeps the first and drops the rest, so traffic to the others goes to the wrong place.',
+        defaultSeverity: 'error',
+    },
+    'tls-shadowed': {
+        summary: 'TLS entries bound to one IP cannot be told apart',
+        description: 'TLS ports bound to the same IP have no SNI to tell them apart: the later chain is dropped.',
+        defaultSeverity: 'error',
+    },
+    'multi-host-tcp': {
+        summary: 'One entry lists several hosts on a TCP port',
+        description: "One entry lists several hosts on a TCP port: its own hosts collide; Istio's validation rejects it unless resolution is NONE.",
+        defaultSeverity: 'error',
+    },
+    'well-known-port-protocol': {
+        summary: 'A MONGO or MYSQL port shares a listener with another protocol',
+        description: 'A MONGO or MYSQL port beside a port of another protocol on one listener: the later port is ignored entirely.',
+        defaultSeverity: 'error',
+    },
+    'tcp-captures-tls-port': {
+        summary: 'A match-all TCP chain sits beside SNI-matched TLS entries',
+        description: 'TLS entries matched by SNI next to a match-all TCP chain: the TCP entry takes every connection no SNI claims, including passthrough traffic to unknown hosts.',
+        defaultSeverity: 'warning',
+    },
+    'http-tcp-sniffing': {
+        summary: 'HTTP and TCP entries share a port',
+        description: "HTTP and TCP entries on one port: Envoy sniffs, and the TCP entry's plaintext-HTTP clients are routed by Host instead.",
+        defaultSeverity: 'warning',
+    },
+    'cidr-overlap': {
+        summary: 'Overlapping CIDRs on one port',
+        description: 'Different CIDRs that overlap both stay; the longest prefix takes the shared addresses.',
+        defaultSeverity: 'info',
+    },
+    'tcp-captures-port': {
+        summary: 'A match-all TCP chain captures the whole port',
+        description: 'A TCP-class or unset-protocol port with no address puts a match-all chain on 0.0.0.0_<port>: every connection on that port that no other chain claims goes to this entry; under ALLOW_ANY HTTPS to undeclared hosts reaches the wrong server, under REGISTRY_ONLY a passthrough entry bypasses the block.',
+        defaultSeverity: 'error',
+    },
+    'host-split': {
+        summary: 'One hostname is split over several entries',
+        description: "A sidecar keeps one copy of a hostname (its own namespace's, else the first it imports): consumers that keep one copy lose the ports only the others declare, and with auto-allocation each entry gets its own VIP.",
+        defaultSeverity: 'warning',
+    },
+    'same-host': {
+        summary: 'One hostname is defined by several entries',
+        description: 'One hostname in several entries: a sidecar keeps one service per hostname, so the later definitions do not apply.',
+        defaultSeverity: 'info',
+    },
+};
+const RULE_CODES = Object.keys(RULES);
+function isRuleCode(name) {
+    return Object.prototype.hasOwnProperty.call(RULES, name);
+}
+
+/** Where a config suppression with no recorded position is reported. */
+const CONFIG_FILE = '.serviceentry-guard.yaml';
+/**
+ * Sets aside the findings that suppressions accept. A finding is suppressed
+ * only when every one of its entries is covered by a valid suppression of its
+ * rule: a new entry joining an accepted collision brings it back, so nobody's
+ * decision about their own entry silences someone else's. A suppression that
+ * has no reason, names an unknown rule, or has expired suppresses nothing and
+ * is reported.
+ */
+function applySuppressions(findings, suppressions, options) {
+    const diagnostics = [];
+    const active = [];
+    const expired = [];
+    for (const s of suppressions) {
+        const problem = invalidity(s);
+        if (problem) {
+            diagnostics.push({ severity: 'error', code: problem.code, message: `${subject(s)} ${problem.message}; it suppresses nothing`, location: where(s) });
+        }
+        else if (s.expires !== undefined && s.expires <= options.today) {
+            expired.push(s);
+        }
+        else {
+            active.push({ suppression: s, matches: picomatch(s.entry, { dot: true }), used: false });
+        }
+    }
+    if (active.length === 0 && expired.length === 0)
+        return { findings: [...findings], suppressed: [], diagnostics };
+    const kept = [];
+    const suppressed = [];
+    for (const finding of findings) {
+        const forRule = active.filter((a) => a.suppression.rule === finding.rule);
+        const used = new Set();
+        const uncovered = [];
+        for (const entry of finding.entries) {
+            const covering = forRule.filter((a) => a.matches(entry.ref));
+            if (covering.length === 0)
+                uncovered.push(entry.ref);
+            for (const a of covering)
+                used.add(a);
+        }
+        if (uncovered.length === 0 && used.size > 0) {
+            for (const a of used)
+                a.used = true;
+            suppressed.push({ finding, suppressions: [...used].map((a) => a.suppression) });
+            continue;
+        }
+        kept.push(finding);
+        for (const a of used) {
+            a.used = true;
+            diagnostics.push({
+                severity: 'info',
+                code: 'suppression-partial',
+                message: `${subject(a.suppression)} covers only part of finding ${finding.id} on ${finding.listener}: ${listRefs(uncovered)} ${uncovered.length === 1 ? 'is' : 'are'} not covered, so the finding is still reported (a finding is suppressed only when all its entries are)`,
+                location: where(a.suppression),
+            });
+        }
+    }
+    for (const s of expired) {
+        const matches = picomatch(s.entry, { dot: true }); // compiled once: a finding can hold 100k entries
+        const wouldCover = findings.filter((f) => f.rule === s.rule && f.entries.some((e) => matches(e.ref)));
+        diagnostics.push({
+            severity: 'warning',
+            code: 'suppression-expired',
+            message: `${subject(s)} expired on ${s.expires} and no longer suppresses anything${wouldCover.length > 0 ? `: finding ${wouldCover.map((f) => `${f.id} on ${f.listener}`).join(', ')} is reported again; fix it, or renew the suppression with a new date and a reason that still holds` : '; it matches no finding now, so it can be removed'}`,
+            location: where(s),
+        });
+    }
+    for (const a of active) {
+        if (a.used)
+            continue;
+        diagnostics.push({ severity: 'info', code: 'suppression-unused', message: `${subject(a.suppression)} matches no ${a.suppression.rule} finding; it can be removed`, location: where(a.suppression) });
+    }
+    return { findings: kept, suppressed, diagnostics };
+}
+function invalidity(s) {
+    if (!isRuleCode(s.rule))
+        return { code: 'suppression-unknown-rule', message: `names no known rule (rules: ${RULE_CODES.join(', ')})` };
+    if (s.reason.trim() === '') {
+        return {
+            code: 'suppression-without-reason',
+            message: s.source === 'annotation'
+                ? `has no reason: write it as "${s.rule}: <why this collision is acceptable>"`
+                : 'has no reason: add a reason saying why this collision is acceptable',
+        };
+    }
+    if (s.expires !== undefined && !isIsoDate(s.expires))
+        return { code: 'suppression-bad-expiry', message: `has expiry ${JSON.stringify(s.expires)}, not a date written YYYY-MM-DD` };
+    if (s.entry.trim() === '')
+        return { code: 'suppression-without-entry', message: 'names no entry (a namespace/name glob such as egress/*)' };
+    return undefined;
+}
+function isIsoDate(text) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text))
+        return false;
+    const date = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+function subject(s) {
+    return s.source === 'annotation'
+        ? `the serviceentry-guard.io/ignore annotation of ${s.entry} for ${JSON.stringify(s.rule)}`
+        : `the config suppression of ${JSON.stringify(s.rule)} for ${JSON.stringify(s.entry)}`;
+}
+function where(s) {
+    return s.location ?? { path: CONFIG_FILE, line: 1, column: 1 };
+}
+function listRefs(refs) {
+    return refs.length <= 3 ? refs.join(', ') : `${refs.slice(0, 3).join(', ')} and ${refs.length - 3} more`;
+}
+
+/**
+ * Suppressions in a review. The head's suppressions (entry annotations and
+ * the config file's list) accept introduced findings, which are then listed,
+ * not counted; and every suppression the change itself adds is named, with
+ * the findings it silences called out, so a pull request cannot quietly
+ * accept its own collision.
+ */
+function settleReview(report, sides, today) {
+    const applied = applySuppressions(report.introduced.map((c) => c.finding), sides.head, { today });
+    const kept = new Set(applied.findings.map((f) => f.id));
+    const added = addedSuppressions(sides.base, sides.head);
+    const suppressions = { suppressed: applied.suppressed, added, silencedByChange: silencedByAdded(applied.suppressed, added) };
+    return {
+        ...report,
+        introduced: report.introduced.filter((c) => kept.has(c.finding.id)),
+        diagnostics: [...report.diagnostics, ...applied.diagnostics],
+        suppressions,
     };
 }
 
@@ -64982,6 +65243,8 @@ async function reviewByMesh(request) {
     // A pull request that adds the config file (or mends a broken one) states how the clusters were split all along:
     // the base is split the same way, so adding it does not turn every old collision into a resolved one.
     let base = planRepository(request.baseConfig, baseFiles, request.fallback);
+    // The base's own suppressions, even when its meshes are split by the head's config below.
+    const baseOwnConfig = base.config;
     if (!base.plan && request.headConfig) {
         notes.push(`${request.baseConfig?.path ?? 'The config file'} has errors on the base branch; the base is split by the head's config instead.`);
         base = planRepository(request.headConfig, baseFiles, request.fallback);
@@ -65000,7 +65263,12 @@ async function reviewByMesh(request) {
         fixes: request.fixes,
     });
     report.diagnostics.unshift(...head.plan.diagnostics);
-    return { ok: true, report, basePlan, headPlan: head.plan, config: head.config, notes };
+    const fromConfig = (config) => (config?.suppressions ?? []).map((x) => ({ ...x, source: 'config' }));
+    const settled = settleReview(report, {
+        base: [...(report.annotationSuppressions?.base ?? []), ...fromConfig(baseOwnConfig)],
+        head: [...(report.annotationSuppressions?.head ?? []), ...fromConfig(head.config)],
+    }, request.today ?? new Date().toISOString().slice(0, 10));
+    return { ok: true, report: settled, basePlan, headPlan: head.plan, config: head.config, notes };
 }
 /** A config file as one side's reader returned it; one that exists but was not read (a symlink, too large) stops the run. */
 function configFromRead(path, read) {
@@ -93562,61 +93830,6 @@ async function gatherTree(deps) {
     deps.log(`The checkout does not have ${deps.sha.slice(0, 12)}; reading manifests through the GitHub API instead.`);
     return { ...(await readSnapshotViaTarball(deps.client, deps.repo, deps.sha, deps.select, deps.maxBytes)), via: 'api' };
 }
-
-/** Keyed by RuleCode, so a new rule does not compile until it is described here. */
-const RULES = {
-    'tcp-shadowed': {
-        summary: 'TCP entries share one match-all listener chain',
-        description: 'TCP-class or unset-protocol ports of different hosts share one match-all chain on the same listener (0.0.0.0_<port>, one IP, or one CIDR); Istio keeps the first and drops the rest, so traffic to the others goes to the wrong place.',
-        defaultSeverity: 'error',
-    },
-    'tls-shadowed': {
-        summary: 'TLS entries bound to one IP cannot be told apart',
-        description: 'TLS ports bound to the same IP have no SNI to tell them apart: the later chain is dropped.',
-        defaultSeverity: 'error',
-    },
-    'multi-host-tcp': {
-        summary: 'One entry lists several hosts on a TCP port',
-        description: "One entry lists several hosts on a TCP port: its own hosts collide; Istio's validation rejects it unless resolution is NONE.",
-        defaultSeverity: 'error',
-    },
-    'well-known-port-protocol': {
-        summary: 'A MONGO or MYSQL port shares a listener with another protocol',
-        description: 'A MONGO or MYSQL port beside a port of another protocol on one listener: the later port is ignored entirely.',
-        defaultSeverity: 'error',
-    },
-    'tcp-captures-tls-port': {
-        summary: 'A match-all TCP chain sits beside SNI-matched TLS entries',
-        description: 'TLS entries matched by SNI next to a match-all TCP chain: the TCP entry takes every connection no SNI claims, including passthrough traffic to unknown hosts.',
-        defaultSeverity: 'warning',
-    },
-    'http-tcp-sniffing': {
-        summary: 'HTTP and TCP entries share a port',
-        description: "HTTP and TCP entries on one port: Envoy sniffs, and the TCP entry's plaintext-HTTP clients are routed by Host instead.",
-        defaultSeverity: 'warning',
-    },
-    'cidr-overlap': {
-        summary: 'Overlapping CIDRs on one port',
-        description: 'Different CIDRs that overlap both stay; the longest prefix takes the shared addresses.',
-        defaultSeverity: 'info',
-    },
-    'tcp-captures-port': {
-        summary: 'A match-all TCP chain captures the whole port',
-        description: 'A TCP-class or unset-protocol port with no address puts a match-all chain on 0.0.0.0_<port>: every connection on that port that no other chain claims goes to this entry; under ALLOW_ANY HTTPS to undeclared hosts reaches the wrong server, under REGISTRY_ONLY a passthrough entry bypasses the block.',
-        defaultSeverity: 'error',
-    },
-    'host-split': {
-        summary: 'One hostname is split over several entries',
-        description: "A sidecar keeps one copy of a hostname (its own namespace's, else the first it imports): consumers that keep one copy lose the ports only the others declare, and with auto-allocation each entry gets its own VIP.",
-        defaultSeverity: 'warning',
-    },
-    'same-host': {
-        summary: 'One hostname is defined by several entries',
-        description: 'One hostname in several entries: a sidecar keeps one service per hostname, so the later definitions do not apply.',
-        defaultSeverity: 'info',
-    },
-};
-const RULE_CODES = Object.keys(RULES);
 
 /** The partialFingerprints key: code scanning matches alerts across runs by it, so it never changes meaning. */
 const FINGERPRINT_KEY = 'serviceEntryGuardFindingId/v1';
