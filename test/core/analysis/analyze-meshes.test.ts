@@ -2,26 +2,10 @@ import { analyzeMeshes, type MaterializedMesh } from '../../../src/core/analysis
 import type { MeshPlan } from '../../../src/core/repository/mesh-plan.js';
 import type { SourceFile } from '../../../src/core/model.js';
 import { analyzeCase, caseFiles } from '../../helpers/fixtures.js';
+import { fileMesh, tcpEntry } from '../../helpers/meshes.js';
 
-function entry(name: string, host: string, port = 443, namespace = 'egress'): string {
-  return `apiVersion: networking.istio.io/v1
-kind: ServiceEntry
-metadata:
-  name: ${name}
-  namespace: ${namespace}
-spec:
-  hosts: [${host}]
-  ports:
-    - number: ${port}
-      name: tcp
-      protocol: TCP
-  resolution: DNS
-`;
-}
-
-function mesh(name: string, files: SourceFile[], settings: MeshPlan['settings'] = { defaultNamespace: 'default', mesh: {} }): MaterializedMesh {
-  return { plan: { name, inputs: [{ kind: 'files', paths: files.map((f) => f.path) }], settings, why: `test mesh ${name}` }, files, diagnostics: [] };
-}
+const entry = tcpEntry;
+const mesh = fileMesh;
 
 describe('analysing a repository mesh by mesh', () => {
   test('entries of different meshes never collide; a collision inside one mesh is found and names it', () => {

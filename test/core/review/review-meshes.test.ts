@@ -3,27 +3,11 @@ import { reviewChange } from '../../../src/core/review/review-change.js';
 import { reviewMeshes } from '../../../src/core/review/review-meshes.js';
 import type { SourceFile } from '../../../src/core/model.js';
 import { reviewFixture } from '../../helpers/fixtures.js';
+import { fileMesh, tcpEntry } from '../../helpers/meshes.js';
 import { applyChanges } from '../../../src/core/review/apply-changes.js';
 
-function entry(name: string, host: string, port = 443): string {
-  return `apiVersion: networking.istio.io/v1
-kind: ServiceEntry
-metadata:
-  name: ${name}
-  namespace: egress
-spec:
-  hosts: [${host}]
-  ports:
-    - number: ${port}
-      name: tcp
-      protocol: TCP
-  resolution: DNS
-`;
-}
-
-function mesh(name: string, files: SourceFile[], autoAllocate = false): MaterializedMesh {
-  return { plan: { name, inputs: [{ kind: 'files', paths: files.map((f) => f.path) }], settings: { defaultNamespace: 'default', mesh: { autoAllocate } }, why: name }, files, diagnostics: [] };
-}
+const entry = (name: string, host: string, port = 443) => tcpEntry(name, host, port);
+const mesh = (name: string, files: SourceFile[], autoAllocate = false) => fileMesh(name, files, { defaultNamespace: 'default', mesh: { autoAllocate } }, name);
 
 const github = { path: 'prod/github.yaml', text: entry('github', 'github.com') };
 const gitlab = { path: 'prod/gitlab.yaml', text: entry('gitlab', 'gitlab.com') };
