@@ -53462,21 +53462,22 @@ async function checkRepository(request) {
     const renderers = request.renderers ?? defaultRenderers(repositoryFiles);
     const workspace = new RenderWorkspace(root, renderers.allowRemote);
     // Rendered manifests come back with repository paths; reports name them from the working directory, like every other file.
-    const display = (file) => ({ path: toPosix(relative(request.cwd, resolve$1(root, file.path))), text: file.text });
+    const displayPath = (path) => toPosix(relative(request.cwd, resolve$1(root, path)));
+    const display = (file) => ({ path: displayPath(file.path), text: file.text });
     let unrendered = 0;
     const meshes = [];
     try {
         for (const plan of planned.plan.meshes) {
             const inputs = await materializeMesh(plan, tree, { renderers, workspace, display });
             unrendered += inputs.unrenderedServiceEntries;
-            meshes.push({ plan, files: inputs.files, groups: inputs.groups, diagnostics: inputs.diagnostics.map((d) => ({ ...d, location: { ...d.location, path: display({ path: d.location.path, text: '' }).path } })) });
+            meshes.push({ plan, files: inputs.files, groups: inputs.groups, diagnostics: inputs.diagnostics.map((d) => ({ ...d, location: { ...d.location, path: displayPath(d.location.path) } })) });
         }
     }
     finally {
         await workspace.dispose();
     }
     const analysis = analyzeMeshes(meshes);
-    analysis.diagnostics.unshift(...read.diagnostics, ...planned.plan.diagnostics);
+    analysis.diagnostics.unshift(...read.diagnostics, ...planned.plan.diagnostics.map((d) => ({ ...d, location: { ...d.location, path: displayPath(d.location.path) } })));
     unrendered += countServiceEntryTemplates$1(analysis.diagnostics);
     return { ok: true, plan: planned.plan, config: planned.config, analysis, unrenderedServiceEntries: unrendered };
 }
