@@ -125,6 +125,8 @@ export interface MeshOptions {
   autoAllocatePrefix?: string;
   /** A controller (e.g. Aeraki) writes spec.addresses VIPs for entries without addresses. */
   controllerManagedAddresses?: boolean;
+  /** Why `controllerManagedAddresses` was inferred (no config set it), for the findings' wording. */
+  controllerManagedAddressesReason?: string;
   /** istiod PILOT_ENABLE_IP_AUTOALLOCATE; unset means the version's default (on from 1.25). */
   ipAutoAllocate?: boolean;
   /** DNS capture where a namespace (or all its workloads, via proxy.istio.io/config) differs from `dnsCapture`. */

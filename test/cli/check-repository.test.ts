@@ -68,3 +68,30 @@ describe('check on a repository infers its meshes', () => {
     }
   });
 });
+
+describe('evidence a repository shows about its clusters', () => {
+  test('ports named for Aeraki protocols: the mesh is Aeraki-managed, said in the summary; its controller VIPs part the Dubbo services', async () => {
+    const { stderr, findings, report } = await check('aeraki-port-names');
+    expect(stderr).toContain('Treated as Aeraki-managed (Aeraki port name tcp-dubbo at dubbo/serviceentries.yaml:');
+    // The two entries that already list the same address are left alone by the controller, and still collide, saying why.
+    expect(findings).toEqual([{ rule: 'tcp-shadowed', mesh: 'default', entries: ['rpc/ingest-a ingest/serviceentries.yaml:13', 'rpc/ingest-b ingest/serviceentries.yaml:29'] }]);
+    const shadowed = report.findings.find((f) => f.rule === 'tcp-shadowed') as unknown as { explanation: string; listener: string };
+    expect(shadowed.listener).toBe('10.8.0.1_9000');
+    expect(shadowed.explanation).toContain('This mesh is treated as Aeraki-managed (Aeraki port name tcp-dubbo');
+    expect(shadowed.explanation).toContain('the entries here have addresses or resolution NONE');
+    expect(report.findings.some((f) => f.title.includes('20880'))).toBe(false);
+  });
+
+  test('the same Dubbo services with plain port names: nothing says Aeraki runs, so the real collision on 0.0.0.0_20880 is found', async () => {
+    const { stderr, findings } = await check('plain-istio-port-names');
+    expect(stderr).not.toContain('Aeraki');
+    expect(findings).toEqual([{ rule: 'tcp-shadowed', mesh: 'default', entries: ['rpc/demo-service dubbo/serviceentries.yaml:12', 'rpc/second-service dubbo/serviceentries.yaml:26'] }]);
+  });
+
+  test('sibling cluster folders east/ and west/: two meshes, so the imported and exported httpbin are not compared; the collision inside east is found', async () => {
+    const { stderr, findings, report } = await check('federated-sibling-clusters');
+    expect(stderr).toContain('federation-east (folder federation/east/, one of the sibling cluster folders east, west); federation-west (folder federation/west/');
+    expect(findings).toEqual([{ rule: 'tcp-shadowed', mesh: 'federation-east', entries: ['payments/ledger-db federation/east/ledger-db.yaml:11', 'payments/payments-db federation/east/payments-db.yaml:11'] }]);
+    expect(report.findings.filter((f) => f.rule === 'same-host')).toEqual([]);
+  });
+});

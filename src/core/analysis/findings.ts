@@ -12,7 +12,7 @@ export function toFinding(collision: Collision, mesh: MeshOptions, meshName: str
   // One collision can hold 100k entries: every per-entry step below stays linear.
   const entries = members.map(toFindingEntry);
   const severity = severityOf(collision, members, mesh);
-  const text = explain(collision, members, mesh);
+  const text = withControllerNote(explain(collision, members, mesh), mesh);
   return {
     // The default mesh keeps the ids of single-mesh runs, so earlier comments and baselines still match.
     id: fingerprint(`${meshName === DEFAULT_MESH_NAME ? '' : `${meshName}|`}${collision.rule}|${collision.listener}|${collision.subKey}`),
@@ -27,6 +27,15 @@ export function toFinding(collision: Collision, mesh: MeshOptions, meshName: str
     entries,
     ...text,
   };
+}
+
+/** Where a controller addresses entries, a finding says why its own entries were not among them. */
+function withControllerNote<T extends { explanation: string }>(text: T, mesh: MeshOptions): T {
+  if (mesh.controllerManagedAddresses !== true) return text;
+  const why = mesh.controllerManagedAddressesReason
+    ? `This mesh is treated as Aeraki-managed (${mesh.controllerManagedAddressesReason}; no config file said otherwise)`
+    : 'This mesh is configured with controllerManagedAddresses';
+  return { ...text, explanation: `${text.explanation} ${why}: a controller writes a VIP into spec.addresses of every entry that has none and whose resolution is not NONE; the entries here have addresses or resolution NONE, so it leaves them as they are.` };
 }
 
 function toFindingEntry(member: MemberOutcome): FindingEntry {

@@ -51,8 +51,9 @@ export function buildListenerUnits(entries: readonly ServiceEntry[], mesh: MeshO
     // A 0.0.0.0 prefix (0.0.0.0/0, 0.0.0.0/8) is skipped by filterChainOpts.conflictsWith: match-all, like no address.
     const bound = addresses.filter((a) => !(a.kind === 'cidr' && a.network.kind() === 'ipv4' && a.network.toString() === '0.0.0.0'));
     const matchAllPrefix = bound.length < addresses.length;
-    // A controller that writes spec.addresses (e.g. Aeraki) gives every entry without one its own VIP.
-    const controllerBound = mesh.controllerManagedAddresses === true && addresses.length === 0;
+    // A controller that writes spec.addresses (Aeraki: every entry without one whose resolution is not NONE,
+    // whatever its hosts or labels) gives it its own VIP, so it never reaches the wildcard listener.
+    const controllerBound = mesh.controllerManagedAddresses === true && addresses.length === 0 && entry.resolution !== 'NONE';
 
     for (const port of entry.ports) {
       if (port.protocolClass === 'UDP') continue;
@@ -65,7 +66,7 @@ export function buildListenerUnits(entries: readonly ServiceEntry[], mesh: MeshO
           // HTTP is routed by Host on the wildcard listener whatever the addresses say.
           units.push(unit(wildcard, 'wildcard', undefined, undefined));
         } else if (bound.length === 0 || matchAllPrefix) {
-          if (controllerBound && isAutoAllocationEligible(entry, host)) continue;
+          if (controllerBound) continue;
           const wild = unit(wildcard, 'wildcard', undefined, chain === 'tls' ? host : undefined);
           if (!matchAllPrefix && isAutoAllocationEligible(entry, host)) wild.allocatable = entry.statusAddresses ? 'status' : 'auto';
           units.push(wild);

@@ -12,11 +12,13 @@ import { loadSources } from '../load/load-sources.js';
 import type { Diagnostic, SourceFile } from '../model.js';
 import { DEFAULT_MESH_NAME, type MeshInput, type MeshPlan, type MeshSettings, type RepositoryPlan } from './mesh-plan.js';
 import { splitByCopies, type PlacedUnit } from './copy-boundaries.js';
-import { folderConvention } from './folder-conventions.js';
+import { folderConvention, siblingClusterFolders, siblingClusterOf } from './folder-conventions.js';
 import { findDeployedSources, type DeployedSource } from './gitops-apps.js';
 import { chartOwning, findHelmCharts, type HelmChart } from './helm-charts.js';
 import { allReadFiles, closureOf, readKustomizeTree, type Kustomization, type KustomizeTree } from './kustomize-tree.js';
 import { dirOf, isUnder } from './yaml-objects.js';
+import { aerakiEvidence } from './controller-evidence.js';
+import type { ServiceEntry } from '../model.js';
 
 interface Unit extends PlacedUnit {
   input: MeshInput;
@@ -44,9 +46,13 @@ export function inferRepositoryPlan(files: readonly SourceFile[], defaults: Mesh
   for (const source of deployed) units.push(...unitsOfSource(source, { sorted, tree, kustomizeFiles, charts, identities, claimed }));
 
   // What no Argo CD or Flux object claims: every Kustomize root, every chart, every other manifest.
+  const clusterSiblings = siblingClusterFolders([...new Set(sorted.filter(mayHoldOurKinds).map((f) => dirOf(f.path)))]);
   const conventionKey = (path: string): { key: string | undefined; why: string | undefined } => {
     const c = folderConvention(path);
-    return { key: c?.name, why: c ? `folder ${c.folder}/` : undefined };
+    if (c) return { key: c.name, why: `folder ${c.folder}/` };
+    const sibling = siblingClusterOf(path, clusterSiblings);
+    if (sibling) return { key: sibling.name, why: `folder ${sibling.folder}/, one of the sibling cluster folders ${sibling.siblings.join(', ')}` };
+    return { key: undefined, why: undefined };
   };
   for (const root of tree.roots) {
     if (claimed.has(root.file)) continue;
@@ -83,6 +89,9 @@ export function inferRepositoryPlan(files: readonly SourceFile[], defaults: Mesh
     }
   }
 
+  if (defaults.mesh.controllerManagedAddresses === undefined) {
+    for (const mesh of meshes) markControllerAddressed(mesh, identities.entries(sourcePathsOf(mesh, tree)));
+  }
   if (splitBy.length > 0) diagnostics.push(ambiguityNote(copyExamples, splitBy, meshes));
   diagnostics.push(...unusedKustomizations(tree, units, identities));
   const origin = meshes.length > 1 || units.some((u) => u.key !== undefined) ? 'inferred' : 'single';
@@ -153,16 +162,22 @@ function chartFile(chart: HelmChart, byPath: ReadonlyMap<string, SourceFile>): s
   return byPath.has(`${prefix}Chart.yaml`) ? `${prefix}Chart.yaml` : `${prefix}Chart.yml`;
 }
 
-type IdentityReader = (paths: readonly string[], namespaceOverride: string | undefined) => string[];
+interface IdentityReader {
+  (paths: readonly string[], namespaceOverride: string | undefined): string[];
+  /** The ServiceEntries the files hold, as written. */
+  entries(paths: readonly string[]): ServiceEntry[];
+}
 
 /** `group/kind/namespace/name` of each ServiceEntry and Sidecar in some files; loads each file once. */
 function identityReader(byPath: ReadonlyMap<string, SourceFile>, defaultNamespace: string): IdentityReader {
   const cache = new Map<string, Array<{ kind: string; namespace: string; explicit: boolean; name: string }>>();
+  const entryCache = new Map<string, ServiceEntry[]>();
   const objectsOf = (path: string) => {
     let objects = cache.get(path);
     if (!objects) {
       const file = byPath.get(path);
       const loaded = file ? loadSources([file], { defaultNamespace }) : { entries: [], sidecars: [] };
+      entryCache.set(path, loaded.entries);
       objects = [
         ...loaded.entries.map((e) => ({ kind: 'ServiceEntry', namespace: e.namespace, explicit: e.namespaceExplicit, name: e.name })),
         ...loaded.sidecars.map((s) => ({ kind: 'Sidecar', namespace: s.namespace, explicit: true, name: s.name })),
@@ -171,7 +186,35 @@ function identityReader(byPath: ReadonlyMap<string, SourceFile>, defaultNamespac
     }
     return objects;
   };
-  return (paths, override) => [...new Set(paths.flatMap((p) => objectsOf(p).map((o) => `${NETWORKING}/${o.kind}/${override ?? o.namespace}/${o.name}`)))];
+  const reader = (paths: readonly string[], override: string | undefined) =>
+    [...new Set(paths.flatMap((p) => objectsOf(p).map((o) => `${NETWORKING}/${o.kind}/${override ?? o.namespace}/${o.name}`)))];
+  return Object.assign(reader, {
+    entries: (paths: readonly string[]) => paths.flatMap((p) => {
+      objectsOf(p);
+      return entryCache.get(p) ?? [];
+    }),
+  });
+}
+
+/** The repository files a mesh reads before rendering: its plain manifests and its Kustomize roots' files. */
+function sourcePathsOf(mesh: MeshPlan, tree: KustomizeTree): string[] {
+  return mesh.inputs.flatMap((input) => {
+    if (input.kind === 'files') return input.paths;
+    const root = input.kind === 'kustomize' ? tree.byDir.get(input.root) : undefined;
+    return root ? closureOf(root, tree).files : [];
+  });
+}
+
+/**
+ * A mesh whose own entries name Aeraki protocols runs Aeraki, whose controller writes a VIP into
+ * every entry without addresses: said in the mesh's reason (and so in the summary line), never silently.
+ */
+function markControllerAddressed(mesh: MeshPlan, entries: readonly ServiceEntry[]): void {
+  const evidence = aerakiEvidence(entries);
+  if (!evidence) return;
+  mesh.settings.mesh.controllerManagedAddresses = true;
+  mesh.settings.mesh.controllerManagedAddressesReason = evidence.reason;
+  mesh.why += `; treated as Aeraki-managed (${evidence.reason}): its controller gives entries without addresses a VIP`;
 }
 
 /**
@@ -266,7 +309,10 @@ function summarize(meshes: readonly MeshPlan[], units: readonly Unit[], origin: 
   const charts = units.filter((u) => u.input.kind === 'helm').length;
   const plain = units.filter((u) => u.input.kind === 'files').length;
   const what = `${plain} manifest file${plain === 1 ? '' : 's'}, ${roots} Kustomize root${roots === 1 ? '' : 's'}, ${charts} Helm chart${charts === 1 ? '' : 's'}`;
-  if (origin === 'single') return `One mesh (no config file; nothing in the repository divides it): ${what}.`;
+  if (origin === 'single') {
+    const managed = meshes[0]?.settings.mesh.controllerManagedAddressesReason;
+    return `One mesh (no config file; nothing in the repository divides it): ${what}.${managed ? ` Treated as Aeraki-managed (${managed}): its controller gives entries without addresses a VIP.` : ''}`;
+  }
   const named = meshes.slice(0, 8).map((m) => `${m.name} (${m.why})`).join('; ');
   return `Inferred ${meshes.length} mesh${meshes.length === 1 ? "" : "es"} from the repository (no config file): ${named}${meshes.length > 8 ? `; and ${meshes.length - 8} more` : ''}. Inputs: ${what}${copies ? '; copies of the same objects divided some folders' : ''}.`;
 }

@@ -158,3 +158,35 @@ describe('copies of one object', () => {
     expect(plan.diagnostics).toEqual([]);
   });
 });
+
+describe('evidence inferred per mesh', () => {
+  const aeraki = (name: string, portName: string) =>
+    `apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: ${name}\nspec:\n  hosts: [${name}.rpc]\n  ports: [{number: 20880, name: ${portName}, protocol: TCP}]\n`;
+
+  test('a mesh whose entries use Aeraki port names is Aeraki-managed; a mesh without them in the same repository is not', () => {
+    const plan = infer([
+      { path: 'clusters/rpc/dubbo.yaml', text: aeraki('demo', 'tcp-dubbo') },
+      { path: 'clusters/plain/db.yaml', text: aeraki('db', 'tcp') },
+    ]);
+    expect(mesh(plan, 'rpc').settings.mesh).toMatchObject({ controllerManagedAddresses: true, controllerManagedAddressesReason: 'Aeraki port name tcp-dubbo at clusters/rpc/dubbo.yaml:7' });
+    expect(mesh(plan, 'rpc').why).toContain('Aeraki-managed');
+    expect(mesh(plan, 'plain').settings.mesh.controllerManagedAddresses).toBeUndefined();
+    expect(plan.summary).toContain('treated as Aeraki-managed (Aeraki port name tcp-dubbo');
+  });
+
+  test('a setting given by flags or the config is never overridden by evidence', () => {
+    const plan = inferRepositoryPlan([{ path: 'a.yaml', text: aeraki('demo', 'tcp-dubbo') }], { defaultNamespace: 'default', mesh: { controllerManagedAddresses: false } });
+    expect(plan.meshes[0]!.settings.mesh.controllerManagedAddresses).toBe(false);
+    expect(plan.summary).not.toContain('Aeraki');
+  });
+
+  test('sibling folders named like clusters are one mesh each; one such folder beside team folders is not', () => {
+    const split = infer([{ path: 'multi/cluster1/a.yaml', text: se('a') }, { path: 'multi/cluster2/b.yaml', text: se('b') }, { path: 'multi/readme.yaml', text: se('c') }]);
+    expect(split.meshes.map((m) => m.name)).toEqual(['default', 'multi-cluster1', 'multi-cluster2']);
+    const one = infer([{ path: 'teams/east/a.yaml', text: se('a') }, { path: 'teams/billing/b.yaml', text: se('b') }]);
+    expect(one.origin).toBe('single');
+    // A cluster-like name needs a cluster-like sibling that holds entries too: an empty west/ says nothing.
+    const empty = infer([{ path: 'east/a.yaml', text: se('a') }, { path: 'east/b.yaml', text: se('b') }, { path: 'west/notes.yaml', text: 'kind: ConfigMap\n' }]);
+    expect(empty.origin).toBe('single');
+  });
+});
