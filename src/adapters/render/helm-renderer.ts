@@ -7,11 +7,12 @@
  * Without helm, the chart is named in one diagnostic with the ServiceEntry
  * templates it holds, which are counted as not analysed.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import type { SourceFile } from '../../core/model.js';
 import { declaredAnalysedKind, documentSpans } from '../../core/load/templates.js';
 import type { MeshInput } from '../../core/repository/mesh-plan.js';
+import type { HelmValuesLayer } from '../../core/repository/helm-values.js';
 import { DEFAULT_RENDER_TIMEOUT_MS, type ManifestRenderer, type RenderResult } from './manifest-renderer.js';
 import type { RepositoryCopy } from './repository-copy.js';
 import { alignedToSource, analysedDocuments } from './source-mapping.js';
@@ -41,8 +42,10 @@ export function helmRenderer(options: HelmOptions = {}): ManifestRenderer {
           unrenderedServiceEntries: templates,
         };
       }
-      const args = ['template', input.releaseName, `./${chartDir || '.'}`, '--namespace', input.namespace, ...input.valueFiles.flatMap((v) => ['--values', `./${v}`])];
-      const run = await runTool(helm, args, { cwd: copy.dir, env: isolatedEnvironment(copy.home, path), timeoutMs: options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS });
+      const inline = await writeInlineValues(input.values ?? [], copy);
+      const args = ['template', input.releaseName, `./${chartDir || '.'}`, '--namespace', input.namespace, ...input.valueFiles.flatMap((v) => ['--values', `./${v}`]), ...inline.args];
+      const run = await runTool(helm, args, { cwd: copy.dir, env: isolatedEnvironment(copy.home, path), timeoutMs: options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS })
+        .finally(() => inline.dispose());
       if (!run.ok) {
         const why = run.timedOut ? `took longer than ${Math.round((options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS) / 1000)} s` : firstErrorLine(run.stderr);
         return { files: [], diagnostics: [{ severity: 'error', code: 'helm-failed', message: `Helm chart ${chartDir || '.'} not analysed: helm template failed: ${why}`, location: at }] };
@@ -58,6 +61,38 @@ export function helmRenderer(options: HelmOptions = {}): ManifestRenderer {
       return { files, diagnostics: [] };
     },
   };
+}
+
+/**
+ * Inline values (Argo CD values/valuesObject/parameters, Flux values/valuesFrom) as helm arguments in
+ * helm's own precedence: each values layer becomes a temporary values file after the input's own files
+ * (later files win), and parameters become `--set`/`--set-string`, which win over every file. The files
+ * are JSON, which helm reads as YAML, written outside the repository copy so no template can read them
+ * as chart files.
+ */
+async function writeInlineValues(layers: readonly HelmValuesLayer[], copy: RepositoryCopy): Promise<{ args: string[]; dispose: () => Promise<void> }> {
+  const values = layers.filter((l) => l.kind === 'values');
+  const sets = layers.filter((l) => l.kind === 'set');
+  const dir = values.length > 0 ? await mkdtemp(join(copy.home, 'inline-values-')) : undefined;
+  const args: string[] = [];
+  for (const [i, layer] of values.entries()) {
+    const file = join(dir!, `${String(i).padStart(2, '0')}.json`);
+    await writeFile(file, JSON.stringify(layer.values));
+    args.push('--values', file);
+  }
+  for (const layer of sets) args.push(layer.string ? '--set-string' : '--set', `${layer.name}=${setValue(layer.value)}`);
+  return { args, dispose: async () => { if (dir) await rm(dir, { recursive: true, force: true }); } };
+}
+
+/**
+ * helm splits a --set value on unescaped commas; Argo CD escapes every comma not already escaped, and
+ * leaves a `{a,b}` list as it is, so a parameter here reaches helm as Argo CD passes it.
+ */
+function setValue(value: string): string {
+  if (value.startsWith('{') && value.endsWith('}')) return value;
+  let out = '';
+  for (let i = 0; i < value.length; i++) out += value[i] === ',' && value[i - 1] !== '\\' ? '\\,' : value[i];
+  return out;
 }
 
 /** `# Source: <chart name>/templates/x.yaml` → the template's repository path (the chart's own name is its folder here). */

@@ -5,7 +5,8 @@
  * count; remote charts and other repositories are out of reach.
  */
 import picomatch from 'picomatch';
-import type { SourceFile } from '../model.js';
+import type { Diagnostic, SourceFile } from '../model.js';
+import { argoHelmValues, fluxHelmValues, valuesSources, type HelmValuesLayer, type ValuesSources } from './helm-values.js';
 import { folderConvention } from './folder-conventions.js';
 import { field, isObject, repoPath, strings, text, yamlObjects, type YamlObject } from './yaml-objects.js';
 
@@ -21,7 +22,10 @@ export interface DeployedSource {
   targetNamespace: string | undefined;
   path: string;
   recurse: boolean;
-  helm: { valueFiles: string[]; releaseName: string | undefined } | undefined;
+  /** `values`: inline values layers after the value files, in helm's precedence order (see helm-values). */
+  helm: { valueFiles: string[]; releaseName: string | undefined; values?: HelmValuesLayer[] } | undefined;
+  /** What could not be read of the values it passes (a valuesFrom Secret not in the repository, …). */
+  diagnostics?: Diagnostic[];
 }
 
 const IN_CLUSTER = new Set(['https://kubernetes.default.svc', 'https://kubernetes.default.svc/']);
@@ -29,6 +33,7 @@ const IN_CLUSTER = new Set(['https://kubernetes.default.svc', 'https://kubernete
 /** `folders`: every folder of the repository, for ApplicationSet git-directory generators. */
 export function findDeployedSources(files: readonly SourceFile[], folders: readonly string[]): DeployedSource[] {
   const out: DeployedSource[] = [];
+  const sources = valuesSources(files);
   for (const file of files) {
     if (!file.text.includes('kind:')) continue;
     if (!/argoproj\.io|fluxcd\.io/.test(file.text)) continue;
@@ -53,10 +58,12 @@ export function findDeployedSources(files: readonly SourceFile[], folders: reado
         const path = repoPath(text(field(chart, 'chart')) ?? '');
         if (path === undefined) continue;
         const namespace = text(field(obj, 'spec', 'targetNamespace')) ?? text(field(obj, 'metadata', 'namespace'));
+        const values = fluxHelmValues(obj, file.path, sources);
         out.push({
           why: `Flux HelmRelease ${file.path} (${name})`, file: file.path, cluster: fluxCluster(obj, file.path), defaultNamespace: namespace,
           targetNamespace: undefined, path, recurse: true,
-          helm: { valueFiles: strings(field(chart, 'valuesFiles')).map((v) => repoPath(v)).filter((v): v is string => v !== undefined), releaseName: text(field(obj, 'spec', 'releaseName')) ?? name },
+          helm: { valueFiles: strings(field(chart, 'valuesFiles')).map((v) => repoPath(v)).filter((v): v is string => v !== undefined), releaseName: text(field(obj, 'spec', 'releaseName')) ?? name, ...withLayers(values.layers) },
+          ...(values.diagnostics.length > 0 ? { diagnostics: values.diagnostics } : {}),
         });
       }
     }
@@ -76,12 +83,14 @@ function argoSources(spec: unknown, file: string, why: string): DeployedSource[]
     const path = repoPath(rawPath);
     if (path === undefined) continue;
     const helm = field(source, 'helm');
+    const values = isObject(helm) ? argoHelmValues(helm, file) : undefined;
     out.push({
       why, file, cluster, defaultNamespace: text(field(destination, 'namespace')), targetNamespace: undefined, path,
       recurse: field(source, 'directory', 'recurse') === true,
       helm: isObject(helm)
-        ? { valueFiles: strings(helm['valueFiles']).filter((v) => !v.startsWith('$')).map((v) => repoPath(path, v)).filter((v): v is string => v !== undefined), releaseName: text(helm['releaseName']) }
+        ? { valueFiles: strings(helm['valueFiles']).filter((v) => !v.startsWith('$')).map((v) => repoPath(path, v)).filter((v): v is string => v !== undefined), releaseName: text(helm['releaseName']), ...withLayers(values!.layers) }
         : undefined,
+      ...(values && values.diagnostics.length > 0 ? { diagnostics: values.diagnostics } : {}),
     });
   }
   return out;
@@ -145,6 +154,11 @@ function replaceParams(value: string, params: Record<string, string>): string {
     at = close + 2;
   }
   return out + value.slice(at);
+}
+
+/** Absent when there are none, so plans without inline values read as before. */
+function withLayers(layers: HelmValuesLayer[]): { values?: HelmValuesLayer[] } {
+  return layers.length > 0 ? { values: layers } : {};
 }
 
 function fluxCluster(obj: YamlObject, file: string): string | undefined {

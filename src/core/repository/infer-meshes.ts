@@ -43,6 +43,7 @@ export function inferRepositoryPlan(files: readonly SourceFile[], defaults: Mesh
   const units: Unit[] = [];
   const claimed = new Set<string>();
   const deployed = findDeployedSources(sorted, folders);
+  for (const source of deployed) diagnostics.push(...(source.diagnostics ?? []));
   for (const source of deployed) units.push(...unitsOfSource(source, { sorted, tree, kustomizeFiles, charts, identities, claimed }));
 
   // What no Argo CD or Flux object claims: every Kustomize root, every chart, every other manifest.
@@ -117,6 +118,7 @@ function unitsOfSource(source: DeployedSource, ctx: Context): Unit[] {
     const anchor = `${dir ? `${dir}/` : ''}Chart.yaml`;
     ctx.claimed.add(anchor);
     const input = helmInput(chart ?? { dir, hasDefaultValues: false }, source.helm?.valueFiles ?? [], source.helm?.releaseName, source.defaultNamespace ?? 'default');
+    if (source.helm?.values) Object.assign(input, { values: source.helm.values });
     return [{ input, anchor, identities: [], key, why }];
   }
   const root = ctx.tree.byDir.get(source.path);

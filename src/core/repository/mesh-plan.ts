@@ -7,6 +7,7 @@
  * collide. Pure data: rendering the inputs is an adapter's job.
  */
 import type { Diagnostic, MeshOptions } from '../model.js';
+import type { HelmValuesLayer } from './helm-values.js';
 
 /** One source of manifests for a mesh, named by repository-relative paths. */
 export type MeshInput =
@@ -15,7 +16,7 @@ export type MeshInput =
   /** A folder holding a kustomization that is built, not read file by file. */
   | { kind: 'kustomize'; root: string; defaultNamespace?: string; targetNamespace?: string }
   /** A chart rendered with `helm template`. */
-  | { kind: 'helm'; chart: string; valueFiles: string[]; releaseName: string; namespace: string };
+  | { kind: 'helm'; chart: string; valueFiles: string[]; releaseName: string; namespace: string; values?: HelmValuesLayer[] };
 
 /*
  * Optional on 'files' and 'kustomize' inputs (added for inference from Argo CD / Flux):

@@ -65,6 +65,9 @@ beforeAll(async () => {
   // PATH holds only this folder when the renderer runs it, so the script names every tool by its full path.
   await writeFile(join(binDir, 'helm'), `#!/bin/sh\nprintf '%s\\n' "$@" > "${binDir}/args.txt"\npwd > "${binDir}/cwd.txt"\n/usr/bin/env > "${binDir}/env.txt"\n/bin/cat "${binDir}/rendered.yaml"\n`);
   await chmod(join(binDir, 'helm'), 0o755);
+  // Records every values file as helm would read it, while it exists (the renderer removes its temporary files afterwards).
+  await writeFile(join(binDir, 'values-helm'), `#!/bin/sh\nprintf '%s\\n' "$@" > "${binDir}/args.txt"\n: > "${binDir}/values.txt"\nprev=\nfor a in "$@"; do if [ "$prev" = --values ]; then /bin/cat "$a" >> "${binDir}/values.txt"; echo >> "${binDir}/values.txt"; fi; prev="$a"; done\n/bin/cat "${binDir}/rendered.yaml"\n`);
+  await chmod(join(binDir, 'values-helm'), 0o755);
   await writeFile(join(binDir, 'failing-helm'), '#!/bin/sh\necho "Error: found in Chart.yaml, but missing in charts/ directory: common" >&2\nexit 1\n');
   await chmod(join(binDir, 'failing-helm'), 0o755);
   copy = await copyRepository(join(REPOSITORIES_DIR, 'helm-chart'));
@@ -115,5 +118,40 @@ describe('helm template through a fake helm', () => {
     expect(result.diagnostics.map((d) => [d.code, d.severity, d.location.path])).toEqual([['helm-missing', 'warning', 'charts/egress/Chart.yaml']]);
     expect(result.diagnostics[0]!.message).toContain('Helm chart charts/egress not analysed: helm is not on PATH (1 ServiceEntry template not analysed)');
     expect(result.unrenderedServiceEntries).toBe(1);
+  });
+});
+
+describe('inline values (Argo CD values/valuesObject/parameters, Flux values/valuesFrom) through a fake helm', () => {
+  test('each values layer is a temporary values file after the input\'s own, in order; parameters are --set/--set-string with commas escaped', async () => {
+    const { symlink, stat } = await import('node:fs/promises');
+    const dir = await mkdtemp(join(tmpdir(), 'seg-values-helm-'));
+    await symlink(join(binDir, 'values-helm'), join(dir, 'helm'));
+    const layered = {
+      ...input,
+      values: [
+        { kind: 'set' as const, from: 'app.yaml helm.parameters', name: 'databases[0].host', value: 'a.example.com,b.example.com', string: false },
+        { kind: 'values' as const, from: 'app.yaml helm.values', values: { defaults: { protocol: 'TLS' } } },
+        { kind: 'set' as const, from: 'app.yaml helm.parameters', name: 'ports', value: '{5432,5433}', string: true },
+        { kind: 'values' as const, from: 'app.yaml helm.valuesObject', values: { databases: [{ name: 'search', host: 'search.example.com' }] } },
+      ],
+    };
+    const result = await helmRenderer({ path: dir }).render(layered, copy);
+    await rm(dir, { recursive: true, force: true });
+    expect(result.diagnostics).toEqual([]);
+    const args = (await readFile(join(binDir, 'args.txt'), 'utf8')).trim().split('\n');
+    const files = args.filter((_, i) => args[i - 1] === '--values');
+    expect(files[0]).toBe('./charts/egress/values.yaml');
+    expect(files).toHaveLength(3);
+    // Written outside the repository copy, and gone once helm has run.
+    for (const file of files.slice(1)) {
+      expect(file.startsWith(copy.dir)).toBe(false);
+      await expect(stat(file)).rejects.toThrow();
+    }
+    // Every --values before any --set: helm applies --set last whatever the order on the line.
+    expect(args.slice(args.indexOf('--set'))).toEqual(['--set', 'databases[0].host=a.example.com\\,b.example.com', '--set-string', 'ports={5432,5433}']);
+    expect((await readFile(join(binDir, 'values.txt'), 'utf8')).split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l))).toEqual([
+      { defaults: { protocol: 'TLS' } },
+      { databases: [{ name: 'search', host: 'search.example.com' }] },
+    ]);
   });
 });
