@@ -101,7 +101,10 @@ export async function materializeMesh(plan: MeshPlan, tree: RepositoryTree, rend
         result.unrenderedServiceEntries += rendered.unrenderedServiceEntries ?? 0;
         // kustomize already applied targetNamespace in the build (as Flux does), helm its --namespace.
         const defaultNamespace = (input.kind === 'helm' ? input.namespace : input.defaultNamespace) ?? plan.settings.defaultNamespace;
-        result.groups.push({ files: render.display ? rendered.files.map(render.display) : rendered.files, defaultNamespace });
+        // The repository files the documents came from, as written: a fix edits those, not the render.
+        const sources = [...new Set(rendered.files.map((f) => f.path))].map((p) => tree.files.get(p)).filter((f): f is SourceFile => f !== undefined);
+        const shown = (files: SourceFile[]) => (render.display ? files.map(render.display) : files);
+        result.groups.push({ files: shown(rendered.files), defaultNamespace, rendered: { by: input.kind, input: input.kind === 'kustomize' ? input.root : input.chart, sources: shown(sources) } });
         break;
       }
     }

@@ -7,6 +7,7 @@
 import { defaultRenderers } from '../../src/adapters/materialize-mesh.js';
 import { reviewByMesh } from '../../src/adapters/review-by-mesh.js';
 import type { SourceFile } from '../../src/core/model.js';
+import { validateServiceEntryManifest } from '../../src/core/crd/validate-manifest.js';
 
 const entry = (name: string, host: string) => `apiVersion: networking.istio.io/v1
 kind: ServiceEntry
@@ -57,5 +58,56 @@ describe('a pull request over Kustomize roots', () => {
     if (!reviewed.ok) throw new Error('no config, so no config errors');
     expect(reviewed.report.headEntryCount).toBe(0);
     expect(reviewed.report.diagnostics.map((d) => d.code)).toContain('not-rendered');
+  });
+});
+
+describe('fixes for rendered entries edit the source file a reviewer owns', () => {
+  const review = async (baseFiles: SourceFile[], changes: Array<{ path: string; status: 'added' | 'modified'; headText: string }>) => {
+    const reviewed = await reviewByMesh({
+      baseFiles, changes, baseConfig: undefined, headConfig: undefined,
+      fallback: { defaultNamespace: 'default', mesh: {} },
+      fixes: { validate: validateServiceEntryManifest },
+      renderers: defaultRenderers([...baseFiles, ...changes.map((c) => ({ path: c.path, text: c.headText }))]),
+    });
+    if (!reviewed.ok) throw new Error('no config, so no config errors');
+    const introduced = reviewed.report.introduced.find((c) => c.finding.rule === 'tcp-shadowed');
+    if (!introduced) throw new Error('expected an introduced tcp-shadowed finding');
+    return { report: reviewed.report, id: introduced.finding.id };
+  };
+
+  test('an entry the overlay lists unpatched: the fix is an edit of its own file, at its source lines, verified on the render', async () => {
+    const ledger = entry('ledger-db', 'ledger.db.example.com');
+    const { report, id } = await review(base, [
+      { path: 'overlays/prod/kustomization.yaml', status: 'modified', headText: 'namespace: payments\nresources:\n  - ../../base\n  - ledger-db.yaml\n' },
+      { path: 'overlays/prod/ledger-db.yaml', status: 'added', headText: ledger },
+    ]);
+    const fixes = report.suggestions[id] ?? [];
+    expect(fixes.length).toBeGreaterThan(0);
+    expect(report.fixNotes?.[id]).toBeUndefined();
+    // Every change is to the file the pull request added, in that file's own numbering and text.
+    for (const fix of fixes) for (const change of fix.changes) {
+      expect(change.path).toBe('overlays/prod/ledger-db.yaml');
+      expect(change.originalLines).toEqual(ledger.split('\n').slice(change.startLine - 1, change.endLine));
+    }
+    // Both render into namespace payments, so narrowing exportTo cannot part them; a VIP in the added file does.
+    expect(fixes.map((f) => f.kind)).not.toContain('export-to');
+    const vip = fixes.find((f) => f.kind === 'addresses');
+    expect(vip?.changes[0]!.replacementLines.join('\n')).toMatch(/addresses:\s*\n\s*- "240\.241\./);
+  });
+
+  test('an entry a kustomize patch moves onto the port: no source edit can be verified, and the review says why', async () => {
+    const onOtherPort = entry('payments-db', 'payments.db.example.com').replace('5432', '5433');
+    const baseFiles: SourceFile[] = [
+      { path: 'base/kustomization.yaml', text: 'resources:\n  - payments-db.yaml\n  - ledger-db.yaml\n' },
+      { path: 'base/payments-db.yaml', text: onOtherPort },
+      { path: 'base/ledger-db.yaml', text: entry('ledger-db', 'ledger.db.example.com') },
+      { path: 'overlays/prod/kustomization.yaml', text: 'namespace: payments\nresources:\n  - ../../base\n' },
+    ];
+    const patch = 'patches:\n  - target:\n      kind: ServiceEntry\n      name: payments-db\n    patch: |-\n      - op: replace\n        path: /spec/ports/0/number\n        value: 5432\n';
+    const { report, id } = await review(baseFiles, [
+      { path: 'overlays/prod/kustomization.yaml', status: 'modified', headText: `namespace: payments\nresources:\n  - ../../base\n${patch}` },
+    ]);
+    expect((report.suggestions[id] ?? []).every((f) => f.changes.every((c) => c.path !== 'base/payments-db.yaml'))).toBe(true);
+    expect(report.fixNotes?.[id]).toMatch(/Kustomize root overlays\/prod changes payments\/payments-db on its way from base\/payments-db\.yaml \(a patch or transformer\)/);
   });
 });

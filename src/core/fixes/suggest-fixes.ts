@@ -9,6 +9,7 @@ import { applyEdits, manifestValueAt, addAddress, setExportTo, setPortNumber, se
 import { lineChanges, type LineChange } from './line-changes.js';
 import { collectUsedAddresses, DEFAULT_VIP_POOL, pickVip, type UsedAddresses } from './vip-pool.js';
 import { parseAddress } from '../analysis/addresses.js';
+import { patchRenderedSource, type RenderedSource } from './rendered-sources.js';
 
 export type FixKind = 'tls' | 'addresses' | 'export-to' | 'port';
 
@@ -38,6 +39,8 @@ export interface FixContext {
   /** The review's own analyses of the base and head sets; computed once here when absent. */
   baseAnalysis?: AnalysisResult;
   headAnalysis?: AnalysisResult;
+  /** Rendered entries by the repository file they came from: their fixes edit that file (see rendered-sources). */
+  rendered?: ReadonlyMap<string, RenderedSource>;
 }
 
 const MAX_TLS_EDITS = 5;
@@ -169,7 +172,16 @@ function verify(finding: Finding, edits: readonly ManifestEdit[], context: FixCo
   const patchedEntries: ServiceEntry[] = [];
   for (const [path, fileEdits] of byFile) {
     const text = original.get(path);
-    if (text === undefined) return undefined;
+    if (text === undefined) {
+      // Not a plain file: a rendered entry is fixed in its source file, and verified on the render that edit gives.
+      const source = context.rendered?.get(path);
+      const render = source && patchRenderedSource(source, fileEdits, context.validate);
+      if (!render) return undefined;
+      original.set(path, source.source!.text);
+      patched.set(path, render.sourceText);
+      patchedEntries.push(...render.entries);
+      continue;
+    }
     // Where each edited manifest sits after all edits of the file: lines added above move it.
     const applied = applyEdits(text, fileEdits);
     if (!applied) return undefined;

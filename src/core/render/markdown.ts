@@ -30,7 +30,7 @@ export function renderReviewMarkdown(report: ReviewReport, context: RenderContex
   const sections = [
     `### ServiceEntry Guard\n\n${verdict(report)}`,
     rows.length > 0 ? findingsTable(rows, ctx, true) : '',
-    ...report.introduced.map((c) => findingDetails(c.finding, ctx, true, report.suggestions[c.finding.id])),
+    ...report.introduced.map((c) => findingDetails(c.finding, ctx, true, report.suggestions[c.finding.id], report.fixNotes?.[c.finding.id])),
     renderReviewSuppressionsMarkdown(report.suppressions),
     diagnosticsSection(report.diagnostics, ctx, new Set(report.changedPaths)),
     ...report.existing.map((c) => findingDetails(c.finding, ctx, false)),
@@ -112,13 +112,14 @@ function findingsTable(rows: readonly ClassifiedFinding[], ctx: RenderContext, w
   return [header, rule, ...lines].join('\n');
 }
 
-function findingDetails(f: Finding, ctx: RenderContext, open: boolean, suggestions: readonly FixSuggestion[] = []): string {
+function findingDetails(f: Finding, ctx: RenderContext, open: boolean, suggestions: readonly FixSuggestion[] = [], fixNote?: string): string {
   return [
     `<details${open ? ' open' : ''}><summary>${SEVERITY_BADGE[f.severity]} ${manyMeshes(ctx) ? `mesh <code>${escapeHtml(f.mesh)}</code> · ` : ''}<code>${escapeHtml(f.listener)}</code>: ${escapeHtml(f.title)}</summary>`,
     '',
     findingBody(f, ctx),
     '',
     suggestionsSection(suggestions),
+    fixNote ? `**No verified fix:** ${escapeMarkdown(fixNote)}` : '',
     '',
     `<sub>mesh ${escapeHtml(f.mesh)} · rule ${escapeHtml(f.rule)} · id ${escapeHtml(f.id)}</sub>`,
     '</details>',

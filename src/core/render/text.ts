@@ -68,7 +68,10 @@ function wrap(text: string, width: number): string[] {
 export function renderReviewText(report: ReviewReport): string {
   const section = (title: string, list: readonly ClassifiedFinding[]) =>
     list.length === 0 ? [] : [`== ${title} (${list.length})`, '', renderFindingsText(list.map((c) => c.finding), [], 0).split('\n').slice(0, -1).join('\n')];
-  const suggestions = report.introduced.flatMap((c) => (report.suggestions[c.finding.id] ?? []).map((s) => `  [${c.finding.id}] ${oneLine(s.title)} (${s.kind}): ${s.changes.map((ch) => `${ch.path}:${ch.startLine}`).join(', ')}`));
+  const suggestions = report.introduced.flatMap((c) => [
+    ...(report.suggestions[c.finding.id] ?? []).map((s) => `  [${c.finding.id}] ${oneLine(s.title)} (${s.kind}): ${s.changes.map((ch) => `${ch.path}:${ch.startLine}`).join(', ')}`),
+    ...(report.fixNotes?.[c.finding.id] ? [`  [${c.finding.id}] no verified fix: ${oneLine(report.fixNotes[c.finding.id]!)}`] : []),
+  ]);
   return [
     ...section('Introduced by this change', report.introduced),
     ...(suggestions.length > 0 ? ['== Verified fixes', '', ...suggestions, ''] : []),

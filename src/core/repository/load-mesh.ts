@@ -11,6 +11,11 @@ export interface MeshSourceGroup {
   files: SourceFile[];
   defaultNamespace: string;
   targetNamespace?: string;
+  /**
+   * Set when the files are a renderer's output, aligned to the repository files they came from:
+   * which tool and input rendered them, and those repository files as written (what a fix edits).
+   */
+  rendered?: { by: 'kustomize' | 'helm'; input: string; sources: SourceFile[] };
 }
 
 export function loadMeshSources(groups: readonly MeshSourceGroup[]): LoadResult {

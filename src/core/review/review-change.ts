@@ -10,6 +10,7 @@ import { applyChanges, type ChangedFile } from './apply-changes.js';
 import { classifyFindings, introducesAtLeast, type Classification } from '../classify/classify-findings.js';
 import { suggestFixes, type FixSuggestion, type ManifestValidator } from '../fixes/suggest-fixes.js';
 import { collectUsedAddresses } from '../fixes/vip-pool.js';
+import { renderedFixNote, renderedSourcesOf } from '../fixes/rendered-sources.js';
 
 export type { ChangedFile } from './apply-changes.js';
 export type { ClassifiedFinding, FindingStatus } from '../classify/classify-findings.js';
@@ -35,6 +36,8 @@ export interface ReviewReport extends Classification {
   headFiles: SourceFile[];
   /** Verified fixes per introduced finding id, best first. */
   suggestions: Record<string, FixSuggestion[]>;
+  /** Per introduced finding id without a fix: why its rendered entries get no source edit (Helm, a kustomize patch). */
+  fixNotes?: Record<string, string>;
   /** The head side's meshes, when the review was split into meshes. */
   meshes?: MeshSummary[];
   /** `serviceentry-guard.io/ignore` annotations of each side's entries. */
@@ -93,14 +96,21 @@ export function reviewSides(input: SidesInput): ReviewReport {
   const changedRefs = new Set(headLoaded.entries.filter((e) => changedPaths.has(e.location.path)).map(entryRef));
   const classification = classifyFindings(base, head, changedRefs, newEntryRefs);
   const suggestions: Record<string, FixSuggestion[]> = {};
+  const fixNotes: Record<string, string> = {};
   if (input.fixes && classification.introduced.length > 0) {
-    const context = { baseLoaded, headLoaded, headFiles, newEntryRefs, defaultNamespace: input.head.defaultNamespace, mesh: input.head.mesh, meshName: input.meshName, vipPool: input.fixes.vipPool, validate: input.fixes.validate, baseAnalysis: base, headAnalysis: head };
+    const rendered = renderedSourcesOf(input.headGroups ?? []);
+    const context = { baseLoaded, headLoaded, headFiles, newEntryRefs, defaultNamespace: input.head.defaultNamespace, mesh: input.head.mesh, meshName: input.meshName, vipPool: input.fixes.vipPool, validate: input.fixes.validate, baseAnalysis: base, headAnalysis: head, rendered };
     const used = collectUsedAddresses(headLoaded.entries);
-    for (const c of classification.introduced) suggestions[c.finding.id] = suggestFixes(c.finding, c.newEntryRefs, context, used);
+    for (const c of classification.introduced) {
+      suggestions[c.finding.id] = suggestFixes(c.finding, c.newEntryRefs, context, used);
+      const note = suggestions[c.finding.id]!.length === 0 ? renderedFixNote(c.finding, rendered) : undefined;
+      if (note) fixNotes[c.finding.id] = note;
+    }
   }
   return {
     ...classification,
     suggestions,
+    ...(Object.keys(fixNotes).length > 0 ? { fixNotes } : {}),
     diagnostics: head.diagnostics,
     changedPaths: input.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])),
     baseEntryCount: base.entryCount,

@@ -34,6 +34,7 @@ export function reviewMeshes(input: MeshReviewInput): ReviewReport {
   const resolved: ClassifiedFinding[] = [];
   const existing: ClassifiedFinding[] = [];
   const suggestions: ReviewReport['suggestions'] = {};
+  const fixNotes: Record<string, string> = {};
   const diagnostics = new DiagnosticSet();
   const headFiles = new Map<string, SourceFile>();
   const meshes: MeshSummary[] = [];
@@ -58,6 +59,7 @@ export function reviewMeshes(input: MeshReviewInput): ReviewReport {
     resolved.push(...report.resolved);
     existing.push(...report.existing);
     Object.assign(suggestions, report.suggestions);
+    if (report.fixNotes) Object.assign(fixNotes, report.fixNotes);
     for (const x of report.annotationSuppressions?.base ?? []) annotations.base.set(suppressionKey(x), x);
     for (const x of report.annotationSuppressions?.head ?? []) annotations.head.set(suppressionKey(x), x);
     if (head) {
@@ -75,6 +77,7 @@ export function reviewMeshes(input: MeshReviewInput): ReviewReport {
     resolved: resolved.sort(byFinding),
     existing: existing.sort(byFinding),
     suggestions,
+    ...(Object.keys(fixNotes).length > 0 ? { fixNotes } : {}),
     diagnostics: diagnostics.list(),
     changedPaths: input.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])),
     baseEntryCount,
