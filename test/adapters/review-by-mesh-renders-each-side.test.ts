@@ -97,17 +97,27 @@ describe('fixes for rendered entries edit the source file a reviewer owns', () =
 
   test('an entry a kustomize patch moves onto the port: no source edit can be verified, and the review says why', async () => {
     const onOtherPort = entry('payments-db', 'payments.db.example.com').replace('5432', '5433');
+    const resources = 'namespace: payments\nresources:\n  - payments-db.yaml\n  - ledger-db.yaml\n';
     const baseFiles: SourceFile[] = [
-      { path: 'base/kustomization.yaml', text: 'resources:\n  - payments-db.yaml\n  - ledger-db.yaml\n' },
-      { path: 'base/payments-db.yaml', text: onOtherPort },
-      { path: 'base/ledger-db.yaml', text: entry('ledger-db', 'ledger.db.example.com') },
-      { path: 'overlays/prod/kustomization.yaml', text: 'namespace: payments\nresources:\n  - ../../base\n' },
+      { path: 'overlays/prod/kustomization.yaml', text: resources },
+      { path: 'overlays/prod/payments-db.yaml', text: onOtherPort },
+      { path: 'overlays/prod/ledger-db.yaml', text: entry('ledger-db', 'ledger.db.example.com') },
     ];
     const patch = 'patches:\n  - target:\n      kind: ServiceEntry\n      name: payments-db\n    patch: |-\n      - op: replace\n        path: /spec/ports/0/number\n        value: 5432\n';
     const { report, id } = await review(baseFiles, [
-      { path: 'overlays/prod/kustomization.yaml', status: 'modified', headText: `namespace: payments\nresources:\n  - ../../base\n${patch}` },
+      { path: 'overlays/prod/kustomization.yaml', status: 'modified', headText: `${resources}${patch}` },
     ]);
-    expect((report.suggestions[id] ?? []).every((f) => f.changes.every((c) => c.path !== 'base/payments-db.yaml'))).toBe(true);
-    expect(report.fixNotes?.[id]).toMatch(/Kustomize root overlays\/prod changes payments\/payments-db on its way from base\/payments-db\.yaml \(a patch or transformer\)/);
+    expect(report.suggestions[id]).toEqual([]);
+    // ledger-db renders as written; only payments-db is changed on its way, and the note names it alone.
+    expect(report.fixNotes?.[id]).toBe('Kustomize root overlays/prod changes payments/payments-db on its way from overlays/prod/payments-db.yaml (a patch or transformer), so an edit of that file alone cannot be verified; change the patch instead. No edit is suggested.');
+  });
+
+  test('an entry added to a base beside the overlay: editing the base would change every overlay, so the review says so instead', async () => {
+    const { report, id } = await review(base, [
+      { path: 'base/kustomization.yaml', status: 'modified', headText: 'resources:\n  - payments-db.yaml\n  - orders-db.yaml\n' },
+      { path: 'base/orders-db.yaml', status: 'added', headText: entry('orders-db', 'orders.db.example.com') },
+    ]);
+    expect(report.suggestions[id]).toEqual([]);
+    expect(report.fixNotes?.[id]).toContain('payments/orders-db comes from base/orders-db.yaml, outside Kustomize root overlays/prod: an edit there changes every root that builds it');
   });
 });

@@ -11,6 +11,7 @@
 import { loadSourceFile } from '../load/load-sources.js';
 import { type Finding, type ServiceEntry, type SourceFile } from '../model.js';
 import { loadMeshSources, type MeshSourceGroup } from '../repository/load-mesh.js';
+import { isUnder } from '../repository/yaml-objects.js';
 import { applyEdits, documentAt, manifestValueAt, type ManifestEdit } from './manifest-edits.js';
 
 export interface RenderedSource {
@@ -55,7 +56,7 @@ export interface PatchedRender {
  * source alone (see renderedFixNote for the reason given to the reviewer).
  */
 export function patchRenderedSource(source: RenderedSource, edits: readonly ManifestEdit[], validate: (manifest: unknown) => unknown[]): PatchedRender | undefined {
-  if (source.by !== 'kustomize' || !source.source) return undefined;
+  if (source.by !== 'kustomize' || !source.source || !ownedByRoot(source)) return undefined;
   if (edits.some((e) => !passesThrough(source, e.at.line))) return undefined;
   const applied = applyEdits(source.source.text, edits);
   if (!applied) return undefined;
@@ -78,18 +79,32 @@ export function patchRenderedSource(source: RenderedSource, edits: readonly Mani
 
 /** Why a finding whose entries were rendered gets no source edit, in one sentence; undefined when none applies. */
 export function renderedFixNote(finding: Finding, sources: ReadonlyMap<string, RenderedSource>): string | undefined {
+  const notes = new Set<string>();
   for (const entry of finding.entries) {
-    const source = sources.get(entry.location.path);
-    if (!source) continue;
-    if (source.by === 'helm') {
-      return `${entry.ref} is rendered from Helm chart ${source.input || '.'} (template ${entry.location.path}): a fix belongs in the chart's values or templates, which the tool does not edit, so no verified edit is suggested.`;
-    }
-    if (!source.source) return `${entry.ref} is rendered by Kustomize root ${source.input || '.'} from ${entry.location.path}, which is not among the files read, so no verified edit is suggested.`;
-    if (!passesThrough(source, entry.location.line)) {
-      return `Kustomize root ${source.input || '.'} changes ${entry.ref} on its way from ${entry.location.path} (a patch or transformer), so an edit of that file alone cannot be verified; change the patch instead. No edit is suggested.`;
-    }
+    const note = entryNote(entry, sources.get(entry.location.path));
+    if (note) notes.add(note);
+  }
+  return notes.size > 0 ? [...notes].slice(0, 3).join(' ') : undefined;
+}
+
+function entryNote(entry: Finding['entries'][number], source: RenderedSource | undefined): string | undefined {
+  if (!source) return undefined;
+  if (source.by === 'helm') {
+    return `${entry.ref} is rendered from Helm chart ${source.input || '.'} (template ${entry.location.path}): a fix belongs in the chart's values or templates, which the tool does not edit, so no verified edit is suggested.`;
+  }
+  if (!source.source) return `${entry.ref} is rendered by Kustomize root ${source.input || '.'} from ${entry.location.path}, which is not among the files read, so no verified edit is suggested.`;
+  if (!ownedByRoot(source)) {
+    return `${entry.ref} comes from ${entry.location.path}, outside Kustomize root ${source.input || '.'}: an edit there changes every root that builds it, which this review does not verify, so no edit is suggested.`;
+  }
+  if (!passesThrough(source, entry.location.line)) {
+    return `Kustomize root ${source.input || '.'} changes ${entry.ref} on its way from ${entry.location.path} (a patch or transformer), so an edit of that file alone cannot be verified; change the patch instead. No edit is suggested.`;
   }
   return undefined;
+}
+
+/** A file in the root's own folder is built by that root alone (a base beside it may be shared by other overlays). */
+function ownedByRoot(source: RenderedSource): boolean {
+  return source.source !== undefined && isUnder(source.source.path, source.input);
 }
 
 /**

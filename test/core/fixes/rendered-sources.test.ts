@@ -46,7 +46,7 @@ describe('rendered entries and their source files', () => {
 
   test('a kustomize entry rendered as written: the source edit is applied to the render too, in the namespace kustomize gives it', () => {
     const source = { path: 'base/a.yaml', text: entry('a', 5432) };
-    const groups: MeshSourceGroup[] = [{ files: [renderedFile('base/a.yaml', 'a', 5432)], defaultNamespace: 'default', rendered: { by: 'kustomize', input: 'overlays/prod', sources: [source] } }];
+    const groups: MeshSourceGroup[] = [{ files: [renderedFile('base/a.yaml', 'a', 5432)], defaultNamespace: 'default', rendered: { by: 'kustomize', input: 'base', sources: [source] } }];
     const sources = renderedSourcesOf(groups);
     const at = loadMeshSources(groups).entries[0]!.location;
     const patched = patchRenderedSource(sources.get('base/a.yaml')!, [setPortNumber('base/a.yaml', at, 5432, 15432)], () => []);
