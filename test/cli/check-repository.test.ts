@@ -95,3 +95,35 @@ describe('evidence a repository shows about its clusters', () => {
     expect(report.findings.filter((f) => f.rule === 'same-host')).toEqual([]);
   });
 });
+
+describe('Helm values passed inline reach helm through check', () => {
+  test('the Flux HelmRelease and the Argo CD Application each render the chart with their own inline values, after the value files', async () => {
+    const { mkdtemp, writeFile, chmod, readFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const bin = await mkdtemp(join(tmpdir(), 'seg-check-fake-helm-'));
+    // Records each call's arguments and the inline values files while they exist; renders one entry.
+    await writeFile(join(bin, 'helm'), `#!/bin/sh\necho "CALL $*" >> "${bin}/calls.txt"\nprev=\nfor a in "$@"; do if [ "$prev" = --values ] && [ "\${a#./}" = "$a" ]; then /bin/cat "$a" >> "${bin}/calls.txt"; echo >> "${bin}/calls.txt"; fi; prev="$a"; done\nprintf '%s\\n' '# Source: egress/templates/databases.yaml' 'apiVersion: networking.istio.io/v1' 'kind: ServiceEntry' 'metadata:' '  name: payments-db' 'spec:' '  hosts: [db.example.com]' '  resolution: DNS' '  ports:' '    - number: 5432' '      name: tcp' '      protocol: TCP'\n`);
+    await chmod(join(bin, 'helm'), 0o755);
+    const previous = process.env['PATH'];
+    process.env['PATH'] = `${bin}:/usr/bin:/bin`;
+    try {
+      const { report } = await check('helm-inline-values');
+      expect(report.diagnostics.map((d) => d.code)).toEqual(['helm-values-unread']);
+      const calls = (await readFile(join(bin, 'calls.txt'), 'utf8')).split('CALL ').filter(Boolean).sort();
+      expect(calls).toHaveLength(2);
+      const [flux, argo] = calls[0]!.includes('--set') ? [calls[1]!, calls[0]!] : [calls[0]!, calls[1]!];
+      expect(flux).toMatch(/^template egress \.\/charts\/egress --namespace egress --values \.\/charts\/egress\/values\.yaml --values \S+00\.json --values \S+01\.json --values \S+02\.json\n/);
+      expect(flux.split('\n').slice(1, 4)).toEqual([
+        JSON.stringify({ databases: [{ name: 'orders-db', host: 'orders.example.com' }] }),
+        JSON.stringify({ defaults: { port: '5433' } }),
+        JSON.stringify({ defaults: { protocol: 'TCP' } }),
+      ]);
+      expect(argo).toContain('--set databases[0].host=search.example.com\\,search-eu.example.com --set-string defaults.port=443');
+      expect(argo.split('\n').slice(1, 3)).toEqual([JSON.stringify({ defaults: { protocol: 'TLS' } }), JSON.stringify({ databases: [{ name: 'search', host: 'search.example.com' }] })]);
+    } finally {
+      process.env['PATH'] = previous;
+      await rm(bin, { recursive: true, force: true });
+    }
+  });
+});
