@@ -28,6 +28,8 @@ export interface JsonReviewReport {
   existing: JsonFinding[];
   /** Verified fixes per introduced finding id, best first. */
   suggestions: ReviewReport['suggestions'];
+  /** Per introduced finding id without a verified fix: why its rendered entries get no source edit. */
+  fixNotes?: Record<string, string>;
   diagnostics: Diagnostic[];
   /** The head side's meshes, when the review was split into meshes. */
   meshes?: MeshSummary[];
@@ -50,6 +52,7 @@ export function toJsonReviewReport(report: ReviewReport): JsonReviewReport {
     resolved: report.resolved.map((c) => toJsonFinding(c.finding)),
     existing: report.existing.map((c) => toJsonFinding(c.finding)),
     suggestions: report.suggestions,
+    ...(report.fixNotes ? { fixNotes: report.fixNotes } : {}),
     diagnostics: report.diagnostics,
     ...(report.meshes ? { meshes: report.meshes } : {}),
     ...(report.suppressions ? {
