@@ -3,6 +3,8 @@
  * the planned chart input as layers, in the order helm must apply them.
  */
 import { inferRepositoryPlan } from '../../../src/core/repository/infer-meshes.js';
+import { fluxHelmValues, valuesSources } from '../../../src/core/repository/helm-values.js';
+import { yamlObjects } from '../../../src/core/repository/yaml-objects.js';
 import type { MeshInput, RepositoryPlan } from '../../../src/core/repository/mesh-plan.js';
 import { repositoryFiles } from '../../helpers/repositories.js';
 
@@ -46,5 +48,24 @@ describe('inline Helm values of an Argo CD Application', () => {
   test('a chart with no inline values plans as before: no values key at all', () => {
     const bare = inferRepositoryPlan(repositoryFiles('helm-chart'), { defaultNamespace: 'default', mesh: {} });
     expect(bare.meshes[0]!.inputs[0]).not.toHaveProperty('values');
+  });
+});
+
+describe('valuesFrom Secrets', () => {
+  const release = yamlObjects({ path: 'r.yaml', text: 'kind: HelmRelease\nmetadata: {name: r, namespace: egress}\nspec:\n  valuesFrom:\n    - {kind: Secret, name: plain}\n    - {kind: Secret, name: sealed}\n    - {kind: Secret, name: elsewhere}\n    - {kind: Secret, name: absent, optional: true}\n' })[0]!;
+  const secrets = [
+    // base64 of "tag: v2\n"
+    { path: 's/plain.yaml', text: 'apiVersion: v1\nkind: Secret\nmetadata: {name: plain, namespace: egress}\ndata:\n  values.yaml: dGFnOiB2Mgo=\n' },
+    { path: 's/sealed.yaml', text: 'apiVersion: v1\nkind: Secret\nmetadata: {name: sealed, namespace: egress}\ndata:\n  values.yaml: ENC[AES256_GCM,data:abc]\nsops:\n  version: 3.8.1\n' },
+    { path: 's/elsewhere.yaml', text: 'apiVersion: v1\nkind: Secret\nmetadata: {name: elsewhere, namespace: other}\nstringData:\n  values.yaml: "tag: v3"\n' },
+  ];
+
+  test('base64 data is decoded; a SOPS-encrypted one, or one in another namespace, is named as not read; an optional absent one is not', () => {
+    const { layers, diagnostics } = fluxHelmValues(release, 'r.yaml', valuesSources(secrets));
+    expect(layers).toEqual([{ kind: 'values', from: 'Secret plain key values.yaml (valuesFrom of r.yaml)', values: { tag: 'v2' } }]);
+    expect(diagnostics.map((d) => d.message.split(';')[0])).toEqual([
+      'Secret sealed named in valuesFrom of r.yaml is encrypted (SOPS) in s/sealed.yaml',
+      'Secret elsewhere named in valuesFrom of r.yaml is not in the repository',
+    ]);
   });
 });
