@@ -78,7 +78,7 @@ describe('evidence a repository shows about its clusters', () => {
     const shadowed = report.findings.find((f) => f.rule === 'tcp-shadowed') as unknown as { explanation: string; listener: string };
     expect(shadowed.listener).toBe('10.8.0.1_9000');
     expect(shadowed.explanation).toContain('This mesh is treated as Aeraki-managed (Aeraki port name tcp-dubbo');
-    expect(shadowed.explanation).toContain('the entries here have addresses or resolution NONE');
+    expect(shadowed.explanation).toContain('this finding is what remains with those VIPs in place (entries with their own addresses or resolution NONE are left as they are');
     expect(report.findings.some((f) => f.title.includes('20880'))).toBe(false);
   });
 

@@ -35,7 +35,7 @@ function withControllerNote<T extends { explanation: string }>(text: T, mesh: Me
   const why = mesh.controllerManagedAddressesReason
     ? `This mesh is treated as Aeraki-managed (${mesh.controllerManagedAddressesReason}; no config file said otherwise)`
     : 'This mesh is configured with controllerManagedAddresses';
-  return { ...text, explanation: `${text.explanation} ${why}: a controller writes a VIP into spec.addresses of every entry that has none and whose resolution is not NONE; the entries here have addresses or resolution NONE, so it leaves them as they are.` };
+  return { ...text, explanation: `${text.explanation} ${why}: a controller writes a VIP into spec.addresses of every entry that has none and whose resolution is not NONE, and this finding is what remains with those VIPs in place (entries with their own addresses or resolution NONE are left as they are; HTTP is routed by Host whatever the address).` };
 }
 
 function toFindingEntry(member: MemberOutcome): FindingEntry {
