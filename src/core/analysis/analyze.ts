@@ -53,6 +53,7 @@ export function analyze(loaded: LoadResult, options: AnalyzeOptions = {}): Analy
     hostCopies: hostsInSeveralNamespaces(loaded.entries, exportTo),
     rootDotSidecar: usesConsumerNamespace(loaded.sidecars.find((s) => s.namespace === mesh.rootNamespace && !s.hasWorkloadSelector)),
     protocolOverrides: new Map(),
+    vipNamespaces: namespacesWithOwnVipUse(mesh, profile),
   };
 
   // An entry exported to `~` reaches no sidecar: it takes part in nothing, not even in who counts as a consumer.
@@ -91,6 +92,8 @@ export interface GroupContext {
   rootDotSidecar: boolean;
   /** Units rebuilt with a Sidecar egress port's protocol, kept so shared records keep one object per unit. */
   protocolOverrides: Map<ListenerUnit, Map<string, ListenerUnit>>;
+  /** Namespaces whose DNS capture differs from the mesh-wide value so they use VIPs differently: each is its own consumer class. */
+  vipNamespaces: readonly string[];
 }
 
 /** How a group's collisions are found: from scratch, or as a shared baseline plus one consumer's own units. */
@@ -113,7 +116,7 @@ interface SharedView { ranked: RankedUnit[]; baseline?: ListenerBaseline; record
 function analyzeGroup(context: GroupContext, units: readonly ListenerUnit[], detector: Detector): void {
   const publicUnits: ListenerUnit[] = [];
   const scoped = new Map<string, ListenerUnit[]>();
-  const extraNamespaces = new Set<string>();
+  const extraNamespaces = new Set<string>(context.vipNamespaces);
   for (const unit of units) {
     const exportTo = context.exportTo[unit.entryIndex]!;
     if (exportTo.includes('*')) publicUnits.push(unit);
@@ -190,6 +193,16 @@ function withEgressProtocol(context: GroupContext, unit: ListenerUnit, protocol:
     byProtocol.set(protocol, copy);
   }
   return copy;
+}
+
+/**
+ * Per-namespace DNS capture (proxy.istio.io/config on every workload, a ProxyConfig) only
+ * changes what a namespace sees when it changes whether its sidecars use VIPs.
+ */
+function namespacesWithOwnVipUse(mesh: MeshOptions, profile: IstioProfile): string[] {
+  const vipUse = (ns: string | undefined) => `${usesAllocatedVips(mesh, ns)}|${profile.ownNamespaceHostFirst && dnsCaptureFor(mesh, ns)}`;
+  const meshWide = vipUse(undefined);
+  return Object.keys(mesh.dnsCaptureByNamespace ?? {}).filter((ns) => vipUse(ns) !== meshWide).sort();
 }
 
 /** Hostnames that entries of more than one namespace define. */
