@@ -21,6 +21,7 @@ import {
   consumerClasses, effectiveExportTo, egressPortProtocol, exportedTo, importsByExactNames, namespacesNamedBy, sidecarImports, usesConsumerNamespace, type VisibilityTier,
 } from './visibility.js';
 import { ImportIndex, importScopeKey } from './sidecar-scope.js';
+import { onlyInOtherVersions, versionsToCompare, withVersionNotes } from './version-dependence.js';
 
 export interface AnalyzeOptions {
   mesh?: Partial<MeshOptions>;
@@ -28,6 +29,11 @@ export interface AnalyzeOptions {
   meshName?: string;
   /** Entries (`namespace/name`) the change under review creates: younger than all others. */
   newEntryRefs?: ReadonlySet<string>;
+  /**
+   * Say in each finding when another Istio version profile would decide it differently (default
+   * on). Off where only ids are compared, as in fix verification, which checks every profile itself.
+   */
+  versionNotes?: boolean;
 }
 
 /**
@@ -75,7 +81,20 @@ export function analyze(loaded: LoadResult, options: AnalyzeOptions = {}): Analy
   }
 
   const collisions = [...accumulator.collisions(), ...hostSplitCollisions(context)];
-  const findings = collisions.map((c) => toFinding(c, mesh, options.meshName)).sort(compareFindings);
+  let findings = collisions.map((c) => toFinding(c, mesh, options.meshName)).sort(compareFindings);
+  if (options.versionNotes !== false) {
+    // Only inputs that touch a rule Istio changed are analysed again, under each profile that changed it.
+    const compare = versionsToCompare({ loaded, mesh, profile, hasHostCopies: context.hostCopies.size > 0 });
+    if (compare.length > 0) {
+      const others = compare.map(({ version, changes }) => ({
+        version,
+        changes,
+        findings: analyze({ entries: loaded.entries, sidecars: loaded.sidecars, diagnostics: [] }, { ...options, mesh: { ...mesh, istioVersion: version }, versionNotes: false }).findings,
+      }));
+      findings = withVersionNotes(findings, profile, others);
+      diagnostics.push(...onlyInOtherVersions(findings, profile, others));
+    }
+  }
   return { findings, diagnostics, entryCount: loaded.entries.length };
 }
 

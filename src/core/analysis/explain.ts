@@ -49,7 +49,6 @@ export function explain(collision: Collision, members: MemberOutcome[], mesh: Me
           losers.length > 0 ? `Connections from ${who} to ${hostsOf(losers)} port ${port} are proxied to ${lead}.` : '',
           passthroughNote(winners),
           unsetProtocolNote(members),
-          versionNote(winners, losers, mesh),
         ].filter(Boolean).join(' '),
         fixes: shadowFixes(port, losers.length > 0 ? losers : open, tls, mesh, members),
       };
@@ -189,19 +188,6 @@ function unsetProtocolNote(members: readonly MemberOutcome[]): string {
     : '';
 }
 
-/** Verdicts that turned on a rule Istio changed between releases say which release they assume. */
-function versionNote(winners: readonly MemberOutcome[], losers: readonly MemberOutcome[], mesh: MeshOptions): string {
-  const profile = istioProfile(mesh.istioVersion);
-  const winner = winners[0];
-  if (!winner || losers.length === 0) return '';
-  const sameSecond = losers.every((l) => l.age.generation === winner.age.generation && l.bestTier === winner.bestTier
-    && (l.age.timestamp === winner.age.timestamp));
-  if (!sameSecond || losers.every((l) => l.entry === winner.entry)) return '';
-  return profile.legacyTieBreak
-    ? `Analysed as Istio ${profile.label}: up to 1.22 ties in creationTimestamp compare the string host.namespace; from 1.23 the hostname, then the namespace.`
-    : `Analysed as Istio ${profile.label}: from 1.23 ties in creationTimestamp compare the hostname, then the namespace (up to 1.22, the string host.namespace).`;
-}
-
 /** Rule tcp-captures-port: one entry alone owns the port's match-all chain (ISTIO-SEMANTICS §5b). */
 function captureExplanation(collision: Collision, members: MemberOutcome[], mesh: MeshOptions, who: string, hosts: string): Explanation {
   const port = collision.port;
@@ -258,7 +244,6 @@ function hostSplitExplanation(collision: Collision, members: MemberOutcome[], me
     explanation: [
       `A sidecar keeps one service per hostname: the copy in its own namespace if there is one${profile.ownNamespaceHostFirst ? '' : ' (from Istio 1.24; this analysis assumes ' + profile.label + ', where the first imported copy wins)'}, else the first one it imports. Copies from other namespaces are then absent for it, with their ports.`,
       ...lines,
-      `Analysed as Istio ${profile.label}.`,
     ].join(' '),
     fixes: [
       `Consolidate ${host} into one ServiceEntry that lists every port, exported to every namespace that needs it. Cost: one owner for the entry.`,

@@ -179,3 +179,48 @@ describe('version profiles', () => {
     expect(roles(v131)).toEqual({ 'platform/shared-mysql': 'winner', 'team-a/own-mysql': 'shadowed' });
   });
 });
+
+describe('a verdict that depends on the Istio version says so', () => {
+  const note = (f: Finding) => /Analysed as Istio [^]*$/.exec(f.explanation)?.[0] ?? '';
+
+  // pilot/pkg/model/push_context.go SortServicesByCreationTime: the tie-break changed in 1.23.
+  test('1.23 tie-break: the winner of a same-second tie names the releases where the other entry wins', () => {
+    const finding = only(byRule(analyzeCase('tie-break-host-namespace-string-before-1-23'), 'tcp-shadowed'));
+    expect(note(finding)).toBe('Analysed as Istio 1.30; this verdict depends on the version: in Istio 1.22 and earlier, aa/api-net wins instead (same-second creation ties compare the string host.namespace).');
+  });
+
+  // pilot/pkg/model/sidecar.go (unified sidecar scoping, 1.24): one copy of a hostname per consumer, its own namespace's first.
+  test('1.24 unified scoping: team-b is spared from 1.24 on; the note says who sees it before', () => {
+    const finding = only(byRule(analyzeCase('one-hostname-copy-per-consumer-namespace'), 'tcp-shadowed'));
+    expect(note(finding)).toMatch(/in Istio 1\.23 and earlier, seen by team-a, team-b, every other namespace \(a sidecar keeps the first imported copy of a hostname/);
+  });
+
+  // pilot/pkg/serviceregistry/serviceentry (ip allocation controller): status.addresses used by sidecars with DNS capture from 1.24.
+  test('1.24 status.addresses: analysed as 1.23 with DNS capture, the collision says it is gone from 1.24', () => {
+    const finding = only(byRule(analyzeCase('status-addresses-used-with-dns-capture', { mesh: { dnsCapture: true, istioVersion: '1.23' } }), 'tcp-shadowed'));
+    expect(note(finding)).toMatch(/in Istio 1\.24, no such finding \(sidecars with DNS capture use status\.addresses/);
+  });
+
+  // PILOT_ENABLE_IP_AUTOALLOCATE on by default (1.25, pilot/pkg/features); used by a sidecar only with DNS capture.
+  test('1.25 auto-allocation: as 1.24 the finding says 1.25+ avoids it; as 1.30 an info diagnostic says 1.24 and earlier would report it', () => {
+    const old = only(byRule(analyzeCase('dns-capture-allocates-vips-from-1-25', { mesh: { dnsCapture: true, istioVersion: '1.24' } }), 'tcp-shadowed'));
+    expect(note(old)).toBe('Analysed as Istio 1.24; this verdict depends on the version: in Istio 1.25 and later, no such finding (istiod allocates VIPs by default and sidecars with DNS capture use them).');
+    const now = analyzeCase('dns-capture-allocates-vips-from-1-25', { mesh: { dnsCapture: true } });
+    expect(now.findings).toEqual([]);
+    const said = now.diagnostics.filter((d) => d.code === 'version-dependent');
+    expect(said.map((d) => d.severity)).toEqual(['info', 'info']);
+    expect(said.find((d) => d.message.includes('tcp-shadowed'))!.message).toMatch(/^Istio 1\.24 and earlier would report tcp-shadowed on 0\.0\.0\.0_443 \(egress\/github, egress\/huaweicloud\), which Istio 1\.30, as analysed, avoids/);
+  });
+
+  // SidecarScope (Istio PR #60473, 1.31): exact, namespaced egress hosts keep plain creation order.
+  test('1.31 exact-hosts Sidecar: each side names the other release\'s winner', () => {
+    const v130 = only(byRule(analyzeCase('sidecar-exact-hosts-keeps-creation-order'), 'tcp-shadowed'));
+    expect(note(v130)).toBe('Analysed as Istio 1.30; this verdict depends on the version: in Istio 1.31 and later, platform/shared-mysql wins instead (a Sidecar with only exact, namespaced egress hosts keeps plain creation order).');
+    const v131 = only(byRule(analyzeCase('sidecar-exact-hosts-keeps-creation-order', { mesh: { istioVersion: '1.31' } }), 'tcp-shadowed'));
+    expect(note(v131)).toMatch(/in Istio 1\.30 and earlier, team-a\/own-mysql wins instead/);
+  });
+
+  test('a verdict no release changes carries no note', () => {
+    for (const f of analyzeCase('seed-huaweicloud-github').findings) expect(f.explanation).not.toMatch(/depends on the version/);
+  });
+});
