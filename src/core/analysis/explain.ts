@@ -173,11 +173,13 @@ function shadowFixes(port: number, victims: MemberOutcome[], tls: boolean, mesh:
   const realIp = `Give ${names} ${several ? 'each its' : 'its'} real, stable IP in \`spec.addresses\`: clients connect to that IP anyway, so ${several ? 'each' : 'its'} chain moves to a listener <ip>_${port} of its own without DNS capture. Cost: only for services with fixed IPs.`;
   const vip = `Give ${names} ${several ? 'each a' : 'a'} reserved VIP in \`spec.addresses\`. Cost: ${VIP_CAVEAT}`;
   const autoAllocate = `Turn on DNS capture for the consumers (ISTIO_META_DNS_CAPTURE; from Istio 1.25 istiod allocates VIPs by default, before also ISTIO_META_DNS_AUTO_ALLOCATE): each eligible entry gets its own VIP and listener. Cost: a proxy setting per consumer; entries with resolution NONE or wildcard hosts are not covered.`;
-  const move = `Serve ${names} on another port. Cost: every client changes.`;
+  // Only entries whose port is ours to choose: a real external host's port is its operator's.
+  const movable = victims.filter((v) => !isRealExternalHost(v.entry));
+  const move = `Serve ${describeHosts(movable)} on another port. Cost: every client changes.`;
   if (tls) return [scope, `Remove \`spec.addresses\` so the TLS chains are matched by SNI on 0.0.0.0_${port}. Cost: none if clients send SNI.`, vip];
   const fixes = tlsFixApplies(port, members.map((m) => m.entry)) ? [sni, scope, realIp, vip] : [scope, realIp, vip];
   if (!usesAllocatedVips(mesh, undefined)) fixes.push(autoAllocate);
-  if (!victims.every((v) => isRealExternalHost(v.entry))) fixes.push(move);
+  if (movable.length > 0) fixes.push(move);
   return fixes;
 }
 

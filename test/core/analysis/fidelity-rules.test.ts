@@ -1,5 +1,6 @@
 import { analyzeCase, only, roles } from '../../helpers/fixtures.js';
 import type { AnalysisResult, Finding, RuleCode } from '../../../src/core/model.js';
+import { reviewChange } from '../../../src/core/review/review-change.js';
 
 // One fixture case per rule of ISTIO-SEMANTICS.md that issue #9 corrects or adds, and one per
 // version difference. Each test names the Istio source function that decides the case.
@@ -222,5 +223,57 @@ describe('a verdict that depends on the Istio version says so', () => {
 
   test('a verdict no release changes carries no note', () => {
     for (const f of analyzeCase('seed-huaweicloud-github').findings) expect(f.explanation).not.toMatch(/depends on the version/);
+  });
+});
+
+describe('explanations never misstate Istio', () => {
+  const entry = (name: string, host: string, port: number, protocol = 'TCP', extra = '') => `apiVersion: networking.istio.io/v1
+kind: ServiceEntry
+metadata:
+  name: ${name}
+  namespace: egress
+spec:
+  hosts: [${host}]
+  ports:
+    - number: ${port}
+      name: p${port}
+${protocol ? `      protocol: ${protocol}\n` : ''}  resolution: DNS
+${extra}`;
+  const accepting = () => [];
+  const review = (port: number, host = 'b.db.internal', protocol = 'TCP') => reviewChange({
+    baseFiles: [{ path: 'a.yaml', text: entry('a', 'a.db.internal', port, protocol) }],
+    changes: [{ path: 'b.yaml', status: 'added', headText: entry('b', host, port, protocol) }],
+    defaultNamespace: 'default',
+    fixes: { validate: accepting },
+  });
+
+  // MySQL, PostgreSQL, Redis, MongoDB and SMTP/STARTTLS clients never open with a ClientHello, so an SNI match sees no name.
+  test.each([3306, 5432, 6379, 27017, 587])('port %i: neither the generic nor the verified fixes offer protocol: TLS', (port) => {
+    const report = review(port);
+    expect(report.introduced.length).toBeGreaterThan(0);
+    for (const { finding } of report.introduced) {
+      expect(finding.fixes.join('\n')).not.toMatch(/protocol: TLS|SNI/);
+      expect((report.suggestions[finding.id] ?? []).map((s) => s.kind)).not.toContain('tls');
+    }
+  });
+
+  test('a VIP is offered with its caveat, after the fixes that work without DNS capture', () => {
+    const finding = review(5432).introduced.find((c) => c.finding.rule === 'tcp-shadowed')!.finding;
+    const vip = finding.fixes.findIndex((f) => f.includes('reserved VIP'));
+    expect(finding.fixes[vip]).toMatch(/only helps clients that connect to it/);
+    expect(finding.fixes.findIndex((f) => f.includes('exportTo'))).toBeLessThan(vip);
+  });
+
+  test('no port move for a MESH_EXTERNAL entry of a real external host, generic or verified', () => {
+    const report = review(5432, 'pg.partner.example.com');
+    for (const { finding } of report.introduced) {
+      expect(finding.fixes.join('\n')).not.toMatch(/another port/);
+      expect((report.suggestions[finding.id] ?? []).map((s) => s.kind)).not.toContain('port');
+    }
+  });
+
+  test('unset protocol: the explanation says plaintext HTTP still routes by Host', () => {
+    const finding = review(9000, 'b.db.internal', '').introduced.find((c) => c.finding.rule === 'tcp-shadowed')!.finding;
+    expect(finding.explanation).toMatch(/plaintext HTTP clients are still routed by Host header/);
   });
 });
