@@ -26,7 +26,8 @@ export interface ActionInputs {
   mode: Mode;
   /** undefined keeps Istio's default (["*"]). */
   meshDefaultExportTo: string[] | undefined;
-  rootNamespace: string;
+  /** undefined: what the repository's MeshConfig says, else istio-system. */
+  rootNamespace: string | undefined;
   /** Login our earlier comments were posted as; empty means ask GitHub. */
   commentAuthor: string | undefined;
   maxInlineComments: number;
@@ -73,7 +74,7 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     autoAllocate: flag('auto-allocate'),
     mode: oneOf('mode', MODES, 'review'),
     meshDefaultExportTo: exportTo.length > 0 ? exportTo : undefined,
-    rootNamespace: text('root-namespace', 'istio-system'),
+    rootNamespace: getInput('root-namespace').trim() || undefined,
     commentAuthor: getInput('comment-author').trim() || undefined,
     maxInlineComments: max,
     vipPool: vipPool(text('vip-pool', DEFAULT_VIP_POOL)),

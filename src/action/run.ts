@@ -14,6 +14,7 @@ import { renderFindingsMarkdown, renderReviewMarkdown, type RenderContext } from
 import { failsAt, type ReviewReport } from '../core/review/review-change.js';
 import { applyChanges, type ChangedFile } from '../core/review/apply-changes.js';
 import { analyzeMeshes } from '../core/analysis/analyze-meshes.js';
+import { settingLines } from '../core/analysis/resolve-mesh-settings.js';
 import { planRepository } from '../core/repository/config-plan.js';
 import { DEFAULT_CONFIG_PATH } from '../core/repository/repository-config.js';
 import { defaultRenderers, materializeSide } from '../adapters/materialize-mesh.js';
@@ -85,8 +86,9 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
   const context = readRunContext(env);
   const select = makePathFilter(inputs.paths);
   const mesh: Partial<MeshOptions> = {
-    autoAllocate: inputs.autoAllocate,
-    rootNamespace: inputs.rootNamespace,
+    // Only what the inputs state: the rest comes from the repository's manifests, then Istio's defaults.
+    ...(inputs.autoAllocate ? { autoAllocate: true } : {}),
+    ...(inputs.rootNamespace ? { rootNamespace: inputs.rootNamespace } : {}),
     ...(inputs.meshDefaultExportTo ? { defaultExportTo: inputs.meshDefaultExportTo } : {}),
     ...(inputs.istioVersion ? { istioVersion: inputs.istioVersion } : {}),
     ...(inputs.outboundTrafficPolicy ? { outboundTrafficPolicy: inputs.outboundTrafficPolicy } : {}),
@@ -119,7 +121,7 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
       renderers: defaultRenderers([...sides.baseFiles, ...headFiles]),
     });
     if (!reviewed.ok) return failOnConfigErrors(io, reviewed.diagnostics);
-    for (const line of [reviewed.headPlan.summary, ...reviewed.notes]) io.info(line);
+    for (const line of [reviewed.headPlan.summary, ...settingLines(reviewed.report.meshes), ...reviewed.notes]) io.info(line);
     return reviewed;
   };
 
@@ -136,6 +138,7 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
     if (!planned.plan) return failOnConfigErrors(io, planned.diagnostics);
     io.info(planned.plan.summary);
     const result = analyzeMeshes(await materializeSide(planned.plan, files, defaultRenderers(files)));
+    for (const line of settingLines(result.meshes)) io.info(line);
     result.diagnostics.unshift(...tree.diagnostics, ...planned.plan.diagnostics);
     const render: RenderContext = { blobUrl: blobUrlFor(serverUrl, repository, context.sha) };
     io.info(`Not a pull request: analysed the whole tree at ${context.sha.slice(0, 12)} (${result.entryCount} ServiceEntries, ${result.findings.length} findings).`);

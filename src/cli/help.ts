@@ -21,7 +21,8 @@ Options:
   --default-namespace NS        namespace of manifests that set none (default: default)
   --auto-allocate               consumers run DNS capture with IP auto-allocation
   --mesh-default-export-to NS   MeshConfig defaultServiceExportTo, repeatable (default: *)
-  --root-namespace NS           Istio root namespace for mesh-wide Sidecars (default: istio-system)
+  --root-namespace NS           Istio root namespace for mesh-wide Sidecars (default: the
+                                repository's MeshConfig rootNamespace, else istio-system)
   --include GLOB                manifest globs under directories, repeatable; !GLOB excludes
                                 (default: ${DEFAULT_PATH_GLOBS.join(', ')})
   --output FILE                 write the report to FILE instead of standard output

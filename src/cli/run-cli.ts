@@ -13,6 +13,7 @@ import { renderFindingsMarkdown, renderReviewMarkdown } from '../core/render/mar
 import { renderFindingsText, renderReviewText } from '../core/render/text.js';
 import { checkRepository } from './repository-check.js';
 import type { MeshSummary } from '../core/analysis/analyze-meshes.js';
+import { settingLines } from '../core/analysis/resolve-mesh-settings.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseBaseline, serializeBaseline, toBaseline, type Baseline } from '../core/baseline/baseline.js';
@@ -65,6 +66,9 @@ Options:
   --outbound-traffic-policy P   MeshConfig outboundTrafficPolicy: ALLOW_ANY or REGISTRY_ONLY (default: ALLOW_ANY)
   --dns-capture                 sidecars run Istio DNS capture (ISTIO_META_DNS_CAPTURE) mesh-wide
   --auto-allocate-prefix CIDR   istiod's PILOT_IP_AUTOALLOCATE_IPV4_PREFIX (default: 240.240.0.0/16)
+                                Mesh settings a flag leaves unset are read from the mesh's own
+                                IstioOperator / istio ConfigMap / Helm values / ProxyConfig /
+                                proxy.istio.io/config first; the config file overrides both.
   --include GLOB                manifest globs under directories, repeatable; !GLOB excludes
                                 (default: ${DEFAULT_PATH_GLOBS.join(', ')})
   --config FILE                 repository config declaring the meshes (default:
@@ -95,7 +99,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'default-namespace': { type: 'string', default: 'default' },
         'auto-allocate': { type: 'boolean', default: false },
         'mesh-default-export-to': { type: 'string', multiple: true },
-        'root-namespace': { type: 'string', default: 'istio-system' },
+        'root-namespace': { type: 'string' },
         'istio-version': { type: 'string' },
         'outbound-traffic-policy': { type: 'string' },
         'dns-capture': { type: 'boolean' },
@@ -158,9 +162,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`--outbound-traffic-policy must be ALLOW_ANY or REGISTRY_ONLY and --istio-version a release like 1.24\n\n${USAGE}`);
     return EXIT_USAGE;
   }
+  // Only what the flags state: settings a flag leaves out come from the repository's own manifests, then Istio's defaults.
   const mesh: Partial<MeshOptions> = {
-    autoAllocate: values['auto-allocate'],
-    rootNamespace: values['root-namespace'],
+    ...(values['auto-allocate'] ? { autoAllocate: true } : {}),
+    ...(values['root-namespace'] ? { rootNamespace: values['root-namespace'] } : {}),
     ...(values['mesh-default-export-to'] ? { defaultExportTo: values['mesh-default-export-to'] } : {}),
     ...(version ? { istioVersion: version } : {}),
     ...(policy ? { outboundTrafficPolicy: policy as 'ALLOW_ANY' | 'REGISTRY_ONLY' } : {}),
@@ -187,7 +192,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT_USAGE;
     }
     if (!reviewed.ok) return configErrors(io, reviewed.diagnostics);
-    io.stderr([reviewed.compared, reviewed.plan.summary, ...reviewed.notes].map((line) => `${line}\n`).join(''));
+    io.stderr([reviewed.compared, reviewed.plan.summary, ...settingLines(reviewed.report.meshes), ...reviewed.notes].map((line) => `${line}\n`).join(''));
     const report = reviewed.report;
     // In SARIF and workflow commands a review is the head's findings, those on the base already marked as known.
     const asOutcome = (): CheckOutcome => ({
@@ -209,7 +214,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT_USAGE;
     }
     if (!checked.ok) return configErrors(io, checked.diagnostics);
-    io.stderr(`${checked.plan.summary}\n`);
+    io.stderr([checked.plan.summary, ...settingLines(checked.analysis.meshes)].map((line) => `${line}\n`).join(''));
     const result = checked.analysis;
     let baseline: Baseline | undefined;
     if (values.baseline) {

@@ -35,7 +35,7 @@ describe('action.yml', () => {
       autoAllocate: false,
       mode: 'review',
       meshDefaultExportTo: undefined,
-      rootNamespace: 'istio-system',
+      rootNamespace: undefined,
       commentAuthor: undefined,
       maxInlineComments: 25,
       vipPool: '240.241.0.0/16',

@@ -22,6 +22,16 @@ describe('serviceentry-guard check', () => {
     expect(stdout).toContain(`${SEED}/huaweicloud.yaml:12`);
   });
 
+  test('the repository\'s own MeshConfig sets the mesh\'s settings, a flag overrides it, and stderr says where each came from', async () => {
+    const dir = 'test/fixtures/mesh-settings/per-consumer-dns-capture';
+    const fromRepository = await cli('check', dir);
+    expect(fromRepository.stderr).toContain(`Mesh default settings: outboundTrafficPolicy=REGISTRY_ONLY (${dir}/istio-operator.yaml); dnsCapture=true (${dir}/istio-operator.yaml); dnsCapture[legacy]=false (${dir}/legacy-workload.yaml).`);
+    expect(fromRepository.stdout).toContain('WARNING tcp-captures-port 0.0.0.0_443');
+    const flagged = await cli('check', dir, '--outbound-traffic-policy', 'ALLOW_ANY');
+    expect(flagged.stderr).toContain('outboundTrafficPolicy=ALLOW_ANY (command line or action input)');
+    expect(flagged.stdout).toContain('ERROR tcp-captures-port 0.0.0.0_443');
+  });
+
   test('exits 0 when nothing collides', async () => {
     expect((await cli('check', 'test/fixtures/cases/tls-different-hosts-share-by-sni')).code).toBe(EXIT_CLEAN);
   });

@@ -35,7 +35,7 @@ describe('check with a repository config', () => {
     ]);
     expect(report.findings.filter((f) => f.rule === 'tcp-shadowed').map((f) => f.mesh)).toEqual(['prod']);
     // The shared base is analysed in both clusters; the documentation sample in neither.
-    expect(report.meshes).toEqual([
+    expect(report.meshes).toMatchObject([
       { name: 'prod', why: '.serviceentry-guard.yaml:6', entryCount: 3 },
       { name: 'staging', why: '.serviceentry-guard.yaml:10', entryCount: 2 },
     ]);

@@ -12,6 +12,7 @@ import { loadMeshSources, type MeshSourceGroup } from '../repository/load-mesh.j
 import type { MeshPlan } from '../repository/mesh-plan.js';
 import { suppressionsFromEntries } from '../suppressions/from-annotations.js';
 import { suppressionKey, type Suppression } from '../suppressions/suppression.js';
+import { meshManifestFiles, resolveMeshSettings, type SettingOrigin } from './resolve-mesh-settings.js';
 
 /** A mesh with its inputs already read or rendered into files. */
 export interface MaterializedMesh {
@@ -29,6 +30,8 @@ export interface MeshSummary {
   name: string;
   why: string;
   entryCount: number;
+  /** The Istio settings the mesh was analysed with, each with where it came from. */
+  settings?: SettingOrigin[];
 }
 
 export interface RepositoryAnalysis extends AnalysisResult {
@@ -55,13 +58,15 @@ export function analyzeMeshes(meshes: readonly MaterializedMesh[], options: Mesh
   let entryCount = 0;
   for (const mesh of meshes) {
     diagnostics.addAll(mesh.diagnostics);
-    const loaded = withGroups(loader(mesh.files, mesh.plan.settings.defaultNamespace), mesh.groups);
-    const result = analyze(loaded, { mesh: mesh.plan.settings.mesh, meshName: mesh.plan.name });
+    const resolved = resolveMeshSettings(mesh.plan.settings, meshManifestFiles(mesh.files, mesh.groups));
+    const loaded = withGroups(loader(mesh.files, resolved.settings.defaultNamespace), mesh.groups);
+    const result = analyze(loaded, { mesh: resolved.settings.mesh, meshName: mesh.plan.name });
     findings.push(...result.findings);
+    diagnostics.addAll(resolved.diagnostics);
     diagnostics.addAll(result.diagnostics);
     // Read here, while the entries are at hand, so they need not outlive the analysis.
     for (const s of suppressionsFromEntries(loaded.entries)) suppressions.set(suppressionKey(s), s);
-    summaries.push({ name: mesh.plan.name, why: mesh.plan.why, entryCount: result.entryCount });
+    summaries.push({ name: mesh.plan.name, why: mesh.plan.why, entryCount: result.entryCount, settings: resolved.origins });
     entryCount += result.entryCount;
   }
   return { findings: findings.sort(compareFindings), diagnostics: diagnostics.list(), entryCount, meshes: summaries, annotationSuppressions: [...suppressions.values()] };

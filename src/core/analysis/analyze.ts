@@ -21,6 +21,7 @@ import {
   consumerClasses, effectiveExportTo, egressPortProtocol, exportedTo, importsByExactNames, namespacesNamedBy, sidecarImports, usesConsumerNamespace, type VisibilityTier,
 } from './visibility.js';
 import { ImportIndex, importScopeKey } from './sidecar-scope.js';
+import { onlyInOtherVersions, versionsToCompare, withVersionNotes } from './version-dependence.js';
 
 export interface AnalyzeOptions {
   mesh?: Partial<MeshOptions>;
@@ -28,6 +29,11 @@ export interface AnalyzeOptions {
   meshName?: string;
   /** Entries (`namespace/name`) the change under review creates: younger than all others. */
   newEntryRefs?: ReadonlySet<string>;
+  /**
+   * Say in each finding when another Istio version profile would decide it differently (default
+   * on). Off where only ids are compared, as in fix verification, which checks every profile itself.
+   */
+  versionNotes?: boolean;
 }
 
 /**
@@ -53,6 +59,7 @@ export function analyze(loaded: LoadResult, options: AnalyzeOptions = {}): Analy
     hostCopies: hostsInSeveralNamespaces(loaded.entries, exportTo),
     rootDotSidecar: usesConsumerNamespace(loaded.sidecars.find((s) => s.namespace === mesh.rootNamespace && !s.hasWorkloadSelector)),
     protocolOverrides: new Map(),
+    vipNamespaces: namespacesWithOwnVipUse(mesh, profile),
   };
 
   // An entry exported to `~` reaches no sidecar: it takes part in nothing, not even in who counts as a consumer.
@@ -74,7 +81,20 @@ export function analyze(loaded: LoadResult, options: AnalyzeOptions = {}): Analy
   }
 
   const collisions = [...accumulator.collisions(), ...hostSplitCollisions(context)];
-  const findings = collisions.map((c) => toFinding(c, mesh, options.meshName)).sort(compareFindings);
+  let findings = collisions.map((c) => toFinding(c, mesh, options.meshName)).sort(compareFindings);
+  if (options.versionNotes !== false) {
+    // Only inputs that touch a rule Istio changed are analysed again, under each profile that changed it.
+    const compare = versionsToCompare({ loaded, mesh, profile, hasHostCopies: context.hostCopies.size > 0 });
+    if (compare.length > 0) {
+      const others = compare.map(({ version, changes }) => ({
+        version,
+        changes,
+        findings: analyze({ entries: loaded.entries, sidecars: loaded.sidecars, diagnostics: [] }, { ...options, mesh: { ...mesh, istioVersion: version }, versionNotes: false }).findings,
+      }));
+      findings = withVersionNotes(findings, profile, others);
+      diagnostics.push(...onlyInOtherVersions(findings, profile, others));
+    }
+  }
   return { findings, diagnostics, entryCount: loaded.entries.length };
 }
 
@@ -91,6 +111,8 @@ export interface GroupContext {
   rootDotSidecar: boolean;
   /** Units rebuilt with a Sidecar egress port's protocol, kept so shared records keep one object per unit. */
   protocolOverrides: Map<ListenerUnit, Map<string, ListenerUnit>>;
+  /** Namespaces whose DNS capture differs from the mesh-wide value so they use VIPs differently: each is its own consumer class. */
+  vipNamespaces: readonly string[];
 }
 
 /** How a group's collisions are found: from scratch, or as a shared baseline plus one consumer's own units. */
@@ -113,7 +135,7 @@ interface SharedView { ranked: RankedUnit[]; baseline?: ListenerBaseline; record
 function analyzeGroup(context: GroupContext, units: readonly ListenerUnit[], detector: Detector): void {
   const publicUnits: ListenerUnit[] = [];
   const scoped = new Map<string, ListenerUnit[]>();
-  const extraNamespaces = new Set<string>();
+  const extraNamespaces = new Set<string>(context.vipNamespaces);
   for (const unit of units) {
     const exportTo = context.exportTo[unit.entryIndex]!;
     if (exportTo.includes('*')) publicUnits.push(unit);
@@ -190,6 +212,16 @@ function withEgressProtocol(context: GroupContext, unit: ListenerUnit, protocol:
     byProtocol.set(protocol, copy);
   }
   return copy;
+}
+
+/**
+ * Per-namespace DNS capture (proxy.istio.io/config on every workload, a ProxyConfig) only
+ * changes what a namespace sees when it changes whether its sidecars use VIPs.
+ */
+function namespacesWithOwnVipUse(mesh: MeshOptions, profile: IstioProfile): string[] {
+  const vipUse = (ns: string | undefined) => `${usesAllocatedVips(mesh, ns)}|${profile.ownNamespaceHostFirst && dnsCaptureFor(mesh, ns)}`;
+  const meshWide = vipUse(undefined);
+  return Object.keys(mesh.dnsCaptureByNamespace ?? {}).filter((ns) => vipUse(ns) !== meshWide).sort();
 }
 
 /** Hostnames that entries of more than one namespace define. */

@@ -49,7 +49,6 @@ export function explain(collision: Collision, members: MemberOutcome[], mesh: Me
           losers.length > 0 ? `Connections from ${who} to ${hostsOf(losers)} port ${port} are proxied to ${lead}.` : '',
           passthroughNote(winners),
           unsetProtocolNote(members),
-          versionNote(winners, losers, mesh),
         ].filter(Boolean).join(' '),
         fixes: shadowFixes(port, losers.length > 0 ? losers : open, tls, mesh, members),
       };
@@ -174,11 +173,13 @@ function shadowFixes(port: number, victims: MemberOutcome[], tls: boolean, mesh:
   const realIp = `Give ${names} ${several ? 'each its' : 'its'} real, stable IP in \`spec.addresses\`: clients connect to that IP anyway, so ${several ? 'each' : 'its'} chain moves to a listener <ip>_${port} of its own without DNS capture. Cost: only for services with fixed IPs.`;
   const vip = `Give ${names} ${several ? 'each a' : 'a'} reserved VIP in \`spec.addresses\`. Cost: ${VIP_CAVEAT}`;
   const autoAllocate = `Turn on DNS capture for the consumers (ISTIO_META_DNS_CAPTURE; from Istio 1.25 istiod allocates VIPs by default, before also ISTIO_META_DNS_AUTO_ALLOCATE): each eligible entry gets its own VIP and listener. Cost: a proxy setting per consumer; entries with resolution NONE or wildcard hosts are not covered.`;
-  const move = `Serve ${names} on another port. Cost: every client changes.`;
+  // Only entries whose port is ours to choose: a real external host's port is its operator's.
+  const movable = victims.filter((v) => !isRealExternalHost(v.entry));
+  const move = `Serve ${describeHosts(movable)} on another port. Cost: every client changes.`;
   if (tls) return [scope, `Remove \`spec.addresses\` so the TLS chains are matched by SNI on 0.0.0.0_${port}. Cost: none if clients send SNI.`, vip];
   const fixes = tlsFixApplies(port, members.map((m) => m.entry)) ? [sni, scope, realIp, vip] : [scope, realIp, vip];
   if (!usesAllocatedVips(mesh, undefined)) fixes.push(autoAllocate);
-  if (!victims.every((v) => isRealExternalHost(v.entry))) fixes.push(move);
+  if (movable.length > 0) fixes.push(move);
   return fixes;
 }
 
@@ -187,19 +188,6 @@ function unsetProtocolNote(members: readonly MemberOutcome[]): string {
   return members.some((m) => m.units.some((u) => u.chain === 'auto'))
     ? 'Ports with no protocol are sniffed: their plaintext HTTP clients are still routed by Host header; only the rest of their traffic meets the match-all chain.'
     : '';
-}
-
-/** Verdicts that turned on a rule Istio changed between releases say which release they assume. */
-function versionNote(winners: readonly MemberOutcome[], losers: readonly MemberOutcome[], mesh: MeshOptions): string {
-  const profile = istioProfile(mesh.istioVersion);
-  const winner = winners[0];
-  if (!winner || losers.length === 0) return '';
-  const sameSecond = losers.every((l) => l.age.generation === winner.age.generation && l.bestTier === winner.bestTier
-    && (l.age.timestamp === winner.age.timestamp));
-  if (!sameSecond || losers.every((l) => l.entry === winner.entry)) return '';
-  return profile.legacyTieBreak
-    ? `Analysed as Istio ${profile.label}: up to 1.22 ties in creationTimestamp compare the string host.namespace; from 1.23 the hostname, then the namespace.`
-    : `Analysed as Istio ${profile.label}: from 1.23 ties in creationTimestamp compare the hostname, then the namespace (up to 1.22, the string host.namespace).`;
 }
 
 /** Rule tcp-captures-port: one entry alone owns the port's match-all chain (ISTIO-SEMANTICS §5b). */
@@ -258,7 +246,6 @@ function hostSplitExplanation(collision: Collision, members: MemberOutcome[], me
     explanation: [
       `A sidecar keeps one service per hostname: the copy in its own namespace if there is one${profile.ownNamespaceHostFirst ? '' : ' (from Istio 1.24; this analysis assumes ' + profile.label + ', where the first imported copy wins)'}, else the first one it imports. Copies from other namespaces are then absent for it, with their ports.`,
       ...lines,
-      `Analysed as Istio ${profile.label}.`,
     ].join(' '),
     fixes: [
       `Consolidate ${host} into one ServiceEntry that lists every port, exported to every namespace that needs it. Cost: one owner for the entry.`,

@@ -55,7 +55,8 @@ export function isValidIstioVersion(version: string): boolean {
  * `autoAllocate` switch stands for).
  */
 export function usesAllocatedVips(mesh: MeshOptions, consumerNamespace: string | undefined): boolean {
-  if (mesh.autoAllocate) return true;
+  // A namespace whose workloads turn DNS capture off (proxy.istio.io/config) gets no VIPs even so: only DNS capture hands them out.
+  if (mesh.autoAllocate) return consumerNamespace === undefined || mesh.dnsCaptureByNamespace?.[consumerNamespace] !== false;
   const profile = istioProfile(mesh.istioVersion);
   // 1.24+: the allocation controller's VIPs follow each proxy's DNS capture; it is on by default from 1.25.
   const allocation = profile.ownNamespaceHostFirst && (mesh.ipAutoAllocate ?? profile.allocationOnByDefault);

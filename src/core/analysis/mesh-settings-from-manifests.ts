@@ -1,6 +1,7 @@
 import { parseAllDocuments } from 'yaml';
-import type { MeshOptions, SourceFile } from '../model.js';
+import type { Diagnostic, MeshOptions, SourceFile } from '../model.js';
 import { parseMinor } from './istio-version.js';
+import { MAY_HOLD_MESH_SETTINGS } from '../repository/settings-files.js';
 
 /** Where one setting was read, so a report can say why the analysis assumed it. */
 export interface MeshSettingSource {
@@ -14,8 +15,13 @@ export interface MeshSettingSource {
 export interface MeshSettingsFromManifests {
   settings: Partial<MeshOptions>;
   sources: MeshSettingSource[];
-  /** Namespaces whose workloads disagree on DNS capture: analysed with the mesh-wide value, which is what the others get. */
+  /**
+   * Namespaces whose workloads disagree on DNS capture: analysed as without it, since a
+   * collision still reaches the workloads that have none (never hide a finding).
+   */
   mixedDnsCapture: string[];
+  /** Settings written where Istio does not read them (e.g. proxy.istio.io/config on a Namespace). */
+  diagnostics: Diagnostic[];
 }
 
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod', 'Rollout']);
@@ -42,6 +48,7 @@ export function meshSettingsFromManifests(files: readonly SourceFile[], rootName
     sources.push({ setting: key, value: Array.isArray(value) ? value.join(',') : String(value), path });
   };
 
+  const diagnostics: Diagnostic[] = [];
   const readMeshConfig = (mesh: unknown, path: string) => {
     if (!isDoc(mesh)) return;
     const mode = text(get(mesh, 'outboundTrafficPolicy', 'mode'))?.toUpperCase();
@@ -52,6 +59,10 @@ export function meshSettingsFromManifests(files: readonly SourceFile[], rootName
     if (root) set('rootNamespace', root, path);
     const capture = flag(get(mesh, 'defaultConfig', 'proxyMetadata', 'ISTIO_META_DNS_CAPTURE'));
     if (capture !== undefined) set('dnsCapture', capture, path);
+    // Before istiod's allocation controller (and still honoured, deprecated, from 1.25): the proxy-side
+    // switch; with DNS capture it gives every eligible entry a VIP in every Istio version.
+    const legacyAllocation = flag(get(mesh, 'defaultConfig', 'proxyMetadata', 'ISTIO_META_DNS_AUTO_ALLOCATE'));
+    if (legacyAllocation === true && capture === true) set('autoAllocate', true, path);
   };
   const readIstiodEnv = (env: unknown, path: string) => {
     const pairs: Array<[string, unknown]> = Array.isArray(env)
@@ -72,7 +83,9 @@ export function meshSettingsFromManifests(files: readonly SourceFile[], rootName
   };
 
   for (const file of files) {
-    for (const doc of documents(file.text)) {
+    // Checked on the raw text, so the thousands of files holding only ServiceEntries are never parsed a second time.
+    if (!MAY_HOLD_MESH_SETTINGS.test(file.text)) continue;
+    for (const { doc, line } of documentsWithLines(file.text)) {
       const kind = text(doc['kind']);
       const metadata = isDoc(doc['metadata']) ? doc['metadata'] : {};
       const namespace = text(metadata['namespace']);
@@ -91,6 +104,16 @@ export function meshSettingsFromManifests(files: readonly SourceFile[], rootName
         else {
           explicitNamespace.set(namespace, capture);
           sources.push({ setting: 'dnsCaptureByNamespace', value: String(capture), path: file.path, namespace });
+        }
+      } else if (kind === 'Namespace') {
+        const annotations = get(doc, 'metadata', 'annotations');
+        if (isDoc(annotations) && annotations[PROXY_CONFIG_ANNOTATION] !== undefined) {
+          diagnostics.push({
+            severity: 'warning',
+            code: 'proxy-config-on-namespace',
+            message: `proxy.istio.io/config on Namespace ${text(metadata['name']) ?? ''} has no effect: Istio reads that annotation from each pod (EffectiveProxyConfig, and the injector), not from its namespace. Put it in the pod template of each workload, or use a ProxyConfig resource in the namespace; the analysis ignores it.`,
+            location: { path: file.path, line, column: 1 },
+          });
         }
       } else if (kind && WORKLOAD_KINDS.has(kind)) {
         const annotations = podAnnotations(doc, kind);
@@ -121,11 +144,14 @@ export function meshSettingsFromManifests(files: readonly SourceFile[], rootName
     // A workload without the annotation gets the mesh-wide value: only a namespace that agrees throughout is one consumer class.
     const all = [...values].map((v) => v ?? settings.dnsCapture ?? false);
     if (all.every((v) => v === all[0])) dnsCaptureByNamespace[ns] = all[0]!;
-    else mixedDnsCapture.push(ns);
+    else {
+      mixedDnsCapture.push(ns);
+      dnsCaptureByNamespace[ns] = false;
+    }
   }
-  for (const [ns, capture] of explicitNamespace) if (!(ns in dnsCaptureByNamespace) && !mixedDnsCapture.includes(ns)) dnsCaptureByNamespace[ns] = capture;
+  for (const [ns, capture] of explicitNamespace) if (!(ns in dnsCaptureByNamespace)) dnsCaptureByNamespace[ns] = capture;
   if (Object.keys(dnsCaptureByNamespace).length > 0) settings.dnsCaptureByNamespace = dnsCaptureByNamespace;
-  return { settings, sources, mixedDnsCapture: mixedDnsCapture.sort() };
+  return { settings, sources, mixedDnsCapture: mixedDnsCapture.sort(), diagnostics };
 }
 
 function podAnnotations(doc: Doc, kind: string): Doc | undefined {
@@ -134,6 +160,24 @@ function podAnnotations(doc: Doc, kind: string): Doc | undefined {
       : get(doc, 'spec', 'template');
   const annotations = get(template, 'metadata', 'annotations');
   return isDoc(annotations) ? annotations : undefined;
+}
+
+/** Each readable document with the line it starts on, for diagnostics. */
+function documentsWithLines(source: string): Array<{ doc: Doc; line: number }> {
+  try {
+    return parseAllDocuments(source, { uniqueKeys: false })
+      .filter((d) => d.errors.length === 0)
+      .map((d) => ({ doc: d.toJS({ maxAliasCount: 100 }) as unknown, line: lineAt(source, d.range[0]) }))
+      .filter((d): d is { doc: Doc; line: number } => isDoc(d.doc));
+  } catch {
+    return [];
+  }
+}
+
+function lineAt(source: string, offset: number): number {
+  let line = 1;
+  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 function documents(source: string): Doc[] {

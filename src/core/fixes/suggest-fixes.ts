@@ -213,7 +213,7 @@ function verify(finding: Finding, edits: readonly ManifestEdit[], context: FixCo
   // come from the analyses the review already made.
   const onRelevantPorts = (result: AnalysisResult): AnalysisResult => ({ ...result, findings: result.findings.filter((f) => relevantPorts.has(f.port)) });
   const whole = wholeAnalyses(context);
-  const after = analyze({ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }, { mesh: context.mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs });
+  const after = analyze({ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }, { mesh: context.mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, versionNotes: false });
   const configured = introducedIds(onRelevantPorts(whole.base), onRelevantPorts(whole.head), onRelevantPorts(after));
   if (configured.after.includes(finding.id)) return undefined;
   if (configured.after.some((id) => !configured.head.has(id))) return undefined;
@@ -222,11 +222,11 @@ function verify(finding: Finding, edits: readonly ManifestEdit[], context: FixCo
   for (const istioVersion of PROFILE_VERSIONS.filter((v) => v !== (context.mesh?.istioVersion ?? DEFAULT_ISTIO_VERSION))) {
     const mesh = { ...context.mesh, istioVersion };
     const analyseSubset = (entries: readonly ServiceEntry[], sidecars: LoadResult['sidecars']) =>
-      analyze({ entries: subset(entries), sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs });
+      analyze({ entries: subset(entries), sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, versionNotes: false });
     const other = introducedIds(
       analyseSubset(context.baseLoaded.entries, context.baseLoaded.sidecars),
       analyseSubset(context.headLoaded.entries, context.headLoaded.sidecars),
-      analyze({ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs }),
+      analyze({ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, versionNotes: false }),
     );
     if (other.after.some((id) => !other.head.has(id))) return undefined;
   }
@@ -245,7 +245,7 @@ function wholeAnalyses(context: FixContext): { base: AnalysisResult; head: Analy
   if (!known) {
     known = {
       base: context.baseAnalysis ?? analyze(context.baseLoaded, { mesh: context.mesh, meshName: context.meshName }),
-      head: context.headAnalysis ?? analyze(context.headLoaded, { mesh: context.mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs }),
+      head: context.headAnalysis ?? analyze(context.headLoaded, { mesh: context.mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, versionNotes: false }),
     };
     computed.set(context, known);
   }

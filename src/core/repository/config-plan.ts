@@ -6,6 +6,7 @@
 import picomatch from 'picomatch';
 import type { Diagnostic, SourceFile } from '../model.js';
 import { inferRepositoryPlan } from './infer-meshes.js';
+import { withSettingsFiles } from './settings-files.js';
 import type { MeshInput, MeshPlan, MeshSettings, RepositoryPlan } from './mesh-plan.js';
 import { parseRepositoryConfig, type ConfigMesh, type ConfigSettings, type RepositoryConfig } from './repository-config.js';
 
@@ -35,7 +36,7 @@ export function planFromConfigText(text: string, configPath: string, repositoryP
  */
 export function planRepository(config: { text: string; path: string } | undefined, files: readonly SourceFile[], fallback: MeshSettings): ConfigPlanResult {
   if (config) return planFromConfigText(config.text, config.path, files.map((f) => f.path), fallback);
-  return { plan: inferRepositoryPlan(files, fallback), config: undefined, diagnostics: [] };
+  return { plan: withSettingsFiles(inferRepositoryPlan(files, fallback), files), config: undefined, diagnostics: [] };
 }
 
 export function planFromConfig(config: RepositoryConfig, repositoryPaths: readonly string[], fallback: MeshSettings): RepositoryPlan {
@@ -45,7 +46,7 @@ export function planFromConfig(config: RepositoryConfig, repositoryPaths: readon
   const claimed = new Set<string>();
   const markUnder = (folder: string) => { for (const p of paths) if (isUnder(p, folder)) claimed.add(p); };
   const meshes = config.meshes.map((mesh): MeshPlan => {
-    const settings = resolveSettings(fallback, config.defaults, mesh.settings);
+    const settings = resolveSettings(fallback, config.defaults, mesh.settings, { defaults: `${config.path} defaults`, own: `${config.path} meshes.${mesh.name}.settings` });
     const files = filesOf(mesh, paths, diagnostics);
     for (const f of files) claimed.add(f);
     const inputs: MeshInput[] = [];
@@ -78,12 +79,17 @@ export function planFromConfig(config: RepositoryConfig, repositoryPaths: readon
   return { meshes, origin: 'config', summary: summarize(config, meshes, unclaimed), diagnostics, render: { ...config.render } };
 }
 
-function resolveSettings(fallback: MeshSettings, defaults: ConfigSettings, own: ConfigSettings): MeshSettings {
+function resolveSettings(fallback: MeshSettings, defaults: ConfigSettings, own: ConfigSettings, where: { defaults: string; own: string }): MeshSettings {
   const { defaultNamespace: defaultsNamespace, ...defaultsMesh } = defaults;
   const { defaultNamespace: ownNamespace, ...ownMesh } = own;
+  // Kept so a report can say which line of the config set a value the analysis used.
+  const origins: MeshSettings['origins'] = { ...fallback.origins };
+  for (const key of Object.keys(defaultsMesh) as Array<keyof typeof defaultsMesh>) origins[key] = where.defaults;
+  for (const key of Object.keys(ownMesh) as Array<keyof typeof ownMesh>) origins[key] = where.own;
   return {
     defaultNamespace: ownNamespace ?? defaultsNamespace ?? fallback.defaultNamespace,
     mesh: { ...fallback.mesh, ...defaultsMesh, ...ownMesh },
+    origins,
   };
 }
 

@@ -30,6 +30,8 @@ export interface MeshSettings {
   /** Namespace of manifests that set none (what `kubectl apply -n` or Argo CD's destination gives them). */
   defaultNamespace: string;
   mesh: Partial<MeshOptions>;
+  /** Where each value of `mesh` was set, when not by a CLI flag or action input (e.g. `.serviceentry-guard.yaml defaults`). */
+  origins?: Partial<Record<keyof MeshOptions, string>>;
 }
 
 export interface MeshPlan {

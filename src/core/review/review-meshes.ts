@@ -5,6 +5,7 @@ import type { ChangedFile } from './apply-changes.js';
 import { suppressionKey, type Suppression } from '../suppressions/suppression.js';
 import type { ClassifiedFinding } from '../classify/classify-findings.js';
 import { reviewSides, type ReviewInput, type ReviewReport } from './review-change.js';
+import { meshManifestFiles, resolveMeshSettings } from '../analysis/resolve-mesh-settings.js';
 
 export interface MeshReviewInput {
   /** The base side's meshes, materialized from the base's own plan. */
@@ -42,14 +43,18 @@ export function reviewMeshes(input: MeshReviewInput): ReviewReport {
   let baseEntryCount = 0;
   let headEntryCount = 0;
   for (const { head, base } of pairs) {
-    const settings = (head ?? base)!.plan.settings;
+    // Each side is analysed with what its own manifests say: a change may edit the mesh's settings too.
+    const resolve = (side: MaterializedMesh) => resolveMeshSettings(side.plan.settings, meshManifestFiles(side.files, side.groups));
+    const headSettings = head ? resolve(head) : undefined;
+    const baseSettings = base ? resolve(base) : undefined;
+    const settings = (headSettings ?? baseSettings)!.settings;
     const report = reviewSides({
       baseFiles: base?.files ?? [],
       headFiles: head?.files ?? [],
       baseGroups: base?.groups ?? [],
       headGroups: head?.groups ?? [],
       changes: input.changes,
-      base: base?.plan.settings ?? settings,
+      base: baseSettings?.settings ?? settings,
       head: settings,
       meshName: (head ?? base)!.plan.name,
       fixes: input.fixes,
@@ -64,9 +69,10 @@ export function reviewMeshes(input: MeshReviewInput): ReviewReport {
     for (const x of report.annotationSuppressions?.head ?? []) annotations.head.set(suppressionKey(x), x);
     if (head) {
       diagnostics.addAll(head.diagnostics);
+      diagnostics.addAll(headSettings!.diagnostics);
       diagnostics.addAll(report.diagnostics);
       for (const f of head.files) headFiles.set(f.path, f);
-      meshes.push({ name: head.plan.name, why: head.plan.why, entryCount: report.headEntryCount });
+      meshes.push({ name: head.plan.name, why: head.plan.why, entryCount: report.headEntryCount, settings: headSettings!.origins });
     }
     baseEntryCount += report.baseEntryCount;
     headEntryCount += report.headEntryCount;

@@ -1,5 +1,6 @@
 import { analyzeCase, only, roles } from '../../helpers/fixtures.js';
 import type { AnalysisResult, Finding, RuleCode } from '../../../src/core/model.js';
+import { reviewChange } from '../../../src/core/review/review-change.js';
 
 // One fixture case per rule of ISTIO-SEMANTICS.md that issue #9 corrects or adds, and one per
 // version difference. Each test names the Istio source function that decides the case.
@@ -177,5 +178,102 @@ describe('version profiles', () => {
     expect(roles(v130)).toEqual({ 'team-a/own-mysql': 'winner', 'platform/shared-mysql': 'shadowed' });
     const v131 = only(byRule(analyzeCase('sidecar-exact-hosts-keeps-creation-order', { mesh: { istioVersion: '1.31' } }), 'tcp-shadowed'));
     expect(roles(v131)).toEqual({ 'platform/shared-mysql': 'winner', 'team-a/own-mysql': 'shadowed' });
+  });
+});
+
+describe('a verdict that depends on the Istio version says so', () => {
+  const note = (f: Finding) => /Analysed as Istio [^]*$/.exec(f.explanation)?.[0] ?? '';
+
+  // pilot/pkg/model/push_context.go SortServicesByCreationTime: the tie-break changed in 1.23.
+  test('1.23 tie-break: the winner of a same-second tie names the releases where the other entry wins', () => {
+    const finding = only(byRule(analyzeCase('tie-break-host-namespace-string-before-1-23'), 'tcp-shadowed'));
+    expect(note(finding)).toBe('Analysed as Istio 1.30; this verdict depends on the version: in Istio 1.22 and earlier, aa/api-net wins instead (same-second creation ties compare the string host.namespace).');
+  });
+
+  // pilot/pkg/model/sidecar.go (unified sidecar scoping, 1.24): one copy of a hostname per consumer, its own namespace's first.
+  test('1.24 unified scoping: team-b is spared from 1.24 on; the note says who sees it before', () => {
+    const finding = only(byRule(analyzeCase('one-hostname-copy-per-consumer-namespace'), 'tcp-shadowed'));
+    expect(note(finding)).toMatch(/in Istio 1\.23 and earlier, seen by team-a, team-b, every other namespace \(a sidecar keeps the first imported copy of a hostname/);
+  });
+
+  // pilot/pkg/serviceregistry/serviceentry (ip allocation controller): status.addresses used by sidecars with DNS capture from 1.24.
+  test('1.24 status.addresses: analysed as 1.23 with DNS capture, the collision says it is gone from 1.24', () => {
+    const finding = only(byRule(analyzeCase('status-addresses-used-with-dns-capture', { mesh: { dnsCapture: true, istioVersion: '1.23' } }), 'tcp-shadowed'));
+    expect(note(finding)).toMatch(/in Istio 1\.24, no such finding \(sidecars with DNS capture use status\.addresses/);
+  });
+
+  // PILOT_ENABLE_IP_AUTOALLOCATE on by default (1.25, pilot/pkg/features); used by a sidecar only with DNS capture.
+  test('1.25 auto-allocation: as 1.24 the finding says 1.25+ avoids it; as 1.30 an info diagnostic says 1.24 and earlier would report it', () => {
+    const old = only(byRule(analyzeCase('dns-capture-allocates-vips-from-1-25', { mesh: { dnsCapture: true, istioVersion: '1.24' } }), 'tcp-shadowed'));
+    expect(note(old)).toBe('Analysed as Istio 1.24; this verdict depends on the version: in Istio 1.25 and later, no such finding (istiod allocates VIPs by default and sidecars with DNS capture use them).');
+    const now = analyzeCase('dns-capture-allocates-vips-from-1-25', { mesh: { dnsCapture: true } });
+    expect(now.findings).toEqual([]);
+    const said = now.diagnostics.filter((d) => d.code === 'version-dependent');
+    expect(said.map((d) => d.severity)).toEqual(['info', 'info']);
+    expect(said.find((d) => d.message.includes('tcp-shadowed'))!.message).toMatch(/^Istio 1\.24 and earlier would report tcp-shadowed on 0\.0\.0\.0_443 \(egress\/github, egress\/huaweicloud\), which Istio 1\.30, as analysed, avoids/);
+  });
+
+  // SidecarScope (Istio PR #60473, 1.31): exact, namespaced egress hosts keep plain creation order.
+  test('1.31 exact-hosts Sidecar: each side names the other release\'s winner', () => {
+    const v130 = only(byRule(analyzeCase('sidecar-exact-hosts-keeps-creation-order'), 'tcp-shadowed'));
+    expect(note(v130)).toBe('Analysed as Istio 1.30; this verdict depends on the version: in Istio 1.31 and later, platform/shared-mysql wins instead (a Sidecar with only exact, namespaced egress hosts keeps plain creation order).');
+    const v131 = only(byRule(analyzeCase('sidecar-exact-hosts-keeps-creation-order', { mesh: { istioVersion: '1.31' } }), 'tcp-shadowed'));
+    expect(note(v131)).toMatch(/in Istio 1\.30 and earlier, team-a\/own-mysql wins instead/);
+  });
+
+  test('a verdict no release changes carries no note', () => {
+    for (const f of analyzeCase('seed-huaweicloud-github').findings) expect(f.explanation).not.toMatch(/depends on the version/);
+  });
+});
+
+describe('explanations never misstate Istio', () => {
+  const entry = (name: string, host: string, port: number, protocol = 'TCP', extra = '') => `apiVersion: networking.istio.io/v1
+kind: ServiceEntry
+metadata:
+  name: ${name}
+  namespace: egress
+spec:
+  hosts: [${host}]
+  ports:
+    - number: ${port}
+      name: p${port}
+${protocol ? `      protocol: ${protocol}\n` : ''}  resolution: DNS
+${extra}`;
+  const accepting = () => [];
+  const review = (port: number, host = 'b.db.internal', protocol = 'TCP') => reviewChange({
+    baseFiles: [{ path: 'a.yaml', text: entry('a', 'a.db.internal', port, protocol) }],
+    changes: [{ path: 'b.yaml', status: 'added', headText: entry('b', host, port, protocol) }],
+    defaultNamespace: 'default',
+    fixes: { validate: accepting },
+  });
+
+  // MySQL, PostgreSQL, Redis, MongoDB and SMTP/STARTTLS clients never open with a ClientHello, so an SNI match sees no name.
+  test.each([3306, 5432, 6379, 27017, 587])('port %i: neither the generic nor the verified fixes offer protocol: TLS', (port) => {
+    const report = review(port);
+    expect(report.introduced.length).toBeGreaterThan(0);
+    for (const { finding } of report.introduced) {
+      expect(finding.fixes.join('\n')).not.toMatch(/protocol: TLS|SNI/);
+      expect((report.suggestions[finding.id] ?? []).map((s) => s.kind)).not.toContain('tls');
+    }
+  });
+
+  test('a VIP is offered with its caveat, after the fixes that work without DNS capture', () => {
+    const finding = review(5432).introduced.find((c) => c.finding.rule === 'tcp-shadowed')!.finding;
+    const vip = finding.fixes.findIndex((f) => f.includes('reserved VIP'));
+    expect(finding.fixes[vip]).toMatch(/only helps clients that connect to it/);
+    expect(finding.fixes.findIndex((f) => f.includes('exportTo'))).toBeLessThan(vip);
+  });
+
+  test('no port move for a MESH_EXTERNAL entry of a real external host, generic or verified', () => {
+    const report = review(5432, 'pg.partner.example.com');
+    for (const { finding } of report.introduced) {
+      expect(finding.fixes.join('\n')).not.toMatch(/another port/);
+      expect((report.suggestions[finding.id] ?? []).map((s) => s.kind)).not.toContain('port');
+    }
+  });
+
+  test('unset protocol: the explanation says plaintext HTTP still routes by Host', () => {
+    const finding = review(9000, 'b.db.internal', '').introduced.find((c) => c.finding.rule === 'tcp-shadowed')!.finding;
+    expect(finding.explanation).toMatch(/plaintext HTTP clients are still routed by Host header/);
   });
 });

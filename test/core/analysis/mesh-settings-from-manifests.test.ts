@@ -17,10 +17,10 @@ describe('mesh settings read from the manifests of a mesh', () => {
       dnsCapture: true,
       ipAutoAllocate: true,
       autoAllocatePrefix: '240.250.0.0/16',
-      // every workload of `legacy` turns DNS capture off through proxy.istio.io/config
-      dnsCaptureByNamespace: { legacy: false },
+      // every workload of `legacy` turns DNS capture off through proxy.istio.io/config; in `mixed` one workload
+      // opts out and one keeps the mesh-wide value: analysed as without, since the collision reaches the first.
+      dnsCaptureByNamespace: { legacy: false, mixed: false },
     });
-    // In `mixed` one workload opts out and one keeps the mesh-wide value: no single answer for the namespace.
     expect(mixedDnsCapture).toEqual(['mixed']);
     expect(sources.find((s) => s.setting === 'outboundTrafficPolicy')).toEqual({ setting: 'outboundTrafficPolicy', value: 'REGISTRY_ONLY', path: 'istio-operator-and-workloads/istio-operator.yaml' });
   });
@@ -36,6 +36,12 @@ describe('mesh settings read from the manifests of a mesh', () => {
       dnsCapture: true,
       dnsCaptureByNamespace: { batch: false },
     });
+  });
+
+  test('the legacy proxy switch ISTIO_META_DNS_AUTO_ALLOCATE with DNS capture means VIPs in every version; alone it means nothing', () => {
+    const meshConfig = (metadata: string) => [{ path: 'istio.yaml', text: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: istio, namespace: istio-system}\ndata:\n  mesh: |-\n    defaultConfig:\n      proxyMetadata: {${metadata}}\n` }];
+    expect(meshSettingsFromManifests(meshConfig('ISTIO_META_DNS_CAPTURE: "true", ISTIO_META_DNS_AUTO_ALLOCATE: "true"')).settings).toEqual({ dnsCapture: true, autoAllocate: true });
+    expect(meshSettingsFromManifests(meshConfig('ISTIO_META_DNS_AUTO_ALLOCATE: "true"')).settings).toEqual({});
   });
 
   test('text that is not YAML, or manifests of other kinds, give no settings and never throw', () => {

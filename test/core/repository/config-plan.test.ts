@@ -40,8 +40,17 @@ meshes:
   - name: staging
     paths: [clusters/staging]
 `);
-    expect(p.meshes[0]!.settings).toEqual({ defaultNamespace: 'egress', mesh: { autoAllocate: false, rootNamespace: 'istio-system', outboundTrafficPolicy: 'REGISTRY_ONLY', istioVersion: '1.24' } });
-    expect(p.meshes[1]!.settings).toEqual({ defaultNamespace: 'egress', mesh: { autoAllocate: true, rootNamespace: 'istio-system', outboundTrafficPolicy: 'REGISTRY_ONLY' } });
+    expect(p.meshes[0]!.settings).toEqual({
+      defaultNamespace: 'egress',
+      mesh: { autoAllocate: false, rootNamespace: 'istio-system', outboundTrafficPolicy: 'REGISTRY_ONLY', istioVersion: '1.24' },
+      // Each value the config sets names the place that set it; the flags' values name none.
+      origins: { autoAllocate: '.serviceentry-guard.yaml meshes.prod.settings', outboundTrafficPolicy: '.serviceentry-guard.yaml defaults', istioVersion: '.serviceentry-guard.yaml meshes.prod.settings' },
+    });
+    expect(p.meshes[1]!.settings).toEqual({
+      defaultNamespace: 'egress',
+      mesh: { autoAllocate: true, rootNamespace: 'istio-system', outboundTrafficPolicy: 'REGISTRY_ONLY' },
+      origins: { autoAllocate: '.serviceentry-guard.yaml defaults', outboundTrafficPolicy: '.serviceentry-guard.yaml defaults' },
+    });
   });
 
   test('Kustomize roots and Helm charts become inputs, with release name and namespace defaulted', () => {

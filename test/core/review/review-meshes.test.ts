@@ -28,7 +28,7 @@ describe('reviewing a pull request mesh by mesh', () => {
     expect(report.existing.map((c) => [c.finding.mesh, c.finding.rule, c.newEntryRefs])).toEqual([
       ['prod', 'tcp-captures-port', []], ['staging', 'tcp-captures-port', []],
     ]);
-    expect(report.meshes).toEqual([{ name: 'prod', why: 'prod', entryCount: 1 }, { name: 'staging', why: 'staging', entryCount: 2 }]);
+    expect(report.meshes).toMatchObject([{ name: 'prod', why: 'prod', entryCount: 1 }, { name: 'staging', why: 'staging', entryCount: 2 }]);
     expect([report.baseEntryCount, report.headEntryCount]).toEqual([3, 3]);
   });
 
@@ -70,6 +70,25 @@ describe('reviewing a pull request mesh by mesh', () => {
     });
     const { meshes, ...rest } = byMesh;
     expect(rest).toEqual(plain);
-    expect(meshes).toEqual([{ name: 'default', why: 'default', entryCount: 2 }]);
+    expect(meshes).toMatchObject([{ name: 'default', why: 'default', entryCount: 2 }]);
   });
 });
+
+describe('a review reads each side\'s mesh settings from its manifests', () => {
+  // PILOT_IP_AUTOALLOCATE_IPV4_PREFIX (Istio 1.28+, pilot/pkg/features): the suggested VIP must stay outside it.
+  test('the VIP suggested for a lone TCP entry stays outside the allocation prefix the repository\'s IstioOperator sets', () => {
+    const { baseFiles, changes } = reviewFixture('pr-adds-lone-tcp-443-entry-mesh-prefix');
+    const report = reviewMeshes({
+      base: [mesh('default', baseFiles)],
+      head: [mesh('default', applyChanges(baseFiles, changes))],
+      changes,
+      fixes: { validate: () => [] },
+    });
+    const finding = report.introduced.map((c) => c.finding).find((f) => f.rule === 'tcp-captures-port')!;
+    const vip = report.suggestions[finding.id]!.find((s) => s.kind === 'addresses')!;
+    // 240.241.0.0/17 is the mesh's allocator's: what is left of the default pool is its upper half.
+    expect(vip.changes.flatMap((c) => c.replacementLines).join('\n')).toMatch(/- "240\.241\.(12[89]|1[3-9]\d|2\d\d)\.\d+"/);
+    expect(report.meshes![0]!.settings).toContainEqual({ setting: 'autoAllocatePrefix', value: '240.241.0.0/17', source: 'deploy/istio-operator.yaml' });
+  });
+});
+
