@@ -9,7 +9,7 @@
  * components and chart templates are never analysed on their own.
  */
 import { loadSources } from '../load/load-sources.js';
-import type { Diagnostic, SourceFile } from '../model.js';
+import type { Diagnostic, LoadResult, SourceFile } from '../model.js';
 import { DEFAULT_MESH_NAME, type MeshInput, type MeshPlan, type MeshSettings, type RepositoryPlan } from './mesh-plan.js';
 import { splitByCopies, type PlacedUnit } from './copy-boundaries.js';
 import { folderConvention } from './folder-conventions.js';
@@ -28,14 +28,22 @@ interface Unit extends PlacedUnit {
 
 const NETWORKING = 'networking.istio.io';
 
-export function inferRepositoryPlan(files: readonly SourceFile[], defaults: MeshSettings): RepositoryPlan {
+/**
+ * What one file holds, loaded with a default namespace. The caller may pass the
+ * loader its analysis uses, so each file is parsed once for both.
+ */
+export type FileLoader = (file: SourceFile, defaultNamespace: string) => LoadResult;
+
+const loadAlone: FileLoader = (file, defaultNamespace) => loadSources([file], { defaultNamespace });
+
+export function inferRepositoryPlan(files: readonly SourceFile[], defaults: MeshSettings, loadFile: FileLoader = loadAlone): RepositoryPlan {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const byPath = new Map(sorted.map((f) => [f.path, f]));
   const folders = foldersOf(sorted);
   const tree = readKustomizeTree(sorted);
   const kustomizeFiles = allReadFiles(tree);
   const charts = findHelmCharts(sorted);
-  const identities = identityReader(byPath, defaults.defaultNamespace);
+  const identities = identityReader(byPath, defaults.defaultNamespace, loadFile);
   const diagnostics: Diagnostic[] = [];
 
   const units: Unit[] = [];
@@ -156,13 +164,13 @@ function chartFile(chart: HelmChart, byPath: ReadonlyMap<string, SourceFile>): s
 type IdentityReader = (paths: readonly string[], namespaceOverride: string | undefined) => string[];
 
 /** `group/kind/namespace/name` of each ServiceEntry and Sidecar in some files; loads each file once. */
-function identityReader(byPath: ReadonlyMap<string, SourceFile>, defaultNamespace: string): IdentityReader {
+function identityReader(byPath: ReadonlyMap<string, SourceFile>, defaultNamespace: string, loadFile: FileLoader): IdentityReader {
   const cache = new Map<string, Array<{ kind: string; namespace: string; explicit: boolean; name: string }>>();
   const objectsOf = (path: string) => {
     let objects = cache.get(path);
     if (!objects) {
       const file = byPath.get(path);
-      const loaded = file ? loadSources([file], { defaultNamespace }) : { entries: [], sidecars: [] };
+      const loaded = file ? loadFile(file, defaultNamespace) : { entries: [], sidecars: [] };
       objects = [
         ...loaded.entries.map((e) => ({ kind: 'ServiceEntry', namespace: e.namespace, explicit: e.namespaceExplicit, name: e.name })),
         ...loaded.sidecars.map((s) => ({ kind: 'Sidecar', namespace: s.namespace, explicit: true, name: s.name })),
