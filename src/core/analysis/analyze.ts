@@ -28,6 +28,8 @@ export interface AnalyzeOptions {
   meshName?: string;
   /** Entries (`namespace/name`) the change under review creates: younger than all others. */
   newEntryRefs?: ReadonlySet<string>;
+  /** Findings only to compare with another analysis (fix verification): ids, severity, members; no text. */
+  forComparison?: boolean;
 }
 
 /**
@@ -74,7 +76,7 @@ export function analyze(loaded: LoadResult, options: AnalyzeOptions = {}): Analy
   }
 
   const collisions = [...accumulator.collisions(), ...hostSplitCollisions(context)];
-  const findings = collisions.map((c) => toFinding(c, mesh, options.meshName)).sort(compareFindings);
+  const findings = collisions.map((c) => toFinding(c, mesh, options.meshName, options.forComparison)).sort(compareFindings);
   return { findings, diagnostics, entryCount: loaded.entries.length };
 }
 
