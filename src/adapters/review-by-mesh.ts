@@ -4,7 +4,7 @@
  */
 import type { Diagnostic, SourceFile } from '../core/model.js';
 import type { FileRead } from './git/file-read.js';
-import type { MaterializedMesh } from '../core/analysis/analyze-meshes.js';
+import { sharedLoader, type MaterializedMesh } from '../core/analysis/analyze-meshes.js';
 import { planRepository } from '../core/repository/config-plan.js';
 import type { MeshSettings, RepositoryPlan } from '../core/repository/mesh-plan.js';
 import type { RepositoryConfig } from '../core/repository/repository-config.js';
@@ -49,22 +49,25 @@ export async function reviewByMesh(request: MeshReviewRequest): Promise<MeshRevi
   const baseFiles = manifests(request.baseFiles);
   const headFiles = manifests(applyChanges(request.baseFiles, request.changes));
 
-  const head = planRepository(request.headConfig, headFiles, request.fallback);
+  // One loader for planning and reviewing both sides: a file is parsed once, and an unchanged one once for both sides.
+  const load = sharedLoader(request.maxFileBytes);
+  const loadFile = (file: SourceFile, namespace: string) => load([file], namespace);
+  const head = planRepository(request.headConfig, headFiles, request.fallback, loadFile);
   if (!head.plan) return { ok: false, diagnostics: head.diagnostics };
   const notes: string[] = [];
   // A pull request that adds the config file (or mends a broken one) states how the clusters were split all along:
   // the base is split the same way, so adding it does not turn every old collision into a resolved one.
-  let base = planRepository(request.baseConfig, baseFiles, request.fallback);
+  let base = planRepository(request.baseConfig, baseFiles, request.fallback, loadFile);
   // The base's own suppressions, even when its meshes are split by the head's config below.
   const baseOwnConfig = base.config;
   if (!base.plan && request.headConfig) {
     notes.push(`${request.baseConfig?.path ?? 'The config file'} has errors on the base branch; the base is split by the head's config instead.`);
-    base = planRepository(request.headConfig, baseFiles, request.fallback);
+    base = planRepository(request.headConfig, baseFiles, request.fallback, loadFile);
   } else if (!request.baseConfig && request.headConfig) {
     notes.push(`This change adds ${request.headConfig.path}; the base branch is split by it too, so only what the change does is reported.`);
-    base = planRepository(request.headConfig, baseFiles, request.fallback);
+    base = planRepository(request.headConfig, baseFiles, request.fallback, loadFile);
   }
-  const basePlan = base.plan ?? planRepository(undefined, baseFiles, request.fallback).plan!;
+  const basePlan = base.plan ?? planRepository(undefined, baseFiles, request.fallback, loadFile).plan!;
 
   const materializeAll = (plan: RepositoryPlan, files: readonly SourceFile[]) => materializeSide(plan, files, request.renderers);
   const report = reviewMeshes({
@@ -73,6 +76,7 @@ export async function reviewByMesh(request: MeshReviewRequest): Promise<MeshRevi
     changes: request.changes,
     maxFileBytes: request.maxFileBytes,
     fixes: request.fixes,
+    load,
   });
   report.diagnostics.unshift(...head.plan.diagnostics);
   const fromConfig = (config: RepositoryConfig | undefined): Suppression[] => (config?.suppressions ?? []).map((x) => ({ ...x, source: 'config' }));

@@ -4,7 +4,7 @@ import { readManifestFiles } from '../adapters/fs/read-manifests.js';
 import { defaultRenderers, materializeMesh, RenderWorkspace, type Renderers, type RepositoryTree } from '../adapters/materialize-mesh.js';
 import { countServiceEntryTemplates } from '../core/load/templates.js';
 import type { Diagnostic, SourceFile } from '../core/model.js';
-import { analyzeMeshes, type RepositoryAnalysis } from '../core/analysis/analyze-meshes.js';
+import { analyzeMeshes, sharedLoader, type RepositoryAnalysis } from '../core/analysis/analyze-meshes.js';
 import { planRepository } from '../core/repository/config-plan.js';
 import type { MeshSettings, RepositoryPlan } from '../core/repository/mesh-plan.js';
 import { DEFAULT_CONFIG_PATH, type RepositoryConfig } from '../core/repository/repository-config.js';
@@ -38,13 +38,16 @@ export async function checkRepository(request: RepositoryCheckRequest): Promise<
   const files = read.files.filter((f) => resolve(request.cwd, f.path) !== configAbsolute);
   const tree: RepositoryTree = { files: new Map(files.map((f) => [repositoryPath(root, request.cwd, f), f])), directory: root };
   const repositoryFiles = [...tree.files].map(([path, file]) => ({ path, text: file.text }));
-  const planned = planRepository(config, repositoryFiles, request.fallback);
-  if (!planned.plan) return { ok: false, diagnostics: planned.diagnostics };
-  const renderers = request.renderers ?? defaultRenderers(repositoryFiles);
-  const workspace = new RenderWorkspace(root, renderers.allowRemote);
   // Rendered manifests come back with repository paths; reports name them from the working directory, like every other file.
   const displayPath = (path: string) => toPosix(relative(request.cwd, resolve(root, path)));
   const display = (file: SourceFile): SourceFile => ({ path: displayPath(file.path), text: file.text });
+  // Planning reads what each file declares with the loader the analysis uses, under the name the analysis gives the file,
+  // so every file is parsed once.
+  const load = sharedLoader(undefined);
+  const planned = planRepository(config, repositoryFiles, request.fallback, (file, namespace) => load([display(file)], namespace));
+  if (!planned.plan) return { ok: false, diagnostics: planned.diagnostics };
+  const renderers = request.renderers ?? defaultRenderers(repositoryFiles);
+  const workspace = new RenderWorkspace(root, renderers.allowRemote);
   let unrendered = 0;
   const meshes = [];
   try {
@@ -56,7 +59,7 @@ export async function checkRepository(request: RepositoryCheckRequest): Promise<
   } finally {
     await workspace.dispose();
   }
-  const analysis = analyzeMeshes(meshes);
+  const analysis = analyzeMeshes(meshes, { loader: load });
   analysis.diagnostics.unshift(...read.diagnostics, ...planned.plan.diagnostics.map((d) => ({ ...d, location: { ...d.location, path: displayPath(d.location.path) } })));
   unrendered += countServiceEntryTemplates(analysis.diagnostics);
   return { ok: true, plan: planned.plan, config: planned.config, analysis, unrenderedServiceEntries: unrendered };

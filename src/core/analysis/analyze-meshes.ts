@@ -42,7 +42,11 @@ export interface RepositoryAnalysis extends AnalysisResult {
 
 export interface MeshAnalysisOptions {
   maxFileBytes?: number;
+  /** A loader that already read some files (planning the meshes did), so nothing is parsed twice. */
+  loader?: SharedLoader;
 }
+
+export type SharedLoader = (files: readonly SourceFile[], defaultNamespace: string) => LoadResult;
 
 /**
  * Loads and analyses every mesh. Parsing is shared: a file read by several
@@ -50,7 +54,7 @@ export interface MeshAnalysisOptions {
  * one place in one file are reported once, however many meshes read it.
  */
 export function analyzeMeshes(meshes: readonly MaterializedMesh[], options: MeshAnalysisOptions = {}): RepositoryAnalysis {
-  const loader = sharedLoader(options.maxFileBytes);
+  const loader = options.loader ?? sharedLoader(options.maxFileBytes);
   const findings: AnalysisResult['findings'] = [];
   const diagnostics = new DiagnosticSet();
   const summaries: MeshSummary[] = [];
@@ -79,7 +83,7 @@ export function withGroups(loaded: LoadResult, groups: readonly MeshSourceGroup[
 }
 
 /** Loads files, parsing each (path, text, default namespace) once across meshes and sides of a review. */
-export function sharedLoader(maxFileBytes: number | undefined): (files: readonly SourceFile[], defaultNamespace: string) => LoadResult {
+export function sharedLoader(maxFileBytes: number | undefined): SharedLoader {
   const cache = new Map<string, { text: string; part: LoadResult }>();
   return (files, defaultNamespace) => {
     const options: LoadOptions = { defaultNamespace, maxFileBytes };

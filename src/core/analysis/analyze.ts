@@ -34,6 +34,8 @@ export interface AnalyzeOptions {
    * on). Off where only ids are compared, as in fix verification, which checks every profile itself.
    */
   versionNotes?: boolean;
+  /** Findings only to compare with another analysis (fix verification): ids, severity, members; no text. */
+  forComparison?: boolean;
 }
 
 /**
@@ -81,8 +83,8 @@ export function analyze(loaded: LoadResult, options: AnalyzeOptions = {}): Analy
   }
 
   const collisions = [...accumulator.collisions(), ...hostSplitCollisions(context)];
-  let findings = collisions.map((c) => toFinding(c, mesh, options.meshName)).sort(compareFindings);
-  if (options.versionNotes !== false) {
+  let findings = collisions.map((c) => toFinding(c, mesh, options.meshName, options.forComparison)).sort(compareFindings);
+  if (options.versionNotes !== false && !options.forComparison) {
     // Only inputs that touch a rule Istio changed are analysed again, under each profile that changed it.
     const compare = versionsToCompare({ loaded, mesh, profile, hasHostCopies: context.hostCopies.size > 0 });
     if (compare.length > 0) {

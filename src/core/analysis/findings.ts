@@ -6,18 +6,22 @@ import { explain } from './explain.js';
 import { OTHER_NAMESPACES } from './visibility.js';
 import { DEFAULT_MESH_NAME } from '../repository/mesh-plan.js';
 
-/** Turns a merged collision into the finding people read and machines compare. */
-export function toFinding(collision: Collision, mesh: MeshOptions, meshName: string = DEFAULT_MESH_NAME): Finding {
-  const members = [...collision.members.values()].sort(compareMembers);
+/**
+ * Turns a merged collision into the finding people read and machines compare. `forComparison`: only
+ * what comparing two analyses needs (id, severity, members and their roles), for fix verification,
+ * which re-analyses the same large port many times: no explanation, no fingerprint, members unsorted.
+ */
+export function toFinding(collision: Collision, mesh: MeshOptions, meshName: string = DEFAULT_MESH_NAME, forComparison = false): Finding {
+  const members = forComparison ? [...collision.members.values()] : [...collision.members.values()].sort(compareMembers);
   // One collision can hold 100k entries: every per-entry step below stays linear.
   const entries = members.map(toFindingEntry);
   const severity = severityOf(collision, members, mesh);
-  const text = withControllerNote(explain(collision, members, mesh), mesh);
+  const text = forComparison ? { title: '', explanation: '', fixes: [] } : withControllerNote(explain(collision, members, mesh), mesh);
   return {
     // The default mesh keeps the ids of single-mesh runs, so earlier comments and baselines still match.
     id: fingerprint(`${meshName === DEFAULT_MESH_NAME ? '' : `${meshName}|`}${collision.rule}|${collision.listener}|${collision.subKey}`),
     mesh: meshName,
-    membersFingerprint: fingerprint(entries.map((e) => `${e.ref}|${e.hosts.join(',')}|${e.role}`).join('\n')),
+    membersFingerprint: forComparison ? '' : fingerprint(entries.map((e) => `${e.ref}|${e.hosts.join(',')}|${e.role}`).join('\n')),
     rule: collision.rule,
     severity,
     listener: collision.listener,

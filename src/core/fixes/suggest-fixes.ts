@@ -213,27 +213,54 @@ function verify(finding: Finding, edits: readonly ManifestEdit[], context: FixCo
   // come from the analyses the review already made.
   const onRelevantPorts = (result: AnalysisResult): AnalysisResult => ({ ...result, findings: result.findings.filter((f) => relevantPorts.has(f.port)) });
   const whole = wholeAnalyses(context);
-  const after = analyze({ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }, { mesh: context.mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, versionNotes: false });
+  const after = analyze({ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }, { mesh: context.mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, forComparison: true });
   const configured = introducedIds(onRelevantPorts(whole.base), onRelevantPorts(whole.head), onRelevantPorts(after));
   if (configured.after.includes(finding.id)) return undefined;
   if (configured.after.some((id) => !configured.head.has(id))) return undefined;
 
   // A fix must hold whichever Istio release the mesh runs: no other profile may gain a finding either.
+  // The base and head sides of a profile depend only on which ports and hosts are relevant, so candidates
+  // (and findings) that touch the same ones share them; only the patched side is analysed per candidate.
+  const relevanceKey = `${[...relevantPorts].sort((a, b) => a - b).join(',')}|${[...relevantHosts].sort().join(',')}`;
   for (const istioVersion of PROFILE_VERSIONS.filter((v) => v !== (context.mesh?.istioVersion ?? DEFAULT_ISTIO_VERSION))) {
     const mesh = { ...context.mesh, istioVersion };
     const analyseSubset = (entries: readonly ServiceEntry[], sidecars: LoadResult['sidecars']) =>
-      analyze({ entries: subset(entries), sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, versionNotes: false });
-    const other = introducedIds(
-      analyseSubset(context.baseLoaded.entries, context.baseLoaded.sidecars),
-      analyseSubset(context.headLoaded.entries, context.headLoaded.sidecars),
-      analyze({ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, versionNotes: false }),
-    );
-    if (other.after.some((id) => !other.head.has(id))) return undefined;
+      analyze({ entries: subset(entries), sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, forComparison: true });
+    const sides = profileSides(context, `${istioVersion}|${relevanceKey}`, () => {
+      const base = analyseSubset(context.baseLoaded.entries, context.baseLoaded.sidecars);
+      const head = analyseSubset(context.headLoaded.entries, context.headLoaded.sidecars);
+      return { base, headIntroduced: new Set(classifyFindings(base, head).introduced.map((c) => c.finding.id)) };
+    });
+    const after = analyze({ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, forComparison: true });
+    if (classifyFindings(sides.base, after).introduced.some((c) => !sides.headIntroduced.has(c.finding.id))) return undefined;
   }
 
   const changes: LineChange[] = [];
   for (const [path, text] of patched) changes.push(...lineChanges(path, original.get(path)!, text));
   return changes;
+}
+
+interface ProfileSides {
+  base: AnalysisResult;
+  /** Ids the head introduces over the base under that profile. */
+  headIntroduced: ReadonlySet<string>;
+}
+
+const sidesByContext = new WeakMap<FixContext, Map<string, ProfileSides>>();
+
+/** A profile's base and head analyses of one relevant subset, made once per review. */
+function profileSides(context: FixContext, key: string, make: () => ProfileSides): ProfileSides {
+  let known = sidesByContext.get(context);
+  if (!known) {
+    known = new Map();
+    sidesByContext.set(context, known);
+  }
+  let sides = known.get(key);
+  if (!sides) {
+    sides = make();
+    known.set(key, sides);
+  }
+  return sides;
 }
 
 const computed = new WeakMap<FixContext, { base: AnalysisResult; head: AnalysisResult }>();

@@ -43,6 +43,14 @@ function serialize(input: unknown, indent: string, out: ChunkBuffer): true | und
     out.push(JSON.stringify(value));
     return true;
   }
+  // A small subtree (an entry, a location) goes through the native serializer, many times faster than this
+  // walk: nested at `indent`, its text is JSON.stringify's with every line break followed by that indent
+  // (string values never hold a raw line break), so the bytes are the same.
+  if (isSmall(value, SMALL_NODES) >= 0) {
+    const text = JSON.stringify(value, null, 2);
+    out.push(indent === '' ? text : text.replaceAll('\n', `\n${indent}`));
+    return true;
+  }
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) {
@@ -67,6 +75,24 @@ function serialize(input: unknown, indent: string, out: ChunkBuffer): true | und
   }
   out.push(first ? '{}' : `\n${indent}}`);
   return true;
+}
+
+/** Subtrees of at most this many values are written in one piece. */
+const SMALL_NODES = 64;
+
+/** What is left of `budget` after counting the values under `value`; negative when it holds more (or has a toJSON). */
+function isSmall(value: object, budget: number): number {
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return -1;
+  const values = Array.isArray(value) ? value : Object.values(value);
+  budget -= values.length;
+  if (budget < 0) return budget;
+  for (const v of values) {
+    if (v !== null && typeof v === 'object') {
+      budget = isSmall(v, budget);
+      if (budget < 0) return budget;
+    }
+  }
+  return budget;
 }
 
 function withToJson(value: unknown): unknown {

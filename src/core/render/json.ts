@@ -1,7 +1,7 @@
 import { SEVERITY_RANK, type Diagnostic, type Finding, type Severity } from '../model.js';
 import type { ReviewReport } from '../review/review-change.js';
 import type { MeshSummary } from '../analysis/analyze-meshes.js';
-import { toJsonFinding, type JsonFinding } from './json-findings.js';
+import { omittedCaptureEntries, toJsonFinding, type JsonFinding } from './json-findings.js';
 
 /** Bumped whenever a field changes meaning or goes away; new fields do not bump it. */
 export const JSON_REPORT_VERSION = 2;
@@ -38,25 +38,30 @@ export interface JsonReviewReport {
 export function toJsonCheckReport(findings: readonly Finding[], diagnostics: readonly Diagnostic[], entryCount: number, meshes?: readonly MeshSummary[]): JsonCheckReport {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
-  return { version: JSON_REPORT_VERSION, kind: 'check', entryCount, counts, findings: findings.map(toJsonFinding), diagnostics: [...diagnostics], ...(meshes ? { meshes: [...meshes] } : {}) };
+  const omitted = omittedCaptureEntries(findings);
+  return { version: JSON_REPORT_VERSION, kind: 'check', entryCount, counts, findings: findings.map((f) => toJsonFinding(f, omitted.get(f))), diagnostics: [...diagnostics], ...(meshes ? { meshes: [...meshes] } : {}) };
 }
 
 export function toJsonReviewReport(report: ReviewReport): JsonReviewReport {
+  // Each side's findings list the candidates the other findings of that side omit: resolved ones are the base's.
+  const head = omittedCaptureEntries([...report.introduced, ...report.existing].map((c) => c.finding));
+  const base = omittedCaptureEntries(report.resolved.map((c) => c.finding));
+  const asJson = (f: Finding) => toJsonFinding(f, head.get(f) ?? base.get(f));
   return {
     version: JSON_REPORT_VERSION,
     kind: 'review',
     baseEntryCount: report.baseEntryCount,
     headEntryCount: report.headEntryCount,
     counts: { introduced: report.introduced.length, resolved: report.resolved.length, existing: report.existing.length },
-    introduced: report.introduced.map((c) => ({ ...toJsonFinding(c.finding), newEntryRefs: c.newEntryRefs })),
-    resolved: report.resolved.map((c) => toJsonFinding(c.finding)),
-    existing: report.existing.map((c) => toJsonFinding(c.finding)),
+    introduced: report.introduced.map((c) => ({ ...asJson(c.finding), newEntryRefs: c.newEntryRefs })),
+    resolved: report.resolved.map((c) => asJson(c.finding)),
+    existing: report.existing.map((c) => asJson(c.finding)),
     suggestions: report.suggestions,
     ...(report.fixNotes ? { fixNotes: report.fixNotes } : {}),
     diagnostics: report.diagnostics,
     ...(report.meshes ? { meshes: report.meshes } : {}),
     ...(report.suppressions ? {
-      suppressed: report.suppressions.suppressed.map((x) => ({ finding: toJsonFinding(x.finding), suppressions: x.suppressions })),
+      suppressed: report.suppressions.suppressed.map((x) => ({ finding: asJson(x.finding), suppressions: x.suppressions })),
       addedSuppressions: report.suppressions.added,
       silencedByChange: report.suppressions.silencedByChange.map((x) => x.finding.id),
     } : {}),

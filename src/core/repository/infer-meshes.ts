@@ -9,7 +9,7 @@
  * components and chart templates are never analysed on their own.
  */
 import { loadSources } from '../load/load-sources.js';
-import type { Diagnostic, SourceFile } from '../model.js';
+import type { Diagnostic, LoadResult, ServiceEntry, SourceFile } from '../model.js';
 import { DEFAULT_MESH_NAME, type MeshInput, type MeshPlan, type MeshSettings, type RepositoryPlan } from './mesh-plan.js';
 import { splitByCopies, type PlacedUnit } from './copy-boundaries.js';
 import { folderConvention, siblingClusterFolders, siblingClusterOf } from './folder-conventions.js';
@@ -18,7 +18,7 @@ import { chartOwning, findHelmCharts, type HelmChart } from './helm-charts.js';
 import { allReadFiles, closureOf, readKustomizeTree, type Kustomization, type KustomizeTree } from './kustomize-tree.js';
 import { dirOf, isUnder } from './yaml-objects.js';
 import { aerakiEvidence } from './controller-evidence.js';
-import type { ServiceEntry } from '../model.js';
+
 
 interface Unit extends PlacedUnit {
   input: MeshInput;
@@ -30,14 +30,22 @@ interface Unit extends PlacedUnit {
 
 const NETWORKING = 'networking.istio.io';
 
-export function inferRepositoryPlan(files: readonly SourceFile[], defaults: MeshSettings): RepositoryPlan {
+/**
+ * What one file holds, loaded with a default namespace. The caller may pass the
+ * loader its analysis uses, so each file is parsed once for both.
+ */
+export type FileLoader = (file: SourceFile, defaultNamespace: string) => LoadResult;
+
+const loadAlone: FileLoader = (file, defaultNamespace) => loadSources([file], { defaultNamespace });
+
+export function inferRepositoryPlan(files: readonly SourceFile[], defaults: MeshSettings, loadFile: FileLoader = loadAlone): RepositoryPlan {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const byPath = new Map(sorted.map((f) => [f.path, f]));
   const folders = foldersOf(sorted);
   const tree = readKustomizeTree(sorted);
   const kustomizeFiles = allReadFiles(tree);
   const charts = findHelmCharts(sorted);
-  const identities = identityReader(byPath, defaults.defaultNamespace);
+  const identities = identityReader(byPath, defaults.defaultNamespace, loadFile);
   const diagnostics: Diagnostic[] = [];
 
   const units: Unit[] = [];
@@ -171,14 +179,14 @@ interface IdentityReader {
 }
 
 /** `group/kind/namespace/name` of each ServiceEntry and Sidecar in some files; loads each file once. */
-function identityReader(byPath: ReadonlyMap<string, SourceFile>, defaultNamespace: string): IdentityReader {
+function identityReader(byPath: ReadonlyMap<string, SourceFile>, defaultNamespace: string, loadFile: FileLoader): IdentityReader {
   const cache = new Map<string, Array<{ kind: string; namespace: string; explicit: boolean; name: string }>>();
   const entryCache = new Map<string, ServiceEntry[]>();
   const objectsOf = (path: string) => {
     let objects = cache.get(path);
     if (!objects) {
       const file = byPath.get(path);
-      const loaded = file ? loadSources([file], { defaultNamespace }) : { entries: [], sidecars: [] };
+      const loaded = file ? loadFile(file, defaultNamespace) : { entries: [], sidecars: [] };
       entryCache.set(path, loaded.entries);
       objects = [
         ...loaded.entries.map((e) => ({ kind: 'ServiceEntry', namespace: e.namespace, explicit: e.namespaceExplicit, name: e.name })),

@@ -1,6 +1,6 @@
 import { compareFindings } from '../analysis/findings.js';
 import type { SourceFile } from '../model.js';
-import { DiagnosticSet, sharedLoader, type MaterializedMesh, type MeshSummary } from '../analysis/analyze-meshes.js';
+import { DiagnosticSet, sharedLoader, type MaterializedMesh, type MeshSummary, type SharedLoader } from '../analysis/analyze-meshes.js';
 import type { ChangedFile } from './apply-changes.js';
 import { suppressionKey, type Suppression } from '../suppressions/suppression.js';
 import type { ClassifiedFinding } from '../classify/classify-findings.js';
@@ -15,6 +15,8 @@ export interface MeshReviewInput {
   changes: readonly ChangedFile[];
   maxFileBytes?: number;
   fixes?: ReviewInput['fixes'];
+  /** The loader planning already read the files with, so nothing is parsed twice. */
+  load?: SharedLoader;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface MeshReviewInput {
  * (all its findings are new); one it removes has only a base side.
  */
 export function reviewMeshes(input: MeshReviewInput): ReviewReport {
-  const load = sharedLoader(input.maxFileBytes);
+  const load = input.load ?? sharedLoader(input.maxFileBytes);
   const baseByName = new Map(input.base.map((m) => [m.plan.name, m]));
   const headNames = new Set(input.head.map((m) => m.plan.name));
   const pairs = [
