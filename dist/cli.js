@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
 import require$$0 from 'process';
 import require$$0$1 from 'buffer';
+import { posix, dirname, resolve as resolve$1, join as join$1, relative, sep, delimiter, normalize, isAbsolute } from 'node:path';
 import { spawn, execFile } from 'node:child_process';
-import { dirname, resolve as resolve$1, posix, join as join$1, relative, sep, delimiter, normalize, isAbsolute } from 'node:path';
 import { mkdtemp, mkdir, realpath, lstat, rm, readdir, stat, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 
@@ -9997,7 +9997,7 @@ const decodeOrbit = (str) => {
 };
 // Merges two stride-encoded UnicodeRangeTables. Expands any stride>1
 // ranges to individual codepoints, then coalesces contiguous runs.
-const mergeRanges = (a, b) => {
+const mergeRanges$1 = (a, b) => {
     if (b.length === 0)
         return a;
     if (a.length === 0)
@@ -10375,7 +10375,7 @@ const buildForProperty = (name) => {
     const delta = kind === "category"
         ? _DELTA_CATEGORIES.get(name)
         : _DELTA_SCRIPTS.get(name);
-    const merged = delta ? mergeRanges(base, delta) : base;
+    const merged = delta ? mergeRanges$1(base, delta) : base;
     const table = new UnicodeRangeTable(merged);
     _sweepCache.set(cacheKey, table);
     return table;
@@ -24056,8 +24056,9 @@ function isValidIstioVersion(version) {
  * `autoAllocate` switch stands for).
  */
 function usesAllocatedVips(mesh, consumerNamespace) {
+    // A namespace whose workloads turn DNS capture off (proxy.istio.io/config) gets no VIPs even so: only DNS capture hands them out.
     if (mesh.autoAllocate)
-        return true;
+        return consumerNamespace === undefined || mesh.dnsCaptureByNamespace?.[consumerNamespace] !== false;
     const profile = istioProfile(mesh.istioVersion);
     // 1.24+: the allocation controller's VIPs follow each proxy's DNS capture; it is on by default from 1.25.
     const allocation = profile.ownNamespaceHostFirst && (mesh.ipAutoAllocate ?? profile.allocationOnByDefault);
@@ -25638,7 +25639,6 @@ function explain(collision, members, mesh) {
                     losers.length > 0 ? `Connections from ${who} to ${hostsOf(losers)} port ${port} are proxied to ${lead}.` : '',
                     passthroughNote(winners),
                     unsetProtocolNote(members),
-                    versionNote(winners, losers, mesh),
                 ].filter(Boolean).join(' '),
                 fixes: shadowFixes(port, losers.length > 0 ? losers : open, tls, mesh, members),
             };
@@ -25759,13 +25759,15 @@ function shadowFixes(port, victims, tls, mesh, members) {
     const realIp = `Give ${names} ${several ? 'each its' : 'its'} real, stable IP in \`spec.addresses\`: clients connect to that IP anyway, so ${several ? 'each' : 'its'} chain moves to a listener <ip>_${port} of its own without DNS capture. Cost: only for services with fixed IPs.`;
     const vip = `Give ${names} ${several ? 'each a' : 'a'} reserved VIP in \`spec.addresses\`. Cost: ${VIP_CAVEAT}`;
     const autoAllocate = `Turn on DNS capture for the consumers (ISTIO_META_DNS_CAPTURE; from Istio 1.25 istiod allocates VIPs by default, before also ISTIO_META_DNS_AUTO_ALLOCATE): each eligible entry gets its own VIP and listener. Cost: a proxy setting per consumer; entries with resolution NONE or wildcard hosts are not covered.`;
-    const move = `Serve ${names} on another port. Cost: every client changes.`;
+    // Only entries whose port is ours to choose: a real external host's port is its operator's.
+    const movable = victims.filter((v) => !isRealExternalHost(v.entry));
+    const move = `Serve ${describeHosts(movable)} on another port. Cost: every client changes.`;
     if (tls)
         return [scope, `Remove \`spec.addresses\` so the TLS chains are matched by SNI on 0.0.0.0_${port}. Cost: none if clients send SNI.`, vip];
     const fixes = tlsFixApplies(port, members.map((m) => m.entry)) ? [sni, scope, realIp, vip] : [scope, realIp, vip];
     if (!usesAllocatedVips(mesh, undefined))
         fixes.push(autoAllocate);
-    if (!victims.every((v) => isRealExternalHost(v.entry)))
+    if (movable.length > 0)
         fixes.push(move);
     return fixes;
 }
@@ -25774,20 +25776,6 @@ function unsetProtocolNote(members) {
     return members.some((m) => m.units.some((u) => u.chain === 'auto'))
         ? 'Ports with no protocol are sniffed: their plaintext HTTP clients are still routed by Host header; only the rest of their traffic meets the match-all chain.'
         : '';
-}
-/** Verdicts that turned on a rule Istio changed between releases say which release they assume. */
-function versionNote(winners, losers, mesh) {
-    const profile = istioProfile(mesh.istioVersion);
-    const winner = winners[0];
-    if (!winner || losers.length === 0)
-        return '';
-    const sameSecond = losers.every((l) => l.age.generation === winner.age.generation && l.bestTier === winner.bestTier
-        && (l.age.timestamp === winner.age.timestamp));
-    if (!sameSecond || losers.every((l) => l.entry === winner.entry))
-        return '';
-    return profile.legacyTieBreak
-        ? `Analysed as Istio ${profile.label}: up to 1.22 ties in creationTimestamp compare the string host.namespace; from 1.23 the hostname, then the namespace.`
-        : `Analysed as Istio ${profile.label}: from 1.23 ties in creationTimestamp compare the hostname, then the namespace (up to 1.22, the string host.namespace).`;
 }
 /** Rule tcp-captures-port: one entry alone owns the port's match-all chain (ISTIO-SEMANTICS §5b). */
 function captureExplanation(collision, members, mesh, who, hosts) {
@@ -25845,7 +25833,6 @@ function hostSplitExplanation(collision, members, mesh) {
         explanation: [
             `A sidecar keeps one service per hostname: the copy in its own namespace if there is one${profile.ownNamespaceHostFirst ? '' : ' (from Istio 1.24; this analysis assumes ' + profile.label + ', where the first imported copy wins)'}, else the first one it imports. Copies from other namespaces are then absent for it, with their ports.`,
             ...lines,
-            `Analysed as Istio ${profile.label}.`,
         ].join(' '),
         fixes: [
             `Consolidate ${host} into one ServiceEntry that lists every port, exported to every namespace that needs it. Cost: one owner for the entry.`,
@@ -25885,18 +25872,22 @@ function protocolsOf(members) {
 
 const DEFAULT_MESH_NAME = 'default';
 
-/** Turns a merged collision into the finding people read and machines compare. */
-function toFinding(collision, mesh, meshName = DEFAULT_MESH_NAME) {
-    const members = [...collision.members.values()].sort(compareMembers);
+/**
+ * Turns a merged collision into the finding people read and machines compare. `forComparison`: only
+ * what comparing two analyses needs (id, severity, members and their roles), for fix verification,
+ * which re-analyses the same large port many times: no explanation, no fingerprint, members unsorted.
+ */
+function toFinding(collision, mesh, meshName = DEFAULT_MESH_NAME, forComparison = false) {
+    const members = forComparison ? [...collision.members.values()] : [...collision.members.values()].sort(compareMembers);
     // One collision can hold 100k entries: every per-entry step below stays linear.
     const entries = members.map(toFindingEntry);
     const severity = severityOf(collision, members, mesh);
-    const text = explain(collision, members, mesh);
+    const text = forComparison ? { title: '', explanation: '', fixes: [] } : withControllerNote(explain(collision, members, mesh), mesh);
     return {
         // The default mesh keeps the ids of single-mesh runs, so earlier comments and baselines still match.
         id: fingerprint(`${meshName === DEFAULT_MESH_NAME ? '' : `${meshName}|`}${collision.rule}|${collision.listener}|${collision.subKey}`),
         mesh: meshName,
-        membersFingerprint: fingerprint(entries.map((e) => `${e.ref}|${e.hosts.join(',')}|${e.role}`).join('\n')),
+        membersFingerprint: forComparison ? '' : fingerprint(entries.map((e) => `${e.ref}|${e.hosts.join(',')}|${e.role}`).join('\n')),
         rule: collision.rule,
         severity,
         listener: collision.listener,
@@ -25906,6 +25897,15 @@ function toFinding(collision, mesh, meshName = DEFAULT_MESH_NAME) {
         entries,
         ...text,
     };
+}
+/** Where a controller addresses entries, a finding says why its own entries were not among them. */
+function withControllerNote(text, mesh) {
+    if (mesh.controllerManagedAddresses !== true)
+        return text;
+    const why = mesh.controllerManagedAddressesReason
+        ? `This mesh is treated as Aeraki-managed (${mesh.controllerManagedAddressesReason}; no config file said otherwise)`
+        : 'This mesh is configured with controllerManagedAddresses';
+    return { ...text, explanation: `${text.explanation} ${why}: a controller writes a VIP into spec.addresses of every entry that has none and whose resolution is not NONE, and this finding is what remains with those VIPs in place (entries with their own addresses or resolution NONE are left as they are; HTTP is routed by Host whatever the address).` };
 }
 function toFindingEntry(member) {
     const firstUnit = member.units[0];
@@ -26367,8 +26367,9 @@ function buildListenerUnits(entries, mesh, diagnostics) {
         // A 0.0.0.0 prefix (0.0.0.0/0, 0.0.0.0/8) is skipped by filterChainOpts.conflictsWith: match-all, like no address.
         const bound = addresses.filter((a) => !(a.kind === 'cidr' && a.network.kind() === 'ipv4' && a.network.toString() === '0.0.0.0'));
         const matchAllPrefix = bound.length < addresses.length;
-        // A controller that writes spec.addresses (e.g. Aeraki) gives every entry without one its own VIP.
-        const controllerBound = mesh.controllerManagedAddresses === true && addresses.length === 0;
+        // A controller that writes spec.addresses (Aeraki: every entry without one whose resolution is not NONE,
+        // whatever its hosts or labels) gives it its own VIP, so it never reaches the wildcard listener.
+        const controllerBound = mesh.controllerManagedAddresses === true && addresses.length === 0 && entry.resolution !== 'NONE';
         for (const port of entry.ports) {
             if (port.protocolClass === 'UDP')
                 continue;
@@ -26381,7 +26382,7 @@ function buildListenerUnits(entries, mesh, diagnostics) {
                     units.push(unit(wildcard, 'wildcard', undefined, undefined));
                 }
                 else if (bound.length === 0 || matchAllPrefix) {
-                    if (controllerBound && isAutoAllocationEligible(entry, host))
+                    if (controllerBound)
                         continue;
                     const wild = unit(wildcard, 'wildcard', undefined, chain === 'tls' ? host : undefined);
                     if (!matchAllPrefix && isAutoAllocationEligible(entry, host))
@@ -26658,6 +26659,183 @@ function namedNamespaces(sidecar, consumerNamespace) {
     return out;
 }
 
+/** Which other profiles could change a verdict for these inputs, each with the changes that could. */
+function versionsToCompare(inputs) {
+    const { loaded, mesh, profile } = inputs;
+    const relevant = new Set();
+    if (tieBreakMatters(loaded.entries))
+        relevant.add('tieBreak');
+    if (inputs.hasHostCopies)
+        relevant.add('hostCopies');
+    if (loaded.sidecars.some(importsByExactNames))
+        relevant.add('exactHosts');
+    const vipUse = vipSignature(mesh, profile);
+    const out = [];
+    for (const version of PROFILE_VERSIONS) {
+        const other = istioProfile(version);
+        const changes = [];
+        if (relevant.has('tieBreak') && other.legacyTieBreak !== profile.legacyTieBreak)
+            changes.push('tieBreak');
+        if (relevant.has('hostCopies') && other.ownNamespaceHostFirst !== profile.ownNamespaceHostFirst)
+            changes.push('hostCopies');
+        if (vipSignature({ ...mesh, istioVersion: version }, other) !== vipUse)
+            changes.push('vips');
+        if (relevant.has('exactHosts') && other.exactHostsCreationOrder !== profile.exactHostsCreationOrder)
+            changes.push('exactHosts');
+        if (changes.length > 0)
+            out.push({ version, changes });
+    }
+    return out;
+}
+/**
+ * Appends to each finding whose outcome differs in another profile one
+ * sentence: the releases, the outcome there, and the rule that changed.
+ */
+function withVersionNotes(findings, profile, others) {
+    if (others.length === 0)
+        return findings;
+    const byId = others.map((o) => ({ ...o, byId: new Map(o.findings.map((f) => [f.id, f])) }));
+    return findings.map((finding) => {
+        const differences = [];
+        for (const other of byId) {
+            const outcome = outcomeThere(finding, other.byId.get(finding.id));
+            if (outcome)
+                differences.push({ index: PROFILE_VERSIONS.indexOf(other.version), text: `${outcome} (${other.changes.map((c) => reason(c, istioProfile(other.version))).join('; ')})` });
+        }
+        if (differences.length === 0)
+            return finding;
+        const note = `Analysed as Istio ${profile.label}; this verdict depends on the version: ${mergeRanges(differences).join('; ')}.`;
+        return { ...finding, explanation: `${finding.explanation} ${note}` };
+    });
+}
+/** Findings shown as diagnostics when only other releases have them: at most this many, then a count. */
+const MAX_ABSENT_SHOWN = 10;
+/**
+ * A collision this release avoids but another would have is a verdict too: one info
+ * diagnostic each (grouped by release), at the entry that would be affected.
+ */
+function onlyInOtherVersions(findings, profile, others) {
+    const here = new Set(findings.map((f) => f.id));
+    const absent = new Map();
+    for (const other of others) {
+        for (const f of other.findings) {
+            if (here.has(f.id))
+                continue;
+            let item = absent.get(f.id);
+            if (!item)
+                absent.set(f.id, item = { finding: f, indexes: [], reasons: [] });
+            item.indexes.push(PROFILE_VERSIONS.indexOf(other.version));
+            for (const c of other.changes) {
+                const text = reason(c, istioProfile(other.version));
+                if (!item.reasons.includes(text))
+                    item.reasons.push(text);
+            }
+        }
+    }
+    const items = [...absent.values()].sort((a, b) => a.finding.port - b.finding.port || a.finding.id.localeCompare(b.finding.id));
+    const out = items.slice(0, MAX_ABSENT_SHOWN).map(({ finding, indexes, reasons }) => ({
+        severity: 'info',
+        code: 'version-dependent',
+        message: `Istio ${mergeRanges(indexes.map((index) => ({ index, text: '' }))).map((r) => r.slice('in Istio '.length, -', '.length)).join(', ')} would report ${finding.rule} on ${finding.listener} (${finding.entries.slice(0, 3).map((e) => e.ref).join(', ')}${finding.entries.length > 3 ? ', …' : ''}), which Istio ${profile.label}, as analysed, avoids: there ${reasons.join('; ')}.`,
+        location: finding.entries[0]?.portLocation ?? { path: '', line: 0, column: 0 },
+    }));
+    if (items.length > MAX_ABSENT_SHOWN) {
+        out.push({ ...out[out.length - 1], message: `${items.length - MAX_ABSENT_SHOWN} more findings exist only in other Istio versions than ${profile.label}; set the version the mesh runs (istioVersion, --istio-version) to see them.` });
+    }
+    return out;
+}
+/** What the other profile makes of the same finding, or nothing when it agrees. */
+function outcomeThere(finding, there) {
+    if (!there)
+        return 'no such finding';
+    const roles = (f) => f.entries.map((e) => `${e.ref}:${e.role}:${e.winsFor.join(',')}:${e.losesFor.join(',')}`).sort().join('\n');
+    if (roles(finding) !== roles(there)) {
+        // Name the entries that win somewhere there but nowhere here: that is the change a reader can check.
+        const winsSomewhere = (f) => new Set(f.entries.filter((e) => e.role === 'winner' || e.winsFor.length > 0).map((e) => e.ref));
+        const here = winsSomewhere(finding);
+        const thereWins = winsSomewhere(there);
+        const newWinners = [...thereWins].filter((ref) => !here.has(ref));
+        const lostWinners = [...here].filter((ref) => !thereWins.has(ref));
+        if (newWinners.length === 0 && lostWinners.length > 0)
+            return `${lostWinners.slice(0, 2).join(', ')}${lostWinners.length > 2 ? ' and others' : ''} never win${lostWinners.length > 1 ? '' : 's'}`;
+        if (newWinners.length === 0)
+            return thereWins.size > 0 ? 'the winner differs by namespace' : 'which entry wins is undetermined';
+        return `${newWinners.slice(0, 2).join(', ')}${newWinners.length > 2 ? ' and others' : ''} win${newWinners.length > 1 ? '' : 's'} instead`;
+    }
+    if (finding.severity !== there.severity)
+        return `severity ${there.severity}`;
+    if (finding.namespaces.join(',') !== there.namespaces.join(','))
+        return `seen by ${there.namespaces.map((n) => (n === '*' ? 'every other namespace' : n)).join(', ')}`;
+    return undefined;
+}
+/** The releases each profile stands for, from the one it is named after to the next profile's. */
+const FIRST = PROFILE_VERSIONS.map((v, i) => (i === 0 ? undefined : istioProfile(v).minor));
+const LAST = PROFILE_VERSIONS.map((_, i) => (i + 1 < PROFILE_VERSIONS.length ? istioProfile(PROFILE_VERSIONS[i + 1]).minor - 1 : undefined));
+function mergeRanges(differences) {
+    const sorted = [...differences].sort((a, b) => a.index - b.index);
+    const out = [];
+    for (let i = 0; i < sorted.length;) {
+        let j = i;
+        while (j + 1 < sorted.length && sorted[j + 1].index === sorted[j].index + 1 && sorted[j + 1].text === sorted[i].text)
+            j++;
+        out.push(`in Istio ${rangeLabel(FIRST[sorted[i].index], LAST[sorted[j].index])}, ${sorted[i].text}`);
+        i = j + 1;
+    }
+    return out;
+}
+function rangeLabel(first, last) {
+    if (first === undefined)
+        return `1.${last} and earlier`;
+    if (last === undefined)
+        return `1.${first} and later`;
+    return first === last ? `1.${first}` : `1.${first}–1.${last}`;
+}
+function reason(change, there) {
+    switch (change) {
+        case 'tieBreak':
+            return there.legacyTieBreak ? 'same-second creation ties compare the string host.namespace' : 'same-second creation ties compare the hostname, then the namespace';
+        case 'hostCopies':
+            return there.ownNamespaceHostFirst ? 'a sidecar keeps its own namespace\'s copy of a hostname' : 'a sidecar keeps the first imported copy of a hostname, not its own namespace\'s';
+        case 'vips':
+            return there.allocationOnByDefault
+                ? 'istiod allocates VIPs by default and sidecars with DNS capture use them'
+                : there.ownNamespaceHostFirst
+                    ? 'sidecars with DNS capture use status.addresses, but istiod allocates no VIPs unless PILOT_ENABLE_IP_AUTOALLOCATE is on'
+                    : 'sidecars use neither istiod-allocated VIPs nor status.addresses (only ISTIO_META_DNS_AUTO_ALLOCATE gives them VIPs)';
+        case 'exactHosts':
+            return there.exactHostsCreationOrder
+                ? 'a Sidecar with only exact, namespaced egress hosts keeps plain creation order'
+                : 'private and named-export entries go first even under a Sidecar with only exact hosts';
+    }
+}
+/** Whether any consumer's use of VIPs changes with the profile: mesh-wide and per namespace. */
+function vipSignature(mesh, profile) {
+    const namespaces = [undefined, ...Object.keys(mesh.dnsCaptureByNamespace ?? {}).sort()];
+    return namespaces.map((ns) => `${usesAllocatedVips(mesh, ns)}${profile.ownNamespaceHostFirst && dnsCaptureFor(mesh, ns)}`).join('|');
+}
+/**
+ * Istio ≤1.22 and 1.23+ order differently only what ties on creation time:
+ * entries sharing a recorded timestamp, or the hosts of one entry whose order
+ * as `host.namespace` differs from their order as hostnames.
+ */
+function tieBreakMatters(entries) {
+    const seen = new Set();
+    for (const e of entries) {
+        if (e.creationTimestamp !== undefined) {
+            if (seen.has(e.creationTimestamp))
+                return true;
+            seen.add(e.creationTimestamp);
+        }
+        if (e.hosts.length > 1) {
+            const plain = [...e.hosts].sort();
+            const legacy = [...e.hosts].sort((a, b) => (`${a}.${e.namespace}` < `${b}.${e.namespace}` ? -1 : 1));
+            if (plain.some((h, i) => h !== legacy[i]))
+                return true;
+        }
+    }
+    return false;
+}
+
 /**
  * Finds every listener collision among the entries, as each group of
  * consumer sidecars would see it. Work is grouped by listener, so N entries
@@ -26680,6 +26858,7 @@ function analyze(loaded, options = {}) {
         hostCopies: hostsInSeveralNamespaces(loaded.entries, exportTo),
         rootDotSidecar: usesConsumerNamespace(loaded.sidecars.find((s) => s.namespace === mesh.rootNamespace && !s.hasWorkloadSelector)),
         protocolOverrides: new Map(),
+        vipNamespaces: namespacesWithOwnVipUse(mesh, profile),
     };
     // An entry exported to `~` reaches no sidecar: it takes part in nothing, not even in who counts as a consumer.
     const seenBySome = (u) => !hiddenFromAll(exportTo[u.entryIndex]);
@@ -26700,7 +26879,20 @@ function analyze(loaded, options = {}) {
             analyzeGroup(context, units, { full: sameHostRecord, onePerHost: false });
     }
     const collisions = [...accumulator.collisions(), ...hostSplitCollisions(context)];
-    const findings = collisions.map((c) => toFinding(c, mesh, options.meshName)).sort(compareFindings);
+    let findings = collisions.map((c) => toFinding(c, mesh, options.meshName, options.forComparison)).sort(compareFindings);
+    if (options.versionNotes !== false && !options.forComparison) {
+        // Only inputs that touch a rule Istio changed are analysed again, under each profile that changed it.
+        const compare = versionsToCompare({ loaded, mesh, profile, hasHostCopies: context.hostCopies.size > 0 });
+        if (compare.length > 0) {
+            const others = compare.map(({ version, changes }) => ({
+                version,
+                changes,
+                findings: analyze({ entries: loaded.entries, sidecars: loaded.sidecars, diagnostics: [] }, { ...options, mesh: { ...mesh, istioVersion: version }, versionNotes: false }).findings,
+            }));
+            findings = withVersionNotes(findings, profile, others);
+            diagnostics.push(...onlyInOtherVersions(findings, profile, others));
+        }
+    }
     return { findings, diagnostics, entryCount: loaded.entries.length };
 }
 /**
@@ -26713,7 +26905,7 @@ function analyze(loaded, options = {}) {
 function analyzeGroup(context, units, detector) {
     const publicUnits = [];
     const scoped = new Map();
-    const extraNamespaces = new Set();
+    const extraNamespaces = new Set(context.vipNamespaces);
     for (const unit of units) {
         const exportTo = context.exportTo[unit.entryIndex];
         if (exportTo.includes('*'))
@@ -26801,6 +26993,15 @@ function withEgressProtocol(context, unit, protocol) {
         byProtocol.set(protocol, copy);
     }
     return copy;
+}
+/**
+ * Per-namespace DNS capture (proxy.istio.io/config on every workload, a ProxyConfig) only
+ * changes what a namespace sees when it changes whether its sidecars use VIPs.
+ */
+function namespacesWithOwnVipUse(mesh, profile) {
+    const vipUse = (ns) => `${usesAllocatedVips(mesh, ns)}|${profile.ownNamespaceHostFirst && dnsCaptureFor(mesh, ns)}`;
+    const meshWide = vipUse(undefined);
+    return Object.keys(mesh.dnsCaptureByNamespace ?? {}).filter((ns) => vipUse(ns) !== meshWide).sort();
 }
 /** Hostnames that entries of more than one namespace define. */
 function hostsInSeveralNamespaces(entries, exportTo) {
@@ -30520,138 +30721,6 @@ function suppressionsFromEntries(entries) {
 /** Two suppressions are the same decision when everything but where they sit matches. */
 function suppressionKey(s) {
     return JSON.stringify([s.source, s.rule, s.entry, s.reason.trim(), s.expires ?? '']);
-}
-
-/**
- * Analysis of a repository mesh by mesh. Each mesh is analysed on its own,
- * with its own settings, so entries of different meshes never collide; a
- * file in several meshes (a shared base) is analysed in each, and its
- * findings name the mesh they happen in.
- */
-/**
- * Loads and analyses every mesh. Parsing is shared: a file read by several
- * meshes with the same default namespace is parsed once. Diagnostics about
- * one place in one file are reported once, however many meshes read it.
- */
-function analyzeMeshes(meshes, options = {}) {
-    const loader = sharedLoader(options.maxFileBytes);
-    const findings = [];
-    const diagnostics = new DiagnosticSet();
-    const summaries = [];
-    const suppressions = new Map();
-    let entryCount = 0;
-    for (const mesh of meshes) {
-        diagnostics.addAll(mesh.diagnostics);
-        const loaded = withGroups(loader(mesh.files, mesh.plan.settings.defaultNamespace), mesh.groups);
-        const result = analyze(loaded, { mesh: mesh.plan.settings.mesh, meshName: mesh.plan.name });
-        findings.push(...result.findings);
-        diagnostics.addAll(result.diagnostics);
-        // Read here, while the entries are at hand, so they need not outlive the analysis.
-        for (const s of suppressionsFromEntries(loaded.entries))
-            suppressions.set(suppressionKey(s), s);
-        summaries.push({ name: mesh.plan.name, why: mesh.plan.why, entryCount: result.entryCount });
-        entryCount += result.entryCount;
-    }
-    return { findings: findings.sort(compareFindings), diagnostics: diagnostics.list(), entryCount, meshes: summaries, annotationSuppressions: [...suppressions.values()] };
-}
-/** Adds the groups' manifests to what was loaded with the mesh's default namespace. */
-function withGroups(loaded, groups) {
-    if (!groups || groups.length === 0)
-        return loaded;
-    return mergeLoadResults([loaded, loadMeshSources(groups)]);
-}
-/** Loads files, parsing each (path, text, default namespace) once across meshes and sides of a review. */
-function sharedLoader(maxFileBytes) {
-    const cache = new Map();
-    return (files, defaultNamespace) => {
-        const options = { defaultNamespace, maxFileBytes };
-        return mergeLoadResults(files.map((file) => {
-            const key = `${defaultNamespace}\u0000${file.path}`;
-            const cached = cache.get(key);
-            if (cached && cached.text === file.text)
-                return cached.part;
-            const part = loadSourceFile(file, options);
-            if (!cached)
-                cache.set(key, { text: file.text, part });
-            return part;
-        }));
-    };
-}
-/** Diagnostics in first-seen order, each (code, place, message) once. */
-class DiagnosticSet {
-    seen = new Set();
-    items = [];
-    addAll(diagnostics) {
-        for (const d of diagnostics) {
-            const key = `${d.code}\u0000${d.location.path}\u0000${d.location.line}\u0000${d.location.column}\u0000${d.message}`;
-            if (this.seen.has(key))
-                continue;
-            this.seen.add(key);
-            this.items.push(d);
-        }
-    }
-    list() {
-        return [...this.items];
-    }
-}
-
-/** The head set: the base branch's full file set with the change's files added, replaced, renamed or removed. */
-function applyChanges(baseFiles, changes) {
-    const byPath = new Map();
-    for (const f of baseFiles)
-        byPath.set(f.path, f.text);
-    for (const change of changes) {
-        if (change.status === 'renamed' && change.previousPath !== undefined)
-            byPath.delete(change.previousPath);
-        if (change.status === 'removed' || change.headText === undefined)
-            byPath.delete(change.path);
-        else
-            byPath.set(change.path, change.headText);
-    }
-    return [...byPath].map(([path, text]) => ({ path, text }));
-}
-
-/**
- * Sorts head findings into what the change introduces and what was already
- * there, and base findings into what it resolves. A collision the change
- * joins with a new entry, or makes more severe, counts as introduced: the
- * change is what makes that entry's traffic go astray.
- */
-function classifyFindings(base, head, changedRefs, addedRefs) {
-    const baseById = new Map(base.findings.map((f) => [f.id, f]));
-    const headIds = new Set(head.findings.map((f) => f.id));
-    const out = { introduced: [], resolved: [], existing: [] };
-    for (const finding of head.findings) {
-        const before = baseById.get(finding.id);
-        if (!before) {
-            // A brand-new collision: the entries the change added are what it brought; else those in files it
-            // touched; without either, all members. An entry the base branch already had (say, one main added
-            // to a file this change also edits) is never the change's own.
-            const members = finding.entries.map((e) => e.ref);
-            const added = addedRefs ? members.filter((ref) => addedRefs.has(ref)) : [];
-            const own = added.length > 0 ? added : changedRefs ? members.filter((ref) => changedRefs.has(ref)) : [];
-            out.introduced.push({ status: 'introduced', finding, newEntryRefs: own.length > 0 ? own : members });
-            continue;
-        }
-        const known = new Set(before.entries.map((e) => e.ref));
-        const joined = finding.entries.map((e) => e.ref).filter((ref) => !known.has(ref));
-        const worse = SEVERITY_RANK[finding.severity] > SEVERITY_RANK[before.severity];
-        if (joined.length > 0 || worse)
-            out.introduced.push({ status: 'introduced', finding, newEntryRefs: joined });
-        else
-            out.existing.push({ status: 'existing', finding, newEntryRefs: [] });
-    }
-    for (const finding of base.findings) {
-        if (!headIds.has(finding.id))
-            out.resolved.push({ status: 'resolved', finding, newEntryRefs: [] });
-    }
-    return out;
-}
-/** The status check: does the change introduce a finding at or above the level? */
-function introducesAtLeast(classification, level) {
-    if (level === 'never')
-        return false;
-    return classification.introduced.some((c) => SEVERITY_RANK[c.finding.severity] >= SEVERITY_RANK[level]);
 }
 
 var dist = {};
@@ -39366,6 +39435,449 @@ function requireDist () {
 
 var distExports = requireDist();
 
+/** The cheap test the settings reader applies too: a file that names none of these holds no mesh setting. */
+const MAY_HOLD_MESH_SETTINGS = /IstioOperator|ProxyConfig|proxy\.istio\.io\/config|meshConfig|PILOT_(?:ENABLE_IP_AUTOALLOCATE|IP_AUTOALLOCATE_IPV4_PREFIX)|\bmesh\s*:/;
+function withSettingsFiles(plan, files) {
+    if (plan.origin === 'config' || plan.meshes.length === 0)
+        return plan;
+    const inputs = new Set(plan.meshes.flatMap((m) => m.inputs.flatMap((i) => (i.kind === 'files' ? i.paths : []))));
+    // Rendered inputs already carry their own files; a file of ours belongs to inference, which placed it.
+    const rendered = plan.meshes.flatMap((m) => m.inputs.flatMap((i) => (i.kind === 'kustomize' ? [i.root] : i.kind === 'helm' ? [i.chart] : [])));
+    const candidates = files.filter((f) => !inputs.has(f.path)
+        && !rendered.some((dir) => dir === '' || f.path.startsWith(`${dir}/`))
+        && !f.text.includes('ServiceEntry') && !f.text.includes('Sidecar')
+        && MAY_HOLD_MESH_SETTINGS.test(f.text)).map((f) => f.path);
+    if (candidates.length === 0)
+        return plan;
+    const meshes = plan.meshes.map((mesh) => {
+        const own = plan.meshes.length === 1 ? candidates : candidates.filter((p) => p.split('/').slice(0, -1).includes(mesh.name));
+        return own.length === 0 ? mesh : { ...mesh, inputs: [...mesh.inputs, { kind: 'files', paths: own }] };
+    });
+    return { ...plan, meshes };
+}
+
+const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod', 'Rollout']);
+const PROXY_CONFIG_ANNOTATION = 'proxy.istio.io/config';
+/**
+ * Reads the mesh settings that change listeners from manifests a repository
+ * holds for one mesh: MeshConfig (IstioOperator `spec.meshConfig`, the `istio`
+ * ConfigMap's `mesh` key, Helm values `meshConfig`), istiod's environment
+ * (`PILOT_ENABLE_IP_AUTOALLOCATE`, `PILOT_IP_AUTOALLOCATE_IPV4_PREFIX`), the
+ * proxies' DNS capture (`defaultConfig.proxyMetadata.ISTIO_META_DNS_CAPTURE`,
+ * ProxyConfig resources, and per workload the `proxy.istio.io/config`
+ * annotation), and the Istio version a tag names. Pure: texts in, settings out;
+ * what cannot be parsed is skipped, since the manifest loader reports it.
+ */
+function meshSettingsFromManifests(files, rootNamespace = 'istio-system') {
+    const settings = {};
+    const sources = [];
+    const byNamespace = new Map();
+    const explicitNamespace = new Map();
+    const set = (key, value, path) => {
+        settings[key] = value;
+        sources.push({ setting: key, value: Array.isArray(value) ? value.join(',') : String(value), path });
+    };
+    const diagnostics = [];
+    const readMeshConfig = (mesh, path) => {
+        if (!isDoc(mesh))
+            return;
+        const mode = text$2(get(mesh, 'outboundTrafficPolicy', 'mode'))?.toUpperCase();
+        if (mode === 'ALLOW_ANY' || mode === 'REGISTRY_ONLY')
+            set('outboundTrafficPolicy', mode, path);
+        const exportTo = get(mesh, 'defaultServiceExportTo');
+        if (Array.isArray(exportTo) && exportTo.every((v) => typeof v === 'string') && exportTo.length > 0)
+            set('defaultExportTo', exportTo, path);
+        const root = text$2(get(mesh, 'rootNamespace'));
+        if (root)
+            set('rootNamespace', root, path);
+        const capture = flag(get(mesh, 'defaultConfig', 'proxyMetadata', 'ISTIO_META_DNS_CAPTURE'));
+        if (capture !== undefined)
+            set('dnsCapture', capture, path);
+        // Before istiod's allocation controller (and still honoured, deprecated, from 1.25): the proxy-side
+        // switch; with DNS capture it gives every eligible entry a VIP in every Istio version.
+        const legacyAllocation = flag(get(mesh, 'defaultConfig', 'proxyMetadata', 'ISTIO_META_DNS_AUTO_ALLOCATE'));
+        if (legacyAllocation === true && capture === true)
+            set('autoAllocate', true, path);
+    };
+    const readIstiodEnv = (env, path) => {
+        const pairs = Array.isArray(env)
+            ? env.filter(isDoc).map((e) => [String(e['name']), e['value']])
+            : isDoc(env) ? Object.entries(env) : [];
+        for (const [name, value] of pairs) {
+            if (name === 'PILOT_ENABLE_IP_AUTOALLOCATE') {
+                const on = flag(value);
+                if (on !== undefined)
+                    set('ipAutoAllocate', on, path);
+            }
+            else if (name === 'PILOT_IP_AUTOALLOCATE_IPV4_PREFIX' && text$2(value)) {
+                set('autoAllocatePrefix', text$2(value), path);
+            }
+        }
+    };
+    const readTag = (tag, path) => {
+        const value = text$2(tag);
+        if (value && parseMinor(value) !== undefined)
+            set('istioVersion', `1.${parseMinor(value)}`, path);
+    };
+    for (const file of files) {
+        // Checked on the raw text, so the thousands of files holding only ServiceEntries are never parsed a second time.
+        if (!MAY_HOLD_MESH_SETTINGS.test(file.text))
+            continue;
+        for (const { doc, line } of documentsWithLines(file.text)) {
+            const kind = text$2(doc['kind']);
+            const metadata = isDoc(doc['metadata']) ? doc['metadata'] : {};
+            const namespace = text$2(metadata['namespace']);
+            if (kind === 'IstioOperator') {
+                readMeshConfig(get(doc, 'spec', 'meshConfig'), file.path);
+                readIstiodEnv(get(doc, 'spec', 'values', 'pilot', 'env'), file.path);
+                readIstiodEnv(get(doc, 'spec', 'components', 'pilot', 'k8s', 'env'), file.path);
+                readTag(get(doc, 'spec', 'tag'), file.path);
+            }
+            else if (kind === 'ConfigMap' && /^istio(-.+)?$/.test(text$2(metadata['name']) ?? '')) {
+                const mesh = text$2(get(doc, 'data', 'mesh'));
+                if (mesh)
+                    readMeshConfig(documents(mesh)[0], file.path);
+            }
+            else if (kind === 'ProxyConfig') {
+                const capture = flag(get(doc, 'spec', 'environmentVariables', 'ISTIO_META_DNS_CAPTURE'));
+                if (capture === undefined || get(doc, 'spec', 'selector') !== undefined)
+                    continue;
+                if (!namespace || namespace === rootNamespace)
+                    set('dnsCapture', capture, file.path);
+                else {
+                    explicitNamespace.set(namespace, capture);
+                    sources.push({ setting: 'dnsCaptureByNamespace', value: String(capture), path: file.path, namespace });
+                }
+            }
+            else if (kind === 'Namespace') {
+                const annotations = get(doc, 'metadata', 'annotations');
+                if (isDoc(annotations) && annotations[PROXY_CONFIG_ANNOTATION] !== undefined) {
+                    diagnostics.push({
+                        severity: 'warning',
+                        code: 'proxy-config-on-namespace',
+                        message: `proxy.istio.io/config on Namespace ${text$2(metadata['name']) ?? ''} has no effect: Istio reads that annotation from each pod (EffectiveProxyConfig, and the injector), not from its namespace. Put it in the pod template of each workload, or use a ProxyConfig resource in the namespace; the analysis ignores it.`,
+                        location: { path: file.path, line, column: 1 },
+                    });
+                }
+            }
+            else if (kind && WORKLOAD_KINDS.has(kind)) {
+                const annotations = podAnnotations(doc, kind);
+                const config = annotations ? text$2(annotations[PROXY_CONFIG_ANNOTATION]) : undefined;
+                const capture = config ? flag(get(documents(config)[0] ?? {}, 'proxyMetadata', 'ISTIO_META_DNS_CAPTURE')) : undefined;
+                const ns = namespace ?? 'default';
+                let seen = byNamespace.get(ns);
+                if (!seen)
+                    byNamespace.set(ns, seen = new Set());
+                seen.add(capture);
+                if (capture !== undefined)
+                    sources.push({ setting: 'dnsCaptureByNamespace', value: String(capture), path: file.path, namespace: ns });
+            }
+            else if (!kind && !doc['apiVersion']) {
+                // Helm values of the istiod chart, or of an umbrella chart that nests it.
+                for (const values of [doc, get(doc, 'istiod')]) {
+                    if (!isDoc(values))
+                        continue;
+                    readMeshConfig(values['meshConfig'], file.path);
+                    readIstiodEnv(get(values, 'pilot', 'env'), file.path);
+                    readTag(get(values, 'global', 'tag'), file.path);
+                }
+            }
+        }
+    }
+    const mixedDnsCapture = [];
+    const dnsCaptureByNamespace = {};
+    for (const [ns, values] of byNamespace) {
+        const known = [...values].filter((v) => v !== undefined);
+        if (known.length === 0)
+            continue;
+        // A workload without the annotation gets the mesh-wide value: only a namespace that agrees throughout is one consumer class.
+        const all = [...values].map((v) => v ?? settings.dnsCapture ?? false);
+        if (all.every((v) => v === all[0]))
+            dnsCaptureByNamespace[ns] = all[0];
+        else {
+            mixedDnsCapture.push(ns);
+            dnsCaptureByNamespace[ns] = false;
+        }
+    }
+    for (const [ns, capture] of explicitNamespace)
+        if (!(ns in dnsCaptureByNamespace))
+            dnsCaptureByNamespace[ns] = capture;
+    if (Object.keys(dnsCaptureByNamespace).length > 0)
+        settings.dnsCaptureByNamespace = dnsCaptureByNamespace;
+    return { settings, sources, mixedDnsCapture: mixedDnsCapture.sort(), diagnostics };
+}
+function podAnnotations(doc, kind) {
+    const template = kind === 'Pod' ? doc
+        : kind === 'CronJob' ? get(doc, 'spec', 'jobTemplate', 'spec', 'template')
+            : get(doc, 'spec', 'template');
+    const annotations = get(template, 'metadata', 'annotations');
+    return isDoc(annotations) ? annotations : undefined;
+}
+/** Each readable document with the line it starts on, for diagnostics. */
+function documentsWithLines(source) {
+    try {
+        return distExports.parseAllDocuments(source, { uniqueKeys: false })
+            .filter((d) => d.errors.length === 0)
+            .map((d) => ({ doc: d.toJS({ maxAliasCount: 100 }), line: lineAt(source, d.range[0]) }))
+            .filter((d) => isDoc(d.doc));
+    }
+    catch {
+        return [];
+    }
+}
+function lineAt(source, offset) {
+    let line = 1;
+    for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1))
+        line++;
+    return line;
+}
+function documents(source) {
+    try {
+        return distExports.parseAllDocuments(source, { uniqueKeys: false })
+            .filter((d) => d.errors.length === 0)
+            .map((d) => d.toJS({ maxAliasCount: 100 }))
+            .filter(isDoc);
+    }
+    catch {
+        return [];
+    }
+}
+function get(value, ...path) {
+    let current = value;
+    for (const key of path) {
+        if (!isDoc(current))
+            return undefined;
+        current = current[key];
+    }
+    return current;
+}
+function isDoc(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function text$2(value) {
+    return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+}
+/** Istio reads these as strings ("true"); YAML may give a boolean. */
+function flag(value) {
+    if (typeof value === 'boolean')
+        return value;
+    const t = text$2(value)?.trim().toLowerCase();
+    return t === 'true' ? true : t === 'false' ? false : undefined;
+}
+
+/**
+ * The settings one mesh is analysed with, and where each came from. What a
+ * person states (the repository config file, a CLI flag, an action input)
+ * wins; then what the mesh's own manifests say (IstioOperator, the istio
+ * ConfigMap, Helm values, ProxyConfig, proxy.istio.io/config on workloads);
+ * then the Istio version's defaults. Pure: the manifests are already read.
+ */
+const STATED = 'command line or action input';
+/** Settings a report lists even when nobody set them, so the defaults it assumed are visible. */
+const LISTED = ['istioVersion', 'outboundTrafficPolicy', 'dnsCapture', 'ipAutoAllocate', 'autoAllocate', 'autoAllocatePrefix', 'defaultExportTo', 'rootNamespace'];
+function resolveMeshSettings(stated, files) {
+    const explicit = stated.mesh;
+    let found = meshSettingsFromManifests(files, explicit.rootNamespace ?? DEFAULT_MESH_OPTIONS.rootNamespace);
+    // A root namespace the manifests set decides which ProxyConfig is mesh-wide: read once more with it.
+    if (explicit.rootNamespace === undefined && found.settings.rootNamespace !== undefined && found.settings.rootNamespace !== DEFAULT_MESH_OPTIONS.rootNamespace) {
+        found = meshSettingsFromManifests(files, found.settings.rootNamespace);
+    }
+    const fromManifests = found.settings;
+    const mesh = { ...fromManifests, ...explicit };
+    // Per namespace, the manifests' word stands unless the stated settings name that namespace too.
+    if (fromManifests.dnsCaptureByNamespace || explicit.dnsCaptureByNamespace) {
+        mesh.dnsCaptureByNamespace = { ...fromManifests.dnsCaptureByNamespace, ...explicit.dnsCaptureByNamespace };
+    }
+    const manifestSource = new Map();
+    for (const s of found.sources)
+        if (s.setting !== 'dnsCaptureByNamespace')
+            manifestSource.set(s.setting, s);
+    const profile = istioProfile(mesh.istioVersion);
+    const origins = [];
+    for (const key of LISTED) {
+        const value = mesh[key];
+        const source = key in explicit && explicit[key] !== undefined
+            ? stated.origins?.[key] ?? STATED
+            : manifestSource.get(key)?.path ?? 'default';
+        origins.push({ setting: key, value: value === undefined ? defaultValue(key, profile.label) : show(value), source });
+    }
+    for (const [ns, capture] of Object.entries(mesh.dnsCaptureByNamespace ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+        const stating = explicit.dnsCaptureByNamespace?.[ns] !== undefined;
+        const where = stating ? STATED : found.sources.filter((s) => s.setting === 'dnsCaptureByNamespace' && s.namespace === ns).map((s) => s.path);
+        const mixed = found.mixedDnsCapture.includes(ns) && !stating;
+        origins.push({
+            setting: `dnsCapture[${ns}]`,
+            value: mixed ? 'false (its workloads disagree; analysed as without, so no collision is hidden)' : show(capture),
+            source: typeof where === 'string' ? where : [...new Set(where)].join(', '),
+        });
+    }
+    return { settings: { ...stated, mesh }, origins, diagnostics: found.diagnostics };
+}
+/** The manifests of a materialized mesh: plain files and rendered groups alike. */
+function meshManifestFiles(files, groups) {
+    return groups && groups.length > 0 ? [...files, ...groups.flatMap((g) => g.files)] : [...files];
+}
+/**
+ * Lines for logs, one per mesh whose settings someone or something set, each with its
+ * source; defaults are left out (the JSON report's `meshes[].settings` lists them too).
+ */
+function settingLines(meshes) {
+    const lines = [];
+    for (const mesh of meshes ?? []) {
+        const set = (mesh.settings ?? []).filter((o) => o.source !== 'default');
+        if (set.length > 0)
+            lines.push(`Mesh ${mesh.name} settings: ${set.map((o) => `${o.setting}=${o.value} (${o.source})`).join('; ')}.`);
+    }
+    return lines;
+}
+function defaultValue(key, version) {
+    switch (key) {
+        case 'istioVersion': return DEFAULT_ISTIO_VERSION;
+        case 'outboundTrafficPolicy': return 'ALLOW_ANY';
+        case 'dnsCapture': return 'false';
+        case 'ipAutoAllocate': return `${istioProfile(version).allocationOnByDefault} (Istio ${version} default)`;
+        case 'autoAllocatePrefix': return '240.240.0.0/16';
+        default: return show(DEFAULT_MESH_OPTIONS[key]);
+    }
+}
+function show(value) {
+    return Array.isArray(value) ? value.join(',') : String(value);
+}
+
+/**
+ * Analysis of a repository mesh by mesh. Each mesh is analysed on its own,
+ * with its own settings, so entries of different meshes never collide; a
+ * file in several meshes (a shared base) is analysed in each, and its
+ * findings name the mesh they happen in.
+ */
+/**
+ * Loads and analyses every mesh. Parsing is shared: a file read by several
+ * meshes with the same default namespace is parsed once. Diagnostics about
+ * one place in one file are reported once, however many meshes read it.
+ */
+function analyzeMeshes(meshes, options = {}) {
+    const loader = options.loader ?? sharedLoader(options.maxFileBytes);
+    const findings = [];
+    const diagnostics = new DiagnosticSet();
+    const summaries = [];
+    const suppressions = new Map();
+    let entryCount = 0;
+    for (const mesh of meshes) {
+        diagnostics.addAll(mesh.diagnostics);
+        const resolved = resolveMeshSettings(mesh.plan.settings, meshManifestFiles(mesh.files, mesh.groups));
+        const loaded = withGroups(loader(mesh.files, resolved.settings.defaultNamespace), mesh.groups);
+        const result = analyze(loaded, { mesh: resolved.settings.mesh, meshName: mesh.plan.name });
+        findings.push(...result.findings);
+        diagnostics.addAll(resolved.diagnostics);
+        diagnostics.addAll(result.diagnostics);
+        // Read here, while the entries are at hand, so they need not outlive the analysis.
+        for (const s of suppressionsFromEntries(loaded.entries))
+            suppressions.set(suppressionKey(s), s);
+        summaries.push({ name: mesh.plan.name, why: mesh.plan.why, entryCount: result.entryCount, settings: resolved.origins });
+        entryCount += result.entryCount;
+    }
+    return { findings: findings.sort(compareFindings), diagnostics: diagnostics.list(), entryCount, meshes: summaries, annotationSuppressions: [...suppressions.values()] };
+}
+/** Adds the groups' manifests to what was loaded with the mesh's default namespace. */
+function withGroups(loaded, groups) {
+    if (!groups || groups.length === 0)
+        return loaded;
+    return mergeLoadResults([loaded, loadMeshSources(groups)]);
+}
+/** Loads files, parsing each (path, text, default namespace) once across meshes and sides of a review. */
+function sharedLoader(maxFileBytes) {
+    const cache = new Map();
+    return (files, defaultNamespace) => {
+        const options = { defaultNamespace, maxFileBytes };
+        return mergeLoadResults(files.map((file) => {
+            const key = `${defaultNamespace}\u0000${file.path}`;
+            const cached = cache.get(key);
+            if (cached && cached.text === file.text)
+                return cached.part;
+            const part = loadSourceFile(file, options);
+            if (!cached)
+                cache.set(key, { text: file.text, part });
+            return part;
+        }));
+    };
+}
+/** Diagnostics in first-seen order, each (code, place, message) once. */
+class DiagnosticSet {
+    seen = new Set();
+    items = [];
+    addAll(diagnostics) {
+        for (const d of diagnostics) {
+            const key = `${d.code}\u0000${d.location.path}\u0000${d.location.line}\u0000${d.location.column}\u0000${d.message}`;
+            if (this.seen.has(key))
+                continue;
+            this.seen.add(key);
+            this.items.push(d);
+        }
+    }
+    list() {
+        return [...this.items];
+    }
+}
+
+/** The head set: the base branch's full file set with the change's files added, replaced, renamed or removed. */
+function applyChanges(baseFiles, changes) {
+    const byPath = new Map();
+    for (const f of baseFiles)
+        byPath.set(f.path, f.text);
+    for (const change of changes) {
+        if (change.status === 'renamed' && change.previousPath !== undefined)
+            byPath.delete(change.previousPath);
+        if (change.status === 'removed' || change.headText === undefined)
+            byPath.delete(change.path);
+        else
+            byPath.set(change.path, change.headText);
+    }
+    return [...byPath].map(([path, text]) => ({ path, text }));
+}
+
+/**
+ * Sorts head findings into what the change introduces and what was already
+ * there, and base findings into what it resolves. A collision the change
+ * joins with a new entry, or makes more severe, counts as introduced: the
+ * change is what makes that entry's traffic go astray.
+ */
+function classifyFindings(base, head, changedRefs, addedRefs) {
+    const baseById = new Map(base.findings.map((f) => [f.id, f]));
+    const headIds = new Set(head.findings.map((f) => f.id));
+    const out = { introduced: [], resolved: [], existing: [] };
+    for (const finding of head.findings) {
+        const before = baseById.get(finding.id);
+        if (!before) {
+            // A brand-new collision: the entries the change added are what it brought; else those in files it
+            // touched; without either, all members. An entry the base branch already had (say, one main added
+            // to a file this change also edits) is never the change's own.
+            const members = finding.entries.map((e) => e.ref);
+            const added = addedRefs ? members.filter((ref) => addedRefs.has(ref)) : [];
+            const own = added.length > 0 ? added : changedRefs ? members.filter((ref) => changedRefs.has(ref)) : [];
+            out.introduced.push({ status: 'introduced', finding, newEntryRefs: own.length > 0 ? own : members });
+            continue;
+        }
+        const known = new Set(before.entries.map((e) => e.ref));
+        const joined = finding.entries.map((e) => e.ref).filter((ref) => !known.has(ref));
+        const worse = SEVERITY_RANK[finding.severity] > SEVERITY_RANK[before.severity];
+        if (joined.length > 0 || worse)
+            out.introduced.push({ status: 'introduced', finding, newEntryRefs: joined });
+        else
+            out.existing.push({ status: 'existing', finding, newEntryRefs: [] });
+    }
+    for (const finding of base.findings) {
+        if (!headIds.has(finding.id))
+            out.resolved.push({ status: 'resolved', finding, newEntryRefs: [] });
+    }
+    return out;
+}
+/** The status check: does the change introduce a finding at or above the level? */
+function introducesAtLeast(classification, level) {
+    if (level === 'never')
+        return false;
+    return classification.introduced.some((c) => SEVERITY_RANK[c.finding.severity] >= SEVERITY_RANK[level]);
+}
+
 /**
  * Applies several edits to one file's text, lowest first so an inserted line
  * never moves a location still to be edited, and says where each edited
@@ -39706,6 +40218,162 @@ function lineChanges(path, before, after) {
     return changes;
 }
 
+/**
+ * The YAML objects of a repository file as plain values, for reading what the
+ * repository declares about itself (kustomizations, charts, Argo CD and Flux
+ * objects). Templates and documents that do not parse are skipped: they
+ * declare nothing we can trust.
+ */
+/** `keepTemplates`: for objects whose own syntax uses `{{ }}` (Argo CD ApplicationSet templates). */
+function yamlObjects(file, keepTemplates = false) {
+    let text = file.text;
+    if (!keepTemplates && mayHoldTemplates(text))
+        text = blankSpans(text, documentSpans(text).filter((s) => looksLikeTemplate(text.slice(s.start, s.end))));
+    try {
+        return parseYamlDocuments(text).documents.map((d) => d.value).filter(isObject);
+    }
+    catch {
+        return [];
+    }
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function field(value, ...keys) {
+    let at = value;
+    for (const key of keys)
+        at = isObject(at) ? at[key] : undefined;
+    return at;
+}
+function text$1(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+function strings(value) {
+    return Array.isArray(value) ? value.filter((v) => typeof v === 'string' && v !== '') : [];
+}
+/** Repository-relative, normalised, posix; undefined when it leaves the repository. */
+function repoPath(...parts) {
+    const joined = posix.normalize(posix.join(...parts.map((p) => p.replace(/^\/+/, ''))));
+    if (joined === '..' || joined.startsWith('../'))
+        return undefined;
+    return joined === '.' ? '' : joined.replace(/\/+$/, '');
+}
+function dirOf(path) {
+    const d = posix.dirname(path);
+    return d === '.' ? '' : d;
+}
+/** Whether path is dir itself or lies under it ('' is the repository root). */
+function isUnder$1(path, dir) {
+    return dir === '' || path === dir || path.startsWith(`${dir}/`);
+}
+
+/**
+ * Fixes for entries a renderer produced. A reviewer edits the repository file
+ * an entry came from, not the render, so a fix is an edit of that source file,
+ * verified on the render it produces. That is exact only when the renderer
+ * passes the entry's listener fields through as written (a plain resource a
+ * kustomization lists and does not patch): the same edit is then applied to the
+ * rendered document and the render re-analysed. When kustomize changes those
+ * fields (a patch, a transformer), or the entry comes from a Helm template,
+ * no source edit can be verified this way, and the review says why instead.
+ */
+/** Rendered documents by the repository path they came from. */
+function renderedSourcesOf(groups) {
+    const out = new Map();
+    for (const group of groups) {
+        if (!group.rendered)
+            continue;
+        const sources = new Map(group.rendered.sources.map((f) => [f.path, f]));
+        for (const file of group.files) {
+            let at = out.get(file.path);
+            if (!at) {
+                at = { by: group.rendered.by, input: group.rendered.input, source: sources.get(file.path), rendered: [], defaultNamespace: group.defaultNamespace, ...(group.targetNamespace ? { targetNamespace: group.targetNamespace } : {}) };
+                out.set(file.path, at);
+            }
+            at.rendered.push(file);
+        }
+    }
+    return out;
+}
+/**
+ * The source file edited and the render it gives, or undefined when that cannot be known from the
+ * source alone (see renderedFixNote for the reason given to the reviewer).
+ */
+function patchRenderedSource(source, edits, validate) {
+    if (source.by !== 'kustomize' || !source.source || !ownedByRoot(source))
+        return undefined;
+    if (edits.some((e) => !passesThrough(source, e.at.line)))
+        return undefined;
+    const applied = applyEdits(source.source.text, edits);
+    if (!applied)
+        return undefined;
+    if (!applied.locations.every((at) => { const m = manifestValueAt(applied.text, at); return m !== undefined && validate(m).length === 0; }))
+        return undefined;
+    const rendered = [];
+    for (const file of source.rendered) {
+        const own = edits.filter((e) => documentAt(file.text, e.at) !== undefined);
+        if (own.length === 0) {
+            rendered.push(file);
+            continue;
+        }
+        const patched = applyEdits(file.text, own);
+        if (!patched)
+            return undefined;
+        rendered.push({ ...file, text: patched.text });
+    }
+    const loaded = loadMeshSources([{ files: rendered, defaultNamespace: source.defaultNamespace, ...(source.targetNamespace ? { targetNamespace: source.targetNamespace } : {}) }]);
+    if (loaded.diagnostics.some((d) => d.severity === 'error'))
+        return undefined;
+    return { sourceText: applied.text, entries: loaded.entries };
+}
+/** Why a finding whose entries were rendered gets no source edit, in one sentence; undefined when none applies. */
+function renderedFixNote(finding, sources) {
+    const notes = new Set();
+    for (const entry of finding.entries) {
+        const note = entryNote(entry, sources.get(entry.location.path));
+        if (note)
+            notes.add(note);
+    }
+    return notes.size > 0 ? [...notes].slice(0, 3).join(' ') : undefined;
+}
+function entryNote(entry, source) {
+    if (!source)
+        return undefined;
+    if (source.by === 'helm') {
+        return `${entry.ref} is rendered from Helm chart ${source.input || '.'} (template ${entry.location.path}): a fix belongs in the chart's values or templates, which the tool does not edit, so no verified edit is suggested.`;
+    }
+    if (!source.source)
+        return `${entry.ref} is rendered by Kustomize root ${source.input || '.'} from ${entry.location.path}, which is not among the files read, so no verified edit is suggested.`;
+    if (!ownedByRoot(source)) {
+        return `${entry.ref} comes from ${entry.location.path}, outside Kustomize root ${source.input || '.'}: an edit there changes every root that builds it, which this review does not verify, so no edit is suggested.`;
+    }
+    if (!passesThrough(source, entry.location.line)) {
+        return `Kustomize root ${source.input || '.'} changes ${entry.ref} on its way from ${entry.location.path} (a patch or transformer), so an edit of that file alone cannot be verified; change the patch instead. No edit is suggested.`;
+    }
+    return undefined;
+}
+/** A file in the root's own folder is built by that root alone (a base beside it may be shared by other overlays). */
+function ownedByRoot(source) {
+    return source.source !== undefined && isUnder$1(source.source.path, source.input);
+}
+/**
+ * Whether the entry whose manifest starts at `line` of the source renders with the listener fields the
+ * source gives it (kustomize may still rename it or set its namespace: those do not change a listener).
+ */
+function passesThrough(source, line) {
+    if (!source.source)
+        return false;
+    const written = loadSourceFile(source.source, { defaultNamespace: source.defaultNamespace }).entries.find((e) => e.location.line === line);
+    const rendered = loadMeshSources([{ files: source.rendered, defaultNamespace: source.defaultNamespace }]).entries.find((e) => e.location.line === line);
+    return written !== undefined && rendered !== undefined && listenerShape(written) === listenerShape(rendered);
+}
+function listenerShape(e) {
+    return JSON.stringify({
+        hosts: e.hosts, addresses: e.addresses, resolution: e.resolution, exportTo: e.exportTo ?? null,
+        ports: e.ports.map((p) => [p.number, p.protocol, p.name]),
+    });
+}
+
 const MAX_TLS_EDITS = 5;
 const FIXABLE_RULES = new Set(['tcp-shadowed', 'tls-shadowed', 'multi-host-tcp', 'tcp-captures-tls-port', 'http-tcp-sniffing', 'well-known-port-protocol', 'tcp-captures-port']);
 /** Rules whose every member keeps its chain: the fix targets them all, not the losers. */
@@ -39829,8 +40497,17 @@ function verify(finding, edits, context) {
     const patchedEntries = [];
     for (const [path, fileEdits] of byFile) {
         const text = original.get(path);
-        if (text === undefined)
-            return undefined;
+        if (text === undefined) {
+            // Not a plain file: a rendered entry is fixed in its source file, and verified on the render that edit gives.
+            const source = context.rendered?.get(path);
+            const render = source && patchRenderedSource(source, fileEdits, context.validate);
+            if (!render)
+                return undefined;
+            original.set(path, source.source.text);
+            patched.set(path, render.sourceText);
+            patchedEntries.push(...render.entries);
+            continue;
+        }
         // Where each edited manifest sits after all edits of the file: lines added above move it.
         const applied = applyEdits(text, fileEdits);
         if (!applied)
@@ -39865,24 +40542,47 @@ function verify(finding, edits, context) {
     // come from the analyses the review already made.
     const onRelevantPorts = (result) => ({ ...result, findings: result.findings.filter((f) => relevantPorts.has(f.port)) });
     const whole = wholeAnalyses(context);
-    const after = analyze({ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }, { mesh: context.mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs });
+    const after = analyze({ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }, { mesh: context.mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, forComparison: true });
     const configured = introducedIds(onRelevantPorts(whole.base), onRelevantPorts(whole.head), onRelevantPorts(after));
     if (configured.after.includes(finding.id))
         return undefined;
     if (configured.after.some((id) => !configured.head.has(id)))
         return undefined;
     // A fix must hold whichever Istio release the mesh runs: no other profile may gain a finding either.
+    // The base and head sides of a profile depend only on which ports and hosts are relevant, so candidates
+    // (and findings) that touch the same ones share them; only the patched side is analysed per candidate.
+    const relevanceKey = `${[...relevantPorts].sort((a, b) => a - b).join(',')}|${[...relevantHosts].sort().join(',')}`;
     for (const istioVersion of PROFILE_VERSIONS.filter((v) => v !== (context.mesh?.istioVersion ?? DEFAULT_ISTIO_VERSION))) {
         const mesh = { ...context.mesh, istioVersion };
-        const analyseSubset = (entries, sidecars) => analyze({ entries: subset(entries), sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs });
-        const other = introducedIds(analyseSubset(context.baseLoaded.entries, context.baseLoaded.sidecars), analyseSubset(context.headLoaded.entries, context.headLoaded.sidecars), analyze({ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs }));
-        if (other.after.some((id) => !other.head.has(id)))
+        const analyseSubset = (entries, sidecars) => analyze({ entries: subset(entries), sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, forComparison: true });
+        const sides = profileSides(context, `${istioVersion}|${relevanceKey}`, () => {
+            const base = analyseSubset(context.baseLoaded.entries, context.baseLoaded.sidecars);
+            const head = analyseSubset(context.headLoaded.entries, context.headLoaded.sidecars);
+            return { base, headIntroduced: new Set(classifyFindings(base, head).introduced.map((c) => c.finding.id)) };
+        });
+        const after = analyze({ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, forComparison: true });
+        if (classifyFindings(sides.base, after).introduced.some((c) => !sides.headIntroduced.has(c.finding.id)))
             return undefined;
     }
     const changes = [];
     for (const [path, text] of patched)
         changes.push(...lineChanges(path, original.get(path), text));
     return changes;
+}
+const sidesByContext = new WeakMap();
+/** A profile's base and head analyses of one relevant subset, made once per review. */
+function profileSides(context, key, make) {
+    let known = sidesByContext.get(context);
+    if (!known) {
+        known = new Map();
+        sidesByContext.set(context, known);
+    }
+    let sides = known.get(key);
+    if (!sides) {
+        sides = make();
+        known.set(key, sides);
+    }
+    return sides;
 }
 const computed = new WeakMap();
 /** The whole base and head analyses, made once per review however many candidates are verified. */
@@ -39893,7 +40593,7 @@ function wholeAnalyses(context) {
     if (!known) {
         known = {
             base: context.baseAnalysis ?? analyze(context.baseLoaded, { mesh: context.mesh, meshName: context.meshName }),
-            head: context.headAnalysis ?? analyze(context.headLoaded, { mesh: context.mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs }),
+            head: context.headAnalysis ?? analyze(context.headLoaded, { mesh: context.mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, versionNotes: false }),
         };
         computed.set(context, known);
     }
@@ -39914,15 +40614,22 @@ function reviewSides(input) {
     const changedRefs = new Set(headLoaded.entries.filter((e) => changedPaths.has(e.location.path)).map(entryRef));
     const classification = classifyFindings(base, head, changedRefs, newEntryRefs);
     const suggestions = {};
+    const fixNotes = {};
     if (input.fixes && classification.introduced.length > 0) {
-        const context = { baseLoaded, headLoaded, headFiles, newEntryRefs, defaultNamespace: input.head.defaultNamespace, mesh: input.head.mesh, meshName: input.meshName, vipPool: input.fixes.vipPool, validate: input.fixes.validate, baseAnalysis: base, headAnalysis: head };
+        const rendered = renderedSourcesOf(input.headGroups ?? []);
+        const context = { baseLoaded, headLoaded, headFiles, newEntryRefs, defaultNamespace: input.head.defaultNamespace, mesh: input.head.mesh, meshName: input.meshName, vipPool: input.fixes.vipPool, validate: input.fixes.validate, baseAnalysis: base, headAnalysis: head, rendered };
         const used = collectUsedAddresses(headLoaded.entries);
-        for (const c of classification.introduced)
+        for (const c of classification.introduced) {
             suggestions[c.finding.id] = suggestFixes(c.finding, c.newEntryRefs, context, used);
+            const note = suggestions[c.finding.id].length === 0 ? renderedFixNote(c.finding, rendered) : undefined;
+            if (note)
+                fixNotes[c.finding.id] = note;
+        }
     }
     return {
         ...classification,
         suggestions,
+        ...(Object.keys(fixNotes).length > 0 ? { fixNotes } : {}),
         diagnostics: head.diagnostics,
         changedPaths: input.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])),
         baseEntryCount: base.entryCount,
@@ -51006,55 +51713,6 @@ var picomatchExports = /*@__PURE__*/ requirePicomatch();
 var picomatch = /*@__PURE__*/getDefaultExportFromCjs(picomatchExports);
 
 /**
- * The YAML objects of a repository file as plain values, for reading what the
- * repository declares about itself (kustomizations, charts, Argo CD and Flux
- * objects). Templates and documents that do not parse are skipped: they
- * declare nothing we can trust.
- */
-/** `keepTemplates`: for objects whose own syntax uses `{{ }}` (Argo CD ApplicationSet templates). */
-function yamlObjects(file, keepTemplates = false) {
-    let text = file.text;
-    if (!keepTemplates && mayHoldTemplates(text))
-        text = blankSpans(text, documentSpans(text).filter((s) => looksLikeTemplate(text.slice(s.start, s.end))));
-    try {
-        return parseYamlDocuments(text).documents.map((d) => d.value).filter(isObject);
-    }
-    catch {
-        return [];
-    }
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function field(value, ...keys) {
-    let at = value;
-    for (const key of keys)
-        at = isObject(at) ? at[key] : undefined;
-    return at;
-}
-function text$1(value) {
-    return typeof value === 'string' && value !== '' ? value : undefined;
-}
-function strings(value) {
-    return Array.isArray(value) ? value.filter((v) => typeof v === 'string' && v !== '') : [];
-}
-/** Repository-relative, normalised, posix; undefined when it leaves the repository. */
-function repoPath(...parts) {
-    const joined = posix.normalize(posix.join(...parts.map((p) => p.replace(/^\/+/, ''))));
-    if (joined === '..' || joined.startsWith('../'))
-        return undefined;
-    return joined === '.' ? '' : joined.replace(/\/+$/, '');
-}
-function dirOf(path) {
-    const d = posix.dirname(path);
-    return d === '.' ? '' : d;
-}
-/** Whether path is dir itself or lies under it ('' is the repository root). */
-function isUnder$1(path, dir) {
-    return dir === '' || path === dir || path.startsWith(`${dir}/`);
-}
-
-/**
  * Copies of one object are evidence of a boundary: nobody applies the same
  * ServiceEntry twice to one cluster, so two files (or two Kustomize roots)
  * that hold the same (group, kind, namespace, name) belong to different
@@ -51136,6 +51794,184 @@ function folderConvention(path, isDirectory = false) {
     }
     return undefined;
 }
+/*
+ * Sibling folders named like clusters (`east/` and `west/`, `primary/` and `remote/`,
+ * `cluster1/` and `cluster2/`, `us-east-1/` and `eu-west-1/`) are how multi-cluster and
+ * federation setups keep one folder per cluster. It takes two such siblings that both
+ * hold ServiceEntries or Sidecars: one folder named `east/` says nothing, and team or
+ * app folders (`billing/`, `checkout/`) never match, so they stay one mesh.
+ */
+const CLUSTER_LIKE = [
+    /^(east|west|north|south|primary|remote|secondary)$/,
+    /^(cluster|mesh|dc)[-_]?([0-9]+|[a-z])$/,
+    /^[a-z0-9]+[-_](cluster|mesh)$/,
+    /^[a-z]{2}-[a-z]+-[0-9]+$/, // cloud regions: us-east-1, europe-west-4
+];
+function isClusterLikeName(name) {
+    const lower = name.toLowerCase();
+    return CLUSTER_LIKE.some((re) => re.test(lower));
+}
+/**
+ * The folders (of those holding our kinds, and their ancestors) that have a cluster-like name
+ * and at least one cluster-like sibling.
+ */
+function siblingClusterFolders(foldersWithOurKinds) {
+    const candidates = new Set();
+    for (const folder of foldersWithOurKinds) {
+        const parts = folder.split('/');
+        for (let i = 0; i < parts.length; i++)
+            if (isClusterLikeName(parts[i]))
+                candidates.add(parts.slice(0, i + 1).join('/'));
+    }
+    const byParent = new Map();
+    for (const folder of candidates) {
+        const parent = folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '';
+        byParent.set(parent, [...(byParent.get(parent) ?? []), folder]);
+    }
+    const out = new Map();
+    for (const group of byParent.values()) {
+        if (group.length < 2)
+            continue;
+        const names = group.map((f) => f.split('/').pop()).sort();
+        // Named with the parent too: two samples that each hold cluster1/ and cluster2/ are four clusters, not two.
+        for (const folder of group)
+            out.set(folder, { name: folder.split('/').slice(-2).join('-'), folder, siblings: names });
+    }
+    return out;
+}
+/** The outermost sibling-cluster folder a file lies in. */
+function siblingClusterOf(path, folders) {
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i++) {
+        const found = folders.get(parts.slice(0, i).join('/'));
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+
+/** `spec.source.helm` of an Argo CD Application. */
+function argoHelmValues(helm, file) {
+    const layers = [];
+    const diagnostics = [];
+    const inline = helm['values'];
+    if (typeof inline === 'string' && inline.trim() !== '') {
+        const parsed = parseValues(inline);
+        if (parsed)
+            layers.push({ kind: 'values', from: `${file} helm.values`, values: parsed });
+        else
+            diagnostics.push(unread(file, `helm.values of ${file} is not a YAML mapping; the chart is rendered without it`));
+    }
+    else if (isObject(inline)) {
+        // Older Argo CD versions accepted an object here too.
+        layers.push({ kind: 'values', from: `${file} helm.values`, values: inline });
+    }
+    const object = helm['valuesObject'];
+    if (isObject(object))
+        layers.push({ kind: 'values', from: `${file} helm.valuesObject`, values: object });
+    const parameters = helm['parameters'];
+    for (const p of Array.isArray(parameters) ? parameters.filter(isObject) : []) {
+        const name = text$1(p['name']);
+        const value = p['value'];
+        if (name === undefined || (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean'))
+            continue;
+        layers.push({ kind: 'set', from: `${file} helm.parameters`, name, value: String(value), string: p['forceString'] === true });
+    }
+    return { layers, diagnostics };
+}
+function valuesSources(files) {
+    let index;
+    const build = () => {
+        const map = new Map();
+        for (const file of files) {
+            if (!/kind:\s*["']?(ConfigMap|Secret)\b/.test(file.text))
+                continue;
+            for (const object of yamlObjects(file)) {
+                const kind = text$1(object['kind']);
+                const name = text$1(field(object, 'metadata', 'name'));
+                if ((kind !== 'ConfigMap' && kind !== 'Secret') || name === undefined)
+                    continue;
+                const key = `${kind}/${name}`;
+                map.set(key, [...(map.get(key) ?? []), { object, file: file.path }]);
+            }
+        }
+        return map;
+    };
+    return {
+        find(kind, namespace, name) {
+            index ??= build();
+            const candidates = index.get(`${kind}/${name}`) ?? [];
+            // A manifest without a namespace gets the one it is applied to, so it matches any.
+            return candidates.find((c) => text$1(field(c.object, 'metadata', 'namespace')) === namespace)
+                ?? candidates.find((c) => text$1(field(c.object, 'metadata', 'namespace')) === undefined);
+        },
+    };
+}
+/** `spec.valuesFrom` then `spec.values` of a Flux HelmRelease. */
+function fluxHelmValues(release, file, sources) {
+    const layers = [];
+    const diagnostics = [];
+    const namespace = text$1(field(release, 'metadata', 'namespace'));
+    const valuesFrom = field(release, 'spec', 'valuesFrom');
+    for (const ref of Array.isArray(valuesFrom) ? valuesFrom.filter(isObject) : []) {
+        const kind = text$1(ref['kind']);
+        const name = text$1(ref['name']);
+        if ((kind !== 'ConfigMap' && kind !== 'Secret') || name === undefined)
+            continue;
+        const key = text$1(ref['valuesKey']) ?? 'values.yaml';
+        const targetPath = text$1(ref['targetPath']);
+        const from = `${kind} ${name} key ${key} (valuesFrom of ${file})`;
+        const found = sources.find(kind, namespace, name);
+        const raw = found ? dataValue(found.object, key) : undefined;
+        if (raw === undefined) {
+            if (ref['optional'] !== true) {
+                const why = !found ? 'is not in the repository' : isObject(found.object['sops']) ? `is encrypted (SOPS) in ${found.file}` : `has no readable key ${key} in ${found.file}`;
+                diagnostics.push(unread(file, `${kind} ${name} named in valuesFrom of ${file} ${why}; the chart is rendered without those values, so the cluster may render it differently`));
+            }
+            continue;
+        }
+        if (targetPath !== undefined) {
+            layers.push({ kind: 'values', from, values: nested(targetPath.split('.'), raw) });
+            continue;
+        }
+        const parsed = parseValues(raw);
+        if (parsed)
+            layers.push({ kind: 'values', from, values: parsed });
+        else
+            diagnostics.push(unread(file, `${from} is not a YAML mapping; the chart is rendered without it`));
+    }
+    const values = field(release, 'spec', 'values');
+    if (isObject(values))
+        layers.push({ kind: 'values', from: `${file} spec.values`, values });
+    return { layers, diagnostics };
+}
+function dataValue(object, key) {
+    const plain = field(object, text$1(object['kind']) === 'Secret' ? 'stringData' : 'data', key);
+    if (typeof plain === 'string')
+        return plain;
+    if (text$1(object['kind']) !== 'Secret' || isObject(object['sops']))
+        return undefined;
+    const encoded = field(object, 'data', key);
+    if (typeof encoded !== 'string' || !/^[A-Za-z0-9+/=\s]*$/.test(encoded))
+        return undefined;
+    return Buffer.from(encoded, 'base64').toString('utf8');
+}
+function parseValues(raw) {
+    try {
+        const value = parseYamlDocuments(raw).documents[0]?.value;
+        return isObject(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function nested(path, value) {
+    const [head, ...rest] = path;
+    return { [head]: rest.length === 0 ? value : nested(rest, value) };
+}
+function unread(file, message) {
+    return { severity: 'warning', code: 'helm-values-unread', message, location: { path: file, line: 1, column: 1 } };
+}
 
 /**
  * What Argo CD and Flux objects in the repository say about it: which folder
@@ -51147,6 +51983,7 @@ const IN_CLUSTER = new Set(['https://kubernetes.default.svc', 'https://kubernete
 /** `folders`: every folder of the repository, for ApplicationSet git-directory generators. */
 function findDeployedSources(files, folders) {
     const out = [];
+    const sources = valuesSources(files);
     for (const file of files) {
         if (!file.text.includes('kind:'))
             continue;
@@ -51179,10 +52016,12 @@ function findDeployedSources(files, folders) {
                 if (path === undefined)
                     continue;
                 const namespace = text$1(field(obj, 'spec', 'targetNamespace')) ?? text$1(field(obj, 'metadata', 'namespace'));
+                const values = fluxHelmValues(obj, file.path, sources);
                 out.push({
                     why: `Flux HelmRelease ${file.path} (${name})`, file: file.path, cluster: fluxCluster(obj, file.path), defaultNamespace: namespace,
                     targetNamespace: undefined, path, recurse: true,
-                    helm: { valueFiles: strings(field(chart, 'valuesFiles')).map((v) => repoPath(v)).filter((v) => v !== undefined), releaseName: text$1(field(obj, 'spec', 'releaseName')) ?? name },
+                    helm: { valueFiles: strings(field(chart, 'valuesFiles')).map((v) => repoPath(v)).filter((v) => v !== undefined), releaseName: text$1(field(obj, 'spec', 'releaseName')) ?? name, ...withLayers(values.layers) },
+                    ...(values.diagnostics.length > 0 ? { diagnostics: values.diagnostics } : {}),
                 });
             }
         }
@@ -51203,12 +52042,14 @@ function argoSources(spec, file, why) {
         if (path === undefined)
             continue;
         const helm = field(source, 'helm');
+        const values = isObject(helm) ? argoHelmValues(helm, file) : undefined;
         out.push({
             why, file, cluster, defaultNamespace: text$1(field(destination, 'namespace')), targetNamespace: undefined, path,
             recurse: field(source, 'directory', 'recurse') === true,
             helm: isObject(helm)
-                ? { valueFiles: strings(helm['valueFiles']).filter((v) => !v.startsWith('$')).map((v) => repoPath(path, v)).filter((v) => v !== undefined), releaseName: text$1(helm['releaseName']) }
+                ? { valueFiles: strings(helm['valueFiles']).filter((v) => !v.startsWith('$')).map((v) => repoPath(path, v)).filter((v) => v !== undefined), releaseName: text$1(helm['releaseName']), ...withLayers(values.layers) }
                 : undefined,
+            ...(values && values.diagnostics.length > 0 ? { diagnostics: values.diagnostics } : {}),
         });
     }
     return out;
@@ -51274,6 +52115,10 @@ function replaceParams(value, params) {
         at = close + 2;
     }
     return out + value.slice(at);
+}
+/** Absent when there are none, so plans without inline values read as before. */
+function withLayers(layers) {
+    return layers.length > 0 ? { values: layers } : {};
 }
 function fluxCluster(obj, file) {
     return text$1(field(obj, 'spec', 'kubeConfig', 'secretRef', 'name')) ?? folderConvention(file)?.name;
@@ -51374,6 +52219,26 @@ function patchFiles(doc) {
     return out.filter((p) => !p.includes('\n'));
 }
 
+const AERAKI_ONLY_PROTOCOLS = new Set(['dubbo', 'thrift', 'metaprotocol']);
+function isAerakiPortName(name) {
+    const parts = name.toLowerCase().split('-');
+    return parts.length > 1 && AERAKI_ONLY_PROTOCOLS.has(parts[1]);
+}
+/** The first port (in path, then line order) named for an Aeraki protocol, if any. */
+function aerakiEvidence(entries) {
+    let best;
+    for (const entry of entries) {
+        for (const port of entry.ports) {
+            if (!isAerakiPortName(port.name))
+                continue;
+            const at = { path: port.location.path, line: port.location.line, name: port.name };
+            if (!best || at.path < best.path || (at.path === best.path && at.line < best.line))
+                best = at;
+        }
+    }
+    return best && { reason: `Aeraki port name ${best.name} at ${best.path}:${best.line}` };
+}
+
 /**
  * Without a config file, the meshes of a repository are inferred from what it
  * declares about itself, strongest evidence first:
@@ -51385,24 +52250,33 @@ function patchFiles(doc) {
  * components and chart templates are never analysed on their own.
  */
 const NETWORKING = 'networking.istio.io';
-function inferRepositoryPlan(files, defaults) {
+const loadAlone = (file, defaultNamespace) => loadSources([file], { defaultNamespace });
+function inferRepositoryPlan(files, defaults, loadFile = loadAlone) {
     const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const byPath = new Map(sorted.map((f) => [f.path, f]));
     const folders = foldersOf(sorted);
     const tree = readKustomizeTree(sorted);
     const kustomizeFiles = allReadFiles(tree);
     const charts = findHelmCharts(sorted);
-    const identities = identityReader(byPath, defaults.defaultNamespace);
+    const identities = identityReader(byPath, defaults.defaultNamespace, loadFile);
     const diagnostics = [];
     const units = [];
     const claimed = new Set();
     const deployed = findDeployedSources(sorted, folders);
     for (const source of deployed)
+        diagnostics.push(...(source.diagnostics ?? []));
+    for (const source of deployed)
         units.push(...unitsOfSource(source, { sorted, tree, kustomizeFiles, charts, identities, claimed }));
     // What no Argo CD or Flux object claims: every Kustomize root, every chart, every other manifest.
+    const clusterSiblings = siblingClusterFolders([...new Set(sorted.filter(mayHoldOurKinds).map((f) => dirOf(f.path)))]);
     const conventionKey = (path) => {
         const c = folderConvention(path);
-        return { key: c?.name, why: c ? `folder ${c.folder}/` : undefined };
+        if (c)
+            return { key: c.name, why: `folder ${c.folder}/` };
+        const sibling = siblingClusterOf(path, clusterSiblings);
+        if (sibling)
+            return { key: sibling.name, why: `folder ${sibling.folder}/, one of the sibling cluster folders ${sibling.siblings.join(', ')}` };
+        return { key: undefined, why: undefined };
     };
     for (const root of tree.roots) {
         if (claimed.has(root.file))
@@ -51443,6 +52317,10 @@ function inferRepositoryPlan(files, defaults) {
             meshes.push(toMesh(name, part.units, defaults, part.leaf));
         }
     }
+    if (defaults.mesh.controllerManagedAddresses === undefined) {
+        for (const mesh of meshes)
+            markControllerAddressed(mesh, identities.entries(sourcePathsOf(mesh, tree)));
+    }
     if (splitBy.length > 0)
         diagnostics.push(ambiguityNote(copyExamples, splitBy, meshes));
     diagnostics.push(...unusedKustomizations(tree, units, identities));
@@ -51459,6 +52337,8 @@ function unitsOfSource(source, ctx) {
         const anchor = `${dir ? `${dir}/` : ''}Chart.yaml`;
         ctx.claimed.add(anchor);
         const input = helmInput(chart ?? { dir}, source.helm?.valueFiles ?? [], source.helm?.releaseName, source.defaultNamespace ?? 'default');
+        if (source.helm?.values)
+            Object.assign(input, { values: source.helm.values });
         return [{ input, anchor, identities: [], key, why }];
     }
     const root = ctx.tree.byDir.get(source.path);
@@ -51504,13 +52384,15 @@ function chartFile(chart, byPath) {
     return byPath.has(`${prefix}Chart.yaml`) ? `${prefix}Chart.yaml` : `${prefix}Chart.yml`;
 }
 /** `group/kind/namespace/name` of each ServiceEntry and Sidecar in some files; loads each file once. */
-function identityReader(byPath, defaultNamespace) {
+function identityReader(byPath, defaultNamespace, loadFile) {
     const cache = new Map();
+    const entryCache = new Map();
     const objectsOf = (path) => {
         let objects = cache.get(path);
         if (!objects) {
             const file = byPath.get(path);
-            const loaded = file ? loadSources([file], { defaultNamespace }) : { entries: [], sidecars: [] };
+            const loaded = file ? loadFile(file, defaultNamespace) : { entries: [], sidecars: [] };
+            entryCache.set(path, loaded.entries);
             objects = [
                 ...loaded.entries.map((e) => ({ kind: 'ServiceEntry', namespace: e.namespace, explicit: e.namespaceExplicit, name: e.name })),
                 ...loaded.sidecars.map((s) => ({ kind: 'Sidecar', namespace: s.namespace, explicit: true, name: s.name })),
@@ -51519,7 +52401,34 @@ function identityReader(byPath, defaultNamespace) {
         }
         return objects;
     };
-    return (paths, override) => [...new Set(paths.flatMap((p) => objectsOf(p).map((o) => `${NETWORKING}/${o.kind}/${override ?? o.namespace}/${o.name}`)))];
+    const reader = (paths, override) => [...new Set(paths.flatMap((p) => objectsOf(p).map((o) => `${NETWORKING}/${o.kind}/${override ?? o.namespace}/${o.name}`)))];
+    return Object.assign(reader, {
+        entries: (paths) => paths.flatMap((p) => {
+            objectsOf(p);
+            return entryCache.get(p) ?? [];
+        }),
+    });
+}
+/** The repository files a mesh reads before rendering: its plain manifests and its Kustomize roots' files. */
+function sourcePathsOf(mesh, tree) {
+    return mesh.inputs.flatMap((input) => {
+        if (input.kind === 'files')
+            return input.paths;
+        const root = input.kind === 'kustomize' ? tree.byDir.get(input.root) : undefined;
+        return root ? closureOf(root, tree).files : [];
+    });
+}
+/**
+ * A mesh whose own entries name Aeraki protocols runs Aeraki, whose controller writes a VIP into
+ * every entry without addresses: said in the mesh's reason (and so in the summary line), never silently.
+ */
+function markControllerAddressed(mesh, entries) {
+    const evidence = aerakiEvidence(entries);
+    if (!evidence)
+        return;
+    mesh.settings.mesh.controllerManagedAddresses = true;
+    mesh.settings.mesh.controllerManagedAddressesReason = evidence.reason;
+    mesh.why += `; treated as Aeraki-managed (${evidence.reason}): its controller gives entries without addresses a VIP`;
 }
 /**
  * A component (or base) no root builds is not analysed on its own; its entries would otherwise vanish
@@ -51618,8 +52527,10 @@ function summarize$1(meshes, units, origin, copies) {
     const charts = units.filter((u) => u.input.kind === 'helm').length;
     const plain = units.filter((u) => u.input.kind === 'files').length;
     const what = `${plain} manifest file${plain === 1 ? '' : 's'}, ${roots} Kustomize root${roots === 1 ? '' : 's'}, ${charts} Helm chart${charts === 1 ? '' : 's'}`;
-    if (origin === 'single')
-        return `One mesh (no config file; nothing in the repository divides it): ${what}.`;
+    if (origin === 'single') {
+        const managed = meshes[0]?.settings.mesh.controllerManagedAddressesReason;
+        return `One mesh (no config file; nothing in the repository divides it): ${what}.${managed ? ` Treated as Aeraki-managed (${managed}): its controller gives entries without addresses a VIP.` : ''}`;
+    }
     const named = meshes.slice(0, 8).map((m) => `${m.name} (${m.why})`).join('; ');
     return `Inferred ${meshes.length} mesh${meshes.length === 1 ? "" : "es"} from the repository (no config file): ${named}${meshes.length > 8 ? `; and ${meshes.length - 8} more` : ''}. Inputs: ${what}${copies ? '; copies of the same objects divided some folders' : ''}.`;
 }
@@ -51656,10 +52567,10 @@ function planFromConfigText(text, configPath, repositoryPaths, fallback) {
  * repository itself declares (Argo CD, Flux, Kustomize roots, folder
  * conventions, copies of one object); `files` are keyed by repository path.
  */
-function planRepository(config, files, fallback) {
+function planRepository(config, files, fallback, loadFile) {
     if (config)
         return planFromConfigText(config.text, config.path, files.map((f) => f.path), fallback);
-    return { plan: inferRepositoryPlan(files, fallback), config: undefined, diagnostics: [] };
+    return { plan: withSettingsFiles(inferRepositoryPlan(files, fallback, loadFile), files), config: undefined, diagnostics: [] };
 }
 function planFromConfig(config, repositoryPaths, fallback) {
     const diagnostics = [];
@@ -51670,7 +52581,7 @@ function planFromConfig(config, repositoryPaths, fallback) {
         if (isUnder(p, folder))
             claimed.add(p); };
     const meshes = config.meshes.map((mesh) => {
-        const settings = resolveSettings(fallback, config.defaults, mesh.settings);
+        const settings = resolveSettings(fallback, config.defaults, mesh.settings, { defaults: `${config.path} defaults`, own: `${config.path} meshes.${mesh.name}.settings` });
         const files = filesOf(mesh, paths, diagnostics);
         for (const f of files)
             claimed.add(f);
@@ -51708,12 +52619,19 @@ function planFromConfig(config, repositoryPaths, fallback) {
     const unclaimed = paths.filter((p) => !claimed.has(p)).length;
     return { meshes, origin: 'config', summary: summarize(config, meshes, unclaimed), diagnostics, render: { ...config.render } };
 }
-function resolveSettings(fallback, defaults, own) {
+function resolveSettings(fallback, defaults, own, where) {
     const { defaultNamespace: defaultsNamespace, ...defaultsMesh } = defaults;
     const { defaultNamespace: ownNamespace, ...ownMesh } = own;
+    // Kept so a report can say which line of the config set a value the analysis used.
+    const origins = { ...fallback.origins };
+    for (const key of Object.keys(defaultsMesh))
+        origins[key] = where.defaults;
+    for (const key of Object.keys(ownMesh))
+        origins[key] = where.own;
     return {
         defaultNamespace: ownNamespace ?? defaultsNamespace ?? fallback.defaultNamespace,
         mesh: { ...fallback.mesh, ...defaultsMesh, ...ownMesh },
+        origins,
     };
 }
 /** The repository paths a mesh's globs select; a glob that selects nothing is a warning naming it. */
@@ -51771,7 +52689,7 @@ function summarize(config, meshes, unclaimed) {
  * (all its findings are new); one it removes has only a base side.
  */
 function reviewMeshes(input) {
-    const load = sharedLoader(input.maxFileBytes);
+    const load = input.load ?? sharedLoader(input.maxFileBytes);
     const baseByName = new Map(input.base.map((m) => [m.plan.name, m]));
     const headNames = new Set(input.head.map((m) => m.plan.name));
     const pairs = [
@@ -51782,6 +52700,7 @@ function reviewMeshes(input) {
     const resolved = [];
     const existing = [];
     const suggestions = {};
+    const fixNotes = {};
     const diagnostics = new DiagnosticSet();
     const headFiles = new Map();
     const meshes = [];
@@ -51789,14 +52708,18 @@ function reviewMeshes(input) {
     let baseEntryCount = 0;
     let headEntryCount = 0;
     for (const { head, base } of pairs) {
-        const settings = (head ?? base).plan.settings;
+        // Each side is analysed with what its own manifests say: a change may edit the mesh's settings too.
+        const resolve = (side) => resolveMeshSettings(side.plan.settings, meshManifestFiles(side.files, side.groups));
+        const headSettings = head ? resolve(head) : undefined;
+        const baseSettings = base ? resolve(base) : undefined;
+        const settings = (headSettings ?? baseSettings).settings;
         const report = reviewSides({
             baseFiles: base?.files ?? [],
             headFiles: head?.files ?? [],
             baseGroups: base?.groups ?? [],
             headGroups: head?.groups ?? [],
             changes: input.changes,
-            base: base?.plan.settings ?? settings,
+            base: baseSettings?.settings ?? settings,
             head: settings,
             meshName: (head ?? base).plan.name,
             fixes: input.fixes,
@@ -51806,16 +52729,19 @@ function reviewMeshes(input) {
         resolved.push(...report.resolved);
         existing.push(...report.existing);
         Object.assign(suggestions, report.suggestions);
+        if (report.fixNotes)
+            Object.assign(fixNotes, report.fixNotes);
         for (const x of report.annotationSuppressions?.base ?? [])
             annotations.base.set(suppressionKey(x), x);
         for (const x of report.annotationSuppressions?.head ?? [])
             annotations.head.set(suppressionKey(x), x);
         if (head) {
             diagnostics.addAll(head.diagnostics);
+            diagnostics.addAll(headSettings.diagnostics);
             diagnostics.addAll(report.diagnostics);
             for (const f of head.files)
                 headFiles.set(f.path, f);
-            meshes.push({ name: head.plan.name, why: head.plan.why, entryCount: report.headEntryCount });
+            meshes.push({ name: head.plan.name, why: head.plan.why, entryCount: report.headEntryCount, settings: headSettings.origins });
         }
         baseEntryCount += report.baseEntryCount;
         headEntryCount += report.headEntryCount;
@@ -51826,6 +52752,7 @@ function reviewMeshes(input) {
         resolved: resolved.sort(byFinding),
         existing: existing.sort(byFinding),
         suggestions,
+        ...(Object.keys(fixNotes).length > 0 ? { fixNotes } : {}),
         diagnostics: diagnostics.list(),
         changedPaths: input.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])),
         baseEntryCount,
@@ -52333,8 +53260,10 @@ function helmRenderer(options = {}) {
                     unrenderedServiceEntries: templates,
                 };
             }
-            const args = ['template', input.releaseName, `./${chartDir || '.'}`, '--namespace', input.namespace, ...input.valueFiles.flatMap((v) => ['--values', `./${v}`])];
-            const run = await runTool(helm, args, { cwd: copy.dir, env: isolatedEnvironment(copy.home, path), timeoutMs: options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS });
+            const inline = await writeInlineValues(input.values ?? [], copy);
+            const args = ['template', input.releaseName, `./${chartDir || '.'}`, '--namespace', input.namespace, ...input.valueFiles.flatMap((v) => ['--values', `./${v}`]), ...inline.args];
+            const run = await runTool(helm, args, { cwd: copy.dir, env: isolatedEnvironment(copy.home, path), timeoutMs: options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS })
+                .finally(() => inline.dispose());
             if (!run.ok) {
                 const why = run.timedOut ? `took longer than ${Math.round((options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS) / 1000)} s` : firstErrorLine(run.stderr);
                 return { files: [], diagnostics: [{ severity: 'error', code: 'helm-failed', message: `Helm chart ${chartDir || '.'} not analysed: helm template failed: ${why}`, location: at }] };
@@ -52351,6 +53280,40 @@ function helmRenderer(options = {}) {
             return { files, diagnostics: [] };
         },
     };
+}
+/**
+ * Inline values (Argo CD values/valuesObject/parameters, Flux values/valuesFrom) as helm arguments in
+ * helm's own precedence: each values layer becomes a temporary values file after the input's own files
+ * (later files win), and parameters become `--set`/`--set-string`, which win over every file. The files
+ * are JSON, which helm reads as YAML, written outside the repository copy so no template can read them
+ * as chart files.
+ */
+async function writeInlineValues(layers, copy) {
+    const values = layers.filter((l) => l.kind === 'values');
+    const sets = layers.filter((l) => l.kind === 'set');
+    const dir = values.length > 0 ? await mkdtemp(join$1(copy.home, 'inline-values-')) : undefined;
+    const args = [];
+    for (const [i, layer] of values.entries()) {
+        const file = join$1(dir, `${String(i).padStart(2, '0')}.json`);
+        await writeFile(file, JSON.stringify(layer.values));
+        args.push('--values', file);
+    }
+    for (const layer of sets)
+        args.push(layer.string ? '--set-string' : '--set', `${layer.name}=${setValue(layer.value)}`);
+    return { args, dispose: async () => { if (dir)
+            await rm(dir, { recursive: true, force: true }); } };
+}
+/**
+ * helm splits a --set value on unescaped commas; Argo CD escapes every comma not already escaped, and
+ * leaves a `{a,b}` list as it is, so a parameter here reaches helm as Argo CD passes it.
+ */
+function setValue(value) {
+    if (value.startsWith('{') && value.endsWith('}'))
+        return value;
+    let out = '';
+    for (let i = 0; i < value.length; i++)
+        out += value[i] === ',' && value[i - 1] !== '\\' ? '\\,' : value[i];
+    return out;
 }
 /** `# Source: <chart name>/templates/x.yaml` → the template's repository path (the chart's own name is its folder here). */
 function templatePath(chartDir, comment) {
@@ -52526,7 +53489,10 @@ async function materializeMesh(plan, tree, render) {
                 result.unrenderedServiceEntries += rendered.unrenderedServiceEntries ?? 0;
                 // kustomize already applied targetNamespace in the build (as Flux does), helm its --namespace.
                 const defaultNamespace = (input.kind === 'helm' ? input.namespace : input.defaultNamespace) ?? plan.settings.defaultNamespace;
-                result.groups.push({ files: render.display ? rendered.files.map(render.display) : rendered.files, defaultNamespace });
+                // The repository files the documents came from, as written: a fix edits those, not the render.
+                const sources = [...new Set(rendered.files.map((f) => f.path))].map((p) => tree.files.get(p)).filter((f) => f !== undefined);
+                const shown = (files) => (render.display ? files.map(render.display) : files);
+                result.groups.push({ files: shown(rendered.files), defaultNamespace, rendered: { by: input.kind, input: input.kind === 'kustomize' ? input.root : input.chart, sources: shown(sources) } });
                 break;
             }
         }
@@ -52580,24 +53546,27 @@ async function reviewByMesh(request) {
     const manifests = (files) => files.filter((f) => !configPaths.has(f.path));
     const baseFiles = manifests(request.baseFiles);
     const headFiles = manifests(applyChanges(request.baseFiles, request.changes));
-    const head = planRepository(request.headConfig, headFiles, request.fallback);
+    // One loader for planning and reviewing both sides: a file is parsed once, and an unchanged one once for both sides.
+    const load = sharedLoader(request.maxFileBytes);
+    const loadFile = (file, namespace) => load([file], namespace);
+    const head = planRepository(request.headConfig, headFiles, request.fallback, loadFile);
     if (!head.plan)
         return { ok: false, diagnostics: head.diagnostics };
     const notes = [];
     // A pull request that adds the config file (or mends a broken one) states how the clusters were split all along:
     // the base is split the same way, so adding it does not turn every old collision into a resolved one.
-    let base = planRepository(request.baseConfig, baseFiles, request.fallback);
+    let base = planRepository(request.baseConfig, baseFiles, request.fallback, loadFile);
     // The base's own suppressions, even when its meshes are split by the head's config below.
     const baseOwnConfig = base.config;
     if (!base.plan && request.headConfig) {
         notes.push(`${request.baseConfig?.path ?? 'The config file'} has errors on the base branch; the base is split by the head's config instead.`);
-        base = planRepository(request.headConfig, baseFiles, request.fallback);
+        base = planRepository(request.headConfig, baseFiles, request.fallback, loadFile);
     }
     else if (!request.baseConfig && request.headConfig) {
         notes.push(`This change adds ${request.headConfig.path}; the base branch is split by it too, so only what the change does is reported.`);
-        base = planRepository(request.headConfig, baseFiles, request.fallback);
+        base = planRepository(request.headConfig, baseFiles, request.fallback, loadFile);
     }
-    const basePlan = base.plan ?? planRepository(undefined, baseFiles, request.fallback).plan;
+    const basePlan = base.plan ?? planRepository(undefined, baseFiles, request.fallback, loadFile).plan;
     const materializeAll = (plan, files) => materializeSide(plan, files, request.renderers);
     const report = reviewMeshes({
         base: await materializeAll(basePlan, baseFiles),
@@ -52605,6 +53574,7 @@ async function reviewByMesh(request) {
         changes: request.changes,
         maxFileBytes: request.maxFileBytes,
         fixes: request.fixes,
+        load,
     });
     report.diagnostics.unshift(...head.plan.diagnostics);
     const fromConfig = (config) => (config?.suppressions ?? []).map((x) => ({ ...x, source: 'config' }));
@@ -52730,12 +53700,55 @@ function makePathFilter(globs) {
     return (path) => included(path) && !excluded(path);
 }
 
+/** How many candidate holders a port-capture finding lists when the listener's collision findings list them all. */
+const LISTED_CAPTURE_CANDIDATES = 20;
+/**
+ * Without creation times, every match-all entry of a port may hold its chain (tcp-captures-port), and
+ * those are exactly the entries the listener's collision findings already list: on a port a hundred
+ * thousand entries share, repeating them doubled the report for nothing a person reads. Such a finding
+ * lists its first candidates and names the findings that list the rest; its id, fingerprint, roles and
+ * per-namespace outcomes stay whole.
+ */
+function omittedCaptureEntries(findings) {
+    const out = new Map();
+    const large = findings.filter((f) => f.rule === 'tcp-captures-port' && f.entries.length > LISTED_CAPTURE_CANDIDATES);
+    if (large.length === 0)
+        return out;
+    const where = (f) => `${f.mesh}\u0000${f.listener}`;
+    const others = new Map();
+    for (const f of findings) {
+        if (f.rule === 'tcp-captures-port')
+            continue;
+        const key = where(f);
+        if (!others.has(key))
+            others.set(key, []);
+        others.get(key).push(f);
+    }
+    for (const capture of large) {
+        const rest = capture.entries.slice(LISTED_CAPTURE_CANDIDATES);
+        const missing = new Set(rest.map((e) => e.ref));
+        const listedIn = [];
+        for (const other of others.get(where(capture)) ?? []) {
+            let covers = false;
+            for (const e of other.entries)
+                if (missing.delete(e.ref))
+                    covers = true;
+            if (covers)
+                listedIn.push(other.id);
+            if (missing.size === 0)
+                break;
+        }
+        if (missing.size === 0)
+            out.set(capture, { count: rest.length, listedIn });
+    }
+    return out;
+}
 /**
  * Groups per-namespace outcomes: ten thousand public entries that all lose in
  * the same thousand namespaces are one group naming those namespaces once, so
  * the report grows with what differs, not with entries × namespaces.
  */
-function toJsonFinding(finding) {
+function toJsonFinding(finding, omitted) {
     const groups = new Map();
     // Entries share the arrays when their outcomes match (see the collision accumulator), so most lookups hit by identity.
     const keyOf = new Map();
@@ -52761,7 +53774,9 @@ function toJsonFinding(finding) {
     // The finding's own key order, with the groups right after the entries they describe.
     const out = {};
     for (const [k, v] of Object.entries(finding)) {
-        out[k] = k === 'entries' ? entries : v;
+        out[k] = k === 'entries' && omitted ? entries.slice(0, entries.length - omitted.count) : k === 'entries' ? entries : v;
+        if (k === 'entries' && omitted)
+            out['omittedEntries'] = omitted;
         if (k === 'entries')
             out['namespaceOutcomes'] = [...groups.values()];
     }
@@ -52774,23 +53789,29 @@ function toJsonCheckReport(findings, diagnostics, entryCount, meshes) {
     const counts = { error: 0, warning: 0, info: 0 };
     for (const f of findings)
         counts[f.severity]++;
-    return { version: JSON_REPORT_VERSION, kind: 'check', entryCount, counts, findings: findings.map(toJsonFinding), diagnostics: [...diagnostics], ...(meshes ? { meshes: [...meshes] } : {}) };
+    const omitted = omittedCaptureEntries(findings);
+    return { version: JSON_REPORT_VERSION, kind: 'check', entryCount, counts, findings: findings.map((f) => toJsonFinding(f, omitted.get(f))), diagnostics: [...diagnostics], ...(meshes ? { meshes: [...meshes] } : {}) };
 }
 function toJsonReviewReport(report) {
+    // Each side's findings list the candidates the other findings of that side omit: resolved ones are the base's.
+    const head = omittedCaptureEntries([...report.introduced, ...report.existing].map((c) => c.finding));
+    const base = omittedCaptureEntries(report.resolved.map((c) => c.finding));
+    const asJson = (f) => toJsonFinding(f, head.get(f) ?? base.get(f));
     return {
         version: JSON_REPORT_VERSION,
         kind: 'review',
         baseEntryCount: report.baseEntryCount,
         headEntryCount: report.headEntryCount,
         counts: { introduced: report.introduced.length, resolved: report.resolved.length, existing: report.existing.length },
-        introduced: report.introduced.map((c) => ({ ...toJsonFinding(c.finding), newEntryRefs: c.newEntryRefs })),
-        resolved: report.resolved.map((c) => toJsonFinding(c.finding)),
-        existing: report.existing.map((c) => toJsonFinding(c.finding)),
+        introduced: report.introduced.map((c) => ({ ...asJson(c.finding), newEntryRefs: c.newEntryRefs })),
+        resolved: report.resolved.map((c) => asJson(c.finding)),
+        existing: report.existing.map((c) => asJson(c.finding)),
         suggestions: report.suggestions,
+        ...(report.fixNotes ? { fixNotes: report.fixNotes } : {}),
         diagnostics: report.diagnostics,
         ...(report.meshes ? { meshes: report.meshes } : {}),
         ...(report.suppressions ? {
-            suppressed: report.suppressions.suppressed.map((x) => ({ finding: toJsonFinding(x.finding), suppressions: x.suppressions })),
+            suppressed: report.suppressions.suppressed.map((x) => ({ finding: asJson(x.finding), suppressions: x.suppressions })),
             addedSuppressions: report.suppressions.added,
             silencedByChange: report.suppressions.silencedByChange.map((x) => x.finding.id),
         } : {}),
@@ -52840,6 +53861,14 @@ function serialize(input, indent, out) {
         out.push(JSON.stringify(value));
         return true;
     }
+    // A small subtree (an entry, a location) goes through the native serializer, many times faster than this
+    // walk: nested at `indent`, its text is JSON.stringify's with every line break followed by that indent
+    // (string values never hold a raw line break), so the bytes are the same.
+    if (isSmall(value, SMALL_NODES) >= 0) {
+        const text = JSON.stringify(value, null, 2);
+        out.push(indent === '' ? text : text.replaceAll('\n', `\n${indent}`));
+        return true;
+    }
     const inner = `${indent}  `;
     if (Array.isArray(value)) {
         if (value.length === 0) {
@@ -52866,6 +53895,25 @@ function serialize(input, indent, out) {
     }
     out.push(first ? '{}' : `\n${indent}}`);
     return true;
+}
+/** Subtrees of at most this many values are written in one piece. */
+const SMALL_NODES = 64;
+/** What is left of `budget` after counting the values under `value`; negative when it holds more (or has a toJSON). */
+function isSmall(value, budget) {
+    if (typeof value.toJSON === 'function')
+        return -1;
+    const values = Array.isArray(value) ? value : Object.values(value);
+    budget -= values.length;
+    if (budget < 0)
+        return budget;
+    for (const v of values) {
+        if (v !== null && typeof v === 'object') {
+            budget = isSmall(v, budget);
+            if (budget < 0)
+                return budget;
+        }
+    }
+    return budget;
 }
 function withToJson(value) {
     if (value !== null && typeof value === 'object' && typeof value.toJSON === 'function') {
@@ -53088,7 +54136,7 @@ function renderReviewMarkdown(report, context = {}) {
     const sections = [
         `### ServiceEntry Guard\n\n${verdict(report)}`,
         rows.length > 0 ? findingsTable(rows, ctx, true) : '',
-        ...report.introduced.map((c) => findingDetails(c.finding, ctx, true, report.suggestions[c.finding.id])),
+        ...report.introduced.map((c) => findingDetails(c.finding, ctx, true, report.suggestions[c.finding.id], report.fixNotes?.[c.finding.id])),
         renderReviewSuppressionsMarkdown(report.suppressions),
         diagnosticsSection(report.diagnostics, ctx, new Set(report.changedPaths)),
         ...report.existing.map((c) => findingDetails(c.finding, ctx, false)),
@@ -53157,13 +54205,14 @@ function findingsTable(rows, ctx, withStatus) {
     });
     return [header, rule, ...lines].join('\n');
 }
-function findingDetails(f, ctx, open, suggestions = []) {
+function findingDetails(f, ctx, open, suggestions = [], fixNote) {
     return [
         `<details${open ? ' open' : ''}><summary>${SEVERITY_BADGE[f.severity]} ${manyMeshes(ctx) ? `mesh <code>${escapeHtml(f.mesh)}</code> · ` : ''}<code>${escapeHtml(f.listener)}</code>: ${escapeHtml(f.title)}</summary>`,
         '',
         findingBody(f, ctx),
         '',
         suggestionsSection(suggestions),
+        fixNote ? `**No verified fix:** ${escapeMarkdown(fixNote)}` : '',
         '',
         `<sub>mesh ${escapeHtml(f.mesh)} · rule ${escapeHtml(f.rule)} · id ${escapeHtml(f.id)}</sub>`,
         '</details>',
@@ -53351,7 +54400,10 @@ function wrap(text, width) {
 /** A review of a change in the terminal: what it introduces first, then what it resolves, then what was there. */
 function renderReviewText(report) {
     const section = (title, list) => list.length === 0 ? [] : [`== ${title} (${list.length})`, '', renderFindingsText(list.map((c) => c.finding), [], 0).split('\n').slice(0, -1).join('\n')];
-    const suggestions = report.introduced.flatMap((c) => (report.suggestions[c.finding.id] ?? []).map((s) => `  [${c.finding.id}] ${oneLine(s.title)} (${s.kind}): ${s.changes.map((ch) => `${ch.path}:${ch.startLine}`).join(', ')}`));
+    const suggestions = report.introduced.flatMap((c) => [
+        ...(report.suggestions[c.finding.id] ?? []).map((s) => `  [${c.finding.id}] ${oneLine(s.title)} (${s.kind}): ${s.changes.map((ch) => `${ch.path}:${ch.startLine}`).join(', ')}`),
+        ...(report.fixNotes?.[c.finding.id] ? [`  [${c.finding.id}] no verified fix: ${oneLine(report.fixNotes[c.finding.id])}`] : []),
+    ]);
     return [
         ...section('Introduced by this change', report.introduced),
         ...(suggestions.length > 0 ? ['== Verified fixes', '', ...suggestions, ''] : []),
@@ -53456,14 +54508,17 @@ async function checkRepository(request) {
     const files = read.files.filter((f) => resolve$1(request.cwd, f.path) !== configAbsolute);
     const tree = { files: new Map(files.map((f) => [repositoryPath(root, request.cwd, f), f])), directory: root };
     const repositoryFiles = [...tree.files].map(([path, file]) => ({ path, text: file.text }));
-    const planned = planRepository(config, repositoryFiles, request.fallback);
+    // Rendered manifests come back with repository paths; reports name them from the working directory, like every other file.
+    const displayPath = (path) => toPosix(relative(request.cwd, resolve$1(root, path)));
+    const display = (file) => ({ path: displayPath(file.path), text: file.text });
+    // Planning reads what each file declares with the loader the analysis uses, under the name the analysis gives the file,
+    // so every file is parsed once.
+    const load = sharedLoader(undefined);
+    const planned = planRepository(config, repositoryFiles, request.fallback, (file, namespace) => load([display(file)], namespace));
     if (!planned.plan)
         return { ok: false, diagnostics: planned.diagnostics };
     const renderers = request.renderers ?? defaultRenderers(repositoryFiles);
     const workspace = new RenderWorkspace(root, renderers.allowRemote);
-    // Rendered manifests come back with repository paths; reports name them from the working directory, like every other file.
-    const displayPath = (path) => toPosix(relative(request.cwd, resolve$1(root, path)));
-    const display = (file) => ({ path: displayPath(file.path), text: file.text });
     let unrendered = 0;
     const meshes = [];
     try {
@@ -53476,7 +54531,7 @@ async function checkRepository(request) {
     finally {
         await workspace.dispose();
     }
-    const analysis = analyzeMeshes(meshes);
+    const analysis = analyzeMeshes(meshes, { loader: load });
     analysis.diagnostics.unshift(...read.diagnostics, ...planned.plan.diagnostics.map((d) => ({ ...d, location: { ...d.location, path: displayPath(d.location.path) } })));
     unrendered += countServiceEntryTemplates$1(analysis.diagnostics);
     return { ok: true, plan: planned.plan, config: planned.config, analysis, unrenderedServiceEntries: unrendered };
@@ -53758,7 +54813,8 @@ Options:
   --default-namespace NS        namespace of manifests that set none (default: default)
   --auto-allocate               consumers run DNS capture with IP auto-allocation
   --mesh-default-export-to NS   MeshConfig defaultServiceExportTo, repeatable (default: *)
-  --root-namespace NS           Istio root namespace for mesh-wide Sidecars (default: istio-system)
+  --root-namespace NS           Istio root namespace for mesh-wide Sidecars (default: the
+                                repository's MeshConfig rootNamespace, else istio-system)
   --include GLOB                manifest globs under directories, repeatable; !GLOB excludes
                                 (default: ${DEFAULT_PATH_GLOBS.join(', ')})
   --output FILE                 write the report to FILE instead of standard output
@@ -53824,6 +54880,9 @@ Options:
   --outbound-traffic-policy P   MeshConfig outboundTrafficPolicy: ALLOW_ANY or REGISTRY_ONLY (default: ALLOW_ANY)
   --dns-capture                 sidecars run Istio DNS capture (ISTIO_META_DNS_CAPTURE) mesh-wide
   --auto-allocate-prefix CIDR   istiod's PILOT_IP_AUTOALLOCATE_IPV4_PREFIX (default: 240.240.0.0/16)
+                                Mesh settings a flag leaves unset are read from the mesh's own
+                                IstioOperator / istio ConfigMap / Helm values / ProxyConfig /
+                                proxy.istio.io/config first; the config file overrides both.
   --include GLOB                manifest globs under directories, repeatable; !GLOB excludes
                                 (default: ${DEFAULT_PATH_GLOBS.join(', ')})
   --config FILE                 repository config declaring the meshes (default:
@@ -53853,7 +54912,7 @@ async function runCli(argv, io) {
                 'default-namespace': { type: 'string', default: 'default' },
                 'auto-allocate': { type: 'boolean', default: false },
                 'mesh-default-export-to': { type: 'string', multiple: true },
-                'root-namespace': { type: 'string', default: 'istio-system' },
+                'root-namespace': { type: 'string' },
                 'istio-version': { type: 'string' },
                 'outbound-traffic-policy': { type: 'string' },
                 'dns-capture': { type: 'boolean' },
@@ -53917,9 +54976,10 @@ async function runCli(argv, io) {
         io.stderr(`--outbound-traffic-policy must be ALLOW_ANY or REGISTRY_ONLY and --istio-version a release like 1.24\n\n${USAGE}`);
         return EXIT_USAGE;
     }
+    // Only what the flags state: settings a flag leaves out come from the repository's own manifests, then Istio's defaults.
     const mesh = {
-        autoAllocate: values['auto-allocate'],
-        rootNamespace: values['root-namespace'],
+        ...(values['auto-allocate'] ? { autoAllocate: true } : {}),
+        ...(values['root-namespace'] ? { rootNamespace: values['root-namespace'] } : {}),
         ...(values['mesh-default-export-to'] ? { defaultExportTo: values['mesh-default-export-to'] } : {}),
         ...(version ? { istioVersion: version } : {}),
         ...(policy ? { outboundTrafficPolicy: policy } : {}),
@@ -53947,7 +55007,7 @@ async function runCli(argv, io) {
         }
         if (!reviewed.ok)
             return configErrors(io, reviewed.diagnostics);
-        io.stderr([reviewed.compared, reviewed.plan.summary, ...reviewed.notes].map((line) => `${line}\n`).join(''));
+        io.stderr([reviewed.compared, reviewed.plan.summary, ...settingLines(reviewed.report.meshes), ...reviewed.notes].map((line) => `${line}\n`).join(''));
         const report = reviewed.report;
         // In SARIF and workflow commands a review is the head's findings, those on the base already marked as known.
         const asOutcome = () => ({
@@ -53972,7 +55032,7 @@ async function runCli(argv, io) {
         }
         if (!checked.ok)
             return configErrors(io, checked.diagnostics);
-        io.stderr(`${checked.plan.summary}\n`);
+        io.stderr([checked.plan.summary, ...settingLines(checked.analysis.meshes)].map((line) => `${line}\n`).join(''));
         const result = checked.analysis;
         let baseline;
         if (values.baseline) {

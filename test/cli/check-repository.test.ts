@@ -72,7 +72,8 @@ describe('check on a repository infers its meshes', () => {
 describe('evidence a repository shows about its clusters', () => {
   test('ports named for Aeraki protocols: the mesh is Aeraki-managed, said in the summary; its controller VIPs part the Dubbo services', async () => {
     const { stderr, findings, report } = await check('aeraki-port-names');
-    expect(stderr).toContain('Treated as Aeraki-managed (Aeraki port name tcp-dubbo at dubbo/serviceentries.yaml:');
+    // Paths read as every other path of the CLI: from the working directory.
+    expect(stderr).toContain('Treated as Aeraki-managed (Aeraki port name tcp-dubbo at test/fixtures/repositories/aeraki-port-names/dubbo/serviceentries.yaml:');
     // The two entries that already list the same address are left alone by the controller, and still collide, saying why.
     expect(findings).toEqual([{ rule: 'tcp-shadowed', mesh: 'default', entries: ['rpc/ingest-a ingest/serviceentries.yaml:13', 'rpc/ingest-b ingest/serviceentries.yaml:29'] }]);
     const shadowed = report.findings.find((f) => f.rule === 'tcp-shadowed') as unknown as { explanation: string; listener: string };
