@@ -34,6 +34,8 @@ export interface FakeRequest {
   query: URLSearchParams;
   body: unknown;
   headers: Record<string, string | string[] | undefined>;
+  /** When the fake received it (ms since the epoch), for tests of pacing. */
+  at?: number;
 }
 
 export interface FakeResponse {
@@ -118,7 +120,7 @@ export class FakeGitHub {
   }
 
   handle(request: FakeRequest): FakeResponse {
-    this.requests.push(request);
+    this.requests.push({ ...request, at: Date.now() });
     this.beforeHandle?.(request);
     const prefix = this.options.prefix ?? '';
     const path = request.path.startsWith(prefix) ? request.path.slice(prefix.length) : request.path;
