@@ -193,7 +193,7 @@ function findingDetails(f: Finding, ctx: RenderContext, open: boolean, suggestio
   return [
     `<details${open ? ' open' : ''}><summary>${SEVERITY_BADGE[f.severity]} ${manyMeshes(ctx) ? `mesh <code>${escapeHtml(f.mesh)}</code> · ` : ''}<code>${escapeHtml(f.listener)}</code>: ${escapeHtml(f.title)}</summary>`,
     '',
-    findingBody(f, ctx),
+    findingBody(f, ctx, suggestions[0]?.kind === 'restore' ? suggestions[0] : undefined),
     '',
     suggestionsSection(suggestions),
     '',
@@ -202,15 +202,20 @@ function findingDetails(f: Finding, ctx: RenderContext, open: boolean, suggestio
   ].join('\n');
 }
 
-/** Why, who, and the cures with their costs: the part every rendering of a finding shares. */
-function findingBody(f: Finding, ctx: RenderContext): string {
+/**
+ * Why, who, and the cures with their costs: the part every rendering of a
+ * finding shares. A verified restore of what the change removed leads the
+ * list, as it leads the verified fixes: the two lists never disagree on what comes first.
+ */
+function findingBody(f: Finding, ctx: RenderContext, restore?: FixSuggestion): string {
+  const fixes = [...(restore ? [`${escapeMarkdown(restore.title)}. Cost: ${escapeMarkdown(restore.cost)}`] : []), ...f.fixes.map(escapeProse)];
   return [
     escapeMarkdown(f.explanation),
     '',
     entryList(f.entries, ctx),
     '',
     '**Fixes, best first:**',
-    ...f.fixes.map((fix, i) => `${i + 1}. ${escapeProse(fix)}`),
+    ...fixes.map((fix, i) => `${i + 1}. ${fix}`),
   ].join('\n');
 }
 
