@@ -28,12 +28,12 @@ describeDist('restoring what the pull request removed is the first fix (dist/ind
       const run = await runDist(pr.event(), await github.start(), {});
       expect(github.violations).toEqual([]);
       expect(run.code).toBe(1);
-      expect(pr.fake.reviewComments).toHaveLength(1);
-      const comment = pr.fake.reviewComments[0]!;
-      expect(suggestionBody(comment.body)).toMatch(/addresses:\n\s+- "?240\.241\.0\.10"?/);
+      // The new shadowing, and the port's match-all chain now contested: each one-click fix puts the address back.
+      expect(pr.fake.reviewComments.map((c) => c.body.split(' · ')[1]).sort()).toEqual(['tcp-captures-port', 'tcp-shadowed']);
+      for (const comment of pr.fake.reviewComments) expect(suggestionBody(comment.body)).toMatch(/addresses:\n\s+- "?240\.241\.0\.10"?/);
       // The summary's generic list and its verified fixes both start with the restore.
       const summary = pr.fake.issueComments.find((c) => c.body.includes(SUMMARY_MARKER))!.body;
-      expect(summary).toMatch(/\*\*Fixes, best first:\*\*\n1\. Restore what this change removed: spec\.addresses \["240\.241\.0\.10"\] on egress\/github/);
+      expect(summary).toMatch(/\*\*Fixes, best first:\*\*\n1\. Restore what this change removed: spec\.addresses [^\n]*240\.241\.0\.10[^\n]* on egress\/github/);
       expect(summary).toMatch(/\*\*Verified fixes\*\*[^\n]*\n\n1\. Restore what this change removed/);
 
       commitSuggestionAndPush(pr, 'deploy/github.yaml');
