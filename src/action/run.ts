@@ -151,7 +151,7 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
     setCounts(io, 0, 0, result.findings.length, reportPath);
     io.setOutput('sarif', await writeSarif(reportPath, { findings: result.findings, suppressed: [], diagnostics: result.diagnostics }));
     if (inputs.mode !== 'check') {
-      await io.writeJobSummary(renderFindingsMarkdown(result.findings, result.diagnostics, result.entryCount, { ...render, maxLength: JOB_SUMMARY_LIMIT }));
+      await io.writeJobSummary(renderFindingsMarkdown(result.findings, result.diagnostics, result.entryCount, { ...render, maxLength: JOB_SUMMARY_LIMIT, limitName: JOB_SUMMARY_LIMIT_NAME, fullReportHint: 'The full report is in the JSON file named by the report-json output.' }));
       annotate(io, result.findings.map((finding) => ({ status: 'existing', finding, newEntryRefs: [] })), [], new Set());
     }
     const failing = atOrAbove(result.findings, inputs.failLevel);
@@ -173,7 +173,7 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
     setCounts(io, report.introduced.length, report.resolved.length, report.existing.length, reportPath);
     if (inputs.mode !== 'check') {
       const render: RenderContext = { blobUrl: blobUrlFor(serverUrl, repository, context.headSha), baseBlobUrl: blobUrlFor(serverUrl, repository, context.baseSha) };
-      await io.writeJobSummary(`${renderReviewMarkdown(report, { ...render, maxLength: JOB_SUMMARY_LIMIT - compared.length - 20, fullReportHint: 'The full report is in the JSON file named by the report-json output.' })}\n\n<sub>${compared}</sub>\n`);
+      await io.writeJobSummary(`${renderReviewMarkdown(report, { ...render, maxLength: JOB_SUMMARY_LIMIT - compared.length - 20, limitName: JOB_SUMMARY_LIMIT_NAME, fullReportHint: 'The full report is in the JSON file named by the report-json output.' })}\n\n<sub>${compared}</sub>\n`);
       annotate(io, report.introduced, report.diagnostics, new Set(report.changedPaths));
     }
     const n = report.introduced.length;
