@@ -31,6 +31,8 @@ export interface ActionInputs {
   /** Login our earlier comments were posted as; empty means ask GitHub. */
   commentAuthor: string | undefined;
   maxInlineComments: number;
+  /** Upload the full report as a workflow artifact when an output had to be cut. */
+  uploadReport: boolean;
   /** Where suggested VIPs come from. */
   vipPool: string;
   /** Repository config path set explicitly; undefined uses `.serviceentry-guard.yaml` when the repository has one. */
@@ -61,6 +63,11 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     if (!['true', 'false'].includes(value)) throw new InputError(`input ${name} is ${JSON.stringify(value)}; expected true or false`);
     return value === 'true';
   };
+  const flagOn = (name: string) => {
+    const value = text(name, 'true').toLowerCase();
+    if (!['true', 'false'].includes(value)) throw new InputError(`input ${name} is ${JSON.stringify(value)}; expected true or false`);
+    return value === 'true';
+  };
   const max = Number(text('max-inline-comments', String(DEFAULT_MAX_INLINE_COMMENTS)));
   if (!Number.isInteger(max) || max < 0) throw new InputError('input max-inline-comments must be a whole number, 0 or more');
   const exportTo = list('mesh-default-export-to');
@@ -77,6 +84,7 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     rootNamespace: getInput('root-namespace').trim() || undefined,
     commentAuthor: getInput('comment-author').trim() || undefined,
     maxInlineComments: max,
+    uploadReport: flagOn('upload-report'),
     vipPool: vipPool(text('vip-pool', DEFAULT_VIP_POOL)),
     config: configPath(getInput('config').trim()),
     ...meshSettingInputs(getInput),

@@ -9,7 +9,8 @@ import type { ReviewReport } from '../core/review/review-change.js';
 import { CommentableLines, type DiffLines } from '../core/review-comments/diff-hunks.js';
 import { MergedFileLines } from '../core/review-comments/head-lines.js';
 import type { LineMap } from '../core/fixes/line-map.js';
-import { planInlineComments, type InlinePlan } from '../core/review-comments/inline-plan.js';
+import { currentInlineKeys, planInlineComments, type InlinePlan } from '../core/review-comments/inline-plan.js';
+import { findStaleRemarks, resolveStaleRemarks } from '../adapters/github/review-threads.js';
 import { reviewMarker } from '../core/review-comments/markers.js';
 import { composeSummaryComment, type InlineOutcome } from '../core/review-comments/summary-comment.js';
 import type { Mode } from './inputs.js';
@@ -55,14 +56,22 @@ export async function publishToPullRequest(deps: PublishDeps): Promise<PublishOu
       return { status: 'stale', newerSha: state.headSha };
     }
     const ownLogins = await resolveOwnLogins(deps.client, deps.commentAuthor, log.info, log.warning);
-    const inline = deps.mode === 'review' && deps.report.introduced.length > 0 ? await postInlineComments(deps, ownLogins) : undefined;
-    const body = composeSummaryComment(deps.report, { render: deps.render, headSha: deps.headSha, ...(inline ? { inline } : {}), incomplete: !deps.complete, ...(deps.compared ? { compared: deps.compared } : {}) });
-    const summary = await upsertStickyComment(deps.client, deps.pull, body, {
+    const upsertSummary = (inline: InlineOutcome | undefined) => upsertStickyComment(deps.client, deps.pull, composeSummaryComment(deps.report, { render: deps.render, headSha: deps.headSha, ...(inline ? { inline } : {}), incomplete: !deps.complete, maxInlineComments: deps.maxInlineComments, ...(deps.compared ? { compared: deps.compared } : {}) }), {
       ownLogins,
       create: worthANewComment(deps.report),
       log: log.info,
       ...(deps.sleep ? { sleep: deps.sleep } : {}),
     });
+    // The summary goes first, saying what the review will hold, so each inline comment can link to its details;
+    // when the review then lands as planned, the final update below changes nothing and costs no write.
+    let early: StickyCommentResult | undefined;
+    const inline = deps.mode === 'review' && deps.report.introduced.length > 0
+      ? await postInlineComments(deps, ownLogins, async (planned) => (early = await upsertSummary(planned)).url)
+      : undefined;
+    if (deps.mode === 'review') await resolveFixedRemarks(deps, ownLogins);
+    const final = await upsertSummary(inline);
+    // Said as what this run did to the comment, whichever of the two calls did it.
+    const summary = early && final.action === 'unchanged' ? { ...final, action: early.action, removedDuplicates: early.removedDuplicates + final.removedDuplicates } : final;
     log.info(summary.action === 'not-created'
       ? 'Nothing about this change to report, and no earlier summary comment to update: no comment posted.'
       : `Summary comment ${summary.action}: ${summary.url ?? ''}${summary.removedDuplicates > 0 ? ` (removed ${summary.removedDuplicates} duplicate${summary.removedDuplicates > 1 ? 's' : ''})` : ''}`);
@@ -80,19 +89,33 @@ export async function publishToPullRequest(deps: PublishDeps): Promise<PublishOu
   }
 }
 
+/** Inline comments of findings this head no longer has are resolved (or, failing that, marked so); never fails the run. */
+async function resolveFixedRemarks(deps: PublishDeps, ownLogins: ReadonlySet<string>): Promise<void> {
+  try {
+    const stale = await findStaleRemarks(deps.client, deps.pull, ownLogins, currentInlineKeys(deps.report.introduced), deps.log.info);
+    if (stale.length === 0) return;
+    const done = await resolveStaleRemarks(deps.client, deps.pull, stale, deps.headSha, deps.log.warning);
+    deps.log.info(`Inline comments of findings this head no longer has: ${done.resolved} thread${done.resolved === 1 ? '' : 's'} resolved${done.edited > 0 ? `, ${done.edited} marked resolved by an edit` : ''}${done.failed > 0 ? `, ${done.failed} left as they were` : ''}.`);
+  } catch (error) {
+    deps.log.warning(`Could not mark the inline comments of fixed findings resolved (${classifyFailure(error).message}).`);
+  }
+}
+
 /** A summary nobody asked for is noise: create one only when the change itself has something to say. */
 function worthANewComment(report: ReviewReport): boolean {
   const changed = new Set(report.changedPaths);
   return report.introduced.length > 0 || report.resolved.length > 0 || report.diagnostics.some((d) => changed.has(d.location.path));
 }
 
-async function postInlineComments(deps: PublishDeps, ownLogins: ReadonlySet<string>): Promise<InlineOutcome> {
+async function postInlineComments(deps: PublishDeps, ownLogins: ReadonlySet<string>, summaryFirst: (planned: InlineOutcome) => Promise<string | undefined>): Promise<InlineOutcome> {
   const posted = await listPostedInline(deps.client, deps.pull, ownLogins);
   const postedKeys = posted.keys;
   // max-inline-comments caps the pull request, not the run: earlier runs' comments count.
   const room = Math.max(0, deps.maxInlineComments - posted.comments);
   const texts = new Map(deps.report.headFiles.map((f) => [f.path, f.text.split('\n')] as const));
+  let summaryUrl: string | undefined;
   const plan = (diffs: ReadonlyMap<string, CommentableLines>): InlinePlan => inHeadLines(planInlineComments(deps.report.introduced, {
+    ...(summaryUrl ? { summaryUrl } : {}),
     postedKeys,
     diffs: mergedView(diffs, deps.toHead),
     suggestions: deps.report.suggestions,
@@ -100,8 +123,10 @@ async function postInlineComments(deps: PublishDeps, ownLogins: ReadonlySet<stri
     maxComments: room,
     fileLines: (path) => texts.get(path),
   }), deps.toHead);
-  const first = plan(deps.diffs);
+  let first = plan(deps.diffs);
   if (first.comments.length === 0) return { posted: [], skipped: first.skipped, refused: [] };
+  summaryUrl = await summaryFirst({ posted: findings(first), skipped: first.skipped, refused: [] });
+  if (summaryUrl) first = plan(deps.diffs);
   try {
     return await send(deps, first, ownLogins);
   } catch (error) {

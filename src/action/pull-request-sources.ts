@@ -3,7 +3,7 @@ import { ensureCommit, mergeBase } from '../adapters/git/commits.js';
 import type { FileRead, SnapshotRead } from '../adapters/git/file-read.js';
 import { readPaths, readSnapshot } from '../adapters/git/snapshot.js';
 import type { GitHubClient } from '../adapters/github/client.js';
-import { readFilesAtRef } from '../adapters/github/contents.js';
+import { readChangedFiles } from '../adapters/github/changed-files.js';
 import { listPullRequestFiles, PULL_REQUEST_FILES_CAP, type PullRequestFile, type RepoRef } from '../adapters/github/pull-request.js';
 import { readSnapshotViaTarball } from '../adapters/github/tarball-snapshot.js';
 import type { Diagnostic, SourceFile } from '../core/model.js';
@@ -51,7 +51,8 @@ export interface SourceDeps {
  * Collects what the review compares: the base set, and the pull request's
  * changes with their content at head. Local git objects are preferred (no
  * API calls, no size limits); without them the base set costs one tarball
- * call and each changed manifest one contents call.
+ * call, and the changed manifests one contents call each or, for a wide
+ * change, one more archive.
  */
 export async function gatherPullRequestSources(deps: SourceDeps): Promise<PullRequestSources> {
   const { pr, log } = deps;
@@ -86,7 +87,7 @@ export async function gatherPullRequestSources(deps: SourceDeps): Promise<PullRe
   const needText = selected.filter((c) => c.status !== 'removed').map((c) => c.path);
   const readAt = (commit: string, paths: readonly string[]) => gitReady && deps.workspace
     ? readPaths(deps.workspace, commit, paths, deps.maxBytes)
-    : readFilesAtRef(deps.client, deps.repo, commit, paths, deps.maxBytes);
+    : readChangedFiles(deps.client, deps.repo, commit, paths, deps.maxBytes);
   const afterReads = await readAt(comparison.after, needText);
   const base: SnapshotRead = gitReady && deps.workspace
     ? await readSnapshot(deps.workspace, comparison.before, deps.select, deps.maxBytes)

@@ -33,6 +33,9 @@ import { gatherTree } from './tree-sources.js';
 import { toSarifLog } from '../core/render/sarif.js';
 import { VERSION } from '../core/version.js';
 import { unmatchedGlobs } from './unmatched-globs.js';
+import { artifactUploader, reportArtifactName, type UploadArtifact } from '../adapters/github/report-artifact.js';
+import { keepFullReport } from './full-report.js';
+import { GITHUB_COMMENT_LIMIT } from '../core/render/markdown.js';
 
 export interface RunEnvironment {
   env: Readonly<Record<string, string | undefined>>;
@@ -40,6 +43,8 @@ export interface RunEnvironment {
   /** Client settings tests change (global fetch for nock, short back-off). */
   client?: Partial<Pick<ClientOptions, 'fetch' | 'retryAfterBaseMs' | 'throttle'>>;
   sleep?: (ms: number) => Promise<void>;
+  /** Artifact uploads; the runner's artifact service by default. */
+  uploadArtifact?: UploadArtifact;
 }
 
 export interface RunResult {
@@ -49,6 +54,9 @@ export interface RunResult {
 
 /** GitHub caps a step's job summary at 1 MiB. */
 const JOB_SUMMARY_LIMIT = 1_000_000;
+const JOB_SUMMARY_LIMIT_NAME = 'GitHub\'s 1 MiB job summary limit';
+/** Room the summary comment keeps for its marker and footer (compared commits, inline outcome). */
+const COMMENT_FOOTER_ROOM = 4_000;
 
 /**
  * The action from inputs to exit code. The exit code depends only on what
@@ -146,7 +154,7 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
     setCounts(io, 0, 0, result.findings.length, reportPath);
     io.setOutput('sarif', await writeSarif(reportPath, { findings: result.findings, suppressed: [], diagnostics: result.diagnostics }));
     if (inputs.mode !== 'check') {
-      await io.writeJobSummary(renderFindingsMarkdown(result.findings, result.diagnostics, result.entryCount, { ...render, maxLength: JOB_SUMMARY_LIMIT }));
+      await io.writeJobSummary(renderFindingsMarkdown(result.findings, result.diagnostics, result.entryCount, { ...render, maxLength: JOB_SUMMARY_LIMIT, limitName: JOB_SUMMARY_LIMIT_NAME, fullReportHint: 'The full report is in the JSON file named by the report-json output.' }));
       annotate(io, result.findings.map((finding) => ({ status: 'existing', finding, newEntryRefs: [] })), [], new Set());
     }
     const failing = atOrAbove(result.findings, inputs.failLevel);
@@ -168,7 +176,7 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
     setCounts(io, report.introduced.length, report.resolved.length, report.existing.length, reportPath);
     if (inputs.mode !== 'check') {
       const render: RenderContext = { blobUrl: blobUrlFor(serverUrl, repository, context.headSha), baseBlobUrl: blobUrlFor(serverUrl, repository, context.baseSha) };
-      await io.writeJobSummary(`${renderReviewMarkdown(report, { ...render, maxLength: JOB_SUMMARY_LIMIT - compared.length - 20, fullReportHint: 'The full report is in the JSON file named by the report-json output.' })}\n\n<sub>${compared}</sub>\n`);
+      await io.writeJobSummary(`${renderReviewMarkdown(report, { ...render, maxLength: JOB_SUMMARY_LIMIT - compared.length - 20, limitName: JOB_SUMMARY_LIMIT_NAME, fullReportHint: 'The full report is in the JSON file named by the report-json output.' })}\n\n<sub>${compared}</sub>\n`);
       annotate(io, report.introduced, report.diagnostics, new Set(report.changedPaths));
     }
     const n = report.introduced.length;
@@ -190,18 +198,36 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
   await writeReport(reportPath, { ...toJsonReviewReport(report), context: { pullRequest: context.number, baseSha: context.baseSha, headSha: context.headSha, compared: { kind: comparison.kind, before: comparison.before, after: comparison.after, description: comparison.description }, complete: sources.complete } });
   setCounts(io, report.introduced.length, report.resolved.length, report.existing.length, reportPath);
   // Code scanning compares runs itself; the head's findings go in, those already on the base marked as known.
-  io.setOutput('sarif', await writeSarif(reportPath, {
+  const sarifPath = await writeSarif(reportPath, {
     findings: report.introduced.map((c) => c.finding), suppressed: [], diagnostics: report.diagnostics,
     baseline: { baselined: report.existing.map((c) => c.finding), grown: {} },
-  }));
+  });
+  io.setOutput('sarif', sarifPath);
+
+  // The uncut report, kept as an artifact when any output below has to be cut; the cut notes link to it.
+  const fullMarkdown = inputs.mode === 'check' ? '' : renderReviewMarkdown(report, render);
+  const posts = inputs.mode === 'review' || inputs.mode === 'comment';
+  const pointer = await keepFullReport({
+    enabled: inputs.uploadReport,
+    limitsHit: [
+      ...(posts && fullMarkdown.length > GITHUB_COMMENT_LIMIT - COMMENT_FOOTER_ROOM ? [`GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character comment limit`] : []),
+      ...(inputs.mode === 'review' && report.introduced.length > inputs.maxInlineComments ? [`max-inline-comments (${inputs.maxInlineComments})`] : []),
+      ...(inputs.mode !== 'check' && fullMarkdown.length > JOB_SUMMARY_LIMIT - comparison.description.length - 20 ? [JOB_SUMMARY_LIMIT_NAME] : []),
+    ],
+    reportPath, sarifPath, markdown: fullMarkdown,
+    upload: environment.uploadArtifact ?? artifactUploader(env),
+    artifactName: reportArtifactName(env),
+    log: (m) => io.info(m),
+  });
+  const artifact = pointer.url ? { fullReportHint: pointer.hint, fullReportUrl: pointer.url } : {};
 
   let published: PublishOutcome | undefined;
   if (inputs.mode !== 'check') {
-    await io.writeJobSummary(`${renderReviewMarkdown(report, { ...render, maxLength: JOB_SUMMARY_LIMIT - comparison.description.length - 20, fullReportHint: 'The full report is in the JSON file named by the report-json output.' })}\n\n<sub>${comparison.description}</sub>\n`);
+    await io.writeJobSummary(`${renderReviewMarkdown(report, { ...render, maxLength: JOB_SUMMARY_LIMIT - comparison.description.length - 20, limitName: JOB_SUMMARY_LIMIT_NAME, fullReportHint: 'The full report is in the JSON file named by the report-json output.', ...artifact })}\n\n<sub>${comparison.description}</sub>\n`);
     annotate(io, report.introduced, report.diagnostics, new Set(report.changedPaths));
   }
-  if (inputs.mode === 'review' || inputs.mode === 'comment') {
-    published = await publish(client, repo, context, inputs.mode, inputs, report, sources, render, select, environment, io);
+  if (posts) {
+    published = await publish(client, repo, context, inputs.mode as 'review' | 'comment', inputs, report, sources, { ...render, ...artifact }, select, environment, io);
   }
   const fails = failsAt(report, inputs.failLevel);
   const n = report.introduced.length;

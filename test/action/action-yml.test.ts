@@ -38,6 +38,7 @@ describe('action.yml', () => {
       rootNamespace: undefined,
       commentAuthor: undefined,
       maxInlineComments: 25,
+      uploadReport: true,
       vipPool: '240.241.0.0/16',
     });
   });

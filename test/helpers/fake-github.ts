@@ -34,6 +34,8 @@ export interface FakeRequest {
   query: URLSearchParams;
   body: unknown;
   headers: Record<string, string | string[] | undefined>;
+  /** When the fake received it (ms since the epoch), for tests of pacing. */
+  at?: number;
 }
 
 export interface FakeResponse {
@@ -87,6 +89,10 @@ export class FakeGitHub {
   readonly faults: Fault[] = [];
   headSha: string;
   readOnly = false;
+  /** GraphQL mutations answer FORBIDDEN, as for a token without the permission (queries still work). */
+  graphqlMutationsRefused = false;
+  /** Review threads resolved through GraphQL, by the id of their first comment. */
+  readonly resolvedThreads = new Set<number>();
   /** Runs before each request is answered: lets a test change the pull request mid-run. */
   beforeHandle: ((request: FakeRequest) => void) | undefined;
   private nextId = 1000;
@@ -118,7 +124,7 @@ export class FakeGitHub {
   }
 
   handle(request: FakeRequest): FakeResponse {
-    this.requests.push(request);
+    this.requests.push({ ...request, at: Date.now() });
     this.beforeHandle?.(request);
     const prefix = this.options.prefix ?? '';
     const path = request.path.startsWith(prefix) ? request.path.slice(prefix.length) : request.path;
@@ -140,7 +146,7 @@ export class FakeGitHub {
     const pr = `${repoPath}/pulls/${pullNumber}`;
     const body = (request.body ?? {}) as Record<string, unknown>;
     const user = this.tokenUser;
-    if (method === 'POST' && path.endsWith('/graphql')) return ok({ data: { viewer: { login: user.login.replace(/\[bot\]$/, '') } } });
+    if (method === 'POST' && path.endsWith('/graphql')) return this.graphql(body, user);
     if (method === 'GET' && path === pr) {
       return ok({ number: pullNumber, state: 'open', head: { sha: this.headSha, ref: 'feature' }, base: { sha: this.options.baseSha, ref: 'main' } });
     }
@@ -166,6 +172,14 @@ export class FakeGitHub {
         this.issueComments.splice(index, 1);
         return { status: 204, headers: {}, body: undefined };
       }
+    }
+    const reviewCommentId = new RegExp(`^${repoPath}/pulls/comments/(\\d+)$`).exec(path);
+    if (reviewCommentId && method === 'PATCH') {
+      const comment = this.reviewComments.find((c) => c.id === Number(reviewCommentId[1]));
+      if (!comment) return this.error(404, 'Not Found');
+      if (comment.user.login !== user.login) return this.error(403, 'Resource not accessible by integration');
+      comment.body = String(body['body']);
+      return ok({ ...comment, html_url: `https://github.com/${owner}/${repo}/pull/${pullNumber}#discussion_r${comment.id}` });
     }
     if (method === 'GET' && path === `${pr}/comments`) return this.page(request, this.reviewComments.map((c) => ({ ...c, html_url: `https://github.com/${owner}/${repo}/pull/${pullNumber}#discussion_r${c.id}` })));
     if (method === 'GET' && path === `${pr}/reviews`) return this.page(request, this.reviews.map((r) => this.reviewResponse(r)));
@@ -234,6 +248,45 @@ export class FakeGitHub {
       return attempt(() => ({ status: 200, headers: { 'content-type': 'application/x-gzip' }, body: git('archive', '--format=tar.gz', `--prefix=${owner}-${repo}-${ref.slice(0, 7)}/`, ref) }));
     }
     return undefined;
+  }
+
+  /**
+   * The GraphQL queries the action sends, answered as GitHub does: the
+   * viewer; a pull request's review threads (one per top-level review
+   * comment, paginated by `first`/`after` with opaque cursors, bot authors
+   * without their `[bot]` suffix); and `resolveReviewThread`, which a token
+   * without the permission gets as a FORBIDDEN error in a 200 response.
+   */
+  private graphql(body: Record<string, unknown>, user: FakeUser): FakeResponse {
+    const query = String(body['query'] ?? '');
+    const variables = (body['variables'] ?? {}) as Record<string, unknown>;
+    const login = (u: FakeUser) => u.login.replace(/\[bot\]$/, '');
+    if (/\bresolveReviewThread\b/.test(query)) {
+      if (this.readOnly || this.graphqlMutationsRefused) {
+        return ok({ data: { resolveReviewThread: null }, errors: [{ type: 'FORBIDDEN', path: ['resolveReviewThread'], locations: [{ line: 2, column: 3 }], message: 'Resource not accessible by integration' }] });
+      }
+      const id = /^PRRT_fake(\d+)$/.exec(String(variables['threadId'] ?? ''));
+      const comment = id ? this.reviewComments.find((c) => c.id === Number(id[1])) : undefined;
+      if (!comment) return ok({ data: { resolveReviewThread: null }, errors: [{ type: 'NOT_FOUND', path: ['resolveReviewThread'], message: `Could not resolve to a node with the global id of '${String(variables['threadId'])}'` }] });
+      this.resolvedThreads.add(comment.id);
+      return ok({ data: { resolveReviewThread: { thread: { id: `PRRT_fake${comment.id}`, isResolved: true } } } });
+    }
+    if (/\breviewThreads\b/.test(query)) {
+      if (variables['number'] !== this.options.pullNumber || variables['owner'] !== this.options.owner || variables['name'] !== this.options.repo) {
+        return ok({ data: { repository: null }, errors: [{ type: 'NOT_FOUND', path: ['repository'], message: 'Could not resolve to a Repository' }] });
+      }
+      const first = Number(/reviewThreads\(first:\s*(\d+)/.exec(query)?.[1] ?? NaN);
+      if (!(first >= 1 && first <= 100)) return ok({ errors: [{ type: 'MISSING_PAGINATION_BOUNDARIES', message: 'You must provide a `first` value between 1 and 100 to properly paginate the `reviewThreads` connection.' }] });
+      const start = typeof variables['cursor'] === 'string' ? Number(Buffer.from(variables['cursor'], 'base64').toString('utf8').replace(/^cursor:/, '')) : 0;
+      const threads = this.reviewComments.slice(start, start + first);
+      const end = start + threads.length;
+      return ok({ data: { repository: { pullRequest: { reviewThreads: {
+        pageInfo: { hasNextPage: end < this.reviewComments.length, endCursor: threads.length > 0 ? Buffer.from(`cursor:${end}`).toString('base64') : null },
+        nodes: threads.map((c) => ({ id: `PRRT_fake${c.id}`, isResolved: this.resolvedThreads.has(c.id), comments: { nodes: [{ databaseId: c.id, body: c.body, author: { login: login(c.user) } }] } })),
+      } } } } });
+    }
+    if (/\bviewer\b/.test(query)) return ok({ data: { viewer: { login: login(user) } } });
+    return ok({ errors: [{ message: `the fake GitHub does not answer this query: ${query.slice(0, 80)}` }] });
   }
 
   private createReview(body: Record<string, unknown>, user: FakeUser): FakeResponse {

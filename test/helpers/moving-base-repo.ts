@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { TempGitRepo } from './temp-git-repo.js';
 import { REPO_ROOT } from './fixtures.js';
 import { FakeGitHub } from './fake-github.js';
@@ -33,7 +33,8 @@ export interface MovingBaseRepo {
  * its contents, archives and commits are served from the same repository.
  */
 export function movingBaseRepo(fixture: string): MovingBaseRepo {
-  const dir = join(MERGES, fixture);
+  // A name is one of test/fixtures/merges; an absolute path is a folder of the same shape built by a test.
+  const dir = isAbsolute(fixture) ? fixture : join(MERGES, fixture);
   const repo = new TempGitRepo('seg-merge-');
   const put = (side: string) => {
     repo.remove('deploy');

@@ -34,7 +34,7 @@ export interface DistEvent {
  * with the environment GitHub sets, inputs as INPUT_<NAME> with action.yml's
  * defaults, against the given API URL.
  */
-export async function runDist(event: DistEvent, apiUrl: string, inputs: Record<string, string> = {}): Promise<ChildRun> {
+export async function runDist(event: DistEvent, apiUrl: string, inputs: Record<string, string> = {}, extraEnv: Record<string, string> = {}): Promise<ChildRun> {
   const temp = mkdtempSync(join(tmpdir(), 'seg-e2e-'));
   const eventPath = join(temp, 'event.json');
   const outputPath = join(temp, 'output');
@@ -64,6 +64,7 @@ export async function runDist(event: DistEvent, apiUrl: string, inputs: Record<s
     GITHUB_STEP_SUMMARY: summaryPath,
     RUNNER_TEMP: temp,
     ...inputEnv,
+    ...extraEnv,
   };
   const started = Date.now();
   const child = spawn(process.execPath, [DIST], { cwd: event.workspace || temp, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,6 +1,7 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { pacedNotifications, pacedWrites } from './write-pacing.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
@@ -52,6 +53,8 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
         fallbackSecondaryRateRetryAfter: 60,
         onRateLimit: waitOut('primary'),
         onSecondaryRateLimit: waitOut('secondary'),
+        // Duck-typed limiters (see write-pacing.ts); the plugin's types want a full Bottleneck.Group.
+        ...({ write: pacedWrites(), notifications: pacedNotifications() } as Record<string, unknown>),
         ...options.throttle,
       },
     },

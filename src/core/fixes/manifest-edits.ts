@@ -151,6 +151,23 @@ export function addAddress(path: string, at: SourceLocation, address: string): M
   };
 }
 
+/** Sets spec.addresses to exactly these (restoring what a change removed): replaced in place, or added before spec.ports. */
+export function setAddresses(path: string, at: SourceLocation, addresses: string[]): ManifestEdit {
+  return {
+    path,
+    at,
+    describe: `spec.addresses: ${JSON.stringify(addresses)}`,
+    apply: (text, doc) => {
+      const spec = specOf(manifestAt(doc, offsetOf(text, at)));
+      if (!spec) return undefined;
+      const existing = pairOf(spec, 'addresses');
+      if (existing) return replaceValue(text, existing, addresses);
+      const anchor = pairOf(spec, 'ports') ?? pairOf(spec, 'hosts');
+      return anchor ? addKey(text, spec, anchor, 'addresses', addresses, 'before') : undefined;
+    },
+  };
+}
+
 /** Restricts who sees the entry: sets spec.exportTo. */
 export function setExportTo(path: string, at: SourceLocation, namespaces: string[]): ManifestEdit {
   return {

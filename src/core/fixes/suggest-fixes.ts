@@ -5,13 +5,13 @@ import { loadSourceFile } from '../load/load-sources.js';
 import { entryRef, type AnalysisResult, type Finding, type LoadResult, type MeshOptions, type ServiceEntry, type SourceFile } from '../model.js';
 
 import { classifyFindings } from '../classify/classify-findings.js';
-import { applyEdits, manifestValueAt, addAddress, setExportTo, setPortNumber, setPortProtocol, type ManifestEdit } from './manifest-edits.js';
+import { applyEdits, manifestValueAt, addAddress, setAddresses, setExportTo, setPortNumber, setPortProtocol, type ManifestEdit } from './manifest-edits.js';
 import { lineChanges, type LineChange } from './line-changes.js';
 import { collectUsedAddresses, DEFAULT_VIP_POOL, pickVip, type UsedAddresses } from './vip-pool.js';
 import { parseAddress } from '../analysis/addresses.js';
 import { patchRenderedSource, type RenderedSource } from './rendered-sources.js';
 
-export type FixKind = 'tls' | 'addresses' | 'export-to' | 'port';
+export type FixKind = 'restore' | 'tls' | 'addresses' | 'export-to' | 'port';
 
 export interface FixSuggestion {
   findingId: string;
@@ -49,6 +49,7 @@ const FIXABLE_RULES = new Set(['tcp-shadowed', 'tls-shadowed', 'multi-host-tcp',
 const ALL_MEMBERS_RULES = new Set(['tcp-captures-port', 'http-tcp-sniffing', 'tcp-captures-tls-port']);
 
 const COST: Record<FixKind, string> = {
+  restore: 'Undoes this part of the change: whatever removing it was meant to achieve is lost, and the entry behaves as on the base branch.',
   tls: 'Clients must speak TLS with SNI on this port; Envoy can no longer originate TLS here.',
   addresses: 'The VIP only helps clients that connect to it: through Istio DNS capture (which answers with spec.addresses) or by being given the IP. With plain DNS they still reach the real IP and the wildcard listener.',
   'export-to': 'Workloads in other namespaces no longer see this entry.',
@@ -133,10 +134,37 @@ function candidates(finding: Finding, members: ServiceEntry[], targets: ServiceE
     ? { kind: 'port', title: `Move ${targets.map(entryRef).join(', ')} from port ${port} to ${free}`, edits: targets.map((e) => edit(e, (p, d) => setPortNumber(p, d, port, free))) }
     : undefined;
 
-  // Fixes that work without DNS capture first; a VIP helps only clients that connect to it.
-  const ordered = [tls, exportTo, addresses, movePort];
+  // Fixes that work without DNS capture first; a VIP helps only clients that connect to it. Before all of
+  // them, undoing the change's own removal: the base branch shows that state worked.
+  const ordered = [restoreRemoved(members, context), tls, exportTo, addresses, movePort];
   for (const c of ordered) if (c) list.push(c);
   return list;
+}
+
+/**
+ * Where the change removed what kept an entry off the shared listener (its
+ * spec.addresses, or an exportTo that hid it from other namespaces), putting
+ * it back as the base branch had it. Only entries that exist on both sides;
+ * verified like every other fix.
+ */
+function restoreRemoved(members: readonly ServiceEntry[], context: FixContext): Candidate | undefined {
+  const baseByRef = new Map(context.baseLoaded.entries.map((e) => [entryRef(e), e]));
+  const edits: ManifestEdit[] = [];
+  const said: string[] = [];
+  const same = (a: readonly string[] | undefined, b: readonly string[] | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  for (const head of members) {
+    const base = baseByRef.get(entryRef(head));
+    if (!base) continue;
+    if (base.addresses.length > 0 && base.addresses.some((a) => !head.addresses.includes(a))) {
+      edits.push(setAddresses(head.location.path, head.location, [...base.addresses]));
+      said.push(`spec.addresses ${JSON.stringify(base.addresses)} on ${entryRef(head)}`);
+    }
+    if (base.exportTo !== undefined && !same(base.exportTo, head.exportTo)) {
+      edits.push(setExportTo(head.location.path, head.location, [...base.exportTo]));
+      said.push(`exportTo ${JSON.stringify(base.exportTo)} on ${entryRef(head)}`);
+    }
+  }
+  return edits.length > 0 ? { kind: 'restore', title: `Restore what this change removed: ${said.join(', ')}, as on the base branch`, edits } : undefined;
 }
 
 /** Suggested VIPs stay out of the range istiod allocates from (PILOT_IP_AUTOALLOCATE_IPV4_PREFIX, default 240.240.0.0/16). */

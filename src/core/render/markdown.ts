@@ -14,6 +14,10 @@ export interface RenderContext {
   maxLength?: number;
   /** Where the full report lives when this one has to be cut. */
   fullReportHint?: string;
+  /** The limit maxLength stands for, named in the note when the report is cut. */
+  limitName?: string;
+  /** Where the full report can be downloaded (the run's artifact), linked from that note. */
+  fullReportUrl?: string;
   /** The meshes of the run; with more than one, tables get a Mesh column and titles name the mesh. */
   meshes?: readonly string[];
 }
@@ -27,10 +31,13 @@ const STATUS_BADGE: Record<FindingStatus, string> = { introduced: '🆕 introduc
 export function renderReviewMarkdown(report: ReviewReport, context: RenderContext = {}): string {
   const rows = [...report.introduced, ...report.resolved, ...report.existing];
   const ctx = withMeshes(context, rows.map((r) => r.finding), report.meshes?.map((m) => m.name));
+  // Past a screenful, a reviewer needs the shape first: counts by mesh, rule and port, every finding's details folded.
+  const many = rows.length > AT_A_GLANCE_FROM;
   const sections = [
     `### ServiceEntry Guard\n\n${verdict(report)}`,
+    many ? atAGlance(report, ctx) : '',
     rows.length > 0 ? findingsTable(rows, ctx, true) : '',
-    ...report.introduced.map((c) => findingDetails(c.finding, ctx, true, report.suggestions[c.finding.id], report.fixNotes?.[c.finding.id])),
+    ...report.introduced.map((c) => findingDetails(c.finding, ctx, !many, report.suggestions[c.finding.id], report.fixNotes?.[c.finding.id])),
     renderReviewSuppressionsMarkdown(report.suppressions),
     diagnosticsSection(report.diagnostics, ctx, new Set(report.changedPaths)),
     ...report.existing.map((c) => findingDetails(c.finding, ctx, false)),
@@ -53,16 +60,86 @@ export function renderFindingsMarkdown(findings: readonly Finding[], diagnostics
   return fitWithin(sections, ctx);
 }
 
-/** One inline review comment: what collides on this line and how to fix it. */
-export function renderFindingComment(classified: ClassifiedFinding, ctx: RenderContext = {}): string {
+/** Where an inline comment sends the reader for the explanation and every fix with its cost. */
+export interface RemarkLinks {
+  /** The sticky summary comment, when it exists by the time the comment is posted. */
+  summaryUrl?: string;
+}
+
+/**
+ * One inline review comment, short enough to read beside the diff: the
+ * verdict, who wins the listener, and a link to the finding's details (why,
+ * and every fix with its cost) in the summary comment. The one-click fix,
+ * when one fits, is appended by the caller.
+ */
+export function renderFindingComment(classified: ClassifiedFinding, ctx: RenderContext & RemarkLinks = {}): string {
   const f = classified.finding;
+  const winners = f.entries.filter((e) => e.role === 'winner');
+  const open = f.entries.filter((e) => e.role === 'undetermined');
+  const losers = f.entries.filter((e) => e.role === 'shadowed');
+  const who = [
+    winners.length > 0 ? `**Wins:** ${capped(winners.map(entryName), ', ', 3)}${winnerScope(winners)}.`
+      : open.length > 0 ? `**Wins:** undetermined between ${capped(open.map(entryName), ', ', 3)}: the manifests do not record which Istio saw first.` : '',
+    losers.length > 0 ? `**Shadowed:** ${capped(losers.map(entryName), ', ', 3)}.` : '',
+  ].filter(Boolean).join(' ');
+  const details = ctx.summaryUrl
+    ? `[Why, and every fix with its cost](${safeUrl(ctx.summaryUrl)}) in the summary comment (finding ${inlineCode(f.id)}).`
+    : `Why, and every fix with its cost: the ServiceEntry Guard summary comment (finding ${inlineCode(f.id)}).`;
   return [
-    `**${SEVERITY_BADGE[f.severity]} · ${escapeMarkdown(f.rule)} · ${inlineCode(f.listener)} · mesh ${inlineCode(f.mesh)}**`,
-    '',
-    `**${escapeMarkdown(f.title)}**`,
-    '',
-    findingBody(f, ctx),
-  ].join('\n');
+    `**${SEVERITY_BADGE[f.severity]} · ${escapeMarkdown(f.rule)} · ${inlineCode(f.listener)}${manyMeshes(ctx) || f.mesh !== 'default' ? ` · mesh ${inlineCode(f.mesh)}` : ''}**: ${escapeMarkdown(f.title)}`,
+    who,
+    details,
+  ].filter(Boolean).join('\n\n');
+}
+
+function entryName(e: FindingEntry): string {
+  return `${inlineCode(`${e.namespace}/${e.name}`)} (${capped(e.hosts.map(inlineCode), ', ', 2)})`;
+}
+
+/** Where winning differs by consumer namespace, the comment says so rather than claim one winner for all. */
+function winnerScope(winners: readonly FindingEntry[]): string {
+  const partial = winners.some((w) => w.losesFor.length > 0);
+  return partial ? ' (not for every namespace: see the details)' : '';
+}
+
+/** More rows than this and the summary opens with counts and folds every finding's details. */
+export const AT_A_GLANCE_FROM = 10;
+
+/** One row per mesh, rule and severity: how many findings of each status, on which ports. */
+function atAGlance(report: ReviewReport, ctx: RenderContext): string {
+  const groups = new Map<string, { mesh: string; rule: string; severity: Severity; counts: Record<FindingStatus, number>; ports: Set<number> }>();
+  for (const { status, finding: f } of [...report.introduced, ...report.resolved, ...report.existing]) {
+    const key = `${f.mesh}\u0000${f.rule}\u0000${f.severity}`;
+    const group = groups.get(key) ?? { mesh: f.mesh, rule: f.rule, severity: f.severity, counts: { introduced: 0, resolved: 0, existing: 0 }, ports: new Set<number>() };
+    group.counts[status]++;
+    group.ports.add(f.port);
+    groups.set(key, group);
+  }
+  const order: Severity[] = ['error', 'warning', 'info'];
+  const sorted = [...groups.values()].sort((a, b) => b.counts.introduced - a.counts.introduced || order.indexOf(a.severity) - order.indexOf(b.severity) || (a.mesh < b.mesh ? -1 : a.mesh > b.mesh ? 1 : a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  const withMesh = manyMeshes(ctx);
+  const lines = [
+    `| ${withMesh ? 'Mesh | ' : ''}Rule | Severity | 🆕 Introduced | ✅ Resolved | ⏺ Existing | Ports |`,
+    `|${withMesh ? ' --- |' : ''} --- | --- | ---: | ---: | ---: | --- |`,
+    ...sorted.slice(0, GLANCE_ROWS).map((g) => `| ${withMesh ? `${inlineCode(g.mesh)} | ` : ''}${escapeMarkdown(g.rule)} | ${SEVERITY_BADGE[g.severity]} | ${g.counts.introduced} | ${g.counts.resolved} | ${g.counts.existing} | ${portRanges([...g.ports])} |`),
+  ];
+  const rest = sorted.length - GLANCE_ROWS;
+  return `**At a glance** (${report.introduced.length + report.resolved.length + report.existing.length} findings; each one's details are folded below the table):\n\n${lines.join('\n')}${rest > 0 ? `\n\n… and ${rest} more groups.` : ''}`;
+}
+
+const GLANCE_ROWS = 30;
+
+/** 20000–20299, 8443: consecutive ports as ranges, a few ranges named and the rest counted. */
+function portRanges(ports: number[]): string {
+  const sorted = [...new Set(ports)].sort((a, b) => a - b);
+  const ranges: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    ranges.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
+    i = j + 1;
+  }
+  return capped(ranges, ', ', 6);
 }
 
 function verdict(report: ReviewReport): string {
@@ -116,7 +193,7 @@ function findingDetails(f: Finding, ctx: RenderContext, open: boolean, suggestio
   return [
     `<details${open ? ' open' : ''}><summary>${SEVERITY_BADGE[f.severity]} ${manyMeshes(ctx) ? `mesh <code>${escapeHtml(f.mesh)}</code> · ` : ''}<code>${escapeHtml(f.listener)}</code>: ${escapeHtml(f.title)}</summary>`,
     '',
-    findingBody(f, ctx),
+    findingBody(f, ctx, suggestions[0]?.kind === 'restore' ? suggestions[0] : undefined),
     '',
     suggestionsSection(suggestions),
     fixNote ? `**No verified fix:** ${escapeMarkdown(fixNote)}` : '',
@@ -126,15 +203,20 @@ function findingDetails(f: Finding, ctx: RenderContext, open: boolean, suggestio
   ].join('\n');
 }
 
-/** Why, who, and the cures with their costs: the part every rendering of a finding shares. */
-function findingBody(f: Finding, ctx: RenderContext): string {
+/**
+ * Why, who, and the cures with their costs: the part every rendering of a
+ * finding shares. A verified restore of what the change removed leads the
+ * list, as it leads the verified fixes: the two lists never disagree on what comes first.
+ */
+function findingBody(f: Finding, ctx: RenderContext, restore?: FixSuggestion): string {
+  const fixes = [...(restore ? [`${escapeMarkdown(restore.title)}. Cost: ${escapeMarkdown(restore.cost)}`] : []), ...f.fixes.map(escapeProse)];
   return [
     escapeMarkdown(f.explanation),
     '',
     entryList(f.entries, ctx),
     '',
     '**Fixes, best first:**',
-    ...f.fixes.map((fix, i) => `${i + 1}. ${escapeProse(fix)}`),
+    ...fixes.map((fix, i) => `${i + 1}. ${fix}`),
   ].join('\n');
 }
 
@@ -161,8 +243,12 @@ function diagnosticsSection(diagnostics: readonly Diagnostic[], ctx: RenderConte
 function locationLink(location: SourceLocation, ctx: RenderContext): string {
   const label = escapeMarkdown(`${location.path}:${location.line}`);
   const url = ctx.blobUrl?.(location.path, location.line);
-  // Only unreserved characters stay: a `|`, bracket or parenthesis from a file name must not end the link or the table cell.
-  return url ? `[${label}](${url.replace(/[^A-Za-z0-9\-._~:/?#=&%]/g, (c) => encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`))})` : label;
+  return url ? `[${label}](${safeUrl(url)})` : label;
+}
+
+/** Only unreserved characters stay: a `|`, bracket or parenthesis from a file name must not end the link or the table cell. */
+export function safeUrl(url: string): string {
+  return url.replace(/[^A-Za-z0-9\-._~:/?#=&%]/g, (c) => encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`));
 }
 
 function refs(entries: readonly FindingEntry[]): string {
@@ -205,7 +291,7 @@ function fitWithin(sections: readonly string[], ctx: RenderContext): string {
   const max = ctx.maxLength ?? Number.POSITIVE_INFINITY;
   const full = body.join('\n\n');
   if (full.length <= max) return full;
-  const note = `\n\n> ⚠️ This report was cut to fit GitHub's comment size limit. ${escapeMarkdown(ctx.fullReportHint ?? 'The full report is in the job summary of this check run.')}`;
+  const note = `\n\n> ⚠️ This report was cut to fit ${ctx.limitName ?? `GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character comment limit`}. ${escapeProse(ctx.fullReportHint ?? 'The full report is in the job summary of this check run.')}${ctx.fullReportUrl ? ` [Download the full report](${safeUrl(ctx.fullReportUrl)}).` : ''}`;
   const kept: string[] = [];
   let length = note.length;
   for (const section of body) {

@@ -44,6 +44,8 @@ export interface InlinePlanOptions {
   maxComments?: number;
   /** The lines of each file the fixes were computed on, so a fix touching two places of one hunk can be one suggestion. */
   fileLines?: (path: string) => readonly string[] | undefined;
+  /** The summary comment's address, which each inline comment links to for the details. */
+  summaryUrl?: string;
 }
 
 export const DEFAULT_MAX_INLINE_COMMENTS = 25;
@@ -83,10 +85,15 @@ export function planInlineComments(introduced: readonly ClassifiedFinding[], opt
       path: fix ? fix.path : anchor.path,
       line: fix ? fix.endLine : anchor.line,
       ...(fix && fix.startLine < fix.endLine ? { startLine: fix.startLine } : {}),
-      body: commentBody(renderFindingComment(classified, options.render ?? {}), fix, keys, !fix && verified.length > 0),
+      body: commentBody(renderFindingComment(classified, { ...options.render, ...(options.summaryUrl ? { summaryUrl: options.summaryUrl } : {}) }), fix, keys, !fix && verified.length > 0),
     });
   }
   return plan;
+}
+
+/** Every dedupe key the introduced findings stand for now; an earlier comment carrying none of them is about something fixed. */
+export function currentInlineKeys(introduced: readonly ClassifiedFinding[]): Set<string> {
+  return new Set(introduced.flatMap((c) => ownEntries(c).map((e) => inlineKey(c.finding.id, e.ref))));
 }
 
 /** The entries the change is answerable for; when it only made a collision worse, those it touched. */

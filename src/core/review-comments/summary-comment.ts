@@ -1,5 +1,5 @@
 import type { ReviewReport } from '../review/review-change.js';
-import { GITHUB_COMMENT_LIMIT, renderReviewMarkdown, type RenderContext } from '../render/markdown.js';
+import { GITHUB_COMMENT_LIMIT, renderReviewMarkdown, safeUrl, type RenderContext } from '../render/markdown.js';
 import { escapeMarkdown, inlineCode } from '../render/escape.js';
 import type { SkippedRemark } from './inline-plan.js';
 import { SUMMARY_MARKER } from './markers.js';
@@ -21,6 +21,8 @@ export interface SummaryCommentOptions {
   incomplete?: boolean;
   /** Which two commits were compared (merge commit, or merge base and head when none exists). */
   compared?: string;
+  /** The pull request's cap on inline comments, named when it left findings without one. */
+  maxInlineComments?: number;
 }
 
 const LISTED_SKIPS = 10;
@@ -45,10 +47,14 @@ function footerLines(options: SummaryCommentOptions): string[] {
     const outside = inline.skipped.filter((s) => s.reason === 'outside-diff' || s.reason === 'comment-limit');
     // Counted the same whether this run or an earlier one posted them, so a re-run leaves the comment as it was.
     const commented = new Set([...inline.posted, ...inline.skipped.filter((s) => s.reason === 'already-commented').map((s) => s.findingId)]);
-    const onlyHere = new Set([...outside.map((s) => s.findingId), ...inline.refused].filter((id) => !commented.has(id)));
+    const uncommented = (skips: readonly SkippedRemark[], extra: readonly string[] = []) => new Set([...skips.map((s) => s.findingId), ...extra].filter((id) => !commented.has(id)));
+    const capped = uncommented(inline.skipped.filter((s) => s.reason === 'comment-limit'));
+    const onlyHere = uncommented(inline.skipped.filter((s) => s.reason === 'outside-diff'), inline.refused);
+    for (const id of capped) onlyHere.delete(id);
     const parts = [
       commented.size > 0 ? `${plural(commented.size)} commented on the changed lines` : '',
       onlyHere.size > 0 ? `${plural(onlyHere.size)} only here (lines outside this pull request's diff, or refused by GitHub)` : '',
+      capped.size > 0 ? `${plural(capped.size)} only here because this pull request reached ${inlineCode('max-inline-comments')}${options.maxInlineComments !== undefined ? ` (${options.maxInlineComments})` : ''}` : '',
     ].filter(Boolean);
     if (parts.length > 0) lines.push(`<sub>Inline: ${parts.join(' · ')}.</sub>`);
     for (const s of outside.slice(0, LISTED_SKIPS)) {
@@ -56,6 +62,7 @@ function footerLines(options: SummaryCommentOptions): string[] {
     }
     if (outside.length > LISTED_SKIPS) lines.push(`<sub>… and ${outside.length - LISTED_SKIPS} more.</sub>`);
   }
+  if (options.render.fullReportUrl) lines.push(`<sub>The full report (JSON, markdown, SARIF) is this run's [workflow artifact](${safeUrl(options.render.fullReportUrl)}).</sub>`);
   if (options.compared) lines.push(`<sub>${escapeMarkdown(options.compared)}</sub>`);
   lines.push(`<sub>Analysed head ${inlineCode(options.headSha.slice(0, 12))} · updated in place on every run.</sub>`);
   return lines;

@@ -1,6 +1,8 @@
 import { reviewChange } from '../../../src/core/review/review-change.js';
 import type { ManifestValidator } from '../../../src/core/fixes/suggest-fixes.js';
 import { only, reviewFixture } from '../../helpers/fixtures.js';
+import { renderReviewMarkdown } from '../../../src/core/render/markdown.js';
+import { escapeMarkdown } from '../../../src/core/render/escape.js';
 
 const accepting: ManifestValidator = () => [];
 
@@ -39,6 +41,15 @@ describe('verified fix suggestions', () => {
     expect(suggestions[0]!.kind).toBe('addresses');
     expect(only(suggestions[0]!.changes).path).toBe('deploy/mysql-dev.yaml');
     expect(suggestions.map((s) => s.kind)).not.toContain('tls'); // TLS would have to touch all three and port 3306 is not a TLS port
+  });
+
+  test('where the change dropped an exportTo that kept the entry out of sight, restoring it is the first fix, and leads the generic list too', () => {
+    const { report, finding, suggestions } = suggestionsFor('pr-drops-export-to');
+    expect(suggestions[0]!.kind).toBe('restore');
+    expect(suggestions[0]!.title).toBe('Restore what this change removed: exportTo ["."] on team-a/api, as on the base branch');
+    expect(only(suggestions[0]!.changes)).toMatchObject({ path: 'deploy/team-a-api.yaml', replacementLines: expect.arrayContaining(['  exportTo:', '    - "."']) });
+    expect(renderReviewMarkdown(report)).toContain(`**Fixes, best first:**\n1. ${escapeMarkdown(suggestions[0]!.title)}.`);
+    expect(finding.rule).toBe('tcp-shadowed');
   });
 
   test('a fix whose manifest the CRD would reject is not offered', () => {

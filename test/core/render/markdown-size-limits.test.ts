@@ -50,9 +50,13 @@ describe('bodies stay within the size GitHub accepts', () => {
     const body = renderReviewMarkdown(big, { maxLength: GITHUB_COMMENT_LIMIT, fullReportHint: 'See the job summary of this run.' });
     expectCutCleanly(body, GITHUB_COMMENT_LIMIT);
     expect(body).toContain('See the job summary of this run.');
-    // The table keeps its header and as many whole rows as fit.
-    const [table] = tablesOf(body);
+    // Counts first (one row per mesh, rule and severity, ports as ranges), then the findings table with as many whole rows as fit.
+    const [glance, table] = tablesOf(body);
+    expect(glance!.header).toMatch(/^\| Rule \| Severity \| 🆕 Introduced/);
+    expect(glance!.rows.reduce((n, row) => n + Number(row.split('|')[3]), 0)).toBe(big.introduced.length);
+    expect(table!.header).toMatch(/^\| Status/);
     expect(table!.rows.length).toBeGreaterThan(10);
+    expect(body).not.toContain('<details open>');
   });
 
   test('a findings report of 3,000 findings and 2,000 unreadable files fits, with the default note', () => {
@@ -83,8 +87,9 @@ describe('bodies stay within the size GitHub accepts', () => {
     const review = reviewChange({ baseFiles: [], changes: added(onePort), defaultNamespace: 'default' });
     expect(review.introduced.map((c) => c.finding.rule).sort()).toEqual(['tcp-captures-port', 'tcp-shadowed']);
     const comment = renderFindingComment(review.introduced.find((c) => c.finding.rule === 'tcp-shadowed')!);
-    expect(comment.length).toBeLessThan(GITHUB_COMMENT_LIMIT);
-    expect(comment).toMatch(/and 2980 more entries/);
+    // An inline comment names a few of each side and counts the rest; the lists of 20 are in the summary's details.
+    expect(comment.length).toBeLessThan(2000);
+    expect(comment).toMatch(/\*\*Wins:\*\* undetermined between .*, and 2997 more:/);
     const summary = renderReviewMarkdown(review, { maxLength: GITHUB_COMMENT_LIMIT });
     expect(summary.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
     const [row] = tablesOf(summary)[0]!.rows;

@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { jest } from '@jest/globals';
+import { commitSuggestionAndPush } from '../helpers/branch-push.js';
+import { runBuiltCli } from '../helpers/github-suggestion.js';
+import { LoopbackGitHub } from '../helpers/loopback-github.js';
+import { movingBaseRepo, type MovingBaseRepo } from '../helpers/moving-base-repo.js';
+import { OpenApiChecker } from '../helpers/openapi-checker.js';
+import { DIST, runDist, TOKEN } from '../helpers/run-dist.js';
+
+const describeDist = existsSync(DIST) ? describe : describe.skip;
+
+/**
+ * Run 1 comments on a new collision; the author commits the one-click fix;
+ * run 2, on the new head (main having moved on after the branch point),
+ * finds the collision gone and resolves the thread of that comment.
+ */
+describeDist('inline comments of fixed findings are resolved on the next run (dist/index.js)', () => {
+  jest.setTimeout(240_000);
+  const checker = new OpenApiChecker();
+  let pr: MovingBaseRepo;
+  let github: LoopbackGitHub;
+  let apiUrl: string;
+  beforeEach(async () => {
+    pr = movingBaseRepo('branch-adds-crlf-entry');
+    github = new LoopbackGitHub(pr.fake, checker, TOKEN);
+    apiUrl = await github.start();
+  });
+  afterEach(async () => {
+    await github.stop();
+    pr.repo.dispose();
+  });
+
+  it('resolves the review thread through GraphQL once the pull request fixed the collision', async () => {
+    const first = await runDist(pr.event(), apiUrl, {});
+    expect(first.code).toBe(1);
+    expect(pr.fake.reviewComments).toHaveLength(1);
+    const comment = pr.fake.reviewComments[0]!;
+    expect(pr.fake.resolvedThreads.has(comment.id)).toBe(false);
+
+    const second = await runDist(commitSuggestionAndPush(pr, 'deploy/github.yaml'), apiUrl, {});
+    expect(github.violations).toEqual([]);
+    expect(second.code).toBe(0);
+    expect(pr.fake.resolvedThreads).toEqual(new Set([comment.id]));
+    expect(second.stdout).toContain('1 thread resolved');
+    // The fixed branch merged with main, checked by the CLI: nothing introduced.
+    expect(JSON.parse(runBuiltCli(pr.repo.dir, 'diff', '--base', 'main', '--head', 'feature', '--format', 'json').stdout)).toMatchObject({ counts: { introduced: 0 } });
+
+    // A re-run finds nothing left to resolve, and writes nothing.
+    const resolves = () => pr.fake.requests.filter((r) => JSON.stringify(r.body ?? '').includes('resolveReviewThread')).length;
+    const [writesBefore, resolvesBefore] = [pr.fake.writes().length, resolves()];
+    expect((await runDist(rerunEvent(pr), apiUrl, {})).code).toBe(0);
+    expect([pr.fake.writes().length, resolves()]).toEqual([writesBefore, resolvesBefore]);
+  });
+
+  it('marks the comment resolved at the new head by an edit when GraphQL may not resolve threads', async () => {
+    await runDist(pr.event(), apiUrl, {});
+    pr.fake.graphqlMutationsRefused = true;
+    const second = await runDist(commitSuggestionAndPush(pr, 'deploy/github.yaml'), apiUrl, {});
+    expect(github.violations).toEqual([]);
+    expect(second.code).toBe(0);
+    expect(pr.fake.resolvedThreads.size).toBe(0);
+    expect(pr.fake.reviewComments[0]!.body).toMatch(new RegExp(`^> ✅ \\*\\*Resolved\\*\\* at ${pr.fake.headSha.slice(0, 12)}`));
+    expect(second.stdout).toMatch(/::warning::GitHub refused to resolve a review thread/);
+    // Once marked, a later run leaves it alone.
+    const edits = () => pr.fake.requests.filter((r) => r.method === 'PATCH' && r.path.includes('/pulls/comments/')).length;
+    const before = edits();
+    await runDist(rerunEvent(pr), apiUrl, {});
+    expect(edits()).toBe(before);
+  });
+});
+
+/** The pull request's current head and merge commit again: a re-run. */
+function rerunEvent(pr: MovingBaseRepo) {
+  const merge = pr.repo.git('rev-parse', 'refs/pull/7/merge');
+  const event = pr.event();
+  const payload = event.payload as { pull_request: { head: { sha: string }; merge_commit_sha: string } };
+  payload.pull_request.head.sha = pr.fake.headSha;
+  payload.pull_request.merge_commit_sha = merge;
+  return { ...event, sha: merge };
+}
