@@ -6,7 +6,7 @@
  */
 import { lstat, mkdir, mkdtemp, readdir, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, posix, relative, sep } from 'node:path';
 import type { SourceFile } from '../../core/model.js';
 
 export interface RepositoryCopy {
@@ -25,6 +25,19 @@ export interface RepositoryCopy {
 
 const SKIPPED = new Set(['.git', 'node_modules']);
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * A folder this process wrote itself from known files (a pull request's side,
+ * see side-folder), used as the copy without copying it again: it already
+ * holds only those regular files, at repository-relative paths.
+ */
+export async function folderAsCopy(dir: string, files: readonly SourceFile[], options: { allowRemote?: boolean } = {}): Promise<RepositoryCopy> {
+  const home = await mkdtemp(join(tmpdir(), 'serviceentry-guard-home-'));
+  const normalized = files.map((f) => ({ path: posix.normalize(f.path), text: f.text }));
+  const paths = new Set(normalized.map((f) => f.path));
+  const kustomizations = normalized.filter((f) => /(^|\/)kustomization\.ya?ml$/.test(f.path));
+  return { dir, home, kustomizations, paths, allowRemote: options.allowRemote ?? false, dispose: () => rm(home, { recursive: true, force: true }) };
+}
 
 export async function copyRepository(repoDir: string, options: { allowRemote?: boolean } = {}): Promise<RepositoryCopy> {
   const base = await mkdtemp(join(tmpdir(), 'serviceentry-guard-render-'));
