@@ -5,6 +5,7 @@ import type { ChangedFile } from './apply-changes.js';
 import { suppressionKey, type Suppression } from '../suppressions/suppression.js';
 import type { ClassifiedFinding } from '../classify/classify-findings.js';
 import { reviewSides, type ReviewInput, type ReviewReport } from './review-change.js';
+import { reviewUnchangedMesh } from './unchanged-meshes.js';
 
 export interface MeshReviewInput {
   /** The base side's meshes, materialized from the base's own plan. */
@@ -14,6 +15,8 @@ export interface MeshReviewInput {
   changes: readonly ChangedFile[];
   maxFileBytes?: number;
   fixes?: ReviewInput['fixes'];
+  /** Meshes whose inputs are the same on both sides (see unchanged-meshes): given on the head side only, analysed once. */
+  unchanged?: ReadonlySet<string>;
 }
 
 /**
@@ -26,8 +29,9 @@ export function reviewMeshes(input: MeshReviewInput): ReviewReport {
   const load = sharedLoader(input.maxFileBytes);
   const baseByName = new Map(input.base.map((m) => [m.plan.name, m]));
   const headNames = new Set(input.head.map((m) => m.plan.name));
+  const unchanged = input.unchanged ?? new Set<string>();
   const pairs = [
-    ...input.head.map((head) => ({ head, base: baseByName.get(head.plan.name) })),
+    ...input.head.map((head) => ({ head, base: unchanged.has(head.plan.name) ? head : baseByName.get(head.plan.name) })),
     ...input.base.filter((base) => !headNames.has(base.plan.name)).map((base) => ({ head: undefined, base })),
   ];
   const introduced: ClassifiedFinding[] = [];
@@ -42,18 +46,21 @@ export function reviewMeshes(input: MeshReviewInput): ReviewReport {
   let headEntryCount = 0;
   for (const { head, base } of pairs) {
     const settings = (head ?? base)!.plan.settings;
-    const report = reviewSides({
-      baseFiles: base?.files ?? [],
-      headFiles: head?.files ?? [],
-      baseGroups: base?.groups ?? [],
-      headGroups: head?.groups ?? [],
-      changes: input.changes,
-      base: base?.plan.settings ?? settings,
-      head: settings,
-      meshName: (head ?? base)!.plan.name,
-      fixes: input.fixes,
-      load,
-    });
+    const sameOnBothSides = head !== undefined && head === base;
+    const report = sameOnBothSides
+      ? reviewUnchangedMesh({ headFiles: head.files, headGroups: head.groups, changes: input.changes, head: settings, meshName: head.plan.name, fixes: input.fixes, load })
+      : reviewSides({
+        baseFiles: base?.files ?? [],
+        headFiles: head?.files ?? [],
+        baseGroups: base?.groups ?? [],
+        headGroups: head?.groups ?? [],
+        changes: input.changes,
+        base: base?.plan.settings ?? settings,
+        head: settings,
+        meshName: (head ?? base)!.plan.name,
+        fixes: input.fixes,
+        load,
+      });
     introduced.push(...report.introduced);
     resolved.push(...report.resolved);
     existing.push(...report.existing);
