@@ -71,6 +71,39 @@ describe('kustomize build of a real overlay', () => {
   });
 });
 
+describe('each built entry points at its own source document', () => {
+  test('an entry maps to the document of its own name, not to the first one whose name is part of it', async () => {
+    const copy = await copyOf(join(REPOSITORIES_DIR, 'kustomize-name-mapping'));
+    const result = await renderer().render({ kind: 'kustomize', root: 'base' }, copy);
+    const loaded = loadSources(result.files, { defaultNamespace: 'default' });
+    // base/egress.yaml: dep-1 starts on line 2 (after a comment), dep-10 on line 15.
+    expect(loaded.entries.map((e) => [e.ref, e.location.path, e.location.line])).toEqual([
+      ['default/dep-1', 'base/egress.yaml', 2],
+      ['default/dep-10', 'base/egress.yaml', 15],
+    ]);
+    expect(loaded.entries[1]!.ports[0]!.location.line).toBeGreaterThan(15);
+  });
+
+  test('with a namePrefix from the overlay, each entry still maps to its own document', async () => {
+    const copy = await copyOf(join(REPOSITORIES_DIR, 'kustomize-name-mapping'));
+    const result = await renderer().render({ kind: 'kustomize', root: 'overlays/prefixed' }, copy);
+    const loaded = loadSources(result.files, { defaultNamespace: 'default' });
+    expect(loaded.entries.map((e) => [e.ref, e.location.path, e.location.line])).toEqual([
+      ['prod/prod-dep-1', 'base/egress.yaml', 2],
+      ['prod/prod-dep-10', 'base/egress.yaml', 15],
+    ]);
+  });
+
+  test('the entry\'s own annotations stay when the origin annotation is taken off', async () => {
+    const copy = await copyOf(join(REPOSITORIES_DIR, 'kustomize-name-mapping'));
+    const result = await renderer().render({ kind: 'kustomize', root: 'base' }, copy);
+    const dep10 = result.files.find((f) => f.text.includes('name: dep-10'))!.text;
+    expect(dep10).toContain('serviceentry-guard.io/ignore: tcp-shadowed');
+    expect(dep10).not.toContain('config.kubernetes.io/origin');
+    expect(loadSources(result.files, { defaultNamespace: 'default' }).diagnostics).toEqual([]);
+  });
+});
+
 describe('what kustomize may not do', () => {
   test('the default load restrictor holds: a file outside the root is refused, and the root\'s own files are still read as written', async () => {
     const repo = await repoWith({
