@@ -63,12 +63,14 @@ export function analysedDocuments(output: string): RenderedDocument[] {
 }
 
 /**
- * The ServiceEntry and Sidecar documents of a kustomize build, read with the
- * loader's fast parser. kustomize writes every object in one canonical style
- * (sorted keys, two-space indentation, the origin annotation as a block
- * scalar under `metadata.annotations`), so that annotation is cut out as
- * lines; a document where it is not where that style puts it takes the
- * general path above.
+ * The ServiceEntry and Sidecar documents of a kustomize build. kustomize
+ * writes every object in one canonical style (top-level keys at column 0,
+ * two-space indentation, `metadata.name` on its own line, the origin
+ * annotation as a block scalar), so kind, name and origin are read from
+ * those lines and the origin annotation is cut out as lines: the loader then
+ * parses each entry once, as it parses any file. A document not in that
+ * style is parsed with the loader's parser; one that fails even that takes
+ * the general path above.
  */
 export function kustomizeDocuments(output: string): RenderedDocument[] {
   const out: RenderedDocument[] = [];
@@ -76,35 +78,107 @@ export function kustomizeDocuments(output: string): RenderedDocument[] {
     const raw = output.slice(span.start, span.end);
     if (declaredAnalysedKind(raw) === undefined) continue;
     const text = raw.replace(/^---[ \t]*\r?\n/, '');
-    const parsed = parseYamlDocuments(text);
-    const value = parsed.documents[0]?.value;
-    if (parsed.documents.length !== 1 || parsed.problems.length > 0 || !isRecord(value)) {
+    const lines = text.split('\n');
+    const header = canonicalHeader(lines) ?? parsedHeader(text, lines);
+    if (header === undefined) {
       out.push(...analysedDocuments(raw));
       continue;
     }
-    const kind = value['kind'];
-    if (typeof kind !== 'string' || !ANALYSED_KINDS.has(kind)) continue;
-    const metadata = isRecord(value['metadata']) ? value['metadata'] : {};
-    const name = typeof metadata['name'] === 'string' ? metadata['name'] : '';
-    const annotations = isRecord(metadata['annotations']) ? metadata['annotations'] : {};
-    const origin = annotations[ORIGIN_ANNOTATION];
-    if (origin === undefined) {
-      out.push({ kind, name, text, originPath: undefined, sourceComment: undefined });
-      continue;
-    }
-    const stripped = typeof origin === 'string' ? withoutOriginAnnotation(text, Object.keys(annotations).length === 1) : undefined;
-    if (typeof origin !== 'string' || stripped === undefined) {
-      out.push(...analysedDocuments(raw));
-      continue;
-    }
-    out.push({ kind, name, text: stripped, originPath: originPath(origin), sourceComment: undefined });
+    if (!ANALYSED_KINDS.has(header.kind)) continue;
+    if (header.origin) lines.splice(header.origin.from, header.origin.to - header.origin.from);
+    out.push({ kind: header.kind, name: header.name, text: header.origin ? lines.join('\n') : text, originPath: header.origin?.path, sourceComment: undefined });
   }
   return out;
 }
 
-/** The document without the origin annotation's lines (and without `annotations:` when it held nothing else). */
-function withoutOriginAnnotation(text: string, onlyAnnotation: boolean): string | undefined {
-  const lines = text.split('\n');
+interface Header {
+  kind: string;
+  name: string;
+  /** The origin annotation's lines [from, to) (with `annotations:` when it held nothing else), and its path. */
+  origin?: { from: number; to: number; path: string | undefined };
+}
+
+const ORIGIN_KEY_LINE = `    ${ORIGIN_ANNOTATION}: |`;
+
+/** kind, name and origin read from kustomize's canonical lines; undefined when the document is not in that style. */
+function canonicalHeader(lines: readonly string[]): Header | undefined {
+  let kind: string | undefined;
+  let metadata = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.startsWith('kind:')) kind = plainScalar(l.slice(5));
+    else if (l === 'metadata:') metadata = i;
+  }
+  if (kind === undefined || metadata < 0) return undefined;
+  let name: string | undefined;
+  let annotations = -1;
+  let metadataEnd = lines.length;
+  for (let i = metadata + 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l === '') continue;
+    if (indentOf(l) === 0) {
+      metadataEnd = i;
+      break;
+    }
+    if (l.startsWith('  name:')) name = plainScalar(l.slice(7));
+    else if (l === '  annotations:') annotations = i;
+  }
+  if (name === undefined) return undefined;
+  const anywhere = lines.some((l) => l.includes(ORIGIN_ANNOTATION));
+  if (!anywhere) return { kind, name };
+  if (annotations < 0) return undefined;
+  let key = -1;
+  let keys = 0;
+  let annotationsEnd = metadataEnd;
+  for (let i = annotations + 1; i < metadataEnd; i++) {
+    const l = lines[i]!;
+    if (l !== '' && indentOf(l) <= 2) {
+      annotationsEnd = i;
+      break;
+    }
+    if (indentOf(l) === 4) {
+      keys++;
+      if (l === ORIGIN_KEY_LINE) key = i;
+    }
+  }
+  if (key < 0) return undefined;
+  let end = key + 1;
+  let path: string | undefined;
+  while (end < annotationsEnd && lines[end] !== '' && indentOf(lines[end]!) > 4) {
+    if (lines[end]!.startsWith('      path:')) path = plainScalar(lines[end]!.slice(11));
+    end++;
+  }
+  if (path === undefined) return undefined;
+  return { kind, name, origin: keys === 1 ? { from: annotations, to: end, path } : { from: key, to: end, path } };
+}
+
+/** A plain scalar that needs no YAML rules to read (no quotes, no indicators, no spaces); else undefined. */
+function plainScalar(raw: string): string | undefined {
+  const value = raw.trim();
+  return /^[A-Za-z0-9._/~+-][A-Za-z0-9._/~+=@-]*$/.test(value) ? value : undefined;
+}
+
+/** The same, from the loader's parser, for a document not in the canonical style. */
+function parsedHeader(text: string, lines: readonly string[]): Header | undefined {
+  const parsed = parseYamlDocuments(text);
+  const value = parsed.documents[0]?.value;
+  if (parsed.documents.length !== 1 || parsed.problems.length > 0 || !isRecord(value)) return undefined;
+  const kind = value['kind'];
+  if (typeof kind !== 'string') return undefined;
+  const metadata = isRecord(value['metadata']) ? value['metadata'] : {};
+  const name = typeof metadata['name'] === 'string' ? metadata['name'] : '';
+  const annotations = isRecord(metadata['annotations']) ? metadata['annotations'] : {};
+  const origin = annotations[ORIGIN_ANNOTATION];
+  if (origin === undefined) return { kind, name };
+  if (typeof origin !== 'string') return undefined;
+  const range = originLines(lines, Object.keys(annotations).length === 1);
+  if (!range) return undefined;
+  const path = /(?:^|\n)path:[ \t]*(\S+)/.exec(origin)?.[1];
+  return { kind, name, origin: { ...range, path: path?.replace(/^["']|["']$/g, '') } };
+}
+
+/** Where the origin annotation's lines are (and `annotations:` when it held nothing else), in kustomize's indentation. */
+function originLines(lines: readonly string[], onlyAnnotation: boolean): { from: number; to: number } | undefined {
   const metadata = lines.indexOf('metadata:');
   if (metadata < 0) return undefined;
   let annotations = -1;
@@ -125,24 +199,16 @@ function withoutOriginAnnotation(text: string, onlyAnnotation: boolean): string 
   if (key < 0) return undefined;
   let end = key + 1;
   while (end < lines.length && indentOf(lines[end]!) > 4) end++;
-  const from = onlyAnnotation ? annotations : key;
-  if (onlyAnnotation && key !== annotations + 1) return undefined;
-  if (onlyAnnotation && end < lines.length && indentOf(lines[end]!) >= 4) return undefined;
-  lines.splice(from, end - from);
-  return lines.join('\n');
+  if (!onlyAnnotation) return { from: key, to: end };
+  if (key !== annotations + 1 || (end < lines.length && indentOf(lines[end]!) >= 4)) return undefined;
+  return { from: annotations, to: end };
 }
 
-/** Leading spaces of a line; an empty line counts as not indented, so it ends every block. */
+/** Leading spaces of a line; an empty line counts as not indented. */
 function indentOf(line: string): number {
   let i = 0;
   while (line.charCodeAt(i) === 0x20) i++;
   return i;
-}
-
-function originPath(origin: string): string | undefined {
-  const value = parseYamlDocuments(origin).documents[0]?.value;
-  const path = isRecord(value) ? value['path'] : undefined;
-  return typeof path === 'string' ? path : undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
