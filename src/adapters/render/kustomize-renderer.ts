@@ -3,13 +3,13 @@
  * `kubectl kustomize`): plugins, exec/container functions and Helm inflation
  * off, the default load restrictor (files only from inside each
  * kustomization's own folder), a timeout, no network, in a temporary copy of
- * the repository. The copy's root kustomization gets
- * `buildMetadata: [originAnnotations]`, so each built object says which file
- * it came from; findings then point at that file's line.
+ * the repository. The build runs from a kustomization of ours beside the copy
+ * that includes the root and asks for `buildMetadata: [originAnnotations]`,
+ * so each built object says which file it came from; findings then point at
+ * that file's line. The copy itself is never written to.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { join, posix } from 'node:path';
-import { parseDocument } from 'yaml';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, posix, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../../core/model.js';
 import { closureOf, readKustomizeTree, type KustomizeTree } from '../../core/repository/kustomize-tree.js';
 import type { MeshInput } from '../../core/repository/mesh-plan.js';
@@ -50,11 +50,19 @@ export function kustomizeRenderer(options: KustomizeOptions = {}): ManifestRende
       const [file, args] = kustomize
         ? [kustomize, ['build', ...KUSTOMIZE_SAFE_FLAGS, '.']]
         : [kubectl!, ['kustomize', ...KUSTOMIZE_SAFE_FLAGS, '.']];
-      const original = copy.kustomizations.find((c) => c.path === kustomizationFile)?.text;
-      const run = await oneBuildPerRoot(copy, kustomizationFile, async () => {
-        if (original !== undefined) await writeFile(join(copy.dir, kustomizationFile), preparedRoot(original, input.targetNamespace));
-        return runTool(file, args, { cwd: join(copy.dir, root), env: isolatedEnvironment(copy.home, path), timeoutMs: options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS });
-      });
+      // The build runs from a small kustomization beside the copy that includes the root, so nothing in the
+      // copy is ever rewritten: meshes that build one root, or a root that is another's base, never see each
+      // other's settings, and builds can run side by side.
+      const buildDir = await mkdtemp(join(copy.home, 'build-'));
+      const rootFromBuild = relative(buildDir, join(copy.dir, root));
+      await writeFile(join(buildDir, 'kustomization.yaml'), wrapperKustomization(rootFromBuild, input.targetNamespace));
+      const run = await runTool(file, args, { cwd: buildDir, env: isolatedEnvironment(copy.home, path), timeoutMs: options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS });
+      await rm(buildDir, { recursive: true, force: true });
+      // Paths in messages and origins are the build folder's; the repository's are what a reader knows.
+      const toRepository = (fromBuild: string) => toPosix(relative(copy.dir, resolve(buildDir, fromBuild)));
+      run.stderr = run.stderr.split(`${toPosix(relative(buildDir, copy.dir))}/`).join('').split(`${copy.dir}/`).join('')
+        // kustomize wraps a failing root in what our kustomization was doing; the root's own reason is what helps.
+        .replace(/accumulating resources: accumulation err='accumulating resources from '[^']*': '[^']*' must resolve to a file': recursed accumulation of path '[^']*': /, '');
       if (!run.ok) {
         // What kubectl would apply cannot be known; the files the root lists are still read as
         // written, so a collision in them is not hidden by a build that fails.
@@ -72,8 +80,8 @@ export function kustomizeRenderer(options: KustomizeOptions = {}): ManifestRende
       // Each source file is read and indexed once, however many of the build's entries come from it.
       const sources = new Map<string, SourceIndex | undefined>();
       for (const doc of kustomizeDocuments(run.stdout)) {
-        const source = doc.originPath ? posix.normalize(posix.join(root || '.', doc.originPath)) : undefined;
-        const inRepo = source !== undefined && !source.startsWith('../') && source !== '..';
+        const source = doc.originPath ? toRepository(doc.originPath) : undefined;
+        const inRepo = source !== undefined && source !== '' && !source.startsWith('../') && source !== '..' && !posix.isAbsolute(source);
         const path = inRepo ? source : kustomizationFile;
         if (!sources.has(path)) {
           const text = inRepo ? await readFile(join(copy.dir, path), 'utf8').catch(() => undefined) : undefined;
@@ -99,36 +107,22 @@ function kustomizeTreeOf(copy: RepositoryCopy): KustomizeTree {
 }
 
 /**
- * The root kustomization as built in the copy: origin annotations asked for,
- * and Flux's targetNamespace set the way Flux does. Always made from the
- * repository's own text, so one mesh's namespace never leaks into another
- * mesh that builds the same root.
+ * What the build runs: the root, with origin annotations asked for (so each
+ * entry names its source file), and Flux's targetNamespace set on everything
+ * the root builds, as Flux does.
  */
-function preparedRoot(text: string, targetNamespace: string | undefined): string {
-  const doc = parseDocument(text);
-  const metadata = doc.get('buildMetadata');
-  const wanted = new Set<string>(Array.isArray((metadata as { toJSON?: () => unknown } | undefined)?.toJSON?.()) ? ((metadata as { toJSON: () => string[] }).toJSON()) : []);
-  wanted.add('originAnnotations');
-  doc.set('buildMetadata', [...wanted]);
-  if (targetNamespace) doc.set('namespace', targetNamespace);
-  return doc.toString();
+function wrapperKustomization(rootFromBuild: string, targetNamespace: string | undefined): string {
+  return [
+    'apiVersion: kustomize.config.k8s.io/v1beta1',
+    'kind: Kustomization',
+    'resources:',
+    `  - ${JSON.stringify(toPosix(rootFromBuild))}`,
+    'buildMetadata: [originAnnotations]',
+    ...(targetNamespace ? [`namespace: ${JSON.stringify(targetNamespace)}`] : []),
+    '',
+  ].join('\n');
 }
 
-/**
- * Builds run concurrently, but two meshes may build the same root (two Flux
- * Kustomizations of one path, each with its own targetNamespace): the root's
- * kustomization is rewritten for each, so builds of one root take turns.
- */
-const buildsInProgress = new WeakMap<RepositoryCopy, Map<string, Promise<unknown>>>();
-
-function oneBuildPerRoot<T>(copy: RepositoryCopy, kustomizationFile: string, build: () => Promise<T>): Promise<T> {
-  let roots = buildsInProgress.get(copy);
-  if (!roots) {
-    roots = new Map();
-    buildsInProgress.set(copy, roots);
-  }
-  const previous = roots.get(kustomizationFile) ?? Promise.resolve();
-  const next = previous.then(build);
-  roots.set(kustomizationFile, next.catch(() => undefined));
-  return next;
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
 }

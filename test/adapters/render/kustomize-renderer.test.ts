@@ -4,7 +4,7 @@
  * is missing: what they check is exactly what a fake could not show.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { loadSources } from '../../../src/core/load/load-sources.js';
@@ -92,6 +92,17 @@ describe('each built entry points at its own source document', () => {
       ['prod/prod-dep-1', 'base/egress.yaml', 2],
       ['prod/prod-dep-10', 'base/egress.yaml', 15],
     ]);
+  });
+
+  test('building a base as a root with a targetNamespace leaves it as written for the overlays that include it', async () => {
+    const copy = await copyOf(join(REPOSITORIES_DIR, 'kustomize-name-mapping'));
+    const namespaces = async (root: string, targetNamespace?: string) => {
+      const result = await renderer().render({ kind: 'kustomize', root, ...(targetNamespace ? { targetNamespace } : {}) }, copy);
+      return loadSources(result.files, { defaultNamespace: 'default' }).entries.map((e) => e.namespace);
+    };
+    expect(await namespaces('base', 'team-x')).toEqual(['team-x', 'team-x']);
+    expect(await namespaces('overlays/unchanged')).toEqual(['default', 'default']);
+    expect(await readFile(join(copy.dir, 'base/kustomization.yaml'), 'utf8')).toBe('resources:\n  - egress.yaml\n');
   });
 
   test('the entry\'s own annotations stay when the origin annotation is taken off', async () => {
