@@ -9,7 +9,7 @@
 import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
 import type { ManifestRenderer, RenderResult } from './render/manifest-renderer.js';
-import { copyRepository, folderAsCopy, type RepositoryCopy } from './render/repository-copy.js';
+import { copyOnDemand, folderAsCopy, type RepositoryCopy } from './render/repository-copy.js';
 import { helmRenderer } from './render/helm-renderer.js';
 import { kustomizeRenderer } from './render/kustomize-renderer.js';
 import { writeSideFolder } from './render/side-folder.js';
@@ -50,8 +50,8 @@ export function treeOf(files: readonly SourceFile[], directory?: string): Reposi
 }
 
 /**
- * One temporary copy for a whole run, made on first need and removed by
- * dispose(). Renders in it run concurrently, at most `concurrency` at a time
+ * One temporary copy for a whole run, made on first need (holding only what
+ * the run's renders read, see copyOnDemand) and removed by dispose(). Renders in it run concurrently, at most `concurrency` at a time
  * (default: the machine's available parallelism): each is a kustomize or helm
  * process, and independent roots need not wait for each other.
  */
@@ -68,13 +68,17 @@ export class RenderWorkspace {
   private readonly files: readonly SourceFile[] | undefined;
 
   get(): Promise<RepositoryCopy> {
-    this.copy ??= this.files ? folderAsCopy(this.repoDir, this.files, { allowRemote: this.allowRemote }) : copyRepository(this.repoDir, { allowRemote: this.allowRemote });
+    this.copy ??= this.files ? folderAsCopy(this.repoDir, this.files, { allowRemote: this.allowRemote }) : copyOnDemand(this.repoDir, { allowRemote: this.allowRemote });
     return this.copy;
   }
 
   /** Runs one render when a slot is free. */
   render(renderer: ManifestRenderer, input: MeshInput): Promise<RenderResult> {
-    return this.limit(async () => renderer.render(input, await this.get()));
+    return this.limit(async () => {
+      const copy = await this.get();
+      await copy.include?.(input);
+      return renderer.render(input, copy);
+    });
   }
 
   async dispose(): Promise<void> {

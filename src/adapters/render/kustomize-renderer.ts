@@ -94,16 +94,16 @@ export function kustomizeRenderer(options: KustomizeOptions = {}): ManifestRende
   };
 }
 
-/** The copy's kustomizations are read once per copy, not once per root built in it. */
-const trees = new WeakMap<RepositoryCopy, KustomizeTree>();
+/** The copy's kustomizations are read once per copy (again only when more were copied), not once per root built. */
+const trees = new WeakMap<RepositoryCopy, { count: number; tree: KustomizeTree }>();
 
 function kustomizeTreeOf(copy: RepositoryCopy): KustomizeTree {
-  let tree = trees.get(copy);
-  if (!tree) {
-    tree = readKustomizeTree(copy.kustomizations, copy.paths);
-    trees.set(copy, tree);
+  let known = trees.get(copy);
+  if (!known || known.count !== copy.kustomizations.length) {
+    known = { count: copy.kustomizations.length, tree: readKustomizeTree(copy.kustomizations, copy.paths) };
+    trees.set(copy, known);
   }
-  return tree;
+  return known.tree;
 }
 
 /**
