@@ -208,7 +208,9 @@ try {
     // Rotated each repeat, so no mode always runs right after the same neighbour.
     for (let m = 0; m < modes.length; m++) {
       const [name, run] = modes[(m + r) % modes.length]!;
-      samples.get(name)!.push(await measured(run));
+      const sample = await measured(run);
+      samples.get(name)!.push(sample);
+      process.stderr.write(`repeat ${r + 1}/${repeats}: ${name}: ${fmt(sample)}\n`);
     }
   }
   const load1 = loadavg();
