@@ -13,6 +13,7 @@ import { copyOnDemand, folderAsCopy, type RepositoryCopy } from './render/reposi
 import { helmRenderer } from './render/helm-renderer.js';
 import { kustomizeRenderer } from './render/kustomize-renderer.js';
 import { writeSideFolder } from './render/side-folder.js';
+import { closureOf, readKustomizeTree } from '../core/repository/kustomize-tree.js';
 import { isUnder } from '../core/repository/yaml-objects.js';
 import type { MaterializedMesh } from '../core/analysis/analyze-meshes.js';
 import type { Diagnostic, SourceFile } from '../core/model.js';
@@ -67,9 +68,19 @@ export class RenderWorkspace {
   /** When set, repoDir is a folder this process wrote from these files (a pull request's side): it is used as it is. */
   private readonly files: readonly SourceFile[] | undefined;
 
+  /** Roots the run builds once that no other build includes (see exclusiveRoots); set before the first render. */
+  private exclusiveRoots: ReadonlySet<string> = new Set();
+
   get(): Promise<RepositoryCopy> {
-    this.copy ??= this.files ? folderAsCopy(this.repoDir, this.files, { allowRemote: this.allowRemote }) : copyOnDemand(this.repoDir, { allowRemote: this.allowRemote });
+    this.copy ??= (this.files ? folderAsCopy(this.repoDir, this.files, { allowRemote: this.allowRemote }) : copyOnDemand(this.repoDir, { allowRemote: this.allowRemote }))
+      .then((copy) => Object.assign(copy, { exclusiveRoots: this.exclusiveRoots }));
     return this.copy;
+  }
+
+  /** Says which Kustomize roots the whole run builds, so a root only its own build reads can be built in place. */
+  plan(plans: readonly MeshPlan[], files: Iterable<SourceFile>): void {
+    if (this.copy) return; // too late: builds may already read the copy
+    this.exclusiveRoots = exclusiveRoots(plans, files);
   }
 
   /** Runs one render when a slot is free. */
@@ -140,6 +151,7 @@ export async function materializeMesh(plan: MeshPlan, tree: RepositoryTree, rend
 
 /** Every mesh of a plan, rendered concurrently through one workspace; results in plan order. */
 export function materializeMeshes(plans: readonly MeshPlan[], tree: RepositoryTree, render?: RenderContext): Promise<MaterializedInputs[]> {
+  render?.workspace.plan(plans, [...tree.files].map(([path, file]) => ({ path, text: file.text })));
   return Promise.all(plans.map((plan) => materializeMesh(plan, tree, render)));
 }
 
@@ -182,4 +194,20 @@ export function defaultRenderers(files: readonly SourceFile[]): Renderers {
     kustomize: kustomizeRenderer(),
     helm: helmRenderer({ chartFiles: (chart) => files.filter((f) => isUnder(f.path, chart)) }),
   };
+}
+
+/**
+ * Kustomize roots built by exactly one input of the run and included by no
+ * other root's build (as far as the repository's kustomization files show):
+ * editing such a root's kustomization in the copy affects only its own build.
+ */
+function exclusiveRoots(plans: readonly MeshPlan[], files: Iterable<SourceFile>): Set<string> {
+  const roots = plans.flatMap((p) => p.inputs).flatMap((i) => (i.kind === 'kustomize' ? [i.root] : []));
+  const tree = readKustomizeTree([...files].filter((f) => /(^|\/)kustomization\.ya?ml$/.test(f.path)));
+  const includedByOthers = new Set<string>();
+  for (const root of new Set(roots)) {
+    const k = tree.byDir.get(root);
+    if (k) for (const c of closureOf(k, tree).kustomizations) if (c.dir !== root) includedByOthers.add(c.dir);
+  }
+  return new Set(roots.filter((r, i) => roots.indexOf(r) === i && roots.lastIndexOf(r) === i && !includedByOthers.has(r)));
 }

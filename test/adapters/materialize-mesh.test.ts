@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { materializeMesh, materializeMeshes, RenderWorkspace, treeOf } from '../../src/adapters/materialize-mesh.js';
 import { helmRenderer } from '../../src/adapters/render/helm-renderer.js';
@@ -86,5 +87,27 @@ describe('rendering the meshes of a run', () => {
     expect(results.map((r) => loadSources(r.groups.flatMap((g) => g.files), { defaultNamespace: 'default' }).entries.map((e) => e.ref))).toEqual([
       ['team-a/payments-db'], ['team-b/payments-db'], ['team-c/payments-db'],
     ]);
+  });
+});
+
+describe('which roots are built in place', () => {
+  test('a root only its own mesh builds is built in place; a base another root includes is built through our kustomization, so neither sees the other\'s namespace', async () => {
+    const repoDir = join(REPOSITORIES_DIR, 'kustomize-name-mapping');
+    const tree = { ...treeOf(repositoryFiles('kustomize-name-mapping')), directory: repoDir };
+    const workspace = new RenderWorkspace(repoDir);
+    try {
+      const renderers = { kustomize: kustomizeRenderer({ path: '/usr/bin' }), helm: helmRenderer({ path: '/nonexistent' }) };
+      const meshes = [plan([{ kind: 'kustomize', root: 'base', targetNamespace: 'team-x' }]), plan([{ kind: 'kustomize', root: 'overlays/unchanged' }])];
+      const results = await materializeMeshes(meshes, tree, { renderers, workspace });
+      expect(results.map((r) => loadSources(r.groups.flatMap((g) => g.files), { defaultNamespace: 'default' }).entries.map((e) => e.ref))).toEqual([
+        ['team-x/dep-1', 'team-x/dep-10'], ['default/dep-1', 'default/dep-10'],
+      ]);
+      const copy = await workspace.get();
+      expect(copy.exclusiveRoots).toEqual(new Set(['overlays/unchanged']));
+      expect(await readFile(join(copy.dir, 'base/kustomization.yaml'), 'utf8')).toBe('resources:\n  - egress.yaml\n');
+      expect(await readFile(join(copy.dir, 'overlays/unchanged/kustomization.yaml'), 'utf8')).toContain('originAnnotations');
+    } finally {
+      await workspace.dispose();
+    }
   });
 });

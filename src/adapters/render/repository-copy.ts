@@ -24,6 +24,12 @@ export interface RepositoryCopy {
   allowRemote: boolean;
   /** Makes sure what this input's render can read is in the copy (a copy made whole already has it). */
   include?(input: MeshInput): Promise<void>;
+  /**
+   * Kustomize roots this run builds once and no other build of the run
+   * includes: their kustomization may be edited in the copy for the build
+   * (cheaper than building through a kustomization of ours). Absent: none.
+   */
+  exclusiveRoots?: ReadonlySet<string>;
   dispose(): Promise<void>;
 }
 
@@ -68,6 +74,7 @@ const KUSTOMIZATION_NAME = /^(kustomization\.ya?ml|Kustomization)$/;
 
 class CopyOnDemand implements RepositoryCopy {
   readonly kustomizations: SourceFile[] = [];
+  exclusiveRoots: ReadonlySet<string> | undefined;
   readonly paths = new Set<string>();
   private readonly walked: string[] = [];
   private readonly pending = new Map<string, Promise<SourceFile[]>>();
