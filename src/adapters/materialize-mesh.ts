@@ -6,11 +6,14 @@
  * input that cannot be rendered is named in a diagnostic, never skipped
  * silently. Each input's namespace rules travel with its files.
  */
-import type { ManifestRenderer } from './render/manifest-renderer.js';
-import { copyRepository, type RepositoryCopy } from './render/repository-copy.js';
+import { availableParallelism } from 'node:os';
+import pLimit from 'p-limit';
+import type { ManifestRenderer, RenderResult } from './render/manifest-renderer.js';
+import { copyOnDemand, folderAsCopy, type RepositoryCopy } from './render/repository-copy.js';
 import { helmRenderer } from './render/helm-renderer.js';
 import { kustomizeRenderer } from './render/kustomize-renderer.js';
 import { writeSideFolder } from './render/side-folder.js';
+import { closureOf, readKustomizeTree } from '../core/repository/kustomize-tree.js';
 import { isUnder } from '../core/repository/yaml-objects.js';
 import type { MaterializedMesh } from '../core/analysis/analyze-meshes.js';
 import type { Diagnostic, SourceFile } from '../core/model.js';
@@ -47,15 +50,46 @@ export function treeOf(files: readonly SourceFile[], directory?: string): Reposi
   return { files: new Map(files.map((f) => [f.path, f])), ...(directory !== undefined ? { directory } : {}) };
 }
 
-/** One temporary copy for a whole run, made on first need and removed by dispose(). */
+/**
+ * One temporary copy for a whole run, made on first need (holding only what
+ * the run's renders read, see copyOnDemand) and removed by dispose(). Renders in it run concurrently, at most `concurrency` at a time
+ * (default: the machine's available parallelism): each is a kustomize or helm
+ * process, and independent roots need not wait for each other.
+ */
 export class RenderWorkspace {
   private copy: Promise<RepositoryCopy> | undefined;
+  private readonly limit: pLimit.Limit;
 
-  constructor(private readonly repoDir: string, private readonly allowRemote = false) {}
+  constructor(private readonly repoDir: string, private readonly allowRemote = false, options: { concurrency?: number; files?: readonly SourceFile[] } = {}) {
+    this.limit = pLimit(Math.max(1, options.concurrency ?? availableParallelism()));
+    this.files = options.files;
+  }
+
+  /** When set, repoDir is a folder this process wrote from these files (a pull request's side): it is used as it is. */
+  private readonly files: readonly SourceFile[] | undefined;
+
+  /** Roots the run builds once that no other build includes (see exclusiveRoots); set before the first render. */
+  private exclusiveRoots: ReadonlySet<string> = new Set();
 
   get(): Promise<RepositoryCopy> {
-    this.copy ??= copyRepository(this.repoDir, { allowRemote: this.allowRemote });
+    this.copy ??= (this.files ? folderAsCopy(this.repoDir, this.files, { allowRemote: this.allowRemote }) : copyOnDemand(this.repoDir, { allowRemote: this.allowRemote }))
+      .then((copy) => Object.assign(copy, { exclusiveRoots: this.exclusiveRoots }));
     return this.copy;
+  }
+
+  /** Says which Kustomize roots the whole run builds, so a root only its own build reads can be built in place. */
+  plan(plans: readonly MeshPlan[], files: Iterable<SourceFile>): void {
+    if (this.copy) return; // too late: builds may already read the copy
+    this.exclusiveRoots = exclusiveRoots(plans, files);
+  }
+
+  /** Runs one render when a slot is free. */
+  render(renderer: ManifestRenderer, input: MeshInput): Promise<RenderResult> {
+    return this.limit(async () => {
+      const copy = await this.get();
+      await copy.include?.(input);
+      return renderer.render(input, copy);
+    });
   }
 
   async dispose(): Promise<void> {
@@ -72,8 +106,14 @@ export interface RenderContext {
 
 export async function materializeMesh(plan: MeshPlan, tree: RepositoryTree, render?: RenderContext): Promise<MaterializedInputs> {
   const result: MaterializedInputs = { files: [], groups: [], diagnostics: [], unrenderedServiceEntries: 0 };
+  // Renders start at once (the workspace bounds how many run); their results are taken in input order.
+  const renders = plan.inputs.map((input) => (input.kind !== 'files' && render && tree.directory !== undefined
+    ? render.workspace.render(input.kind === 'kustomize' ? render.renderers.kustomize : render.renderers.helm, input)
+    : undefined));
+  // Awaited in order below; until then a failed render must not count as an unhandled rejection.
+  for (const pending of renders) pending?.catch(() => undefined);
   const seen = new Set<string>();
-  for (const input of plan.inputs) {
+  for (const [i, input] of plan.inputs.entries()) {
     switch (input.kind) {
       case 'files': {
         const files: SourceFile[] = [];
@@ -91,12 +131,12 @@ export async function materializeMesh(plan: MeshPlan, tree: RepositoryTree, rend
       }
       case 'kustomize':
       case 'helm': {
-        if (!render || tree.directory === undefined) {
+        const pending = renders[i];
+        if (!render || !pending) {
           result.diagnostics.push(notRendered(plan, input));
           break;
         }
-        const renderer = input.kind === 'kustomize' ? render.renderers.kustomize : render.renderers.helm;
-        const rendered = await renderer.render(input, await render.workspace.get());
+        const rendered = await pending;
         result.diagnostics.push(...rendered.diagnostics);
         result.unrenderedServiceEntries += rendered.unrenderedServiceEntries ?? 0;
         // kustomize already applied targetNamespace in the build (as Flux does), helm its --namespace.
@@ -110,6 +150,12 @@ export async function materializeMesh(plan: MeshPlan, tree: RepositoryTree, rend
     }
   }
   return result;
+}
+
+/** Every mesh of a plan, rendered concurrently through one workspace; results in plan order. */
+export function materializeMeshes(plans: readonly MeshPlan[], tree: RepositoryTree, render?: RenderContext): Promise<MaterializedInputs[]> {
+  render?.workspace.plan(plans, [...tree.files].map(([path, file]) => ({ path, text: file.text })));
+  return Promise.all(plans.map((plan) => materializeMesh(plan, tree, render)));
 }
 
 function notRendered(plan: MeshPlan, input: Exclude<MeshInput, { kind: 'files' }>): Diagnostic {
@@ -133,12 +179,12 @@ export async function materializeSide(plan: RepositoryPlan, files: readonly Sour
   const renders = plan.meshes.some((m) => m.inputs.some((i) => i.kind !== 'files'));
   if (!renders || !renderers) return Promise.all(plan.meshes.map(async (mesh) => toMesh(mesh, await materializeMesh(mesh, treeOf(files)))));
   const side = await writeSideFolder(files);
-  const workspace = new RenderWorkspace(side.dir, renderers.allowRemote);
+  // The side folder holds only the side's own files, at their repository paths: renderers run in it directly.
+  const workspace = new RenderWorkspace(side.dir, renderers.allowRemote, { files: side.files });
   try {
     const tree: RepositoryTree = { ...treeOf(files), directory: side.dir };
-    const meshes: MaterializedMesh[] = [];
-    for (const mesh of plan.meshes) meshes.push(toMesh(mesh, await materializeMesh(mesh, tree, { renderers, workspace })));
-    return meshes;
+    const inputs = await materializeMeshes(plan.meshes, tree, { renderers, workspace });
+    return plan.meshes.map((mesh, i) => toMesh(mesh, inputs[i]!));
   } finally {
     await workspace.dispose();
     await side.dispose();
@@ -151,4 +197,20 @@ export function defaultRenderers(files: readonly SourceFile[]): Renderers {
     kustomize: kustomizeRenderer(),
     helm: helmRenderer({ chartFiles: (chart) => files.filter((f) => isUnder(f.path, chart)) }),
   };
+}
+
+/**
+ * Kustomize roots built by exactly one input of the run and included by no
+ * other root's build (as far as the repository's kustomization files show):
+ * editing such a root's kustomization in the copy affects only its own build.
+ */
+function exclusiveRoots(plans: readonly MeshPlan[], files: Iterable<SourceFile>): Set<string> {
+  const roots = plans.flatMap((p) => p.inputs).flatMap((i) => (i.kind === 'kustomize' ? [i.root] : []));
+  const tree = readKustomizeTree([...files].filter((f) => /(^|\/)kustomization\.ya?ml$/.test(f.path)));
+  const includedByOthers = new Set<string>();
+  for (const root of new Set(roots)) {
+    const k = tree.byDir.get(root);
+    if (k) for (const c of closureOf(k, tree).kustomizations) if (c.dir !== root) includedByOthers.add(c.dir);
+  }
+  return new Set(roots.filter((r, i) => roots.indexOf(r) === i && roots.lastIndexOf(r) === i && !includedByOthers.has(r)));
 }

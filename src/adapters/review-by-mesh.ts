@@ -12,6 +12,7 @@ import { applyChanges, type ChangedFile } from '../core/review/apply-changes.js'
 import type { ReviewInput, ReviewReport } from '../core/review/review-change.js';
 import { reviewMeshes } from '../core/review/review-meshes.js';
 import { settleReview } from '../core/review/settle-review.js';
+import { unchangedMeshes } from '../core/review/unchanged-meshes.js';
 import type { Suppression } from '../core/suppressions/suppression.js';
 import { materializeSide, type Renderers } from './materialize-mesh.js';
 
@@ -70,9 +71,12 @@ export async function reviewByMesh(request: MeshReviewRequest): Promise<MeshRevi
   const basePlan = base.plan ?? planRepository(undefined, baseFiles, request.fallback, loadFile).plan!;
 
   const materializeAll = (plan: RepositoryPlan, files: readonly SourceFile[]) => materializeSide(plan, files, request.renderers);
+  // A mesh the change does not reach is rendered and analysed once, on the head side.
+  const unchanged = unchangedMeshes({ plan: basePlan, files: baseFiles }, { plan: head.plan, files: headFiles }, request.changes);
   const report = reviewMeshes({
-    base: await materializeAll(basePlan, baseFiles),
+    base: await materializeAll({ ...basePlan, meshes: basePlan.meshes.filter((m) => !unchanged.has(m.name)) }, baseFiles),
     head: await materializeAll(head.plan, headFiles),
+    unchanged,
     changes: request.changes,
     maxFileBytes: request.maxFileBytes,
     fixes: request.fixes,

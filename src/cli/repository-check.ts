@@ -1,7 +1,7 @@
 import { lstat, readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { readManifestFiles } from '../adapters/fs/read-manifests.js';
-import { defaultRenderers, materializeMesh, RenderWorkspace, type Renderers, type RepositoryTree } from '../adapters/materialize-mesh.js';
+import { defaultRenderers, materializeMeshes, RenderWorkspace, type Renderers, type RepositoryTree } from '../adapters/materialize-mesh.js';
 import { countServiceEntryTemplates } from '../core/load/templates.js';
 import type { Diagnostic, SourceFile } from '../core/model.js';
 import { analyzeMeshes, sharedLoader, type RepositoryAnalysis } from '../core/analysis/analyze-meshes.js';
@@ -51,8 +51,9 @@ export async function checkRepository(request: RepositoryCheckRequest): Promise<
   let unrendered = 0;
   const meshes = [];
   try {
-    for (const plan of planned.plan.meshes) {
-      const inputs = await materializeMesh(plan, tree, { renderers, workspace, display });
+    const materialized = await materializeMeshes(planned.plan.meshes, tree, { renderers, workspace, display });
+    for (const [i, plan] of planned.plan.meshes.entries()) {
+      const inputs = materialized[i]!;
       unrendered += inputs.unrenderedServiceEntries;
       meshes.push({ plan, files: inputs.files, groups: inputs.groups, diagnostics: inputs.diagnostics.map((d) => ({ ...d, location: { ...d.location, path: displayPath(d.location.path) } })) });
     }

@@ -3,19 +3,20 @@
  * `kubectl kustomize`): plugins, exec/container functions and Helm inflation
  * off, the default load restrictor (files only from inside each
  * kustomization's own folder), a timeout, no network, in a temporary copy of
- * the repository. The copy's root kustomization gets
- * `buildMetadata: [originAnnotations]`, so each built object says which file
- * it came from; findings then point at that file's line.
+ * the repository. The build runs from a kustomization of ours beside the copy
+ * that includes the root and asks for `buildMetadata: [originAnnotations]`,
+ * so each built object says which file it came from; findings then point at
+ * that file's line. The copy itself is never written to.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { join, posix } from 'node:path';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, posix, relative, resolve, sep } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { Diagnostic } from '../../core/model.js';
-import { closureOf, readKustomizeTree } from '../../core/repository/kustomize-tree.js';
+import { closureOf, readKustomizeTree, type KustomizeTree } from '../../core/repository/kustomize-tree.js';
 import type { MeshInput } from '../../core/repository/mesh-plan.js';
 import { DEFAULT_RENDER_TIMEOUT_MS, type ManifestRenderer, type RenderResult } from './manifest-renderer.js';
 import type { RepositoryCopy } from './repository-copy.js';
-import { alignedToSource, analysedDocuments } from './source-mapping.js';
+import { alignedToSource, kustomizeDocuments, SourceIndex } from './source-mapping.js';
 import { findExecutable, firstErrorLine, isolatedEnvironment, runTool } from './run-tool.js';
 
 export const KUSTOMIZE_SAFE_FLAGS = ['--enable-alpha-plugins=false', '--enable-helm=false', '--load-restrictor=LoadRestrictionsRootOnly'];
@@ -41,17 +42,33 @@ export function kustomizeRenderer(options: KustomizeOptions = {}): ManifestRende
       if (!kustomize && !kubectl) {
         return { files: [], diagnostics: [{ severity: 'warning', code: 'kustomize-missing', message: `Kustomize root ${root || '.'} not analysed: neither kustomize nor kubectl is on PATH (install one, or list its rendered output in .serviceentry-guard.yaml)`, location: at }] };
       }
-      const tree = readKustomizeTree(copy.kustomizations, copy.paths);
+      const tree = kustomizeTreeOf(copy);
       const k = tree.byDir.get(root);
       const remote = k ? closureOf(k, tree).kustomizations.flatMap((c) => c.remote) : [];
       if (remote.length > 0 && !copy.allowRemote) {
         return { files: [], diagnostics: [{ severity: 'warning', code: 'kustomize-remote', message: `Kustomize root ${root || '.'} not analysed: it references remote resources (${remote.slice(0, 3).join(', ')}) and rendering reaches no network; allow it with render.allowRemote in .serviceentry-guard.yaml`, location: at }] };
       }
-      await prepareRoot(join(copy.dir, kustomizationFile), input.targetNamespace);
       const [file, args] = kustomize
         ? [kustomize, ['build', ...KUSTOMIZE_SAFE_FLAGS, '.']]
         : [kubectl!, ['kustomize', ...KUSTOMIZE_SAFE_FLAGS, '.']];
-      const run = await runTool(file, args, { cwd: join(copy.dir, root), env: isolatedEnvironment(copy.home, path), timeoutMs: options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS });
+      // A root only its own build reads is built in place, its kustomization edited in the copy (from the
+      // repository's text). Any other runs from a small kustomization of ours beside the copy that includes the
+      // root, so meshes that build one root, or a root that is also another's base, never see each other's
+      // settings; that costs kustomize one more level (about a third more CPU per build here).
+      const original = copy.kustomizations.find((c) => c.path === kustomizationFile)?.text;
+      const inPlace = original !== undefined && copy.exclusiveRoots?.has(root) === true;
+      const buildDir = inPlace ? join(copy.dir, root) : await mkdtemp(join(copy.home, 'build-'));
+      if (inPlace) await writeFile(join(copy.dir, kustomizationFile), preparedRoot(original, input.targetNamespace));
+      else await writeFile(join(buildDir, 'kustomization.yaml'), wrapperKustomization(relative(buildDir, join(copy.dir, root)), input.targetNamespace));
+      const run = await runTool(file, args, { cwd: buildDir, env: isolatedEnvironment(copy.home, path), timeoutMs: options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS });
+      if (!inPlace) await rm(buildDir, { recursive: true, force: true });
+      // Paths in messages and origins are the build folder's; the repository's are what a reader knows.
+      const toRepository = (fromBuild: string) => toPosix(relative(copy.dir, resolve(buildDir, fromBuild)));
+      if (!inPlace) {
+        run.stderr = run.stderr.split(`${toPosix(relative(buildDir, copy.dir))}/`).join('').split(`${copy.dir}/`).join('')
+          // kustomize wraps a failing root in what our kustomization was doing; the root's own reason is what helps.
+          .replace(/accumulating resources: accumulation err='accumulating resources from '[^']*': '[^']*' must resolve to a file': recursed accumulation of path '[^']*': /, '');
+      }
       if (!run.ok) {
         // What kubectl would apply cannot be known; the files the root lists are still read as
         // written, so a collision in them is not hidden by a build that fails.
@@ -66,28 +83,63 @@ export function kustomizeRenderer(options: KustomizeOptions = {}): ManifestRende
         return { files, diagnostics };
       }
       const files = [];
-      const texts = new Map<string, string | undefined>();
-      for (const doc of analysedDocuments(run.stdout)) {
-        const source = doc.originPath ? posix.normalize(posix.join(root || '.', doc.originPath)) : undefined;
-        const inRepo = source !== undefined && !source.startsWith('../') && source !== '..';
+      // Each source file is read and indexed once, however many of the build's entries come from it.
+      const sources = new Map<string, SourceIndex | undefined>();
+      for (const doc of kustomizeDocuments(run.stdout)) {
+        const source = doc.originPath ? toRepository(doc.originPath) : undefined;
+        const inRepo = source !== undefined && source !== '' && !source.startsWith('../') && source !== '..' && !posix.isAbsolute(source);
         const path = inRepo ? source : kustomizationFile;
-        if (!texts.has(path)) texts.set(path, inRepo ? await readFile(join(copy.dir, path), 'utf8').catch(() => undefined) : undefined);
-        files.push(alignedToSource(doc, path, texts.get(path)));
+        if (!sources.has(path)) {
+          const text = inRepo ? await readFile(join(copy.dir, path), 'utf8').catch(() => undefined) : undefined;
+          sources.set(path, text === undefined ? undefined : new SourceIndex(text));
+        }
+        files.push(alignedToSource(doc, path, sources.get(path)));
       }
       return { files, diagnostics };
     },
   };
 }
 
-/** In the copy only: ask for origin annotations, and set Flux's targetNamespace the way Flux does. */
-async function prepareRoot(file: string, targetNamespace: string | undefined): Promise<void> {
-  const text = await readFile(file, 'utf8').catch(() => undefined);
-  if (text === undefined) return;
+/** The copy's kustomizations are read once per copy (again only when more were copied), not once per root built. */
+const trees = new WeakMap<RepositoryCopy, { count: number; tree: KustomizeTree }>();
+
+function kustomizeTreeOf(copy: RepositoryCopy): KustomizeTree {
+  let known = trees.get(copy);
+  if (!known || known.count !== copy.kustomizations.length) {
+    known = { count: copy.kustomizations.length, tree: readKustomizeTree(copy.kustomizations, copy.paths) };
+    trees.set(copy, known);
+  }
+  return known.tree;
+}
+
+/** The root kustomization as built in place: origin annotations asked for, Flux's targetNamespace set as Flux does. */
+function preparedRoot(text: string, targetNamespace: string | undefined): string {
   const doc = parseDocument(text);
   const metadata = doc.get('buildMetadata');
   const wanted = new Set<string>(Array.isArray((metadata as { toJSON?: () => unknown } | undefined)?.toJSON?.()) ? ((metadata as { toJSON: () => string[] }).toJSON()) : []);
   wanted.add('originAnnotations');
   doc.set('buildMetadata', [...wanted]);
   if (targetNamespace) doc.set('namespace', targetNamespace);
-  await writeFile(file, doc.toString());
+  return doc.toString();
+}
+
+/**
+ * What a build through our own kustomization runs: the root, with origin annotations asked for (so each
+ * entry names its source file), and Flux's targetNamespace set on everything
+ * the root builds, as Flux does.
+ */
+function wrapperKustomization(rootFromBuild: string, targetNamespace: string | undefined): string {
+  return [
+    'apiVersion: kustomize.config.k8s.io/v1beta1',
+    'kind: Kustomization',
+    'resources:',
+    `  - ${JSON.stringify(toPosix(rootFromBuild))}`,
+    'buildMetadata: [originAnnotations]',
+    ...(targetNamespace ? [`namespace: ${JSON.stringify(targetNamespace)}`] : []),
+    '',
+  ].join('\n');
+}
+
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
 }

@@ -11,17 +11,21 @@ import type { SourceFile } from '../../core/model.js';
 
 export interface SideFolder {
   dir: string;
+  /** The files written, by repository-relative path. */
+  files: SourceFile[];
   dispose(): Promise<void>;
 }
 
 export async function writeSideFolder(files: Iterable<SourceFile>): Promise<SideFolder> {
   const dir = await mkdtemp(join(tmpdir(), 'serviceentry-guard-side-'));
+  const written: SourceFile[] = [];
   for (const file of files) {
     const rel = normalize(file.path);
     if (rel.startsWith('..') || rel.startsWith(sep) || rel.split(sep).includes('..')) continue;
     const target = join(dir, rel);
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, file.text);
+    written.push(file);
   }
-  return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
+  return { dir, files: written, dispose: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -6,6 +6,7 @@ import { suppressionKey, type Suppression } from '../suppressions/suppression.js
 import type { ClassifiedFinding } from '../classify/classify-findings.js';
 import { reviewSides, type ReviewInput, type ReviewReport } from './review-change.js';
 import { meshManifestFiles, resolveMeshSettings } from '../analysis/resolve-mesh-settings.js';
+import { reviewUnchangedMesh } from './unchanged-meshes.js';
 
 export interface MeshReviewInput {
   /** The base side's meshes, materialized from the base's own plan. */
@@ -17,6 +18,8 @@ export interface MeshReviewInput {
   fixes?: ReviewInput['fixes'];
   /** The loader planning already read the files with, so nothing is parsed twice. */
   load?: SharedLoader;
+  /** Meshes whose inputs are the same on both sides (see unchanged-meshes): given on the head side only, analysed once. */
+  unchanged?: ReadonlySet<string>;
 }
 
 /**
@@ -29,8 +32,9 @@ export function reviewMeshes(input: MeshReviewInput): ReviewReport {
   const load = input.load ?? sharedLoader(input.maxFileBytes);
   const baseByName = new Map(input.base.map((m) => [m.plan.name, m]));
   const headNames = new Set(input.head.map((m) => m.plan.name));
+  const unchanged = input.unchanged ?? new Set<string>();
   const pairs = [
-    ...input.head.map((head) => ({ head, base: baseByName.get(head.plan.name) })),
+    ...input.head.map((head) => ({ head, base: unchanged.has(head.plan.name) ? head : baseByName.get(head.plan.name) })),
     ...input.base.filter((base) => !headNames.has(base.plan.name)).map((base) => ({ head: undefined, base })),
   ];
   const introduced: ClassifiedFinding[] = [];
@@ -48,20 +52,23 @@ export function reviewMeshes(input: MeshReviewInput): ReviewReport {
     // Each side is analysed with what its own manifests say: a change may edit the mesh's settings too.
     const resolve = (side: MaterializedMesh) => resolveMeshSettings(side.plan.settings, meshManifestFiles(side.files, side.groups));
     const headSettings = head ? resolve(head) : undefined;
-    const baseSettings = base ? resolve(base) : undefined;
+    const sameOnBothSides = head !== undefined && head === base;
+    const baseSettings = sameOnBothSides ? headSettings : base ? resolve(base) : undefined;
     const settings = (headSettings ?? baseSettings)!.settings;
-    const report = reviewSides({
-      baseFiles: base?.files ?? [],
-      headFiles: head?.files ?? [],
-      baseGroups: base?.groups ?? [],
-      headGroups: head?.groups ?? [],
-      changes: input.changes,
-      base: baseSettings?.settings ?? settings,
-      head: settings,
-      meshName: (head ?? base)!.plan.name,
-      fixes: input.fixes,
-      load,
-    });
+    const report = sameOnBothSides
+      ? reviewUnchangedMesh({ headFiles: head.files, headGroups: head.groups, changes: input.changes, head: settings, meshName: head.plan.name, fixes: input.fixes, load })
+      : reviewSides({
+        baseFiles: base?.files ?? [],
+        headFiles: head?.files ?? [],
+        baseGroups: base?.groups ?? [],
+        headGroups: head?.groups ?? [],
+        changes: input.changes,
+        base: baseSettings?.settings ?? settings,
+        head: settings,
+        meshName: (head ?? base)!.plan.name,
+        fixes: input.fixes,
+        load,
+      });
     introduced.push(...report.introduced);
     resolved.push(...report.resolved);
     existing.push(...report.existing);

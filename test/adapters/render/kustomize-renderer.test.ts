@@ -4,7 +4,7 @@
  * is missing: what they check is exactly what a fake could not show.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { loadSources } from '../../../src/core/load/load-sources.js';
@@ -68,6 +68,50 @@ describe('kustomize build of a real overlay', () => {
     const copy = await copyOf(join(REPOSITORIES_DIR, 'kustomize-overlays'));
     const result = await renderer().render({ kind: 'kustomize', root: 'base', targetNamespace: 'team-a' }, copy);
     expect(loadSources(result.files, { defaultNamespace: 'default' }).entries.map((e) => e.ref)).toEqual(['team-a/payments-db']);
+  });
+});
+
+describe('each built entry points at its own source document', () => {
+  test('an entry maps to the document of its own name, not to the first one whose name is part of it', async () => {
+    const copy = await copyOf(join(REPOSITORIES_DIR, 'kustomize-name-mapping'));
+    const result = await renderer().render({ kind: 'kustomize', root: 'base' }, copy);
+    const loaded = loadSources(result.files, { defaultNamespace: 'default' });
+    // base/egress.yaml: dep-1 starts on line 2 (after a comment), dep-10 on line 15.
+    expect(loaded.entries.map((e) => [e.ref, e.location.path, e.location.line])).toEqual([
+      ['default/dep-1', 'base/egress.yaml', 2],
+      ['default/dep-10', 'base/egress.yaml', 15],
+    ]);
+    expect(loaded.entries[1]!.ports[0]!.location.line).toBeGreaterThan(15);
+  });
+
+  test('with a namePrefix from the overlay, each entry still maps to its own document', async () => {
+    const copy = await copyOf(join(REPOSITORIES_DIR, 'kustomize-name-mapping'));
+    const result = await renderer().render({ kind: 'kustomize', root: 'overlays/prefixed' }, copy);
+    const loaded = loadSources(result.files, { defaultNamespace: 'default' });
+    expect(loaded.entries.map((e) => [e.ref, e.location.path, e.location.line])).toEqual([
+      ['prod/prod-dep-1', 'base/egress.yaml', 2],
+      ['prod/prod-dep-10', 'base/egress.yaml', 15],
+    ]);
+  });
+
+  test('building a base as a root with a targetNamespace leaves it as written for the overlays that include it', async () => {
+    const copy = await copyOf(join(REPOSITORIES_DIR, 'kustomize-name-mapping'));
+    const namespaces = async (root: string, targetNamespace?: string) => {
+      const result = await renderer().render({ kind: 'kustomize', root, ...(targetNamespace ? { targetNamespace } : {}) }, copy);
+      return loadSources(result.files, { defaultNamespace: 'default' }).entries.map((e) => e.namespace);
+    };
+    expect(await namespaces('base', 'team-x')).toEqual(['team-x', 'team-x']);
+    expect(await namespaces('overlays/unchanged')).toEqual(['default', 'default']);
+    expect(await readFile(join(copy.dir, 'base/kustomization.yaml'), 'utf8')).toBe('resources:\n  - egress.yaml\n');
+  });
+
+  test('the entry\'s own annotations stay when the origin annotation is taken off', async () => {
+    const copy = await copyOf(join(REPOSITORIES_DIR, 'kustomize-name-mapping'));
+    const result = await renderer().render({ kind: 'kustomize', root: 'base' }, copy);
+    const dep10 = result.files.find((f) => f.text.includes('name: dep-10'))!.text;
+    expect(dep10).toContain('serviceentry-guard.io/ignore: tcp-shadowed');
+    expect(dep10).not.toContain('config.kubernetes.io/origin');
+    expect(loadSources(result.files, { defaultNamespace: 'default' }).diagnostics).toEqual([]);
   });
 });
 
