@@ -5,8 +5,7 @@ import { REPO_ROOT } from '../helpers/fixtures.js';
 import { pullRequestPayload } from '../helpers/webhook-payload.js';
 import { pullRequestRepo, type PullRequestRepo } from '../helpers/pull-request-repo.js';
 import { SUMMARY_MARKER } from '../../src/core/review-comments/markers.js';
-import { LoopbackGitHub } from '../helpers/loopback-github.js';
-import { OpenApiChecker } from '../helpers/openapi-checker.js';
+import { servePullRequests } from '../helpers/loopback-pull-request.js';
 import { DIST, parseOutputs, runDist, TOKEN, type ChildRun } from '../helpers/run-dist.js';
 
 /**
@@ -29,25 +28,11 @@ function runPr(pr: PullRequestRepo, apiUrl: string, inputs: Record<string, strin
 
 describeDist('the bundled action (dist/index.js) on a pull request', () => {
   jest.setTimeout(180_000);
-  let checker: OpenApiChecker;
-  let pr: PullRequestRepo;
-  let github: LoopbackGitHub;
-  let apiUrl: string;
+  // Each test has its own repository and loopback GitHub, so they run at once.
+  const open = servePullRequests(() => pullRequestRepo('pr-adds-second-tcp-443-entry'));
 
-  beforeAll(() => {
-    checker = new OpenApiChecker();
-  });
-  beforeEach(async () => {
-    pr = pullRequestRepo('pr-adds-second-tcp-443-entry');
-    github = new LoopbackGitHub(pr.fake, checker, TOKEN);
-    apiUrl = await github.start();
-  });
-  afterEach(async () => {
-    await github.stop();
-    pr.repo.dispose();
-  });
-
-  it('reviews, fails the check, and sends only requests GitHub documents, three runs leaving one comment and one review', async () => {
+  it.concurrent('reviews, fails the check, and sends only requests GitHub documents, three runs leaving one comment and one review', async () => {
+    const { pr, github, apiUrl } = await open();
     const runs = [];
     for (let i = 0; i < 3; i++) runs.push(await runPr(pr, apiUrl, {}));
     expect(github.violations).toEqual([]);
@@ -66,14 +51,16 @@ describeDist('the bundled action (dist/index.js) on a pull request', () => {
     expect(pr.fake.reviewComments[0]!.body).toContain('```suggestion\n  addresses:\n');
   });
 
-  it('keeps the token out of everything but the mask command', async () => {
+  it.concurrent('keeps the token out of everything but the mask command', async () => {
+    const { pr, apiUrl } = await open();
     const run = await runPr(pr, apiUrl, {});
     const withoutMask = run.stdout.split('\n').filter((l) => l !== `::add-mask::${TOKEN}`).join('\n');
     expect(run.stdout).toContain(`::add-mask::${TOKEN}`);
     for (const text of [withoutMask, run.stderr, run.outputs, run.summary]) expect(text).not.toContain(TOKEN);
   });
 
-  it('degrades on a fork\'s read-only token to annotations, job summary and the same exit code', async () => {
+  it.concurrent('degrades on a fork\'s read-only token to annotations, job summary and the same exit code', async () => {
+    const { pr, github, apiUrl } = await open();
     pr.fake.readOnly = true;
     const run = await runPr(pr, apiUrl, {}, 'someone/gitops');
     expect(github.violations).toEqual([]);

@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { jest } from '@jest/globals';
-import { LoopbackGitHub } from '../helpers/loopback-github.js';
-import { movingBaseRepo, type MovingBaseRepo } from '../helpers/moving-base-repo.js';
-import { OpenApiChecker } from '../helpers/openapi-checker.js';
-import { DIST, parseOutputs, runDist, TOKEN } from '../helpers/run-dist.js';
+import { servePullRequests } from '../helpers/loopback-pull-request.js';
+import { movingBaseRepo } from '../helpers/moving-base-repo.js';
+import { DIST, parseOutputs, runDist } from '../helpers/run-dist.js';
 
 const describeDist = existsSync(DIST) ? describe : describe.skip;
 
@@ -14,22 +13,11 @@ const describeDist = existsSync(DIST) ? describe : describe.skip;
  */
 describeDist('the bundled action in a merge queue (dist/index.js)', () => {
   jest.setTimeout(180_000);
-  const checker = new OpenApiChecker();
-  let queue: MovingBaseRepo;
-  let github: LoopbackGitHub;
-  let apiUrl: string;
-  const open = async (fixture: string) => {
-    queue = movingBaseRepo(fixture);
-    github = new LoopbackGitHub(queue.fake, checker, TOKEN);
-    apiUrl = await github.start();
-  };
-  afterEach(async () => {
-    await github.stop();
-    queue.repo.dispose();
-  });
+  // Each test has its own repository and loopback GitHub, so they run at once.
+  const open = servePullRequests(movingBaseRepo);
 
-  it.each([true, false])('an old collision on the base branch does not block an unrelated queued change (checkout: %s)', async (checkout) => {
-    await open('queued-change-beside-old-collision');
+  it.concurrent.each([true, false])('an old collision on the base branch does not block an unrelated queued change (checkout: %s)', async (checkout) => {
+    const { pr: queue, github, apiUrl } = await open('queued-change-beside-old-collision');
     const run = await runDist(queue.mergeGroupEvent({ checkout }), apiUrl, {});
     expect(github.violations).toEqual([]);
     expect(run.code).toBe(0);
@@ -40,8 +28,8 @@ describeDist('the bundled action in a merge queue (dist/index.js)', () => {
     expect(queue.fake.writes()).toEqual([]);
   });
 
-  it.each([true, false])('a queued change that adds a colliding entry fails the queue (checkout: %s)', async (checkout) => {
-    await open('queued-change-adds-colliding-entry');
+  it.concurrent.each([true, false])('a queued change that adds a colliding entry fails the queue (checkout: %s)', async (checkout) => {
+    const { pr: queue, github, apiUrl } = await open('queued-change-adds-colliding-entry');
     const run = await runDist(queue.mergeGroupEvent({ checkout }), apiUrl, {});
     expect(github.violations).toEqual([]);
     expect(run.code).toBe(1);

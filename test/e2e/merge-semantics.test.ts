@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { jest } from '@jest/globals';
 import { SUMMARY_MARKER } from '../../src/core/review-comments/markers.js';
-import { LoopbackGitHub } from '../helpers/loopback-github.js';
-import { movingBaseRepo, type MovingBaseRepo } from '../helpers/moving-base-repo.js';
-import { OpenApiChecker } from '../helpers/openapi-checker.js';
+import { servePullRequests } from '../helpers/loopback-pull-request.js';
+import { movingBaseRepo } from '../helpers/moving-base-repo.js';
 import { applySuggestionAsGitHub, checkFiles, runBuiltCli, suggestionBody } from '../helpers/github-suggestion.js';
-import { DIST, parseOutputs, runDist, TOKEN } from '../helpers/run-dist.js';
+import { DIST, parseOutputs, runDist } from '../helpers/run-dist.js';
 
 const describeDist = existsSync(DIST) ? describe : describe.skip;
 
@@ -16,22 +15,11 @@ const describeDist = existsSync(DIST) ? describe : describe.skip;
  */
 describeDist('judging a pull request on what merging it produces (dist/index.js)', () => {
   jest.setTimeout(180_000);
-  const checker = new OpenApiChecker();
-  let pr: MovingBaseRepo;
-  let github: LoopbackGitHub;
-  let apiUrl: string;
-  const open = async (fixture: string) => {
-    pr = movingBaseRepo(fixture);
-    github = new LoopbackGitHub(pr.fake, checker, TOKEN);
-    apiUrl = await github.start();
-  };
-  afterEach(async () => {
-    await github.stop();
-    pr.repo.dispose();
-  });
+  // Each test has its own repository and loopback GitHub, so they run at once.
+  const open = servePullRequests(movingBaseRepo);
 
-  it.each([true, false])('a collision main added after the branch point stays existing, not resolved (checkout: %s)', async (checkout) => {
-    await open('main-adds-collision-pr-edits-same-file');
+  it.concurrent.each([true, false])('a collision main added after the branch point stays existing, not resolved (checkout: %s)', async (checkout) => {
+    const { pr, github, apiUrl } = await open('main-adds-collision-pr-edits-same-file');
     const run = await runDist(pr.event({ checkout }), apiUrl, {});
     expect(github.violations).toEqual([]);
     expect(run.code).toBe(0);
@@ -41,8 +29,8 @@ describeDist('judging a pull request on what merging it produces (dist/index.js)
     expect(pr.fake.issueComments).toEqual([]);
   });
 
-  it.each([true, false])('a collision main fixed after the branch point is not re-introduced by an unrelated edit of the same file (checkout: %s)', async (checkout) => {
-    await open('main-fixes-collision-pr-edits-same-file');
+  it.concurrent.each([true, false])('a collision main fixed after the branch point is not re-introduced by an unrelated edit of the same file (checkout: %s)', async (checkout) => {
+    const { pr, github, apiUrl } = await open('main-fixes-collision-pr-edits-same-file');
     const run = await runDist(pr.event({ checkout }), apiUrl, {});
     expect(github.violations).toEqual([]);
     // main's fix left one entry on the port: the match-all chain it holds (tcp-captures-port) is existing, never the PR's.
@@ -50,15 +38,15 @@ describeDist('judging a pull request on what merging it produces (dist/index.js)
     expect(run.code).toBe(0);
   });
 
-  it('pull_request_target: the merge commit named in the payload is used, with its parents checked', async () => {
-    await open('main-fixes-collision-pr-edits-same-file');
+  it.concurrent('pull_request_target: the merge commit named in the payload is used, with its parents checked', async () => {
+    const { pr, apiUrl } = await open('main-fixes-collision-pr-edits-same-file');
     const run = await runDist(pr.event({ name: 'pull_request_target' }), apiUrl, {});
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`GitHub's merge commit ${pr.merge!.slice(0, 12)}`);
   });
 
-  it.each([true, false])('a collision only the merge has is introduced; the comment and its one-click fix sit on the head lines and fix the merge (checkout: %s)', async (checkout) => {
-    await open('main-and-branch-add-entries-on-one-port');
+  it.concurrent.each([true, false])('a collision only the merge has is introduced; the comment and its one-click fix sit on the head lines and fix the merge (checkout: %s)', async (checkout) => {
+    const { pr, github, apiUrl } = await open('main-and-branch-add-entries-on-one-port');
     const run = await runDist(pr.event({ checkout }), apiUrl, {});
     expect(github.violations).toEqual([]);
     expect(run.code).toBe(1);
@@ -90,8 +78,8 @@ describeDist('judging a pull request on what merging it produces (dist/index.js)
     expect(JSON.parse(after.stdout).counts).toEqual({ introduced: 0, resolved: 0, existing: 1 });
   });
 
-  it('a branch that conflicts with main is compared with its merge base, and the summary says so', async () => {
-    await open('conflicting-branch-adds-entry');
+  it.concurrent('a branch that conflicts with main is compared with its merge base, and the summary says so', async () => {
+    const { pr, github, apiUrl } = await open('conflicting-branch-adds-entry');
     expect(pr.merge).toBeUndefined();
     const run = await runDist(pr.event(), apiUrl, {});
     expect(github.violations).toEqual([]);

@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { REPO_ROOT } from '../helpers/fixtures.js';
 import { SUMMARY_MARKER } from '../../src/core/review-comments/markers.js';
-import { LoopbackGitHub } from '../helpers/loopback-github.js';
+import { servePullRequests } from '../helpers/loopback-pull-request.js';
 import { movingBaseRepo, type MovingBaseRepo } from '../helpers/moving-base-repo.js';
-import { OpenApiChecker } from '../helpers/openapi-checker.js';
 import { applySuggestionAsGitHub, checkFiles, runBuiltCli, suggestionBody } from '../helpers/github-suggestion.js';
-import { DIST, parseOutputs, runDist, TOKEN } from '../helpers/run-dist.js';
+import { DIST, parseOutputs, runDist } from '../helpers/run-dist.js';
 
 const describeDist = existsSync(DIST) ? describe : describe.skip;
 
@@ -19,29 +18,27 @@ const describeDist = existsSync(DIST) ? describe : describe.skip;
  */
 describeDist('a review you can act on (dist/index.js)', () => {
   jest.setTimeout(240_000);
-  const checker = new OpenApiChecker();
-  let pr: MovingBaseRepo;
-  let github: LoopbackGitHub;
-  let apiUrl: string;
-  const open = async (fixture: string) => {
-    fixtureName = fixture;
-    pr = movingBaseRepo(fixture);
-    github = new LoopbackGitHub(pr.fake, checker, TOKEN);
-    apiUrl = await github.start();
+  // Each test has its own repository and loopback GitHub, so they run at once.
+  const open = servePullRequests(movingBaseRepo);
+  /**
+   * The action's first run on a fixture's pull request with the default inputs, run once per fixture and
+   * shared by the tests that read it: the one-click-slot test reads the comments the fix tests act on (what
+   * those do to the branch afterwards does not change the comments).
+   */
+  const firstRuns = new Map<string, ReturnType<typeof reviewOnce>>();
+  const reviewOnce = async (fixture: string) => {
+    const served = await open(fixture);
+    return { ...served, run: await runDist(served.pr.event(), served.apiUrl, {}) };
   };
-  afterEach(async () => {
-    await github.stop();
-    pr.repo.dispose();
-  });
+  const reviewed = (fixture: string) => firstRuns.get(fixture) ?? firstRuns.set(fixture, reviewOnce(fixture)).get(fixture)!;
 
   /** Commits the inline comment's suggestion on the branch as GitHub does and returns the patched file. */
-  let fixtureName = '';
-  const commitSuggestion = (path: string) => {
+  const commitSuggestion = (pr: MovingBaseRepo, fixture: string, path: string) => {
     const comment = pr.fake.reviewComments.find((c) => c.path === path)!;
     const body = suggestionBody(comment.body);
     if (body === undefined) throw new Error(`no suggestion in the comment on ${path}:\n${comment.body}`);
     // The head file byte for byte (the branch's version is the fixture's head/ file).
-    const headText = readFileSync(join(REPO_ROOT, 'test/fixtures/merges', fixtureName, 'head', path.replace(/^deploy\//, '')), 'utf8');
+    const headText = readFileSync(join(REPO_ROOT, 'test/fixtures/merges', fixture, 'head', path.replace(/^deploy\//, '')), 'utf8');
     const applied = applySuggestionAsGitHub(headText, comment.start_line ?? comment.line, comment.line, body);
     pr.repo.git('checkout', '--quiet', 'feature');
     pr.repo.write(path, applied);
@@ -49,56 +46,53 @@ describeDist('a review you can act on (dist/index.js)', () => {
     pr.repo.git('checkout', '--quiet', 'main');
     return { headText, applied };
   };
-  const afterMerge = () => JSON.parse(runBuiltCli(pr.repo.dir, 'diff', '--base', 'main', '--head', 'feature', '--format', 'json').stdout) as { counts: Record<string, number>; diagnostics: unknown[] };
+  const afterMerge = (pr: MovingBaseRepo) => JSON.parse(runBuiltCli(pr.repo.dir, 'diff', '--base', 'main', '--head', 'feature', '--format', 'json').stdout) as { counts: Record<string, number>; diagnostics: unknown[] };
 
-  it('a new entry in a CRLF file gets a one-click fix that keeps CRLF and comments and removes the collision', async () => {
-    await open('branch-adds-crlf-entry');
-    const run = await runDist(pr.event(), apiUrl, {});
+  it.concurrent('a new entry in a CRLF file gets a one-click fix that keeps CRLF and comments and removes the collision', async () => {
+    const fixture = 'branch-adds-crlf-entry';
+    const { pr, github, run } = await reviewed(fixture);
     expect(github.violations).toEqual([]);
     expect(run.code).toBe(1);
-    const { headText, applied } = commitSuggestion('deploy/github.yaml');
+    const { headText, applied } = commitSuggestion(pr, fixture, 'deploy/github.yaml');
     expect(applied.replace(/\r\n/g, '')).not.toContain('\n');
     expect(applied.split('\r\n').filter((l) => l.startsWith('#'))).toEqual(headText.split('\r\n').filter((l) => l.startsWith('#')));
     expect(checkFiles({ 'deploy/github.yaml': applied }).report.diagnostics).toEqual([]);
     // The collision is gone; the older entry still holds the port's match-all chain (tcp-captures-port), as it did on the base.
-    expect(afterMerge()).toMatchObject({ counts: { introduced: 0, resolved: 0, existing: 1 }, diagnostics: [] });
+    expect(afterMerge(pr)).toMatchObject({ counts: { introduced: 0, resolved: 0, existing: 1 }, diagnostics: [] });
   });
 
-  it('two new colliding entries in one file get one one-click fix covering both', async () => {
-    await open('branch-adds-two-entries-in-one-file');
-    const run = await runDist(pr.event(), apiUrl, {});
+  it.concurrent('two new colliding entries in one file get one one-click fix covering both', async () => {
+    const fixture = 'branch-adds-two-entries-in-one-file';
+    const { pr, github, run } = await reviewed(fixture);
     expect(github.violations).toEqual([]);
     expect(run.code).toBe(1);
     expect(pr.fake.reviewComments).toHaveLength(1);
-    const { headText, applied } = commitSuggestion('deploy/git-hosts.yaml');
+    const { headText, applied } = commitSuggestion(pr, fixture, 'deploy/git-hosts.yaml');
     expect(applied.split('\n').filter((l) => l.startsWith('#'))).toEqual(headText.split('\n').filter((l) => l.startsWith('#')));
     expect(checkFiles({ 'deploy/git-hosts.yaml': applied }).report.diagnostics).toEqual([]);
-    expect(afterMerge()).toMatchObject({ counts: { introduced: 0 }, diagnostics: [] });
+    expect(afterMerge(pr)).toMatchObject({ counts: { introduced: 0 }, diagnostics: [] });
   });
 
-  it('an entry inside kind: List gets a one-click fix that keeps the list valid', async () => {
-    await open('branch-adds-entry-in-kind-list');
+  it.concurrent('an entry inside kind: List gets a one-click fix that keeps the list valid', async () => {
+    const fixture = 'branch-adds-entry-in-kind-list';
+    const { pr, apiUrl } = await open(fixture);
     const run = await runDist(pr.event(), apiUrl, {});
     expect(run.code).toBe(1);
-    const { applied } = commitSuggestion('deploy/list.yaml');
+    const { applied } = commitSuggestion(pr, fixture, 'deploy/list.yaml');
     expect(applied).toMatch(/^kind: List$/m);
     expect(checkFiles({ 'deploy/list.yaml': applied }).report.diagnostics).toEqual([]);
-    expect(afterMerge()).toMatchObject({ counts: { introduced: 0 }, diagnostics: [] });
+    expect(afterMerge(pr)).toMatchObject({ counts: { introduced: 0 }, diagnostics: [] });
   });
 
-  it('the one-click slot never holds a port move', async () => {
+  it.concurrent('the one-click slot never holds a port move', async () => {
     for (const fixture of ['branch-adds-crlf-entry', 'branch-adds-two-entries-in-one-file', 'branch-adds-three-collisions']) {
-      await open(fixture);
-      await runDist(pr.event(), apiUrl, {});
+      const { pr } = await reviewed(fixture);
       for (const c of pr.fake.reviewComments) expect(suggestionBody(c.body) ?? '').not.toMatch(/number: \d*10\d{3}/);
-      await github.stop();
-      pr.repo.dispose();
     }
-    await open('branch-adds-crlf-entry');
   });
 
-  it('manifests kubectl reads (merge keys, a flow bracket under its key, bare CR) are analysed, and collide', async () => {
-    await open('branch-adds-manifests-kubectl-reads');
+  it.concurrent('manifests kubectl reads (merge keys, a flow bracket under its key, bare CR) are analysed, and collide', async () => {
+    const { pr, github, apiUrl } = await open('branch-adds-manifests-kubectl-reads');
     const run = await runDist(pr.event(), apiUrl, {});
     expect(github.violations).toEqual([]);
     expect(run.code).toBe(1);
@@ -107,8 +101,8 @@ describeDist('a review you can act on (dist/index.js)', () => {
     expect(report.introduced.flatMap((c) => c.newEntryRefs).sort()).toEqual(['egress/bare-cr', 'egress/flow-bracket', 'egress/merged-port']);
   });
 
-  it('a changed manifest that cannot be read never gets a ✅ headline', async () => {
-    await open('branch-adds-unreadable-manifest');
+  it.concurrent('a changed manifest that cannot be read never gets a ✅ headline', async () => {
+    const { pr, apiUrl } = await open('branch-adds-unreadable-manifest');
     const run = await runDist(pr.event(), apiUrl, {});
     expect(run.summary).not.toContain('✅');
     expect(run.summary).toContain('could not be fully read');
@@ -116,8 +110,8 @@ describeDist('a review you can act on (dist/index.js)', () => {
     expect(summary.body).not.toContain('✅ This change');
   });
 
-  it('max-inline-comments caps the pull request across runs, and annotations stay within 10 per level', async () => {
-    await open('branch-adds-three-collisions');
+  it.concurrent('max-inline-comments caps the pull request across runs, and annotations stay within 10 per level', async () => {
+    const { pr, github, apiUrl } = await open('branch-adds-three-collisions');
     const counts: number[] = [];
     for (let i = 0; i < 3; i++) {
       const run = await runDist(pr.event(), apiUrl, { 'max-inline-comments': '2' });
@@ -131,8 +125,8 @@ describeDist('a review you can act on (dist/index.js)', () => {
     expect(github.violations).toEqual([]);
   });
 
-  it('a comment-author that is not the token\'s account is warned about and never duplicates the summary or the review', async () => {
-    await open('branch-adds-crlf-entry');
+  it.concurrent('a comment-author that is not the token\'s account is warned about and never duplicates the summary or the review', async () => {
+    const { pr, github, apiUrl } = await open('branch-adds-crlf-entry');
     const runs = [];
     for (let i = 0; i < 3; i++) runs.push(await runDist(pr.event(), apiUrl, { 'comment-author': 'renovate[bot]' }));
     expect(runs[0]!.stdout).toContain('::warning::comment-author is "renovate[bot]", but the token posts as "github-actions"');
@@ -141,8 +135,8 @@ describeDist('a review you can act on (dist/index.js)', () => {
     expect(github.violations).toEqual([]);
   });
 
-  it('a paths glob that matches no file is named in a warning', async () => {
-    await open('branch-adds-crlf-entry');
+  it.concurrent('a paths glob that matches no file is named in a warning', async () => {
+    const { pr, apiUrl } = await open('branch-adds-crlf-entry');
     const run = await runDist(pr.event(), apiUrl, { paths: 'deploy/**/*.yaml\ncluster/**/*.yaml' });
     expect(run.stdout).toContain('::warning::paths: the glob "cluster/**/*.yaml" matches no file');
     expect(run.stdout).not.toContain('the glob "deploy/**/*.yaml"');

@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 
 const require = createRequire(import.meta.url);
@@ -32,9 +34,7 @@ export class OpenApiChecker {
   private readonly ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
 
   constructor(spec = 'api.github.com') {
-    const path = require.resolve(`@octokit/openapi/generated/${spec}.deref.json`);
-    const doc = JSON.parse(readFileSync(path, 'utf8')) as { paths: Record<string, Record<string, Operation>> };
-    for (const [template, methods] of Object.entries(doc.paths)) {
+    for (const [template, methods] of Object.entries(requestSide(spec))) {
       for (const [method, operation] of Object.entries(methods)) {
         if (!operation || typeof operation !== 'object' || !('operationId' in operation)) continue;
         const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_, name: string) => (name === 'path' ? '(.+)' : '([^/]+)'));
@@ -77,6 +77,44 @@ export class OpenApiChecker {
     }
     return validate;
   }
+}
+
+type Paths = Record<string, Record<string, Operation>>;
+
+/**
+ * The request side of the description (operation ids, parameters, request
+ * bodies): all the checker reads. The dereferenced file is 73 MB, mostly
+ * response schemas, and parsing it cost each end-to-end suite about two
+ * seconds of CPU; the request side is written once to the temp folder, under
+ * a name that changes with the package's file, and read from there after.
+ */
+function requestSide(spec: string): Paths {
+  const source = require.resolve(`@octokit/openapi/generated/${spec}.deref.json`);
+  const { size, mtimeMs } = statSync(source);
+  const version = (require('@octokit/openapi/package.json') as { version: string }).version;
+  const cacheDir = join(tmpdir(), 'serviceentry-guard-openapi');
+  const cached = join(cacheDir, `${spec}-${version}-${size}-${Math.trunc(mtimeMs)}.request-side.json`);
+  try {
+    return JSON.parse(readFileSync(cached, 'utf8')) as Paths;
+  } catch {
+    // Not written yet (or half-written by a crash): build it from the full description.
+  }
+  const doc = JSON.parse(readFileSync(source, 'utf8')) as { paths: Paths };
+  const paths: Paths = {};
+  for (const [template, methods] of Object.entries(doc.paths)) {
+    paths[template] = {};
+    for (const [method, operation] of Object.entries(methods)) {
+      if (!operation || typeof operation !== 'object' || !('operationId' in operation)) continue;
+      const { operationId, parameters, requestBody } = operation;
+      paths[template][method] = { operationId, ...(parameters ? { parameters: parameters.map(({ name, in: where, required }) => ({ name, in: where, ...(required ? { required } : {}) })) } : {}), ...(requestBody ? { requestBody } : {}) };
+    }
+  }
+  // Written under a private name and renamed, so suites starting together never read a partial file.
+  mkdirSync(cacheDir, { recursive: true });
+  const partial = `${cached}.${process.pid}`;
+  writeFileSync(partial, JSON.stringify(paths));
+  renameSync(partial, cached);
+  return paths;
 }
 
 /** additionalProperties: false wherever the description lists properties and says nothing about others. */

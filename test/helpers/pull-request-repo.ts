@@ -36,21 +36,29 @@ export function pullRequestRepo(fixture: string, options: Partial<FakeGitHubOpti
 }
 
 /**
- * A fresh pull-request repository and fake GitHub for every test of the
- * file, with the network closed to all but the fake. The returned object
- * always reads the current test's repository.
+ * A pull-request repository for the file's tests and a fresh fake GitHub for
+ * every test, with the network closed to all but the fake. The action only
+ * reads the repository, so it is built once per file (a dozen git processes
+ * each time); every test's state (comments, reviews, faults, requests) lives
+ * in its own fake. The returned object always reads the current test's.
  */
 export function usePullRequestRepo(fixture: string): PullRequestRepo {
+  let built: PullRequestRepo | undefined;
   let current: PullRequestRepo | undefined;
+  beforeAll(() => {
+    built = pullRequestRepo(fixture);
+  });
   beforeEach(() => {
     nock.disableNetConnect();
-    current = pullRequestRepo(fixture);
+    current = { ...built!, fake: new FakeGitHub(structuredClone(built!.fake.options)) };
     bindNock(current.fake);
   });
   afterEach(() => {
     nock.cleanAll();
     nock.enableNetConnect();
-    current?.repo.dispose();
+  });
+  afterAll(() => {
+    built?.repo.dispose();
   });
   return new Proxy({} as PullRequestRepo, { get: (_target, key) => current?.[key as keyof PullRequestRepo] });
 }

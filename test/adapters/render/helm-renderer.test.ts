@@ -13,47 +13,11 @@ import { join } from 'node:path';
 import { loadSources } from '../../../src/core/load/load-sources.js';
 import { helmRenderer } from '../../../src/adapters/render/helm-renderer.js';
 import { copyRepository, type RepositoryCopy } from '../../../src/adapters/render/repository-copy.js';
+import { REPO_ROOT } from '../../helpers/fixtures.js';
 import { REPOSITORIES_DIR, repositoryFiles } from '../../helpers/repositories.js';
 
-const RENDERED = `---
-# Source: egress/templates/config.yaml
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: egress-sidecar-settings
-data:
-  note: "kind: ServiceEntry is mentioned here, but this is a ConfigMap"
----
-# Source: egress/templates/databases.yaml
-apiVersion: networking.istio.io/v1
-kind: ServiceEntry
-metadata:
-  name: payments-db
-spec:
-  hosts:
-    - db.example.com
-  location: MESH_EXTERNAL
-  resolution: DNS
-  ports:
-    - number: 5432
-      name: tcp
-      protocol: TCP
----
-# Source: egress/templates/databases.yaml
-apiVersion: networking.istio.io/v1
-kind: ServiceEntry
-metadata:
-  name: ledger-db
-spec:
-  hosts:
-    - ledger.example.com
-  location: MESH_EXTERNAL
-  resolution: DNS
-  ports:
-    - number: 5432
-      name: tcp
-      protocol: TCP
-`;
+/** What `helm template` prints for the helm-chart fixture repository: documents with `# Source:` comments. */
+const RENDERED = join(REPO_ROOT, 'test/fixtures/helm-template/helm-chart.yaml');
 
 let binDir: string;
 let copy: RepositoryCopy;
@@ -61,9 +25,8 @@ const input = { kind: 'helm' as const, chart: 'charts/egress', valueFiles: ['cha
 
 beforeAll(async () => {
   binDir = await mkdtemp(join(tmpdir(), 'seg-fake-helm-'));
-  await writeFile(join(binDir, 'rendered.yaml'), RENDERED);
   // PATH holds only this folder when the renderer runs it, so the script names every tool by its full path.
-  await writeFile(join(binDir, 'helm'), `#!/bin/sh\nprintf '%s\\n' "$@" > "${binDir}/args.txt"\npwd > "${binDir}/cwd.txt"\n/usr/bin/env > "${binDir}/env.txt"\n/bin/cat "${binDir}/rendered.yaml"\n`);
+  await writeFile(join(binDir, 'helm'), `#!/bin/sh\nprintf '%s\\n' "$@" > "${binDir}/args.txt"\npwd > "${binDir}/cwd.txt"\n/usr/bin/env > "${binDir}/env.txt"\n/bin/cat "${RENDERED}"\n`);
   await chmod(join(binDir, 'helm'), 0o755);
   // Records every values file as helm would read it, while it exists (the renderer removes its temporary files afterwards).
   await writeFile(join(binDir, 'values-helm'), `#!/bin/sh\nprintf '%s\\n' "$@" > "${binDir}/args.txt"\n: > "${binDir}/values.txt"\nprev=\nfor a in "$@"; do if [ "$prev" = --values ]; then /bin/cat "$a" >> "${binDir}/values.txt"; echo >> "${binDir}/values.txt"; fi; prev="$a"; done\n/bin/cat "${binDir}/rendered.yaml"\n`);

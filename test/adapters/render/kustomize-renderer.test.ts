@@ -38,6 +38,11 @@ async function repoWith(files: Record<string, string>): Promise<string> {
 
 const renderer = () => kustomizeRenderer({ path: KUBECTL_DIR });
 
+/** Builds the root `app` of a repository holding `files`, from a copy as the review does. */
+async function buildApp(files: Record<string, string>) {
+  return renderer().render({ kind: 'kustomize', root: 'app' }, await copyOf(await repoWith(files)));
+}
+
 test('kubectl with kustomize is on this machine', () => {
   expect(existsSync(join(KUBECTL_DIR, 'kubectl'))).toBe(true);
 });
@@ -117,32 +122,29 @@ describe('each built entry points at its own source document', () => {
 
 describe('what kustomize may not do', () => {
   test('the default load restrictor holds: a file outside the root is refused, and the root\'s own files are still read as written', async () => {
-    const repo = await repoWith({
+    const result = await buildApp({
       'secret.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: outside-root\n',
       'app/kustomization.yaml': 'resources:\n  - ../secret.yaml\n  - se.yaml\n',
       'app/se.yaml': 'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: db\nspec:\n  hosts: [db.example.com]\n  ports: [{number: 5432, name: tcp, protocol: TCP}]\n',
     });
-    const result = await renderer().render({ kind: 'kustomize', root: 'app' }, await copyOf(repo));
     expect(result.diagnostics.map((d) => [d.code, d.location.path])).toEqual([['kustomize-failed', 'app/kustomization.yaml']]);
     expect(result.diagnostics[0]!.message).toMatch(/security; file .* is not in or below|not in or below/);
     expect(loadSources(result.files, { defaultNamespace: 'default' }).entries.map((e) => e.ref)).toEqual(['default/db']);
   });
 
   test('a remote base is not fetched: the root is named in a diagnostic, no network is tried', async () => {
-    const repo = await repoWith({ 'app/kustomization.yaml': 'resources:\n  - https://github.com/example/platform//base?ref=v1\n' });
-    const result = await renderer().render({ kind: 'kustomize', root: 'app' }, await copyOf(repo));
+    const result = await buildApp({ 'app/kustomization.yaml': 'resources:\n  - https://github.com/example/platform//base?ref=v1\n' });
     expect(result.files).toEqual([]);
     expect(result.diagnostics.map((d) => [d.code, d.severity])).toEqual([['kustomize-remote', 'warning']]);
     expect(result.diagnostics[0]!.message).toContain('Kustomize root app not analysed');
   });
 
   test('plugins (a generator with an exec function) are refused', async () => {
-    const repo = await repoWith({
+    const result = await buildApp({
       'app/kustomization.yaml': 'generators:\n  - gen.yaml\n',
       'app/gen.yaml': 'apiVersion: example.com/v1\nkind: Exec\nmetadata:\n  name: x\n  annotations:\n    config.kubernetes.io/function: |\n      exec:\n        path: ./touch.sh\n',
       'app/touch.sh': '#!/bin/sh\necho pwned > /tmp/seg-should-not-exist\n',
     });
-    const result = await renderer().render({ kind: 'kustomize', root: 'app' }, await copyOf(repo));
     expect(result.diagnostics.map((d) => d.code)).toEqual(['kustomize-failed']);
     expect(existsSync('/tmp/seg-should-not-exist')).toBe(false);
   });
