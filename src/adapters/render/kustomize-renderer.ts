@@ -44,7 +44,12 @@ export function kustomizeRenderer(options: KustomizeOptions = {}): ManifestRende
       }
       const tree = kustomizeTreeOf(copy);
       const k = tree.byDir.get(root);
-      const remote = k ? closureOf(k, tree).kustomizations.flatMap((c) => c.remote) : [];
+      const closure = k ? closureOf(k, tree).kustomizations : [];
+      const outside = closure.flatMap((c) => c.outside.map((ref) => `${ref} (in ${c.file})`));
+      if (outside.length > 0) {
+        return { files: [], diagnostics: [{ severity: 'warning', code: 'kustomize-outside', message: `Kustomize root ${root || '.'} not analysed: it references ${outside.slice(0, 3).join(', ')}, outside the repository, and rendering reads nothing outside the repository; keep its bases inside the repository, or list its rendered output in .serviceentry-guard.yaml`, location: at }] };
+      }
+      const remote = closure.flatMap((c) => c.remote);
       if (remote.length > 0 && !copy.allowRemote) {
         return { files: [], diagnostics: [{ severity: 'warning', code: 'kustomize-remote', message: `Kustomize root ${root || '.'} not analysed: it references remote resources (${remote.slice(0, 3).join(', ')}) and rendering reaches no network; allow it with render.allowRemote in .serviceentry-guard.yaml`, location: at }] };
       }

@@ -22,6 +22,13 @@ export interface Kustomization {
   namespace: string | undefined;
   /** Remote resources (URLs, git references): kustomize would fetch them over the network. */
   remote: string[];
+  /**
+   * References that leave the repository (`../` past its root, or an absolute path). The load
+   * restrictor keeps *files* inside each kustomization's folder, but a kustomization folder named in
+   * `resources`/`bases`/`components`/`generators`/`transformers`/`validators` may be anywhere on disk:
+   * building such a root could read the runner's own files, so it is not built.
+   */
+  outside: string[];
 }
 
 export interface KustomizeTree {
@@ -41,7 +48,7 @@ export function readKustomizeTree(files: readonly SourceFile[], allPaths?: Reado
     const doc = yamlObjects(file)[0];
     const k: Kustomization = {
       dir, file: file.path, isComponent: text(field(doc, 'kind')) === 'Component', children: [], files: [],
-      namespace: text(field(doc, 'namespace')), remote: [],
+      namespace: text(field(doc, 'namespace')), remote: [], outside: [],
     };
     const references = [...strings(field(doc, 'resources')), ...strings(field(doc, 'bases')), ...strings(field(doc, 'components'))];
     for (const ref of references) {
@@ -49,10 +56,18 @@ export function readKustomizeTree(files: readonly SourceFile[], allPaths?: Reado
         k.remote.push(ref);
         continue;
       }
-      const target = repoPath(dir, ref);
-      if (target === undefined) continue;
+      const target = ref.startsWith('/') ? undefined : repoPath(dir, ref);
+      if (target === undefined) {
+        k.outside.push(ref);
+        continue;
+      }
       if (kustomizationDirs.has(target)) k.children.push(target);
       else if (paths.has(target)) k.files.push(target);
+    }
+    // Generators, transformers and validators may name kustomization folders too (their configs are files,
+    // which the load restrictor already keeps inside the folder); only a folder outside matters here.
+    for (const ref of [...strings(field(doc, 'generators')), ...strings(field(doc, 'transformers')), ...strings(field(doc, 'validators'))]) {
+      if (!isRemote(ref) && !ref.includes('\n') && (ref.startsWith('/') || repoPath(dir, ref) === undefined)) k.outside.push(ref);
     }
     for (const ref of patchFiles(doc)) {
       const target = repoPath(dir, ref);

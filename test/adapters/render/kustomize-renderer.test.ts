@@ -132,6 +132,20 @@ describe('what kustomize may not do', () => {
     expect(loadSources(result.files, { defaultNamespace: 'default' }).entries.map((e) => e.ref)).toEqual(['default/db']);
   });
 
+  test('a base folder outside the repository is never built: the load restrictor guards files, not kustomization folders', async () => {
+    // A folder on the runner, outside the repository, holding a kustomization kustomize would happily build.
+    const elsewhere = await mkdtemp(join(tmpdir(), 'seg-outside-base-'));
+    dirs.push(elsewhere);
+    await writeFile(join(elsewhere, 'kustomization.yaml'), 'resources:\n  - se.yaml\n');
+    await writeFile(join(elsewhere, 'se.yaml'), 'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: runner-secret\nspec:\n  hosts: [leak.example.com]\n  ports: [{number: 5432, name: tcp, protocol: TCP}]\n');
+    for (const reference of [elsewhere, `../../../../../../../../..${elsewhere}`]) {
+      const result = await buildApp({ 'app/kustomization.yaml': `resources:\n  - ${reference}\n  - se.yaml\n`, 'app/se.yaml': 'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: db\nspec:\n  hosts: [db.example.com]\n  ports: [{number: 5432, name: tcp, protocol: TCP}]\n' });
+      expect(result.files).toEqual([]);
+      expect(result.diagnostics.map((d) => [d.code, d.severity, d.location.path])).toEqual([['kustomize-outside', 'warning', 'app/kustomization.yaml']]);
+      expect(result.diagnostics[0]!.message).toContain(`references ${reference} (in app/kustomization.yaml), outside the repository`);
+    }
+  });
+
   test('a remote base is not fetched: the root is named in a diagnostic, no network is tried', async () => {
     const result = await buildApp({ 'app/kustomization.yaml': 'resources:\n  - https://github.com/example/platform//base?ref=v1\n' });
     expect(result.files).toEqual([]);
