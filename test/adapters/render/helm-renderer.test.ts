@@ -29,7 +29,7 @@ beforeAll(async () => {
   await writeFile(join(binDir, 'helm'), `#!/bin/sh\nprintf '%s\\n' "$@" > "${binDir}/args.txt"\npwd > "${binDir}/cwd.txt"\n/usr/bin/env > "${binDir}/env.txt"\n/bin/cat "${RENDERED}"\n`);
   await chmod(join(binDir, 'helm'), 0o755);
   // Records every values file as helm would read it, while it exists (the renderer removes its temporary files afterwards).
-  await writeFile(join(binDir, 'values-helm'), `#!/bin/sh\nprintf '%s\\n' "$@" > "${binDir}/args.txt"\n: > "${binDir}/values.txt"\nprev=\nfor a in "$@"; do if [ "$prev" = --values ]; then /bin/cat "$a" >> "${binDir}/values.txt"; echo >> "${binDir}/values.txt"; fi; prev="$a"; done\n/bin/cat "${binDir}/rendered.yaml"\n`);
+  await writeFile(join(binDir, 'values-helm'), `#!/bin/sh\nprintf '%s\\n' "$@" > "${binDir}/args.txt"\n: > "${binDir}/values.txt"\nprev=\nfor a in "$@"; do if [ "$prev" = --values ]; then /bin/cat "$a" >> "${binDir}/values.txt"; echo >> "${binDir}/values.txt"; fi; prev="$a"; done\n/bin/cat "${RENDERED}"\n`);
   await chmod(join(binDir, 'values-helm'), 0o755);
   await writeFile(join(binDir, 'failing-helm'), '#!/bin/sh\necho "Error: found in Chart.yaml, but missing in charts/ directory: common" >&2\nexit 1\n');
   await chmod(join(binDir, 'failing-helm'), 0o755);
