@@ -6,8 +6,8 @@ import require$$0 from 'process';
 import require$$0$1 from 'buffer';
 import { posix, dirname, resolve as resolve$1, join as join$1, relative, sep, delimiter, normalize, isAbsolute } from 'node:path';
 import { spawn, execFile } from 'node:child_process';
-import { mkdtemp, mkdir, realpath, lstat, rm, readdir, stat, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { tmpdir, availableParallelism } from 'node:os';
+import { mkdtemp, rm, mkdir, realpath, lstat, readdir, stat, readFile, writeFile } from 'node:fs/promises';
 
 /**
  * The data the pure core passes around. Nothing here does I/O: adapters hand
@@ -40015,6 +40015,24 @@ function addAddress(path, at, address) {
         },
     };
 }
+/** Sets spec.addresses to exactly these (restoring what a change removed): replaced in place, or added before spec.ports. */
+function setAddresses(path, at, addresses) {
+    return {
+        path,
+        at,
+        describe: `spec.addresses: ${JSON.stringify(addresses)}`,
+        apply: (text, doc) => {
+            const spec = specOf(manifestAt(doc, offsetOf(text, at)));
+            if (!spec)
+                return undefined;
+            const existing = pairOf(spec, 'addresses');
+            if (existing)
+                return replaceValue(text, existing, addresses);
+            const anchor = pairOf(spec, 'ports') ?? pairOf(spec, 'hosts');
+            return anchor ? addKey(text, spec, anchor, 'addresses', addresses, 'before') : undefined;
+        },
+    };
+}
 /** Restricts who sees the entry: sets spec.exportTo. */
 function setExportTo(path, at, namespaces) {
     return {
@@ -40379,6 +40397,7 @@ const FIXABLE_RULES = new Set(['tcp-shadowed', 'tls-shadowed', 'multi-host-tcp',
 /** Rules whose every member keeps its chain: the fix targets them all, not the losers. */
 const ALL_MEMBERS_RULES = new Set(['tcp-captures-port', 'http-tcp-sniffing', 'tcp-captures-tls-port']);
 const COST = {
+    restore: 'Undoes this part of the change: whatever removing it was meant to achieve is lost, and the entry behaves as on the base branch.',
     tls: 'Clients must speak TLS with SNI on this port; Envoy can no longer originate TLS here.',
     addresses: 'The VIP only helps clients that connect to it: through Istio DNS capture (which answers with spec.addresses) or by being given the IP. With plain DNS they still reach the real IP and the wildcard listener.',
     'export-to': 'Workloads in other namespaces no longer see this entry.',
@@ -40454,12 +40473,39 @@ function candidates(finding, members, targets, context, used) {
     const movePort = free !== undefined && targets.length > 0 && !targets.some(isRealExternalHost)
         ? { kind: 'port', title: `Move ${targets.map(entryRef).join(', ')} from port ${port} to ${free}`, edits: targets.map((e) => edit(e, (p, d) => setPortNumber(p, d, port, free))) }
         : undefined;
-    // Fixes that work without DNS capture first; a VIP helps only clients that connect to it.
-    const ordered = [tls, exportTo, addresses, movePort];
+    // Fixes that work without DNS capture first; a VIP helps only clients that connect to it. Before all of
+    // them, undoing the change's own removal: the base branch shows that state worked.
+    const ordered = [restoreRemoved(members, context), tls, exportTo, addresses, movePort];
     for (const c of ordered)
         if (c)
             list.push(c);
     return list;
+}
+/**
+ * Where the change removed what kept an entry off the shared listener (its
+ * spec.addresses, or an exportTo that hid it from other namespaces), putting
+ * it back as the base branch had it. Only entries that exist on both sides;
+ * verified like every other fix.
+ */
+function restoreRemoved(members, context) {
+    const baseByRef = new Map(context.baseLoaded.entries.map((e) => [entryRef(e), e]));
+    const edits = [];
+    const said = [];
+    const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+    for (const head of members) {
+        const base = baseByRef.get(entryRef(head));
+        if (!base)
+            continue;
+        if (base.addresses.length > 0 && base.addresses.some((a) => !head.addresses.includes(a))) {
+            edits.push(setAddresses(head.location.path, head.location, [...base.addresses]));
+            said.push(`spec.addresses ${JSON.stringify(base.addresses)} on ${entryRef(head)}`);
+        }
+        if (base.exportTo !== undefined && !same(base.exportTo, head.exportTo)) {
+            edits.push(setExportTo(head.location.path, head.location, [...base.exportTo]));
+            said.push(`exportTo ${JSON.stringify(base.exportTo)} on ${entryRef(head)}`);
+        }
+    }
+    return edits.length > 0 ? { kind: 'restore', title: `Restore what this change removed: ${said.join(', ')}, as on the base branch`, edits } : undefined;
 }
 /** Suggested VIPs stay out of the range istiod allocates from (PILOT_IP_AUTOALLOCATE_IPV4_PREFIX, default 240.240.0.0/16). */
 function withAllocationPrefix(used, prefix) {
@@ -52154,7 +52200,7 @@ function readKustomizeTree(files, allPaths) {
         const doc = yamlObjects(file)[0];
         const k = {
             dir, file: file.path, isComponent: text$1(field(doc, 'kind')) === 'Component', children: [], files: [],
-            namespace: text$1(field(doc, 'namespace')), remote: [],
+            namespace: text$1(field(doc, 'namespace')), remote: [], outside: [],
         };
         const references = [...strings(field(doc, 'resources')), ...strings(field(doc, 'bases')), ...strings(field(doc, 'components'))];
         for (const ref of references) {
@@ -52162,13 +52208,21 @@ function readKustomizeTree(files, allPaths) {
                 k.remote.push(ref);
                 continue;
             }
-            const target = repoPath(dir, ref);
-            if (target === undefined)
+            const target = ref.startsWith('/') ? undefined : repoPath(dir, ref);
+            if (target === undefined) {
+                k.outside.push(ref);
                 continue;
+            }
             if (kustomizationDirs.has(target))
                 k.children.push(target);
             else if (paths.has(target))
                 k.files.push(target);
+        }
+        // Generators, transformers and validators may name kustomization folders too (their configs are files,
+        // which the load restrictor already keeps inside the folder); only a folder outside matters here.
+        for (const ref of [...strings(field(doc, 'generators')), ...strings(field(doc, 'transformers')), ...strings(field(doc, 'validators'))]) {
+            if (!isRemote(ref) && !ref.includes('\n') && (ref.startsWith('/') || repoPath(dir, ref) === undefined))
+                k.outside.push(ref);
         }
         for (const ref of patchFiles(doc)) {
             const target = repoPath(dir, ref);
@@ -52683,6 +52737,100 @@ function summarize(config, meshes, unclaimed) {
 }
 
 /**
+ * A pull request's cost follows the change: a mesh whose inputs are the same
+ * on both sides renders and analyses to the same result on both, so its
+ * findings are existing ones by construction. Such a mesh is rendered and
+ * analysed once (on the head side), not twice.
+ *
+ * What a mesh reads, per input:
+ * - plain files: the files its plan names;
+ * - a Kustomize root: every file under the folder of each kustomization its
+ *   build includes (the default load restrictor keeps each kustomization to
+ *   its own folder), plus the files they list (read as written when the build
+ *   fails);
+ * - a Helm chart: every file under the chart folder, and its values files.
+ * Both sides' kustomization trees are used, so a base the change adds to or
+ * removes from a build counts. The plans themselves must be equal too
+ * (inputs, namespaces, Istio settings, render policy).
+ */
+/** Names of the meshes whose plan and every input file are the same at base and head. */
+function unchangedMeshes(base, head, changes) {
+    const unchanged = new Set();
+    if (JSON.stringify(base.plan.render ?? null) !== JSON.stringify(head.plan.render ?? null))
+        return unchanged;
+    const changed = [...new Set(changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])))];
+    const baseByName = new Map(base.plan.meshes.map((m) => [m.name, m]));
+    let trees;
+    for (const mesh of head.plan.meshes) {
+        const before = baseByName.get(mesh.name);
+        if (!before || !samePlan(before, mesh))
+            continue;
+        if (mesh.inputs.some((i) => i.kind === 'kustomize'))
+            trees ??= [readKustomizeTree(base.files), readKustomizeTree(head.files)];
+        const scope = readScope(mesh.inputs, trees ?? []);
+        if (!changed.some((path) => scope.files.has(path) || scope.folders.some((dir) => isUnder$1(path, dir))))
+            unchanged.add(mesh.name);
+    }
+    return unchanged;
+}
+function samePlan(a, b) {
+    return JSON.stringify([a.inputs, a.settings]) === JSON.stringify([b.inputs, b.settings]);
+}
+/** The files and folders (every file under them) a mesh's inputs read, on either side. */
+function readScope(inputs, trees) {
+    const files = new Set();
+    const folders = [];
+    for (const input of inputs) {
+        switch (input.kind) {
+            case 'files':
+                for (const p of input.paths)
+                    files.add(p);
+                break;
+            case 'kustomize':
+                folders.push(input.root);
+                for (const tree of trees) {
+                    const root = tree.byDir.get(input.root);
+                    if (!root)
+                        continue;
+                    const closure = closureOf(root, tree);
+                    for (const k of closure.kustomizations)
+                        folders.push(k.dir);
+                    for (const f of closure.files)
+                        files.add(f);
+                }
+                break;
+            case 'helm':
+                folders.push(input.chart);
+                for (const v of input.valueFiles)
+                    files.add(v);
+                break;
+        }
+    }
+    return { files, folders };
+}
+/**
+ * The review of a mesh both sides share unchanged, from one analysis: it is
+ * what reviewSides would say after analysing the same inputs twice (every
+ * finding existing, nothing to fix, each side's counts and suppressions the
+ * same).
+ */
+function reviewUnchangedMesh(input) {
+    const loaded = withGroups(input.load(input.headFiles, input.head.defaultNamespace), input.headGroups);
+    const analysis = analyze(loaded, { mesh: input.head.mesh, meshName: input.meshName, newEntryRefs: new Set() });
+    const suppressions = suppressionsFromEntries(loaded.entries);
+    return {
+        ...classifyFindings(analysis, analysis),
+        suggestions: {},
+        diagnostics: analysis.diagnostics,
+        changedPaths: input.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path])),
+        baseEntryCount: analysis.entryCount,
+        headEntryCount: analysis.entryCount,
+        headFiles: input.headFiles,
+        annotationSuppressions: { base: suppressions, head: suppressions },
+    };
+}
+
+/**
  * A pull request reviewed mesh by mesh: a mesh is the same mesh on both
  * sides when it has the same name, and its findings are introduced, resolved
  * or existing within it alone. A mesh the change adds has only a head side
@@ -52692,8 +52840,9 @@ function reviewMeshes(input) {
     const load = input.load ?? sharedLoader(input.maxFileBytes);
     const baseByName = new Map(input.base.map((m) => [m.plan.name, m]));
     const headNames = new Set(input.head.map((m) => m.plan.name));
+    const unchanged = input.unchanged ?? new Set();
     const pairs = [
-        ...input.head.map((head) => ({ head, base: baseByName.get(head.plan.name) })),
+        ...input.head.map((head) => ({ head, base: unchanged.has(head.plan.name) ? head : baseByName.get(head.plan.name) })),
         ...input.base.filter((base) => !headNames.has(base.plan.name)).map((base) => ({ head: undefined, base })),
     ];
     const introduced = [];
@@ -52711,20 +52860,23 @@ function reviewMeshes(input) {
         // Each side is analysed with what its own manifests say: a change may edit the mesh's settings too.
         const resolve = (side) => resolveMeshSettings(side.plan.settings, meshManifestFiles(side.files, side.groups));
         const headSettings = head ? resolve(head) : undefined;
-        const baseSettings = base ? resolve(base) : undefined;
+        const sameOnBothSides = head !== undefined && head === base;
+        const baseSettings = sameOnBothSides ? headSettings : base ? resolve(base) : undefined;
         const settings = (headSettings ?? baseSettings).settings;
-        const report = reviewSides({
-            baseFiles: base?.files ?? [],
-            headFiles: head?.files ?? [],
-            baseGroups: base?.groups ?? [],
-            headGroups: head?.groups ?? [],
-            changes: input.changes,
-            base: baseSettings?.settings ?? settings,
-            head: settings,
-            meshName: (head ?? base).plan.name,
-            fixes: input.fixes,
-            load,
-        });
+        const report = sameOnBothSides
+            ? reviewUnchangedMesh({ headFiles: head.files, headGroups: head.groups, changes: input.changes, head: settings, meshName: head.plan.name, fixes: input.fixes, load })
+            : reviewSides({
+                baseFiles: base?.files ?? [],
+                headFiles: head?.files ?? [],
+                baseGroups: base?.groups ?? [],
+                headGroups: head?.groups ?? [],
+                changes: input.changes,
+                base: baseSettings?.settings ?? settings,
+                head: settings,
+                meshName: (head ?? base).plan.name,
+                fixes: input.fixes,
+                load,
+            });
         introduced.push(...report.introduced);
         resolved.push(...report.resolved);
         existing.push(...report.existing);
@@ -52966,6 +53118,165 @@ function settleReview(report, sides, today) {
     };
 }
 
+var yoctoQueue;
+var hasRequiredYoctoQueue;
+
+function requireYoctoQueue () {
+	if (hasRequiredYoctoQueue) return yoctoQueue;
+	hasRequiredYoctoQueue = 1;
+	class Node {
+		/// value;
+		/// next;
+
+		constructor(value) {
+			this.value = value;
+
+			// TODO: Remove this when targeting Node.js 12.
+			this.next = undefined;
+		}
+	}
+
+	class Queue {
+		// TODO: Use private class fields when targeting Node.js 12.
+		// #_head;
+		// #_tail;
+		// #_size;
+
+		constructor() {
+			this.clear();
+		}
+
+		enqueue(value) {
+			const node = new Node(value);
+
+			if (this._head) {
+				this._tail.next = node;
+				this._tail = node;
+			} else {
+				this._head = node;
+				this._tail = node;
+			}
+
+			this._size++;
+		}
+
+		dequeue() {
+			const current = this._head;
+			if (!current) {
+				return;
+			}
+
+			this._head = this._head.next;
+			this._size--;
+			return current.value;
+		}
+
+		clear() {
+			this._head = undefined;
+			this._tail = undefined;
+			this._size = 0;
+		}
+
+		get size() {
+			return this._size;
+		}
+
+		* [Symbol.iterator]() {
+			let current = this._head;
+
+			while (current) {
+				yield current.value;
+				current = current.next;
+			}
+		}
+	}
+
+	yoctoQueue = Queue;
+	return yoctoQueue;
+}
+
+var pLimit_1;
+var hasRequiredPLimit;
+
+function requirePLimit () {
+	if (hasRequiredPLimit) return pLimit_1;
+	hasRequiredPLimit = 1;
+	const Queue = requireYoctoQueue();
+
+	const pLimit = concurrency => {
+		if (!((Number.isInteger(concurrency) || concurrency === Infinity) && concurrency > 0)) {
+			throw new TypeError('Expected `concurrency` to be a number from 1 and up');
+		}
+
+		const queue = new Queue();
+		let activeCount = 0;
+
+		const next = () => {
+			activeCount--;
+
+			if (queue.size > 0) {
+				queue.dequeue()();
+			}
+		};
+
+		const run = async (fn, resolve, ...args) => {
+			activeCount++;
+
+			const result = (async () => fn(...args))();
+
+			resolve(result);
+
+			try {
+				await result;
+			} catch {}
+
+			next();
+		};
+
+		const enqueue = (fn, resolve, ...args) => {
+			queue.enqueue(run.bind(null, fn, resolve, ...args));
+
+			(async () => {
+				// This function needs to wait until the next microtask before comparing
+				// `activeCount` to `concurrency`, because `activeCount` is updated asynchronously
+				// when the run function is dequeued and called. The comparison in the if-statement
+				// needs to happen asynchronously as well to get an up-to-date value for `activeCount`.
+				await Promise.resolve();
+
+				if (activeCount < concurrency && queue.size > 0) {
+					queue.dequeue()();
+				}
+			})();
+		};
+
+		const generator = (fn, ...args) => new Promise(resolve => {
+			enqueue(fn, resolve, ...args);
+		});
+
+		Object.defineProperties(generator, {
+			activeCount: {
+				get: () => activeCount
+			},
+			pendingCount: {
+				get: () => queue.size
+			},
+			clearQueue: {
+				value: () => {
+					queue.clear();
+				}
+			}
+		});
+
+		return generator;
+	};
+
+	pLimit_1 = pLimit;
+	return pLimit_1;
+}
+
+var pLimitExports = requirePLimit();
+var pLimit = /*@__PURE__*/getDefaultExportFromCjs(pLimitExports);
+
 /**
  * A temporary copy of only the repository's own files: regular files under
  * the repository root (symlinks are copied only when they stay inside it, as
@@ -52974,51 +53285,168 @@ function settleReview(report, sides, today) {
  */
 const SKIPPED = new Set(['.git', 'node_modules']);
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
-async function copyRepository(repoDir, options = {}) {
-    const base = await mkdtemp(join$1(tmpdir(), 'serviceentry-guard-render-'));
-    const dir = join$1(base, 'repo');
-    const home = join$1(base, 'home');
-    await mkdir(dir);
-    await mkdir(home);
-    const realRoot = await realpath(repoDir);
-    const kustomizations = [];
-    const paths = new Set();
-    const walk = async (from) => {
+/**
+ * A folder this process wrote itself from known files (a pull request's side,
+ * see side-folder), used as the copy without copying it again: it already
+ * holds only those regular files, at repository-relative paths.
+ */
+async function folderAsCopy(dir, files, options = {}) {
+    const home = await mkdtemp(join$1(tmpdir(), 'serviceentry-guard-home-'));
+    const normalized = files.map((f) => ({ path: posix.normalize(f.path), text: f.text }));
+    const paths = new Set(normalized.map((f) => f.path));
+    const kustomizations = normalized.filter((f) => /(^|\/)kustomization\.ya?ml$/.test(f.path));
+    return { dir, home, kustomizations, paths, allowRemote: options.allowRemote ?? false, dispose: () => rm(home, { recursive: true, force: true }) };
+}
+/**
+ * A copy that starts empty and takes in, before each render, only what that
+ * render can read: a Kustomize root's folder and, following its
+ * `resources`/`bases`/`components` (and the patch files it lists), the
+ * folders of every kustomization it includes (the load restrictor keeps each
+ * to its own folder); a chart's folder and its values files. A repository
+ * with 10,000 plain manifests and one overlay copies that overlay and its
+ * bases, not the 10,000 files. The same rules hold for each file copied: no
+ * symbolic link that leads outside the repository, no folder reached through
+ * a link, no `.git`, nothing over 16 MB.
+ */
+async function copyOnDemand(repoDir, options = {}) {
+    return CopyOnDemand.create(repoDir, options);
+}
+const KUSTOMIZATION_NAME = /^(kustomization\.ya?ml|Kustomization)$/;
+class CopyOnDemand {
+    dir;
+    home;
+    base;
+    realRoot;
+    allowRemote;
+    kustomizations = [];
+    exclusiveRoots;
+    paths = new Set();
+    walked = [];
+    pending = new Map();
+    constructor(dir, home, base, realRoot, allowRemote) {
+        this.dir = dir;
+        this.home = home;
+        this.base = base;
+        this.realRoot = realRoot;
+        this.allowRemote = allowRemote;
+    }
+    static async create(repoDir, options) {
+        const base = await mkdtemp(join$1(tmpdir(), 'serviceentry-guard-render-'));
+        await mkdir(join$1(base, 'repo'));
+        await mkdir(join$1(base, 'home'));
+        return new CopyOnDemand(join$1(base, 'repo'), join$1(base, 'home'), base, await realpath(repoDir), options.allowRemote ?? false);
+    }
+    dispose() {
+        return rm(this.base, { recursive: true, force: true });
+    }
+    /** `everything` (a path, '' for the whole repository) copies that folder whatever the input. */
+    async include(input, everything) {
+        if (everything !== undefined) {
+            await this.copyPath(everything);
+            return;
+        }
+        if (input.kind === 'helm') {
+            await Promise.all([input.chart, ...input.valueFiles].map((p) => this.copyPath(p)));
+            return;
+        }
+        if (input.kind !== 'kustomize')
+            return;
+        const queued = new Set([input.root]);
+        let wave = [input.root];
+        while (wave.length > 0) {
+            const copied = (await Promise.all(wave.map((p) => this.copyPath(p)))).flat();
+            wave = [];
+            for (const k of copied) {
+                for (const ref of localReferences(k)) {
+                    if (queued.has(ref))
+                        continue;
+                    queued.add(ref);
+                    wave.push(ref);
+                }
+            }
+        }
+    }
+    /** Copies a file, or a folder with everything under it, once; returns the kustomizations found there. */
+    copyPath(rel) {
+        if (this.walked.some((w) => isUnder$1(rel, w))) {
+            // Inside a folder already copied (or being copied): what it holds is known once that walk ends.
+            return Promise.all([...this.pending.values()]).then(() => this.kustomizations.filter((k) => isUnder$1(k.path, rel)));
+        }
+        let running = this.pending.get(rel);
+        if (!running) {
+            running = this.copyFrom(rel);
+            this.pending.set(rel, running);
+        }
+        return running;
+    }
+    async copyFrom(rel) {
+        const source = join$1(this.realRoot, rel);
+        const info = await lstat(source).catch(() => undefined);
+        if (!info)
+            return [];
+        // A folder reached through a link is never followed (the full walk never follows one either).
+        const realParent = await realpath(dirname(source)).catch(() => undefined);
+        if (realParent === undefined || (rel !== '' && realParent !== dirname(source)))
+            return [];
+        if (info.isDirectory()) {
+            this.walked.push(rel);
+            const found = [];
+            await this.walk(source, found);
+            return found;
+        }
+        const found = [];
+        await this.copyFile(source, posix.basename(rel), info.isSymbolicLink(), found);
+        return found;
+    }
+    async walk(from, found) {
         for (const child of await readdir(from, { withFileTypes: true })) {
             if (SKIPPED.has(child.name))
                 continue;
             const source = join$1(from, child.name);
-            const rel = relative(realRoot, source);
-            if (child.isDirectory()) {
-                await walk(source);
-                continue;
-            }
-            let real = source;
-            if (child.isSymbolicLink()) {
-                const target = await realpath(source).catch(() => undefined);
-                if (!target || relative(realRoot, target).startsWith('..'))
-                    continue; // leads outside the repository
-                real = target;
-            }
-            const info = await stat(real).catch(() => undefined);
-            if (!info?.isFile() || info.size > MAX_FILE_BYTES)
-                continue;
-            const bytes = await readFile(real);
-            const destination = join$1(dir, rel);
-            await mkdir(dirname(destination), { recursive: true });
-            await writeFile(destination, bytes);
-            paths.add(rel.split(sep).join('/'));
-            if (/^kustomization\.ya?ml$/.test(child.name))
-                kustomizations.push({ path: rel.split(sep).join('/'), text: bytes.toString('utf8') });
+            if (child.isDirectory())
+                await this.walk(source, found);
+            else
+                await this.copyFile(source, child.name, child.isSymbolicLink(), found);
         }
-    };
-    const rootInfo = await lstat(realRoot);
-    if (rootInfo.isDirectory())
-        await walk(realRoot);
-    return {
-        dir, home, kustomizations, paths, allowRemote: options.allowRemote ?? false,
-        dispose: () => rm(base, { recursive: true, force: true }),
-    };
+    }
+    async copyFile(source, name, isLink, found) {
+        const rel = relative(this.realRoot, source).split(sep).join('/');
+        if (this.paths.has(rel))
+            return;
+        let real = source;
+        if (isLink) {
+            const target = await realpath(source).catch(() => undefined);
+            if (!target || relative(this.realRoot, target).startsWith('..'))
+                return; // leads outside the repository
+            real = target;
+        }
+        const info = await stat(real).catch(() => undefined);
+        if (!info?.isFile() || info.size > MAX_FILE_BYTES || this.paths.has(rel))
+            return;
+        this.paths.add(rel);
+        const bytes = await readFile(real);
+        const destination = join$1(this.dir, rel);
+        await mkdir(dirname(destination), { recursive: true });
+        await writeFile(destination, bytes);
+        if (KUSTOMIZATION_NAME.test(name)) {
+            const k = { path: rel, text: bytes.toString('utf8') };
+            this.kustomizations.push(k);
+            found.push(k);
+        }
+    }
+}
+/** Repository paths a kustomization names: what it includes, and the patch files it lists. */
+function localReferences(k) {
+    const doc = yamlObjects(k)[0];
+    const dir = dirOf(k.path);
+    const named = [...strings(field(doc, 'resources')), ...strings(field(doc, 'bases')), ...strings(field(doc, 'components')), ...strings(field(doc, 'patchesStrategicMerge'))];
+    for (const key of ['patches', 'patchesJson6902']) {
+        const list = field(doc, key);
+        if (Array.isArray(list))
+            for (const p of list)
+                named.push(...strings([field(p, 'path')]));
+    }
+    return named.filter((ref) => !ref.includes('://') && !ref.includes('\n')).map((ref) => repoPath(dir, ref)).filter((p) => p !== undefined);
 }
 
 /** How long one kustomize build or helm template may take before it is stopped and reported. */
@@ -53032,6 +53460,9 @@ const DEFAULT_RENDER_TIMEOUT_MS = 60_000;
  * document's start, then every rendered line that also appears (trimmed) in
  * the source document on that line, in order. Lines kustomize changed (a
  * patched port, a prefixed name) keep the nearest line above them.
+ * A source file is indexed once (its lines, and its documents by kind and
+ * name), so mapping many entries of one file costs linear time, not a scan
+ * of the whole file per entry.
  */
 const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
 const ANALYSED_KINDS = new Set(['ServiceEntry', 'Sidecar']);
@@ -53071,6 +53502,172 @@ function analysedDocuments(output) {
     }
     return out;
 }
+/**
+ * The ServiceEntry and Sidecar documents of a kustomize build. kustomize
+ * writes every object in one canonical style (top-level keys at column 0,
+ * two-space indentation, `metadata.name` on its own line, the origin
+ * annotation as a block scalar), so kind, name and origin are read from
+ * those lines and the origin annotation is cut out as lines: the loader then
+ * parses each entry once, as it parses any file. A document not in that
+ * style is parsed with the loader's parser; one that fails even that takes
+ * the general path above.
+ */
+function kustomizeDocuments(output) {
+    const out = [];
+    for (const span of documentSpans(output)) {
+        const raw = output.slice(span.start, span.end);
+        if (declaredAnalysedKind(raw) === undefined)
+            continue;
+        const text = raw.replace(/^---[ \t]*\r?\n/, '');
+        const lines = text.split('\n');
+        const header = canonicalHeader(lines) ?? parsedHeader(text, lines);
+        if (header === undefined) {
+            out.push(...analysedDocuments(raw));
+            continue;
+        }
+        if (!ANALYSED_KINDS.has(header.kind))
+            continue;
+        if (header.origin)
+            lines.splice(header.origin.from, header.origin.to - header.origin.from);
+        out.push({ kind: header.kind, name: header.name, text: header.origin ? lines.join('\n') : text, originPath: header.origin?.path, sourceComment: undefined });
+    }
+    return out;
+}
+const ORIGIN_KEY_LINE = `    ${ORIGIN_ANNOTATION}: |`;
+/** kind, name and origin read from kustomize's canonical lines; undefined when the document is not in that style. */
+function canonicalHeader(lines) {
+    let kind;
+    let metadata = -1;
+    for (let i = 0; i < lines.length; i++) {
+        const l = lines[i];
+        if (l.startsWith('kind:'))
+            kind = plainScalar(l.slice(5));
+        else if (l === 'metadata:')
+            metadata = i;
+    }
+    if (kind === undefined || metadata < 0)
+        return undefined;
+    let name;
+    let annotations = -1;
+    let metadataEnd = lines.length;
+    for (let i = metadata + 1; i < lines.length; i++) {
+        const l = lines[i];
+        if (l === '')
+            continue;
+        if (indentOf(l) === 0) {
+            metadataEnd = i;
+            break;
+        }
+        if (l.startsWith('  name:'))
+            name = plainScalar(l.slice(7));
+        else if (l === '  annotations:')
+            annotations = i;
+    }
+    if (name === undefined)
+        return undefined;
+    const anywhere = lines.some((l) => l.includes(ORIGIN_ANNOTATION));
+    if (!anywhere)
+        return { kind, name };
+    if (annotations < 0)
+        return undefined;
+    let key = -1;
+    let keys = 0;
+    let annotationsEnd = metadataEnd;
+    for (let i = annotations + 1; i < metadataEnd; i++) {
+        const l = lines[i];
+        if (l !== '' && indentOf(l) <= 2) {
+            annotationsEnd = i;
+            break;
+        }
+        if (indentOf(l) === 4) {
+            keys++;
+            if (l === ORIGIN_KEY_LINE)
+                key = i;
+        }
+    }
+    if (key < 0)
+        return undefined;
+    let end = key + 1;
+    let path;
+    while (end < annotationsEnd && lines[end] !== '' && indentOf(lines[end]) > 4) {
+        if (lines[end].startsWith('      path:'))
+            path = plainScalar(lines[end].slice(11));
+        end++;
+    }
+    if (path === undefined)
+        return undefined;
+    return { kind, name, origin: keys === 1 ? { from: annotations, to: end, path } : { from: key, to: end, path } };
+}
+/** A plain scalar that needs no YAML rules to read (no quotes, no indicators, no spaces); else undefined. */
+function plainScalar(raw) {
+    const value = raw.trim();
+    return /^[A-Za-z0-9._/~+-][A-Za-z0-9._/~+=@-]*$/.test(value) ? value : undefined;
+}
+/** The same, from the loader's parser, for a document not in the canonical style. */
+function parsedHeader(text, lines) {
+    const parsed = parseYamlDocuments(text);
+    const value = parsed.documents[0]?.value;
+    if (parsed.documents.length !== 1 || parsed.problems.length > 0 || !isRecord(value))
+        return undefined;
+    const kind = value['kind'];
+    if (typeof kind !== 'string')
+        return undefined;
+    const metadata = isRecord(value['metadata']) ? value['metadata'] : {};
+    const name = typeof metadata['name'] === 'string' ? metadata['name'] : '';
+    const annotations = isRecord(metadata['annotations']) ? metadata['annotations'] : {};
+    const origin = annotations[ORIGIN_ANNOTATION];
+    if (origin === undefined)
+        return { kind, name };
+    if (typeof origin !== 'string')
+        return undefined;
+    const range = originLines(lines, Object.keys(annotations).length === 1);
+    if (!range)
+        return undefined;
+    const path = /(?:^|\n)path:[ \t]*(\S+)/.exec(origin)?.[1];
+    return { kind, name, origin: { ...range, path: path?.replace(/^["']|["']$/g, '') } };
+}
+/** Where the origin annotation's lines are (and `annotations:` when it held nothing else), in kustomize's indentation. */
+function originLines(lines, onlyAnnotation) {
+    const metadata = lines.indexOf('metadata:');
+    if (metadata < 0)
+        return undefined;
+    let annotations = -1;
+    for (let i = metadata + 1; i < lines.length && indentOf(lines[i]) >= 2; i++) {
+        if (lines[i] === '  annotations:') {
+            annotations = i;
+            break;
+        }
+    }
+    if (annotations < 0)
+        return undefined;
+    let key = -1;
+    for (let i = annotations + 1; i < lines.length && indentOf(lines[i]) >= 4; i++) {
+        if (lines[i].startsWith(`    ${ORIGIN_ANNOTATION}:`)) {
+            key = i;
+            break;
+        }
+    }
+    if (key < 0)
+        return undefined;
+    let end = key + 1;
+    while (end < lines.length && indentOf(lines[end]) > 4)
+        end++;
+    if (!onlyAnnotation)
+        return { from: key, to: end };
+    if (key !== annotations + 1 || (end < lines.length && indentOf(lines[end]) >= 4))
+        return undefined;
+    return { from: annotations, to: end };
+}
+/** Leading spaces of a line; an empty line counts as not indented. */
+function indentOf(line) {
+    let i = 0;
+    while (line.charCodeAt(i) === 0x20)
+        i++;
+    return i;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 function scalar(value) {
     if (typeof value === 'string')
         return value;
@@ -53079,16 +53676,93 @@ function scalar(value) {
     return undefined;
 }
 /**
- * The rendered document as a SourceFile at `path`, aligned to `sourceText`
- * (the source file's text) as described above. Without a source text the
- * document starts at line 1.
+ * A source file's trimmed lines and its documents by kind and name, built
+ * once per file however many rendered entries map into it.
+ */
+class SourceIndex {
+    lines;
+    documents = [];
+    byKindAndName = new Map();
+    /** The prefix and suffix a kustomization put on names, learnt from the first name that needed a scan. */
+    affix;
+    constructor(text) {
+        this.lines = text.split(/\r\n|\r|\n/).map((l) => l.trim());
+        let current = { from: 0, kinds: new Set(), names: [] };
+        this.documents.push(current);
+        this.lines.forEach((l, i) => {
+            if (i > 0 && (l === '---' || l.startsWith('--- '))) {
+                current = { from: i + 1, kinds: new Set(), names: [] };
+                this.documents.push(current);
+            }
+            else if (l.startsWith('kind:')) {
+                current.kinds.add(l);
+            }
+            else if (l.startsWith('name:')) {
+                const name = l.slice(5).trim().replace(/^["']|["']$/g, '');
+                if (name !== '' && l.slice(5).trim() !== '')
+                    current.names.push(name);
+            }
+        });
+        for (const d of this.documents) {
+            for (const kind of d.kinds)
+                for (const name of d.names) {
+                    const key = `${kind}\u0000${name}`;
+                    if (!this.byKindAndName.has(key))
+                        this.byKindAndName.set(key, d.from);
+                }
+        }
+    }
+    /**
+     * The 0-based line where the source document holding this object starts:
+     * the one of the same kind and name; else, for a name the build changed
+     * (a namePrefix or nameSuffix), the one whose name is the longest part of
+     * it; else the first of that kind.
+     */
+    documentStart(kind, name) {
+        const kindLine = `kind: ${kind}`;
+        if (name !== '') {
+            const exact = this.byKindAndName.get(`${kindLine}\u0000${name}`);
+            if (exact !== undefined)
+                return exact;
+            const affix = this.affix;
+            if (affix && name.length > affix.prefix.length + affix.suffix.length && name.startsWith(affix.prefix) && name.endsWith(affix.suffix)) {
+                const inner = this.byKindAndName.get(`${kindLine}\u0000${name.slice(affix.prefix.length, name.length - affix.suffix.length)}`);
+                if (inner !== undefined)
+                    return inner;
+            }
+        }
+        let best;
+        let firstOfKind;
+        for (const d of this.documents) {
+            if (!d.kinds.has(kindLine))
+                continue;
+            firstOfKind ??= d.from;
+            if (name === '')
+                break;
+            for (const n of d.names)
+                if (name.includes(n) && (!best || n.length > best.name.length))
+                    best = { from: d.from, name: n };
+        }
+        if (best) {
+            const at = name.indexOf(best.name);
+            this.affix = { prefix: name.slice(0, at), suffix: name.slice(at + best.name.length) };
+            return best.from;
+        }
+        return firstOfKind ?? 0;
+    }
+}
+/**
+ * The rendered document as a SourceFile at `path`, aligned to its source
+ * file (its text, or its index when many documents map into one file) as
+ * described above. Without a source the document starts at line 1.
  */
 function alignedToSource(doc, path, sourceText) {
     const rendered = doc.text.replace(/\n+$/, '').split('\n');
     if (sourceText === undefined)
         return { path, text: `${rendered.join('\n')}\n` };
-    const source = sourceText.split(/\r\n|\r|\n/).map((l) => l.trim());
-    const start = sourceDocumentStart(source, doc);
+    const index = typeof sourceText === 'string' ? new SourceIndex(sourceText) : sourceText;
+    const source = index.lines;
+    const start = index.documentStart(doc.kind, doc.name);
     const placed = [];
     let cursor = start; // next free source line (0-based)
     for (let i = 0; i < rendered.length; i++) {
@@ -53108,33 +53782,6 @@ function alignedToSource(doc, path, sourceText) {
         cursor = placed.length;
     }
     return { path, text: `${placed.join('\n')}\n` };
-}
-/** The 0-based line where the source document holding this object starts (its first content line). */
-function sourceDocumentStart(source, doc) {
-    const starts = [0];
-    source.forEach((l, i) => {
-        if (i > 0 && (l === '---' || l.startsWith('--- ')))
-            starts.push(i + 1);
-    });
-    let fallback;
-    for (let s = 0; s < starts.length; s++) {
-        const from = starts[s];
-        const to = starts[s + 1] ?? source.length;
-        let kind = false;
-        let name = false;
-        for (let i = from; i < to; i++) {
-            const l = source[i];
-            if (l === `kind: ${doc.kind}`)
-                kind = true;
-            if (l.startsWith('name:') && doc.name !== '' && doc.name.includes(l.slice(5).trim().replace(/^["']|["']$/g, '')) && l.slice(5).trim() !== '')
-                name = true;
-        }
-        if (kind && name)
-            return from;
-        if (kind && fallback === undefined)
-            fallback = from;
-    }
-    return fallback ?? 0;
 }
 function firstContentLine(source, from) {
     for (let i = from; i < source.length; i++)
@@ -53340,9 +53987,10 @@ function countServiceEntryTemplates(files) {
  * `kubectl kustomize`): plugins, exec/container functions and Helm inflation
  * off, the default load restrictor (files only from inside each
  * kustomization's own folder), a timeout, no network, in a temporary copy of
- * the repository. The copy's root kustomization gets
- * `buildMetadata: [originAnnotations]`, so each built object says which file
- * it came from; findings then point at that file's line.
+ * the repository. The build runs from a kustomization of ours beside the copy
+ * that includes the root and asks for `buildMetadata: [originAnnotations]`,
+ * so each built object says which file it came from; findings then point at
+ * that file's line. The copy itself is never written to.
  */
 const KUSTOMIZE_SAFE_FLAGS = ['--enable-alpha-plugins=false', '--enable-helm=false', '--load-restrictor=LoadRestrictionsRootOnly'];
 function kustomizeRenderer(options = {}) {
@@ -53361,17 +54009,41 @@ function kustomizeRenderer(options = {}) {
             if (!kustomize && !kubectl) {
                 return { files: [], diagnostics: [{ severity: 'warning', code: 'kustomize-missing', message: `Kustomize root ${root || '.'} not analysed: neither kustomize nor kubectl is on PATH (install one, or list its rendered output in .serviceentry-guard.yaml)`, location: at }] };
             }
-            const tree = readKustomizeTree(copy.kustomizations, copy.paths);
+            const tree = kustomizeTreeOf(copy);
             const k = tree.byDir.get(root);
-            const remote = k ? closureOf(k, tree).kustomizations.flatMap((c) => c.remote) : [];
+            const closure = k ? closureOf(k, tree).kustomizations : [];
+            const outside = closure.flatMap((c) => c.outside.map((ref) => `${ref} (in ${c.file})`));
+            if (outside.length > 0) {
+                return { files: [], diagnostics: [{ severity: 'warning', code: 'kustomize-outside', message: `Kustomize root ${root || '.'} not analysed: it references ${outside.slice(0, 3).join(', ')}, outside the repository, and rendering reads nothing outside the repository; keep its bases inside the repository, or list its rendered output in .serviceentry-guard.yaml`, location: at }] };
+            }
+            const remote = closure.flatMap((c) => c.remote);
             if (remote.length > 0 && !copy.allowRemote) {
                 return { files: [], diagnostics: [{ severity: 'warning', code: 'kustomize-remote', message: `Kustomize root ${root || '.'} not analysed: it references remote resources (${remote.slice(0, 3).join(', ')}) and rendering reaches no network; allow it with render.allowRemote in .serviceentry-guard.yaml`, location: at }] };
             }
-            await prepareRoot(join$1(copy.dir, kustomizationFile), input.targetNamespace);
             const [file, args] = kustomize
                 ? [kustomize, ['build', ...KUSTOMIZE_SAFE_FLAGS, '.']]
                 : [kubectl, ['kustomize', ...KUSTOMIZE_SAFE_FLAGS, '.']];
-            const run = await runTool(file, args, { cwd: join$1(copy.dir, root), env: isolatedEnvironment(copy.home, path), timeoutMs: options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS });
+            // A root only its own build reads is built in place, its kustomization edited in the copy (from the
+            // repository's text). Any other runs from a small kustomization of ours beside the copy that includes the
+            // root, so meshes that build one root, or a root that is also another's base, never see each other's
+            // settings; that costs kustomize one more level (about a third more CPU per build here).
+            const original = copy.kustomizations.find((c) => c.path === kustomizationFile)?.text;
+            const inPlace = original !== undefined && copy.exclusiveRoots?.has(root) === true;
+            const buildDir = inPlace ? join$1(copy.dir, root) : await mkdtemp(join$1(copy.home, 'build-'));
+            if (inPlace)
+                await writeFile(join$1(copy.dir, kustomizationFile), preparedRoot(original, input.targetNamespace));
+            else
+                await writeFile(join$1(buildDir, 'kustomization.yaml'), wrapperKustomization(relative(buildDir, join$1(copy.dir, root)), input.targetNamespace));
+            const run = await runTool(file, args, { cwd: buildDir, env: isolatedEnvironment(copy.home, path), timeoutMs: options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS });
+            if (!inPlace)
+                await rm(buildDir, { recursive: true, force: true });
+            // Paths in messages and origins are the build folder's; the repository's are what a reader knows.
+            const toRepository = (fromBuild) => toPosix$2(relative(copy.dir, resolve$1(buildDir, fromBuild)));
+            if (!inPlace) {
+                run.stderr = run.stderr.split(`${toPosix$2(relative(buildDir, copy.dir))}/`).join('').split(`${copy.dir}/`).join('')
+                    // kustomize wraps a failing root in what our kustomization was doing; the root's own reason is what helps.
+                    .replace(/accumulating resources: accumulation err='accumulating resources from '[^']*': '[^']*' must resolve to a file': recursed accumulation of path '[^']*': /, '');
+            }
             if (!run.ok) {
                 // What kubectl would apply cannot be known; the files the root lists are still read as
                 // written, so a collision in them is not hidden by a build that fails.
@@ -53387,24 +54059,34 @@ function kustomizeRenderer(options = {}) {
                 return { files, diagnostics };
             }
             const files = [];
-            const texts = new Map();
-            for (const doc of analysedDocuments(run.stdout)) {
-                const source = doc.originPath ? posix.normalize(posix.join(root || '.', doc.originPath)) : undefined;
-                const inRepo = source !== undefined && !source.startsWith('../') && source !== '..';
+            // Each source file is read and indexed once, however many of the build's entries come from it.
+            const sources = new Map();
+            for (const doc of kustomizeDocuments(run.stdout)) {
+                const source = doc.originPath ? toRepository(doc.originPath) : undefined;
+                const inRepo = source !== undefined && source !== '' && !source.startsWith('../') && source !== '..' && !posix.isAbsolute(source);
                 const path = inRepo ? source : kustomizationFile;
-                if (!texts.has(path))
-                    texts.set(path, inRepo ? await readFile(join$1(copy.dir, path), 'utf8').catch(() => undefined) : undefined);
-                files.push(alignedToSource(doc, path, texts.get(path)));
+                if (!sources.has(path)) {
+                    const text = inRepo ? await readFile(join$1(copy.dir, path), 'utf8').catch(() => undefined) : undefined;
+                    sources.set(path, text === undefined ? undefined : new SourceIndex(text));
+                }
+                files.push(alignedToSource(doc, path, sources.get(path)));
             }
             return { files, diagnostics };
         },
     };
 }
-/** In the copy only: ask for origin annotations, and set Flux's targetNamespace the way Flux does. */
-async function prepareRoot(file, targetNamespace) {
-    const text = await readFile(file, 'utf8').catch(() => undefined);
-    if (text === undefined)
-        return;
+/** The copy's kustomizations are read once per copy (again only when more were copied), not once per root built. */
+const trees = new WeakMap();
+function kustomizeTreeOf(copy) {
+    let known = trees.get(copy);
+    if (!known || known.count !== copy.kustomizations.length) {
+        known = { count: copy.kustomizations.length, tree: readKustomizeTree(copy.kustomizations, copy.paths) };
+        trees.set(copy, known);
+    }
+    return known.tree;
+}
+/** The root kustomization as built in place: origin annotations asked for, Flux's targetNamespace set as Flux does. */
+function preparedRoot(text, targetNamespace) {
     const doc = distExports.parseDocument(text);
     const metadata = doc.get('buildMetadata');
     const wanted = new Set(Array.isArray(metadata?.toJSON?.()) ? (metadata.toJSON()) : []);
@@ -53412,7 +54094,26 @@ async function prepareRoot(file, targetNamespace) {
     doc.set('buildMetadata', [...wanted]);
     if (targetNamespace)
         doc.set('namespace', targetNamespace);
-    await writeFile(file, doc.toString());
+    return doc.toString();
+}
+/**
+ * What a build through our own kustomization runs: the root, with origin annotations asked for (so each
+ * entry names its source file), and Flux's targetNamespace set on everything
+ * the root builds, as Flux does.
+ */
+function wrapperKustomization(rootFromBuild, targetNamespace) {
+    return [
+        'apiVersion: kustomize.config.k8s.io/v1beta1',
+        'kind: Kustomization',
+        'resources:',
+        `  - ${JSON.stringify(toPosix$2(rootFromBuild))}`,
+        'buildMetadata: [originAnnotations]',
+        ...(targetNamespace ? [`namespace: ${JSON.stringify(targetNamespace)}`] : []),
+        '',
+    ].join('\n');
+}
+function toPosix$2(path) {
+    return sep === '/' ? path : path.split(sep).join('/');
 }
 
 /**
@@ -53423,6 +54124,7 @@ async function prepareRoot(file, targetNamespace) {
  */
 async function writeSideFolder(files) {
     const dir = await mkdtemp(join$1(tmpdir(), 'serviceentry-guard-side-'));
+    const written = [];
     for (const file of files) {
         const rel = normalize(file.path);
         if (rel.startsWith('..') || rel.startsWith(sep) || rel.split(sep).includes('..'))
@@ -53430,26 +54132,62 @@ async function writeSideFolder(files) {
         const target = join$1(dir, rel);
         await mkdir(dirname(target), { recursive: true });
         await writeFile(target, file.text);
+        written.push(file);
     }
-    return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
+    return { dir, files: written, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * The seam between a mesh plan and the manifests the analysis reads. Plain
+ * `files` inputs are taken from the side's selected files; Kustomize roots
+ * and Helm charts are rendered by the renderers in src/adapters/render/, in
+ * one temporary copy of the repository shared by every mesh of a run. An
+ * input that cannot be rendered is named in a diagnostic, never skipped
+ * silently. Each input's namespace rules travel with its files.
+ */
 /** Builds a tree from files whose report paths are already repository-relative. */
 function treeOf(files, directory) {
     return { files: new Map(files.map((f) => [f.path, f])), ...({}) };
 }
-/** One temporary copy for a whole run, made on first need and removed by dispose(). */
+/**
+ * One temporary copy for a whole run, made on first need (holding only what
+ * the run's renders read, see copyOnDemand) and removed by dispose(). Renders in it run concurrently, at most `concurrency` at a time
+ * (default: the machine's available parallelism): each is a kustomize or helm
+ * process, and independent roots need not wait for each other.
+ */
 class RenderWorkspace {
     repoDir;
     allowRemote;
     copy;
-    constructor(repoDir, allowRemote = false) {
+    limit;
+    constructor(repoDir, allowRemote = false, options = {}) {
         this.repoDir = repoDir;
         this.allowRemote = allowRemote;
+        this.limit = pLimit(Math.max(1, options.concurrency ?? availableParallelism()));
+        this.files = options.files;
     }
+    /** When set, repoDir is a folder this process wrote from these files (a pull request's side): it is used as it is. */
+    files;
+    /** Roots the run builds once that no other build includes (see exclusiveRoots); set before the first render. */
+    exclusiveRoots = new Set();
     get() {
-        this.copy ??= copyRepository(this.repoDir, { allowRemote: this.allowRemote });
+        this.copy ??= (this.files ? folderAsCopy(this.repoDir, this.files, { allowRemote: this.allowRemote }) : copyOnDemand(this.repoDir, { allowRemote: this.allowRemote }))
+            .then((copy) => Object.assign(copy, { exclusiveRoots: this.exclusiveRoots }));
         return this.copy;
+    }
+    /** Says which Kustomize roots the whole run builds, so a root only its own build reads can be built in place. */
+    plan(plans, files) {
+        if (this.copy)
+            return; // too late: builds may already read the copy
+        this.exclusiveRoots = exclusiveRoots(plans, files);
+    }
+    /** Runs one render when a slot is free. */
+    render(renderer, input) {
+        return this.limit(async () => {
+            const copy = await this.get();
+            await copy.include?.(input);
+            return renderer.render(input, copy);
+        });
     }
     async dispose() {
         if (this.copy)
@@ -53458,8 +54196,15 @@ class RenderWorkspace {
 }
 async function materializeMesh(plan, tree, render) {
     const result = { files: [], groups: [], diagnostics: [], unrenderedServiceEntries: 0 };
+    // Renders start at once (the workspace bounds how many run); their results are taken in input order.
+    const renders = plan.inputs.map((input) => (input.kind !== 'files' && render && tree.directory !== undefined
+        ? render.workspace.render(input.kind === 'kustomize' ? render.renderers.kustomize : render.renderers.helm, input)
+        : undefined));
+    // Awaited in order below; until then a failed render must not count as an unhandled rejection.
+    for (const pending of renders)
+        pending?.catch(() => undefined);
     const seen = new Set();
-    for (const input of plan.inputs) {
+    for (const [i, input] of plan.inputs.entries()) {
         switch (input.kind) {
             case 'files': {
                 const files = [];
@@ -53479,12 +54224,12 @@ async function materializeMesh(plan, tree, render) {
             }
             case 'kustomize':
             case 'helm': {
-                if (!render || tree.directory === undefined) {
+                const pending = renders[i];
+                if (!render || !pending) {
                     result.diagnostics.push(notRendered(plan, input));
                     break;
                 }
-                const renderer = input.kind === 'kustomize' ? render.renderers.kustomize : render.renderers.helm;
-                const rendered = await renderer.render(input, await render.workspace.get());
+                const rendered = await pending;
                 result.diagnostics.push(...rendered.diagnostics);
                 result.unrenderedServiceEntries += rendered.unrenderedServiceEntries ?? 0;
                 // kustomize already applied targetNamespace in the build (as Flux does), helm its --namespace.
@@ -53498,6 +54243,11 @@ async function materializeMesh(plan, tree, render) {
         }
     }
     return result;
+}
+/** Every mesh of a plan, rendered concurrently through one workspace; results in plan order. */
+function materializeMeshes(plans, tree, render) {
+    render?.workspace.plan(plans, [...tree.files].map(([path, file]) => ({ path, text: file.text })));
+    return Promise.all(plans.map((plan) => materializeMesh(plan, tree, render)));
 }
 function notRendered(plan, input) {
     const root = input.kind === 'kustomize' ? input.root : input.chart;
@@ -53520,13 +54270,12 @@ async function materializeSide(plan, files, renderers) {
     if (!renders || !renderers)
         return Promise.all(plan.meshes.map(async (mesh) => toMesh(mesh, await materializeMesh(mesh, treeOf(files)))));
     const side = await writeSideFolder(files);
-    const workspace = new RenderWorkspace(side.dir, renderers.allowRemote);
+    // The side folder holds only the side's own files, at their repository paths: renderers run in it directly.
+    const workspace = new RenderWorkspace(side.dir, renderers.allowRemote, { files: side.files });
     try {
         const tree = { ...treeOf(files), directory: side.dir };
-        const meshes = [];
-        for (const mesh of plan.meshes)
-            meshes.push(toMesh(mesh, await materializeMesh(mesh, tree, { renderers, workspace })));
-        return meshes;
+        const inputs = await materializeMeshes(plan.meshes, tree, { renderers, workspace });
+        return plan.meshes.map((mesh, i) => toMesh(mesh, inputs[i]));
     }
     finally {
         await workspace.dispose();
@@ -53539,6 +54288,24 @@ function defaultRenderers(files) {
         kustomize: kustomizeRenderer(),
         helm: helmRenderer({ chartFiles: (chart) => files.filter((f) => isUnder$1(f.path, chart)) }),
     };
+}
+/**
+ * Kustomize roots built by exactly one input of the run and included by no
+ * other root's build (as far as the repository's kustomization files show):
+ * editing such a root's kustomization in the copy affects only its own build.
+ */
+function exclusiveRoots(plans, files) {
+    const roots = plans.flatMap((p) => p.inputs).flatMap((i) => (i.kind === 'kustomize' ? [i.root] : []));
+    const tree = readKustomizeTree([...files].filter((f) => /(^|\/)kustomization\.ya?ml$/.test(f.path)));
+    const includedByOthers = new Set();
+    for (const root of new Set(roots)) {
+        const k = tree.byDir.get(root);
+        if (k)
+            for (const c of closureOf(k, tree).kustomizations)
+                if (c.dir !== root)
+                    includedByOthers.add(c.dir);
+    }
+    return new Set(roots.filter((r, i) => roots.indexOf(r) === i && roots.lastIndexOf(r) === i && !includedByOthers.has(r)));
 }
 
 async function reviewByMesh(request) {
@@ -53568,9 +54335,12 @@ async function reviewByMesh(request) {
     }
     const basePlan = base.plan ?? planRepository(undefined, baseFiles, request.fallback, loadFile).plan;
     const materializeAll = (plan, files) => materializeSide(plan, files, request.renderers);
+    // A mesh the change does not reach is rendered and analysed once, on the head side.
+    const unchanged = unchangedMeshes({ plan: basePlan, files: baseFiles }, { plan: head.plan, files: headFiles }, request.changes);
     const report = reviewMeshes({
-        base: await materializeAll(basePlan, baseFiles),
+        base: await materializeAll({ ...basePlan, meshes: basePlan.meshes.filter((m) => !unchanged.has(m.name)) }, baseFiles),
         head: await materializeAll(head.plan, headFiles),
+        unchanged,
         changes: request.changes,
         maxFileBytes: request.maxFileBytes,
         fixes: request.fixes,
@@ -54127,16 +54897,20 @@ function indent(block) {
     return block.split('\n').map((l) => `   ${l}`).join('\n');
 }
 
+const GITHUB_COMMENT_LIMIT = 65_536;
 const SEVERITY_BADGE = { error: '🔴 error', warning: '🟠 warning', info: '🔵 info' };
 const STATUS_BADGE = { introduced: '🆕 introduced', resolved: '✅ resolved', existing: '⏺ existing' };
 /** The review summary: verdict, the annotated table, why and how to fix, unreadable files. */
 function renderReviewMarkdown(report, context = {}) {
     const rows = [...report.introduced, ...report.resolved, ...report.existing];
     const ctx = withMeshes(context, rows.map((r) => r.finding), report.meshes?.map((m) => m.name));
+    // Past a screenful, a reviewer needs the shape first: counts by mesh, rule and port, every finding's details folded.
+    const many = rows.length > AT_A_GLANCE_FROM;
     const sections = [
         `### ServiceEntry Guard\n\n${verdict(report)}`,
+        many ? atAGlance(report, ctx) : '',
         rows.length > 0 ? findingsTable(rows, ctx, true) : '',
-        ...report.introduced.map((c) => findingDetails(c.finding, ctx, true, report.suggestions[c.finding.id], report.fixNotes?.[c.finding.id])),
+        ...report.introduced.map((c) => findingDetails(c.finding, ctx, !many, report.suggestions[c.finding.id], report.fixNotes?.[c.finding.id])),
         renderReviewSuppressionsMarkdown(report.suppressions),
         diagnosticsSection(report.diagnostics, ctx, new Set(report.changedPaths)),
         ...report.existing.map((c) => findingDetails(c.finding, ctx, false)),
@@ -54156,6 +54930,43 @@ function renderFindingsMarkdown(findings, diagnostics, entryCount, context = {})
         diagnosticsSection(diagnostics, ctx, undefined),
     ];
     return fitWithin(sections, ctx);
+}
+/** More rows than this and the summary opens with counts and folds every finding's details. */
+const AT_A_GLANCE_FROM = 10;
+/** One row per mesh, rule and severity: how many findings of each status, on which ports. */
+function atAGlance(report, ctx) {
+    const groups = new Map();
+    for (const { status, finding: f } of [...report.introduced, ...report.resolved, ...report.existing]) {
+        const key = `${f.mesh}\u0000${f.rule}\u0000${f.severity}`;
+        const group = groups.get(key) ?? { mesh: f.mesh, rule: f.rule, severity: f.severity, counts: { introduced: 0, resolved: 0, existing: 0 }, ports: new Set() };
+        group.counts[status]++;
+        group.ports.add(f.port);
+        groups.set(key, group);
+    }
+    const order = ['error', 'warning', 'info'];
+    const sorted = [...groups.values()].sort((a, b) => b.counts.introduced - a.counts.introduced || order.indexOf(a.severity) - order.indexOf(b.severity) || (a.mesh < b.mesh ? -1 : a.mesh > b.mesh ? 1 : a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+    const withMesh = manyMeshes(ctx);
+    const lines = [
+        `| ${withMesh ? 'Mesh | ' : ''}Rule | Severity | 🆕 Introduced | ✅ Resolved | ⏺ Existing | Ports |`,
+        `|${withMesh ? ' --- |' : ''} --- | --- | ---: | ---: | ---: | --- |`,
+        ...sorted.slice(0, GLANCE_ROWS).map((g) => `| ${withMesh ? `${inlineCode(g.mesh)} | ` : ''}${escapeMarkdown(g.rule)} | ${SEVERITY_BADGE[g.severity]} | ${g.counts.introduced} | ${g.counts.resolved} | ${g.counts.existing} | ${portRanges([...g.ports])} |`),
+    ];
+    const rest = sorted.length - GLANCE_ROWS;
+    return `**At a glance** (${report.introduced.length + report.resolved.length + report.existing.length} findings; each one's details are folded below the table):\n\n${lines.join('\n')}${rest > 0 ? `\n\n… and ${rest} more groups.` : ''}`;
+}
+const GLANCE_ROWS = 30;
+/** 20000–20299, 8443: consecutive ports as ranges, a few ranges named and the rest counted. */
+function portRanges(ports) {
+    const sorted = [...new Set(ports)].sort((a, b) => a - b);
+    const ranges = [];
+    for (let i = 0; i < sorted.length;) {
+        let j = i;
+        while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1)
+            j++;
+        ranges.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
+        i = j + 1;
+    }
+    return capped(ranges, ', ', 6);
 }
 function verdict(report) {
     const parts = [];
@@ -54209,7 +55020,7 @@ function findingDetails(f, ctx, open, suggestions = [], fixNote) {
     return [
         `<details${open ? ' open' : ''}><summary>${SEVERITY_BADGE[f.severity]} ${manyMeshes(ctx) ? `mesh <code>${escapeHtml(f.mesh)}</code> · ` : ''}<code>${escapeHtml(f.listener)}</code>: ${escapeHtml(f.title)}</summary>`,
         '',
-        findingBody(f, ctx),
+        findingBody(f, ctx, suggestions[0]?.kind === 'restore' ? suggestions[0] : undefined),
         '',
         suggestionsSection(suggestions),
         fixNote ? `**No verified fix:** ${escapeMarkdown(fixNote)}` : '',
@@ -54218,15 +55029,20 @@ function findingDetails(f, ctx, open, suggestions = [], fixNote) {
         '</details>',
     ].join('\n');
 }
-/** Why, who, and the cures with their costs: the part every rendering of a finding shares. */
-function findingBody(f, ctx) {
+/**
+ * Why, who, and the cures with their costs: the part every rendering of a
+ * finding shares. A verified restore of what the change removed leads the
+ * list, as it leads the verified fixes: the two lists never disagree on what comes first.
+ */
+function findingBody(f, ctx, restore) {
+    const fixes = [...(restore ? [`${escapeMarkdown(restore.title)}. Cost: ${escapeMarkdown(restore.cost)}`] : []), ...f.fixes.map(escapeProse)];
     return [
         escapeMarkdown(f.explanation),
         '',
         entryList(f.entries, ctx),
         '',
         '**Fixes, best first:**',
-        ...f.fixes.map((fix, i) => `${i + 1}. ${escapeProse(fix)}`),
+        ...fixes.map((fix, i) => `${i + 1}. ${fix}`),
     ].join('\n');
 }
 function entryList(entries, ctx) {
@@ -54251,8 +55067,11 @@ function diagnosticsSection(diagnostics, ctx, changed) {
 function locationLink(location, ctx) {
     const label = escapeMarkdown(`${location.path}:${location.line}`);
     const url = ctx.blobUrl?.(location.path, location.line);
-    // Only unreserved characters stay: a `|`, bracket or parenthesis from a file name must not end the link or the table cell.
-    return url ? `[${label}](${url.replace(/[^A-Za-z0-9\-._~:/?#=&%]/g, (c) => encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`))})` : label;
+    return url ? `[${label}](${safeUrl(url)})` : label;
+}
+/** Only unreserved characters stay: a `|`, bracket or parenthesis from a file name must not end the link or the table cell. */
+function safeUrl(url) {
+    return url.replace(/[^A-Za-z0-9\-._~:/?#=&%]/g, (c) => encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`));
 }
 function refs(entries) {
     return capped(entries.map((e) => inlineCode(`${e.namespace}/${e.name}`)), '<br>');
@@ -54290,7 +55109,7 @@ function fitWithin(sections, ctx) {
     const full = body.join('\n\n');
     if (full.length <= max)
         return full;
-    const note = `\n\n> ⚠️ This report was cut to fit GitHub's comment size limit. ${escapeMarkdown(ctx.fullReportHint ?? 'The full report is in the job summary of this check run.')}`;
+    const note = `\n\n> ⚠️ This report was cut to fit ${ctx.limitName ?? `GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character comment limit`}. ${escapeProse(ctx.fullReportHint ?? 'The full report is in the job summary of this check run.')}${ctx.fullReportUrl ? ` [Download the full report](${safeUrl(ctx.fullReportUrl)}).` : ''}`;
     const kept = [];
     let length = note.length;
     for (const section of body) {
@@ -54522,8 +55341,9 @@ async function checkRepository(request) {
     let unrendered = 0;
     const meshes = [];
     try {
-        for (const plan of planned.plan.meshes) {
-            const inputs = await materializeMesh(plan, tree, { renderers, workspace, display });
+        const materialized = await materializeMeshes(planned.plan.meshes, tree, { renderers, workspace, display });
+        for (const [i, plan] of planned.plan.meshes.entries()) {
+            const inputs = materialized[i];
             unrendered += inputs.unrenderedServiceEntries;
             meshes.push({ plan, files: inputs.files, groups: inputs.groups, diagnostics: inputs.diagnostics.map((d) => ({ ...d, location: { ...d.location, path: displayPath(d.location.path) } })) });
         }
