@@ -131,6 +131,26 @@ export interface MeshOptions {
   ipAutoAllocate?: boolean;
   /** DNS capture where a namespace (or all its workloads, via proxy.istio.io/config) differs from `dnsCapture`. */
   dnsCaptureByNamespace?: Record<string, boolean>;
+  /** MeshConfig.serviceEntryVisibility (Istio 1.31+): with `applyToSidecars`, caps each entry's exportTo by its namespace's visibility. */
+  serviceEntryVisibility?: ServiceEntryVisibility;
+  /** Labels of the Namespace objects the mesh's manifests hold, for serviceEntryVisibility's namespace selectors. */
+  namespaceLabels?: Record<string, Record<string, string>>;
+}
+
+/** What a mesh administrator lets ServiceEntries of a namespace reach: everyone, their own namespace, or no one. */
+export type ServiceVisibility = 'PUBLIC' | 'NAMESPACE' | 'NONE';
+
+/** A Kubernetes label selector, as MeshConfig writes one. */
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
+}
+
+/** MeshConfig.serviceEntryVisibility: the first policy whose rules all match an entry's namespace decides, else the default. */
+export interface ServiceEntryVisibility {
+  applyToSidecars: boolean;
+  defaultVisibility: ServiceVisibility;
+  policies: Array<{ visibility: ServiceVisibility; namespaceSelectors: Array<LabelSelector | undefined> }>;
 }
 
 export const DEFAULT_MESH_OPTIONS: MeshOptions = {

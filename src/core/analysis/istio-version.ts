@@ -23,6 +23,8 @@ export interface IstioProfile {
   allocationOnByDefault: boolean;
   /** 1.31+: a Sidecar whose egress hosts are all exact and namespaced keeps plain creation order. */
   exactHostsCreationOrder: boolean;
+  /** 1.31+: MeshConfig.serviceEntryVisibility exists (PushContext.serviceExportTo caps exportTo with applyToSidecars). */
+  serviceEntryVisibility: boolean;
 }
 
 /** Parses `1.30`, `v1.30.2`, `1.30-rc` into a profile; anything unreadable gets the default's. */
@@ -35,6 +37,7 @@ export function istioProfile(version: string | undefined): IstioProfile {
     ownNamespaceHostFirst: minor >= 24,
     allocationOnByDefault: minor >= 25,
     exactHostsCreationOrder: minor >= 31,
+    serviceEntryVisibility: minor >= 31,
   };
 }
 

@@ -1,5 +1,5 @@
 import { parseAllDocuments } from 'yaml';
-import type { Diagnostic, MeshOptions, SourceFile } from '../model.js';
+import type { Diagnostic, LabelSelector, MeshOptions, ServiceEntryVisibility, ServiceVisibility, SourceFile } from '../model.js';
 import { parseMinor } from './istio-version.js';
 import { MAY_HOLD_MESH_SETTINGS } from '../repository/settings-files.js';
 
@@ -49,6 +49,7 @@ export function meshSettingsFromManifests(files: readonly SourceFile[], rootName
   };
 
   const diagnostics: Diagnostic[] = [];
+  const namespaceLabels: Record<string, Record<string, string>> = {};
   const readMeshConfig = (mesh: unknown, path: string) => {
     if (!isDoc(mesh)) return;
     const mode = text(get(mesh, 'outboundTrafficPolicy', 'mode'))?.toUpperCase();
@@ -63,6 +64,11 @@ export function meshSettingsFromManifests(files: readonly SourceFile[], rootName
     // switch; with DNS capture it gives every eligible entry a VIP in every Istio version.
     const legacyAllocation = flag(get(mesh, 'defaultConfig', 'proxyMetadata', 'ISTIO_META_DNS_AUTO_ALLOCATE'));
     if (legacyAllocation === true && capture === true) set('autoAllocate', true, path);
+    const visibility = readServiceEntryVisibility(get(mesh, 'serviceEntryVisibility'));
+    if (visibility) {
+      settings.serviceEntryVisibility = visibility;
+      sources.push({ setting: 'serviceEntryVisibility', value: describeServiceEntryVisibility(visibility), path });
+    }
   };
   const readIstiodEnv = (env: unknown, path: string) => {
     const pairs: Array<[string, unknown]> = Array.isArray(env)
@@ -106,6 +112,10 @@ export function meshSettingsFromManifests(files: readonly SourceFile[], rootName
           sources.push({ setting: 'dnsCaptureByNamespace', value: String(capture), path: file.path, namespace });
         }
       } else if (kind === 'Namespace') {
+        // serviceEntryVisibility selects namespaces by their labels.
+        const name = text(metadata['name']);
+        const labels = get(doc, 'metadata', 'labels');
+        if (name) namespaceLabels[name] = isDoc(labels) ? stringValues(labels) : {};
         const annotations = get(doc, 'metadata', 'annotations');
         if (isDoc(annotations) && annotations[PROXY_CONFIG_ANNOTATION] !== undefined) {
           diagnostics.push({
@@ -151,7 +161,48 @@ export function meshSettingsFromManifests(files: readonly SourceFile[], rootName
   }
   for (const [ns, capture] of explicitNamespace) if (!(ns in dnsCaptureByNamespace)) dnsCaptureByNamespace[ns] = capture;
   if (Object.keys(dnsCaptureByNamespace).length > 0) settings.dnsCaptureByNamespace = dnsCaptureByNamespace;
+  if (Object.keys(namespaceLabels).length > 0) settings.namespaceLabels = namespaceLabels;
   return { settings, sources, mixedDnsCapture: mixedDnsCapture.sort(), diagnostics };
+}
+
+const VISIBILITIES = new Set<ServiceVisibility>(['PUBLIC', 'NAMESPACE', 'NONE']);
+
+/** MeshConfig.serviceEntryVisibility as Istio compiles it: UNSPECIFIED (or anything unknown) is PUBLIC. */
+function readServiceEntryVisibility(value: unknown): ServiceEntryVisibility | undefined {
+  if (!isDoc(value)) return undefined;
+  const visibility = (v: unknown): ServiceVisibility => {
+    const name = text(v)?.toUpperCase() as ServiceVisibility | undefined;
+    return name && VISIBILITIES.has(name) ? name : 'PUBLIC';
+  };
+  const policies = Array.isArray(value['policies']) ? value['policies'].filter(isDoc) : [];
+  return {
+    applyToSidecars: flag(value['applyToSidecars']) === true,
+    defaultVisibility: visibility(value['defaultVisibility']),
+    policies: policies.map((policy) => ({
+      visibility: visibility(policy['visibility']),
+      // Only namespaceSelector rules exist; any other rule never matches, as in Istio.
+      namespaceSelectors: (Array.isArray(policy['matchingRules']) ? policy['matchingRules'] : []).map((rule) => labelSelector(get(rule, 'namespaceSelector'))),
+    })),
+  };
+}
+
+function labelSelector(value: unknown): LabelSelector | undefined {
+  if (!isDoc(value)) return undefined;
+  const matchLabels = isDoc(value['matchLabels']) ? stringValues(value['matchLabels']) : undefined;
+  const expressions = Array.isArray(value['matchExpressions']) ? value['matchExpressions'].filter(isDoc) : [];
+  return {
+    ...(matchLabels ? { matchLabels } : {}),
+    matchExpressions: expressions.map((e) => ({ key: String(e['key'] ?? ''), operator: String(e['operator'] ?? ''), values: Array.isArray(e['values']) ? e['values'].map(String) : [] })),
+  };
+}
+
+export function describeServiceEntryVisibility(v: ServiceEntryVisibility): string {
+  const policies = v.policies.length === 1 ? '1 policy' : `${v.policies.length} policies`;
+  return `default ${v.defaultVisibility}, ${policies}, ${v.applyToSidecars ? 'applyToSidecars' : 'not applied to sidecars'}`;
+}
+
+function stringValues(doc: Doc): Record<string, string> {
+  return Object.fromEntries(Object.entries(doc).map(([k, v]) => [k, String(v)]));
 }
 
 function podAnnotations(doc: Doc, kind: string): Doc | undefined {

@@ -8,7 +8,7 @@
 import { DEFAULT_MESH_OPTIONS, type Diagnostic, type MeshOptions, type SourceFile } from '../model.js';
 import type { MeshSettings } from '../repository/mesh-plan.js';
 import { DEFAULT_ISTIO_VERSION, istioProfile } from './istio-version.js';
-import { meshSettingsFromManifests, type MeshSettingSource } from './mesh-settings-from-manifests.js';
+import { describeServiceEntryVisibility, meshSettingsFromManifests, type MeshSettingSource } from './mesh-settings-from-manifests.js';
 
 /** One setting the analysis used, its value, and who said so: a reader can check each. */
 export interface SettingOrigin {
@@ -52,6 +52,15 @@ export function resolveMeshSettings(stated: MeshSettings, files: readonly Source
       ? stated.origins?.[key] ?? STATED
       : manifestSource.get(key)?.path ?? 'default';
     origins.push({ setting: key, value: value === undefined ? defaultValue(key, profile.label) : show(value), source });
+  }
+  if (mesh.serviceEntryVisibility) {
+    const stating = explicit.serviceEntryVisibility !== undefined;
+    const inert = profile.serviceEntryVisibility ? '' : ` (no effect on sidecars before Istio 1.31; analysed as Istio ${profile.label})`;
+    origins.push({
+      setting: 'serviceEntryVisibility',
+      value: `${describeServiceEntryVisibility(mesh.serviceEntryVisibility)}${inert}`,
+      source: stating ? stated.origins?.serviceEntryVisibility ?? STATED : manifestSource.get('serviceEntryVisibility')?.path ?? 'default',
+    });
   }
   for (const [ns, capture] of Object.entries(mesh.dnsCaptureByNamespace ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
     const stating = explicit.dnsCaptureByNamespace?.[ns] !== undefined;

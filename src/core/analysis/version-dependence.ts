@@ -13,7 +13,7 @@ import { dnsCaptureFor, istioProfile, PROFILE_VERSIONS, usesAllocatedVips, type 
 import { importsByExactNames } from './visibility.js';
 
 /** The rules that changed, each as a switch a profile sets. */
-type Change = 'tieBreak' | 'hostCopies' | 'vips' | 'exactHosts';
+type Change = 'tieBreak' | 'hostCopies' | 'vips' | 'exactHosts' | 'entryVisibility';
 
 export interface VersionInputs {
   loaded: LoadResult;
@@ -30,6 +30,8 @@ export function versionsToCompare(inputs: VersionInputs): Array<{ version: strin
   if (tieBreakMatters(loaded.entries)) relevant.add('tieBreak');
   if (inputs.hasHostCopies) relevant.add('hostCopies');
   if (loaded.sidecars.some(importsByExactNames)) relevant.add('exactHosts');
+  // MeshConfig.serviceEntryVisibility caps sidecars' exportTo only from 1.31; before, the setting is inert for them.
+  if (mesh.serviceEntryVisibility?.applyToSidecars) relevant.add('entryVisibility');
   const vipUse = vipSignature(mesh, profile);
   const out: Array<{ version: string; changes: Change[] }> = [];
   for (const version of PROFILE_VERSIONS) {
@@ -39,6 +41,7 @@ export function versionsToCompare(inputs: VersionInputs): Array<{ version: strin
     if (relevant.has('hostCopies') && other.ownNamespaceHostFirst !== profile.ownNamespaceHostFirst) changes.push('hostCopies');
     if (vipSignature({ ...mesh, istioVersion: version }, other) !== vipUse) changes.push('vips');
     if (relevant.has('exactHosts') && other.exactHostsCreationOrder !== profile.exactHostsCreationOrder) changes.push('exactHosts');
+    if (relevant.has('entryVisibility') && other.serviceEntryVisibility !== profile.serviceEntryVisibility) changes.push('entryVisibility');
     if (changes.length > 0) out.push({ version, changes });
   }
   return out;
@@ -156,6 +159,10 @@ function reason(change: Change, there: IstioProfile): string {
       return there.exactHostsCreationOrder
         ? 'a Sidecar with only exact, namespaced egress hosts keeps plain creation order'
         : 'private and named-export entries go first even under a Sidecar with only exact hosts';
+    case 'entryVisibility':
+      return there.serviceEntryVisibility
+        ? 'MeshConfig serviceEntryVisibility with applyToSidecars caps each entry\'s exportTo by its namespace\'s visibility'
+        : 'sidecars ignore MeshConfig serviceEntryVisibility';
   }
 }
 

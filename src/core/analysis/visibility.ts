@@ -1,4 +1,5 @@
 import type { MeshOptions, ServiceEntry, Sidecar } from '../model.js';
+import { capExportTo } from './service-entry-visibility.js';
 
 /**
  * A group of sidecars that see the same ServiceEntries: one namespace, one
@@ -21,8 +22,9 @@ export type VisibilityTier = 0 | 1 | 2;
 
 export const OTHER_NAMESPACES = '*';
 
+/** The declared exportTo, else the mesh default, as MeshConfig.serviceEntryVisibility caps it for sidecars (1.31+). */
 export function effectiveExportTo(entry: ServiceEntry, mesh: MeshOptions): readonly string[] {
-  return entry.exportTo && entry.exportTo.length > 0 ? entry.exportTo : mesh.defaultExportTo;
+  return capExportTo(entry, entry.exportTo && entry.exportTo.length > 0 ? entry.exportTo : mesh.defaultExportTo, mesh);
 }
 
 /** Namespaces an entry's exportTo singles out: each may see a different winner than `*`. */

@@ -11,7 +11,7 @@ import type { SourceFile } from '../model.js';
 import type { RepositoryPlan } from './mesh-plan.js';
 
 /** The cheap test the settings reader applies too: a file that names none of these holds no mesh setting. */
-export const MAY_HOLD_MESH_SETTINGS = /IstioOperator|ProxyConfig|proxy\.istio\.io\/config|meshConfig|PILOT_(?:ENABLE_IP_AUTOALLOCATE|IP_AUTOALLOCATE_IPV4_PREFIX)|\bmesh\s*:/;
+export const MAY_HOLD_MESH_SETTINGS = /IstioOperator|ProxyConfig|proxy\.istio\.io\/config|meshConfig|PILOT_(?:ENABLE_IP_AUTOALLOCATE|IP_AUTOALLOCATE_IPV4_PREFIX)|\bmesh\s*:|kind:\s*["']?Namespace\b/;
 
 export function withSettingsFiles(plan: RepositoryPlan, files: readonly SourceFile[]): RepositoryPlan {
   if (plan.origin === 'config' || plan.meshes.length === 0) return plan;
