@@ -24039,6 +24039,7 @@ function istioProfile(version) {
         ownNamespaceHostFirst: minor >= 24,
         allocationOnByDefault: minor >= 25,
         exactHostsCreationOrder: minor >= 31,
+        serviceEntryVisibility: minor >= 31,
     };
 }
 function parseMinor(version) {
@@ -25295,9 +25296,77 @@ function toBytes(n) {
     return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
 }
 
+const WIDEST_FIRST = ['PUBLIC', 'NAMESPACE', 'NONE'];
+/** The exportTo sidecars act on once serviceEntryVisibility has capped it. */
+function capExportTo(entry, exportTo, mesh) {
+    const config = mesh.serviceEntryVisibility;
+    if (!config?.applyToSidecars || !istioProfile(mesh.istioVersion).serviceEntryVisibility)
+        return exportTo;
+    // Only `~` was asked for: Istio honours it as it stands.
+    if (exportTo.length === 1 && exportTo[0] === '~')
+        return exportTo;
+    switch (visibilityOf(entry.namespace, config, mesh.namespaceLabels)) {
+        case 'NAMESPACE':
+            return exportTo.includes('*') || exportTo.includes('.') || exportTo.includes(entry.namespace) ? ['.'] : ['~'];
+        case 'NONE':
+            return ['~'];
+        default:
+            return exportTo;
+    }
+}
+/**
+ * The visibility of a namespace's entries. A namespace whose Namespace object
+ * the manifests do not hold has unknown labels: when its visibility would turn
+ * on them, the widest one any policy could give is taken, so that no
+ * collision is hidden by a guess.
+ */
+function visibilityOf(namespace, config, labels) {
+    const known = labels?.[namespace];
+    if (known) {
+        for (const policy of config.policies)
+            if (policy.namespaceSelectors.every((s) => s !== undefined && selects(s, known)))
+                return policy.visibility;
+        return config.defaultVisibility;
+    }
+    const possible = [config.defaultVisibility, ...config.policies.map((p) => p.visibility)];
+    return WIDEST_FIRST.find((v) => possible.includes(v)) ?? 'PUBLIC';
+}
+/** Kubernetes label-selector semantics: every matchLabels pair and every expression must hold; an empty selector selects all. */
+function selects(selector, labels) {
+    for (const [key, value] of Object.entries(selector.matchLabels ?? {}))
+        if (labels[key] !== value)
+            return false;
+    for (const expression of selector.matchExpressions ?? []) {
+        const has = Object.prototype.hasOwnProperty.call(labels, expression.key);
+        const values = expression.values ?? [];
+        switch (expression.operator) {
+            case 'In':
+                if (!has || !values.includes(labels[expression.key]))
+                    return false;
+                break;
+            case 'NotIn':
+                if (has && values.includes(labels[expression.key]))
+                    return false;
+                break;
+            case 'Exists':
+                if (!has)
+                    return false;
+                break;
+            case 'DoesNotExist':
+                if (has)
+                    return false;
+                break;
+            // An operator Kubernetes does not know fails to compile in Istio, and a rule that did not compile never matches.
+            default: return false;
+        }
+    }
+    return true;
+}
+
 const OTHER_NAMESPACES = '*';
+/** The declared exportTo, else the mesh default, as MeshConfig.serviceEntryVisibility caps it for sidecars (1.31+). */
 function effectiveExportTo(entry, mesh) {
-    return entry.exportTo && entry.exportTo.length > 0 ? entry.exportTo : mesh.defaultExportTo;
+    return capExportTo(entry, entry.exportTo && entry.exportTo.length > 0 ? entry.exportTo : mesh.defaultExportTo, mesh);
 }
 /** Namespaces an entry's exportTo singles out: each may see a different winner than `*`. */
 function namespacesNamedBy(entry, exportTo) {
@@ -26669,6 +26738,9 @@ function versionsToCompare(inputs) {
         relevant.add('hostCopies');
     if (loaded.sidecars.some(importsByExactNames))
         relevant.add('exactHosts');
+    // MeshConfig.serviceEntryVisibility caps sidecars' exportTo only from 1.31; before, the setting is inert for them.
+    if (mesh.serviceEntryVisibility?.applyToSidecars)
+        relevant.add('entryVisibility');
     const vipUse = vipSignature(mesh, profile);
     const out = [];
     for (const version of PROFILE_VERSIONS) {
@@ -26682,6 +26754,8 @@ function versionsToCompare(inputs) {
             changes.push('vips');
         if (relevant.has('exactHosts') && other.exactHostsCreationOrder !== profile.exactHostsCreationOrder)
             changes.push('exactHosts');
+        if (relevant.has('entryVisibility') && other.serviceEntryVisibility !== profile.serviceEntryVisibility)
+            changes.push('entryVisibility');
         if (changes.length > 0)
             out.push({ version, changes });
     }
@@ -26806,6 +26880,10 @@ function reason(change, there) {
             return there.exactHostsCreationOrder
                 ? 'a Sidecar with only exact, namespaced egress hosts keeps plain creation order'
                 : 'private and named-export entries go first even under a Sidecar with only exact hosts';
+        case 'entryVisibility':
+            return there.serviceEntryVisibility
+                ? 'MeshConfig serviceEntryVisibility with applyToSidecars caps each entry\'s exportTo by its namespace\'s visibility'
+                : 'sidecars ignore MeshConfig serviceEntryVisibility';
     }
 }
 /** Whether any consumer's use of VIPs changes with the profile: mesh-wide and per namespace. */
@@ -39436,7 +39514,7 @@ function requireDist () {
 var distExports = requireDist();
 
 /** The cheap test the settings reader applies too: a file that names none of these holds no mesh setting. */
-const MAY_HOLD_MESH_SETTINGS = /IstioOperator|ProxyConfig|proxy\.istio\.io\/config|meshConfig|PILOT_(?:ENABLE_IP_AUTOALLOCATE|IP_AUTOALLOCATE_IPV4_PREFIX)|\bmesh\s*:/;
+const MAY_HOLD_MESH_SETTINGS = /IstioOperator|ProxyConfig|proxy\.istio\.io\/config|meshConfig|PILOT_(?:ENABLE_IP_AUTOALLOCATE|IP_AUTOALLOCATE_IPV4_PREFIX)|\bmesh\s*:|kind:\s*["']?Namespace\b/;
 function withSettingsFiles(plan, files) {
     if (plan.origin === 'config' || plan.meshes.length === 0)
         return plan;
@@ -39478,6 +39556,7 @@ function meshSettingsFromManifests(files, rootNamespace = 'istio-system') {
         sources.push({ setting: key, value: Array.isArray(value) ? value.join(',') : String(value), path });
     };
     const diagnostics = [];
+    const namespaceLabels = {};
     const readMeshConfig = (mesh, path) => {
         if (!isDoc(mesh))
             return;
@@ -39498,6 +39577,11 @@ function meshSettingsFromManifests(files, rootNamespace = 'istio-system') {
         const legacyAllocation = flag(get(mesh, 'defaultConfig', 'proxyMetadata', 'ISTIO_META_DNS_AUTO_ALLOCATE'));
         if (legacyAllocation === true && capture === true)
             set('autoAllocate', true, path);
+        const visibility = readServiceEntryVisibility(get(mesh, 'serviceEntryVisibility'));
+        if (visibility) {
+            settings.serviceEntryVisibility = visibility;
+            sources.push({ setting: 'serviceEntryVisibility', value: describeServiceEntryVisibility(visibility), path });
+        }
     };
     const readIstiodEnv = (env, path) => {
         const pairs = Array.isArray(env)
@@ -39550,6 +39634,11 @@ function meshSettingsFromManifests(files, rootNamespace = 'istio-system') {
                 }
             }
             else if (kind === 'Namespace') {
+                // serviceEntryVisibility selects namespaces by their labels.
+                const name = text$2(metadata['name']);
+                const labels = get(doc, 'metadata', 'labels');
+                if (name)
+                    namespaceLabels[name] = isDoc(labels) ? stringValues(labels) : {};
                 const annotations = get(doc, 'metadata', 'annotations');
                 if (isDoc(annotations) && annotations[PROXY_CONFIG_ANNOTATION] !== undefined) {
                     diagnostics.push({
@@ -39604,7 +39693,46 @@ function meshSettingsFromManifests(files, rootNamespace = 'istio-system') {
             dnsCaptureByNamespace[ns] = capture;
     if (Object.keys(dnsCaptureByNamespace).length > 0)
         settings.dnsCaptureByNamespace = dnsCaptureByNamespace;
+    if (Object.keys(namespaceLabels).length > 0)
+        settings.namespaceLabels = namespaceLabels;
     return { settings, sources, mixedDnsCapture: mixedDnsCapture.sort(), diagnostics };
+}
+const VISIBILITIES = new Set(['PUBLIC', 'NAMESPACE', 'NONE']);
+/** MeshConfig.serviceEntryVisibility as Istio compiles it: UNSPECIFIED (or anything unknown) is PUBLIC. */
+function readServiceEntryVisibility(value) {
+    if (!isDoc(value))
+        return undefined;
+    const visibility = (v) => {
+        const name = text$2(v)?.toUpperCase();
+        return name && VISIBILITIES.has(name) ? name : 'PUBLIC';
+    };
+    const policies = Array.isArray(value['policies']) ? value['policies'].filter(isDoc) : [];
+    return {
+        applyToSidecars: flag(value['applyToSidecars']) === true,
+        defaultVisibility: visibility(value['defaultVisibility']),
+        policies: policies.map((policy) => ({
+            visibility: visibility(policy['visibility']),
+            // Only namespaceSelector rules exist; any other rule never matches, as in Istio.
+            namespaceSelectors: (Array.isArray(policy['matchingRules']) ? policy['matchingRules'] : []).map((rule) => labelSelector(get(rule, 'namespaceSelector'))),
+        })),
+    };
+}
+function labelSelector(value) {
+    if (!isDoc(value))
+        return undefined;
+    const matchLabels = isDoc(value['matchLabels']) ? stringValues(value['matchLabels']) : undefined;
+    const expressions = Array.isArray(value['matchExpressions']) ? value['matchExpressions'].filter(isDoc) : [];
+    return {
+        ...(matchLabels ? { matchLabels } : {}),
+        matchExpressions: expressions.map((e) => ({ key: String(e['key'] ?? ''), operator: String(e['operator'] ?? ''), values: Array.isArray(e['values']) ? e['values'].map(String) : [] })),
+    };
+}
+function describeServiceEntryVisibility(v) {
+    const policies = v.policies.length === 1 ? '1 policy' : `${v.policies.length} policies`;
+    return `default ${v.defaultVisibility}, ${policies}, ${v.applyToSidecars ? 'applyToSidecars' : 'not applied to sidecars'}`;
+}
+function stringValues(doc) {
+    return Object.fromEntries(Object.entries(doc).map(([k, v]) => [k, String(v)]));
 }
 function podAnnotations(doc, kind) {
     const template = kind === 'Pod' ? doc
@@ -39700,6 +39828,15 @@ function resolveMeshSettings(stated, files) {
             ? stated.origins?.[key] ?? STATED
             : manifestSource.get(key)?.path ?? 'default';
         origins.push({ setting: key, value: value === undefined ? defaultValue(key, profile.label) : show(value), source });
+    }
+    if (mesh.serviceEntryVisibility) {
+        const stating = explicit.serviceEntryVisibility !== undefined;
+        const inert = profile.serviceEntryVisibility ? '' : ` (no effect on sidecars before Istio 1.31; analysed as Istio ${profile.label})`;
+        origins.push({
+            setting: 'serviceEntryVisibility',
+            value: `${describeServiceEntryVisibility(mesh.serviceEntryVisibility)}${inert}`,
+            source: stating ? stated.origins?.serviceEntryVisibility ?? STATED : manifestSource.get('serviceEntryVisibility')?.path ?? 'default',
+        });
     }
     for (const [ns, capture] of Object.entries(mesh.dnsCaptureByNamespace ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
         const stating = explicit.dnsCaptureByNamespace?.[ns] !== undefined;
