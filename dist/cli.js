@@ -25850,7 +25850,7 @@ function unsetProtocolNote(members) {
 function captureExplanation(collision, members, mesh, who, hosts) {
     const port = collision.port;
     const registryOnly = mesh.outboundTrafficPolicy === 'REGISTRY_ONLY';
-    const policy = mesh.outboundTrafficPolicy ? `outboundTrafficPolicy ${mesh.outboundTrafficPolicy}` : 'outboundTrafficPolicy ALLOW_ANY (Istio\'s default; set it if the mesh runs REGISTRY_ONLY)';
+    const policy = mesh.outboundTrafficPolicy ? `outboundTrafficPolicy ${mesh.outboundTrafficPolicy}` : 'outboundTrafficPolicy ALLOW_ANY, Istio\'s default; set it if the mesh runs REGISTRY_ONLY';
     const passthrough = members.every((m) => m.entry.resolution === 'NONE');
     const entries = members.map((m) => m.entry);
     const effect = passthrough
