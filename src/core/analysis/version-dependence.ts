@@ -48,6 +48,33 @@ export function versionsToCompare(inputs: VersionInputs): Array<{ version: strin
 }
 
 /**
+ * The other profiles under which any of these inputs could be analysed
+ * differently: a profile no input touches decides every verdict as the mesh's
+ * own release does, so checking it again proves nothing. Host copies are
+ * counted before exportTo, a superset, so no profile that matters is skipped.
+ */
+export function profilesThatCanDiffer(inputs: readonly LoadResult[], mesh: MeshOptions): Set<string> {
+  const profile = istioProfile(mesh.istioVersion);
+  const versions = new Set<string>();
+  for (const loaded of inputs) {
+    for (const { version } of versionsToCompare({ loaded, mesh, profile, hasHostCopies: hasHostInSeveralNamespaces(loaded.entries) })) versions.add(version);
+  }
+  return versions;
+}
+
+function hasHostInSeveralNamespaces(entries: readonly ServiceEntry[]): boolean {
+  const namespaceOf = new Map<string, string>();
+  for (const e of entries) {
+    for (const host of e.hosts) {
+      const seen = namespaceOf.get(host);
+      if (seen === undefined) namespaceOf.set(host, e.namespace);
+      else if (seen !== e.namespace) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * Appends to each finding whose outcome differs in another profile one
  * sentence: the releases, the outcome there, and the rule that changed.
  */

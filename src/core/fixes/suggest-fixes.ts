@@ -1,8 +1,9 @@
 import { analyze } from '../analysis/analyze.js';
 import { isRealExternalHost, tlsFixApplies } from '../analysis/client-protocols.js';
 import { DEFAULT_ISTIO_VERSION, PROFILE_VERSIONS } from '../analysis/istio-version.js';
+import { profilesThatCanDiffer } from '../analysis/version-dependence.js';
 import { loadSourceFile } from '../load/load-sources.js';
-import { entryRef, type AnalysisResult, type Finding, type LoadResult, type MeshOptions, type ServiceEntry, type SourceFile } from '../model.js';
+import { DEFAULT_MESH_OPTIONS, entryRef, type AnalysisResult, type Finding, type LoadResult, type MeshOptions, type ServiceEntry, type SourceFile } from '../model.js';
 
 import { classifyFindings } from '../classify/classify-findings.js';
 import { applyEdits, manifestValueAt, addAddress, setAddresses, setExportTo, setPortNumber, setPortProtocol, type ManifestEdit } from './manifest-edits.js';
@@ -250,7 +251,14 @@ function verify(finding: Finding, edits: readonly ManifestEdit[], context: FixCo
   // The base and head sides of a profile depend only on which ports and hosts are relevant, so candidates
   // (and findings) that touch the same ones share them; only the patched side is analysed per candidate.
   const relevanceKey = `${[...relevantPorts].sort((a, b) => a - b).join(',')}|${[...relevantHosts].sort().join(',')}`;
-  for (const istioVersion of PROFILE_VERSIONS.filter((v) => v !== (context.mesh?.istioVersion ?? DEFAULT_ISTIO_VERSION))) {
+  // Only releases that could decide these inputs differently are checked: the others decide as the mesh's own did, just above.
+  const meshOptions: MeshOptions = { ...DEFAULT_MESH_OPTIONS, ...context.mesh };
+  const canDiffer = profilesThatCanDiffer([
+    { entries: subset(context.baseLoaded.entries), sidecars: context.baseLoaded.sidecars, diagnostics: [] },
+    { entries: subset(context.headLoaded.entries), sidecars: context.headLoaded.sidecars, diagnostics: [] },
+    { entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] },
+  ], meshOptions);
+  for (const istioVersion of PROFILE_VERSIONS.filter((v) => v !== (context.mesh?.istioVersion ?? DEFAULT_ISTIO_VERSION) && canDiffer.has(v))) {
     const mesh = { ...context.mesh, istioVersion };
     const analyseSubset = (entries: readonly ServiceEntry[], sidecars: LoadResult['sidecars']) =>
       analyze({ entries: subset(entries), sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, forComparison: true });
