@@ -26762,6 +26762,34 @@ function versionsToCompare(inputs) {
     return out;
 }
 /**
+ * The other profiles under which any of these inputs could be analysed
+ * differently: a profile no input touches decides every verdict as the mesh's
+ * own release does, so checking it again proves nothing. Host copies are
+ * counted before exportTo, a superset, so no profile that matters is skipped.
+ */
+function profilesThatCanDiffer(inputs, mesh) {
+    const profile = istioProfile(mesh.istioVersion);
+    const versions = new Set();
+    for (const loaded of inputs) {
+        for (const { version } of versionsToCompare({ loaded, mesh, profile, hasHostCopies: hasHostInSeveralNamespaces(loaded.entries) }))
+            versions.add(version);
+    }
+    return versions;
+}
+function hasHostInSeveralNamespaces(entries) {
+    const namespaceOf = new Map();
+    for (const e of entries) {
+        for (const host of e.hosts) {
+            const seen = namespaceOf.get(host);
+            if (seen === undefined)
+                namespaceOf.set(host, e.namespace);
+            else if (seen !== e.namespace)
+                return true;
+        }
+    }
+    return false;
+}
+/**
  * Appends to each finding whose outcome differs in another profile one
  * sentence: the releases, the outcome there, and the rule that changed.
  */
@@ -40735,7 +40763,14 @@ function verify(finding, edits, context) {
     // The base and head sides of a profile depend only on which ports and hosts are relevant, so candidates
     // (and findings) that touch the same ones share them; only the patched side is analysed per candidate.
     const relevanceKey = `${[...relevantPorts].sort((a, b) => a - b).join(',')}|${[...relevantHosts].sort().join(',')}`;
-    for (const istioVersion of PROFILE_VERSIONS.filter((v) => v !== (context.mesh?.istioVersion ?? DEFAULT_ISTIO_VERSION))) {
+    // Only releases that could decide these inputs differently are checked: the others decide as the mesh's own did, just above.
+    const meshOptions = { ...DEFAULT_MESH_OPTIONS, ...context.mesh };
+    const canDiffer = profilesThatCanDiffer([
+        { entries: subset(context.baseLoaded.entries), sidecars: context.baseLoaded.sidecars, diagnostics: [] },
+        { entries: subset(context.headLoaded.entries), sidecars: context.headLoaded.sidecars, diagnostics: [] },
+        { entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] },
+    ], meshOptions);
+    for (const istioVersion of PROFILE_VERSIONS.filter((v) => v !== (context.mesh?.istioVersion ?? DEFAULT_ISTIO_VERSION) && canDiffer.has(v))) {
         const mesh = { ...context.mesh, istioVersion };
         const analyseSubset = (entries, sidecars) => analyze({ entries: subset(entries), sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, forComparison: true });
         const sides = profileSides(context, `${istioVersion}|${relevanceKey}`, () => {
