@@ -189,4 +189,10 @@ describe('evidence inferred per mesh', () => {
     const empty = infer([{ path: 'east/a.yaml', text: se('a') }, { path: 'east/b.yaml', text: se('b') }, { path: 'west/notes.yaml', text: 'kind: ConfigMap\n' }]);
     expect(empty.origin).toBe('single');
   });
+
+  test('primary/ and secondary/ are the two sides of one database as often as two clusters: they stay one mesh', () => {
+    const plan = infer([{ path: 'databases/primary/a.yaml', text: se('a') }, { path: 'databases/secondary/b.yaml', text: se('b') }]);
+    expect(plan.origin).toBe('single');
+    expect(plan.meshes).toHaveLength(1);
+  });
 });
