@@ -52013,14 +52013,16 @@ function folderConvention(path, isDirectory = false) {
     return undefined;
 }
 /*
- * Sibling folders named like clusters (`east/` and `west/`, `primary/` and `remote/`,
+ * Sibling folders named like clusters (`east/` and `west/`,
  * `cluster1/` and `cluster2/`, `us-east-1/` and `eu-west-1/`) are how multi-cluster and
  * federation setups keep one folder per cluster. It takes two such siblings that both
  * hold ServiceEntries or Sidecars: one folder named `east/` says nothing, and team or
  * app folders (`billing/`, `checkout/`) never match, so they stay one mesh.
  */
+// Not `primary`/`secondary`/`remote`: one cluster's repository may well hold `databases/primary/` and
+// `databases/secondary/`, and splitting those would hide a real collision between them.
 const CLUSTER_LIKE = [
-    /^(east|west|north|south|primary|remote|secondary)$/,
+    /^(east|west|north|south)$/,
     /^(cluster|mesh|dc)[-_]?([0-9]+|[a-z])$/,
     /^[a-z0-9]+[-_](cluster|mesh)$/,
     /^[a-z]{2}-[a-z]+-[0-9]+$/, // cloud regions: us-east-1, europe-west-4
