@@ -1,7 +1,7 @@
 import { parseAllDocuments } from 'yaml';
 import type { Diagnostic, LabelSelector, MeshOptions, ServiceEntryVisibility, ServiceVisibility, SourceFile } from '../model.js';
 import { parseMinor } from './istio-version.js';
-import { MAY_HOLD_MESH_SETTINGS } from '../repository/settings-files.js';
+import { MAY_HOLD_MESH_SETTINGS, MAY_HOLD_NAMESPACE } from '../repository/settings-files.js';
 
 /** Where one setting was read, so a report can say why the analysis assumed it. */
 export interface MeshSettingSource {
@@ -50,6 +50,12 @@ export function meshSettingsFromManifests(files: readonly SourceFile[], rootName
 
   const diagnostics: Diagnostic[] = [];
   const namespaceLabels: Record<string, Record<string, string>> = {};
+  // serviceEntryVisibility selects namespaces by their labels.
+  const recordLabels = (doc: Doc) => {
+    const name = text(get(doc, 'metadata', 'name'));
+    const labels = get(doc, 'metadata', 'labels');
+    if (name) namespaceLabels[name] = isDoc(labels) ? stringValues(labels) : {};
+  };
   const readMeshConfig = (mesh: unknown, path: string) => {
     if (!isDoc(mesh)) return;
     const mode = text(get(mesh, 'outboundTrafficPolicy', 'mode'))?.toUpperCase();
@@ -112,10 +118,7 @@ export function meshSettingsFromManifests(files: readonly SourceFile[], rootName
           sources.push({ setting: 'dnsCaptureByNamespace', value: String(capture), path: file.path, namespace });
         }
       } else if (kind === 'Namespace') {
-        // serviceEntryVisibility selects namespaces by their labels.
-        const name = text(metadata['name']);
-        const labels = get(doc, 'metadata', 'labels');
-        if (name) namespaceLabels[name] = isDoc(labels) ? stringValues(labels) : {};
+        recordLabels(doc);
         const annotations = get(doc, 'metadata', 'annotations');
         if (isDoc(annotations) && annotations[PROXY_CONFIG_ANNOTATION] !== undefined) {
           diagnostics.push({
@@ -143,6 +146,14 @@ export function meshSettingsFromManifests(files: readonly SourceFile[], rootName
           readTag(get(values, 'global', 'tag'), file.path);
         }
       }
+    }
+  }
+
+  // Namespace objects in files holding no setting are parsed only when their labels can matter.
+  if (settings.serviceEntryVisibility?.applyToSidecars) {
+    for (const file of files) {
+      if (MAY_HOLD_MESH_SETTINGS.test(file.text) || !MAY_HOLD_NAMESPACE.test(file.text)) continue;
+      for (const { doc } of documentsWithLines(file.text)) if (text(doc['kind']) === 'Namespace') recordLabels(doc);
     }
   }
 

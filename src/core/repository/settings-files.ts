@@ -11,7 +11,12 @@ import type { SourceFile } from '../model.js';
 import type { RepositoryPlan } from './mesh-plan.js';
 
 /** The cheap test the settings reader applies too: a file that names none of these holds no mesh setting. */
-export const MAY_HOLD_MESH_SETTINGS = /IstioOperator|ProxyConfig|proxy\.istio\.io\/config|meshConfig|PILOT_(?:ENABLE_IP_AUTOALLOCATE|IP_AUTOALLOCATE_IPV4_PREFIX)|\bmesh\s*:|kind:\s*["']?Namespace\b/;
+export const MAY_HOLD_MESH_SETTINGS = /IstioOperator|ProxyConfig|proxy\.istio\.io\/config|meshConfig|PILOT_(?:ENABLE_IP_AUTOALLOCATE|IP_AUTOALLOCATE_IPV4_PREFIX)|\bmesh\s*:/;
+/**
+ * Namespace objects: their labels matter only to MeshConfig serviceEntryVisibility, so the settings
+ * reader parses these files only when a mesh sets it; inference still hands them to the mesh.
+ */
+export const MAY_HOLD_NAMESPACE = /kind:\s*["']?Namespace\b/;
 
 export function withSettingsFiles(plan: RepositoryPlan, files: readonly SourceFile[]): RepositoryPlan {
   if (plan.origin === 'config' || plan.meshes.length === 0) return plan;
@@ -21,7 +26,7 @@ export function withSettingsFiles(plan: RepositoryPlan, files: readonly SourceFi
   const candidates = files.filter((f) => !inputs.has(f.path)
     && !rendered.some((dir) => dir === '' || f.path.startsWith(`${dir}/`))
     && !f.text.includes('ServiceEntry') && !f.text.includes('Sidecar')
-    && MAY_HOLD_MESH_SETTINGS.test(f.text)).map((f) => f.path);
+    && (MAY_HOLD_MESH_SETTINGS.test(f.text) || MAY_HOLD_NAMESPACE.test(f.text))).map((f) => f.path);
   if (candidates.length === 0) return plan;
   const meshes = plan.meshes.map((mesh) => {
     const own = plan.meshes.length === 1 ? candidates : candidates.filter((p) => p.split('/').slice(0, -1).includes(mesh.name));
