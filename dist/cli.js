@@ -39542,7 +39542,12 @@ function requireDist () {
 var distExports = requireDist();
 
 /** The cheap test the settings reader applies too: a file that names none of these holds no mesh setting. */
-const MAY_HOLD_MESH_SETTINGS = /IstioOperator|ProxyConfig|proxy\.istio\.io\/config|meshConfig|PILOT_(?:ENABLE_IP_AUTOALLOCATE|IP_AUTOALLOCATE_IPV4_PREFIX)|\bmesh\s*:|kind:\s*["']?Namespace\b/;
+const MAY_HOLD_MESH_SETTINGS = /IstioOperator|ProxyConfig|proxy\.istio\.io\/config|meshConfig|PILOT_(?:ENABLE_IP_AUTOALLOCATE|IP_AUTOALLOCATE_IPV4_PREFIX)|\bmesh\s*:/;
+/**
+ * Namespace objects: their labels matter only to MeshConfig serviceEntryVisibility, so the settings
+ * reader parses these files only when a mesh sets it; inference still hands them to the mesh.
+ */
+const MAY_HOLD_NAMESPACE = /kind:\s*["']?Namespace\b/;
 function withSettingsFiles(plan, files) {
     if (plan.origin === 'config' || plan.meshes.length === 0)
         return plan;
@@ -39552,7 +39557,7 @@ function withSettingsFiles(plan, files) {
     const candidates = files.filter((f) => !inputs.has(f.path)
         && !rendered.some((dir) => dir === '' || f.path.startsWith(`${dir}/`))
         && !f.text.includes('ServiceEntry') && !f.text.includes('Sidecar')
-        && MAY_HOLD_MESH_SETTINGS.test(f.text)).map((f) => f.path);
+        && (MAY_HOLD_MESH_SETTINGS.test(f.text) || MAY_HOLD_NAMESPACE.test(f.text))).map((f) => f.path);
     if (candidates.length === 0)
         return plan;
     const meshes = plan.meshes.map((mesh) => {
@@ -39585,6 +39590,13 @@ function meshSettingsFromManifests(files, rootNamespace = 'istio-system') {
     };
     const diagnostics = [];
     const namespaceLabels = {};
+    // serviceEntryVisibility selects namespaces by their labels.
+    const recordLabels = (doc) => {
+        const name = text$2(get(doc, 'metadata', 'name'));
+        const labels = get(doc, 'metadata', 'labels');
+        if (name)
+            namespaceLabels[name] = isDoc(labels) ? stringValues(labels) : {};
+    };
     const readMeshConfig = (mesh, path) => {
         if (!isDoc(mesh))
             return;
@@ -39662,11 +39674,7 @@ function meshSettingsFromManifests(files, rootNamespace = 'istio-system') {
                 }
             }
             else if (kind === 'Namespace') {
-                // serviceEntryVisibility selects namespaces by their labels.
-                const name = text$2(metadata['name']);
-                const labels = get(doc, 'metadata', 'labels');
-                if (name)
-                    namespaceLabels[name] = isDoc(labels) ? stringValues(labels) : {};
+                recordLabels(doc);
                 const annotations = get(doc, 'metadata', 'annotations');
                 if (isDoc(annotations) && annotations[PROXY_CONFIG_ANNOTATION] !== undefined) {
                     diagnostics.push({
@@ -39699,6 +39707,16 @@ function meshSettingsFromManifests(files, rootNamespace = 'istio-system') {
                     readTag(get(values, 'global', 'tag'), file.path);
                 }
             }
+        }
+    }
+    // Namespace objects in files holding no setting are parsed only when their labels can matter.
+    if (settings.serviceEntryVisibility?.applyToSidecars) {
+        for (const file of files) {
+            if (MAY_HOLD_MESH_SETTINGS.test(file.text) || !MAY_HOLD_NAMESPACE.test(file.text))
+                continue;
+            for (const { doc } of documentsWithLines(file.text))
+                if (text$2(doc['kind']) === 'Namespace')
+                    recordLabels(doc);
         }
     }
     const mixedDnsCapture = [];
