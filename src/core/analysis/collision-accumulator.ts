@@ -40,6 +40,7 @@ interface Pending {
 type Outcome = 'win' | 'lose' | 'open';
 
 const ROLE: Record<Outcome, EntryRole> = { win: 'winner', lose: 'shadowed', open: 'undetermined' };
+const OUTCOME_BIT: Record<Outcome, number> = { win: 1, lose: 2, open: 4 };
 
 /**
  * Merges per-consumer records of the same collision into one, so N
@@ -72,7 +73,8 @@ export class CollisionAccumulator {
 function settle(pending: Pending): Collision {
   // An outcome is noted once per (member, record), with the record's class list shared, never copied:
   // K namespaces that all see one record cost one note per member, not K.
-  interface Draft { member: MemberOutcome; outcomes: Array<[Outcome, ClassList]>; seen: Set<Outcome> }
+  // `seen` is a bit set of the outcomes noted (OUTCOME_BIT): one number, not a Set per member.
+  interface Draft { member: MemberOutcome; outcomes: Array<[Outcome, ClassList]>; seen: number }
   const drafts = new Map<number, Draft>();
   const consumerClasses = new Set<string>();
   const lists = new ClassLists();
@@ -90,7 +92,7 @@ function settle(pending: Pending): Collision {
           draft = {
             member: { entry: u.entry, entryIndex: u.entryIndex, hosts: new Set(), units: [], age: ranked.age, bestTier: ranked.tier, role: 'winner', winsFor: [], losesFor: [] },
             outcomes: [],
-            seen: new Set(),
+            seen: 0,
           };
           drafts.set(u.entryIndex, draft);
         }
@@ -99,7 +101,7 @@ function settle(pending: Pending): Collision {
         if (!m.units.includes(u)) m.units.push(u);
         if (ranked.tier < m.bestTier) m.bestTier = ranked.tier;
         draft.outcomes.push([outcome, classes]);
-        draft.seen.add(outcome);
+        draft.seen |= OUTCOME_BIT[outcome];
       }
     };
     const asIs = lists.of(seen.asIs);
@@ -116,11 +118,11 @@ function settle(pending: Pending): Collision {
     // The role is what the widest audience (every namespace no manifest names) sees; an entry
     // only some namespaces see gets the worst of its outcomes. Differences by namespace are listed.
     const wide = outcomes.find(([, classes]) => classes.wide)?.[0];
-    const outcome: Outcome = wide ?? (kinds.has('lose') ? 'lose' : kinds.has('open') ? 'open' : 'win');
+    const outcome: Outcome = wide ?? (kinds & OUTCOME_BIT.lose ? 'lose' : kinds & OUTCOME_BIT.open ? 'open' : 'win');
     member.role = ROLE[outcome];
     // Lists only when namespaces see different outcomes; one entry that wins for one of its hosts and
     // loses for another, alike for every namespace, differs by host, not by namespace.
-    if (kinds.size > 1 && differsByNamespace(outcomes, differs)) {
+    if ((kinds & (kinds - 1)) !== 0 && differsByNamespace(outcomes, differs)) {
       // Members noted with the same class lists share one array: ten thousand losers in a
       // thousand namespaces hold one list of a thousand names, not ten million.
       member.winsFor = union(outcomes, 'win', merged);

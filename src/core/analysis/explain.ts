@@ -279,6 +279,8 @@ function describeHosts(members: readonly MemberOutcome[]): string {
 }
 
 function protocolsOf(members: readonly MemberOutcome[]): string {
-  const list = [...new Set(members.flatMap((m) => m.units.map((u) => u.port.protocol || 'unset')))].sort();
-  return list.join(', ');
+  // Loops, not flatMap: a collision of 100k members would allocate an array per member.
+  const protocols = new Set<string>();
+  for (const m of members) for (const u of m.units) protocols.add(u.port.protocol || 'unset');
+  return [...protocols].sort().join(', ');
 }

@@ -12,7 +12,7 @@ import { DEFAULT_MESH_NAME } from '../repository/mesh-plan.js';
  * which re-analyses the same large port many times: no explanation, no fingerprint, members unsorted.
  */
 export function toFinding(collision: Collision, mesh: MeshOptions, meshName: string = DEFAULT_MESH_NAME, forComparison = false): Finding {
-  const members = forComparison ? [...collision.members.values()] : [...collision.members.values()].sort(compareMembers);
+  const members = forComparison ? [...collision.members.values()] : sortedMembers(collision.members.values());
   // One collision can hold 100k entries: every per-entry step below stays linear.
   const entries = members.map(toFindingEntry);
   const severity = severityOf(collision, members, mesh);
@@ -21,16 +21,22 @@ export function toFinding(collision: Collision, mesh: MeshOptions, meshName: str
     // The default mesh keeps the ids of single-mesh runs, so earlier comments and baselines still match.
     id: fingerprint(`${meshName === DEFAULT_MESH_NAME ? '' : `${meshName}|`}${collision.rule}|${collision.listener}|${collision.subKey}`),
     mesh: meshName,
-    membersFingerprint: forComparison ? '' : fingerprint(entries.map((e) => `${e.ref}|${e.hosts.join(',')}|${e.role}`).join('\n')),
+    membersFingerprint: forComparison ? '' : membersFingerprint(entries),
     rule: collision.rule,
     severity,
     listener: collision.listener,
     port: collision.port,
-    protocols: [...new Set(members.flatMap((m) => m.units.map((u) => displayProtocol(u.port.protocol))))].sort(),
+    protocols: protocolsOf(members),
     namespaces: sortNamespaces(collision.consumerClasses),
     entries,
     ...text,
   };
+}
+
+function protocolsOf(members: readonly MemberOutcome[]): string[] {
+  const protocols = new Set<string>();
+  for (const m of members) for (const u of m.units) protocols.add(displayProtocol(u.port.protocol));
+  return [...protocols].sort();
 }
 
 /** Where a controller addresses entries, a finding says why its own entries were not among them. */
@@ -116,9 +122,15 @@ function afterCollisions(f: Finding): number {
   return f.rule === 'tcp-captures-port' ? 1 : 0;
 }
 
-function compareMembers(a: MemberOutcome, b: MemberOutcome): number {
-  const rank = { winner: 0, undetermined: 1, shadowed: 2 } as const;
-  return rank[roleOf(a)] - rank[roleOf(b)] || entryRef(a.entry).localeCompare(entryRef(b.entry));
+const ROLE_ORDER = { winner: 0, undetermined: 1, shadowed: 2 } as const;
+/** What `String.prototype.localeCompare` does without arguments, built once instead of per comparison. */
+const byLocale = new Intl.Collator().compare;
+
+/** Winners, then undetermined, then shadowed; by `namespace/name` within each. Keys are made once per member, not per comparison. */
+function sortedMembers(outcomes: Iterable<MemberOutcome>): MemberOutcome[] {
+  const keyed = Array.from(outcomes, (member) => ({ member, rank: ROLE_ORDER[roleOf(member)], ref: entryRef(member.entry) }));
+  keyed.sort((a, b) => a.rank - b.rank || byLocale(a.ref, b.ref));
+  return keyed.map((k) => k.member);
 }
 
 /** `*` (every other namespace) last, the named ones sorted before it. */
@@ -140,6 +152,20 @@ function sortSharedNamespaces(namespaces: readonly string[]): string[] {
     sortedShared.set(namespaces, sorted);
   }
   return sorted;
+}
+
+/** The hash of one line per member (`ref|hosts|role`), fed in pieces: 100k members never become one string. */
+function membersFingerprint(entries: readonly FindingEntry[]): string {
+  const hash = createHash('sha256');
+  let piece = '';
+  entries.forEach((e, i) => {
+    piece += `${i > 0 ? '\n' : ''}${e.ref}|${e.hosts.join(',')}|${e.role}`;
+    if (piece.length > 65_536) {
+      hash.update(piece);
+      piece = '';
+    }
+  });
+  return hash.update(piece).digest('hex').slice(0, 16);
 }
 
 function fingerprint(text: string): string {
