@@ -49,11 +49,16 @@ export function analyze(loaded: LoadResult, options: AnalyzeOptions = {}): Analy
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   reportDuplicateNames(loaded.entries, diagnostics);
 
-  const ages = loaded.entries.map((e): EntryAge => ({
-    timestamp: e.creationTimestamp,
-    generation: options.newEntryRefs?.has(entryRef(e)) ? 1 : 0,
-    ...(profile.legacyTieBreak ? { legacyTieBreak: true } : {}),
-  }));
+  // Ages are values: entries of the same creation second and generation share one object (most share "unknown").
+  const sharedAges = new Map<string, EntryAge>();
+  const ages = loaded.entries.map((e): EntryAge => {
+    const timestamp = e.creationTimestamp;
+    const generation = options.newEntryRefs?.has(entryRef(e)) ? 1 : 0;
+    const key = `${timestamp}|${generation}`;
+    let age = sharedAges.get(key);
+    if (!age) sharedAges.set(key, age = { timestamp, generation, ...(profile.legacyTieBreak ? { legacyTieBreak: true } : {}) });
+    return age;
+  });
   const exportTo = loaded.entries.map((e) => effectiveExportTo(e, mesh));
   const accumulator = new CollisionAccumulator();
   const context: GroupContext = {
@@ -228,20 +233,25 @@ function namespacesWithOwnVipUse(mesh: MeshOptions, profile: IstioProfile): stri
 
 /** Hostnames that entries of more than one namespace define. */
 function hostsInSeveralNamespaces(entries: readonly ServiceEntry[], exportTo: readonly (readonly string[])[]): Map<string, number[]> {
-  const byHost = new Map<string, number[]>();
+  // Most hostnames have one entry: a list is made only when a second one comes (a number, not an array, until then).
+  const byHost = new Map<string, number | number[]>();
   entries.forEach((e, i) => {
     if (e.ports.length === 0 || hiddenFromAll(exportTo[i]!)) return;
-    for (const h of new Set(e.hosts)) {
-      const list = byHost.get(h);
-      if (list) list.push(i);
-      else byHost.set(h, [i]);
-    }
+    e.hosts.forEach((h, k) => {
+      if (k > 0 && e.hosts.indexOf(h) < k) return;
+      const known = byHost.get(h);
+      if (known === undefined) byHost.set(h, i);
+      else if (typeof known === 'number') byHost.set(h, [known, i]);
+      else known.push(i);
+    });
   });
+  const several = new Map<string, number[]>();
   for (const [host, list] of byHost) {
+    if (typeof list === 'number') continue;
     const first = entries[list[0]!]!.namespace;
-    if (list.every((i) => entries[i]!.namespace === first)) byHost.delete(host);
+    if (!list.every((i) => entries[i]!.namespace === first)) several.set(host, list);
   }
-  return byHost;
+  return several;
 }
 
 /**
@@ -294,14 +304,27 @@ function sameHostRecord(visible: RankedUnit[]): CollisionRecord[] {
   }];
 }
 
-/** Per host and port, regardless of addresses, so auto-allocated entries are compared too. */
+/**
+ * Per host and port, regardless of addresses, so auto-allocated entries are compared too. Only
+ * hostnames that more than one entry names can give a finding, so only theirs are made.
+ */
 function sameHostUnits(entries: readonly ServiceEntry[]): ListenerUnit[] {
+  const firstEntry = new Map<string, number>();
+  const shared = new Set<string>();
+  entries.forEach((entry, entryIndex) => {
+    for (const host of entry.hosts) {
+      const first = firstEntry.get(host);
+      if (first === undefined) firstEntry.set(host, entryIndex);
+      else if (first !== entryIndex) shared.add(host);
+    }
+  });
   const units: ListenerUnit[] = [];
+  if (shared.size === 0) return units;
   entries.forEach((entry, entryIndex) => {
     for (const port of entry.ports) {
       if (port.protocolClass === 'UDP') continue;
       for (const host of entry.hosts) {
-        units.push({ entry, entryIndex, port, host, listener: '', bind: 'wildcard', cidr: undefined, chain: 'tcp', sni: undefined });
+        if (shared.has(host)) units.push({ entry, entryIndex, port, host, listener: '', bind: 'wildcard', cidr: undefined, chain: 'tcp', sni: undefined });
       }
     }
   });

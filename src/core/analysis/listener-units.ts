@@ -36,7 +36,7 @@ export function buildListenerUnits(entries: readonly ServiceEntry[], mesh: MeshO
   const units: ListenerUnit[] = [];
   entries.forEach((entry, entryIndex) => {
     if (bindsPerEndpoint(entry)) return;
-    const addresses = entry.addresses.map((raw) => {
+    const addresses = entry.addresses.length === 0 ? [] : entry.addresses.map((raw) => {
       const parsed = parseAddress(raw);
       if (parsed.kind === 'invalid') {
         diagnostics.push({
@@ -83,8 +83,13 @@ export function buildListenerUnits(entries: readonly ServiceEntry[], mesh: MeshO
   return units;
 }
 
+const wildcardNames = new Map<number, string>();
+
+/** One string per port, shared by every unit on it, rather than 100k equal copies. */
 export function wildcardListener(port: number): string {
-  return `0.0.0.0_${port}`;
+  let name = wildcardNames.get(port);
+  if (name === undefined) wildcardNames.set(port, name = `0.0.0.0_${port}`);
+  return name;
 }
 
 /** NONE-resolution entries with a selector or endpoints get one listener per endpoint IP: they cannot share a wildcard. */

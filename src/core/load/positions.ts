@@ -4,8 +4,10 @@
  * YAML parser built.
  */
 export class PositionIndex {
-  private readonly starts = new WeakMap<object, number>();
-  private readonly children = new WeakMap<object, Map<string | number, number>>();
+  // Plain maps, not WeakMaps: an index lives only while its file is read, and weak keys make every
+  // garbage collection of that time trace them as ephemerons.
+  private readonly starts = new Map<object, number>();
+  private readonly children = new Map<object, Map<string | number, number>>();
 
   setStart(container: object, offset: number): void {
     if (!this.starts.has(container)) this.starts.set(container, offset);
