@@ -47,7 +47,8 @@ export function analyze(loaded: LoadResult, options: AnalyzeOptions = {}): Analy
   const mesh: MeshOptions = { ...DEFAULT_MESH_OPTIONS, ...options.mesh };
   const profile = istioProfile(mesh.istioVersion);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
-  reportDuplicateNames(loaded.entries, diagnostics);
+  // Comparisons read findings only: a duplicate name is said once, by the analysis people read.
+  if (!options.forComparison) reportDuplicateNames(loaded.entries, diagnostics);
 
   // Ages are values: entries of the same creation second and generation share one object (most share "unknown").
   const sharedAges = new Map<string, EntryAge>();
