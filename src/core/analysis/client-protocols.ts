@@ -12,6 +12,7 @@ export const TLS_FIRST_PORTS: ReadonlySet<number> = new Set([443, 8443, 9443, 64
 export const IN_PROTOCOL_TLS_PORTS: ReadonlySet<number> = new Set([3306, 33060, 5432, 6379, 27017, 27018, 27019, 25, 587, 110, 143, 1433, 389, 5672, 11211, 21]);
 
 const IN_PROTOCOL_TLS_PROTOCOLS = new Set(['MYSQL', 'MONGO', 'REDIS']);
+const TLS_PORT_NAME = /^(tls|https)/i;
 
 /**
  * Whether `protocol: TLS` is a cure for these entries on this port: only
@@ -20,9 +21,18 @@ const IN_PROTOCOL_TLS_PROTOCOLS = new Set(['MYSQL', 'MONGO', 'REDIS']);
  */
 export function tlsFixApplies(port: number, entries: readonly ServiceEntry[]): boolean {
   if (IN_PROTOCOL_TLS_PORTS.has(port)) return false;
-  const ports = entries.flatMap((e) => e.ports.filter((p) => p.number === port));
-  if (ports.some((p) => IN_PROTOCOL_TLS_PROTOCOLS.has(p.protocol))) return false;
-  return TLS_FIRST_PORTS.has(port) || (ports.length > 0 && ports.every((p) => /^(tls|https)/i.test(p.name)));
+  // One pass without intermediate arrays: a finding can hold 100k entries.
+  let count = 0;
+  let allNamedTls = true;
+  for (const e of entries) {
+    for (const p of e.ports) {
+      if (p.number !== port) continue;
+      if (IN_PROTOCOL_TLS_PROTOCOLS.has(p.protocol)) return false;
+      count++;
+      if (allNamedTls && !TLS_PORT_NAME.test(p.name)) allNamedTls = false;
+    }
+  }
+  return TLS_FIRST_PORTS.has(port) || (count > 0 && allNamedTls);
 }
 
 /**
