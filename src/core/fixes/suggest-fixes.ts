@@ -230,41 +230,44 @@ function verify(finding: Finding, edits: readonly ManifestEdit[], context: FixCo
     for (const h of e.hosts) relevantHosts.add(h);
   }
   const relevant = (e: ServiceEntry) => e.ports.some((p) => relevantPorts.has(p.number)) || e.hosts.some((h) => relevantHosts.has(h));
-  const subset = (entries: readonly ServiceEntry[]) => entries.filter(relevant);
   const afterEntries = [...context.headLoaded.entries.filter((e) => !touched.has(e.location.path) && relevant(e)), ...patchedEntries.filter(relevant)];
-  const introducedIds = (base: AnalysisResult, head: AnalysisResult, after: AnalysisResult) => ({
-    head: new Set(classifyFindings(base, head).introduced.map((c) => c.finding.id)),
-    after: classifyFindings(base, after).introduced.map((c) => c.finding.id),
+  // The base and head sides depend only on which ports and hosts are relevant, so candidates (and findings)
+  // that touch the same ones share everything about them; only the patched side is analysed per candidate.
+  const relevanceKey = `${[...relevantPorts].sort((a, b) => a - b).join(',')}|${[...relevantHosts].sort().join(',')}`;
+  const onRelevantPorts = (result: AnalysisResult): AnalysisResult => ({ ...result, findings: result.findings.filter((f) => relevantPorts.has(f.port)) });
+  const meshOptions: MeshOptions = { ...DEFAULT_MESH_OPTIONS, ...context.mesh };
+  const fixed = relevanceSides(context, relevanceKey, () => {
+    // The release the mesh runs decides the finding. Only the relevant ports (and hosts) can change: every
+    // entry on them is in the subset, so its findings there are exactly the whole set's, and base and head
+    // come from the analyses the review already made.
+    const whole = wholeAnalyses(context);
+    const base = onRelevantPorts(whole.base);
+    const baseSubset: LoadResult = { entries: context.baseLoaded.entries.filter(relevant), sidecars: context.baseLoaded.sidecars, diagnostics: [] };
+    const headSubset: LoadResult = { entries: context.headLoaded.entries.filter(relevant), sidecars: context.headLoaded.sidecars, diagnostics: [] };
+    return {
+      base,
+      headIntroduced: new Set(classifyFindings(base, onRelevantPorts(whole.head)).introduced.map((c) => c.finding.id)),
+      baseSubset,
+      headSubset,
+      canDiffer: profilesThatCanDiffer([baseSubset, headSubset], meshOptions),
+    };
   });
 
-  // The release the mesh runs decides the finding. Only the relevant ports (and hosts) can change: every
-  // entry on them is in the subset, so its findings there are exactly the whole set's, and base and head
-  // come from the analyses the review already made.
-  const onRelevantPorts = (result: AnalysisResult): AnalysisResult => ({ ...result, findings: result.findings.filter((f) => relevantPorts.has(f.port)) });
-  const whole = wholeAnalyses(context);
   const after = analyze({ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }, { mesh: context.mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, forComparison: true });
-  const configured = introducedIds(onRelevantPorts(whole.base), onRelevantPorts(whole.head), onRelevantPorts(after));
-  if (configured.after.includes(finding.id)) return undefined;
-  if (configured.after.some((id) => !configured.head.has(id))) return undefined;
+  const introducedAfter = classifyFindings(fixed.base, onRelevantPorts(after)).introduced.map((c) => c.finding.id);
+  if (introducedAfter.includes(finding.id)) return undefined;
+  if (introducedAfter.some((id) => !fixed.headIntroduced.has(id))) return undefined;
 
   // A fix must hold whichever Istio release the mesh runs: no other profile may gain a finding either.
-  // The base and head sides of a profile depend only on which ports and hosts are relevant, so candidates
-  // (and findings) that touch the same ones share them; only the patched side is analysed per candidate.
-  const relevanceKey = `${[...relevantPorts].sort((a, b) => a - b).join(',')}|${[...relevantHosts].sort().join(',')}`;
   // Only releases that could decide these inputs differently are checked: the others decide as the mesh's own did, just above.
-  const meshOptions: MeshOptions = { ...DEFAULT_MESH_OPTIONS, ...context.mesh };
-  const canDiffer = profilesThatCanDiffer([
-    { entries: subset(context.baseLoaded.entries), sidecars: context.baseLoaded.sidecars, diagnostics: [] },
-    { entries: subset(context.headLoaded.entries), sidecars: context.headLoaded.sidecars, diagnostics: [] },
-    { entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] },
-  ], meshOptions);
+  const canDiffer = new Set([...fixed.canDiffer, ...profilesThatCanDiffer([{ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }], meshOptions)]);
   for (const istioVersion of PROFILE_VERSIONS.filter((v) => v !== (context.mesh?.istioVersion ?? DEFAULT_ISTIO_VERSION) && canDiffer.has(v))) {
     const mesh = { ...context.mesh, istioVersion };
-    const analyseSubset = (entries: readonly ServiceEntry[], sidecars: LoadResult['sidecars']) =>
-      analyze({ entries: subset(entries), sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, forComparison: true });
+    const analyseSubset = (subset: LoadResult) =>
+      analyze({ entries: subset.entries, sidecars: subset.sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, forComparison: true });
     const sides = profileSides(context, `${istioVersion}|${relevanceKey}`, () => {
-      const base = analyseSubset(context.baseLoaded.entries, context.baseLoaded.sidecars);
-      const head = analyseSubset(context.headLoaded.entries, context.headLoaded.sidecars);
+      const base = analyseSubset(fixed.baseSubset);
+      const head = analyseSubset(fixed.headSubset);
       return { base, headIntroduced: new Set(classifyFindings(base, head).introduced.map((c) => c.finding.id)) };
     });
     const after = analyze({ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, forComparison: true });
@@ -280,6 +283,31 @@ interface ProfileSides {
   base: AnalysisResult;
   /** Ids the head introduces over the base under that profile. */
   headIntroduced: ReadonlySet<string>;
+}
+
+interface RelevanceSides extends ProfileSides {
+  /** The entries of each side on the relevant ports and hosts. */
+  baseSubset: LoadResult;
+  headSubset: LoadResult;
+  /** Releases that could decide the base or head subset differently from the mesh's own. */
+  canDiffer: ReadonlySet<string>;
+}
+
+const relevanceByContext = new WeakMap<FixContext, Map<string, RelevanceSides>>();
+
+/** What every candidate touching the same ports and hosts shares under the mesh's own release, made once per review. */
+function relevanceSides(context: FixContext, key: string, make: () => RelevanceSides): RelevanceSides {
+  let known = relevanceByContext.get(context);
+  if (!known) {
+    known = new Map();
+    relevanceByContext.set(context, known);
+  }
+  let sides = known.get(key);
+  if (!sides) {
+    sides = make();
+    known.set(key, sides);
+  }
+  return sides;
 }
 
 const sidesByContext = new WeakMap<FixContext, Map<string, ProfileSides>>();
