@@ -5,7 +5,7 @@
  * that does not validate yields no plan, only errors with `path:line:column`,
  * because guessing what a broken config meant would hide or invent findings.
  */
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { Diagnostic, MeshOptions, RuleCode, SourceLocation } from '../model.js';
 import { REPOSITORY_CONFIG_SCHEMA } from './config-schema.js';
@@ -62,7 +62,9 @@ export interface ParsedConfig {
   diagnostics: Diagnostic[];
 }
 
-const validate = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true }).compile(REPOSITORY_CONFIG_SCHEMA);
+// Compiled on first use: most runs have no config file, and compiling the schema is a noticeable part of a small run's start.
+let compiled: ValidateFunction | undefined;
+const configValidator = (): ValidateFunction => (compiled ??= new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true }).compile(REPOSITORY_CONFIG_SCHEMA));
 
 /** Parses and validates the config text; every problem is a diagnostic at its line and column. */
 export function parseRepositoryConfig(text: string, path: string): ParsedConfig {
@@ -78,6 +80,7 @@ export function parseRepositoryConfig(text: string, path: string): ParsedConfig 
   if (diagnostics.length > 0) return { config: undefined, diagnostics };
 
   const data: unknown = doc.toJS();
+  const validate = configValidator();
   if (!validate(data)) {
     for (const error of relevantErrors(validate.errors ?? [])) {
       const { message, node } = describe(error, doc);
