@@ -5,6 +5,8 @@ import type { MeshSourceGroup } from '../../../src/core/repository/load-mesh.js'
 import type { MeshSettings } from '../../../src/core/repository/mesh-plan.js';
 import { changeScope } from '../../../src/core/review/change-scope.js';
 import { reviewSides, type ChangedFile, type ReviewReport } from '../../../src/core/review/review-change.js';
+import { applyChanges } from '../../../src/core/review/apply-changes.js';
+import { reviewFixture } from '../../helpers/fixtures.js';
 import { entryYaml, sidecarYaml, toFile, type EntrySpec, type SidecarSpec } from '../../helpers/service-entry-arbitraries.js';
 
 /**
@@ -180,5 +182,85 @@ describe('a review analyses the base only where the change reaches', () => {
     }), { numRuns: 400 });
     // The property says something only if the scoped path is taken often (about 40% of runs when written).
     expect(scopedRuns).toBeGreaterThan(runs / 4);
+  });
+});
+
+/** A review fixture's two sides, each analysed with its own settings (the same by default). */
+function fixtureSides(name: string, settings: { base?: Partial<MeshOptions>; head?: Partial<MeshOptions> } = {}): Sides {
+  const { baseFiles, changes } = reviewFixture(name);
+  return {
+    baseFiles,
+    headFiles: applyChanges(baseFiles, changes),
+    baseGroups: [],
+    headGroups: [],
+    changes,
+    base: { defaultNamespace: 'default', mesh: settings.base ?? {} },
+    head: { defaultNamespace: 'default', mesh: settings.head ?? settings.base ?? {} },
+  };
+}
+
+/** The review with the base scoped, after checking it is the full review, byte for byte. */
+function reviewedBothWays(input: Sides): ReviewReport {
+  const report = review(input, false);
+  expect(JSON.stringify(report, null, 1)).toBe(JSON.stringify(review(input, true), null, 1));
+  return report;
+}
+
+function scopeOf(input: Sides) {
+  const load = sharedLoader(undefined);
+  return changeScope(load(input.baseFiles, 'default'), load(input.headFiles, 'default'), input);
+}
+
+const summary = (list: ReviewReport['introduced']) => list.map((c) => `${c.finding.rule}@${c.finding.port}:${c.finding.entries.map((e) => e.ref).sort().join(',')}`).sort();
+
+describe('what the scoped base must follow', () => {
+  test('a hostname copied into another namespace on port 443 splits it on port 80, where nothing changed: introduced there', () => {
+    const input = fixtureSides('pr-adds-host-copy-on-another-port');
+    const report = reviewedBothWays(input);
+    expect(summary(report.introduced)).toContain('host-split@80:team-a/partner,team-b/partner');
+    expect(summary(report.existing)).toContain('tcp-shadowed@5432:team-c/orders-db,team-d/billing-db');
+    // Port 80 is reached only through the hostname; port 5432 is not, and its entries are left out.
+    expect([...scopeOf(input)!.ports].sort((a, b) => a - b)).toEqual([80, 443]);
+    expect(scopeOf(input)!.baseSubset.map((e) => e.ref)).toEqual(['team-a/partner']);
+  });
+
+  test('a new entry on a port of a split hostname: the split, decided by a copy on another port, stays existing', () => {
+    const input = fixtureSides('pr-adds-entry-on-port-of-split-host');
+    const report = reviewedBothWays(input);
+    expect(summary(report.existing)).toContain('host-split@80:team-a/partner,team-b/partner');
+    expect(summary(report.introduced)).toContain('tcp-shadowed@80:team-a/partner,team-e/web');
+    // team-b's copy declares no port 80, but the split on port 80 needs it.
+    expect(scopeOf(input)!.baseSubset.map((e) => e.ref)).toEqual(['team-a/partner', 'team-b/partner']);
+  });
+
+  test('an entry rewritten in place (same name, new port) is a changed entry: it joins the collision on its new port', () => {
+    const input = fixtureSides('pr-rewrites-entry-onto-another-port');
+    const report = reviewedBothWays(input);
+    const joined = report.introduced.find((c) => c.finding.rule === 'tcp-shadowed')!;
+    expect(joined.finding.port).toBe(5432);
+    expect(joined.newEntryRefs).toEqual(['team-a/api']);
+    expect([...scopeOf(input)!.ports].sort((a, b) => a - b)).toEqual([80, 5432]);
+  });
+
+  test('removing the mesh-wide Sidecar changes no entry, yet introduces a collision: the base is analysed in full', () => {
+    const input = fixtureSides('pr-removes-root-sidecar');
+    const report = reviewedBothWays(input);
+    expect(summary(report.introduced)).toEqual(['tcp-shadowed@5432:team-c/orders-db,team-d/billing-db']);
+    expect(scopeOf(input)).toBeUndefined();
+  });
+
+  test('mesh settings that change alone (DNS capture and allocation turned off) introduce collisions: the base is analysed in full', () => {
+    const input = fixtureSides('mesh-settings-change-only', { base: { autoAllocate: true, dnsCapture: true }, head: {} });
+    const report = reviewedBothWays(input);
+    expect(summary(report.introduced)).toContain('tcp-shadowed@5432:team-c/orders-db,team-d/billing-db');
+    expect(scopeOf(input)).toBeUndefined();
+  });
+
+  test('a resolved finding is shown as the full base analysis has it, with its version note', () => {
+    const input = fixtureSides('pr-removes-tied-entry-keeps-version-note');
+    const report = reviewedBothWays(input);
+    const resolved = report.resolved.find((c) => c.finding.rule === 'tcp-shadowed')!;
+    expect(resolved.finding.explanation).toMatch(/this verdict depends on the version: in Istio 1\.22 and earlier, aa\/api-net wins instead/);
+    expect(summary(report.existing)).toContain('tcp-shadowed@5432:team-c/orders-db,team-d/billing-db');
   });
 });
