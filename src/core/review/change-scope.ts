@@ -42,15 +42,22 @@ export function changeScope(base: LoadResult, head: LoadResult, settings: { base
     for (const p of e.ports) ports.add(p.number);
     for (const h of e.hosts) changedHosts.add(h);
   }
-  // A changed hostname changes what consumers keep of it on every port any of its entries declares.
-  for (const e of [...base.entries, ...head.entries]) {
+  // Every base entry already on a reached port (one port for all): the scope is the whole base.
+  const onChangedPorts = (e: ServiceEntry) => e.ports.some((p) => ports.has(p.number));
+  if (base.entries.every(onChangedPorts)) return { ports, baseSubset: [...base.entries] };
+  // A changed hostname changes what consumers keep of it on every port any of its entries declares
+  // (the head's other entries are the base's unchanged ones).
+  const reach = (e: ServiceEntry) => {
     if (e.hosts.some((h) => changedHosts.has(h))) for (const p of e.ports) ports.add(p.number);
-  }
+  };
+  base.entries.forEach(reach);
+  changed.forEach(reach);
+  const onPorts = base.entries.map(onChangedPorts);
   const hostsOnPorts = new Set<string>();
-  for (const e of base.entries) {
-    if (e.ports.some((p) => ports.has(p.number))) for (const h of e.hosts) hostsOnPorts.add(h);
-  }
-  const baseSubset = base.entries.filter((e) => e.ports.some((p) => ports.has(p.number)) || e.hosts.some((h) => hostsOnPorts.has(h)));
+  base.entries.forEach((e, i) => {
+    if (onPorts[i]) for (const h of e.hosts) hostsOnPorts.add(h);
+  });
+  const baseSubset = base.entries.filter((e, i) => onPorts[i] || e.hosts.some((h) => hostsOnPorts.has(h)));
   return { ports, baseSubset };
 }
 
@@ -67,31 +74,51 @@ function sameMeshWideInputs(base: LoadResult, head: LoadResult, settings: { base
  * (nothing should depend on it, but nothing here proves that).
  */
 function changedEntries(base: readonly ServiceEntry[], head: readonly ServiceEntry[]): ServiceEntry[] | undefined {
-  const inBase = new Set(base);
-  const inHead = new Set(head);
-  // Objects on both sides are one parse of one unchanged file; only the rest is compared by content.
-  const baseRest = base.filter((e) => !inHead.has(e));
-  const headRest = head.filter((e) => !inBase.has(e));
+  // Compared file by file (an entry's place names its file): a file whose entries are the very same objects
+  // on both sides is one parse of an unchanged file. Only the others are compared by content.
+  const baseByPath = byPath(base);
+  const headByPath = byPath(head);
   const print = new Map<ServiceEntry, string>();
-  const counts = new Map<string, number>();
-  for (const e of baseRest) {
-    const p = JSON.stringify(e);
-    print.set(e, p);
-    counts.set(p, (counts.get(p) ?? 0) + 1);
+  const changed: ServiceEntry[] = [];
+  for (const path of new Set([...baseByPath.keys(), ...headByPath.keys()])) {
+    const before = baseByPath.get(path) ?? [];
+    const after = headByPath.get(path) ?? [];
+    if (before.length === after.length && before.every((e, i) => e === after[i])) continue;
+    const counts = new Map<string, number>();
+    for (const [side, sign] of [[before, 1], [after, -1]] as const) {
+      for (const e of side) {
+        const p = JSON.stringify(e);
+        print.set(e, p);
+        counts.set(p, (counts.get(p) ?? 0) + sign);
+      }
+    }
+    for (const e of [...before, ...after]) if (counts.get(print.get(e)!) !== 0) changed.push(e);
   }
-  for (const e of headRest) {
-    const p = JSON.stringify(e);
-    print.set(e, p);
-    counts.set(p, (counts.get(p) ?? 0) - 1);
+  return sameOrder(base, head, new Set(changed), print) ? changed : undefined;
+}
+
+/** Whether the unchanged entries come in the same order on both sides: a shared object as itself, an equal one by its content. */
+function sameOrder(base: readonly ServiceEntry[], head: readonly ServiceEntry[], changed: ReadonlySet<ServiceEntry>, print: ReadonlyMap<ServiceEntry, string>): boolean {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < base.length && changed.has(base[i]!)) i++;
+    while (j < head.length && changed.has(head[j]!)) j++;
+    if (i === base.length || j === head.length) return i === base.length && j === head.length;
+    const a = base[i++]!;
+    const b = head[j++]!;
+    if (a !== b && (print.get(a) ?? a) !== (print.get(b) ?? b)) return false;
   }
-  const changed = [...baseRest, ...headRest].filter((e) => counts.get(print.get(e)!) !== 0);
-  const isChanged = new Set(changed);
-  // An object shared by both sides but listed a different number of times on each makes the orders differ below.
-  const order = (side: readonly ServiceEntry[]) => side.filter((e) => !isChanged.has(e)).map((e) => print.get(e) ?? e);
-  const before = order(base);
-  const after = order(head);
-  if (before.length !== after.length || before.some((token, i) => token !== after[i])) return undefined;
-  return changed;
+}
+
+function byPath(entries: readonly ServiceEntry[]): Map<string, ServiceEntry[]> {
+  const out = new Map<string, ServiceEntry[]>();
+  for (const e of entries) {
+    const list = out.get(e.location.path);
+    if (list) list.push(e);
+    else out.set(e.location.path, [e]);
+  }
+  return out;
 }
 
 /**
