@@ -45,13 +45,9 @@ export function changeScope(base: LoadResult, head: LoadResult, settings: { base
   // Every base entry already on a reached port (one port for all): the scope is the whole base.
   const onChangedPorts = (e: ServiceEntry) => e.ports.some((p) => ports.has(p.number));
   if (base.entries.every(onChangedPorts)) return { ports, baseSubset: [...base.entries] };
-  // A changed hostname changes what consumers keep of it on every port any of its entries declares
-  // (the head's other entries are the base's unchanged ones).
-  const reach = (e: ServiceEntry) => {
-    if (e.hosts.some((h) => changedHosts.has(h))) for (const p of e.ports) ports.add(p.number);
-  };
-  base.entries.forEach(reach);
-  changed.forEach(reach);
+  // A changed hostname changes what consumers keep of it on every port any of its entries declares. The
+  // head's other entries are changed ones (whose ports are in already) or the base's unchanged ones.
+  for (const e of base.entries) if (e.hosts.some((h) => changedHosts.has(h))) for (const p of e.ports) ports.add(p.number);
   const onPorts = base.entries.map(onChangedPorts);
   const hostsOnPorts = new Set<string>();
   base.entries.forEach((e, i) => {
