@@ -12,7 +12,7 @@ import { suggestFixes, type FixSuggestion, type ManifestValidator } from '../fix
 import { collectUsedAddresses } from '../fixes/vip-pool.js';
 import { renderedFixNote, renderedSourcesOf } from '../fixes/rendered-sources.js';
 import { changeScope } from './change-scope.js';
-import { scopedBaseAnalysis } from './scoped-base.js';
+import { resolvedAsInFull, scopedBaseAnalysis } from './scoped-base.js';
 
 export type { ChangedFile } from './apply-changes.js';
 export type { ClassifiedFinding, FindingStatus } from '../classify/classify-findings.js';
@@ -104,9 +104,14 @@ export function reviewSides(input: SidesInput): ReviewReport {
   let base = scoped ? scopedBaseAnalysis(baseLoaded, head, scope, { mesh: input.base.mesh, meshName: input.meshName }) : fullBase();
   let classification = classifyFindings(base, head, changedRefs, newEntryRefs);
   if (scoped && classification.resolved.length > 0) {
-    // A resolved finding is the base's own, shown with its version notes: only the full analysis has them.
-    base = fullBase();
-    classification = classifyFindings(base, head, changedRefs, newEntryRefs);
+    // A resolved finding is the base's own, shown with its version notes as the full analysis words them.
+    const worded = resolvedAsInFull(classification.resolved.map((c) => c.finding), baseLoaded, scope, { mesh: input.base.mesh, meshName: input.meshName });
+    if (worded) {
+      classification = { ...classification, resolved: classification.resolved.map((c, i) => ({ ...c, finding: worded[i]! })) };
+    } else {
+      base = fullBase();
+      classification = classifyFindings(base, head, changedRefs, newEntryRefs);
+    }
   }
   const suggestions: Record<string, FixSuggestion[]> = {};
   const fixNotes: Record<string, string> = {};

@@ -263,4 +263,21 @@ describe('what the scoped base must follow', () => {
     expect(resolved.finding.explanation).toMatch(/this verdict depends on the version: in Istio 1\.22 and earlier, aa\/api-net wins instead/);
     expect(summary(report.existing)).toContain('tcp-shadowed@5432:team-c/orders-db,team-d/billing-db');
   });
+
+  test('a resolved finding\'s version note names every rule the release changed for the whole base, not only for the scope', () => {
+    // The tie on port 9000 is out of the change's reach, yet it makes Istio 1.22 differ from 1.23 in the note's reasons.
+    const input = fixtureSides('pr-resolves-collision-while-a-tie-sits-elsewhere');
+    const report = reviewedBothWays(input);
+    const resolved = report.resolved.find((c) => c.finding.rule === 'tcp-shadowed')!;
+    expect(resolved.finding.explanation).toMatch(/in Istio 1\.22 and earlier, .*same-second creation ties compare the string host\.namespace; a sidecar keeps the first imported copy/);
+    expect(scopeOf(input)!.baseSubset.map((e) => e.ref).sort()).toEqual(['egress/other', 'team-a/partner', 'team-b/partner']);
+  });
+
+  test('and the other way round: a hostname in two namespaces, out of reach, adds its reason to a resolved tie\'s note', () => {
+    const input = fixtureSides('pr-resolves-tie-while-a-hostname-copy-sits-elsewhere');
+    const report = reviewedBothWays(input);
+    const resolved = report.resolved.find((c) => c.finding.rule === 'tcp-shadowed')!;
+    expect(resolved.finding.explanation).toMatch(/in Istio 1\.22 and earlier, aa\/api-net wins instead \(same-second creation ties compare the string host\.namespace; a sidecar keeps the first imported copy/);
+    expect(scopeOf(input)!.baseSubset.map((e) => e.ref).sort()).toEqual(['aa/api-net', 'zz/api']);
+  });
 });
