@@ -160,13 +160,13 @@ function sides(s: Scenario): Sides {
 const review = (input: Sides, fullBase: boolean): ReviewReport =>
   reviewSides({ ...input, meshName: 'prod', fixes: { validate: () => [] }, load: sharedLoader(undefined), fullBase });
 
-/** Whether the review took the scoped path: a scope smaller than the base, and nothing resolved (which needs the full base). */
-function scoped(input: Sides, report: ReviewReport): boolean {
+/** Whether the review took the scoped path: a scope smaller than the base (a resolved finding may still send it to the full base). */
+function scoped(input: Sides): boolean {
   const load = sharedLoader(undefined);
   const base = withGroups(load(input.baseFiles, 'default'), input.baseGroups);
   const head = withGroups(load(input.headFiles, 'default'), input.headGroups);
   const scope = changeScope(base, head, input);
-  return scope !== undefined && scope.baseSubset.length < base.entries.length && report.resolved.length === 0;
+  return scope !== undefined && scope.baseSubset.length < base.entries.length;
 }
 
 describe('a review analyses the base only where the change reaches', () => {
@@ -178,10 +178,10 @@ describe('a review analyses the base only where the change reaches', () => {
       const full = review(input, true);
       expect(JSON.stringify(review(input, false), null, 1)).toBe(JSON.stringify(full, null, 1));
       runs++;
-      if (scoped(input, full)) scopedRuns++;
-    }), { numRuns: 400 });
-    // The property says something only if the scoped path is taken often (about 40% of runs when written).
-    expect(scopedRuns).toBeGreaterThan(runs / 4);
+      if (scoped(input)) scopedRuns++;
+    }), { numRuns: 300 });
+    // The property says something only if the scoped path is taken often (about half the runs when written).
+    expect(scopedRuns).toBeGreaterThan(runs / 3);
   });
 });
 
