@@ -37,7 +37,11 @@ export interface FixContext {
   meshName?: string;
   vipPool?: string;
   validate: ManifestValidator;
-  /** The review's own analyses of the base and head sets; computed once here when absent. */
+  /**
+   * The review's own analyses of the base and head sets; computed once here when absent. Only findings'
+   * ids, ports, members and severities are read: the review's base may be scoped to the change (its
+   * findings off the change's ports are the head's twins, see review/scoped-base.ts).
+   */
   baseAnalysis?: AnalysisResult;
   headAnalysis?: AnalysisResult;
   /** Rendered entries by the repository file they came from: their fixes edit that file (see rendered-sources). */

@@ -11,6 +11,8 @@ import { classifyFindings, introducesAtLeast, type Classification } from '../cla
 import { suggestFixes, type FixSuggestion, type ManifestValidator } from '../fixes/suggest-fixes.js';
 import { collectUsedAddresses } from '../fixes/vip-pool.js';
 import { renderedFixNote, renderedSourcesOf } from '../fixes/rendered-sources.js';
+import { changeScope } from './change-scope.js';
+import { resolvedAsInFull, scopedBaseAnalysis } from './scoped-base.js';
 
 export type { ChangedFile } from './apply-changes.js';
 export type { ClassifiedFinding, FindingStatus } from '../classify/classify-findings.js';
@@ -61,6 +63,8 @@ export interface SidesInput {
   fixes?: ReviewInput['fixes'];
   /** Parses a file once for both sides (and across meshes). */
   load: (files: readonly SourceFile[], defaultNamespace: string) => LoadResult;
+  /** Analyse the base side in full even where the change's scope would do: the reference the scoped base is tested against. */
+  fullBase?: boolean;
 }
 
 /**
@@ -90,11 +94,25 @@ export function reviewSides(input: SidesInput): ReviewReport {
   const baseRefs = new Set(baseLoaded.entries.map(entryRef));
   const newEntryRefs = new Set(headLoaded.entries.map(entryRef).filter((ref) => !baseRefs.has(ref)));
 
-  const base = analyze(baseLoaded, { mesh: input.base.mesh, meshName: input.meshName });
   const head = analyze(headLoaded, { mesh: input.head.mesh, meshName: input.meshName, newEntryRefs });
   const changedPaths = new Set(input.changes.map((c) => c.path));
   const changedRefs = new Set(headLoaded.entries.filter((e) => changedPaths.has(e.location.path)).map(entryRef));
-  const classification = classifyFindings(base, head, changedRefs, newEntryRefs);
+  const fullBase = () => analyze(baseLoaded, { mesh: input.base.mesh, meshName: input.meshName });
+  // The base is analysed only on the ports the change reaches, where that is exact (see change-scope).
+  const scope = input.fullBase ? undefined : changeScope(baseLoaded, headLoaded, input);
+  const scoped = scope !== undefined && scope.baseSubset.length < baseLoaded.entries.length;
+  let base = scoped ? scopedBaseAnalysis(baseLoaded, head, scope, { mesh: input.base.mesh, meshName: input.meshName }) : fullBase();
+  let classification = classifyFindings(base, head, changedRefs, newEntryRefs);
+  if (scoped && classification.resolved.length > 0) {
+    // A resolved finding is the base's own, shown with its version notes as the full analysis words them.
+    const worded = resolvedAsInFull(classification.resolved.map((c) => c.finding), baseLoaded, scope, { mesh: input.base.mesh, meshName: input.meshName });
+    if (worded) {
+      classification = { ...classification, resolved: classification.resolved.map((c, i) => ({ ...c, finding: worded[i]! })) };
+    } else {
+      base = fullBase();
+      classification = classifyFindings(base, head, changedRefs, newEntryRefs);
+    }
+  }
   const suggestions: Record<string, FixSuggestion[]> = {};
   const fixNotes: Record<string, string> = {};
   if (input.fixes && classification.introduced.length > 0) {
