@@ -25473,6 +25473,7 @@ function exportedTo(entry, exportTo, consumerNamespace) {
 }
 
 const ROLE = { win: 'winner', lose: 'shadowed', open: 'undetermined' };
+const OUTCOME_BIT = { win: 1, lose: 2, open: 4 };
 /**
  * Merges per-consumer records of the same collision into one, so N
  * namespaces give one finding. Work is per distinct record, not per class:
@@ -25519,7 +25520,7 @@ function settle(pending) {
                     draft = {
                         member: { entry: u.entry, entryIndex: u.entryIndex, hosts: new Set(), units: [], age: ranked.age, bestTier: ranked.tier, role: 'winner', winsFor: [], losesFor: [] },
                         outcomes: [],
-                        seen: new Set(),
+                        seen: 0,
                     };
                     drafts.set(u.entryIndex, draft);
                 }
@@ -25530,7 +25531,7 @@ function settle(pending) {
                 if (ranked.tier < m.bestTier)
                     m.bestTier = ranked.tier;
                 draft.outcomes.push([outcome, classes]);
-                draft.seen.add(outcome);
+                draft.seen |= OUTCOME_BIT[outcome];
             }
         };
         const asIs = lists.of(seen.asIs);
@@ -25548,11 +25549,11 @@ function settle(pending) {
         // The role is what the widest audience (every namespace no manifest names) sees; an entry
         // only some namespaces see gets the worst of its outcomes. Differences by namespace are listed.
         const wide = outcomes.find(([, classes]) => classes.wide)?.[0];
-        const outcome = wide ?? (kinds.has('lose') ? 'lose' : kinds.has('open') ? 'open' : 'win');
+        const outcome = wide ?? (kinds & OUTCOME_BIT.lose ? 'lose' : kinds & OUTCOME_BIT.open ? 'open' : 'win');
         member.role = ROLE[outcome];
         // Lists only when namespaces see different outcomes; one entry that wins for one of its hosts and
         // loses for another, alike for every namespace, differs by host, not by namespace.
-        if (kinds.size > 1 && differsByNamespace(outcomes, differs)) {
+        if ((kinds & (kinds - 1)) !== 0 && differsByNamespace(outcomes, differs)) {
             // Members noted with the same class lists share one array: ten thousand losers in a
             // thousand namespaces hold one list of a thousand names, not ten million.
             member.winsFor = union(outcomes, 'win', merged);
@@ -25643,6 +25644,7 @@ const TLS_FIRST_PORTS = new Set([443, 8443, 9443, 6443, 993, 995, 465, 636, 5671
  */
 const IN_PROTOCOL_TLS_PORTS = new Set([3306, 33060, 5432, 6379, 27017, 27018, 27019, 25, 587, 110, 143, 1433, 389, 5672, 11211, 21]);
 const IN_PROTOCOL_TLS_PROTOCOLS = new Set(['MYSQL', 'MONGO', 'REDIS']);
+const TLS_PORT_NAME = /^(tls|https)/i;
 /**
  * Whether `protocol: TLS` is a cure for these entries on this port: only
  * where clients open with a TLS ClientHello (a TLS-first port, or every port
@@ -25651,10 +25653,21 @@ const IN_PROTOCOL_TLS_PROTOCOLS = new Set(['MYSQL', 'MONGO', 'REDIS']);
 function tlsFixApplies(port, entries) {
     if (IN_PROTOCOL_TLS_PORTS.has(port))
         return false;
-    const ports = entries.flatMap((e) => e.ports.filter((p) => p.number === port));
-    if (ports.some((p) => IN_PROTOCOL_TLS_PROTOCOLS.has(p.protocol)))
-        return false;
-    return TLS_FIRST_PORTS.has(port) || (ports.length > 0 && ports.every((p) => /^(tls|https)/i.test(p.name)));
+    // One pass without intermediate arrays: a finding can hold 100k entries.
+    let count = 0;
+    let allNamedTls = true;
+    for (const e of entries) {
+        for (const p of e.ports) {
+            if (p.number !== port)
+                continue;
+            if (IN_PROTOCOL_TLS_PROTOCOLS.has(p.protocol))
+                return false;
+            count++;
+            if (allNamedTls && !TLS_PORT_NAME.test(p.name))
+                allNamedTls = false;
+        }
+    }
+    return TLS_FIRST_PORTS.has(port) || (count > 0 && allNamedTls);
 }
 /**
  * An entry for a real external service: MESH_EXTERNAL (the default) and a
@@ -25702,7 +25715,7 @@ function explain(collision, members, mesh) {
                 explanation: [
                     tls
                         ? `These entries declare port ${port} as TLS on the same address, so their filter chains have the same match (no SNI to tell them apart) on listener ${collision.listener}.`
-                        : `These entries declare port ${port} as ${protocolsOf(members)} with ${bindingOf(collision)}, so every sidecar that sees them builds one listener ${collision.listener} whose match-all TCP chain can lead to one destination only.`,
+                        : `These entries declare port ${port} as ${protocolsOf$1(members)} with ${bindingOf(collision)}, so every sidecar that sees them builds one listener ${collision.listener} whose match-all TCP chain can lead to one destination only.`,
                     'Istio keeps the chain of the service it processes first and drops the others: nothing fails at apply time and nothing is logged; only the metric pilot_conflict_outbound_listener_tcp_over_current_tcp counts it.',
                     winnerSentence(winners, open, losers),
                     losers.length > 0 ? `Connections from ${who} to ${hostsOf(losers)} port ${port} are proxied to ${lead}.` : '',
@@ -25714,7 +25727,7 @@ function explain(collision, members, mesh) {
         }
         case 'multi-host-tcp':
             return {
-                title: `${members[0] ? entryRef(members[0].entry) : 'an entry'} lists several hosts on ${protocolsOf(members)} port ${port}: only one host can own ${collision.listener}`,
+                title: `${members[0] ? entryRef(members[0].entry) : 'an entry'} lists several hosts on ${protocolsOf$1(members)} port ${port}: only one host can own ${collision.listener}`,
                 explanation: `Each host of a ServiceEntry is its own service, and all of them want the same match-all chain of ${collision.listener}. The hostname that sorts first keeps it; connections to the other hosts go there too. Istio's validation rejects several hosts on a non-HTTP, non-TLS port unless resolution is NONE (where traffic is passed through to its original IP).`,
                 fixes: [
                     ...(tlsFixApplies(port, members.map((m) => m.entry)) ? [`Declare port ${port} as \`protocol: TLS\` (clients open with a TLS ClientHello carrying SNI): one SNI chain per host. Cost: TLS clients only.`] : []),
@@ -25724,10 +25737,10 @@ function explain(collision, members, mesh) {
             };
         case 'well-known-port-protocol':
             return {
-                title: `${hostsOf(losers)} port ${port} is ignored: it disagrees in protocol with ${collision.listener}'s ${protocolsOf(winners.length > 0 ? winners : open)}`,
+                title: `${hostsOf(losers)} port ${port} is ignored: it disagrees in protocol with ${collision.listener}'s ${protocolsOf$1(winners.length > 0 ? winners : open)}`,
                 explanation: `MONGO and MYSQL ports cannot share a listener with any other protocol: Istio ignores the later port entirely (isConflictWithWellKnownPort) and only logs a warning. ${winnerSentence(winners, open, losers)} Clients in ${who} reach nothing of ${hostsOf(losers)} on port ${port} through its own entry.`,
                 fixes: [
-                    `Declare the same protocol on every entry of port ${port} (all ${protocolsOf(winners.length > 0 ? winners : open)}, or all TCP). Cost: none, if the protocol was chosen by habit. They may then still collide as TCP: give each its own address.`,
+                    `Declare the same protocol on every entry of port ${port} (all ${protocolsOf$1(winners.length > 0 ? winners : open)}, or all TCP). Cost: none, if the protocol was chosen by habit. They may then still collide as TCP: give each its own address.`,
                     `Give the entries distinct \`spec.addresses\` so each gets its own listener. Cost: an IP per entry; ${VIP_CAVEAT}`,
                     ...(losers.every((l) => isRealExternalHost(l.entry)) ? [] : ['Move one of them to another port. Cost: every client of it changes.']),
                 ],
@@ -25771,7 +25784,7 @@ function explain(collision, members, mesh) {
         case 'same-host':
             return {
                 title: `${[...new Set(members.flatMap((m) => [...m.hosts]))].join(', ')} port ${port} is defined by ${members.length} ServiceEntries`,
-                explanation: `A sidecar keeps one service per hostname: the first one processed (ports of later entries in the same namespace are merged in, but a port number it already has is not). ${winnerSentence(winners, open, losers)} All entries point at the same cluster ${collision.listener}, so this is not a listener collision, but settings of the later entries (protocol, resolution, endpoints) do not apply.${protocolsOf(members).includes(',') ? ` The entries disagree on the protocol (${protocolsOf(members)}), which Istio reports as IST0177.` : ''}${mesh.autoAllocate ? ' With IP auto-allocation each entry may get its own VIP for this host (istio/istio#53676), so clients can resolve different addresses.' : ''}`,
+                explanation: `A sidecar keeps one service per hostname: the first one processed (ports of later entries in the same namespace are merged in, but a port number it already has is not). ${winnerSentence(winners, open, losers)} All entries point at the same cluster ${collision.listener}, so this is not a listener collision, but settings of the later entries (protocol, resolution, endpoints) do not apply.${protocolsOf$1(members).includes(',') ? ` The entries disagree on the protocol (${protocolsOf$1(members)}), which Istio reports as IST0177.` : ''}${mesh.autoAllocate ? ' With IP auto-allocation each entry may get its own VIP for this host (istio/istio#53676), so clients can resolve different addresses.' : ''}`,
                 fixes: ['Consolidate into one ServiceEntry per host (list every port there). Cost: none; one place to edit.'],
             };
     }
@@ -25870,7 +25883,7 @@ function captureExplanation(collision, members, mesh, who, hosts) {
     return {
         title: `${members.some((m) => roleOf(m) === 'undetermined') ? `one of ${hosts}` : hosts} holds the match-all chain of ${collision.listener}: it takes every port ${port} connection no other entry claims`,
         explanation: [
-            `${hosts} declare${members.length > 1 ? '' : 's'} port ${port} as ${protocolsOf(members)} with no address (or a 0.0.0.0 prefix), so sidecars in ${who} build a match-all TCP chain on ${collision.listener}${members.length > 1 ? '; which entry keeps it depends on creation order' : ''}.`,
+            `${hosts} declare${members.length > 1 ? '' : 's'} port ${port} as ${protocolsOf$1(members)} with no address (or a 0.0.0.0 prefix), so sidecars in ${who} build a match-all TCP chain on ${collision.listener}${members.length > 1 ? '; which entry keeps it depends on creation order' : ''}.`,
             `Every outbound connection on port ${port} to an address that no other listener or chain claims — any external host not declared by its own entry — now goes to this entry's cluster instead of PassthroughCluster (ALLOW_ANY) or BlackHoleCluster (REGISTRY_ONLY).`,
             effect,
             unsetProtocolNote(members),
@@ -25934,9 +25947,13 @@ function describeHosts(members) {
     const rest = members.length - used;
     return rest > 0 ? `${shown.join(', ')} and the hosts of ${rest} more entr${rest === 1 ? 'y' : 'ies'}` : shown.join(', ');
 }
-function protocolsOf(members) {
-    const list = [...new Set(members.flatMap((m) => m.units.map((u) => u.port.protocol || 'unset')))].sort();
-    return list.join(', ');
+function protocolsOf$1(members) {
+    // Loops, not flatMap: a collision of 100k members would allocate an array per member.
+    const protocols = new Set();
+    for (const m of members)
+        for (const u of m.units)
+            protocols.add(u.port.protocol || 'unset');
+    return [...protocols].sort().join(', ');
 }
 
 const DEFAULT_MESH_NAME = 'default';
@@ -25947,7 +25964,7 @@ const DEFAULT_MESH_NAME = 'default';
  * which re-analyses the same large port many times: no explanation, no fingerprint, members unsorted.
  */
 function toFinding(collision, mesh, meshName = DEFAULT_MESH_NAME, forComparison = false) {
-    const members = forComparison ? [...collision.members.values()] : [...collision.members.values()].sort(compareMembers);
+    const members = forComparison ? [...collision.members.values()] : sortedMembers(collision.members.values());
     // One collision can hold 100k entries: every per-entry step below stays linear.
     const entries = members.map(toFindingEntry);
     const severity = severityOf(collision, members, mesh);
@@ -25956,16 +25973,23 @@ function toFinding(collision, mesh, meshName = DEFAULT_MESH_NAME, forComparison 
         // The default mesh keeps the ids of single-mesh runs, so earlier comments and baselines still match.
         id: fingerprint(`${meshName === DEFAULT_MESH_NAME ? '' : `${meshName}|`}${collision.rule}|${collision.listener}|${collision.subKey}`),
         mesh: meshName,
-        membersFingerprint: forComparison ? '' : fingerprint(entries.map((e) => `${e.ref}|${e.hosts.join(',')}|${e.role}`).join('\n')),
+        membersFingerprint: forComparison ? '' : membersFingerprint(entries),
         rule: collision.rule,
         severity,
         listener: collision.listener,
         port: collision.port,
-        protocols: [...new Set(members.flatMap((m) => m.units.map((u) => displayProtocol(u.port.protocol))))].sort(),
+        protocols: protocolsOf(members),
         namespaces: sortNamespaces(collision.consumerClasses),
         entries,
         ...text,
     };
+}
+function protocolsOf(members) {
+    const protocols = new Set();
+    for (const m of members)
+        for (const u of m.units)
+            protocols.add(displayProtocol(u.port.protocol));
+    return [...protocols].sort();
 }
 /** Where a controller addresses entries, a finding says why its own entries were not among them. */
 function withControllerNote(text, mesh) {
@@ -26046,9 +26070,18 @@ function compareFindings(a, b) {
 function afterCollisions(f) {
     return f.rule === 'tcp-captures-port' ? 1 : 0;
 }
-function compareMembers(a, b) {
-    const rank = { winner: 0, undetermined: 1, shadowed: 2 };
-    return rank[roleOf(a)] - rank[roleOf(b)] || entryRef(a.entry).localeCompare(entryRef(b.entry));
+const ROLE_ORDER = { winner: 0, undetermined: 1, shadowed: 2 };
+/** What `String.prototype.localeCompare` does without arguments, built once instead of per comparison. */
+const byLocale = new Intl.Collator().compare;
+/** Winners, then undetermined, then shadowed; by `namespace/name` within each. Keys are made once per member, not per comparison. */
+function sortedMembers(outcomes) {
+    const keyed = Array.from(outcomes, (member) => ({ member, rank: ROLE_ORDER[roleOf(member)], ref: entryRef(member.entry) }));
+    // Kubernetes names ([a-z0-9.-], and the `/` of a ref) sort the same by code unit as by locale, so a cheap
+    // code-unit sort first leaves the locale sort (stable, adaptive) an already ordered list to confirm in
+    // about one comparison per member; it still decides wherever the two orders differ.
+    keyed.sort((a, b) => a.rank - b.rank || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+    keyed.sort((a, b) => a.rank - b.rank || byLocale(a.ref, b.ref));
+    return keyed.map((k) => k.member);
 }
 /** `*` (every other namespace) last, the named ones sorted before it. */
 function sortNamespaces(namespaces) {
@@ -26069,6 +26102,19 @@ function sortSharedNamespaces(namespaces) {
         sortedShared.set(namespaces, sorted);
     }
     return sorted;
+}
+/** The hash of one line per member (`ref|hosts|role`), fed in pieces: 100k members never become one string. */
+function membersFingerprint(entries) {
+    const hash = createHash('sha256');
+    let piece = '';
+    entries.forEach((e, i) => {
+        piece += `${i > 0 ? '\n' : ''}${e.ref}|${e.hosts.join(',')}|${e.role}`;
+        if (piece.length > 65_536) {
+            hash.update(piece);
+            piece = '';
+        }
+    });
+    return hash.update(piece).digest('hex').slice(0, 16);
 }
 function fingerprint(text) {
     return createHash('sha256').update(text).digest('hex').slice(0, 16);
@@ -26109,8 +26155,21 @@ function firstProcessed(units) {
             bestTimed = u;
     }
     const candidates = bestTimed ? [bestTimed, ...untimed] : untimed;
-    candidates.sort(compareNames);
+    // Only the first candidate's place matters to callers (the rest are a set), so the one that sorts
+    // first is moved to the front in one pass: a group of 30k untimed entries is not sorted by name.
+    moveFirstToFront(candidates);
     return { winner: candidates.length === 1 ? candidates[0] : undefined, candidates };
+}
+function moveFirstToFront(units) {
+    let best = 0;
+    for (let i = 1; i < units.length; i++)
+        if (compareNames(units[i], units[best]) < 0)
+            best = i;
+    if (best > 0) {
+        const first = units[best];
+        units.copyWithin(1, 0, best);
+        units[0] = first;
+    }
 }
 function compareTimed(a, b) {
     const byTime = (a.age.timestamp ?? 0) - (b.age.timestamp ?? 0);
@@ -26421,7 +26480,7 @@ function buildListenerUnits(entries, mesh, diagnostics) {
     entries.forEach((entry, entryIndex) => {
         if (bindsPerEndpoint(entry))
             return;
-        const addresses = entry.addresses.map((raw) => {
+        const addresses = entry.addresses.length === 0 ? [] : entry.addresses.map((raw) => {
             const parsed = parseAddress(raw);
             if (parsed.kind === 'invalid') {
                 diagnostics.push({
@@ -26471,8 +26530,13 @@ function buildListenerUnits(entries, mesh, diagnostics) {
     });
     return units;
 }
+const wildcardNames = new Map();
+/** One string per port, shared by every unit on it, rather than 100k equal copies. */
 function wildcardListener(port) {
-    return `0.0.0.0_${port}`;
+    let name = wildcardNames.get(port);
+    if (name === undefined)
+        wildcardNames.set(port, name = `0.0.0.0_${port}`);
+    return name;
 }
 /** NONE-resolution entries with a selector or endpoints get one listener per endpoint IP: they cannot share a wildcard. */
 function bindsPerEndpoint(entry) {
@@ -26951,12 +27015,20 @@ function analyze(loaded, options = {}) {
     const mesh = { ...DEFAULT_MESH_OPTIONS, ...options.mesh };
     const profile = istioProfile(mesh.istioVersion);
     const diagnostics = [...loaded.diagnostics];
-    reportDuplicateNames(loaded.entries, diagnostics);
-    const ages = loaded.entries.map((e) => ({
-        timestamp: e.creationTimestamp,
-        generation: options.newEntryRefs?.has(entryRef(e)) ? 1 : 0,
-        ...(profile.legacyTieBreak ? { legacyTieBreak: true } : {}),
-    }));
+    // Comparisons read findings only: a duplicate name is said once, by the analysis people read.
+    if (!options.forComparison)
+        reportDuplicateNames(loaded.entries, diagnostics);
+    // Ages are values: entries of the same creation second and generation share one object (most share "unknown").
+    const sharedAges = new Map();
+    const ages = loaded.entries.map((e) => {
+        const timestamp = e.creationTimestamp;
+        const generation = options.newEntryRefs?.has(entryRef(e)) ? 1 : 0;
+        const key = `${timestamp}|${generation}`;
+        let age = sharedAges.get(key);
+        if (!age)
+            sharedAges.set(key, age = { timestamp, generation, ...(profile.legacyTieBreak ? { legacyTieBreak: true } : {}) });
+        return age;
+    });
     const exportTo = loaded.entries.map((e) => effectiveExportTo(e, mesh));
     const accumulator = new CollisionAccumulator();
     const context = {
@@ -27111,24 +27183,32 @@ function namespacesWithOwnVipUse(mesh, profile) {
 }
 /** Hostnames that entries of more than one namespace define. */
 function hostsInSeveralNamespaces(entries, exportTo) {
+    // Most hostnames have one entry: a list is made only when a second one comes (a number, not an array, until then).
     const byHost = new Map();
     entries.forEach((e, i) => {
         if (e.ports.length === 0 || hiddenFromAll(exportTo[i]))
             return;
-        for (const h of new Set(e.hosts)) {
-            const list = byHost.get(h);
-            if (list)
-                list.push(i);
+        e.hosts.forEach((h, k) => {
+            if (k > 0 && e.hosts.indexOf(h) < k)
+                return;
+            const known = byHost.get(h);
+            if (known === undefined)
+                byHost.set(h, i);
+            else if (typeof known === 'number')
+                byHost.set(h, [known, i]);
             else
-                byHost.set(h, [i]);
-        }
+                known.push(i);
+        });
     });
+    const several = new Map();
     for (const [host, list] of byHost) {
+        if (typeof list === 'number')
+            continue;
         const first = entries[list[0]].namespace;
-        if (list.every((i) => entries[i].namespace === first))
-            byHost.delete(host);
+        if (!list.every((i) => entries[i].namespace === first))
+            several.set(host, list);
     }
-    return byHost;
+    return several;
 }
 /**
  * A sidecar keeps one service per hostname (the consumer's own namespace
@@ -27181,15 +27261,32 @@ function sameHostRecord(visible) {
             shadowed: rest,
         }];
 }
-/** Per host and port, regardless of addresses, so auto-allocated entries are compared too. */
+/**
+ * Per host and port, regardless of addresses, so auto-allocated entries are compared too. Only
+ * hostnames that more than one entry names can give a finding, so only theirs are made.
+ */
 function sameHostUnits(entries) {
+    const firstEntry = new Map();
+    const shared = new Set();
+    entries.forEach((entry, entryIndex) => {
+        for (const host of entry.hosts) {
+            const first = firstEntry.get(host);
+            if (first === undefined)
+                firstEntry.set(host, entryIndex);
+            else if (first !== entryIndex)
+                shared.add(host);
+        }
+    });
     const units = [];
+    if (shared.size === 0)
+        return units;
     entries.forEach((entry, entryIndex) => {
         for (const port of entry.ports) {
             if (port.protocolClass === 'UDP')
                 continue;
             for (const host of entry.hosts) {
-                units.push({ entry, entryIndex, port, host, listener: '', bind: 'wildcard', cidr: undefined, chain: 'tcp', sni: undefined });
+                if (shared.has(host))
+                    units.push({ entry, entryIndex, port, host, listener: '', bind: 'wildcard', cidr: undefined, chain: 'tcp', sni: undefined });
             }
         }
     });
@@ -27385,8 +27482,10 @@ function readSidecar(reader, header, root) {
  * YAML parser built.
  */
 class PositionIndex {
-    starts = new WeakMap();
-    children = new WeakMap();
+    // Plain maps, not WeakMaps: an index lives only while its file is read, and weak keys make every
+    // garbage collection of that time trace them as ephemerons.
+    starts = new Map();
+    children = new Map();
     setStart(container, offset) {
         if (!this.starts.has(container))
             this.starts.set(container, offset);
@@ -40760,40 +40859,43 @@ function verify(finding, edits, context) {
             relevantHosts.add(h);
     }
     const relevant = (e) => e.ports.some((p) => relevantPorts.has(p.number)) || e.hosts.some((h) => relevantHosts.has(h));
-    const subset = (entries) => entries.filter(relevant);
     const afterEntries = [...context.headLoaded.entries.filter((e) => !touched.has(e.location.path) && relevant(e)), ...patchedEntries.filter(relevant)];
-    const introducedIds = (base, head, after) => ({
-        head: new Set(classifyFindings(base, head).introduced.map((c) => c.finding.id)),
-        after: classifyFindings(base, after).introduced.map((c) => c.finding.id),
-    });
-    // The release the mesh runs decides the finding. Only the relevant ports (and hosts) can change: every
-    // entry on them is in the subset, so its findings there are exactly the whole set's, and base and head
-    // come from the analyses the review already made.
+    // The base and head sides depend only on which ports and hosts are relevant, so candidates (and findings)
+    // that touch the same ones share everything about them; only the patched side is analysed per candidate.
+    const relevanceKey = `${[...relevantPorts].sort((a, b) => a - b).join(',')}|${[...relevantHosts].sort().join(',')}`;
     const onRelevantPorts = (result) => ({ ...result, findings: result.findings.filter((f) => relevantPorts.has(f.port)) });
-    const whole = wholeAnalyses(context);
+    const meshOptions = { ...DEFAULT_MESH_OPTIONS, ...context.mesh };
+    const fixed = relevanceSides(context, relevanceKey, () => {
+        // The release the mesh runs decides the finding. Only the relevant ports (and hosts) can change: every
+        // entry on them is in the subset, so its findings there are exactly the whole set's, and base and head
+        // come from the analyses the review already made.
+        const whole = wholeAnalyses(context);
+        const base = onRelevantPorts(whole.base);
+        const baseSubset = { entries: context.baseLoaded.entries.filter(relevant), sidecars: context.baseLoaded.sidecars, diagnostics: [] };
+        const headSubset = { entries: context.headLoaded.entries.filter(relevant), sidecars: context.headLoaded.sidecars, diagnostics: [] };
+        return {
+            base,
+            headIntroduced: new Set(classifyFindings(base, onRelevantPorts(whole.head)).introduced.map((c) => c.finding.id)),
+            baseSubset,
+            headSubset,
+            canDiffer: profilesThatCanDiffer([baseSubset, headSubset], meshOptions),
+        };
+    });
     const after = analyze({ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }, { mesh: context.mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, forComparison: true });
-    const configured = introducedIds(onRelevantPorts(whole.base), onRelevantPorts(whole.head), onRelevantPorts(after));
-    if (configured.after.includes(finding.id))
+    const introducedAfter = classifyFindings(fixed.base, onRelevantPorts(after)).introduced.map((c) => c.finding.id);
+    if (introducedAfter.includes(finding.id))
         return undefined;
-    if (configured.after.some((id) => !configured.head.has(id)))
+    if (introducedAfter.some((id) => !fixed.headIntroduced.has(id)))
         return undefined;
     // A fix must hold whichever Istio release the mesh runs: no other profile may gain a finding either.
-    // The base and head sides of a profile depend only on which ports and hosts are relevant, so candidates
-    // (and findings) that touch the same ones share them; only the patched side is analysed per candidate.
-    const relevanceKey = `${[...relevantPorts].sort((a, b) => a - b).join(',')}|${[...relevantHosts].sort().join(',')}`;
     // Only releases that could decide these inputs differently are checked: the others decide as the mesh's own did, just above.
-    const meshOptions = { ...DEFAULT_MESH_OPTIONS, ...context.mesh };
-    const canDiffer = profilesThatCanDiffer([
-        { entries: subset(context.baseLoaded.entries), sidecars: context.baseLoaded.sidecars, diagnostics: [] },
-        { entries: subset(context.headLoaded.entries), sidecars: context.headLoaded.sidecars, diagnostics: [] },
-        { entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] },
-    ], meshOptions);
+    const canDiffer = new Set([...fixed.canDiffer, ...profilesThatCanDiffer([{ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }], meshOptions)]);
     for (const istioVersion of PROFILE_VERSIONS.filter((v) => v !== (context.mesh?.istioVersion ?? DEFAULT_ISTIO_VERSION) && canDiffer.has(v))) {
         const mesh = { ...context.mesh, istioVersion };
-        const analyseSubset = (entries, sidecars) => analyze({ entries: subset(entries), sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, forComparison: true });
+        const analyseSubset = (subset) => analyze({ entries: subset.entries, sidecars: subset.sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, forComparison: true });
         const sides = profileSides(context, `${istioVersion}|${relevanceKey}`, () => {
-            const base = analyseSubset(context.baseLoaded.entries, context.baseLoaded.sidecars);
-            const head = analyseSubset(context.headLoaded.entries, context.headLoaded.sidecars);
+            const base = analyseSubset(fixed.baseSubset);
+            const head = analyseSubset(fixed.headSubset);
             return { base, headIntroduced: new Set(classifyFindings(base, head).introduced.map((c) => c.finding.id)) };
         });
         const after = analyze({ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, forComparison: true });
@@ -40804,6 +40906,21 @@ function verify(finding, edits, context) {
     for (const [path, text] of patched)
         changes.push(...lineChanges(path, original.get(path), text));
     return changes;
+}
+const relevanceByContext = new WeakMap();
+/** What every candidate touching the same ports and hosts shares under the mesh's own release, made once per review. */
+function relevanceSides(context, key, make) {
+    let known = relevanceByContext.get(context);
+    if (!known) {
+        known = new Map();
+        relevanceByContext.set(context, known);
+    }
+    let sides = known.get(key);
+    if (!sides) {
+        sides = make();
+        known.set(key, sides);
+    }
+    return sides;
 }
 const sidesByContext = new WeakMap();
 /** A profile's base and head analyses of one relevant subset, made once per review. */
@@ -40836,6 +40953,185 @@ function wholeAnalyses(context) {
     return known;
 }
 
+/** The change's scope, or undefined where only a full base analysis is known to be exact. */
+function changeScope(base, head, settings) {
+    if (!sameMeshWideInputs(base, head, settings))
+        return undefined;
+    const changed = changedEntries(base.entries, head.entries);
+    if (!changed)
+        return undefined;
+    const changedHosts = new Set();
+    const ports = new Set();
+    for (const e of changed) {
+        for (const p of e.ports)
+            ports.add(p.number);
+        for (const h of e.hosts)
+            changedHosts.add(h);
+    }
+    // Every base entry already on a reached port (one port for all): the scope is the whole base.
+    const onChangedPorts = (e) => e.ports.some((p) => ports.has(p.number));
+    if (base.entries.every(onChangedPorts))
+        return { ports, baseSubset: [...base.entries] };
+    // A changed hostname changes what consumers keep of it on every port any of its entries declares. The
+    // head's other entries are changed ones (whose ports are in already) or the base's unchanged ones.
+    for (const e of base.entries)
+        if (e.hosts.some((h) => changedHosts.has(h)))
+            for (const p of e.ports)
+                ports.add(p.number);
+    const onPorts = base.entries.map(onChangedPorts);
+    const hostsOnPorts = new Set();
+    base.entries.forEach((e, i) => {
+        if (onPorts[i])
+            for (const h of e.hosts)
+                hostsOnPorts.add(h);
+    });
+    const baseSubset = base.entries.filter((e, i) => onPorts[i] || e.hosts.some((h) => hostsOnPorts.has(h)));
+    return { ports, baseSubset };
+}
+/** Mesh settings, default namespace and Sidecars: inputs every listener's verdict reads. */
+function sameMeshWideInputs(base, head, settings) {
+    if (settings.base.defaultNamespace !== settings.head.defaultNamespace)
+        return false;
+    if (canonical(settings.base.mesh) !== canonical(settings.head.mesh))
+        return false;
+    return base.sidecars === head.sidecars || JSON.stringify(base.sidecars) === JSON.stringify(head.sidecars);
+}
+/**
+ * The entries on either side without an equal on the other, or undefined
+ * when the unchanged ones do not stand in the same order on both sides
+ * (nothing should depend on it, but nothing here proves that).
+ */
+function changedEntries(base, head) {
+    // Compared file by file (an entry's place names its file): a file whose entries are the very same objects
+    // on both sides is one parse of an unchanged file. Only the others are compared by content.
+    const baseByPath = byPath(base);
+    const headByPath = byPath(head);
+    const print = new Map();
+    const changed = [];
+    for (const path of new Set([...baseByPath.keys(), ...headByPath.keys()])) {
+        const before = baseByPath.get(path) ?? [];
+        const after = headByPath.get(path) ?? [];
+        if (before.length === after.length && before.every((e, i) => e === after[i]))
+            continue;
+        const counts = new Map();
+        for (const [side, sign] of [[before, 1], [after, -1]]) {
+            for (const e of side) {
+                const p = JSON.stringify(e);
+                print.set(e, p);
+                counts.set(p, (counts.get(p) ?? 0) + sign);
+            }
+        }
+        for (const e of [...before, ...after])
+            if (counts.get(print.get(e)) !== 0)
+                changed.push(e);
+    }
+    return sameOrder(base, head, new Set(changed), print) ? changed : undefined;
+}
+/** Whether the unchanged entries come in the same order on both sides: a shared object as itself, an equal one by its content. */
+function sameOrder(base, head, changed, print) {
+    let i = 0;
+    let j = 0;
+    for (;;) {
+        while (i < base.length && changed.has(base[i]))
+            i++;
+        while (j < head.length && changed.has(head[j]))
+            j++;
+        if (i === base.length || j === head.length)
+            return i === base.length && j === head.length;
+        const a = base[i++];
+        const b = head[j++];
+        if (a !== b && (print.get(a) ?? a) !== (print.get(b) ?? b))
+            return false;
+    }
+}
+function byPath(entries) {
+    const out = new Map();
+    for (const e of entries) {
+        const list = out.get(e.location.path);
+        if (list)
+            list.push(e);
+        else
+            out.set(e.location.path, [e]);
+    }
+    return out;
+}
+/**
+ * JSON with object keys sorted, so equal settings built in a different order compare equal. A key set
+ * to undefined is kept: spread over the defaults, `{ rootNamespace: undefined }` is not `{}`.
+ */
+function canonical(value) {
+    return JSON.stringify(value, (_key, v) => (v !== null && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([k, x]) => [k, x === undefined ? { undefined: true } : x]))
+        : v));
+}
+
+/**
+ * The base side of a review, analysed only where the change reaches (see
+ * change-scope). On the scope's ports the base's findings come from
+ * analysing the entries that decide them; elsewhere the base's findings are
+ * the head's own, since their inputs are the same on both sides. The result
+ * stands in for the full base analysis wherever findings are compared by id,
+ * members, roles and severity: classification, fix verification.
+ *
+ * Its findings' text is not the full analysis's (no version notes on the
+ * scope's ports, the head's notes elsewhere), and it has no diagnostics: a
+ * review shows neither for the base, except a resolved finding, which is a
+ * base finding shown as it is (see `resolvedAsInFull`).
+ */
+function scopedBaseAnalysis(baseLoaded, head, scope, options) {
+    const inScope = (f) => scope.ports.has(f.port);
+    const within = analyze(subsetOf(baseLoaded, scope), { mesh: options.mesh, meshName: options.meshName, versionNotes: false });
+    const findings = [...within.findings.filter(inScope), ...head.findings.filter((f) => !inScope(f))].sort(compareFindings);
+    return { findings, diagnostics: [], entryCount: baseLoaded.entries.length };
+}
+/**
+ * Resolved findings (all on the scope's ports: elsewhere every base finding
+ * has its twin in the head) as the full base analysis words them, version
+ * notes included; undefined when only the full analysis can tell. A note
+ * names the releases analysed again and the rules they changed, chosen from
+ * all the entries (versionsToCompare): the scope's entries give the same
+ * notes only when they lead to the same choice.
+ */
+function resolvedAsInFull(resolved, baseLoaded, scope, options) {
+    const mesh = { ...DEFAULT_MESH_OPTIONS, ...options.mesh };
+    const profile = istioProfile(mesh.istioVersion);
+    const subset = subsetOf(baseLoaded, scope);
+    const versions = (loaded) => JSON.stringify(versionsToCompare({ loaded, mesh, profile, hasHostCopies: hasHostCopies(loaded.entries, mesh) }));
+    if (versions(subset) !== versions(baseLoaded))
+        return undefined;
+    const byId = new Map(analyze(subset, { mesh: options.mesh, meshName: options.meshName }).findings.map((f) => [f.id, f]));
+    const worded = resolved.map((f) => byId.get(f.id));
+    return worded.every((f) => f !== undefined) ? worded : undefined;
+}
+function subsetOf(baseLoaded, scope) {
+    return { entries: scope.baseSubset, sidecars: baseLoaded.sidecars, diagnostics: [] };
+}
+/**
+ * Whether entries of two namespaces define one hostname, each with ports and
+ * seen by some sidecar: what analyze() passes to versionsToCompare as
+ * `hasHostCopies` (its hostsInSeveralNamespaces, non-empty).
+ */
+function hasHostCopies(entries, mesh) {
+    const namespaceOf = new Map();
+    for (const e of entries) {
+        if (e.ports.length === 0)
+            continue;
+        const exportTo = effectiveExportTo(e, mesh);
+        if (!exportTo.includes('*') && (exportTo.includes('~') || exportTo.length === 0))
+            continue;
+        for (const h of e.hosts) {
+            const seen = namespaceOf.get(h);
+            if (seen === undefined)
+                namespaceOf.set(h, e.namespace);
+            else if (seen !== e.namespace)
+                return true;
+        }
+    }
+    return false;
+}
+
 /** The review of one mesh whose base and head files are known; each side analysed with its own settings. */
 function reviewSides(input) {
     const load = input.load;
@@ -40844,11 +41140,26 @@ function reviewSides(input) {
     const headLoaded = withGroups(load(headFiles, input.head.defaultNamespace), input.headGroups);
     const baseRefs = new Set(baseLoaded.entries.map(entryRef));
     const newEntryRefs = new Set(headLoaded.entries.map(entryRef).filter((ref) => !baseRefs.has(ref)));
-    const base = analyze(baseLoaded, { mesh: input.base.mesh, meshName: input.meshName });
     const head = analyze(headLoaded, { mesh: input.head.mesh, meshName: input.meshName, newEntryRefs });
     const changedPaths = new Set(input.changes.map((c) => c.path));
     const changedRefs = new Set(headLoaded.entries.filter((e) => changedPaths.has(e.location.path)).map(entryRef));
-    const classification = classifyFindings(base, head, changedRefs, newEntryRefs);
+    const fullBase = () => analyze(baseLoaded, { mesh: input.base.mesh, meshName: input.meshName });
+    // The base is analysed only on the ports the change reaches, where that is exact (see change-scope).
+    const scope = input.fullBase ? undefined : changeScope(baseLoaded, headLoaded, input);
+    const scoped = scope !== undefined && scope.baseSubset.length < baseLoaded.entries.length;
+    let base = scoped ? scopedBaseAnalysis(baseLoaded, head, scope, { mesh: input.base.mesh, meshName: input.meshName }) : fullBase();
+    let classification = classifyFindings(base, head, changedRefs, newEntryRefs);
+    if (scoped && classification.resolved.length > 0) {
+        // A resolved finding is the base's own, shown with its version notes as the full analysis words them.
+        const worded = resolvedAsInFull(classification.resolved.map((c) => c.finding), baseLoaded, scope, { mesh: input.base.mesh, meshName: input.meshName });
+        if (worded) {
+            classification = { ...classification, resolved: classification.resolved.map((c, i) => ({ ...c, finding: worded[i] })) };
+        }
+        else {
+            base = fullBase();
+            classification = classifyFindings(base, head, changedRefs, newEntryRefs);
+        }
+    }
     const suggestions = {};
     const fixNotes = {};
     if (input.fixes && classification.introduced.length > 0) {
@@ -41097,7 +41408,7 @@ var ajv = {exports: {}};
 
 var core$1 = {};
 
-var validate$1 = {};
+var validate = {};
 
 var boolSchema = {};
 
@@ -43550,10 +43861,10 @@ function requireResolve () {
 var hasRequiredValidate;
 
 function requireValidate () {
-	if (hasRequiredValidate) return validate$1;
+	if (hasRequiredValidate) return validate;
 	hasRequiredValidate = 1;
-	Object.defineProperty(validate$1, "__esModule", { value: true });
-	validate$1.getData = validate$1.KeywordCxt = validate$1.validateFunctionCode = void 0;
+	Object.defineProperty(validate, "__esModule", { value: true });
+	validate.getData = validate.KeywordCxt = validate.validateFunctionCode = void 0;
 	const boolSchema_1 = /*@__PURE__*/ requireBoolSchema();
 	const dataType_1 = /*@__PURE__*/ requireDataType();
 	const applicability_1 = /*@__PURE__*/ requireApplicability();
@@ -43577,7 +43888,7 @@ function requireValidate () {
 	    }
 	    validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
 	}
-	validate$1.validateFunctionCode = validateFunctionCode;
+	validate.validateFunctionCode = validateFunctionCode;
 	function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
 	    if (opts.code.es5) {
 	        gen.func(validateName, (0, codegen_1._) `${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
@@ -44009,7 +44320,7 @@ function requireValidate () {
 	        }
 	    }
 	}
-	validate$1.KeywordCxt = KeywordCxt;
+	validate.KeywordCxt = KeywordCxt;
 	function keywordCode(it, keyword, def, ruleType) {
 	    const cxt = new KeywordCxt(it, def, keyword);
 	    if ("code" in def) {
@@ -44068,9 +44379,9 @@ function requireValidate () {
 	        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
 	    }
 	}
-	validate$1.getData = getData;
+	validate.getData = getData;
 	
-	return validate$1;
+	return validate;
 }
 
 var validation_error = {};
@@ -49294,7 +49605,9 @@ const REPOSITORY_CONFIG_SCHEMA = {
  * because guessing what a broken config meant would hide or invent findings.
  */
 const DEFAULT_CONFIG_PATH = '.serviceentry-guard.yaml';
-const validate = new ajvExports.Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true }).compile(REPOSITORY_CONFIG_SCHEMA);
+// Compiled on first use: most runs have no config file, and compiling the schema is a noticeable part of a small run's start.
+let compiled;
+const configValidator = () => (compiled ??= new ajvExports.Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true }).compile(REPOSITORY_CONFIG_SCHEMA));
 /** Parses and validates the config text; every problem is a diagnostic at its line and column. */
 function parseRepositoryConfig(text, path) {
     const lineCounter = new distExports.LineCounter();
@@ -49309,6 +49622,7 @@ function parseRepositoryConfig(text, path) {
     if (diagnostics.length > 0)
         return { config: undefined, diagnostics };
     const data = doc.toJS();
+    const validate = configValidator();
     if (!validate(data)) {
         for (const error of relevantErrors(validate.errors ?? [])) {
             const { message, node } = describe(error, doc);
