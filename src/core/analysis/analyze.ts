@@ -62,9 +62,11 @@ export function analyze(loaded: LoadResult, options: AnalyzeOptions = {}): Analy
   });
   const exportTo = loaded.entries.map((e) => effectiveExportTo(e, mesh));
   const accumulator = new CollisionAccumulator();
+  const sharedHosts = hostsOfSeveralEntries(loaded.entries);
   const context: GroupContext = {
     loaded, mesh, profile, ages, exportTo, accumulator,
-    hostCopies: hostsInSeveralNamespaces(loaded.entries, exportTo),
+    sharedHosts,
+    hostCopies: hostsInSeveralNamespaces(loaded.entries, exportTo, sharedHosts),
     rootDotSidecar: usesConsumerNamespace(loaded.sidecars.find((s) => s.namespace === mesh.rootNamespace && !s.hasWorkloadSelector)),
     protocolOverrides: new Map(),
     vipNamespaces: namespacesWithOwnVipUse(mesh, profile),
@@ -83,7 +85,7 @@ export function analyze(loaded: LoadResult, options: AnalyzeOptions = {}): Analy
       });
     }
   }
-  const byHostPort = groupBy(sameHostUnits(loaded.entries).filter(seenBySome), (u) => `${u.host}\u0000${u.port.number}`);
+  const byHostPort = groupBy(sameHostUnits(loaded.entries, sharedHosts).filter(seenBySome), (u) => `${u.host}\u0000${u.port.number}`);
   for (const units of byHostPort.values()) {
     if (new Set(units.map((u) => u.entryIndex)).size > 1) analyzeGroup(context, units, { full: sameHostRecord, onePerHost: false });
   }
@@ -113,6 +115,8 @@ export interface GroupContext {
   ages: EntryAge[];
   exportTo: (readonly string[])[];
   accumulator: CollisionAccumulator;
+  /** Hostnames more than one entry names, with those entries (each once, in order): the only ones a hostname rule can concern. */
+  sharedHosts: ReadonlyMap<string, readonly number[]>;
   /** Hostnames defined in more than one namespace, with the entries that define them. */
   hostCopies: Map<string, number[]>;
   /** The mesh-wide Sidecar says `./...`: each namespace with entries sees its own, so each is a consumer class. */
@@ -232,23 +236,33 @@ function namespacesWithOwnVipUse(mesh: MeshOptions, profile: IstioProfile): stri
   return Object.keys(mesh.dnsCaptureByNamespace ?? {}).filter((ns) => vipUse(ns) !== meshWide).sort();
 }
 
-/** Hostnames that entries of more than one namespace define. */
-function hostsInSeveralNamespaces(entries: readonly ServiceEntry[], exportTo: readonly (readonly string[])[]): Map<string, number[]> {
-  // Most hostnames have one entry: a list is made only when a second one comes (a number, not an array, until then).
+/**
+ * Hostnames that more than one entry names, with those entries in order, each once. Hostnames
+ * named once (nearly all of them) can give no same-host, host-copy or host-split verdict, so they
+ * get no list: one pass over the hosts serves all three rules.
+ */
+function hostsOfSeveralEntries(entries: readonly ServiceEntry[]): Map<string, number[]> {
   const byHost = new Map<string, number | number[]>();
   entries.forEach((e, i) => {
-    if (e.ports.length === 0 || hiddenFromAll(exportTo[i]!)) return;
-    e.hosts.forEach((h, k) => {
-      if (k > 0 && e.hosts.indexOf(h) < k) return;
+    for (const h of e.hosts) {
       const known = byHost.get(h);
       if (known === undefined) byHost.set(h, i);
-      else if (typeof known === 'number') byHost.set(h, [known, i]);
-      else known.push(i);
-    });
+      else if (typeof known === 'number') {
+        if (known !== i) byHost.set(h, [known, i]);
+      } else if (known[known.length - 1] !== i) known.push(i);
+    }
   });
+  const shared = new Map<string, number[]>();
+  for (const [host, list] of byHost) if (typeof list !== 'number') shared.set(host, list);
+  return shared;
+}
+
+/** Hostnames that entries of more than one namespace define. */
+function hostsInSeveralNamespaces(entries: readonly ServiceEntry[], exportTo: readonly (readonly string[])[], sharedHosts: ReadonlyMap<string, readonly number[]>): Map<string, number[]> {
   const several = new Map<string, number[]>();
-  for (const [host, list] of byHost) {
-    if (typeof list === 'number') continue;
+  for (const [host, all] of sharedHosts) {
+    const list = all.filter((i) => entries[i]!.ports.length > 0 && !hiddenFromAll(exportTo[i]!));
+    if (list.length < 2) continue;
     const first = entries[list[0]!]!.namespace;
     if (!list.every((i) => entries[i]!.namespace === first)) several.set(host, list);
   }
@@ -305,27 +319,15 @@ function sameHostRecord(visible: RankedUnit[]): CollisionRecord[] {
   }];
 }
 
-/**
- * Per host and port, regardless of addresses, so auto-allocated entries are compared too. Only
- * hostnames that more than one entry names can give a finding, so only theirs are made.
- */
-function sameHostUnits(entries: readonly ServiceEntry[]): ListenerUnit[] {
-  const firstEntry = new Map<string, number>();
-  const shared = new Set<string>();
-  entries.forEach((entry, entryIndex) => {
-    for (const host of entry.hosts) {
-      const first = firstEntry.get(host);
-      if (first === undefined) firstEntry.set(host, entryIndex);
-      else if (first !== entryIndex) shared.add(host);
-    }
-  });
+/** Per host and port, regardless of addresses, so auto-allocated entries are compared too; only hostnames several entries name. */
+function sameHostUnits(entries: readonly ServiceEntry[], sharedHosts: ReadonlyMap<string, readonly number[]>): ListenerUnit[] {
   const units: ListenerUnit[] = [];
-  if (shared.size === 0) return units;
+  if (sharedHosts.size === 0) return units;
   entries.forEach((entry, entryIndex) => {
     for (const port of entry.ports) {
       if (port.protocolClass === 'UDP') continue;
       for (const host of entry.hosts) {
-        if (shared.has(host)) units.push({ entry, entryIndex, port, host, listener: '', bind: 'wildcard', cidr: undefined, chain: 'tcp', sni: undefined });
+        if (sharedHosts.has(host)) units.push({ entry, entryIndex, port, host, listener: '', bind: 'wildcard', cidr: undefined, chain: 'tcp', sni: undefined });
       }
     }
   });

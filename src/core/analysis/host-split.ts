@@ -16,18 +16,15 @@ import { consumerClasses, exportedTo, namespacesNamedBy, OTHER_NAMESPACES, sidec
  */
 export function hostSplitCollisions(context: GroupContext): Collision[] {
   const { entries } = context.loaded;
-  const byHost = new Map<string, number[]>();
-  entries.forEach((e, i) => {
+  const takesPart = (i: number) => {
+    const e = entries[i]!;
     const exportTo = context.exportTo[i]!;
-    if (e.ports.every((p) => p.protocolClass === 'UDP') || (!exportTo.includes('*') && namespacesNamedBy(e, exportTo).length === 0)) return;
-    for (const h of new Set(e.hosts)) {
-      const list = byHost.get(h);
-      if (list) list.push(i);
-      else byHost.set(h, [i]);
-    }
-  });
+    return !(e.ports.every((p) => p.protocolClass === 'UDP') || (!exportTo.includes('*') && namespacesNamedBy(e, exportTo).length === 0));
+  };
   const out: Collision[] = [];
-  for (const [host, copies] of byHost) {
+  // Only a hostname several entries name can be split (see hostsOfSeveralEntries).
+  for (const [host, all] of context.sharedHosts) {
+    const copies = all.filter(takesPart);
     if (copies.length < 2) continue;
     const collision = hostSplit(context, host, copies);
     if (collision) out.push(collision);

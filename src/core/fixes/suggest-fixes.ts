@@ -133,7 +133,7 @@ function candidates(finding: Finding, members: ServiceEntry[], targets: ServiceE
     ? { kind: 'export-to', title: `Export ${scoped.map(entryRef).join(', ')} only to ${scoped.length > 1 ? 'their own namespaces' : `namespace ${scoped[0]!.namespace}`}`, edits: scoped.map((e) => edit(e, (p, d) => setExportTo(p, d, ['.']))) }
     : undefined;
 
-  const free = freePort(port, context.headLoaded.entries);
+  const free = freePort(port, perReview(context, 'usedPorts', () => new Set(context.headLoaded.entries.flatMap((e) => e.ports.map((p) => p.number)))));
   // The port of a real external service is its operator's, not ours to move.
   const movePort: Candidate | undefined = free !== undefined && targets.length > 0 && !targets.some(isRealExternalHost)
     ? { kind: 'port', title: `Move ${targets.map(entryRef).join(', ')} from port ${port} to ${free}`, edits: targets.map((e) => edit(e, (p, d) => setPortNumber(p, d, port, free))) }
@@ -153,7 +153,7 @@ function candidates(finding: Finding, members: ServiceEntry[], targets: ServiceE
  * verified like every other fix.
  */
 function restoreRemoved(members: readonly ServiceEntry[], context: FixContext): Candidate | undefined {
-  const baseByRef = new Map(context.baseLoaded.entries.map((e) => [entryRef(e), e]));
+  const baseByRef = perReview(context, 'baseByRef', () => new Map(context.baseLoaded.entries.map((e) => [entryRef(e), e])));
   const edits: ManifestEdit[] = [];
   const said: string[] = [];
   const same = (a: readonly string[] | undefined, b: readonly string[] | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -184,8 +184,7 @@ function protocolOn(entry: ServiceEntry, port: number): string | undefined {
 }
 
 /** A port no entry uses, so the moved entry is alone there: the same number in a higher range, readable as related. */
-function freePort(port: number, entries: readonly ServiceEntry[]): number | undefined {
-  const usedPorts = new Set(entries.flatMap((e) => e.ports.map((p) => p.number)));
+function freePort(port: number, usedPorts: ReadonlySet<number>): number | undefined {
   for (let candidate = port + 10_000; candidate <= 65_535; candidate += 10_000) if (!usedPorts.has(candidate)) return candidate;
   for (let candidate = 30_000; candidate <= 65_535; candidate++) if (!usedPorts.has(candidate)) return candidate;
   return undefined;
@@ -287,6 +286,16 @@ interface ProfileSides {
   base: AnalysisResult;
   /** Ids the head introduces over the base under that profile. */
   headIntroduced: ReadonlySet<string>;
+}
+
+const reviewIndexes = new WeakMap<FixContext, Map<string, unknown>>();
+
+/** An index of the review's whole entry sets (by ref, ports in use), built once per review, not once per finding. */
+function perReview<T>(context: FixContext, name: string, make: () => T): T {
+  let known = reviewIndexes.get(context);
+  if (!known) reviewIndexes.set(context, known = new Map());
+  if (!known.has(name)) known.set(name, make());
+  return known.get(name) as T;
 }
 
 interface RelevanceSides extends ProfileSides {
