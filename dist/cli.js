@@ -26595,21 +26595,15 @@ function hostOwner(context, host, port, sidecar, ns) {
  */
 function hostSplitCollisions(context) {
     const { entries } = context.loaded;
-    const byHost = new Map();
-    entries.forEach((e, i) => {
+    const takesPart = (i) => {
+        const e = entries[i];
         const exportTo = context.exportTo[i];
-        if (e.ports.every((p) => p.protocolClass === 'UDP') || (!exportTo.includes('*') && namespacesNamedBy(e, exportTo).length === 0))
-            return;
-        for (const h of new Set(e.hosts)) {
-            const list = byHost.get(h);
-            if (list)
-                list.push(i);
-            else
-                byHost.set(h, [i]);
-        }
-    });
+        return !(e.ports.every((p) => p.protocolClass === 'UDP') || (!exportTo.includes('*') && namespacesNamedBy(e, exportTo).length === 0));
+    };
     const out = [];
-    for (const [host, copies] of byHost) {
+    // Only a hostname several entries name can be split (see hostsOfSeveralEntries).
+    for (const [host, all] of context.sharedHosts) {
+        const copies = all.filter(takesPart);
         if (copies.length < 2)
             continue;
         const collision = hostSplit(context, host, copies);
@@ -27031,9 +27025,11 @@ function analyze(loaded, options = {}) {
     });
     const exportTo = loaded.entries.map((e) => effectiveExportTo(e, mesh));
     const accumulator = new CollisionAccumulator();
+    const sharedHosts = hostsOfSeveralEntries(loaded.entries);
     const context = {
         loaded, mesh, profile, ages, exportTo, accumulator,
-        hostCopies: hostsInSeveralNamespaces(loaded.entries, exportTo),
+        sharedHosts,
+        hostCopies: hostsInSeveralNamespaces(loaded.entries, exportTo, sharedHosts),
         rootDotSidecar: usesConsumerNamespace(loaded.sidecars.find((s) => s.namespace === mesh.rootNamespace && !s.hasWorkloadSelector)),
         protocolOverrides: new Map(),
         vipNamespaces: namespacesWithOwnVipUse(mesh, profile),
@@ -27051,7 +27047,7 @@ function analyze(loaded, options = {}) {
             });
         }
     }
-    const byHostPort = groupBy(sameHostUnits(loaded.entries).filter(seenBySome), (u) => `${u.host}\u0000${u.port.number}`);
+    const byHostPort = groupBy(sameHostUnits(loaded.entries, sharedHosts).filter(seenBySome), (u) => `${u.host}\u0000${u.port.number}`);
     for (const units of byHostPort.values()) {
         if (new Set(units.map((u) => u.entryIndex)).size > 1)
             analyzeGroup(context, units, { full: sameHostRecord, onePerHost: false });
@@ -27181,28 +27177,38 @@ function namespacesWithOwnVipUse(mesh, profile) {
     const meshWide = vipUse(undefined);
     return Object.keys(mesh.dnsCaptureByNamespace ?? {}).filter((ns) => vipUse(ns) !== meshWide).sort();
 }
-/** Hostnames that entries of more than one namespace define. */
-function hostsInSeveralNamespaces(entries, exportTo) {
-    // Most hostnames have one entry: a list is made only when a second one comes (a number, not an array, until then).
+/**
+ * Hostnames that more than one entry names, with those entries in order, each once. Hostnames
+ * named once (nearly all of them) can give no same-host, host-copy or host-split verdict, so they
+ * get no list: one pass over the hosts serves all three rules.
+ */
+function hostsOfSeveralEntries(entries) {
     const byHost = new Map();
     entries.forEach((e, i) => {
-        if (e.ports.length === 0 || hiddenFromAll(exportTo[i]))
-            return;
-        e.hosts.forEach((h, k) => {
-            if (k > 0 && e.hosts.indexOf(h) < k)
-                return;
+        for (const h of e.hosts) {
             const known = byHost.get(h);
             if (known === undefined)
                 byHost.set(h, i);
-            else if (typeof known === 'number')
-                byHost.set(h, [known, i]);
-            else
+            else if (typeof known === 'number') {
+                if (known !== i)
+                    byHost.set(h, [known, i]);
+            }
+            else if (known[known.length - 1] !== i)
                 known.push(i);
-        });
+        }
     });
+    const shared = new Map();
+    for (const [host, list] of byHost)
+        if (typeof list !== 'number')
+            shared.set(host, list);
+    return shared;
+}
+/** Hostnames that entries of more than one namespace define. */
+function hostsInSeveralNamespaces(entries, exportTo, sharedHosts) {
     const several = new Map();
-    for (const [host, list] of byHost) {
-        if (typeof list === 'number')
+    for (const [host, all] of sharedHosts) {
+        const list = all.filter((i) => entries[i].ports.length > 0 && !hiddenFromAll(exportTo[i]));
+        if (list.length < 2)
             continue;
         const first = entries[list[0]].namespace;
         if (!list.every((i) => entries[i].namespace === first))
@@ -27261,31 +27267,17 @@ function sameHostRecord(visible) {
             shadowed: rest,
         }];
 }
-/**
- * Per host and port, regardless of addresses, so auto-allocated entries are compared too. Only
- * hostnames that more than one entry names can give a finding, so only theirs are made.
- */
-function sameHostUnits(entries) {
-    const firstEntry = new Map();
-    const shared = new Set();
-    entries.forEach((entry, entryIndex) => {
-        for (const host of entry.hosts) {
-            const first = firstEntry.get(host);
-            if (first === undefined)
-                firstEntry.set(host, entryIndex);
-            else if (first !== entryIndex)
-                shared.add(host);
-        }
-    });
+/** Per host and port, regardless of addresses, so auto-allocated entries are compared too; only hostnames several entries name. */
+function sameHostUnits(entries, sharedHosts) {
     const units = [];
-    if (shared.size === 0)
+    if (sharedHosts.size === 0)
         return units;
     entries.forEach((entry, entryIndex) => {
         for (const port of entry.ports) {
             if (port.protocolClass === 'UDP')
                 continue;
             for (const host of entry.hosts) {
-                if (shared.has(host))
+                if (sharedHosts.has(host))
                     units.push({ entry, entryIndex, port, host, listener: '', bind: 'wildcard', cidr: undefined, chain: 'tcp', sni: undefined });
             }
         }
@@ -40750,7 +40742,7 @@ function candidates(finding, members, targets, context, used) {
     const exportTo = scoped.length > 0
         ? { kind: 'export-to', title: `Export ${scoped.map(entryRef).join(', ')} only to ${scoped.length > 1 ? 'their own namespaces' : `namespace ${scoped[0].namespace}`}`, edits: scoped.map((e) => edit(e, (p, d) => setExportTo(p, d, ['.']))) }
         : undefined;
-    const free = freePort(port, context.headLoaded.entries);
+    const free = freePort(port, perReview(context, 'usedPorts', () => new Set(context.headLoaded.entries.flatMap((e) => e.ports.map((p) => p.number)))));
     // The port of a real external service is its operator's, not ours to move.
     const movePort = free !== undefined && targets.length > 0 && !targets.some(isRealExternalHost)
         ? { kind: 'port', title: `Move ${targets.map(entryRef).join(', ')} from port ${port} to ${free}`, edits: targets.map((e) => edit(e, (p, d) => setPortNumber(p, d, port, free))) }
@@ -40770,7 +40762,7 @@ function candidates(finding, members, targets, context, used) {
  * verified like every other fix.
  */
 function restoreRemoved(members, context) {
-    const baseByRef = new Map(context.baseLoaded.entries.map((e) => [entryRef(e), e]));
+    const baseByRef = perReview(context, 'baseByRef', () => new Map(context.baseLoaded.entries.map((e) => [entryRef(e), e])));
     const edits = [];
     const said = [];
     const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -40800,8 +40792,7 @@ function protocolOn(entry, port) {
     return entry.ports.find((p) => p.number === port)?.protocol;
 }
 /** A port no entry uses, so the moved entry is alone there: the same number in a higher range, readable as related. */
-function freePort(port, entries) {
-    const usedPorts = new Set(entries.flatMap((e) => e.ports.map((p) => p.number)));
+function freePort(port, usedPorts) {
     for (let candidate = port + 10_000; candidate <= 65_535; candidate += 10_000)
         if (!usedPorts.has(candidate))
             return candidate;
@@ -40906,6 +40897,16 @@ function verify(finding, edits, context) {
     for (const [path, text] of patched)
         changes.push(...lineChanges(path, original.get(path), text));
     return changes;
+}
+const reviewIndexes = new WeakMap();
+/** An index of the review's whole entry sets (by ref, ports in use), built once per review, not once per finding. */
+function perReview(context, name, make) {
+    let known = reviewIndexes.get(context);
+    if (!known)
+        reviewIndexes.set(context, known = new Map());
+    if (!known.has(name))
+        known.set(name, make());
+    return known.get(name);
 }
 const relevanceByContext = new WeakMap();
 /** What every candidate touching the same ports and hosts shares under the mesh's own release, made once per review. */
