@@ -40899,7 +40899,7 @@ function verify(finding, edits, context) {
     return changes;
 }
 const reviewIndexes = new WeakMap();
-/** An index of the review's whole entry sets (by ref, ports in use), built once per review, not once per finding. */
+/** Something every finding of one review can share (an index of its entry sets, analyses of a relevant subset), made once per review. */
 function perReview(context, name, make) {
     let known = reviewIndexes.get(context);
     if (!known)
@@ -40908,35 +40908,13 @@ function perReview(context, name, make) {
         known.set(name, make());
     return known.get(name);
 }
-const relevanceByContext = new WeakMap();
 /** What every candidate touching the same ports and hosts shares under the mesh's own release, made once per review. */
 function relevanceSides(context, key, make) {
-    let known = relevanceByContext.get(context);
-    if (!known) {
-        known = new Map();
-        relevanceByContext.set(context, known);
-    }
-    let sides = known.get(key);
-    if (!sides) {
-        sides = make();
-        known.set(key, sides);
-    }
-    return sides;
+    return perReview(context, `relevance|${key}`, make);
 }
-const sidesByContext = new WeakMap();
 /** A profile's base and head analyses of one relevant subset, made once per review. */
 function profileSides(context, key, make) {
-    let known = sidesByContext.get(context);
-    if (!known) {
-        known = new Map();
-        sidesByContext.set(context, known);
-    }
-    let sides = known.get(key);
-    if (!sides) {
-        sides = make();
-        known.set(key, sides);
-    }
-    return sides;
+    return perReview(context, `profile|${key}`, make);
 }
 const computed = new WeakMap();
 /** The whole base and head analyses, made once per review however many candidates are verified. */

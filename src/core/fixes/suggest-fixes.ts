@@ -290,7 +290,7 @@ interface ProfileSides {
 
 const reviewIndexes = new WeakMap<FixContext, Map<string, unknown>>();
 
-/** An index of the review's whole entry sets (by ref, ports in use), built once per review, not once per finding. */
+/** Something every finding of one review can share (an index of its entry sets, analyses of a relevant subset), made once per review. */
 function perReview<T>(context: FixContext, name: string, make: () => T): T {
   let known = reviewIndexes.get(context);
   if (!known) reviewIndexes.set(context, known = new Map());
@@ -306,38 +306,14 @@ interface RelevanceSides extends ProfileSides {
   canDiffer: ReadonlySet<string>;
 }
 
-const relevanceByContext = new WeakMap<FixContext, Map<string, RelevanceSides>>();
-
 /** What every candidate touching the same ports and hosts shares under the mesh's own release, made once per review. */
 function relevanceSides(context: FixContext, key: string, make: () => RelevanceSides): RelevanceSides {
-  let known = relevanceByContext.get(context);
-  if (!known) {
-    known = new Map();
-    relevanceByContext.set(context, known);
-  }
-  let sides = known.get(key);
-  if (!sides) {
-    sides = make();
-    known.set(key, sides);
-  }
-  return sides;
+  return perReview(context, `relevance|${key}`, make);
 }
-
-const sidesByContext = new WeakMap<FixContext, Map<string, ProfileSides>>();
 
 /** A profile's base and head analyses of one relevant subset, made once per review. */
 function profileSides(context: FixContext, key: string, make: () => ProfileSides): ProfileSides {
-  let known = sidesByContext.get(context);
-  if (!known) {
-    known = new Map();
-    sidesByContext.set(context, known);
-  }
-  let sides = known.get(key);
-  if (!sides) {
-    sides = make();
-    known.set(key, sides);
-  }
-  return sides;
+  return perReview(context, `profile|${key}`, make);
 }
 
 const computed = new WeakMap<FixContext, { base: AnalysisResult; head: AnalysisResult }>();
