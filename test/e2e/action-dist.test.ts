@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { jest } from '@jest/globals';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../helpers/fixtures.js';
@@ -6,19 +6,13 @@ import { pullRequestPayload } from '../helpers/webhook-payload.js';
 import { pullRequestRepo, type PullRequestRepo } from '../helpers/pull-request-repo.js';
 import { SUMMARY_MARKER } from '../../src/core/review-comments/markers.js';
 import { servePullRequests } from '../helpers/loopback-pull-request.js';
-import { DIST, parseOutputs, runDist, TOKEN, type ChildRun } from '../helpers/run-dist.js';
+import { type ChildRun, describeBuiltAction, parseOutputs, runDist, TOKEN } from '../helpers/run-dist.js';
 
 /**
  * Runs the bundled action exactly as the runner does: `node dist/index.js`
- * with the environment GitHub sets, against a loopback GitHub. CI builds
- * dist/ before the tests; only a missing bundle skips this, loudly.
+ * with the environment GitHub sets, against a loopback GitHub. A missing
+ * bundle fails every test here (see describeBuiltAction), never skips them.
  */
-const haveDist = existsSync(DIST);
-if (!haveDist) {
-  // eslint-disable-next-line no-console
-  console.warn(`SKIPPED: ${DIST} does not exist. Run 'npm run build' first; the end-to-end test of the bundled action did not run.`);
-}
-const describeDist = haveDist ? describe : describe.skip;
 
 function runPr(pr: PullRequestRepo, apiUrl: string, inputs: Record<string, string>, headRepo?: string): Promise<ChildRun> {
   const { owner, repo, pullNumber, baseSha, headSha, files } = pr.fake.options;
@@ -26,7 +20,7 @@ function runPr(pr: PullRequestRepo, apiUrl: string, inputs: Record<string, strin
   return runDist({ name: 'pull_request', payload, sha: headSha, ref: `refs/pull/${pullNumber}/merge`, repository: `${owner}/${repo}`, workspace: pr.repo.dir }, apiUrl, inputs);
 }
 
-describeDist('the bundled action (dist/index.js) on a pull request', () => {
+describeBuiltAction('the bundled action (dist/index.js) on a pull request', () => {
   jest.setTimeout(180_000);
   // Each test has its own repository and loopback GitHub, so they run at once.
   const open = servePullRequests(() => pullRequestRepo('pr-adds-second-tcp-443-entry'));

@@ -1,14 +1,12 @@
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { jest } from '@jest/globals';
 import { SUMMARY_MARKER } from '../../src/core/review-comments/markers.js';
 import { FakeArtifactService } from '../helpers/fake-artifact-service.js';
 import { LoopbackGitHub } from '../helpers/loopback-github.js';
 import { movingBaseRepo, type MovingBaseRepo } from '../helpers/moving-base-repo.js';
 import { OpenApiChecker } from '../helpers/openapi-checker.js';
-import { DIST, runDist, TOKEN } from '../helpers/run-dist.js';
+import { describeBuiltAction, runDist, TOKEN } from '../helpers/run-dist.js';
 import { widePullRequestFixture } from '../helpers/wide-pull-request.js';
-
-const describeDist = existsSync(DIST) ? describe : describe.skip;
 
 /**
  * 30 new collisions against max-inline-comments 25: the inline comments are
@@ -16,7 +14,7 @@ const describeDist = existsSync(DIST) ? describe : describe.skip;
  * one speaking the runner's Twirp and blob upload protocol) and the summary
  * comment links it; with upload-report off nothing is uploaded.
  */
-describeDist('the full report survives the job as an artifact (dist/index.js)', () => {
+describeBuiltAction('the full report survives the job as an artifact (dist/index.js)', () => {
   jest.setTimeout(240_000);
   let fixture: string;
   let pr: MovingBaseRepo;

@@ -1,17 +1,14 @@
-import { existsSync } from 'node:fs';
 import { jest } from '@jest/globals';
 import { servePullRequests } from '../helpers/loopback-pull-request.js';
 import { movingBaseRepo } from '../helpers/moving-base-repo.js';
-import { DIST, parseOutputs, runDist } from '../helpers/run-dist.js';
-
-const describeDist = existsSync(DIST) ? describe : describe.skip;
+import { describeBuiltAction, parseOutputs, runDist } from '../helpers/run-dist.js';
 
 /**
  * merge_group: the queue's candidate commit is judged against base_sha, so
  * a collision the base branch already had never blocks the queue, and one
  * the queued change brings does.
  */
-describeDist('the bundled action in a merge queue (dist/index.js)', () => {
+describeBuiltAction('the bundled action in a merge queue (dist/index.js)', () => {
   jest.setTimeout(180_000);
   // Each test has its own repository and loopback GitHub, so they run at once.
   const open = servePullRequests(movingBaseRepo);

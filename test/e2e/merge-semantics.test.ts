@@ -1,19 +1,16 @@
-import { existsSync } from 'node:fs';
 import { jest } from '@jest/globals';
 import { SUMMARY_MARKER } from '../../src/core/review-comments/markers.js';
 import { servePullRequests } from '../helpers/loopback-pull-request.js';
 import { movingBaseRepo } from '../helpers/moving-base-repo.js';
 import { applySuggestionAsGitHub, checkFiles, runBuiltCli, suggestionBody } from '../helpers/github-suggestion.js';
-import { DIST, parseOutputs, runDist } from '../helpers/run-dist.js';
-
-const describeDist = existsSync(DIST) ? describe : describe.skip;
+import { describeBuiltAction, parseOutputs, runDist } from '../helpers/run-dist.js';
 
 /**
  * The bundled action on pull requests whose base branch moved on after the
  * branch point, in real git repositories with GitHub's merge commit: only
  * what merging the pull request changes may count as its own.
  */
-describeDist('judging a pull request on what merging it produces (dist/index.js)', () => {
+describeBuiltAction('judging a pull request on what merging it produces (dist/index.js)', () => {
   jest.setTimeout(180_000);
   // Each test has its own repository and loopback GitHub, so they run at once.
   const open = servePullRequests(movingBaseRepo);

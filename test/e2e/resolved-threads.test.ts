@@ -1,20 +1,17 @@
-import { existsSync } from 'node:fs';
 import { jest } from '@jest/globals';
 import { commitSuggestionAndPush } from '../helpers/branch-push.js';
 import { runBuiltCli } from '../helpers/github-suggestion.js';
 import { LoopbackGitHub } from '../helpers/loopback-github.js';
 import { movingBaseRepo, type MovingBaseRepo } from '../helpers/moving-base-repo.js';
 import { OpenApiChecker } from '../helpers/openapi-checker.js';
-import { DIST, runDist, TOKEN } from '../helpers/run-dist.js';
-
-const describeDist = existsSync(DIST) ? describe : describe.skip;
+import { describeBuiltAction, runDist, TOKEN } from '../helpers/run-dist.js';
 
 /**
  * Run 1 comments on a new collision; the author commits the one-click fix;
  * run 2, on the new head (main having moved on after the branch point),
  * finds the collision gone and resolves the thread of that comment.
  */
-describeDist('inline comments of fixed findings are resolved on the next run (dist/index.js)', () => {
+describeBuiltAction('inline comments of fixed findings are resolved on the next run (dist/index.js)', () => {
   jest.setTimeout(240_000);
   const checker = new OpenApiChecker();
   let pr: MovingBaseRepo;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { REPO_ROOT } from '../helpers/fixtures.js';
@@ -8,17 +8,15 @@ import { checkFiles, runBuiltCli, suggestionBody } from '../helpers/github-sugge
 import { LoopbackGitHub } from '../helpers/loopback-github.js';
 import { movingBaseRepo } from '../helpers/moving-base-repo.js';
 import { OpenApiChecker } from '../helpers/openapi-checker.js';
-import { DIST, runDist, TOKEN } from '../helpers/run-dist.js';
+import { describeBuiltAction, runDist, TOKEN } from '../helpers/run-dist.js';
 import { parse } from 'yaml';
-
-const describeDist = existsSync(DIST) ? describe : describe.skip;
 
 /**
  * The branch removed the spec.addresses that kept egress/github on a
  * listener of its own (main moved on meanwhile): the first fix, verified
  * and offered as the one-click suggestion, is to put them back.
  */
-describeDist('restoring what the pull request removed is the first fix (dist/index.js)', () => {
+describeBuiltAction('restoring what the pull request removed is the first fix (dist/index.js)', () => {
   jest.setTimeout(180_000);
 
   it('the one-click suggestion restores the removed addresses; committed as GitHub does, the collision is gone', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { REPO_ROOT } from '../helpers/fixtures.js';
@@ -6,9 +6,7 @@ import { SUMMARY_MARKER } from '../../src/core/review-comments/markers.js';
 import { servePullRequests } from '../helpers/loopback-pull-request.js';
 import { movingBaseRepo, type MovingBaseRepo } from '../helpers/moving-base-repo.js';
 import { applySuggestionAsGitHub, checkFiles, runBuiltCli, suggestionBody } from '../helpers/github-suggestion.js';
-import { DIST, parseOutputs, runDist } from '../helpers/run-dist.js';
-
-const describeDist = existsSync(DIST) ? describe : describe.skip;
+import { describeBuiltAction, parseOutputs, runDist } from '../helpers/run-dist.js';
 
 /**
  * The bundled action on pull requests whose base branch moved on (main added
@@ -16,7 +14,7 @@ const describeDist = existsSync(DIST) ? describe : describe.skip;
  * exactly as GitHub commits it, merged with main again, and checked with the
  * built CLI.
  */
-describeDist('a review you can act on (dist/index.js)', () => {
+describeBuiltAction('a review you can act on (dist/index.js)', () => {
   jest.setTimeout(240_000);
   // Each test has its own repository and loopback GitHub, so they run at once.
   const open = servePullRequests(movingBaseRepo);

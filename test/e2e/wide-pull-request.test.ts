@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SUMMARY_MARKER } from '../../src/core/review-comments/markers.js';
 import { tablesOf } from '../helpers/inspect-markdown.js';
@@ -6,17 +6,15 @@ import { jest } from '@jest/globals';
 import { LoopbackGitHub } from '../helpers/loopback-github.js';
 import { movingBaseRepo, type MovingBaseRepo } from '../helpers/moving-base-repo.js';
 import { OpenApiChecker } from '../helpers/openapi-checker.js';
-import { DIST, parseOutputs, runDist, TOKEN } from '../helpers/run-dist.js';
+import { describeBuiltAction, parseOutputs, runDist, TOKEN } from '../helpers/run-dist.js';
 import { widePullRequestFixture } from '../helpers/wide-pull-request.js';
-
-const describeDist = existsSync(DIST) ? describe : describe.skip;
 
 /**
  * A 300-file pull request (300 new collisions) on a base that moved on,
  * reviewed by the bundled action without a checkout: everything is read
  * through the loopback GitHub, as on a runner without actions/checkout.
  */
-describeDist('a 300-file pull request without a checkout (dist/index.js)', () => {
+describeBuiltAction('a 300-file pull request without a checkout (dist/index.js)', () => {
   jest.setTimeout(300_000);
   const checker = new OpenApiChecker();
   let fixture: string;

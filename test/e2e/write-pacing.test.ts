@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
 import { jest } from '@jest/globals';
 import { LoopbackGitHub } from '../helpers/loopback-github.js';
 import { movingBaseRepo } from '../helpers/moving-base-repo.js';
 import { OpenApiChecker } from '../helpers/openapi-checker.js';
-import { DIST, runDist, TOKEN } from '../helpers/run-dist.js';
-
-const describeDist = existsSync(DIST) ? describe : describe.skip;
+import { describeBuiltAction, runDist, TOKEN } from '../helpers/run-dist.js';
 
 /**
  * GitHub asks for a pause between mutative requests when an integration
@@ -13,7 +10,7 @@ const describeDist = existsSync(DIST) ? describe : describe.skip;
  * the summary comment, the GraphQL identity query), and must not wait
  * seconds for them.
  */
-describeDist('pauses between writes (dist/index.js)', () => {
+describeBuiltAction('pauses between writes (dist/index.js)', () => {
   jest.setTimeout(120_000);
 
   it('a one-comment pull request posts its review and summary without pauses between them', async () => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -7,6 +7,19 @@ import { REPO_ROOT } from './fixtures.js';
 
 export const DIST = join(REPO_ROOT, 'dist/index.js');
 export const TOKEN = 'ghs_E2ETOKENabcdefghijklmnopqrstuvwxyz0123';
+
+/**
+ * A suite of the bundled action. dist/ is committed and CI checks it equals a fresh build, so a
+ * missing bundle is a broken checkout: every test of the suite fails saying so, none is skipped.
+ */
+export function describeBuiltAction(name: string, suite: () => void): void {
+  describe(name, () => {
+    beforeAll(() => {
+      if (!existsSync(DIST)) throw new Error(`${DIST} does not exist: run \`npm run build\` first; the end-to-end tests run the bundled action`);
+    });
+    suite();
+  });
+}
 
 export interface ChildRun {
   code: number | null;
