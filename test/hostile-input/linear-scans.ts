@@ -24,6 +24,7 @@ import { parseRightSideHunks } from '../../src/core/review-comments/diff-hunks.j
 import { parseGlobList } from '../../src/core/paths.js';
 import { oneLine } from '../../src/action/io.js';
 import { parseLsTree } from '../../src/adapters/git/tree.js';
+import { firstErrorLine } from '../../src/adapters/render/run-tool.js';
 
 const SIZE = 16 * 1024 * 1024;
 const fill = (unit: string, head = '') => head + unit.repeat(Math.ceil((SIZE - head.length) / unit.length)).slice(0, SIZE - head.length);
@@ -79,6 +80,9 @@ const scans: Scan[] = [
   ['parseLsTree: one record of 16 MB of spaces', on(() => fill(' ', '100644 blob') + '\tpath\0', parseLsTree)],
   ['parseGlobList', on(() => fill('a,\n'), parseGlobList)],
   ['oneLine (action output)', on(() => fill('\r\n\u2028x'), oneLine)],
+  // A renderer's error output (kubectl echoes manifest text in its messages).
+  ['firstErrorLine: lines that are nothing but kubectl log headers', on(() => fill('E1203 00:00:00.1 1 x] \n'), firstErrorLine)],
+  ['firstErrorLine: a log header whose fraction never ends', on(() => fill('0', 'E1203 00:00:00.'), firstErrorLine)],
 ];
 
 function time(run: () => unknown): { ms: number; wallMs: number } {

@@ -69,8 +69,10 @@ export function kustomizeRenderer(options: KustomizeOptions = {}): ManifestRende
       if (!inPlace) await rm(buildDir, { recursive: true, force: true });
       // Paths in messages and origins are the build folder's; the repository's are what a reader knows.
       const toRepository = (fromBuild: string) => toPosix(relative(copy.dir, resolve(buildDir, fromBuild)));
+      // Built in place or not, the copy's folder is a temporary name: messages must read the same on every run.
+      run.stderr = run.stderr.split(`${copy.dir}/`).join('');
       if (!inPlace) {
-        run.stderr = run.stderr.split(`${toPosix(relative(buildDir, copy.dir))}/`).join('').split(`${copy.dir}/`).join('')
+        run.stderr = run.stderr.split(`${toPosix(relative(buildDir, copy.dir))}/`).join('')
           // kustomize wraps a failing root in what our kustomization was doing; the root's own reason is what helps.
           .replace(/accumulating resources: accumulation err='accumulating resources from '[^']*': '[^']*' must resolve to a file': recursed accumulation of path '[^']*': /, '');
       }

@@ -62,8 +62,11 @@ export function runTool(file: string, args: readonly string[], options: { cwd: s
   });
 }
 
+/** kubectl's log header (severity, date, time, process, source line): it changes on every run and tells a reader nothing. */
+const KLOG_HEADER = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [^\]\s]+\] /;
+
 /** The first meaningful line of a tool's error output, for a diagnostic. */
 export function firstErrorLine(stderr: string): string {
-  const line = stderr.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? 'no error output';
+  const line = stderr.split('\n').map((l) => l.trim().replace(KLOG_HEADER, '')).find((l) => l !== '') ?? 'no error output';
   return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }

@@ -146,6 +146,18 @@ describe('what kustomize may not do', () => {
     }
   });
 
+  test('a failed build says the same on every run: no kubectl log header (time, process), no temporary folder', async () => {
+    const files = { 'app/kustomization.yaml': 'resources:\n  - ../missing-base\n  - se.yaml\n', 'app/se.yaml': 'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: db\nspec:\n  hosts: [db.example.com]\n  ports: [{number: 5432, name: tcp, protocol: TCP}]\n' };
+    const first = await buildApp(files);
+    const second = await buildApp(files);
+    expect(first.diagnostics.map((d) => d.code)).toEqual(['kustomize-failed']);
+    const message = first.diagnostics[0]!.message;
+    expect(message).toContain('missing-base');
+    expect(message).not.toMatch(/[IWEF]\d{4} \d\d:\d\d:\d\d/);
+    expect(message).not.toContain(tmpdir());
+    expect(second.diagnostics[0]!.message).toBe(message);
+  });
+
   test('a remote base is not fetched: the root is named in a diagnostic, no network is tried', async () => {
     const result = await buildApp({ 'app/kustomization.yaml': 'resources:\n  - https://github.com/example/platform//base?ref=v1\n' });
     expect(result.files).toEqual([]);
