@@ -54359,9 +54359,11 @@ function runTool(file, args, options) {
         });
     });
 }
+/** kubectl's log header (severity, date, time, process, source line): it changes on every run and tells a reader nothing. */
+const KLOG_HEADER = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [^\]\s]+\] /;
 /** The first meaningful line of a tool's error output, for a diagnostic. */
 function firstErrorLine(stderr) {
-    const line = stderr.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? 'no error output';
+    const line = stderr.split('\n').map((l) => l.trim().replace(KLOG_HEADER, '')).find((l) => l !== '') ?? 'no error output';
     return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }
 
@@ -54524,8 +54526,10 @@ function kustomizeRenderer(options = {}) {
                 await rm(buildDir, { recursive: true, force: true });
             // Paths in messages and origins are the build folder's; the repository's are what a reader knows.
             const toRepository = (fromBuild) => toPosix$2(relative(copy.dir, resolve$1(buildDir, fromBuild)));
+            // Built in place or not, the copy's folder is a temporary name: messages must read the same on every run.
+            run.stderr = run.stderr.split(`${copy.dir}/`).join('');
             if (!inPlace) {
-                run.stderr = run.stderr.split(`${toPosix$2(relative(buildDir, copy.dir))}/`).join('').split(`${copy.dir}/`).join('')
+                run.stderr = run.stderr.split(`${toPosix$2(relative(buildDir, copy.dir))}/`).join('')
                     // kustomize wraps a failing root in what our kustomization was doing; the root's own reason is what helps.
                     .replace(/accumulating resources: accumulation err='accumulating resources from '[^']*': '[^']*' must resolve to a file': recursed accumulation of path '[^']*': /, '');
             }
