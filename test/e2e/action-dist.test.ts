@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { jest } from '@jest/globals';
-import { parse } from 'yaml';
-import { REPO_ROOT } from '../helpers/fixtures.js';
 import { pullRequestPayload } from '../helpers/webhook-payload.js';
 import { pullRequestRepo, type PullRequestRepo } from '../helpers/pull-request-repo.js';
 import { SUMMARY_MARKER } from '../../src/core/review-comments/markers.js';

@@ -2,10 +2,9 @@ import { rmSync } from 'node:fs';
 import { jest } from '@jest/globals';
 import { SUMMARY_MARKER } from '../../src/core/review-comments/markers.js';
 import { FakeArtifactService } from '../helpers/fake-artifact-service.js';
-import { LoopbackGitHub } from '../helpers/loopback-github.js';
-import { movingBaseRepo, type MovingBaseRepo } from '../helpers/moving-base-repo.js';
-import { OpenApiChecker } from '../helpers/openapi-checker.js';
-import { describeBuiltAction, runDist, TOKEN } from '../helpers/run-dist.js';
+import { servePullRequests } from '../helpers/loopback-pull-request.js';
+import { movingBaseRepo } from '../helpers/moving-base-repo.js';
+import { describeBuiltAction, runDist } from '../helpers/run-dist.js';
 import { widePullRequestFixture } from '../helpers/wide-pull-request.js';
 
 /**
@@ -17,28 +16,20 @@ import { widePullRequestFixture } from '../helpers/wide-pull-request.js';
 describeBuiltAction('the full report survives the job as an artifact (dist/index.js)', () => {
   jest.setTimeout(240_000);
   let fixture: string;
-  let pr: MovingBaseRepo;
-  let github: LoopbackGitHub;
   let artifacts: FakeArtifactService;
-  let apiUrl: string;
   beforeAll(() => {
     fixture = widePullRequestFixture(30);
   });
   afterAll(() => rmSync(fixture, { recursive: true, force: true }));
+  const open = servePullRequests(movingBaseRepo);
   beforeEach(async () => {
-    pr = movingBaseRepo(fixture);
-    github = new LoopbackGitHub(pr.fake, new OpenApiChecker(), TOKEN);
-    apiUrl = await github.start();
     artifacts = new FakeArtifactService();
     await artifacts.start();
   });
-  afterEach(async () => {
-    await github.stop();
-    await artifacts.stop();
-    pr.repo.dispose();
-  });
+  afterEach(() => artifacts.stop());
 
   it('uploads report.json, report.md and the SARIF, and the summary comment links the artifact', async () => {
+    const { pr, github, apiUrl } = await open(fixture);
     const run = await runDist(pr.event(), apiUrl, {}, artifacts.env());
     expect(github.violations).toEqual([]);
     expect(run.code).toBe(1);
@@ -54,6 +45,7 @@ describeBuiltAction('the full report survives the job as an artifact (dist/index
   });
 
   it('uploads nothing with upload-report: false', async () => {
+    const { pr, apiUrl } = await open(fixture);
     const run = await runDist(pr.event(), apiUrl, { 'upload-report': 'false' }, artifacts.env());
     expect(run.code).toBe(1);
     expect(artifacts.artifacts.size).toBe(0);

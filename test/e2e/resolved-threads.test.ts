@@ -1,10 +1,9 @@
 import { jest } from '@jest/globals';
 import { commitSuggestionAndPush } from '../helpers/branch-push.js';
 import { runBuiltCli } from '../helpers/github-suggestion.js';
-import { LoopbackGitHub } from '../helpers/loopback-github.js';
+import { servePullRequests } from '../helpers/loopback-pull-request.js';
 import { movingBaseRepo, type MovingBaseRepo } from '../helpers/moving-base-repo.js';
-import { OpenApiChecker } from '../helpers/openapi-checker.js';
-import { describeBuiltAction, runDist, TOKEN } from '../helpers/run-dist.js';
+import { describeBuiltAction, runDist } from '../helpers/run-dist.js';
 
 /**
  * Run 1 comments on a new collision; the author commits the one-click fix;
@@ -13,21 +12,10 @@ import { describeBuiltAction, runDist, TOKEN } from '../helpers/run-dist.js';
  */
 describeBuiltAction('inline comments of fixed findings are resolved on the next run (dist/index.js)', () => {
   jest.setTimeout(240_000);
-  const checker = new OpenApiChecker();
-  let pr: MovingBaseRepo;
-  let github: LoopbackGitHub;
-  let apiUrl: string;
-  beforeEach(async () => {
-    pr = movingBaseRepo('branch-adds-crlf-entry');
-    github = new LoopbackGitHub(pr.fake, checker, TOKEN);
-    apiUrl = await github.start();
-  });
-  afterEach(async () => {
-    await github.stop();
-    pr.repo.dispose();
-  });
+  const open = servePullRequests(movingBaseRepo);
 
   it('resolves the review thread through GraphQL once the pull request fixed the collision', async () => {
+    const { pr, github, apiUrl } = await open('branch-adds-crlf-entry');
     const first = await runDist(pr.event(), apiUrl, {});
     expect(first.code).toBe(1);
     expect(pr.fake.reviewComments).toHaveLength(1);
@@ -50,6 +38,7 @@ describeBuiltAction('inline comments of fixed findings are resolved on the next 
   });
 
   it('marks the comment resolved at the new head by an edit when GraphQL may not resolve threads', async () => {
+    const { pr, github, apiUrl } = await open('branch-adds-crlf-entry');
     await runDist(pr.event(), apiUrl, {});
     pr.fake.graphqlMutationsRefused = true;
     const second = await runDist(commitSuggestionAndPush(pr, 'deploy/github.yaml'), apiUrl, {});

@@ -3,10 +3,9 @@ import { dirname, join } from 'node:path';
 import { SUMMARY_MARKER } from '../../src/core/review-comments/markers.js';
 import { tablesOf } from '../helpers/inspect-markdown.js';
 import { jest } from '@jest/globals';
-import { LoopbackGitHub } from '../helpers/loopback-github.js';
-import { movingBaseRepo, type MovingBaseRepo } from '../helpers/moving-base-repo.js';
-import { OpenApiChecker } from '../helpers/openapi-checker.js';
-import { describeBuiltAction, parseOutputs, runDist, TOKEN } from '../helpers/run-dist.js';
+import { servePullRequests } from '../helpers/loopback-pull-request.js';
+import { movingBaseRepo } from '../helpers/moving-base-repo.js';
+import { describeBuiltAction, parseOutputs, runDist } from '../helpers/run-dist.js';
 import { widePullRequestFixture } from '../helpers/wide-pull-request.js';
 
 /**
@@ -16,26 +15,15 @@ import { widePullRequestFixture } from '../helpers/wide-pull-request.js';
  */
 describeBuiltAction('a 300-file pull request without a checkout (dist/index.js)', () => {
   jest.setTimeout(300_000);
-  const checker = new OpenApiChecker();
   let fixture: string;
-  let pr: MovingBaseRepo;
-  let github: LoopbackGitHub;
-  let apiUrl: string;
   beforeAll(() => {
     fixture = widePullRequestFixture(300);
   });
   afterAll(() => rmSync(fixture, { recursive: true, force: true }));
-  beforeEach(async () => {
-    pr = movingBaseRepo(fixture);
-    github = new LoopbackGitHub(pr.fake, checker, TOKEN);
-    apiUrl = await github.start();
-  });
-  afterEach(async () => {
-    await github.stop();
-    pr.repo.dispose();
-  });
+  const open = servePullRequests(movingBaseRepo);
 
   it('reads the changed files in a few calls, not one per file', async () => {
+    const { pr, github, apiUrl } = await open(fixture);
     const run = await runDist(pr.event({ checkout: false }), apiUrl, {});
     expect(github.violations).toEqual([]);
     expect(run.code).toBe(1);
@@ -45,6 +33,7 @@ describeBuiltAction('a 300-file pull request without a checkout (dist/index.js)'
   });
 
   it('gives 300 findings a summary a reviewer can scan, short inline comments, and keeps the full report', async () => {
+    const { pr, github, apiUrl } = await open(fixture);
     const run = await runDist(pr.event(), apiUrl, {});
     expect(github.violations).toEqual([]);
     expect(run.code).toBe(1);
