@@ -27203,6 +27203,15 @@ function hostsOfSeveralEntries(entries) {
             shared.set(host, list);
     return shared;
 }
+/**
+ * Whether entries of two namespaces define one hostname (with ports, seen by some sidecar): what
+ * analyze() tells versionsToCompare, for callers that ask versionsToCompare about other entry sets.
+ */
+function hasHostCopies(entries, mesh = {}) {
+    const options = { ...DEFAULT_MESH_OPTIONS, ...mesh };
+    const exportTo = entries.map((e) => effectiveExportTo(e, options));
+    return hostsInSeveralNamespaces(entries, exportTo, hostsOfSeveralEntries(entries)).size > 0;
+}
 /** Hostnames that entries of more than one namespace define. */
 function hostsInSeveralNamespaces(entries, exportTo, sharedHosts) {
     const several = new Map();
@@ -41086,29 +41095,6 @@ function resolvedAsInFull(resolved, baseLoaded, scope, options) {
 }
 function subsetOf(baseLoaded, scope) {
     return { entries: scope.baseSubset, sidecars: baseLoaded.sidecars, diagnostics: [] };
-}
-/**
- * Whether entries of two namespaces define one hostname, each with ports and
- * seen by some sidecar: what analyze() passes to versionsToCompare as
- * `hasHostCopies` (its hostsInSeveralNamespaces, non-empty).
- */
-function hasHostCopies(entries, mesh) {
-    const namespaceOf = new Map();
-    for (const e of entries) {
-        if (e.ports.length === 0)
-            continue;
-        const exportTo = effectiveExportTo(e, mesh);
-        if (!exportTo.includes('*') && (exportTo.includes('~') || exportTo.length === 0))
-            continue;
-        for (const h of e.hosts) {
-            const seen = namespaceOf.get(h);
-            if (seen === undefined)
-                namespaceOf.set(h, e.namespace);
-            else if (seen !== e.namespace)
-                return true;
-        }
-    }
-    return false;
 }
 
 /** The review of one mesh whose base and head files are known; each side analysed with its own settings. */

@@ -4,7 +4,7 @@
  */
 import type { Diagnostic, SourceFile } from '../core/model.js';
 import type { FileRead } from './git/file-read.js';
-import { sharedLoader, type MaterializedMesh } from '../core/analysis/analyze-meshes.js';
+import { sharedLoader } from '../core/analysis/analyze-meshes.js';
 import { planRepository } from '../core/repository/config-plan.js';
 import type { MeshSettings, RepositoryPlan } from '../core/repository/mesh-plan.js';
 import type { RepositoryConfig } from '../core/repository/repository-config.js';

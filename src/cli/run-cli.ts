@@ -21,7 +21,6 @@ import { settleFindings, type CheckOutcome } from '../core/outcome/check-outcome
 import { renderGithubCommands } from '../core/render/github.js';
 import { toSarifLog } from '../core/render/sarif.js';
 import { isSuppressionDiagnostic, renderSetAsideMarkdown, renderSetAsideText } from '../core/render/set-aside.js';
-import { suppressionsFromEntries } from '../core/suppressions/from-annotations.js';
 import type { Suppression } from '../core/suppressions/suppression.js';
 import { COMMAND_HELP } from './help.js';
 import { VERSION } from '../core/version.js';

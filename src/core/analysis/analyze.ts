@@ -6,7 +6,6 @@ import {
   type LoadResult,
   type MeshOptions,
   type ServiceEntry,
-  type Sidecar,
 } from '../model.js';
 import { CollisionAccumulator } from './collision-accumulator.js';
 import { toFinding, compareFindings } from './findings.js';
@@ -18,7 +17,7 @@ import { hostSplitCollisions } from './host-split.js';
 import { hostOwner } from './host-owner.js';
 import { dnsCaptureFor, istioProfile, usesAllocatedVips, type IstioProfile } from './istio-version.js';
 import {
-  consumerClasses, effectiveExportTo, egressPortProtocol, exportedTo, importsByExactNames, namespacesNamedBy, sidecarImports, usesConsumerNamespace, type VisibilityTier,
+  consumerClasses, effectiveExportTo, egressPortProtocol, importsByExactNames, namespacesNamedBy, sidecarImports, usesConsumerNamespace, type VisibilityTier,
 } from './visibility.js';
 import { ImportIndex, importScopeKey } from './sidecar-scope.js';
 import { onlyInOtherVersions, versionsToCompare, withVersionNotes } from './version-dependence.js';
@@ -255,6 +254,16 @@ function hostsOfSeveralEntries(entries: readonly ServiceEntry[]): Map<string, nu
   const shared = new Map<string, number[]>();
   for (const [host, list] of byHost) if (typeof list !== 'number') shared.set(host, list);
   return shared;
+}
+
+/**
+ * Whether entries of two namespaces define one hostname (with ports, seen by some sidecar): what
+ * analyze() tells versionsToCompare, for callers that ask versionsToCompare about other entry sets.
+ */
+export function hasHostCopies(entries: readonly ServiceEntry[], mesh: Partial<MeshOptions> = {}): boolean {
+  const options: MeshOptions = { ...DEFAULT_MESH_OPTIONS, ...mesh };
+  const exportTo = entries.map((e) => effectiveExportTo(e, options));
+  return hostsInSeveralNamespaces(entries, exportTo, hostsOfSeveralEntries(entries)).size > 0;
 }
 
 /** Hostnames that entries of more than one namespace define. */

@@ -6,7 +6,7 @@
  */
 import picomatch from 'picomatch';
 import type { Diagnostic, SourceFile } from '../model.js';
-import { argoHelmValues, fluxHelmValues, valuesSources, type HelmValuesLayer, type ValuesSources } from './helm-values.js';
+import { argoHelmValues, fluxHelmValues, valuesSources, type HelmValuesLayer } from './helm-values.js';
 import { folderConvention } from './folder-conventions.js';
 import { field, isObject, repoPath, strings, text, yamlObjects, type YamlObject } from './yaml-objects.js';
 

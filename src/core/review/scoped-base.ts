@@ -11,12 +11,11 @@
  * review shows neither for the base, except a resolved finding, which is a
  * base finding shown as it is (see `resolvedAsInFull`).
  */
-import { analyze } from '../analysis/analyze.js';
+import { analyze, hasHostCopies } from '../analysis/analyze.js';
 import { compareFindings } from '../analysis/findings.js';
 import { istioProfile } from '../analysis/istio-version.js';
 import { versionsToCompare } from '../analysis/version-dependence.js';
-import { effectiveExportTo } from '../analysis/visibility.js';
-import { DEFAULT_MESH_OPTIONS, type AnalysisResult, type Finding, type LoadResult, type MeshOptions, type ServiceEntry } from '../model.js';
+import { DEFAULT_MESH_OPTIONS, type AnalysisResult, type Finding, type LoadResult, type MeshOptions } from '../model.js';
 import type { ChangeScope } from './change-scope.js';
 
 export interface ScopedBaseOptions {
@@ -52,24 +51,4 @@ export function resolvedAsInFull(resolved: readonly Finding[], baseLoaded: LoadR
 
 function subsetOf(baseLoaded: LoadResult, scope: ChangeScope): LoadResult {
   return { entries: scope.baseSubset, sidecars: baseLoaded.sidecars, diagnostics: [] };
-}
-
-/**
- * Whether entries of two namespaces define one hostname, each with ports and
- * seen by some sidecar: what analyze() passes to versionsToCompare as
- * `hasHostCopies` (its hostsInSeveralNamespaces, non-empty).
- */
-function hasHostCopies(entries: readonly ServiceEntry[], mesh: MeshOptions): boolean {
-  const namespaceOf = new Map<string, string>();
-  for (const e of entries) {
-    if (e.ports.length === 0) continue;
-    const exportTo = effectiveExportTo(e, mesh);
-    if (!exportTo.includes('*') && (exportTo.includes('~') || exportTo.length === 0)) continue;
-    for (const h of e.hosts) {
-      const seen = namespaceOf.get(h);
-      if (seen === undefined) namespaceOf.set(h, e.namespace);
-      else if (seen !== e.namespace) return true;
-    }
-  }
-  return false;
 }
