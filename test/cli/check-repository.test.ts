@@ -99,19 +99,21 @@ describe('evidence a repository shows about its clusters', () => {
 
 describe('Helm values passed inline reach helm through check', () => {
   test('the Flux HelmRelease and the Argo CD Application each render the chart with their own inline values, after the value files', async () => {
-    const { mkdtemp, writeFile, chmod, readFile, rm } = await import('node:fs/promises');
+    const { mkdtemp, writeFile, chmod, readFile, readdir, rm } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const bin = await mkdtemp(join(tmpdir(), 'seg-check-fake-helm-'));
     // Records each call's arguments and the inline values files while they exist; renders one entry.
-    await writeFile(join(bin, 'helm'), `#!/bin/sh\necho "CALL $*" >> "${bin}/calls.txt"\nprev=\nfor a in "$@"; do if [ "$prev" = --values ] && [ "\${a#./}" = "$a" ]; then /bin/cat "$a" >> "${bin}/calls.txt"; echo >> "${bin}/calls.txt"; fi; prev="$a"; done\nprintf '%s\\n' '# Source: egress/templates/databases.yaml' 'apiVersion: networking.istio.io/v1' 'kind: ServiceEntry' 'metadata:' '  name: payments-db' 'spec:' '  hosts: [db.example.com]' '  resolution: DNS' '  ports:' '    - number: 5432' '      name: tcp' '      protocol: TCP'\n`);
+    await writeFile(join(bin, 'helm'), `#!/bin/sh\necho "CALL $*" >> "${bin}/calls.$$.txt"\nprev=\nfor a in "$@"; do if [ "$prev" = --values ] && [ "\${a#./}" = "$a" ]; then /bin/cat "$a" >> "${bin}/calls.$$.txt"; echo >> "${bin}/calls.$$.txt"; fi; prev="$a"; done\nprintf '%s\\n' '# Source: egress/templates/databases.yaml' 'apiVersion: networking.istio.io/v1' 'kind: ServiceEntry' 'metadata:' '  name: payments-db' 'spec:' '  hosts: [db.example.com]' '  resolution: DNS' '  ports:' '    - number: 5432' '      name: tcp' '      protocol: TCP'\n`);
     await chmod(join(bin, 'helm'), 0o755);
     const previous = process.env['PATH'];
     process.env['PATH'] = `${bin}:/usr/bin:/bin`;
     try {
       const { report } = await check('helm-inline-values');
       expect(report.diagnostics.map((d) => d.code)).toEqual(['helm-values-unread']);
-      const calls = (await readFile(join(bin, 'calls.txt'), 'utf8')).split('CALL ').filter(Boolean).sort();
+      // Charts render concurrently: each helm process logs to its own file, so two calls never interleave.
+      const logs = (await readdir(bin)).filter((f) => /^calls\.\d+\.txt$/.test(f));
+      const calls = (await Promise.all(logs.map((f) => readFile(join(bin, f), 'utf8')))).flatMap((text) => text.split('CALL ').filter(Boolean)).sort();
       expect(calls).toHaveLength(2);
       const [flux, argo] = calls[0]!.includes('--set') ? [calls[1]!, calls[0]!] : [calls[0]!, calls[1]!];
       expect(flux).toMatch(/^template egress \.\/charts\/egress --namespace egress --values \.\/charts\/egress\/values\.yaml --values \S+00\.json --values \S+01\.json --values \S+02\.json\n/);
