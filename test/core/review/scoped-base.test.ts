@@ -180,8 +180,10 @@ describe('a review analyses the base only where the change reaches', () => {
       runs++;
       if (scoped(input)) scopedRuns++;
     }), { numRuns: 300 });
-    // The property says something only if the scoped path is taken often (about half the runs when written).
-    expect(scopedRuns).toBeGreaterThan(runs / 3);
+    // The property says something only if the scoped path is taken often. Over seeds 1–10 it was taken in 96–134 of
+    // 300 runs (mean 115, s.d. about 8); a bound at a third failed CI once at exactly 100. A fifth (60) sits six
+    // standard deviations below the mean, so it fails only when the generator stops reaching the scoped path.
+    expect(scopedRuns).toBeGreaterThan(runs / 5);
   });
 });
 
