@@ -8,16 +8,20 @@ import { OTHER_NAMESPACES } from './visibility.js';
 export interface MemberOutcome {
   entry: ServiceEntry;
   entryIndex: number;
-  hosts: Set<string>;
+  /** The hosts of its units, each once. */
+  hosts: readonly string[];
   units: ListenerUnit[];
   age: EntryAge;
   /** The most specific visibility tier any consumer saw it with (0: private to that namespace). */
   bestTier: number;
   role: EntryRole;
   /** Filled only when the outcome differs between consumer classes; otherwise `role` says it for all. */
-  winsFor: string[];
-  losesFor: string[];
+  winsFor: readonly string[];
+  losesFor: readonly string[];
 }
+
+/** The empty class list every member that needs none shares: a collision can have a hundred thousand members. */
+const NO_CLASSES: readonly string[] = Object.freeze([]);
 
 /** A collision merged over consumer classes, before it is explained. */
 export interface Collision {
@@ -89,15 +93,16 @@ function settle(pending: Pending): Collision {
         port = u.port.number;
         let draft = drafts.get(u.entryIndex);
         if (!draft) {
+          // Arrays start as literals of their first element: an empty array's first push reserves room for 17.
           draft = {
-            member: { entry: u.entry, entryIndex: u.entryIndex, hosts: new Set(), units: [], age: ranked.age, bestTier: ranked.tier, role: 'winner', winsFor: [], losesFor: [] },
-            outcomes: [],
-            seen: 0,
+            member: { entry: u.entry, entryIndex: u.entryIndex, hosts: NO_CLASSES, units: [u], age: ranked.age, bestTier: ranked.tier, role: 'winner', winsFor: NO_CLASSES, losesFor: NO_CLASSES },
+            outcomes: [[outcome, classes]],
+            seen: OUTCOME_BIT[outcome],
           };
           drafts.set(u.entryIndex, draft);
+          continue;
         }
         const m = draft.member;
-        m.hosts.add(u.host);
         if (!m.units.includes(u)) m.units.push(u);
         if (ranked.tier < m.bestTier) m.bestTier = ranked.tier;
         draft.outcomes.push([outcome, classes]);
@@ -115,6 +120,7 @@ function settle(pending: Pending): Collision {
   const merged = new Map<string, string[]>();
   const differs = new Map<string, boolean>();
   for (const [index, { member, outcomes, seen: kinds }] of drafts) {
+    member.hosts = hostsOf(member.units);
     // The role is what the widest audience (every namespace no manifest names) sees; an entry
     // only some namespaces see gets the worst of its outcomes. Differences by namespace are listed.
     const wide = outcomes.find(([, classes]) => classes.wide)?.[0];
@@ -176,6 +182,12 @@ function union(outcomes: ReadonlyArray<[Outcome, ClassList]>, wanted: Outcome, m
     merged.set(key, names);
   }
   return names;
+}
+
+/** Each unit's host once, in the order the units were noted; one unit (the usual case) needs no Set. */
+function hostsOf(units: readonly ListenerUnit[]): readonly string[] {
+  if (units.length === 1) return [units[0]!.host];
+  return [...new Set(units.map((u) => u.host))];
 }
 
 export function roleOf(member: MemberOutcome): EntryRole {

@@ -149,7 +149,7 @@ export function sortNamespaces(namespaces: Iterable<string>): string[] {
  */
 const sortedShared = new WeakMap<readonly string[], string[]>();
 function sortSharedNamespaces(namespaces: readonly string[]): string[] {
-  if (namespaces.length === 0) return [];
+  if (namespaces.length === 0) return NO_NAMESPACES;
   let sorted = sortedShared.get(namespaces);
   if (!sorted) {
     sorted = sortNamespaces(namespaces);
@@ -157,6 +157,9 @@ function sortSharedNamespaces(namespaces: readonly string[]): string[] {
   }
   return sorted;
 }
+
+/** Shared by every finding entry whose outcome is alike for all namespaces (most of them); frozen, so no one can grow it for all. */
+const NO_NAMESPACES = Object.freeze([]) as unknown as string[];
 
 /** The hash of one line per member (`ref|hosts|role`), fed in pieces: 100k members never become one string. */
 function membersFingerprint(entries: readonly FindingEntry[]): string {

@@ -90,7 +90,7 @@ function hostSplit(context: GroupContext, host: string, copies: number[]): Colli
     const units = entry.ports.map((port): ListenerUnit => ({ entry, entryIndex: i, port, host, listener: '', bind: 'wildcard', cidr: undefined, chain: 'tcp', sni: undefined }));
     const mixed = winsFor.length > 0 && losesFor.length > 0;
     members.set(i, {
-      entry, entryIndex: i, hosts: new Set([host]), units, age: context.ages[i]!, bestTier: 2, role,
+      entry, entryIndex: i, hosts: [host], units, age: context.ages[i]!, bestTier: 2, role,
       winsFor: mixed || winsFor.length > 0 ? [...new Set(winsFor)] : [],
       losesFor: [...new Set(losesFor)],
     });
