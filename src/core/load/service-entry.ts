@@ -1,6 +1,6 @@
 import type { AnnotationValue, PortSpec, Resolution, ServiceEntry, SourceLocation } from '../model.js';
 import { protocolClassOf } from '../protocol.js';
-import type { Field, ValueReader, YamlMap } from './value-reader.js';
+import { exactSize, type Field, type ValueReader, type YamlMap } from './value-reader.js';
 
 const RESOLUTIONS: readonly Resolution[] = ['NONE', 'STATIC', 'DNS', 'DNS_ROUND_ROBIN', 'DYNAMIC_DNS'];
 
@@ -51,19 +51,17 @@ export function readServiceEntry(reader: ValueReader, header: ManifestHeader, ro
     creationTimestamp: header.creationTimestamp,
     location: header.location,
     hostsLocation: hostsField ? reader.locate(hostsField) : header.location,
-    ...(header.ignoreAnnotation ? { ignoreAnnotation: header.ignoreAnnotation } : {}),
-    ...withStatusAddresses(readStatusAddresses(reader, root)),
-    ...meshLocationOf(reader.string(reader.field(spec, 'location'), 'spec.location')),
+    // Optional fields are always present (undefined when unset) so every entry has one shape with its fields
+    // inside the object; a hundred thousand entries then carry no separate property stores. JSON drops undefined.
+    ignoreAnnotation: header.ignoreAnnotation,
+    meshLocation: meshLocationOf(reader.string(reader.field(spec, 'location'), 'spec.location')),
+    statusAddresses: readStatusAddresses(reader, root),
   };
 }
 
-function meshLocationOf(value: string | undefined): { meshLocation?: 'MESH_EXTERNAL' | 'MESH_INTERNAL' } {
+function meshLocationOf(value: string | undefined): 'MESH_EXTERNAL' | 'MESH_INTERNAL' | undefined {
   const upper = value?.toUpperCase();
-  return upper === 'MESH_INTERNAL' || upper === 'MESH_EXTERNAL' ? { meshLocation: upper } : {};
-}
-
-function withStatusAddresses(statusAddresses: string[] | undefined): { statusAddresses?: string[] } {
-  return statusAddresses ? { statusAddresses } : {};
+  return upper === 'MESH_INTERNAL' || upper === 'MESH_EXTERNAL' ? upper : undefined;
 }
 
 /**
@@ -82,7 +80,7 @@ function readAddresses(reader: ValueReader, field: Field | undefined): string[] 
     const text = reader.string(item, 'each item of spec.addresses');
     if (text !== undefined) addresses.push(text);
   }
-  return addresses;
+  return exactSize(addresses);
 }
 
 function readPorts(reader: ValueReader, field: Field | undefined): PortSpec[] {
@@ -109,7 +107,7 @@ function readPorts(reader: ValueReader, field: Field | undefined): PortSpec[] {
       location: reader.locate(port),
     });
   }
-  return ports;
+  return exactSize(ports);
 }
 
 function readResolution(reader: ValueReader, field: Field | undefined): Resolution {
@@ -149,5 +147,5 @@ export function readStatusAddresses(reader: ValueReader, root: YamlMap): string[
     const value = reader.string(reader.field(reader.map(item, 'each item of status.addresses'), 'value'), 'status.addresses[].value');
     if (value !== undefined) values.push(value);
   }
-  return values.length > 0 ? values : undefined;
+  return values.length > 0 ? exactSize(values) : undefined;
 }

@@ -94,7 +94,7 @@ export class ValueReader {
       const s = this.string(item, `each item of ${what}`);
       if (s !== undefined) out.push(s);
     }
-    return out;
+    return exactSize(out);
   }
 
   stringMap(field: Field | undefined, what: string): Record<string, string> {
@@ -119,6 +119,14 @@ export function describeValue(value: unknown): string {
   if (value !== null && typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   return String(value);
+}
+
+/**
+ * The list with no spare room, for lists kept as long as the analysis runs: a first push reserves room
+ * for sixteen items, so a one-host entry's hosts would take three times the memory they need.
+ */
+export function exactSize<T>(list: T[]): T[] {
+  return list.length === 0 ? list : list.slice();
 }
 
 export function isPlainMap(value: unknown): value is YamlMap {
