@@ -25472,6 +25472,8 @@ function exportedTo(entry, exportTo, consumerNamespace) {
     return exportTo.some((ns) => (ns === '.' ? entry.namespace : ns) === consumerNamespace);
 }
 
+/** The empty class list every member that needs none shares: a collision can have a hundred thousand members. */
+const NO_CLASSES = Object.freeze([]);
 const ROLE = { win: 'winner', lose: 'shadowed', open: 'undetermined' };
 const OUTCOME_BIT = { win: 1, lose: 2, open: 4 };
 /**
@@ -25517,15 +25519,16 @@ function settle(pending) {
                 port = u.port.number;
                 let draft = drafts.get(u.entryIndex);
                 if (!draft) {
+                    // Arrays start as literals of their first element: an empty array's first push reserves room for 17.
                     draft = {
-                        member: { entry: u.entry, entryIndex: u.entryIndex, hosts: new Set(), units: [], age: ranked.age, bestTier: ranked.tier, role: 'winner', winsFor: [], losesFor: [] },
-                        outcomes: [],
-                        seen: 0,
+                        member: { entry: u.entry, entryIndex: u.entryIndex, hosts: NO_CLASSES, units: [u], age: ranked.age, bestTier: ranked.tier, role: 'winner', winsFor: NO_CLASSES, losesFor: NO_CLASSES },
+                        outcomes: [[outcome, classes]],
+                        seen: OUTCOME_BIT[outcome],
                     };
                     drafts.set(u.entryIndex, draft);
+                    continue;
                 }
                 const m = draft.member;
-                m.hosts.add(u.host);
                 if (!m.units.includes(u))
                     m.units.push(u);
                 if (ranked.tier < m.bestTier)
@@ -25546,6 +25549,7 @@ function settle(pending) {
     const merged = new Map();
     const differs = new Map();
     for (const [index, { member, outcomes, seen: kinds }] of drafts) {
+        member.hosts = hostsOf(member.units);
         // The role is what the widest audience (every namespace no manifest names) sees; an entry
         // only some namespaces see gets the worst of its outcomes. Differences by namespace are listed.
         const wide = outcomes.find(([, classes]) => classes.wide)?.[0];
@@ -25599,6 +25603,12 @@ function union(outcomes, wanted, merged) {
         merged.set(key, names);
     }
     return names;
+}
+/** Each unit's host once, in the order the units were noted; one unit (the usual case) needs no Set. */
+function hostsOf(units) {
+    if (units.length === 1)
+        return [units[0].host];
+    return [...new Set(units.map((u) => u.host))];
 }
 function roleOf(member) {
     return member.role;
@@ -26095,7 +26105,7 @@ function sortNamespaces(namespaces) {
 const sortedShared = new WeakMap();
 function sortSharedNamespaces(namespaces) {
     if (namespaces.length === 0)
-        return [];
+        return NO_NAMESPACES;
     let sorted = sortedShared.get(namespaces);
     if (!sorted) {
         sorted = sortNamespaces(namespaces);
@@ -26103,6 +26113,8 @@ function sortSharedNamespaces(namespaces) {
     }
     return sorted;
 }
+/** Shared by every finding entry whose outcome is alike for all namespaces (most of them); frozen, so no one can grow it for all. */
+const NO_NAMESPACES = Object.freeze([]);
 /** The hash of one line per member (`ref|hosts|role`), fed in pieces: 100k members never become one string. */
 function membersFingerprint(entries) {
     const hash = createHash('sha256');
@@ -26682,7 +26694,7 @@ function hostSplit(context, host, copies) {
         const units = entry.ports.map((port) => ({ entry, entryIndex: i, port, host, listener: '', bind: 'wildcard', cidr: undefined, chain: 'tcp', sni: undefined }));
         const mixed = winsFor.length > 0 && losesFor.length > 0;
         members.set(i, {
-            entry, entryIndex: i, hosts: new Set([host]), units, age: context.ages[i], bestTier: 2, role,
+            entry, entryIndex: i, hosts: [host], units, age: context.ages[i], bestTier: 2, role,
             winsFor: mixed || winsFor.length > 0 ? [...new Set(winsFor)] : [],
             losesFor: [...new Set(losesFor)],
         });
@@ -27315,224 +27327,6 @@ function reportDuplicateNames(entries, diagnostics) {
     }
 }
 
-const RESOLUTIONS = ['NONE', 'STATIC', 'DNS', 'DNS_ROUND_ROBIN', 'DYNAMIC_DNS'];
-/**
- * Reduces a ServiceEntry manifest to the fields that decide its listeners.
- * Anything the API server would reject is reported; what can still be
- * understood is kept, so one bad port does not hide the entry's other ports.
- */
-function readServiceEntry(reader, header, root) {
-    const specField = reader.field(root, 'spec');
-    const spec = reader.map(specField, 'spec');
-    if (!spec) {
-        if (!specField)
-            reader.report(root, 'missing-field', `ServiceEntry ${header.namespace}/${header.name} has no spec; the API server rejects it`);
-        return undefined;
-    }
-    const hostsField = reader.field(spec, 'hosts');
-    const hosts = reader.stringList(hostsField, 'spec.hosts') ?? [];
-    if (hosts.length === 0) {
-        reader.report(hostsField ?? spec, 'missing-field', `ServiceEntry ${header.namespace}/${header.name} has no spec.hosts; the API server rejects it`);
-    }
-    return {
-        kind: 'ServiceEntry',
-        ref: `${header.namespace}/${header.name}`,
-        apiVersion: header.apiVersion,
-        name: header.name,
-        namespace: header.namespace,
-        namespaceExplicit: header.namespaceExplicit,
-        hosts,
-        addresses: readAddresses(reader, reader.field(spec, 'addresses')),
-        ports: readPorts(reader, reader.field(spec, 'ports')),
-        resolution: readResolution(reader, reader.field(spec, 'resolution')),
-        exportTo: readExportTo(reader, spec),
-        hasWorkloadSelector: reader.field(spec, 'workloadSelector') !== undefined,
-        endpointCount: reader.items(reader.field(spec, 'endpoints'), 'spec.endpoints').length,
-        labels: header.labels,
-        creationTimestamp: header.creationTimestamp,
-        location: header.location,
-        hostsLocation: hostsField ? reader.locate(hostsField) : header.location,
-        ...(header.ignoreAnnotation ? { ignoreAnnotation: header.ignoreAnnotation } : {}),
-        ...withStatusAddresses(readStatusAddresses(reader, root)),
-        ...meshLocationOf(reader.string(reader.field(spec, 'location'), 'spec.location')),
-    };
-}
-function meshLocationOf(value) {
-    const upper = value?.toUpperCase();
-    return upper === 'MESH_INTERNAL' || upper === 'MESH_EXTERNAL' ? { meshLocation: upper } : {};
-}
-function withStatusAddresses(statusAddresses) {
-    return statusAddresses ? { statusAddresses } : {};
-}
-/**
- * An unquoted IPv6 address ending in `:` (`2001:db8::`) reads as a one-key
- * mapping in YAML 1.2, though go-yaml took it as a string: say how to fix it.
- */
-function readAddresses(reader, field) {
-    const addresses = [];
-    for (const item of reader.items(field, 'spec.addresses')) {
-        const value = item.value;
-        const keys = value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
-        if (keys.length === 1 && keys[0].includes(':') && value[keys[0]] === null) {
-            reader.report(item, 'wrong-type', `spec.addresses item ${JSON.stringify(`${keys[0]}:`)} reads as a mapping, not a string: quote IPv6 addresses that end in ':' (e.g. "${keys[0]}:")`);
-            continue;
-        }
-        const text = reader.string(item, 'each item of spec.addresses');
-        if (text !== undefined)
-            addresses.push(text);
-    }
-    return addresses;
-}
-function readPorts(reader, field) {
-    const ports = [];
-    for (const item of reader.items(field, 'spec.ports')) {
-        const port = reader.map(item, 'each item of spec.ports');
-        if (!port)
-            continue;
-        const numberField = reader.field(port, 'number');
-        const number = reader.integer(numberField, 'spec.ports[].number');
-        if (number === undefined) {
-            if (!numberField)
-                reader.report(item, 'missing-field', 'a port without a number is rejected by the API server');
-            continue;
-        }
-        if (number < 1 || number > 65535) {
-            reader.report(numberField, 'invalid-value', `port ${number} is outside 1-65535; the API server rejects it`);
-            continue;
-        }
-        const protocol = (reader.string(reader.field(port, 'protocol'), 'spec.ports[].protocol') ?? '').toUpperCase();
-        ports.push({
-            number,
-            protocol,
-            protocolClass: protocolClassOf(protocol),
-            name: reader.string(reader.field(port, 'name'), 'spec.ports[].name') ?? '',
-            location: reader.locate(port),
-        });
-    }
-    return ports;
-}
-function readResolution(reader, field) {
-    const value = reader.string(field, 'spec.resolution');
-    if (value === undefined)
-        return 'NONE';
-    const upper = value.toUpperCase();
-    if (RESOLUTIONS.includes(upper))
-        return upper;
-    reader.report(field, 'invalid-value', `unknown resolution ${JSON.stringify(value)}; treated as NONE`, 'warning');
-    return 'NONE';
-}
-/**
- * spec.exportTo, or undefined for the mesh default. `configScope` never shipped
- * in a release (it was replaced by exportTo before 1.1.0): today's CRD prunes
- * it or, with strict field validation, rejects the object. Either way the
- * entry Istio sees is public, so that is how it is analysed.
- */
-function readExportTo(reader, spec) {
-    const exportTo = reader.stringList(reader.field(spec, 'exportTo'), 'spec.exportTo');
-    const scopeField = reader.field(spec, 'configScope');
-    if (scopeField) {
-        const scope = reader.string(scopeField, 'spec.configScope');
-        reader.report(scopeField, 'config-scope-ignored', `spec.configScope${scope === undefined ? '' : ` ${JSON.stringify(scope)}`} is not a ServiceEntry field in any Istio release: the API server drops it (or rejects the object under strict field validation), so it does not make the entry private. `
-            + 'Use `exportTo: ["."]` to keep the entry in its own namespace.'
-            + (exportTo === undefined ? ' Analysed as exported to the mesh default.' : ''));
-    }
-    return exportTo;
-}
-/** status.addresses[].value: VIPs istiod's allocation controller wrote (1.23+), present in cluster exports. */
-function readStatusAddresses(reader, root) {
-    const status = reader.map(reader.field(root, 'status'), 'status');
-    if (!status)
-        return undefined;
-    const values = [];
-    for (const item of reader.items(reader.field(status, 'addresses'), 'status.addresses')) {
-        const value = reader.string(reader.field(reader.map(item, 'each item of status.addresses'), 'value'), 'status.addresses[].value');
-        if (value !== undefined)
-            values.push(value);
-    }
-    return values.length > 0 ? values : undefined;
-}
-
-/** A Sidecar narrows which ServiceEntries a namespace's proxies see, so it changes who collides. */
-function readSidecar(reader, header, root) {
-    const spec = reader.map(reader.field(root, 'spec'), 'spec');
-    const egress = [];
-    for (const item of reader.items(reader.field(spec, 'egress'), 'spec.egress')) {
-        const listener = reader.map(item, 'each item of spec.egress');
-        if (!listener)
-            continue;
-        const port = reader.map(reader.field(listener, 'port'), 'spec.egress[].port');
-        egress.push({
-            hosts: reader.stringList(reader.field(listener, 'hosts'), 'spec.egress[].hosts') ?? [],
-            port: reader.integer(reader.field(port, 'number'), 'spec.egress[].port.number'),
-            protocol: (reader.string(reader.field(port, 'protocol'), 'spec.egress[].port.protocol') ?? '').toUpperCase(),
-        });
-    }
-    return {
-        kind: 'Sidecar',
-        name: header.name,
-        namespace: header.namespace,
-        hasWorkloadSelector: reader.field(spec, 'workloadSelector') !== undefined,
-        egress,
-        location: header.location,
-    };
-}
-
-/**
- * Where each parsed value came from. Kept beside the plain values (not on
- * them), keyed by the containing object, so the values stay exactly what the
- * YAML parser built.
- */
-class PositionIndex {
-    // Plain maps, not WeakMaps: an index lives only while its file is read, and weak keys make every
-    // garbage collection of that time trace them as ephemerons.
-    starts = new Map();
-    children = new Map();
-    setStart(container, offset) {
-        if (!this.starts.has(container))
-            this.starts.set(container, offset);
-    }
-    setChild(parent, key, offset) {
-        let map = this.children.get(parent);
-        if (!map) {
-            map = new Map();
-            this.children.set(parent, map);
-        }
-        map.set(key, offset);
-    }
-    start(container) {
-        return this.starts.get(container);
-    }
-    child(parent, key) {
-        return this.children.get(parent)?.get(key);
-    }
-}
-/** Turns character offsets into 1-based lines and columns with a binary search over line starts. */
-class LineIndex {
-    lineStarts = [0];
-    /** Line breaks as YAML (and kubectl's parser) count them: LF, CRLF, and a bare CR (classic Mac files). */
-    constructor(text) {
-        for (let i = 0; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            if (c === 10)
-                this.lineStarts.push(i + 1);
-            else if (c === 13 && text.charCodeAt(i + 1) !== 10)
-                this.lineStarts.push(i + 1);
-        }
-    }
-    position(offset) {
-        let lo = 0;
-        let hi = this.lineStarts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (this.lineStarts[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return { line: lo + 1, column: offset - this.lineStarts[lo] + 1 };
-    }
-}
-
 /** A value found under a key (or index) of a parsed mapping (or list), with where it sits. */
 class Field {
     value;
@@ -27635,7 +27429,7 @@ class ValueReader {
             if (s !== undefined)
                 out.push(s);
         }
-        return out;
+        return exactSize(out);
     }
     stringMap(field, what) {
         const map = this.map(field, what);
@@ -27664,8 +27458,232 @@ function describeValue(value) {
         return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
     return String(value);
 }
+/**
+ * The list with no spare room, for lists kept as long as the analysis runs: a first push reserves room
+ * for sixteen items, so a one-host entry's hosts would take three times the memory they need.
+ */
+function exactSize(list) {
+    return list.length === 0 ? list : list.slice();
+}
 function isPlainMap(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const RESOLUTIONS = ['NONE', 'STATIC', 'DNS', 'DNS_ROUND_ROBIN', 'DYNAMIC_DNS'];
+/**
+ * Reduces a ServiceEntry manifest to the fields that decide its listeners.
+ * Anything the API server would reject is reported; what can still be
+ * understood is kept, so one bad port does not hide the entry's other ports.
+ */
+function readServiceEntry(reader, header, root) {
+    const specField = reader.field(root, 'spec');
+    const spec = reader.map(specField, 'spec');
+    if (!spec) {
+        if (!specField)
+            reader.report(root, 'missing-field', `ServiceEntry ${header.namespace}/${header.name} has no spec; the API server rejects it`);
+        return undefined;
+    }
+    const hostsField = reader.field(spec, 'hosts');
+    const hosts = reader.stringList(hostsField, 'spec.hosts') ?? [];
+    if (hosts.length === 0) {
+        reader.report(hostsField ?? spec, 'missing-field', `ServiceEntry ${header.namespace}/${header.name} has no spec.hosts; the API server rejects it`);
+    }
+    return {
+        kind: 'ServiceEntry',
+        ref: `${header.namespace}/${header.name}`,
+        apiVersion: header.apiVersion,
+        name: header.name,
+        namespace: header.namespace,
+        namespaceExplicit: header.namespaceExplicit,
+        hosts,
+        addresses: readAddresses(reader, reader.field(spec, 'addresses')),
+        ports: readPorts(reader, reader.field(spec, 'ports')),
+        resolution: readResolution(reader, reader.field(spec, 'resolution')),
+        exportTo: readExportTo(reader, spec),
+        hasWorkloadSelector: reader.field(spec, 'workloadSelector') !== undefined,
+        endpointCount: reader.items(reader.field(spec, 'endpoints'), 'spec.endpoints').length,
+        labels: header.labels,
+        creationTimestamp: header.creationTimestamp,
+        location: header.location,
+        hostsLocation: hostsField ? reader.locate(hostsField) : header.location,
+        // Optional fields are always present (undefined when unset) so every entry has one shape with its fields
+        // inside the object; a hundred thousand entries then carry no separate property stores. JSON drops undefined.
+        ignoreAnnotation: header.ignoreAnnotation,
+        meshLocation: meshLocationOf(reader.string(reader.field(spec, 'location'), 'spec.location')),
+        statusAddresses: readStatusAddresses(reader, root),
+    };
+}
+function meshLocationOf(value) {
+    const upper = value?.toUpperCase();
+    return upper === 'MESH_INTERNAL' || upper === 'MESH_EXTERNAL' ? upper : undefined;
+}
+/**
+ * An unquoted IPv6 address ending in `:` (`2001:db8::`) reads as a one-key
+ * mapping in YAML 1.2, though go-yaml took it as a string: say how to fix it.
+ */
+function readAddresses(reader, field) {
+    const addresses = [];
+    for (const item of reader.items(field, 'spec.addresses')) {
+        const value = item.value;
+        const keys = value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
+        if (keys.length === 1 && keys[0].includes(':') && value[keys[0]] === null) {
+            reader.report(item, 'wrong-type', `spec.addresses item ${JSON.stringify(`${keys[0]}:`)} reads as a mapping, not a string: quote IPv6 addresses that end in ':' (e.g. "${keys[0]}:")`);
+            continue;
+        }
+        const text = reader.string(item, 'each item of spec.addresses');
+        if (text !== undefined)
+            addresses.push(text);
+    }
+    return exactSize(addresses);
+}
+function readPorts(reader, field) {
+    const ports = [];
+    for (const item of reader.items(field, 'spec.ports')) {
+        const port = reader.map(item, 'each item of spec.ports');
+        if (!port)
+            continue;
+        const numberField = reader.field(port, 'number');
+        const number = reader.integer(numberField, 'spec.ports[].number');
+        if (number === undefined) {
+            if (!numberField)
+                reader.report(item, 'missing-field', 'a port without a number is rejected by the API server');
+            continue;
+        }
+        if (number < 1 || number > 65535) {
+            reader.report(numberField, 'invalid-value', `port ${number} is outside 1-65535; the API server rejects it`);
+            continue;
+        }
+        const protocol = (reader.string(reader.field(port, 'protocol'), 'spec.ports[].protocol') ?? '').toUpperCase();
+        ports.push({
+            number,
+            protocol,
+            protocolClass: protocolClassOf(protocol),
+            name: reader.string(reader.field(port, 'name'), 'spec.ports[].name') ?? '',
+            location: reader.locate(port),
+        });
+    }
+    return exactSize(ports);
+}
+function readResolution(reader, field) {
+    const value = reader.string(field, 'spec.resolution');
+    if (value === undefined)
+        return 'NONE';
+    const upper = value.toUpperCase();
+    if (RESOLUTIONS.includes(upper))
+        return upper;
+    reader.report(field, 'invalid-value', `unknown resolution ${JSON.stringify(value)}; treated as NONE`, 'warning');
+    return 'NONE';
+}
+/**
+ * spec.exportTo, or undefined for the mesh default. `configScope` never shipped
+ * in a release (it was replaced by exportTo before 1.1.0): today's CRD prunes
+ * it or, with strict field validation, rejects the object. Either way the
+ * entry Istio sees is public, so that is how it is analysed.
+ */
+function readExportTo(reader, spec) {
+    const exportTo = reader.stringList(reader.field(spec, 'exportTo'), 'spec.exportTo');
+    const scopeField = reader.field(spec, 'configScope');
+    if (scopeField) {
+        const scope = reader.string(scopeField, 'spec.configScope');
+        reader.report(scopeField, 'config-scope-ignored', `spec.configScope${scope === undefined ? '' : ` ${JSON.stringify(scope)}`} is not a ServiceEntry field in any Istio release: the API server drops it (or rejects the object under strict field validation), so it does not make the entry private. `
+            + 'Use `exportTo: ["."]` to keep the entry in its own namespace.'
+            + (exportTo === undefined ? ' Analysed as exported to the mesh default.' : ''));
+    }
+    return exportTo;
+}
+/** status.addresses[].value: VIPs istiod's allocation controller wrote (1.23+), present in cluster exports. */
+function readStatusAddresses(reader, root) {
+    const status = reader.map(reader.field(root, 'status'), 'status');
+    if (!status)
+        return undefined;
+    const values = [];
+    for (const item of reader.items(reader.field(status, 'addresses'), 'status.addresses')) {
+        const value = reader.string(reader.field(reader.map(item, 'each item of status.addresses'), 'value'), 'status.addresses[].value');
+        if (value !== undefined)
+            values.push(value);
+    }
+    return values.length > 0 ? exactSize(values) : undefined;
+}
+
+/** A Sidecar narrows which ServiceEntries a namespace's proxies see, so it changes who collides. */
+function readSidecar(reader, header, root) {
+    const spec = reader.map(reader.field(root, 'spec'), 'spec');
+    const egress = [];
+    for (const item of reader.items(reader.field(spec, 'egress'), 'spec.egress')) {
+        const listener = reader.map(item, 'each item of spec.egress');
+        if (!listener)
+            continue;
+        const port = reader.map(reader.field(listener, 'port'), 'spec.egress[].port');
+        egress.push({
+            hosts: reader.stringList(reader.field(listener, 'hosts'), 'spec.egress[].hosts') ?? [],
+            port: reader.integer(reader.field(port, 'number'), 'spec.egress[].port.number'),
+            protocol: (reader.string(reader.field(port, 'protocol'), 'spec.egress[].port.protocol') ?? '').toUpperCase(),
+        });
+    }
+    return {
+        kind: 'Sidecar',
+        name: header.name,
+        namespace: header.namespace,
+        hasWorkloadSelector: reader.field(spec, 'workloadSelector') !== undefined,
+        egress,
+        location: header.location,
+    };
+}
+
+/**
+ * Where each parsed value came from. Kept beside the plain values (not on
+ * them), keyed by the containing object, so the values stay exactly what the
+ * YAML parser built.
+ */
+class PositionIndex {
+    // Plain maps, not WeakMaps: an index lives only while its file is read, and weak keys make every
+    // garbage collection of that time trace them as ephemerons.
+    starts = new Map();
+    children = new Map();
+    setStart(container, offset) {
+        if (!this.starts.has(container))
+            this.starts.set(container, offset);
+    }
+    setChild(parent, key, offset) {
+        let map = this.children.get(parent);
+        if (!map) {
+            map = new Map();
+            this.children.set(parent, map);
+        }
+        map.set(key, offset);
+    }
+    start(container) {
+        return this.starts.get(container);
+    }
+    child(parent, key) {
+        return this.children.get(parent)?.get(key);
+    }
+}
+/** Turns character offsets into 1-based lines and columns with a binary search over line starts. */
+class LineIndex {
+    lineStarts = [0];
+    /** Line breaks as YAML (and kubectl's parser) count them: LF, CRLF, and a bare CR (classic Mac files). */
+    constructor(text) {
+        for (let i = 0; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 10)
+                this.lineStarts.push(i + 1);
+            else if (c === 13 && text.charCodeAt(i + 1) !== 10)
+                this.lineStarts.push(i + 1);
+        }
+    }
+    position(offset) {
+        let lo = 0;
+        let hi = this.lineStarts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (this.lineStarts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return { line: lo + 1, column: offset - this.lineStarts[lo] + 1 };
+    }
 }
 
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
