@@ -3,6 +3,7 @@ import {
   entryRef,
   type AnalysisResult,
   type Diagnostic,
+  type Finding,
   type LoadResult,
   type MeshOptions,
   type ServiceEntry,
@@ -89,8 +90,10 @@ export function analyze(loaded: LoadResult, options: AnalyzeOptions = {}): Analy
     if (new Set(units.map((u) => u.entryIndex)).size > 1) analyzeGroup(context, units, { full: sameHostRecord, onePerHost: false });
   }
 
-  const collisions = [...accumulator.collisions(), ...hostSplitCollisions(context)];
-  let findings = collisions.map((c) => toFinding(c, mesh, options.meshName, options.forComparison)).sort(compareFindings);
+  let findings: Finding[] = [];
+  for (const collision of accumulator.drain()) findings.push(toFinding(collision, mesh, options.meshName, options.forComparison));
+  for (const collision of hostSplitCollisions(context)) findings.push(toFinding(collision, mesh, options.meshName, options.forComparison));
+  findings.sort(compareFindings);
   if (options.versionNotes !== false && !options.forComparison) {
     // Only inputs that touch a rule Istio changed are analysed again, under each profile that changed it.
     const compare = versionsToCompare({ loaded, mesh, profile, hasHostCopies: context.hostCopies.size > 0 });

@@ -69,8 +69,17 @@ export class CollisionAccumulator {
     (allLose ? seen.allLose : seen.asIs).push(consumerClass);
   }
 
-  collisions(): Collision[] {
-    return [...this.byKey.values()].map(settle);
+  /**
+   * Each collision, settled as it is asked for; what it was merged from is let go at once, so a caller
+   * that turns each into a finding before asking for the next never holds every record, member and
+   * finding at the same time (with one 100k-member collision per rule, that was the run's peak heap).
+   * Drains the accumulator: a second pass yields nothing.
+   */
+  *drain(): Generator<Collision> {
+    for (const [key, pending] of this.byKey) {
+      this.byKey.delete(key);
+      yield settle(pending);
+    }
   }
 }
 
