@@ -179,7 +179,7 @@ export interface FindingEntry {
   ref: string;
   name: string;
   namespace: string;
-  hosts: string[];
+  hosts: readonly string[];
   protocol: string;
   /** What every namespace no manifest names (`*`) sees; for an entry only named namespaces see, the worst of its outcomes. */
   role: EntryRole;

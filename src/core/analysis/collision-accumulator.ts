@@ -193,10 +193,19 @@ function union(outcomes: ReadonlyArray<[Outcome, ClassList]>, wanted: Outcome, m
   return names;
 }
 
-/** Each unit's host once, in the order the units were noted; one unit (the usual case) needs no Set. */
+/**
+ * Each unit's host once, in the order the units were noted. One unit of a one-host entry (the usual
+ * case) shares the entry's own list: a collision can hold 100k members, and their findings share it too.
+ */
 function hostsOf(units: readonly ListenerUnit[]): readonly string[] {
-  if (units.length === 1) return [units[0]!.host];
+  if (units.length === 1) return sameHostList(units[0]!);
   return [...new Set(units.map((u) => u.host))];
+}
+
+/** `[unit.host]`, as the entry's own list when that is what it holds. */
+export function sameHostList(unit: ListenerUnit): readonly string[] {
+  const hosts = unit.entry.hosts;
+  return hosts.length === 1 && hosts[0] === unit.host ? hosts : [unit.host];
 }
 
 export function roleOf(member: MemberOutcome): EntryRole {

@@ -54,7 +54,8 @@ function toFindingEntry(member: MemberOutcome): FindingEntry {
     ref: entryRef(member.entry),
     name: member.entry.name,
     namespace: member.entry.namespace,
-    hosts: [...member.hosts].sort(),
+    // One host (nearly every member) needs no sorted copy: the finding shares the member's list.
+    hosts: member.hosts.length === 1 ? member.hosts : [...member.hosts].sort(),
     protocol: displayProtocol(firstUnit.port.protocol),
     role: roleOf(member),
     winsFor: sortSharedNamespaces(member.winsFor),
