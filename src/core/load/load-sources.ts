@@ -17,6 +17,11 @@ export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 const ISTIO_NETWORKING_GROUP = 'networking.istio.io/';
 const KNOWN_VERSIONS = new Set(['v1alpha3', 'v1beta1', 'v1']);
+/**
+ * Each known apiVersion as one string every manifest shares. A value js-yaml read is a slice of its
+ * file's text, and a slice keeps the whole text alive for as long as the entry lives.
+ */
+const SHARED_API_VERSIONS = new Map(['networking.istio.io/v1alpha3', 'networking.istio.io/v1beta1', 'networking.istio.io/v1'].map((v) => [v, v]));
 /** The annotation that carries suppressions on an entry; src/core/suppressions reads its value. */
 export const IGNORE_ANNOTATION = 'serviceentry-guard.io/ignore';
 
@@ -130,7 +135,7 @@ function loadManifest(reader: ValueReader, root: YamlMap, options: LoadOptions, 
   if (!KNOWN_VERSIONS.has(apiVersion.slice(ISTIO_NETWORKING_GROUP.length))) {
     reader.report(apiVersionField, 'unknown-version', `${apiVersion} is not a known networking.istio.io version (v1alpha3, v1beta1, v1); read as v1`, 'warning');
   }
-  const header = readHeader(reader, root, apiVersion, options);
+  const header = readHeader(reader, root, SHARED_API_VERSIONS.get(apiVersion) ?? apiVersion, options);
   if (kind === 'ServiceEntry') {
     const entry = readServiceEntry(reader, header, root);
     if (entry) result.entries.push(entry);
@@ -161,7 +166,7 @@ function readHeader(reader: ValueReader, root: YamlMap, apiVersion: string, opti
     ...(ignoreAnnotation ? { ignoreAnnotation } : {}),
     apiVersion,
     name,
-    namespace: namespace || options.defaultNamespace,
+    namespace: namespace ? reader.shared(namespace) : options.defaultNamespace,
     namespaceExplicit: Boolean(namespace),
     labels: reader.stringMap(reader.field(metadata, 'labels'), 'metadata.labels'),
     creationTimestamp,

@@ -60,8 +60,12 @@ export function readServiceEntry(reader: ValueReader, header: ManifestHeader, ro
 }
 
 function meshLocationOf(value: string | undefined): 'MESH_EXTERNAL' | 'MESH_INTERNAL' | undefined {
-  const upper = value?.toUpperCase();
-  return upper === 'MESH_INTERNAL' || upper === 'MESH_EXTERNAL' ? upper : undefined;
+  // Literals rather than the upper-cased input, which can be the manifest's own slice of its file text.
+  switch (value?.toUpperCase()) {
+    case 'MESH_INTERNAL': return 'MESH_INTERNAL';
+    case 'MESH_EXTERNAL': return 'MESH_EXTERNAL';
+    default: return undefined;
+  }
 }
 
 /**
@@ -113,8 +117,9 @@ function readPorts(reader: ValueReader, field: Field | undefined): PortSpec[] {
 function readResolution(reader: ValueReader, field: Field | undefined): Resolution {
   const value = reader.string(field, 'spec.resolution');
   if (value === undefined) return 'NONE';
-  const upper = value.toUpperCase() as Resolution;
-  if (RESOLUTIONS.includes(upper)) return upper;
+  // The list's own string, not the manifest's: 100k entries then share five strings instead of holding a copy each.
+  const known = RESOLUTIONS.find((resolution) => resolution === value.toUpperCase());
+  if (known) return known;
   reader.report(field, 'invalid-value', `unknown resolution ${JSON.stringify(value)}; treated as NONE`, 'warning');
   return 'NONE';
 }

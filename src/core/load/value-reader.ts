@@ -18,6 +18,8 @@ export type YamlMap = Record<string, unknown>;
  * field never costs the rest of the manifest.
  */
 export class ValueReader {
+  private readonly sharedValues = new Map<string, string>();
+
   constructor(
     readonly path: string,
     private readonly lines: LineIndex,
@@ -62,6 +64,17 @@ export class ValueReader {
     }
     this.report(field, 'wrong-type', `${what} must be a string`);
     return undefined;
+  }
+
+  /**
+   * One string for equal values within a file, e.g. the namespace its manifests share: a hundred
+   * thousand entries then hold a few copies rather than one each.
+   */
+  shared(value: string): string {
+    const known = this.sharedValues.get(value);
+    if (known !== undefined) return known;
+    this.sharedValues.set(value, value);
+    return value;
   }
 
   integer(field: Field | undefined, what: string): number | undefined {
