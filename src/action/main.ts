@@ -1,5 +1,9 @@
+import { limitHeapGrowth } from '../adapters/heap-growth.js';
 import { actionsCoreIo } from './io.js';
 import { run } from './run.js';
+
+// Before any real work: the growing factor applies from the next full collection on.
+limitHeapGrowth();
 
 try {
   const result = await run({ env: process.env, io: actionsCoreIo });

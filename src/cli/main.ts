@@ -1,4 +1,8 @@
+import { limitHeapGrowth } from '../adapters/heap-growth.js';
 import { EXIT_USAGE, runCli } from './run-cli.js';
+
+// Before any real work: the growing factor applies from the next full collection on.
+limitHeapGrowth();
 
 // Exit 1 means "findings"; a crash must never look like one, so anything unexpected exits 2.
 function crash(error: unknown): never {
