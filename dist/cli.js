@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { setFlagsFromString } from 'node:v8';
 import { accessSync, constants as constants$1, lstatSync, readdirSync, realpathSync, statSync, readFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
@@ -8,6 +9,32 @@ import { posix, dirname, resolve as resolve$1, join as join$1, relative, sep, de
 import { spawn, execFile } from 'node:child_process';
 import { tmpdir, availableParallelism } from 'node:os';
 import { mkdtemp, rm, mkdir, realpath, lstat, readdir, stat, readFile, writeFile } from 'node:fs/promises';
+
+/**
+ * How far V8 may grow the heap past what the last full collection kept, in percent.
+ *
+ * Left alone, V8 sets the next collection's limit at up to four times the live heap when
+ * collections are cheap next to the program's own work (they are here: one pass over mostly
+ * new objects), so a 100k-entry check whose live heap stays under ~230 MB reached 515–630 MB
+ * of RSS, most of it garbage no collection had yet been asked for. A CI runner shares its
+ * memory with the build it checks, and the budget (≤ 400 MB at 100k entries) is about what
+ * the tool needs, not V8's appetite. At 25% the same runs peaked at 380–410 MB for a few
+ * more full collections, whose marking runs mostly on a helper thread; `npm run bench`
+ * prints what that costs in time.
+ */
+const HEAP_GROWING_PERCENT = 25;
+const FLAG = '--heap-growing-percent';
+/** V8 reads `_` and `-` in flag names alike. */
+const SPELLINGS = [FLAG, '--heap_growing_percent'];
+/**
+ * Called first by the CLI and the action. A process started with its own factor
+ * (`node --heap-growing-percent=N`) keeps it: explicit wins.
+ */
+function limitHeapGrowth(execArgv = process.execArgv, setFlags = setFlagsFromString) {
+    if (execArgv.some((arg) => SPELLINGS.some((spelling) => arg.startsWith(spelling))))
+        return;
+    setFlags(`${FLAG}=${HEAP_GROWING_PERCENT}`);
+}
 
 /**
  * The data the pure core passes around. Nothing here does I/O: adapters hand
@@ -25497,8 +25524,17 @@ class CollisionAccumulator {
         }
         (allLose ? seen.allLose : seen.asIs).push(consumerClass);
     }
-    collisions() {
-        return [...this.byKey.values()].map(settle);
+    /**
+     * Each collision, settled as it is asked for; what it was merged from is let go at once, so a caller
+     * that turns each into a finding before asking for the next never holds every record, member and
+     * finding at the same time (with one 100k-member collision per rule, that was the run's peak heap).
+     * Drains the accumulator: a second pass yields nothing.
+     */
+    *drain() {
+        for (const [key, pending] of this.byKey) {
+            this.byKey.delete(key);
+            yield settle(pending);
+        }
     }
 }
 function settle(pending) {
@@ -25604,11 +25640,19 @@ function union(outcomes, wanted, merged) {
     }
     return names;
 }
-/** Each unit's host once, in the order the units were noted; one unit (the usual case) needs no Set. */
+/**
+ * Each unit's host once, in the order the units were noted. One unit of a one-host entry (the usual
+ * case) shares the entry's own list: a collision can hold 100k members, and their findings share it too.
+ */
 function hostsOf(units) {
     if (units.length === 1)
-        return [units[0].host];
+        return sameHostList(units[0]);
     return [...new Set(units.map((u) => u.host))];
+}
+/** `[unit.host]`, as the entry's own list when that is what it holds. */
+function sameHostList(unit) {
+    const hosts = unit.entry.hosts;
+    return hosts.length === 1 && hosts[0] === unit.host ? hosts : [unit.host];
 }
 function roleOf(member) {
     return member.role;
@@ -26016,7 +26060,8 @@ function toFindingEntry(member) {
         ref: entryRef(member.entry),
         name: member.entry.name,
         namespace: member.entry.namespace,
-        hosts: [...member.hosts].sort(),
+        // One host (nearly every member) needs no sorted copy: the finding shares the member's list.
+        hosts: member.hosts.length === 1 ? member.hosts : [...member.hosts].sort(),
         protocol: displayProtocol(firstUnit.port.protocol),
         role: roleOf(member),
         winsFor: sortSharedNamespaces(member.winsFor),
@@ -27064,8 +27109,12 @@ function analyze(loaded, options = {}) {
         if (new Set(units.map((u) => u.entryIndex)).size > 1)
             analyzeGroup(context, units, { full: sameHostRecord, onePerHost: false });
     }
-    const collisions = [...accumulator.collisions(), ...hostSplitCollisions(context)];
-    let findings = collisions.map((c) => toFinding(c, mesh, options.meshName, options.forComparison)).sort(compareFindings);
+    let findings = [];
+    for (const collision of accumulator.drain())
+        findings.push(toFinding(collision, mesh, options.meshName, options.forComparison));
+    for (const collision of hostSplitCollisions(context))
+        findings.push(toFinding(collision, mesh, options.meshName, options.forComparison));
+    findings.sort(compareFindings);
     if (options.versionNotes !== false && !options.forComparison) {
         // Only inputs that touch a rule Istio changed are analysed again, under each profile that changed it.
         const compare = versionsToCompare({ loaded, mesh, profile, hasHostCopies: context.hostCopies.size > 0 });
@@ -27348,6 +27397,7 @@ class ValueReader {
     lines;
     positions;
     diagnostics;
+    sharedValues = new Map();
     constructor(path, lines, positions, diagnostics) {
         this.path = path;
         this.lines = lines;
@@ -27395,6 +27445,17 @@ class ValueReader {
         }
         this.report(field, 'wrong-type', `${what} must be a string`);
         return undefined;
+    }
+    /**
+     * One string for equal values within a file, e.g. the namespace its manifests share: a hundred
+     * thousand entries then hold a few copies rather than one each.
+     */
+    shared(value) {
+        const known = this.sharedValues.get(value);
+        if (known !== undefined)
+            return known;
+        this.sharedValues.set(value, value);
+        return value;
     }
     integer(field, what) {
         if (!field)
@@ -27514,8 +27575,12 @@ function readServiceEntry(reader, header, root) {
     };
 }
 function meshLocationOf(value) {
-    const upper = value?.toUpperCase();
-    return upper === 'MESH_INTERNAL' || upper === 'MESH_EXTERNAL' ? upper : undefined;
+    // Literals rather than the upper-cased input, which can be the manifest's own slice of its file text.
+    switch (value?.toUpperCase()) {
+        case 'MESH_INTERNAL': return 'MESH_INTERNAL';
+        case 'MESH_EXTERNAL': return 'MESH_EXTERNAL';
+        default: return undefined;
+    }
 }
 /**
  * An unquoted IPv6 address ending in `:` (`2001:db8::`) reads as a one-key
@@ -27568,9 +27633,10 @@ function readResolution(reader, field) {
     const value = reader.string(field, 'spec.resolution');
     if (value === undefined)
         return 'NONE';
-    const upper = value.toUpperCase();
-    if (RESOLUTIONS.includes(upper))
-        return upper;
+    // The list's own string, not the manifest's: 100k entries then share five strings instead of holding a copy each.
+    const known = RESOLUTIONS.find((resolution) => resolution === value.toUpperCase());
+    if (known)
+        return known;
     reader.report(field, 'invalid-value', `unknown resolution ${JSON.stringify(value)}; treated as NONE`, 'warning');
     return 'NONE';
 }
@@ -30721,6 +30787,11 @@ function countServiceEntryTemplates$1(diagnostics) {
 const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 const ISTIO_NETWORKING_GROUP = 'networking.istio.io/';
 const KNOWN_VERSIONS = new Set(['v1alpha3', 'v1beta1', 'v1']);
+/**
+ * Each known apiVersion as one string every manifest shares. A value js-yaml read is a slice of its
+ * file's text, and a slice keeps the whole text alive for as long as the entry lives.
+ */
+const SHARED_API_VERSIONS = new Map(['networking.istio.io/v1alpha3', 'networking.istio.io/v1beta1', 'networking.istio.io/v1'].map((v) => [v, v]));
 /** The annotation that carries suppressions on an entry; src/core/suppressions reads its value. */
 const IGNORE_ANNOTATION = 'serviceentry-guard.io/ignore';
 /**
@@ -30841,7 +30912,7 @@ function loadManifest(reader, root, options, result) {
     if (!KNOWN_VERSIONS.has(apiVersion.slice(ISTIO_NETWORKING_GROUP.length))) {
         reader.report(apiVersionField, 'unknown-version', `${apiVersion} is not a known networking.istio.io version (v1alpha3, v1beta1, v1); read as v1`, 'warning');
     }
-    const header = readHeader(reader, root, apiVersion, options);
+    const header = readHeader(reader, root, SHARED_API_VERSIONS.get(apiVersion) ?? apiVersion, options);
     if (kind === 'ServiceEntry') {
         const entry = readServiceEntry(reader, header, root);
         if (entry)
@@ -30875,7 +30946,7 @@ function readHeader(reader, root, apiVersion, options) {
         ...(ignoreAnnotation ? { ignoreAnnotation } : {}),
         apiVersion,
         name,
-        namespace: namespace || options.defaultNamespace,
+        namespace: namespace ? reader.shared(namespace) : options.defaultNamespace,
         namespaceExplicit: Boolean(namespace),
         labels: reader.stringMap(reader.field(metadata, 'labels'), 'metadata.labels'),
         creationTimestamp,
@@ -56461,6 +56532,8 @@ function writeToFile(path, output) {
     }
 }
 
+// Before any real work: the growing factor applies from the next full collection on.
+limitHeapGrowth();
 // Exit 1 means "findings"; a crash must never look like one, so anything unexpected exits 2.
 function crash(error) {
     process.stderr.write(`serviceentry-guard: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
