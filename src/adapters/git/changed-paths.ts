@@ -1,4 +1,4 @@
-import { gitOk } from './run-git.js';
+import { gitOk, type Git } from './run-git.js';
 
 export interface GitChange {
   path: string;
@@ -11,8 +11,8 @@ export interface GitChange {
  * GitHub's files endpoint stops at 3000 files. Diffing from the merge base
  * gives the same three-dot comparison GitHub shows.
  */
-export async function changedPathsBetween(repoDir: string, from: string, to: string): Promise<GitChange[]> {
-  const out = await gitOk(repoDir, ['diff-tree', '-r', '-z', '-M', '--no-commit-id', '--name-status', '--no-ext-diff', '--no-textconv', from, to]);
+export async function changedPathsBetween(repoDir: string, from: string, to: string, git?: Git): Promise<GitChange[]> {
+  const out = await gitOk(repoDir, ['diff-tree', '-r', '-z', '-M', '--no-commit-id', '--name-status', '--no-ext-diff', '--no-textconv', from, to], { git });
   return parseNameStatus(out.toString('utf8'));
 }
 
