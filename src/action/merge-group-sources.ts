@@ -1,6 +1,7 @@
 import { changedPathsBetween } from '../adapters/git/changed-paths.js';
 import { ensureCommit } from '../adapters/git/commits.js';
-import { readPaths, readSnapshot } from '../adapters/git/snapshot.js';
+import { settleInOrder } from '../adapters/git/settle-in-order.js';
+import type { GitReads } from '../adapters/git/snapshot.js';
 import type { GitHubClient } from '../adapters/github/client.js';
 import type { RepoRef } from '../adapters/github/pull-request.js';
 import { readSnapshotViaTarball } from '../adapters/github/tarball-snapshot.js';
@@ -20,7 +21,8 @@ export interface MergeGroupDeps {
   client: GitHubClient;
   repo: RepoRef;
   group: MergeGroupContext;
-  workspace: string | undefined;
+  /** The checkout's git objects (undefined without a checkout); each commit is listed once for all reads. */
+  reads: GitReads | undefined;
   select: (path: string) => boolean;
   maxBytes: number;
   log: { info(m: string): void };
@@ -37,16 +39,22 @@ export interface MergeGroupDeps {
 export async function gatherMergeGroupSources(deps: MergeGroupDeps): Promise<MergeGroupSources> {
   const { group } = deps;
   const note = (m: string) => deps.log.info(m);
-  const local = deps.workspace !== undefined
-    && (await ensureCommit(deps.workspace, group.baseSha, note))
-    && (await ensureCommit(deps.workspace, group.headSha, note));
-  if (local && deps.workspace) {
-    const base = await readSnapshot(deps.workspace, group.baseSha, deps.select, deps.maxBytes);
-    const selected = selectChanges(await changedPathsBetween(deps.workspace, group.baseSha, group.headSha), deps.select);
-    const reads = await readPaths(deps.workspace, group.headSha, selected.filter((c) => c.status !== 'removed').map((c) => c.path), deps.maxBytes);
+  const { reads } = deps;
+  const local = reads !== undefined
+    && (await ensureCommit(reads.repoDir, group.baseSha, note, reads.git))
+    && (await ensureCommit(reads.repoDir, group.headSha, note, reads.git));
+  if (local && reads) {
+    // Both sides at once: git reads the base set while the head's changes are listed and read.
+    const [base, [selected, headReads]] = await settleInOrder([
+      reads.snapshot(group.baseSha, deps.select, deps.maxBytes),
+      (async () => {
+        const changed = selectChanges(await changedPathsBetween(reads.repoDir, group.baseSha, group.headSha, reads.git), deps.select);
+        return [changed, await reads.paths(group.headSha, changed.filter((c) => c.status !== 'removed').map((c) => c.path), deps.maxBytes)] as const;
+      })(),
+    ]);
     const diagnostics = [...base.diagnostics];
     const changes = selected.map((change): ChangedFile => {
-      const read = reads.get(change.path);
+      const read = headReads.get(change.path);
       if (change.status === 'removed') return change;
       if (read?.kind === 'text') return { ...change, headText: read.text };
       if (read?.kind === 'skipped') diagnostics.push(read.diagnostic);

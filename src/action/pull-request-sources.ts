@@ -1,7 +1,8 @@
 import { changedPathsBetween, type GitChange } from '../adapters/git/changed-paths.js';
 import { ensureCommit, mergeBase } from '../adapters/git/commits.js';
 import type { FileRead, SnapshotRead } from '../adapters/git/file-read.js';
-import { readPaths, readSnapshot } from '../adapters/git/snapshot.js';
+import { settleInOrder } from '../adapters/git/settle-in-order.js';
+import type { GitReads } from '../adapters/git/snapshot.js';
 import type { GitHubClient } from '../adapters/github/client.js';
 import { readChangedFiles } from '../adapters/github/changed-files.js';
 import { listPullRequestFiles, PULL_REQUEST_FILES_CAP, type PullRequestFile, type RepoRef } from '../adapters/github/pull-request.js';
@@ -40,8 +41,11 @@ export interface SourceDeps {
   client: GitHubClient;
   repo: RepoRef;
   pr: PullRequestContext;
-  /** The checkout (GITHUB_WORKSPACE); read only through git objects, never its files. */
-  workspace: string | undefined;
+  /**
+   * The checkout's (GITHUB_WORKSPACE) git objects, undefined without one; never its files.
+   * Shared with the config reads, so each commit is listed once.
+   */
+  reads: GitReads | undefined;
   select: (path: string) => boolean;
   maxBytes: number;
   log: { info(m: string): void; warning(m: string): void };
@@ -55,9 +59,10 @@ export interface SourceDeps {
  * change, one more archive.
  */
 export async function gatherPullRequestSources(deps: SourceDeps): Promise<PullRequestSources> {
-  const { pr, log } = deps;
+  const { pr, log, reads } = deps;
+  const workspace = reads?.repoDir;
   const listed = await listPullRequestFiles(deps.client, { ...deps.repo, pullNumber: pr.number });
-  const comparison = await decideComparison({ client: deps.client, repo: deps.repo, pr, gitDir: deps.workspace, log });
+  const comparison = await decideComparison({ client: deps.client, repo: deps.repo, pr, gitDir: workspace, log });
   log.info(comparison.description);
   const gitReady = await localCommitsAvailable(deps, [comparison.before, comparison.after, pr.headSha]);
   const capped = listed.capped || (pr.changedFiles !== undefined && listed.files.length < pr.changedFiles);
@@ -65,16 +70,16 @@ export async function gatherPullRequestSources(deps: SourceDeps): Promise<PullRe
   let rawChanges: GitChange[] | PullRequestFile[] = listed.files;
   let filesVia: 'api' | 'git' = 'api';
   let complete = true;
-  if (gitReady && deps.workspace && comparison.kind !== 'base-tip') {
+  if (gitReady && reads && comparison.kind !== 'base-tip') {
     // Exactly the files merging changes (or the branch changes), with no cap.
-    rawChanges = await changedPathsBetween(deps.workspace, comparison.before, comparison.after);
+    rawChanges = await changedPathsBetween(reads.repoDir, comparison.before, comparison.after, reads.git);
     filesVia = 'git';
     if (capped) log.warning(`GitHub lists at most ${PULL_REQUEST_FILES_CAP} files of a pull request; this one changes more, so the changed files were taken from git instead (inline comments only on the first ${listed.files.length}).`);
   } else if (capped) {
-    if (gitReady && deps.workspace) {
-      const from = await mergeBase(deps.workspace, pr.baseSha, pr.headSha);
+    if (gitReady && reads) {
+      const from = await mergeBase(reads.repoDir, pr.baseSha, pr.headSha, reads.git);
       if (!from) log.warning('The checkout\'s history is too shallow to find where the pull request branched off, so files changed on the base branch since then count as changes too. Use actions/checkout with fetch-depth: 0.');
-      rawChanges = await changedPathsBetween(deps.workspace, from ?? pr.baseSha, pr.headSha);
+      rawChanges = await changedPathsBetween(reads.repoDir, from ?? pr.baseSha, pr.headSha, reads.git);
       filesVia = 'git';
       log.warning(`GitHub lists at most ${PULL_REQUEST_FILES_CAP} files of a pull request; this one changes more, so the changed files were taken from git instead (inline comments only on the first ${listed.files.length}).`);
     } else {
@@ -85,14 +90,13 @@ export async function gatherPullRequestSources(deps: SourceDeps): Promise<PullRe
 
   const selected = selectChanges(rawChanges, deps.select);
   const needText = selected.filter((c) => c.status !== 'removed').map((c) => c.path);
-  const readAt = (commit: string, paths: readonly string[]) => gitReady && deps.workspace
-    ? readPaths(deps.workspace, commit, paths, deps.maxBytes)
+  const readAt = (commit: string, paths: readonly string[]) => gitReady && reads
+    ? reads.paths(commit, paths, deps.maxBytes)
     : readChangedFiles(deps.client, deps.repo, commit, paths, deps.maxBytes);
-  const afterReads = await readAt(comparison.after, needText);
-  const base: SnapshotRead = gitReady && deps.workspace
-    ? await readSnapshot(deps.workspace, comparison.before, deps.select, deps.maxBytes)
-    : await readSnapshotViaTarball(deps.client, deps.repo, comparison.before, deps.select, deps.maxBytes);
-
+  // From git both sides are read at once; through the API one after the other, in the order the calls were always made.
+  const [afterReads, base] = gitReady && reads
+    ? await settleInOrder([readAt(comparison.after, needText), reads.snapshot(comparison.before, deps.select, deps.maxBytes)])
+    : [await readAt(comparison.after, needText), await readSnapshotViaTarball(deps.client, deps.repo, comparison.before, deps.select, deps.maxBytes)] as const;
   const diagnostics: Diagnostic[] = [];
   const changes = selected.map((change): ChangedFile => withHeadText(change, afterReads.get(change.path), diagnostics));
   // A base file the change leaves alone is unreadable at head too; one the change touches was re-read above.
@@ -125,13 +129,14 @@ async function headLineMaps(listed: readonly PullRequestFile[], merged: Readonly
 }
 
 async function localCommitsAvailable(deps: SourceDeps, commits: readonly string[]): Promise<boolean> {
-  if (!deps.workspace) {
+  const { reads } = deps;
+  if (!reads) {
     deps.log.info('No checkout (GITHUB_WORKSPACE is empty); reading manifests through the GitHub API instead.');
     return false;
   }
   const note = (m: string) => deps.log.info(m);
   let ok = true;
-  for (const sha of new Set(commits)) ok = ok && (await ensureCommit(deps.workspace, sha, note));
+  for (const sha of new Set(commits)) ok = ok && (await ensureCommit(reads.repoDir, sha, note, reads.git));
   deps.log.info(ok
     ? 'Reading manifests from the checkout\'s git objects (the compared commits are present).'
     : 'The checkout does not have the compared commits; reading manifests through the GitHub API instead.');

@@ -1,4 +1,4 @@
-import { readPaths } from '../adapters/git/snapshot.js';
+import type { GitReads } from '../adapters/git/snapshot.js';
 import type { GitHubClient } from '../adapters/github/client.js';
 import { readFilesAtRef } from '../adapters/github/contents.js';
 import type { RepoRef } from '../adapters/github/pull-request.js';
@@ -9,7 +9,8 @@ import type { ActionIo } from './io.js';
 export interface ConfigSource {
   client: GitHubClient;
   repo: RepoRef;
-  workspace: string | undefined;
+  /** The checkout's git objects, shared with the run's other reads so a commit already listed is not listed again. */
+  reads: GitReads | undefined;
   /** Where this run reads commits from. */
   via: 'git' | 'api';
   select: (path: string) => boolean;
@@ -26,8 +27,8 @@ export async function configAt(source: ConfigSource, sha: string, path: string, 
     const file = sideFiles.find((f) => f.path === path);
     return file ? { text: file.text, path } : undefined;
   }
-  const reads = source.via === 'git' && source.workspace
-    ? await readPaths(source.workspace, sha, [path], source.maxBytes)
+  const reads = source.via === 'git' && source.reads
+    ? await source.reads.paths(sha, [path], source.maxBytes)
     : await readFilesAtRef(source.client, source.repo, sha, [path], source.maxBytes);
   return configFromRead(path, reads.get(path));
 }

@@ -19,6 +19,8 @@ import { planRepository } from '../core/repository/config-plan.js';
 import { DEFAULT_CONFIG_PATH } from '../core/repository/repository-config.js';
 import { defaultRenderers, materializeSide } from '../adapters/materialize-mesh.js';
 import { reviewByMesh } from '../adapters/review-by-mesh.js';
+import { gitReads } from '../adapters/git/snapshot.js';
+import { settleInOrder } from '../adapters/git/settle-in-order.js';
 import { configAt, failOnConfigErrors, type ConfigSource } from './repository-config-source.js';
 import { validateServiceEntryManifest } from '../core/crd/validate-manifest.js';
 import { annotate } from './annotations.js';
@@ -105,11 +107,13 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
   };
   const serverUrl = env['GITHUB_SERVER_URL'] ?? 'https://github.com';
   const workspace = env['GITHUB_WORKSPACE'] || undefined;
+  // One reader of the checkout's git objects for the whole run: a commit read for manifests is not listed again for the config.
+  const reads = workspace ? gitReads(workspace) : undefined;
   const reportPath = join(env['RUNNER_TEMP'] || tmpdir(), 'serviceentry-guard', 'report.json');
 
   const configPath = inputs.config ?? DEFAULT_CONFIG_PATH;
   const fallback = { defaultNamespace: inputs.defaultNamespace, mesh };
-  const configSource = (via: 'git' | 'api'): ConfigSource => ({ client, repo, workspace, via, select, maxBytes: DEFAULT_MAX_FILE_BYTES });
+  const configSource = (via: 'git' | 'api'): ConfigSource => ({ client, repo, reads, via, select, maxBytes: DEFAULT_MAX_FILE_BYTES });
   const missingConfig = (sha: string) => io.setFailed(`input config names ${configPath}, which is not in the repository at ${sha.slice(0, 12)}`);
   /**
    * A change reviewed mesh by mesh: each side split by its own config file, read at the commits
@@ -117,8 +121,13 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
    */
   const reviewSides = async (sides: { baseFiles: SourceFile[]; changes: ChangedFile[]; via: { base: 'git' | 'api'; head: 'git' | 'api' }; before: string; after: string }) => {
     const headFiles = applyChanges(sides.baseFiles, sides.changes);
-    const baseConfig = await configAt(configSource(sides.via.base), sides.before, configPath, sides.baseFiles);
-    const headConfig = await configAt(configSource(sides.via.head), sides.after, configPath, headFiles);
+    const baseAt = () => configAt(configSource(sides.via.base), sides.before, configPath, sides.baseFiles);
+    const headAt = () => configAt(configSource(sides.via.head), sides.after, configPath, headFiles);
+    // From git both at once; through the API one after the other, in the order the calls were always made.
+    const [baseConfig, headConfig] = sides.via.base === 'git' && sides.via.head === 'git'
+      ? await settleInOrder([baseAt(), headAt()])
+      : [await baseAt(), await headAt()] as const;
+    reads?.forget();
     if (inputs.config && !headConfig) {
       missingConfig(sides.after);
       return { exitCode: 1 as const };
@@ -134,8 +143,9 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
   };
 
   if (context.kind === 'tree') {
-    const tree = await gatherTree({ client, repo, sha: context.sha, workspace, select, maxBytes: DEFAULT_MAX_FILE_BYTES, log: (m) => io.info(m) });
+    const tree = await gatherTree({ client, repo, sha: context.sha, reads, select, maxBytes: DEFAULT_MAX_FILE_BYTES, log: (m) => io.info(m) });
     const config = await configAt(configSource(tree.via), context.sha, configPath, tree.files);
+    reads?.forget();
     if (inputs.config && !config) {
       missingConfig(context.sha);
       return { exitCode: 1 };
@@ -164,7 +174,7 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
   }
 
   if (context.kind === 'merge-group') {
-    const sources = await gatherMergeGroupSources({ client, repo, group: context, workspace, select, maxBytes: DEFAULT_MAX_FILE_BYTES, log: io });
+    const sources = await gatherMergeGroupSources({ client, repo, group: context, reads, select, maxBytes: DEFAULT_MAX_FILE_BYTES, log: io });
     const reviewed = await reviewSides({ ...sources, via: { base: sources.via, head: sources.via }, before: context.baseSha, after: context.headSha });
     if ('exitCode' in reviewed) return reviewed;
     const report = reviewed.report;
@@ -183,7 +193,7 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
     return conclude(io, failsAt(report, inputs.failLevel), `the queued change introduces ${n} listener collision${n === 1 ? '' : 's'} at or above ${inputs.failLevel}`);
   }
 
-  const sources = await gatherPullRequestSources({ client, repo, pr: context, workspace, select, maxBytes: DEFAULT_MAX_FILE_BYTES, log: io });
+  const sources = await gatherPullRequestSources({ client, repo, pr: context, reads, select, maxBytes: DEFAULT_MAX_FILE_BYTES, log: io });
   const { comparison } = sources;
   warnUnmatchedGlobs(io, inputs.paths, [...sources.baseFiles.map((f) => f.path), ...sources.changes.map((c) => c.path), ...sources.diagnostics.map((d) => d.location.path)]);
   io.info(`Pull request #${context.number}: ${sources.baseFiles.length} manifest files at ${comparison.before.slice(0, 12)}, ${sources.changes.length} changed (files via ${sources.via.files}, contents via ${sources.via.base}).`);

@@ -1,7 +1,8 @@
 import { changedPathsBetween } from '../adapters/git/changed-paths.js';
 import { mergeBase, mergeTree } from '../adapters/git/commits.js';
-import { readPaths, readSnapshot } from '../adapters/git/snapshot.js';
-import { gitOk } from '../adapters/git/run-git.js';
+import { gitReads } from '../adapters/git/snapshot.js';
+import { gitOk, type Git } from '../adapters/git/run-git.js';
+import { settleInOrder } from '../adapters/git/settle-in-order.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/load/load-sources.js';
 import type { Diagnostic, MeshOptions } from '../core/model.js';
 import type { ManifestValidator } from '../core/fixes/suggest-fixes.js';
@@ -23,6 +24,8 @@ export interface DiffRequest {
   validate: ManifestValidator;
   /** Repository-relative path of the config file read at both commits (default `.serviceentry-guard.yaml`). */
   configPath?: string;
+  /** Who starts git; tests pass a recording one. */
+  git?: Git;
 }
 
 /** The review, or the head config's errors (nothing reviewed). */
@@ -48,12 +51,13 @@ export type LocalReview =
  * from a temporary copy of each side's files).
  */
 export async function reviewLocalChange(request: DiffRequest): Promise<LocalReview> {
-  const resolve = async (ref: string) => (await gitOk(request.repoDir, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])).toString('utf8').trim();
+  const { repoDir, git } = request;
+  const resolve = async (ref: string) => (await gitOk(repoDir, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`], { git })).toString('utf8').trim();
   const head = await resolve(request.head);
   const base = await resolve(request.base);
   const short = (sha: string) => sha.slice(0, 12);
-  const merged = await mergeTree(request.repoDir, base, head);
-  const branchPoint = merged ? undefined : await mergeBase(request.repoDir, base, head);
+  const merged = await mergeTree(repoDir, base, head, git);
+  const branchPoint = merged ? undefined : await mergeBase(repoDir, base, head, git);
   const from = merged ? base : branchPoint ?? base;
   const to = merged ?? head;
   const compared = merged
@@ -61,20 +65,18 @@ export async function reviewLocalChange(request: DiffRequest): Promise<LocalRevi
     : branchPoint
       ? `${request.head} does not merge cleanly into ${request.base}: compared ${request.head} (${short(head)}) with the merge base ${short(branchPoint)}, so collisions that appear only once both are merged are not seen.`
       : `${request.base} and ${request.head} share no history: compared ${short(base)} with ${short(head)}.`;
-  const snapshot = await readSnapshot(request.repoDir, from, request.select, DEFAULT_MAX_FILE_BYTES);
-  const selected = selectChanges(await changedPathsBetween(request.repoDir, from, to), request.select);
-  const reads = await readPaths(request.repoDir, to, selected.filter((c) => c.status !== 'removed').map((c) => c.path), DEFAULT_MAX_FILE_BYTES);
+  const configPath = (request.configPath ?? DEFAULT_CONFIG_PATH).replace(/^\.\//, '');
+  const { snapshot, selected, headReads, baseConfigRead, headConfigRead } = await readSides(repoDir, git, from, to, request.select, configPath);
   const diagnostics = [...snapshot.diagnostics];
   const changes: ChangedFile[] = selected.map((change) => {
-    const read = reads.get(change.path);
+    const read = headReads.get(change.path);
     if (change.status === 'removed' || !read) return change;
     if (read.kind === 'text') return { ...change, headText: read.text };
     if (read.kind === 'skipped') diagnostics.push(read.diagnostic);
     return { ...change, status: 'removed' };
   });
-  const configPath = (request.configPath ?? DEFAULT_CONFIG_PATH).replace(/^\.\//, '');
-  const baseConfig = configFromRead(configPath, (await readPaths(request.repoDir, from, [configPath], DEFAULT_MAX_FILE_BYTES)).get(configPath));
-  const headConfig = configFromRead(configPath, (await readPaths(request.repoDir, to, [configPath], DEFAULT_MAX_FILE_BYTES)).get(configPath));
+  const baseConfig = configFromRead(configPath, baseConfigRead.get(configPath));
+  const headConfig = configFromRead(configPath, headConfigRead.get(configPath));
   if (request.configPath !== undefined && !headConfig) throw new Error(`--config ${configPath} is not in the repository at ${request.head}`);
   const reviewed = await reviewByMesh({
     baseFiles: snapshot.files,
@@ -88,4 +90,25 @@ export async function reviewLocalChange(request: DiffRequest): Promise<LocalRevi
   if (!reviewed.ok) return reviewed;
   reviewed.report.diagnostics.unshift(...diagnostics);
   return { ok: true, report: reviewed.report, plan: reviewed.headPlan, notes: reviewed.notes, compared };
+}
+
+/**
+ * Both sides at once: git reads one while this process parses the other.
+ * Each commit is listed once for all its reads, and the listings are
+ * dropped when this returns, before the review needs the memory.
+ */
+async function readSides(repoDir: string, git: Git | undefined, from: string, to: string, select: (path: string) => boolean, configPath: string) {
+  const reads = gitReads(repoDir, git);
+  const [[snapshot, baseConfigRead], [selected, headReads, headConfigRead]] = await settleInOrder([
+    settleInOrder([reads.snapshot(from, select, DEFAULT_MAX_FILE_BYTES), reads.paths(from, [configPath], DEFAULT_MAX_FILE_BYTES)]),
+    (async () => {
+      const changed = selectChanges(await changedPathsBetween(repoDir, from, to, git), select);
+      return settleInOrder([
+        Promise.resolve(changed),
+        reads.paths(to, changed.filter((c) => c.status !== 'removed').map((c) => c.path), DEFAULT_MAX_FILE_BYTES),
+        reads.paths(to, [configPath], DEFAULT_MAX_FILE_BYTES),
+      ]);
+    })(),
+  ]);
+  return { snapshot, selected, headReads, baseConfigRead, headConfigRead };
 }
