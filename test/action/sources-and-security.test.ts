@@ -96,8 +96,36 @@ describe('the pull request\'s files', () => {
     // Only plumbing reads git objects: no checkout, no hooks, no filters, no npm in the action's own sources.
     const sources = ['src/action', 'src/adapters/git', 'src/adapters/github'].flatMap((dir) => readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'))).join('\n');
     expect(sources).not.toMatch(/\b(exec|execSync|execFileSync)\(|shell:\s*true|\beval\(|new Function\(|import\(\s*[^'"]/);
-    const gitCommands = [...sources.matchAll(/(?:runGit|gitOk)\([^,]+,\s*\[\s*'([a-z-]+)'/g)].map((m) => m[1]);
+    const gitCommands = [...sources.matchAll(/(?:runGit|gitOk|streamGit)\([^,]+,\s*\[\s*'([a-z-]+)'/g)].map((m) => m[1]);
     // merge-tree (used by the CLI's diff) writes only objects: no work tree, and merge drivers come from local config, never the tree.
     expect(new Set(gitCommands)).toEqual(new Set(['ls-tree', 'cat-file', 'remote', 'fetch', 'merge-base', 'diff-tree', 'merge-tree']));
+  });
+
+  it('start git only from argument vectors this list names whole', () => {
+    const files = [...['src/action', 'src/adapters/git', 'src/adapters/github'].flatMap((dir) => readdirSync(dir).map((f) => join(dir, f))), 'src/cli/diff-command.ts'];
+    const read = (file: string) => readFileSync(file, 'utf8');
+    // One place starts processes: git, from an argument vector, without a shell.
+    expect(files.filter((file) => read(file).includes('node:child_process'))).toEqual(['src/adapters/git/run-git.ts']);
+    const runGit = read('src/adapters/git/run-git.ts');
+    expect(runGit).toMatch(/^import \{ spawn \} from 'node:child_process';$/m);
+    expect([...runGit.matchAll(/[^.\w]spawn\(\s*'([^']*)'/g)].map((m) => m[1])).toEqual(['git']);
+    // Every other call passes a literal vector, so each command and option is reviewed here; refs and paths are
+    // commit ids git printed, or come after --end-of-options, never read as options.
+    const vectors = files.filter((file) => !file.endsWith('/run-git.ts')).flatMap((file) => [...read(file).matchAll(/\b(?:runGit|gitOk|streamGit)\([^,]+,\s*(\[[^\]]*\])?/g)].map((m) => m[1] ?? `${file}: not a literal argument vector`));
+    expect(new Set(vectors)).toEqual(new Set([
+      "['cat-file', '-e', `${sha}^{commit}`]",
+      "['cat-file', 'commit', sha]",
+      "['remote', 'get-url', 'origin']",
+      "['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', sha]",
+      "['merge-base', a, b]",
+      "['merge-tree', '--write-tree', '--no-messages', base, head]",
+      "['diff-tree', '-r', '-z', '-M', '--no-commit-id', '--name-status', '--no-ext-diff', '--no-textconv', from, to]",
+      // One listing per commit, without --long (sizes only for the blobs selected, below).
+      "['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit]",
+      // Object names on standard input, one a line: never arguments, never options.
+      "['cat-file', '--batch-check', '--buffer']",
+      "['cat-file', '--batch', '--buffer']",
+      "['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`]",
+    ]));
   });
 });
