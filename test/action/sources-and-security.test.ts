@@ -110,7 +110,7 @@ describe('the pull request\'s files', () => {
     expect(runGit).toMatch(/^import \{ spawn \} from 'node:child_process';$/m);
     expect([...runGit.matchAll(/[^.\w]spawn\(\s*'([^']*)'/g)].map((m) => m[1])).toEqual(['git']);
     // Every other call passes a literal vector, so each command and option is reviewed here; refs and paths are
-    // commit ids git printed, or come after --end-of-options, never read as options.
+    // object ids checked or printed by git, or come after --end-of-options: never read as options.
     const vectors = files.filter((file) => !file.endsWith('/run-git.ts')).flatMap((file) => [...read(file).matchAll(/\b(?:runGit|gitOk|streamGit)\([^,]+,\s*(\[[^\]]*\])?/g)].map((m) => m[1] ?? `${file}: not a literal argument vector`));
     expect(new Set(vectors)).toEqual(new Set([
       "['cat-file', '-e', `${sha}^{commit}`]",
@@ -120,8 +120,8 @@ describe('the pull request\'s files', () => {
       "['merge-base', a, b]",
       "['merge-tree', '--write-tree', '--no-messages', base, head]",
       "['diff-tree', '-r', '-z', '-M', '--no-commit-id', '--name-status', '--no-ext-diff', '--no-textconv', from, to]",
-      // One listing per commit, without --long (sizes only for the blobs selected, below).
-      "['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit]",
+      // One listing per commit, without --long (sizes only for the blobs selected, below); listTree takes object ids only.
+      "['ls-tree', '-r', '-z', '--full-tree', commit]",
       // Object names on standard input, one a line: never arguments, never options.
       "['cat-file', '--batch-check', '--buffer']",
       "['cat-file', '--batch', '--buffer']",

@@ -17,7 +17,9 @@ export const MODE_SYMLINK = '120000';
  * of the files a reader selects come from `blobSizes`.
  */
 export async function listTree(repoDir: string, commit: string, git?: Git): Promise<TreeEntry[]> {
-  const out = await gitOk(repoDir, ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit], { git });
+  // Object ids only, so the name can never be read as an option; --end-of-options would need git 2.24, newer than some self-hosted runners'.
+  if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i.test(commit)) throw new Error(`git ls-tree: ${JSON.stringify(commit)} is not an object id`);
+  const out = await gitOk(repoDir, ['ls-tree', '-r', '-z', '--full-tree', commit], { git });
   return parseLsTree(out.toString('utf8'));
 }
 

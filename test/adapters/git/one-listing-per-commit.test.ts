@@ -27,8 +27,8 @@ describe('a commit read several times', () => {
     await Promise.all([reads.paths(head, ['deploy/a.yaml'], 1000), reads.paths(head, ['.serviceentry-guard.yaml'], 1000)]);
     const listings = git.matching('ls-tree');
     expect(listings.map((c) => c.args)).toEqual([
-      ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', base],
-      ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', head],
+      ['ls-tree', '-r', '-z', '--full-tree', base],
+      ['ls-tree', '-r', '-z', '--full-tree', head],
     ]);
     expect(git.lines().some((line) => line.includes('--long'))).toBe(false);
   });
@@ -39,6 +39,13 @@ describe('a commit read several times', () => {
     const asked = git.matching('cat-file', '--batch-check').flatMap((c) => c.input);
     const selected = ['deploy/a.yaml', 'deploy/b.yaml', '.serviceentry-guard.yaml'].map((p) => repo.git('rev-parse', `${base}:${p}`));
     expect(asked.sort()).toEqual(selected.sort());
+  });
+
+  it('lists object ids only, so no name it is given can be read as an option', async () => {
+    const git = new RecordingGit();
+    await expect(gitReads(repo.dir, git).paths('--output=/tmp/x', ['deploy/a.yaml'], 1000)).rejects.toThrow('"--output=/tmp/x" is not an object id');
+    await expect(gitReads(repo.dir, git).snapshot('main', yaml, 1000)).rejects.toThrow('is not an object id');
+    expect(git.calls).toEqual([]);
   });
 
   it('lists again after forget, for a run that reads once more after dropping its listings', async () => {
