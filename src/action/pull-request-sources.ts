@@ -1,6 +1,6 @@
 import { changedPathsBetween, type GitChange } from '../adapters/git/changed-paths.js';
 import { ensureCommit, mergeBase } from '../adapters/git/commits.js';
-import type { FileRead, SnapshotRead } from '../adapters/git/file-read.js';
+import type { FileRead } from '../adapters/git/file-read.js';
 import { settleInOrder } from '../adapters/git/settle-in-order.js';
 import type { GitReads } from '../adapters/git/snapshot.js';
 import type { GitHubClient } from '../adapters/github/client.js';
@@ -97,6 +97,7 @@ export async function gatherPullRequestSources(deps: SourceDeps): Promise<PullRe
   const [afterReads, base] = gitReady && reads
     ? await settleInOrder([readAt(comparison.after, needText), reads.snapshot(comparison.before, deps.select, deps.maxBytes)])
     : [await readAt(comparison.after, needText), await readSnapshotViaTarball(deps.client, deps.repo, comparison.before, deps.select, deps.maxBytes)] as const;
+
   const diagnostics: Diagnostic[] = [];
   const changes = selected.map((change): ChangedFile => withHeadText(change, afterReads.get(change.path), diagnostics));
   // A base file the change leaves alone is unreadable at head too; one the change touches was re-read above.
