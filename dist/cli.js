@@ -41244,49 +41244,68 @@ function failsAt(report, level) {
     return introducesAtLeast(report, level);
 }
 
-const DEFAULT_MAX_OUTPUT = 512 * 1024 * 1024;
 /**
- * Runs git with an argument vector (never a shell), no prompts, and no
- * pager, in the repository at `cwd`. Only plumbing commands that read objects
- * are used on the pull request's content, so no hook, filter or
- * checked-out file of the pull request is ever executed.
+ * Git with an argument vector (never a shell), no prompts, and no pager, in
+ * the repository at `cwd`. Only plumbing commands that read objects are used
+ * on the pull request's content, so no hook, filter or checked-out file of
+ * the pull request is ever executed.
  */
-function runGit(cwd, args, options = {}) {
-    const max = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
-    return new Promise((resolve, reject) => {
-        const child = spawn('git', ['--no-pager', '-c', 'core.fsmonitor=false', ...args], {
-            cwd,
-            // The ceiling keeps git from walking up into some enclosing repository when the workspace is not one.
-            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', GIT_CEILING_DIRECTORIES: dirname(resolve$1(cwd)) },
-            stdio: ['pipe', 'pipe', 'pipe'],
-        });
-        const out = [];
-        let size = 0;
-        let err = '';
-        let overflow = false;
-        child.stdout.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > max) {
-                overflow = true;
+const systemGit = {
+    spawn(cwd, args, input, onStdout) {
+        return new Promise((resolve, reject) => {
+            const child = spawn('git', ['--no-pager', '-c', 'core.fsmonitor=false', ...args], {
+                cwd,
+                // The ceiling keeps git from walking up into some enclosing repository when the workspace is not one.
+                env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', GIT_CEILING_DIRECTORIES: dirname(resolve$1(cwd)) },
+                stdio: ['pipe', 'pipe', 'pipe'],
+            });
+            let err = '';
+            let stopped = false;
+            let failure;
+            child.stdout.on('data', (chunk) => {
+                if (stopped)
+                    return;
+                try {
+                    if (onStdout(chunk) !== false)
+                        return;
+                }
+                catch (error) {
+                    // Thrown inside an event handler it would crash the process: it fails this run instead.
+                    failure = error;
+                }
+                stopped = true;
                 child.kill();
-                return;
-            }
-            out.push(chunk);
+            });
+            child.stderr.on('data', (chunk) => {
+                if (err.length < 64 * 1024)
+                    err += chunk.toString('utf8');
+            });
+            child.on('error', reject);
+            child.on('close', (code) => (failure === undefined ? resolve({ code: code ?? -1, stderr: err.trim() }) : reject(failure)));
+            child.stdin.on('error', () => undefined);
+            child.stdin.end(input);
         });
-        child.stderr.on('data', (chunk) => {
-            if (err.length < 64 * 1024)
-                err += chunk.toString('utf8');
-        });
-        child.on('error', reject);
-        child.on('close', (code) => {
-            if (overflow)
-                reject(new Error(`git ${args[0] ?? ''} printed more than ${max} bytes`));
-            else
-                resolve({ code: code ?? -1, stdout: Buffer.concat(out), stderr: err.trim() });
-        });
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(options.input ?? '');
+    },
+};
+const DEFAULT_MAX_OUTPUT = 512 * 1024 * 1024;
+/** Runs git (see `systemGit`) and collects its whole output. */
+async function runGit(cwd, args, options = {}) {
+    const max = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
+    const out = [];
+    let size = 0;
+    let overflow = false;
+    const exit = await (options.git ?? systemGit).spawn(cwd, args, options.input ?? '', (chunk) => {
+        size += chunk.length;
+        if (size > max) {
+            overflow = true;
+            return false;
+        }
+        out.push(chunk);
+        return true;
     });
+    if (overflow)
+        throw new Error(`git ${args[0] ?? ''} printed more than ${max} bytes`);
+    return { code: exit.code, stdout: Buffer.concat(out), stderr: exit.stderr };
 }
 /** Like runGit, but a non-zero exit is an error carrying git's own message. */
 async function gitOk(cwd, args, options = {}) {
@@ -41295,14 +41314,32 @@ async function gitOk(cwd, args, options = {}) {
         throw new Error(`git ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
     return result.stdout;
 }
+/**
+ * Runs git and hands its output to `onStdout` as it arrives, never holding
+ * all of it; a non-zero exit is an error carrying git's own message, as with
+ * gitOk. `onStdout` returning false stops git and rejects with `stopReason`.
+ */
+async function streamGit(cwd, args, options) {
+    let stopped = false;
+    const exit = await (options.git ?? systemGit).spawn(cwd, args, options.input, (chunk) => {
+        if (options.onStdout(chunk) !== false)
+            return true;
+        stopped = true;
+        return false;
+    });
+    if (stopped)
+        throw options.stopReason?.() ?? new Error(`git ${args[0] ?? ''} was stopped`);
+    if (exit.code !== 0)
+        throw new Error(`git ${args.join(' ')} failed (${exit.code}): ${exit.stderr}`);
+}
 
 /**
  * The files a pull request changes, from git instead of the API: used when
  * GitHub's files endpoint stops at 3000 files. Diffing from the merge base
  * gives the same three-dot comparison GitHub shows.
  */
-async function changedPathsBetween(repoDir, from, to) {
-    const out = await gitOk(repoDir, ['diff-tree', '-r', '-z', '-M', '--no-commit-id', '--name-status', '--no-ext-diff', '--no-textconv', from, to]);
+async function changedPathsBetween(repoDir, from, to, git) {
+    const out = await gitOk(repoDir, ['diff-tree', '-r', '-z', '-M', '--no-commit-id', '--name-status', '--no-ext-diff', '--no-textconv', from, to], { git });
     return parseNameStatus(out.toString('utf8'));
 }
 /** `-z --name-status`: a status field, then one path (two for renames and copies), each NUL-terminated. */
@@ -41328,8 +41365,8 @@ function parseNameStatus(text) {
 }
 
 /** The commit both sides share, when the history to find it is present (not in a shallow clone). */
-async function mergeBase(repoDir, a, b) {
-    const result = await runGit(repoDir, ['merge-base', a, b]).catch(() => undefined);
+async function mergeBase(repoDir, a, b, git) {
+    const result = await runGit(repoDir, ['merge-base', a, b], { git }).catch(() => undefined);
     const sha = result?.code === 0 ? result.stdout.toString('utf8').trim() : '';
     return sha || undefined;
 }
@@ -41338,8 +41375,8 @@ async function mergeBase(repoDir, a, b) {
  * --write-tree` computes it (git 2.38+) without touching any work tree;
  * undefined on conflicts, a missing merge base, or an older git.
  */
-async function mergeTree(repoDir, base, head) {
-    const result = await runGit(repoDir, ['merge-tree', '--write-tree', '--no-messages', base, head]).catch(() => undefined);
+async function mergeTree(repoDir, base, head, git) {
+    const result = await runGit(repoDir, ['merge-tree', '--write-tree', '--no-messages', base, head], { git }).catch(() => undefined);
     if (result?.code !== 0)
         return undefined;
     const tree = result.stdout.toString('utf8').split('\n')[0]?.trim() ?? '';
@@ -41358,13 +41395,180 @@ function decodeText(bytes) {
     return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
 }
 
+/**
+ * Awaits every promise, then gives their values in the order passed, or the
+ * first failure in that order: which error a run reports never depends on
+ * which concurrent read lost the race, and no read is left running unwatched
+ * when another fails.
+ */
+async function settleInOrder(promises) {
+    const settled = await Promise.allSettled(promises);
+    const values = [];
+    for (const outcome of settled) {
+        if (outcome.status === 'rejected')
+            throw outcome.reason;
+        values.push(outcome.value);
+    }
+    return values;
+}
+
+/**
+ * Past this many blobs a second cat-file process takes half of them: git
+ * inflating objects is most of a large read, and runners have two cores.
+ * Below it a second process costs more to start than it saves.
+ */
+const PARALLEL_ABOVE = 64;
+/**
+ * Parses cat-file's `<oid> <type> <size>\n` headers (each followed by the
+ * object's bytes and a newline under --batch) from output that arrives in
+ * chunks cut anywhere, even inside a header or an object, so no more than
+ * one object is ever held. Records git could not resolve (`<name> missing`,
+ * `<name> ambiguous`) are skipped, as readers treat them as absent.
+ */
+class BatchStream {
+    withContents;
+    onRecord;
+    headerParts = [];
+    current;
+    /** The newline git writes after each object's bytes is still to come. */
+    trailer = false;
+    constructor(withContents, onRecord) {
+        this.withContents = withContents;
+        this.onRecord = onRecord;
+    }
+    push(chunk) {
+        let at = 0;
+        while (at < chunk.length) {
+            const current = this.current;
+            if (current) {
+                const n = Math.min(current.content.length - current.filled, chunk.length - at);
+                chunk.copy(current.content, current.filled, at, at + n);
+                current.filled += n;
+                at += n;
+                if (current.filled === current.content.length)
+                    this.finish();
+                continue;
+            }
+            if (this.trailer) {
+                if (chunk[at] !== 0x0a)
+                    throw new Error('git cat-file --batch output is out of step: no newline after an object');
+                this.trailer = false;
+                at++;
+                continue;
+            }
+            const newline = chunk.indexOf(0x0a, at);
+            if (newline < 0) {
+                this.headerParts.push(chunk.subarray(at));
+                return;
+            }
+            const tail = chunk.subarray(at, newline);
+            const line = (this.headerParts.length > 0 ? Buffer.concat([...this.headerParts, tail]) : tail).toString('utf8');
+            this.headerParts = [];
+            at = newline + 1;
+            this.header(line);
+        }
+    }
+    /** Output that stops inside a header or an object means git was cut off. */
+    end() {
+        if (this.current || this.trailer || this.headerParts.length > 0)
+            throw new Error('git cat-file output ended inside an object');
+    }
+    header(line) {
+        const [oid, type, size] = line.split(' ');
+        if (type === 'missing' || !oid || !type || size === undefined)
+            return;
+        const bytes = Number(size);
+        if (!this.withContents) {
+            this.onRecord({ oid, type, size: bytes });
+            return;
+        }
+        this.current = { oid, type, content: Buffer.allocUnsafe(bytes), filled: 0 };
+        if (bytes === 0)
+            this.finish();
+    }
+    finish() {
+        const { oid, type, content } = this.current;
+        this.current = undefined;
+        this.trailer = true;
+        this.onRecord({ oid, type, size: content.length, content });
+    }
+}
+/** Halves past PARALLEL_ABOVE, so two processes share the work. */
+function parts(oids) {
+    const unique = [...new Set(oids)];
+    if (unique.length === 0)
+        return [];
+    if (unique.length <= PARALLEL_ABOVE)
+        return [unique];
+    const half = Math.ceil(unique.length / 2);
+    return [unique.slice(0, half), unique.slice(half)];
+}
+/**
+ * Runs cat-file over the blobs, a second process in parallel for many, each
+ * process's records collected on its own so the merged result does not
+ * depend on which finished first.
+ */
+async function batch(oids, withContents, run, take, budget) {
+    const results = await settleInOrder(parts(oids).map(async (part) => {
+        const into = new Map();
+        const stream = new BatchStream(withContents, (record) => take(record, into));
+        await run(`${part.join('\n')}\n`, (chunk) => {
+            if (budget) {
+                budget.left -= chunk.length;
+                if (budget.left < 0)
+                    return false;
+            }
+            stream.push(chunk);
+            return true;
+        });
+        stream.end();
+        return into;
+    }));
+    if (results.length === 1)
+        return results[0];
+    const merged = new Map();
+    for (const part of results)
+        for (const [oid, value] of part)
+            merged.set(oid, value);
+    return merged;
+}
+// --buffer: git flushes its output when the buffer fills rather than after every object.
+/**
+ * Sizes of the blobs asked for, from `git cat-file --batch-check`: only the
+ * selected files are looked up, so a size limit is enforced before reading
+ * without asking git for the size of every blob in the tree. Blobs git does
+ * not have are left out.
+ */
+function blobSizes(repoDir, oids, git) {
+    return batch(oids, false, (input, onStdout) => streamGit(repoDir, ['cat-file', '--batch-check', '--buffer'], { input, onStdout, git }), (record, into) => void into.set(record.oid, record.size));
+}
+/**
+ * The blobs' texts (invalid UTF-8 decoded as `decodeText` does), streamed
+ * through `git cat-file --batch` and decoded one object at a time. Callers
+ * ask only for blobs under their size limit; output past `maxBytes` in all
+ * stops the read instead of filling memory. Blobs git does not have are
+ * left out.
+ */
+function blobTexts(repoDir, oids, git, maxBytes = DEFAULT_MAX_OUTPUT) {
+    const stopReason = () => new Error(`git cat-file printed more than ${maxBytes} bytes`);
+    return batch(oids, true, (input, onStdout) => streamGit(repoDir, ['cat-file', '--batch', '--buffer'], { input, onStdout, git, stopReason }), (record, into) => void into.set(record.oid, decodeText(record.content)), { left: maxBytes });
+}
+
 const MODE_SYMLINK = '120000';
-/** Every path in the commit's tree, read from git objects alone (no work tree, no filters, no hooks). */
-async function listTree(repoDir, commit) {
-    const out = await gitOk(repoDir, ['ls-tree', '-r', '-z', '--long', '--full-tree', commit]);
+/**
+ * Every path in the commit's tree, read from git objects alone (no work
+ * tree, no filters, no hooks). Without `--long`: that makes git look up the
+ * size of every blob in the tree, most of which are never read; the sizes
+ * of the files a reader selects come from `blobSizes`.
+ */
+async function listTree(repoDir, commit, git) {
+    // Object ids only, so the name can never be read as an option; --end-of-options would need git 2.24, newer than some self-hosted runners'.
+    if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i.test(commit))
+        throw new Error(`git ls-tree: ${JSON.stringify(commit)} is not an object id`);
+    const out = await gitOk(repoDir, ['ls-tree', '-r', '-z', '--full-tree', commit], { git });
     return parseLsTree(out.toString('utf8'));
 }
-/** `<mode> <type> <oid> <size>\t<path>\0`, with -z so paths are never quoted. */
+/** `<mode> <type> <oid>\t<path>\0` (a size column before the tab, from `--long`, is ignored), with -z so paths are never quoted. */
 function parseLsTree(text) {
     const entries = [];
     for (const record of text.split('\0')) {
@@ -41373,87 +41577,80 @@ function parseLsTree(text) {
         const tab = record.indexOf('\t');
         if (tab < 0)
             continue;
-        const [mode, type, oid, size] = record.slice(0, tab).split(/ +/);
+        const [mode, type, oid] = record.slice(0, tab).split(/ +/);
         if (!mode || !oid || (type !== 'blob' && type !== 'tree' && type !== 'commit'))
             continue;
-        entries.push({ path: record.slice(tab + 1), mode, type, oid, size: size === undefined || size === '-' ? undefined : Number(size) });
+        entries.push({ path: record.slice(tab + 1), mode, type, oid });
     }
     return entries;
 }
-/**
- * The contents of many blobs through one `git cat-file --batch`, in the
- * order asked. Callers ask only for blobs under their size limit, so the
- * output stays bounded.
- */
-async function readBlobs(repoDir, oids) {
-    const contents = new Map();
-    if (oids.length === 0)
-        return contents;
-    const out = await gitOk(repoDir, ['cat-file', '--batch'], { input: `${oids.join('\n')}\n` });
-    let offset = 0;
-    while (offset < out.length) {
-        const newline = out.indexOf(0x0a, offset);
-        if (newline < 0)
-            break;
-        const header = out.subarray(offset, newline).toString('utf8');
-        const [oid, type, size] = header.split(' ');
-        if (type === 'missing' || !oid || size === undefined) {
-            offset = newline + 1;
-            continue;
-        }
-        const start = newline + 1;
-        const end = start + Number(size);
-        contents.set(oid, out.subarray(start, end));
-        offset = end + 1; // each object is followed by a newline
-    }
-    return contents;
-}
 
+function gitReads(repoDir, git) {
+    const listings = new Map();
+    const listing = (commit) => {
+        let listed = listings.get(commit);
+        if (!listed) {
+            listed = listTree(repoDir, commit, git);
+            listings.set(commit, listed);
+        }
+        return listed;
+    };
+    return {
+        repoDir,
+        git,
+        async snapshot(commit, select, maxBytes) {
+            const tree = (await listing(commit)).filter((e) => e.type === 'blob' && select(e.path));
+            const reads = await readEntries(repoDir, git, tree, maxBytes);
+            const files = [];
+            const diagnostics = [];
+            for (const [path, read] of reads) {
+                if (read.kind === 'text')
+                    files.push({ path, text: read.text });
+                else if (read.kind === 'skipped')
+                    diagnostics.push(read.diagnostic);
+            }
+            return { files, diagnostics };
+        },
+        async paths(commit, paths, maxBytes) {
+            const wanted = new Set(paths);
+            const tree = (await listing(commit)).filter((e) => wanted.has(e.path));
+            const reads = await readEntries(repoDir, git, tree, maxBytes);
+            for (const path of paths)
+                if (!reads.has(path))
+                    reads.set(path, { kind: 'absent' });
+            return reads;
+        },
+        forget() {
+            listings.clear();
+        },
+    };
+}
 /**
- * Every file of a commit that the globs select, read from git objects: the
- * full base set costs one ls-tree and one cat-file, however big the
- * repository, and no API call.
+ * Symlinks and files over the limit are reported, never read; the rest are
+ * read in one pass. Results keep the tree's order, those not read first, as
+ * reports list them.
  */
-async function readSnapshot(repoDir, commit, select, maxBytes) {
-    const tree = (await listTree(repoDir, commit)).filter((e) => e.type === 'blob' && select(e.path));
-    const reads = await readEntries(repoDir, tree, maxBytes);
-    const files = [];
-    const diagnostics = [];
-    for (const [path, read] of reads) {
-        if (read.kind === 'text')
-            files.push({ path, text: read.text });
-        else if (read.kind === 'skipped')
-            diagnostics.push(read.diagnostic);
-    }
-    return { files, diagnostics };
-}
-/** Named paths of a commit (the pull request's changed files at head). */
-async function readPaths(repoDir, commit, paths, maxBytes) {
-    const wanted = new Set(paths);
-    const tree = (await listTree(repoDir, commit)).filter((e) => wanted.has(e.path));
-    const reads = await readEntries(repoDir, tree, maxBytes);
-    for (const path of paths)
-        if (!reads.has(path))
-            reads.set(path, { kind: 'absent' });
-    return reads;
-}
-async function readEntries(repoDir, entries, maxBytes) {
+async function readEntries(repoDir, git, entries, maxBytes) {
+    const blobs = entries.filter((e) => e.type === 'blob' && e.mode !== MODE_SYMLINK);
+    const sizes = await blobSizes(repoDir, blobs.map((e) => e.oid), git);
     const reads = new Map();
     const toRead = [];
     for (const entry of entries) {
+        const size = sizes.get(entry.oid);
         if (entry.type !== 'blob')
             reads.set(entry.path, { kind: 'absent' });
         else if (entry.mode === MODE_SYMLINK)
             reads.set(entry.path, { kind: 'skipped', diagnostic: symlinkSkipped(entry.path) });
-        else if ((entry.size ?? 0) > maxBytes)
-            reads.set(entry.path, { kind: 'skipped', diagnostic: tooLarge(entry.path, entry.size ?? 0, maxBytes) });
+        // A blob git cannot find has no size; cat-file reports it missing again below, and it reads as absent.
+        else if (size !== undefined && size > maxBytes)
+            reads.set(entry.path, { kind: 'skipped', diagnostic: tooLarge(entry.path, size, maxBytes) });
         else
             toRead.push(entry);
     }
-    const blobs = await readBlobs(repoDir, [...new Set(toRead.map((e) => e.oid))]);
+    const texts = await blobTexts(repoDir, toRead.map((e) => e.oid), git);
     for (const entry of toRead) {
-        const bytes = blobs.get(entry.oid);
-        reads.set(entry.path, bytes ? { kind: 'text', text: decodeText(bytes), oid: entry.oid } : { kind: 'absent' });
+        const text = texts.get(entry.oid);
+        reads.set(entry.path, text !== undefined ? { kind: 'text', text, oid: entry.oid } : { kind: 'absent' });
     }
     return reads;
 }
@@ -54976,12 +55173,13 @@ function selectChanges(raw, select) {
  * from a temporary copy of each side's files).
  */
 async function reviewLocalChange(request) {
-    const resolve = async (ref) => (await gitOk(request.repoDir, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])).toString('utf8').trim();
+    const { repoDir, git } = request;
+    const resolve = async (ref) => (await gitOk(repoDir, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`], { git })).toString('utf8').trim();
     const head = await resolve(request.head);
     const base = await resolve(request.base);
     const short = (sha) => sha.slice(0, 12);
-    const merged = await mergeTree(request.repoDir, base, head);
-    const branchPoint = merged ? undefined : await mergeBase(request.repoDir, base, head);
+    const merged = await mergeTree(repoDir, base, head, git);
+    const branchPoint = merged ? undefined : await mergeBase(repoDir, base, head, git);
     const from = merged ? base : branchPoint ?? base;
     const to = merged ?? head;
     const compared = merged
@@ -54989,12 +55187,11 @@ async function reviewLocalChange(request) {
         : branchPoint
             ? `${request.head} does not merge cleanly into ${request.base}: compared ${request.head} (${short(head)}) with the merge base ${short(branchPoint)}, so collisions that appear only once both are merged are not seen.`
             : `${request.base} and ${request.head} share no history: compared ${short(base)} with ${short(head)}.`;
-    const snapshot = await readSnapshot(request.repoDir, from, request.select, DEFAULT_MAX_FILE_BYTES);
-    const selected = selectChanges(await changedPathsBetween(request.repoDir, from, to), request.select);
-    const reads = await readPaths(request.repoDir, to, selected.filter((c) => c.status !== 'removed').map((c) => c.path), DEFAULT_MAX_FILE_BYTES);
+    const configPath = (request.configPath ?? DEFAULT_CONFIG_PATH).replace(/^\.\//, '');
+    const { snapshot, selected, headReads, baseConfigRead, headConfigRead } = await readSides(repoDir, git, from, to, request.select, configPath);
     const diagnostics = [...snapshot.diagnostics];
     const changes = selected.map((change) => {
-        const read = reads.get(change.path);
+        const read = headReads.get(change.path);
         if (change.status === 'removed' || !read)
             return change;
         if (read.kind === 'text')
@@ -55003,9 +55200,8 @@ async function reviewLocalChange(request) {
             diagnostics.push(read.diagnostic);
         return { ...change, status: 'removed' };
     });
-    const configPath = (request.configPath ?? DEFAULT_CONFIG_PATH).replace(/^\.\//, '');
-    const baseConfig = configFromRead(configPath, (await readPaths(request.repoDir, from, [configPath], DEFAULT_MAX_FILE_BYTES)).get(configPath));
-    const headConfig = configFromRead(configPath, (await readPaths(request.repoDir, to, [configPath], DEFAULT_MAX_FILE_BYTES)).get(configPath));
+    const baseConfig = configFromRead(configPath, baseConfigRead.get(configPath));
+    const headConfig = configFromRead(configPath, headConfigRead.get(configPath));
     if (request.configPath !== undefined && !headConfig)
         throw new Error(`--config ${configPath} is not in the repository at ${request.head}`);
     const reviewed = await reviewByMesh({
@@ -55021,6 +55217,26 @@ async function reviewLocalChange(request) {
         return reviewed;
     reviewed.report.diagnostics.unshift(...diagnostics);
     return { ok: true, report: reviewed.report, plan: reviewed.headPlan, notes: reviewed.notes, compared };
+}
+/**
+ * Both sides at once: git reads one while this process parses the other.
+ * Each commit is listed once for all its reads, and the listings are
+ * dropped when this returns, before the review needs the memory.
+ */
+async function readSides(repoDir, git, from, to, select, configPath) {
+    const reads = gitReads(repoDir, git);
+    const [[snapshot, baseConfigRead], [selected, headReads, headConfigRead]] = await settleInOrder([
+        settleInOrder([reads.snapshot(from, select, DEFAULT_MAX_FILE_BYTES), reads.paths(from, [configPath], DEFAULT_MAX_FILE_BYTES)]),
+        (async () => {
+            const changed = selectChanges(await changedPathsBetween(repoDir, from, to, git), select);
+            return settleInOrder([
+                Promise.resolve(changed),
+                reads.paths(to, changed.filter((c) => c.status !== 'removed').map((c) => c.path), DEFAULT_MAX_FILE_BYTES),
+                reads.paths(to, [configPath], DEFAULT_MAX_FILE_BYTES),
+            ]);
+        })(),
+    ]);
+    return { snapshot, selected, headReads, baseConfigRead, headConfigRead };
 }
 
 /** Default manifest globs: every YAML file in the repository. */
