@@ -11,6 +11,7 @@ import { lineChanges, type LineChange } from './line-changes.js';
 import { collectUsedAddresses, DEFAULT_VIP_POOL, pickVip, type UsedAddresses } from './vip-pool.js';
 import { parseAddress } from '../analysis/addresses.js';
 import { patchRenderedSource, type RenderedSource } from './rendered-sources.js';
+import { candidateScope, decidedBy, decidingSubset, hostsOf, indexEntries, pairPatchedFiles, patchedSubset, type EntryIndex } from './candidate-scope.js';
 
 export type FixKind = 'restore' | 'tls' | 'addresses' | 'export-to' | 'port';
 
@@ -46,6 +47,11 @@ export interface FixContext {
   headAnalysis?: AnalysisResult;
   /** Rendered entries by the repository file they came from: their fixes edit that file (see rendered-sources). */
   rendered?: ReadonlyMap<string, RenderedSource>;
+  /**
+   * Verify each candidate against the whole repository rather than the part it can affect (see
+   * candidate-scope): slower, the same verdicts; the reference the scoped verification is tested against.
+   */
+  wholeVerification?: boolean;
 }
 
 const MAX_TLS_EDITS = 5;
@@ -191,9 +197,12 @@ function freePort(port: number, usedPorts: ReadonlySet<number>): number | undefi
 }
 
 /**
- * Applies the edits to the head files and re-runs the analysis on the
- * entries the edits can influence (same port numbers or hosts): listener
- * groups never span ports, so that subset decides exactly as the whole would.
+ * Applies the edits to the head files and re-analyses the patched head: the
+ * finding must be gone and nothing else new, under the mesh's release and every
+ * release that could decide these inputs differently. Only the deciding subset
+ * is analysed (see candidate-scope): on those ports, and for the host-splits of
+ * the hostnames it names, it finds exactly what the whole repository would,
+ * and every other finding is the same with or without the candidate.
  */
 function verify(finding: Finding, edits: readonly ManifestEdit[], context: FixContext): LineChange[] | undefined {
   const original = new Map(context.headFiles.map((f) => [f.path, f.text]));
@@ -201,7 +210,7 @@ function verify(finding: Finding, edits: readonly ManifestEdit[], context: FixCo
   const byFile = new Map<string, ManifestEdit[]>();
   for (const edit of edits) byFile.set(edit.path, [...(byFile.get(edit.path) ?? []), edit]);
   const loadOptions = { defaultNamespace: context.defaultNamespace };
-  const patchedEntries: ServiceEntry[] = [];
+  const patchedByPath = new Map<string, ServiceEntry[]>();
   for (const [path, fileEdits] of byFile) {
     const text = original.get(path);
     if (text === undefined) {
@@ -211,7 +220,7 @@ function verify(finding: Finding, edits: readonly ManifestEdit[], context: FixCo
       if (!render) return undefined;
       original.set(path, source.source!.text);
       patched.set(path, render.sourceText);
-      patchedEntries.push(...render.entries);
+      patchedByPath.set(path, render.entries);
       continue;
     }
     // Where each edited manifest sits after all edits of the file: lines added above move it.
@@ -220,66 +229,114 @@ function verify(finding: Finding, edits: readonly ManifestEdit[], context: FixCo
     patched.set(path, applied.text);
     const part = loadSourceFile({ path, text: applied.text }, loadOptions);
     if (part.diagnostics.some((d) => d.severity === 'error')) return undefined;
-    patchedEntries.push(...part.entries);
+    patchedByPath.set(path, part.entries);
     if (!applied.locations.every((at) => { const m = manifestValueAt(applied.text, at); return m !== undefined && context.validate(m).length === 0; })) return undefined;
   }
 
-  const touched = new Set(patched.keys());
-  const changedRefs = new Set(patchedEntries.map(entryRef));
-  const relevantPorts = new Set<number>([finding.port]);
-  const relevantHosts = new Set<string>();
-  for (const e of [...patchedEntries, ...context.headLoaded.entries.filter((x) => changedRefs.has(entryRef(x)))]) {
-    for (const p of e.ports) relevantPorts.add(p.number);
-    for (const h of e.hosts) relevantHosts.add(h);
-  }
-  const relevant = (e: ServiceEntry) => e.ports.some((p) => relevantPorts.has(p.number)) || e.hosts.some((h) => relevantHosts.has(h));
-  const afterEntries = [...context.headLoaded.entries.filter((e) => !touched.has(e.location.path) && relevant(e)), ...patchedEntries.filter(relevant)];
-  // The base and head sides depend only on which ports and hosts are relevant, so candidates (and findings)
-  // that touch the same ones share everything about them; only the patched side is analysed per candidate.
-  const relevanceKey = `${[...relevantPorts].sort((a, b) => a - b).join(',')}|${[...relevantHosts].sort().join(',')}`;
-  const onRelevantPorts = (result: AnalysisResult): AnalysisResult => ({ ...result, findings: result.findings.filter((f) => relevantPorts.has(f.port)) });
-  const meshOptions: MeshOptions = { ...DEFAULT_MESH_OPTIONS, ...context.mesh };
-  const fixed = relevanceSides(context, relevanceKey, () => {
-    // The release the mesh runs decides the finding. Only the relevant ports (and hosts) can change: every
-    // entry on them is in the subset, so its findings there are exactly the whole set's, and base and head
-    // come from the analyses the review already made.
-    const whole = wholeAnalyses(context);
-    const base = onRelevantPorts(whole.base);
-    const baseSubset: LoadResult = { entries: context.baseLoaded.entries.filter(relevant), sidecars: context.baseLoaded.sidecars, diagnostics: [] };
-    const headSubset: LoadResult = { entries: context.headLoaded.entries.filter(relevant), sidecars: context.headLoaded.sidecars, diagnostics: [] };
-    return {
-      base,
-      headIntroduced: new Set(classifyFindings(base, onRelevantPorts(whole.head)).introduced.map((c) => c.finding.id)),
-      baseSubset,
-      headSubset,
-      canDiffer: profilesThatCanDiffer([baseSubset, headSubset], meshOptions),
-    };
-  });
-
-  const after = analyze({ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }, { mesh: context.mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, forComparison: true });
-  const introducedAfter = classifyFindings(fixed.base, onRelevantPorts(after)).introduced.map((c) => c.finding.id);
-  if (introducedAfter.includes(finding.id)) return undefined;
-  if (introducedAfter.some((id) => !fixed.headIntroduced.has(id))) return undefined;
-
-  // A fix must hold whichever Istio release the mesh runs: no other profile may gain a finding either.
-  // Only releases that could decide these inputs differently are checked: the others decide as the mesh's own did, just above.
-  const canDiffer = new Set([...fixed.canDiffer, ...profilesThatCanDiffer([{ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }], meshOptions)]);
-  for (const istioVersion of PROFILE_VERSIONS.filter((v) => v !== (context.mesh?.istioVersion ?? DEFAULT_ISTIO_VERSION) && canDiffer.has(v))) {
-    const mesh = { ...context.mesh, istioVersion };
-    const analyseSubset = (subset: LoadResult) =>
-      analyze({ entries: subset.entries, sidecars: subset.sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, forComparison: true });
-    const sides = profileSides(context, `${istioVersion}|${relevanceKey}`, () => {
-      const base = analyseSubset(fixed.baseSubset);
-      const head = analyseSubset(fixed.headSubset);
-      return { base, headIntroduced: new Set(classifyFindings(base, head).introduced.map((c) => c.finding.id)) };
-    });
-    const after = analyze({ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, forComparison: true });
-    if (classifyFindings(sides.base, after).introduced.some((c) => !sides.headIntroduced.has(c.finding.id))) return undefined;
-  }
-
+  const works = context.wholeVerification ? worksOnWhole(finding, patchedByPath, context) : worksOnScope(finding, patchedByPath, context);
+  if (!works) return undefined;
   const changes: LineChange[] = [];
   for (const [path, text] of patched) changes.push(...lineChanges(path, original.get(path)!, text));
   return changes;
+}
+
+/** What verification reads of each side, indexed once per review. */
+function indexes(context: FixContext): { head: EntryIndex; base: EntryIndex } {
+  return perReview(context, 'indexes', () => ({ head: indexEntries(context.headLoaded.entries), base: indexEntries(context.baseLoaded.entries) }));
+}
+
+/** Ids the head introduces over the base under the mesh's own release, from the review's analyses. */
+function headIntroducedIds(context: FixContext): ReadonlySet<string> {
+  return perReview(context, 'headIntroduced', () => {
+    const whole = wholeAnalyses(context);
+    return new Set(classifyFindings(whole.base, whole.head).introduced.map((c) => c.finding.id));
+  });
+}
+
+/** A comparison-only analysis of entries of the head side (or, with `sidecars`, of another side), under the mesh's release or another. */
+function analyzeFor(context: FixContext, entries: ServiceEntry[], istioVersion?: string, sidecars: LoadResult['sidecars'] = context.headLoaded.sidecars): AnalysisResult {
+  const mesh = istioVersion === undefined ? context.mesh : { ...context.mesh, istioVersion };
+  return analyze({ entries, sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, forComparison: true });
+}
+
+/**
+ * The verdict from the deciding subsets. The mesh's own release compares the patched subset with the
+ * review's own analyses (ids are looked up, so every base finding is at hand); other releases analyse
+ * the base and head subsets, shared by every candidate with the same scope.
+ */
+function worksOnScope(finding: Finding, patchedByPath: ReadonlyMap<string, readonly ServiceEntry[]>, context: FixContext): boolean {
+  const { head, base } = indexes(context);
+  const patchedFiles = pairPatchedFiles(head, patchedByPath);
+  const scope = candidateScope(finding, patchedFiles, head);
+  const decided = decidedBy(scope);
+  const meshOptions: MeshOptions = { ...DEFAULT_MESH_OPTIONS, ...context.mesh };
+  const sides = perReview(context, `scope|${scope.key}`, (): ScopeSides => {
+    const headSubset = decidingSubset(head, scope.ports, scope.hosts);
+    // The base side answers lookups by id: every copy of a hostname the head or patched subset can name, so its host-splits are whole too.
+    const baseSubset = decidingSubset(base, scope.ports, [...hostsOf(head, headSubset), ...scope.hosts]);
+    const headEntries = headSubset.map((i) => head.entries[i]!);
+    const baseEntries = baseSubset.map((i) => base.entries[i]!);
+    const asLoaded = (entries: ServiceEntry[], sidecars: LoadResult['sidecars']): LoadResult => ({ entries, sidecars, diagnostics: [] });
+    return {
+      headSubset,
+      headEntries,
+      baseEntries,
+      canDiffer: profilesThatCanDiffer([asLoaded(baseEntries, context.baseLoaded.sidecars), asLoaded(headEntries, context.headLoaded.sidecars)], meshOptions),
+    };
+  });
+  const afterEntries = patchedSubset(head, sides.headSubset, patchedFiles);
+
+  const whole = wholeAnalyses(context);
+  const after = analyzeFor(context, afterEntries).findings.filter(decided);
+  const introducedAfter = classifyFindings(whole.base, { findings: after, diagnostics: [], entryCount: afterEntries.length }).introduced.map((c) => c.finding.id);
+  if (introducedAfter.includes(finding.id)) return false;
+  const headIntroduced = headIntroducedIds(context);
+  if (introducedAfter.some((id) => !headIntroduced.has(id))) return false;
+
+  // A fix must hold whichever Istio release the mesh runs: no other profile may gain a finding either.
+  // Only releases that could decide these inputs differently are checked: the others decide as the mesh's own did, just above.
+  const canDiffer = new Set([...sides.canDiffer, ...profilesThatCanDiffer([{ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }], meshOptions)]);
+  for (const istioVersion of otherProfiles(context, canDiffer)) {
+    const profile = perReview(context, `profile|${istioVersion}|${scope.key}`, (): ProfileSides => {
+      const baseResult = analyzeFor(context, sides.baseEntries, istioVersion, context.baseLoaded.sidecars);
+      const headResult = analyzeFor(context, sides.headEntries, istioVersion);
+      return { base: baseResult, headIntroduced: new Set(classifyFindings(baseResult, { ...headResult, findings: headResult.findings.filter(decided) }).introduced.map((c) => c.finding.id)) };
+    });
+    const afterThere = analyzeFor(context, afterEntries, istioVersion);
+    if (classifyFindings(profile.base, { ...afterThere, findings: afterThere.findings.filter(decided) }).introduced.some((c) => !profile.headIntroduced.has(c.finding.id))) return false;
+  }
+  return true;
+}
+
+/**
+ * The reference verdict (fixes.wholeVerification): the whole patched head against the whole base and
+ * head, under every release that could decide any of them differently. Tests hold the scoped verdict to it.
+ */
+function worksOnWhole(finding: Finding, patchedByPath: ReadonlyMap<string, readonly ServiceEntry[]>, context: FixContext): boolean {
+  const { head } = indexes(context);
+  const everyIndex = perReview(context, 'everyHeadIndex', () => context.headLoaded.entries.map((_, i) => i));
+  const afterEntries = patchedSubset(head, everyIndex, pairPatchedFiles(head, patchedByPath));
+  const whole = wholeAnalyses(context);
+  const introducedAfter = classifyFindings(whole.base, analyzeFor(context, afterEntries)).introduced.map((c) => c.finding.id);
+  if (introducedAfter.includes(finding.id)) return false;
+  const headIntroduced = headIntroducedIds(context);
+  if (introducedAfter.some((id) => !headIntroduced.has(id))) return false;
+
+  const meshOptions: MeshOptions = { ...DEFAULT_MESH_OPTIONS, ...context.mesh };
+  const canDiffer = profilesThatCanDiffer([context.baseLoaded, context.headLoaded, { entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }], meshOptions);
+  for (const istioVersion of otherProfiles(context, canDiffer)) {
+    const profile = perReview(context, `whole-profile|${istioVersion}`, (): ProfileSides => {
+      const baseResult = analyzeFor(context, context.baseLoaded.entries, istioVersion, context.baseLoaded.sidecars);
+      return { base: baseResult, headIntroduced: new Set(classifyFindings(baseResult, analyzeFor(context, context.headLoaded.entries, istioVersion)).introduced.map((c) => c.finding.id)) };
+    });
+    if (classifyFindings(profile.base, analyzeFor(context, afterEntries, istioVersion)).introduced.some((c) => !profile.headIntroduced.has(c.finding.id))) return false;
+  }
+  return true;
+}
+
+/** The releases other than the mesh's own among those that could decide differently, in profile order. */
+function otherProfiles(context: FixContext, canDiffer: ReadonlySet<string>): string[] {
+  return PROFILE_VERSIONS.filter((v) => v !== (context.mesh?.istioVersion ?? DEFAULT_ISTIO_VERSION) && canDiffer.has(v));
 }
 
 interface ProfileSides {
@@ -298,22 +355,14 @@ function perReview<T>(context: FixContext, name: string, make: () => T): T {
   return known.get(name) as T;
 }
 
-interface RelevanceSides extends ProfileSides {
-  /** The entries of each side on the relevant ports and hosts. */
-  baseSubset: LoadResult;
-  headSubset: LoadResult;
+/** What every candidate with the same scope shares: the deciding subsets of the base and head. */
+interface ScopeSides {
+  /** Head indexes of the head's deciding subset, in the head's order. */
+  headSubset: readonly number[];
+  headEntries: ServiceEntry[];
+  baseEntries: ServiceEntry[];
   /** Releases that could decide the base or head subset differently from the mesh's own. */
   canDiffer: ReadonlySet<string>;
-}
-
-/** What every candidate touching the same ports and hosts shares under the mesh's own release, made once per review. */
-function relevanceSides(context: FixContext, key: string, make: () => RelevanceSides): RelevanceSides {
-  return perReview(context, `relevance|${key}`, make);
-}
-
-/** A profile's base and head analyses of one relevant subset, made once per review. */
-function profileSides(context: FixContext, key: string, make: () => ProfileSides): ProfileSides {
-  return perReview(context, `profile|${key}`, make);
 }
 
 const computed = new WeakMap<FixContext, { base: AnalysisResult; head: AnalysisResult }>();

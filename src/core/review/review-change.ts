@@ -24,8 +24,12 @@ export interface ReviewInput {
   defaultNamespace: string;
   mesh?: Partial<MeshOptions>;
   maxFileBytes?: number;
-  /** Propose verified fixes for introduced findings; off when absent. */
-  fixes?: { vipPool?: string; validate: ManifestValidator };
+  /**
+   * Propose verified fixes for introduced findings; off when absent. `wholeVerification` verifies each
+   * candidate against the whole repository instead of the part it can affect: the same verdicts, slower;
+   * the reference the tests hold the scoped verification to.
+   */
+  fixes?: { vipPool?: string; validate: ManifestValidator; wholeVerification?: boolean };
 }
 
 export interface ReviewReport extends Classification {
@@ -117,7 +121,7 @@ export function reviewSides(input: SidesInput): ReviewReport {
   const fixNotes: Record<string, string> = {};
   if (input.fixes && classification.introduced.length > 0) {
     const rendered = renderedSourcesOf(input.headGroups ?? []);
-    const context = { baseLoaded, headLoaded, headFiles, newEntryRefs, defaultNamespace: input.head.defaultNamespace, mesh: input.head.mesh, meshName: input.meshName, vipPool: input.fixes.vipPool, validate: input.fixes.validate, baseAnalysis: base, headAnalysis: head, rendered };
+    const context = { baseLoaded, headLoaded, headFiles, newEntryRefs, defaultNamespace: input.head.defaultNamespace, mesh: input.head.mesh, meshName: input.meshName, vipPool: input.fixes.vipPool, validate: input.fixes.validate, baseAnalysis: base, headAnalysis: head, rendered, wholeVerification: input.fixes.wholeVerification === true };
     const used = collectUsedAddresses(headLoaded.entries);
     for (const c of classification.introduced) {
       suggestions[c.finding.id] = suggestFixes(c.finding, c.newEntryRefs, context, used);
