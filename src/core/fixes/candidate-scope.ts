@@ -31,13 +31,20 @@ export interface CandidateScope {
 export interface EntryIndex {
   entries: readonly ServiceEntry[];
   byPort: ReadonlyMap<number, readonly number[]>;
-  byHost: ReadonlyMap<string, readonly number[]>;
+  /** A hostname's one entry, or its entries when several name it: most hostnames have one, and 100k one-item lists weigh. */
+  byHost: ReadonlyMap<string, number | readonly number[]>;
   byPath: ReadonlyMap<string, readonly number[]>;
+}
+
+/** The indexes of the entries naming a hostname. */
+export function entriesNaming(index: EntryIndex, host: string): readonly number[] {
+  const found = index.byHost.get(host);
+  return found === undefined ? [] : typeof found === 'number' ? [found] : found;
 }
 
 export function indexEntries(entries: readonly ServiceEntry[]): EntryIndex {
   const byPort = new Map<number, number[]>();
-  const byHost = new Map<string, number[]>();
+  const byHost = new Map<string, number | number[]>();
   const byPath = new Map<string, number[]>();
   const add = <K>(map: Map<K, number[]>, key: K, i: number) => {
     const list = map.get(key);
@@ -46,7 +53,13 @@ export function indexEntries(entries: readonly ServiceEntry[]): EntryIndex {
   };
   entries.forEach((e, i) => {
     for (const p of e.ports) add(byPort, p.number, i);
-    for (const h of e.hosts) add(byHost, h, i);
+    for (const h of e.hosts) {
+      const known = byHost.get(h);
+      if (known === undefined) byHost.set(h, i);
+      else if (typeof known === 'number') {
+        if (known !== i) byHost.set(h, [known, i]);
+      } else if (known[known.length - 1] !== i) known.push(i);
+    }
     add(byPath, e.location.path, i);
   });
   return { entries, byPort, byHost, byPath };
@@ -116,7 +129,7 @@ export function candidateScope(finding: Pick<Finding, 'port'>, patched: PatchedF
     for (const h of e.hosts) hosts.add(h);
   }
   // A changed entry's hostnames change who holds each copy of them, on every port a copy declares.
-  for (const h of hosts) for (const i of head.byHost.get(h) ?? []) for (const p of head.entries[i]!.ports) ports.add(p.number);
+  for (const h of hosts) for (const i of entriesNaming(head, h)) for (const p of head.entries[i]!.ports) ports.add(p.number);
   const key = `${[...ports].sort((a, b) => a - b).join(',')}|${[...hosts].sort().join(',')}`;
   return { ports, hosts, key };
 }
@@ -137,7 +150,9 @@ export function decidingSubset(index: EntryIndex, ports: Iterable<number>, hosts
   const takeHost = (h: string) => {
     if (doneHosts.has(h)) return;
     doneHosts.add(h);
-    for (const i of index.byHost.get(h) ?? []) take(i);
+    const found = index.byHost.get(h);
+    if (typeof found === 'number') take(found);
+    else if (found) for (const i of found) take(i);
   };
   for (const p of ports) for (const i of index.byPort.get(p) ?? []) take(i);
   for (const h of hosts) takeHost(h);

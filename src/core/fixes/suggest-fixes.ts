@@ -45,6 +45,8 @@ export interface FixContext {
    */
   baseAnalysis?: AnalysisResult;
   headAnalysis?: AnalysisResult;
+  /** Ids the review found the head introducing over the base (from those analyses); computed here when absent. */
+  headIntroduced?: ReadonlySet<string>;
   /** Rendered entries by the repository file they came from: their fixes edit that file (see rendered-sources). */
   rendered?: ReadonlyMap<string, RenderedSource>;
   /**
@@ -240,13 +242,19 @@ function verify(finding: Finding, edits: readonly ManifestEdit[], context: FixCo
   return changes;
 }
 
-/** What verification reads of each side, indexed once per review. */
-function indexes(context: FixContext): { head: EntryIndex; base: EntryIndex } {
-  return perReview(context, 'indexes', () => ({ head: indexEntries(context.headLoaded.entries), base: indexEntries(context.baseLoaded.entries) }));
+/** The head's entries indexed for scoping, once per review. */
+function headIndex(context: FixContext): EntryIndex {
+  return perReview(context, 'headIndex', () => indexEntries(context.headLoaded.entries));
+}
+
+/** The base's: its deciding subsets answer other releases' lookups. */
+function baseIndex(context: FixContext): EntryIndex {
+  return perReview(context, 'baseIndex', () => indexEntries(context.baseLoaded.entries));
 }
 
 /** Ids the head introduces over the base under the mesh's own release, from the review's analyses. */
 function headIntroducedIds(context: FixContext): ReadonlySet<string> {
+  if (context.headIntroduced) return context.headIntroduced;
   return perReview(context, 'headIntroduced', () => {
     const whole = wholeAnalyses(context);
     return new Set(classifyFindings(whole.base, whole.head).introduced.map((c) => c.finding.id));
@@ -265,7 +273,7 @@ function analyzeFor(context: FixContext, entries: ServiceEntry[], istioVersion?:
  * the base and head subsets, shared by every candidate with the same scope.
  */
 function worksOnScope(finding: Finding, patchedByPath: ReadonlyMap<string, readonly ServiceEntry[]>, context: FixContext): boolean {
-  const { head, base } = indexes(context);
+  const head = headIndex(context);
   const patchedFiles = pairPatchedFiles(head, patchedByPath);
   const scope = candidateScope(finding, patchedFiles, head);
   const decided = decidedBy(scope);
@@ -273,6 +281,7 @@ function worksOnScope(finding: Finding, patchedByPath: ReadonlyMap<string, reado
   const sides = perReview(context, `scope|${scope.key}`, (): ScopeSides => {
     const headSubset = decidingSubset(head, scope.ports, scope.hosts);
     // The base side answers lookups by id: every copy of a hostname the head or patched subset can name, so its host-splits are whole too.
+    const base = baseIndex(context);
     const baseSubset = decidingSubset(base, scope.ports, [...hostsOf(head, headSubset), ...scope.hosts]);
     const headEntries = headSubset.map((i) => head.entries[i]!);
     const baseEntries = baseSubset.map((i) => base.entries[i]!);
@@ -313,7 +322,7 @@ function worksOnScope(finding: Finding, patchedByPath: ReadonlyMap<string, reado
  * head, under every release that could decide any of them differently. Tests hold the scoped verdict to it.
  */
 function worksOnWhole(finding: Finding, patchedByPath: ReadonlyMap<string, readonly ServiceEntry[]>, context: FixContext): boolean {
-  const { head } = indexes(context);
+  const head = headIndex(context);
   const everyIndex = perReview(context, 'everyHeadIndex', () => context.headLoaded.entries.map((_, i) => i));
   const afterEntries = patchedSubset(head, everyIndex, pairPatchedFiles(head, patchedByPath));
   const whole = wholeAnalyses(context);
