@@ -90,6 +90,28 @@ describe('the part of a repository a fix candidate can affect', () => {
     expect(decidedBy(scope)({ port: 8080, rule: 'host-split' }) && decidedBy({ ports: new Set([443]) })({ port: 8080, rule: 'host-split' })).toBe(true);
   });
 
+  test('a rendered entry is fixed in its source file and verified on the render, the same scoped as whole', () => {
+    const yaml = (name: string, port: number, extra = '') => `apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: ${name}\nspec:\n  hosts: [${name}.db.internal]\n  resolution: DNS\n  ports:\n    - number: ${port}\n      name: tcp\n      protocol: TCP\n${extra}`;
+    const rendered = (path: string, text: string) => ({ path, text: text.replace('metadata:\n', 'metadata:\n  namespace: payments\n') });
+    const sources = [{ path: 'base/a.yaml', text: yaml('a', 5432) }, { path: 'base/b.yaml', text: yaml('b', 5432) }];
+    const group = (files: SourceFile[]) => ({ files, defaultNamespace: 'default', rendered: { by: 'kustomize' as const, input: 'base', sources } });
+    const other = { path: 'other.yaml', text: yaml('c', 5432).replace('metadata:\n', 'metadata:\n  namespace: team-c\n') };
+    const sides = {
+      baseFiles: [other], headFiles: [other],
+      baseGroups: [group([rendered('base/a.yaml', sources[0]!.text)])],
+      headGroups: [group([rendered('base/a.yaml', sources[0]!.text), rendered('base/b.yaml', sources[1]!.text)])],
+      changes: [{ path: 'base/b.yaml', status: 'added' as const, headText: sources[1]!.text }],
+      base: { defaultNamespace: 'default', mesh: {} }, head: { defaultNamespace: 'default', mesh: {} },
+    };
+    const scoped = reviewSides({ ...sides, fixes: { validate: accepting }, load: sharedLoader(undefined) });
+    const whole = reviewSides({ ...sides, fixes: { validate: accepting, wholeVerification: true }, load: sharedLoader(undefined) });
+    expect(JSON.stringify(scoped.suggestions, null, 1)).toBe(JSON.stringify(whole.suggestions, null, 1));
+    const fixes = Object.values(scoped.suggestions).flat();
+    expect(fixes.length).toBeGreaterThan(0);
+    expect(fixes.every((f) => f.changes.every((c) => c.path === 'base/b.yaml' || c.path === 'base/a.yaml' || c.path === 'other.yaml'))).toBe(true);
+    expect(fixes.some((f) => f.changes.some((c) => c.path === 'base/b.yaml'))).toBe(true);
+  });
+
   test('every bundled review fixture gets the same suggestions from the deciding subsets as from the whole repository', () => {
     let suggested = 0;
     for (const name of readdirSync(join(REPO_ROOT, 'test/fixtures/reviews')).sort()) {
@@ -121,7 +143,8 @@ function spec(name: string, namespace: string, hosts: string[], port: number, mo
  * rewrite entries in place, and add files; meshes vary the release, DNS capture and allocation, so other
  * releases' verdicts are checked too.
  */
-const HOSTS = ['api.partner.example.com', 'db.example.com', 'x.com', '*.example.com', 'a.net', 'b.net', 'c.net', 'd.net', 'e.net'];
+// Internal names too: a real external host keeps its port, so only they get port-move candidates.
+const HOSTS = ['api.partner.example.com', 'db.example.com', 'x.com', '*.example.com', 'a.net', 'b.net', 'c.net', 'db.internal', 'cache.svc.cluster.local', 'queue.internal'];
 const PORTS = [443, 443, 80, 8080, 3306, 5432, 9092, 27017];
 const entryArb: fc.Arbitrary<EntrySpec> = fc.record({
   name: fc.constantFrom('e1', 'e2', 'e3', 'e4', 'e5', 'e6'),
@@ -202,6 +225,7 @@ describe('scoped fix verification decides as the whole repository', () => {
     for (const seed of seeds) {
       let runs = 0;
       let withSuggestions = 0;
+      const kinds = new Map<string, number>();
       fc.assert(fc.property(scenarioArb, (s) => {
         const { baseFiles, changes } = pullRequest(s);
         const sides = { baseFiles, headFiles: applyChanges(baseFiles, changes), changes, base: { defaultNamespace: 'default', mesh: s.mesh }, head: { defaultNamespace: 'default', mesh: s.mesh }, meshName: 'prod' };
@@ -210,8 +234,9 @@ describe('scoped fix verification decides as the whole repository', () => {
         expect(JSON.stringify(scoped.suggestions, null, 1)).toBe(JSON.stringify(whole.suggestions, null, 1));
         runs++;
         if (Object.values(scoped.suggestions).some((list) => list.length > 0)) withSuggestions++;
+        for (const s of Object.values(scoped.suggestions).flat()) kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + 1);
       }), { numRuns, ...(seed === undefined ? {} : { seed }) });
-      if (process.env.PROP_SEEDS) process.stdout.write(`seed ${seed}: ${withSuggestions} of ${runs} runs had verified suggestions\n`);
+      if (process.env.PROP_SEEDS) process.stdout.write(`seed ${seed}: ${withSuggestions} of ${runs} runs had verified suggestions (${[...kinds].sort().map(([k, n]) => `${k} ${n}`).join(', ')})\n`);
       // Worth something only if candidates get verified. MEASURED_PLACEHOLDER
       expect(withSuggestions).toBeGreaterThan(MIN_WITH_SUGGESTIONS);
     }
