@@ -195,7 +195,6 @@ const scenarioArb = fc.record({
   mesh: meshArb,
 });
 const RUNS = 150;
-const MIN_WITH_SUGGESTIONS = 0;
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
 function pullRequest(s: Scenario): { baseFiles: SourceFile[]; changes: ChangedFile[] } {
@@ -219,8 +218,9 @@ function pullRequest(s: Scenario): { baseFiles: SourceFile[]; changes: ChangedFi
 
 describe('scoped fix verification decides as the whole repository', () => {
   test('random pull requests get the same suggestions, byte for byte, with candidates verified on their deciding subsets', () => {
-    // PROP_SEED=n reproduces one run; PROP_SEEDS=n runs seeds 1..n and prints each one's coverage (how the bound below was set).
-    const seeds = process.env.PROP_SEEDS ? Array.from({ length: Number(process.env.PROP_SEEDS) }, (_, i) => i + 1) : [process.env.PROP_SEED === undefined ? undefined : Number(process.env.PROP_SEED)];
+    // PROP_SEED=n reproduces one run; PROP_SEEDS=n (or a-b) runs seeds 1..n (a..b) and prints each one's coverage (how the bound below was set).
+    const [from, to] = (process.env.PROP_SEEDS ?? '').split('-').map(Number);
+    const seeds = process.env.PROP_SEEDS ? Array.from({ length: to === undefined ? from! : to - from! + 1 }, (_, i) => (to === undefined ? 1 : from!) + i) : [process.env.PROP_SEED === undefined ? undefined : Number(process.env.PROP_SEED)];
     const numRuns = Number(process.env.PROP_RUNS ?? RUNS);
     for (const seed of seeds) {
       let runs = 0;
@@ -237,8 +237,10 @@ describe('scoped fix verification decides as the whole repository', () => {
         for (const s of Object.values(scoped.suggestions).flat()) kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + 1);
       }), { numRuns, ...(seed === undefined ? {} : { seed }) });
       if (process.env.PROP_SEEDS) process.stdout.write(`seed ${seed}: ${withSuggestions} of ${runs} runs had verified suggestions (${[...kinds].sort().map(([k, n]) => `${k} ${n}`).join(', ')})\n`);
-      // Worth something only if candidates get verified. MEASURED_PLACEHOLDER
-      expect(withSuggestions).toBeGreaterThan(MIN_WITH_SUGGESTIONS);
+      // Worth something only if candidates get verified. Over seeds 1–30 (150 runs each) 67–89 runs had verified
+      // suggestions (mean 77, s.d. about 5.5); a fifth of the runs (30) is eight standard deviations below the mean,
+      // so it fails only when the generator stops producing fixable findings.
+      expect(withSuggestions).toBeGreaterThan(runs / 5);
     }
   });
 });
