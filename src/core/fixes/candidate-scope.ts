@@ -27,42 +27,31 @@ export interface CandidateScope {
   key: string;
 }
 
-/** Where each entry of one side sits, by port, hostname and file: built once per side. */
+/**
+ * One side's entries, with the entries of each file found on first ask. Nothing is indexed by port or
+ * hostname: a subset is found by scanning (two or three passes of Set lookups), which at 100k entries
+ * costs far less than building maps of 100k hostnames for each side.
+ */
 export interface EntryIndex {
   entries: readonly ServiceEntry[];
-  byPort: ReadonlyMap<number, readonly number[]>;
-  /** A hostname's one entry, or its entries when several name it: most hostnames have one, and 100k one-item lists weigh. */
-  byHost: ReadonlyMap<string, number | readonly number[]>;
-  byPath: ReadonlyMap<string, readonly number[]>;
-}
-
-/** The indexes of the entries naming a hostname. */
-export function entriesNaming(index: EntryIndex, host: string): readonly number[] {
-  const found = index.byHost.get(host);
-  return found === undefined ? [] : typeof found === 'number' ? [found] : found;
+  /** The indexes of a file's entries, in order. */
+  entriesOf(path: string): readonly number[];
 }
 
 export function indexEntries(entries: readonly ServiceEntry[]): EntryIndex {
-  const byPort = new Map<number, number[]>();
-  const byHost = new Map<string, number | number[]>();
-  const byPath = new Map<string, number[]>();
-  const add = <K>(map: Map<K, number[]>, key: K, i: number) => {
-    const list = map.get(key);
-    if (!list) map.set(key, [i]);
-    else if (list[list.length - 1] !== i) list.push(i);
+  const byPath = new Map<string, readonly number[]>();
+  return {
+    entries,
+    entriesOf(path) {
+      let found = byPath.get(path);
+      if (!found) {
+        const list: number[] = [];
+        entries.forEach((e, i) => { if (e.location.path === path) list.push(i); });
+        byPath.set(path, found = list);
+      }
+      return found;
+    },
   };
-  entries.forEach((e, i) => {
-    for (const p of e.ports) add(byPort, p.number, i);
-    for (const h of e.hosts) {
-      const known = byHost.get(h);
-      if (known === undefined) byHost.set(h, i);
-      else if (typeof known === 'number') {
-        if (known !== i) byHost.set(h, [known, i]);
-      } else if (known[known.length - 1] !== i) known.push(i);
-    }
-    add(byPath, e.location.path, i);
-  });
-  return { entries, byPort, byHost, byPath };
 }
 
 /**
@@ -99,7 +88,7 @@ export function pairPatchedFiles(head: EntryIndex, patchedByPath: ReadonlyMap<st
   const changedBefore: ServiceEntry[] = [];
   const changedAfter: ServiceEntry[] = [];
   for (const [path, patched] of patchedByPath) {
-    const before = head.byPath.get(path) ?? [];
+    const before = head.entriesOf(path);
     const paired = before.length === patched.length && before.every((i, k) => entryRef(head.entries[i]!) === entryRef(patched[k]!));
     if (!paired) {
       pairs.set(path, undefined);
@@ -129,44 +118,42 @@ export function candidateScope(finding: Pick<Finding, 'port'>, patched: PatchedF
     for (const h of e.hosts) hosts.add(h);
   }
   // A changed entry's hostnames change who holds each copy of them, on every port a copy declares.
-  for (const h of hosts) for (const i of entriesNaming(head, h)) for (const p of head.entries[i]!.ports) ports.add(p.number);
+  if (hosts.size > 0) for (const e of head.entries) if (e.hosts.some((h) => hosts.has(h))) for (const p of e.ports) ports.add(p.number);
   const key = `${[...ports].sort((a, b) => a - b).join(',')}|${[...hosts].sort().join(',')}`;
   return { ports, hosts, key };
 }
 
-/**
- * Indexes (ascending: the side's own order, so which entry is processed first is unchanged) of the
- * entries on the given ports or naming the given hostnames, closed over shared hostnames.
- */
-export function decidingSubset(index: EntryIndex, ports: Iterable<number>, hosts: Iterable<string>): number[] {
-  const inSubset = new Uint8Array(index.entries.length);
-  const doneHosts = new Set<string>();
-  const queue: number[] = [];
-  const take = (i: number) => {
-    if (inSubset[i]) return;
-    inSubset[i] = 1;
-    queue.push(i);
-  };
-  const takeHost = (h: string) => {
-    if (doneHosts.has(h)) return;
-    doneHosts.add(h);
-    const found = index.byHost.get(h);
-    if (typeof found === 'number') take(found);
-    else if (found) for (const i of found) take(i);
-  };
-  for (const p of ports) for (const i of index.byPort.get(p) ?? []) take(i);
-  for (const h of hosts) takeHost(h);
-  while (queue.length > 0) for (const h of index.entries[queue.pop()!]!.hosts) takeHost(h);
-  const out: number[] = [];
-  for (let i = 0; i < inSubset.length; i++) if (inSubset[i]) out.push(i);
-  return out;
+/** A deciding subset: indexes into its side (ascending, the side's own order) and every hostname they name. */
+export interface Subset {
+  indexes: number[];
+  hosts: Set<string>;
 }
 
-/** Every hostname the entries at these indexes name. */
-export function hostsOf(index: EntryIndex, subset: readonly number[]): Set<string> {
-  const hosts = new Set<string>();
-  for (const i of subset) for (const h of index.entries[i]!.hosts) hosts.add(h);
-  return hosts;
+/**
+ * The entries on the given ports or naming the given hostnames, closed over shared hostnames: the side's
+ * order is kept, so which entry is processed first is unchanged. Scans until a pass names no new hostname
+ * (then every entry outside was checked against the final set); hostnames named once end in two passes.
+ */
+export function decidingSubset(index: EntryIndex, ports: ReadonlySet<number>, hosts: Iterable<string>): Subset {
+  const { entries } = index;
+  const inSubset = new Uint8Array(entries.length);
+  const named = new Set(hosts);
+  const take = (i: number) => {
+    inSubset[i] = 1;
+    for (const h of entries[i]!.hosts) named.add(h);
+  };
+  entries.forEach((e, i) => {
+    if (e.ports.some((p) => ports.has(p.number)) || e.hosts.some((h) => named.has(h))) take(i);
+  });
+  for (let before = -1; before !== named.size;) {
+    before = named.size;
+    entries.forEach((e, i) => {
+      if (!inSubset[i] && e.hosts.some((h) => named.has(h))) take(i);
+    });
+  }
+  const indexes: number[] = [];
+  for (let i = 0; i < inSubset.length; i++) if (inSubset[i]) indexes.push(i);
+  return { indexes, hosts: named };
 }
 
 /**
@@ -187,7 +174,7 @@ export function patchedSubset(head: EntryIndex, headSubset: readonly number[], p
       continue;
     }
     // Not paired one to one: the file's patched entries take the place of its first head entry (all are in the subset: all changed).
-    const before = head.byPath.get(path) ?? [];
+    const before = head.entriesOf(path);
     if (before.length === 0) continue;
     unpairedAt.set(before[0]!, entries);
     for (const i of before.slice(1)) skipped.add(i);
@@ -199,7 +186,7 @@ export function patchedSubset(head: EntryIndex, headSubset: readonly number[], p
     else out.push(position.get(i) ?? head.entries[i]!);
   }
   // A file with no entry on the head side (not reached by edits today) still counts.
-  for (const [path, pair] of patched.pairs) if (!pair && (head.byPath.get(path) ?? []).length === 0) out.push(...patched.byPath.get(path)!);
+  for (const [path, pair] of patched.pairs) if (!pair && head.entriesOf(path).length === 0) out.push(...patched.byPath.get(path)!);
   return out;
 }
 

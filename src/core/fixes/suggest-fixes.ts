@@ -11,7 +11,7 @@ import { lineChanges, type LineChange } from './line-changes.js';
 import { collectUsedAddresses, DEFAULT_VIP_POOL, pickVip, type UsedAddresses } from './vip-pool.js';
 import { parseAddress } from '../analysis/addresses.js';
 import { patchRenderedSource, type RenderedSource } from './rendered-sources.js';
-import { candidateScope, decidedBy, decidingSubset, hostsOf, indexEntries, pairPatchedFiles, patchedSubset, type EntryIndex } from './candidate-scope.js';
+import { candidateScope, decidedBy, decidingSubset, indexEntries, pairPatchedFiles, patchedSubset, type EntryIndex } from './candidate-scope.js';
 
 export type FixKind = 'restore' | 'tls' | 'addresses' | 'export-to' | 'port';
 
@@ -280,14 +280,15 @@ function worksOnScope(finding: Finding, patchedByPath: ReadonlyMap<string, reado
   const meshOptions: MeshOptions = { ...DEFAULT_MESH_OPTIONS, ...context.mesh };
   const sides = perReview(context, `scope|${scope.key}`, (): ScopeSides => {
     const headSubset = decidingSubset(head, scope.ports, scope.hosts);
-    // The base side answers lookups by id: every copy of a hostname the head or patched subset can name, so its host-splits are whole too.
+    // The base side answers lookups by id: every copy of a hostname the head or patched subset can name (the
+    // changed entries' are among the head subset's), so its host-splits are whole too.
     const base = baseIndex(context);
-    const baseSubset = decidingSubset(base, scope.ports, [...hostsOf(head, headSubset), ...scope.hosts]);
-    const headEntries = headSubset.map((i) => head.entries[i]!);
-    const baseEntries = baseSubset.map((i) => base.entries[i]!);
+    const baseSubset = decidingSubset(base, scope.ports, headSubset.hosts);
+    const headEntries = headSubset.indexes.map((i) => head.entries[i]!);
+    const baseEntries = baseSubset.indexes.map((i) => base.entries[i]!);
     const asLoaded = (entries: ServiceEntry[], sidecars: LoadResult['sidecars']): LoadResult => ({ entries, sidecars, diagnostics: [] });
     return {
-      headSubset,
+      headSubset: headSubset.indexes,
       headEntries,
       baseEntries,
       canDiffer: profilesThatCanDiffer([asLoaded(baseEntries, context.baseLoaded.sidecars), asLoaded(headEntries, context.headLoaded.sidecars)], meshOptions),

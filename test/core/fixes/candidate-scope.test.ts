@@ -47,9 +47,9 @@ describe('the part of a repository a fix candidate can affect', () => {
       entryYaml(spec('s', 'd', ['h3.example.com'], 5432)),
       entryYaml(spec('t', 'e', ['h4.example.com'], 443)),
     ].map((d) => d))]);
-    const subset = decidingSubset(indexEntries(entries), [443], []);
+    const subset = decidingSubset(indexEntries(entries), new Set([443]), []).indexes;
     expect(subset.map((i) => entryRef(entries[i]!))).toEqual(['a/p', 'b/q', 'c/r', 'e/t']);
-    expect(decidingSubset(indexEntries(entries), [], ['h2.example.com']).map((i) => entryRef(entries[i]!))).toEqual(['a/p', 'b/q', 'c/r']);
+    expect(decidingSubset(indexEntries(entries), new Set(), ['h2.example.com']).indexes.map((i) => entryRef(entries[i]!))).toEqual(['a/p', 'b/q', 'c/r']);
   });
 
   test('the patched subset is the head\'s with the patched entries in place, and the whole patched head from the whole head', () => {
@@ -60,7 +60,7 @@ describe('the part of a repository a fix candidate can affect', () => {
     const all = head.entries.map((_, i) => i);
     expect(patchedSubset(head, all, paired).map((e) => `${entryRef(e)}:${e.exportTo?.join() ?? '-'}`)).toEqual(['a/x1:-', 'a/y1:.', 'a/y2:-', 'b/z1:-']);
     const scope = candidateScope({ port: 443 }, paired, head);
-    expect(patchedSubset(head, decidingSubset(head, scope.ports, scope.hosts), paired).map(entryRef)).toEqual(['a/x1', 'a/y1', 'b/z1']);
+    expect(patchedSubset(head, decidingSubset(head, scope.ports, scope.hosts).indexes, paired).map(entryRef)).toEqual(['a/x1', 'a/y1', 'b/z1']);
   });
 
   test(`${FIXTURE}: team-b's copy of the hostname on 8080 is in the scope of every fix for the 443 collision, and the verdicts are the whole repository's`, () => {
@@ -77,7 +77,7 @@ describe('the part of a repository a fix candidate can affect', () => {
     const restored = loadSourceFile({ path: partnerA.path, text: partnerA.text.replace('  location:', '  addresses:\n    - 10.20.0.5\n  location:') }, { defaultNamespace: 'default' }).entries;
     const scope = candidateScope(introduced.finding, pairPatchedFiles(head, new Map([[partnerA.path, restored]])), head);
     expect([...scope.ports].sort((a, b) => a - b)).toEqual([443, 8080]);
-    expect(decidingSubset(head, scope.ports, scope.hosts).map((i) => entryRef(head.entries[i]!))).toEqual(['team-b/partner', 'team-a/partner', 'team-c/web'].sort((a, b) => headOrder(head.entries, a) - headOrder(head.entries, b)));
+    expect(decidingSubset(head, scope.ports, scope.hosts).indexes.map((i) => entryRef(head.entries[i]!))).toEqual(['team-b/partner', 'team-a/partner', 'team-c/web'].sort((a, b) => headOrder(head.entries, a) - headOrder(head.entries, b)));
 
     // Why the copy matters: exporting team-a's copy only to team-a moves the hostname's split from 443 to 8080,
     // under the same id. A port filter alone would see it vanish on 443 and appear on 8080.
