@@ -165,7 +165,9 @@ export function decidingSubset(index: EntryIndex, ports: ReadonlySet<number>, ho
 export function patchedSubset(head: EntryIndex, headSubset: readonly number[], patched: PatchedFiles): ServiceEntry[] {
   const out: ServiceEntry[] = [];
   const position = new Map<number, ServiceEntry>();
-  const unpairedAt = new Map<number, readonly ServiceEntry[]>();
+  // Files not paired one to one: all their patched entries stand where the file's first head entry stood
+  // (whether or not that one is in the subset: an entry with neither ports nor hosts is in none).
+  const insertions: Array<{ at: number; entries: readonly ServiceEntry[] }> = [];
   const skipped = new Set<number>();
   for (const [path, pair] of patched.pairs) {
     const entries = patched.byPath.get(path)!;
@@ -173,20 +175,21 @@ export function patchedSubset(head: EntryIndex, headSubset: readonly number[], p
       pair.forEach((i, k) => position.set(i, entries[k]!));
       continue;
     }
-    // Not paired one to one: the file's patched entries take the place of its first head entry (all are in the subset: all changed).
     const before = head.entriesOf(path);
-    if (before.length === 0) continue;
-    unpairedAt.set(before[0]!, entries);
-    for (const i of before.slice(1)) skipped.add(i);
+    insertions.push({ at: before.length > 0 ? before[0]! : Infinity, entries });
+    for (const i of before) skipped.add(i);
   }
+  insertions.sort((a, b) => (a.at === b.at ? 0 : a.at < b.at ? -1 : 1));
+  let next = 0;
+  const insertUpTo = (i: number) => {
+    for (; next < insertions.length && insertions[next]!.at <= i; next++) out.push(...insertions[next]!.entries);
+  };
   for (const i of headSubset) {
-    if (skipped.has(i)) continue;
-    const whole = unpairedAt.get(i);
-    if (whole) out.push(...whole);
-    else out.push(position.get(i) ?? head.entries[i]!);
+    insertUpTo(i);
+    if (!skipped.has(i)) out.push(position.get(i) ?? head.entries[i]!);
   }
-  // A file with no entry on the head side (not reached by edits today) still counts.
-  for (const [path, pair] of patched.pairs) if (!pair && head.entriesOf(path).length === 0) out.push(...patched.byPath.get(path)!);
+  // After the last entry of the subset, and files with no entry on the head side (not reached by edits today).
+  insertUpTo(Infinity);
   return out;
 }
 

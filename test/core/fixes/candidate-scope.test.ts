@@ -63,6 +63,20 @@ describe('the part of a repository a fix candidate can affect', () => {
     expect(patchedSubset(head, decidingSubset(head, scope.ports, scope.hosts).indexes, paired).map(entryRef)).toEqual(['a/x1', 'a/y1', 'b/z1']);
   });
 
+  test('a patched file whose entries cannot be paired one to one counts as wholly changed and stands where the file stood', () => {
+    const files = [toFile('x.yaml', [entryYaml(spec('x1', 'a', ['x.example.com'], 443))]), toFile('y.yaml', [entryYaml(spec('y1', 'a', ['y.example.com'], 80))]), toFile('z.yaml', [entryYaml(spec('z1', 'b', ['w.example.com'], 443))])];
+    const head = indexEntries(load(files));
+    // The render of a patched source may hold a different set of entries than the head had from it.
+    const patchedY = load([toFile('y.yaml', [entryYaml(spec('y1', 'a', ['y.example.com'], 8080)), entryYaml(spec('y2', 'a', ['v.example.com'], 9000))])]);
+    const paired = pairPatchedFiles(head, new Map([['y.yaml', patchedY]]));
+    expect([paired.changedBefore.map(entryRef), paired.changedAfter.map(entryRef)]).toEqual([['a/y1'], ['a/y1', 'a/y2']]);
+    const scope = candidateScope({ port: 443 }, paired, head);
+    expect([...scope.ports].sort((a, b) => a - b)).toEqual([80, 443, 8080, 9000]);
+    expect(patchedSubset(head, head.entries.map((_, i) => i), paired).map(entryRef)).toEqual(['a/x1', 'a/y1', 'a/y2', 'b/z1']);
+    // Where the file's head entry is outside the subset, its patched entries still stand in its place.
+    expect(patchedSubset(head, [0, 2], paired).map(entryRef)).toEqual(['a/x1', 'a/y1', 'a/y2', 'b/z1']);
+  });
+
   test(`${FIXTURE}: team-b's copy of the hostname on 8080 is in the scope of every fix for the 443 collision, and the verdicts are the whole repository's`, () => {
     const input = { ...reviewFixture(FIXTURE), defaultNamespace: 'default' };
     const report = reviewedBothWays(input);
@@ -187,7 +201,12 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
   fc.tuple(fc.nat(), entryArb).map(([index, spec]): Edit => ({ kind: 'modify', index, spec })),
   { weight: 2, arbitrary: fc.nat().map((index): Edit => ({ kind: 'drop-isolation', index })) },
 );
-const meshArb = fc.constantFrom<Partial<MeshOptions>>({}, { istioVersion: '1.22' }, { istioVersion: '1.31' }, { autoAllocate: true, dnsCapture: true }, { dnsCapture: false, dnsCaptureByNamespace: { a: true } });
+const meshArb = fc.constantFrom<Partial<MeshOptions>>(
+  {}, { istioVersion: '1.22' }, { istioVersion: '1.24' }, { istioVersion: '1.31' }, { autoAllocate: true, dnsCapture: true },
+  { dnsCapture: false, dnsCaptureByNamespace: { a: true } }, { defaultExportTo: ['.'] }, { outboundTrafficPolicy: 'REGISTRY_ONLY' },
+  // Caps exportTo per namespace from 1.31: a rule the profiles check differs on.
+  { istioVersion: '1.31', serviceEntryVisibility: { applyToSidecars: true, defaultVisibility: 'PUBLIC', policies: [{ visibility: 'NAMESPACE', namespaceSelectors: [{ matchLabels: { team: 'b' } }] }] }, namespaceLabels: { b: { team: 'b' } } },
+);
 const scenarioArb = fc.record({
   base: fc.array(fc.tuple(fc.array(entryArb, { minLength: 1, maxLength: 3 }), editArb), { minLength: 2, maxLength: 7 }),
   added: fc.array(fc.array(entryArb, { minLength: 1, maxLength: 3 }), { maxLength: 1 }),
