@@ -40764,6 +40764,156 @@ function listenerShape(e) {
     });
 }
 
+function indexEntries(entries) {
+    const byPath = new Map();
+    return {
+        entries,
+        entriesOf(path) {
+            let found = byPath.get(path);
+            if (!found) {
+                const list = [];
+                entries.forEach((e, i) => { if (e.location.path === path)
+                    list.push(i); });
+                byPath.set(path, found = list);
+            }
+            return found;
+        },
+    };
+}
+/**
+ * An entry's content without where it was written: an edit that adds lines
+ * above an entry moves it without changing it, and no finding reads positions
+ * (ids, members and severities are made of refs, hosts, ports and roles).
+ */
+function contentKey(e) {
+    return JSON.stringify({
+        ...e,
+        location: undefined,
+        hostsLocation: undefined,
+        ports: e.ports.map((p) => ({ ...p, location: undefined })),
+        ignoreAnnotation: e.ignoreAnnotation ? { ...e.ignoreAnnotation, location: undefined } : undefined,
+    });
+}
+function pairPatchedFiles(head, patchedByPath) {
+    const pairs = new Map();
+    const changedBefore = [];
+    const changedAfter = [];
+    for (const [path, patched] of patchedByPath) {
+        const before = head.entriesOf(path);
+        const paired = before.length === patched.length && before.every((i, k) => entryRef(head.entries[i]) === entryRef(patched[k]));
+        if (!paired) {
+            pairs.set(path, undefined);
+            for (const i of before)
+                changedBefore.push(head.entries[i]);
+            changedAfter.push(...patched);
+            continue;
+        }
+        pairs.set(path, before);
+        before.forEach((i, k) => {
+            const was = head.entries[i];
+            const now = patched[k];
+            if (contentKey(was) !== contentKey(now)) {
+                changedBefore.push(was);
+                changedAfter.push(now);
+            }
+        });
+    }
+    return { byPath: patchedByPath, pairs, changedBefore, changedAfter };
+}
+/** The compared ports and seed hostnames of one candidate for one finding. */
+function candidateScope(finding, patched, head) {
+    const ports = new Set([finding.port]);
+    const hosts = new Set();
+    for (const e of [...patched.changedBefore, ...patched.changedAfter]) {
+        for (const p of e.ports)
+            ports.add(p.number);
+        for (const h of e.hosts)
+            hosts.add(h);
+    }
+    // A changed entry's hostnames change who holds each copy of them, on every port a copy declares.
+    if (hosts.size > 0)
+        for (const e of head.entries)
+            if (e.hosts.some((h) => hosts.has(h)))
+                for (const p of e.ports)
+                    ports.add(p.number);
+    const key = `${[...ports].sort((a, b) => a - b).join(',')}|${[...hosts].sort().join(',')}`;
+    return { ports, hosts, key };
+}
+/**
+ * The entries on the given ports or naming the given hostnames, closed over shared hostnames: the side's
+ * order is kept, so which entry is processed first is unchanged. Scans until a pass names no new hostname
+ * (then every entry outside was checked against the final set); hostnames named once end in two passes.
+ */
+function decidingSubset(index, ports, hosts) {
+    const { entries } = index;
+    const inSubset = new Uint8Array(entries.length);
+    const named = new Set(hosts);
+    const take = (i) => {
+        inSubset[i] = 1;
+        for (const h of entries[i].hosts)
+            named.add(h);
+    };
+    entries.forEach((e, i) => {
+        if (e.ports.some((p) => ports.has(p.number)) || e.hosts.some((h) => named.has(h)))
+            take(i);
+    });
+    for (let before = -1; before !== named.size;) {
+        before = named.size;
+        entries.forEach((e, i) => {
+            if (!inSubset[i] && e.hosts.some((h) => named.has(h)))
+                take(i);
+        });
+    }
+    const indexes = [];
+    for (let i = 0; i < inSubset.length; i++)
+        if (inSubset[i])
+            indexes.push(i);
+    return { indexes, hosts: named };
+}
+/**
+ * The patched head's deciding subset, from the head's: the same entries in the same order, each
+ * patched file's entries in place of the head's. It is the patched head's own closure: only changed
+ * entries differ, and they, with every entry sharing a hostname with them, are already in the head's.
+ * With `headSubset` the whole head (every index), this is the whole patched head.
+ */
+function patchedSubset(head, headSubset, patched) {
+    const out = [];
+    const position = new Map();
+    // Files not paired one to one: all their patched entries stand where the file's first head entry stood
+    // (whether or not that one is in the subset: an entry with neither ports nor hosts is in none).
+    const insertions = [];
+    const skipped = new Set();
+    for (const [path, pair] of patched.pairs) {
+        const entries = patched.byPath.get(path);
+        if (pair) {
+            pair.forEach((i, k) => position.set(i, entries[k]));
+            continue;
+        }
+        const before = head.entriesOf(path);
+        insertions.push({ at: before.length > 0 ? before[0] : Infinity, entries });
+        for (const i of before)
+            skipped.add(i);
+    }
+    insertions.sort((a, b) => (a.at === b.at ? 0 : a.at < b.at ? -1 : 1));
+    let next = 0;
+    const insertUpTo = (i) => {
+        for (; next < insertions.length && insertions[next].at <= i; next++)
+            out.push(...insertions[next].entries);
+    };
+    for (const i of headSubset) {
+        insertUpTo(i);
+        if (!skipped.has(i))
+            out.push(position.get(i) ?? head.entries[i]);
+    }
+    // After the last entry of the subset, and files with no entry on the head side (not reached by edits today).
+    insertUpTo(Infinity);
+    return out;
+}
+/** Findings an analysis of a deciding subset gives exactly as the whole would: on a compared port, or a host-split (all copies are in). */
+function decidedBy(scope) {
+    return (f) => scope.ports.has(f.port) || f.rule === 'host-split';
+}
+
 const MAX_TLS_EDITS = 5;
 const FIXABLE_RULES = new Set(['tcp-shadowed', 'tls-shadowed', 'multi-host-tcp', 'tcp-captures-tls-port', 'http-tcp-sniffing', 'well-known-port-protocol', 'tcp-captures-port']);
 /** Rules whose every member keeps its chain: the fix targets them all, not the losers. */
@@ -40900,9 +41050,12 @@ function freePort(port, usedPorts) {
     return undefined;
 }
 /**
- * Applies the edits to the head files and re-runs the analysis on the
- * entries the edits can influence (same port numbers or hosts): listener
- * groups never span ports, so that subset decides exactly as the whole would.
+ * Applies the edits to the head files and re-analyses the patched head: the
+ * finding must be gone and nothing else new, under the mesh's release and every
+ * release that could decide these inputs differently. Only the deciding subset
+ * is analysed (see candidate-scope): on those ports, and for the host-splits of
+ * the hostnames it names, it finds exactly what the whole repository would,
+ * and every other finding is the same with or without the candidate.
  */
 function verify(finding, edits, context) {
     const original = new Map(context.headFiles.map((f) => [f.path, f.text]));
@@ -40911,7 +41064,7 @@ function verify(finding, edits, context) {
     for (const edit of edits)
         byFile.set(edit.path, [...(byFile.get(edit.path) ?? []), edit]);
     const loadOptions = { defaultNamespace: context.defaultNamespace };
-    const patchedEntries = [];
+    const patchedByPath = new Map();
     for (const [path, fileEdits] of byFile) {
         const text = original.get(path);
         if (text === undefined) {
@@ -40922,7 +41075,7 @@ function verify(finding, edits, context) {
                 return undefined;
             original.set(path, source.source.text);
             patched.set(path, render.sourceText);
-            patchedEntries.push(...render.entries);
+            patchedByPath.set(path, render.entries);
             continue;
         }
         // Where each edited manifest sits after all edits of the file: lines added above move it.
@@ -40933,68 +41086,121 @@ function verify(finding, edits, context) {
         const part = loadSourceFile({ path, text: applied.text }, loadOptions);
         if (part.diagnostics.some((d) => d.severity === 'error'))
             return undefined;
-        patchedEntries.push(...part.entries);
+        patchedByPath.set(path, part.entries);
         if (!applied.locations.every((at) => { const m = manifestValueAt(applied.text, at); return m !== undefined && context.validate(m).length === 0; }))
             return undefined;
     }
-    const touched = new Set(patched.keys());
-    const changedRefs = new Set(patchedEntries.map(entryRef));
-    const relevantPorts = new Set([finding.port]);
-    const relevantHosts = new Set();
-    for (const e of [...patchedEntries, ...context.headLoaded.entries.filter((x) => changedRefs.has(entryRef(x)))]) {
-        for (const p of e.ports)
-            relevantPorts.add(p.number);
-        for (const h of e.hosts)
-            relevantHosts.add(h);
-    }
-    const relevant = (e) => e.ports.some((p) => relevantPorts.has(p.number)) || e.hosts.some((h) => relevantHosts.has(h));
-    const afterEntries = [...context.headLoaded.entries.filter((e) => !touched.has(e.location.path) && relevant(e)), ...patchedEntries.filter(relevant)];
-    // The base and head sides depend only on which ports and hosts are relevant, so candidates (and findings)
-    // that touch the same ones share everything about them; only the patched side is analysed per candidate.
-    const relevanceKey = `${[...relevantPorts].sort((a, b) => a - b).join(',')}|${[...relevantHosts].sort().join(',')}`;
-    const onRelevantPorts = (result) => ({ ...result, findings: result.findings.filter((f) => relevantPorts.has(f.port)) });
-    const meshOptions = { ...DEFAULT_MESH_OPTIONS, ...context.mesh };
-    const fixed = relevanceSides(context, relevanceKey, () => {
-        // The release the mesh runs decides the finding. Only the relevant ports (and hosts) can change: every
-        // entry on them is in the subset, so its findings there are exactly the whole set's, and base and head
-        // come from the analyses the review already made.
-        const whole = wholeAnalyses(context);
-        const base = onRelevantPorts(whole.base);
-        const baseSubset = { entries: context.baseLoaded.entries.filter(relevant), sidecars: context.baseLoaded.sidecars, diagnostics: [] };
-        const headSubset = { entries: context.headLoaded.entries.filter(relevant), sidecars: context.headLoaded.sidecars, diagnostics: [] };
-        return {
-            base,
-            headIntroduced: new Set(classifyFindings(base, onRelevantPorts(whole.head)).introduced.map((c) => c.finding.id)),
-            baseSubset,
-            headSubset,
-            canDiffer: profilesThatCanDiffer([baseSubset, headSubset], meshOptions),
-        };
-    });
-    const after = analyze({ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }, { mesh: context.mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, forComparison: true });
-    const introducedAfter = classifyFindings(fixed.base, onRelevantPorts(after)).introduced.map((c) => c.finding.id);
-    if (introducedAfter.includes(finding.id))
+    const works = context.wholeVerification ? worksOnWhole(finding, patchedByPath, context) : worksOnScope(finding, patchedByPath, context);
+    if (!works)
         return undefined;
-    if (introducedAfter.some((id) => !fixed.headIntroduced.has(id)))
-        return undefined;
-    // A fix must hold whichever Istio release the mesh runs: no other profile may gain a finding either.
-    // Only releases that could decide these inputs differently are checked: the others decide as the mesh's own did, just above.
-    const canDiffer = new Set([...fixed.canDiffer, ...profilesThatCanDiffer([{ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }], meshOptions)]);
-    for (const istioVersion of PROFILE_VERSIONS.filter((v) => v !== (context.mesh?.istioVersion ?? DEFAULT_ISTIO_VERSION) && canDiffer.has(v))) {
-        const mesh = { ...context.mesh, istioVersion };
-        const analyseSubset = (subset) => analyze({ entries: subset.entries, sidecars: subset.sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, forComparison: true });
-        const sides = profileSides(context, `${istioVersion}|${relevanceKey}`, () => {
-            const base = analyseSubset(fixed.baseSubset);
-            const head = analyseSubset(fixed.headSubset);
-            return { base, headIntroduced: new Set(classifyFindings(base, head).introduced.map((c) => c.finding.id)) };
-        });
-        const after = analyze({ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, forComparison: true });
-        if (classifyFindings(sides.base, after).introduced.some((c) => !sides.headIntroduced.has(c.finding.id)))
-            return undefined;
-    }
     const changes = [];
     for (const [path, text] of patched)
         changes.push(...lineChanges(path, original.get(path), text));
     return changes;
+}
+/** The head's entries indexed for scoping, once per review. */
+function headIndex(context) {
+    return perReview(context, 'headIndex', () => indexEntries(context.headLoaded.entries));
+}
+/** The base's: its deciding subsets answer other releases' lookups. */
+function baseIndex(context) {
+    return perReview(context, 'baseIndex', () => indexEntries(context.baseLoaded.entries));
+}
+/** Ids the head introduces over the base under the mesh's own release, from the review's analyses. */
+function headIntroducedIds(context) {
+    if (context.headIntroduced)
+        return context.headIntroduced;
+    return perReview(context, 'headIntroduced', () => {
+        const whole = wholeAnalyses(context);
+        return new Set(classifyFindings(whole.base, whole.head).introduced.map((c) => c.finding.id));
+    });
+}
+/** A comparison-only analysis of entries of the head side (or, with `sidecars`, of another side), under the mesh's release or another. */
+function analyzeFor(context, entries, istioVersion, sidecars = context.headLoaded.sidecars) {
+    const mesh = istioVersion === undefined ? context.mesh : { ...context.mesh, istioVersion };
+    return analyze({ entries, sidecars, diagnostics: [] }, { mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, forComparison: true });
+}
+/**
+ * The verdict from the deciding subsets. The mesh's own release compares the patched subset with the
+ * review's own analyses (ids are looked up, so every base finding is at hand); other releases analyse
+ * the base and head subsets, shared by every candidate with the same scope.
+ */
+function worksOnScope(finding, patchedByPath, context) {
+    const head = headIndex(context);
+    const patchedFiles = pairPatchedFiles(head, patchedByPath);
+    const scope = candidateScope(finding, patchedFiles, head);
+    const decided = decidedBy(scope);
+    const meshOptions = { ...DEFAULT_MESH_OPTIONS, ...context.mesh };
+    const sides = perReview(context, `scope|${scope.key}`, () => {
+        const headSubset = decidingSubset(head, scope.ports, scope.hosts);
+        // The base side answers lookups by id: every copy of a hostname the head or patched subset can name (the
+        // changed entries' are among the head subset's), so its host-splits are whole too.
+        const base = baseIndex(context);
+        const baseSubset = decidingSubset(base, scope.ports, headSubset.hosts);
+        const headEntries = headSubset.indexes.map((i) => head.entries[i]);
+        const baseEntries = baseSubset.indexes.map((i) => base.entries[i]);
+        const asLoaded = (entries, sidecars) => ({ entries, sidecars, diagnostics: [] });
+        return {
+            headSubset: headSubset.indexes,
+            headEntries,
+            baseEntries,
+            canDiffer: profilesThatCanDiffer([asLoaded(baseEntries, context.baseLoaded.sidecars), asLoaded(headEntries, context.headLoaded.sidecars)], meshOptions),
+        };
+    });
+    const afterEntries = patchedSubset(head, sides.headSubset, patchedFiles);
+    const whole = wholeAnalyses(context);
+    const after = analyzeFor(context, afterEntries).findings.filter(decided);
+    const introducedAfter = classifyFindings(whole.base, { findings: after, entryCount: afterEntries.length }).introduced.map((c) => c.finding.id);
+    if (introducedAfter.includes(finding.id))
+        return false;
+    const headIntroduced = headIntroducedIds(context);
+    if (introducedAfter.some((id) => !headIntroduced.has(id)))
+        return false;
+    // A fix must hold whichever Istio release the mesh runs: no other profile may gain a finding either.
+    // Only releases that could decide these inputs differently are checked: the others decide as the mesh's own did, just above.
+    const canDiffer = new Set([...sides.canDiffer, ...profilesThatCanDiffer([{ entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }], meshOptions)]);
+    for (const istioVersion of otherProfiles(context, canDiffer)) {
+        const profile = perReview(context, `profile|${istioVersion}|${scope.key}`, () => {
+            const baseResult = analyzeFor(context, sides.baseEntries, istioVersion, context.baseLoaded.sidecars);
+            const headResult = analyzeFor(context, sides.headEntries, istioVersion);
+            return { base: baseResult, headIntroduced: new Set(classifyFindings(baseResult, { ...headResult, findings: headResult.findings.filter(decided) }).introduced.map((c) => c.finding.id)) };
+        });
+        const afterThere = analyzeFor(context, afterEntries, istioVersion);
+        if (classifyFindings(profile.base, { ...afterThere, findings: afterThere.findings.filter(decided) }).introduced.some((c) => !profile.headIntroduced.has(c.finding.id)))
+            return false;
+    }
+    return true;
+}
+/**
+ * The reference verdict (fixes.wholeVerification): the whole patched head against the whole base and
+ * head, under every release that could decide any of them differently. Tests hold the scoped verdict to it.
+ */
+function worksOnWhole(finding, patchedByPath, context) {
+    const head = headIndex(context);
+    const everyIndex = perReview(context, 'everyHeadIndex', () => context.headLoaded.entries.map((_, i) => i));
+    const afterEntries = patchedSubset(head, everyIndex, pairPatchedFiles(head, patchedByPath));
+    const whole = wholeAnalyses(context);
+    const introducedAfter = classifyFindings(whole.base, analyzeFor(context, afterEntries)).introduced.map((c) => c.finding.id);
+    if (introducedAfter.includes(finding.id))
+        return false;
+    const headIntroduced = headIntroducedIds(context);
+    if (introducedAfter.some((id) => !headIntroduced.has(id)))
+        return false;
+    const meshOptions = { ...DEFAULT_MESH_OPTIONS, ...context.mesh };
+    const canDiffer = profilesThatCanDiffer([context.baseLoaded, context.headLoaded, { entries: afterEntries, sidecars: context.headLoaded.sidecars, diagnostics: [] }], meshOptions);
+    for (const istioVersion of otherProfiles(context, canDiffer)) {
+        const profile = perReview(context, `whole-profile|${istioVersion}`, () => {
+            const baseResult = analyzeFor(context, context.baseLoaded.entries, istioVersion, context.baseLoaded.sidecars);
+            return { base: baseResult, headIntroduced: new Set(classifyFindings(baseResult, analyzeFor(context, context.headLoaded.entries, istioVersion)).introduced.map((c) => c.finding.id)) };
+        });
+        if (classifyFindings(profile.base, analyzeFor(context, afterEntries, istioVersion)).introduced.some((c) => !profile.headIntroduced.has(c.finding.id)))
+            return false;
+    }
+    return true;
+}
+/** The releases other than the mesh's own among those that could decide differently, in profile order. */
+function otherProfiles(context, canDiffer) {
+    return PROFILE_VERSIONS.filter((v) => v !== (context.mesh?.istioVersion ?? DEFAULT_ISTIO_VERSION) && canDiffer.has(v));
 }
 const reviewIndexes = new WeakMap();
 /** Something every finding of one review can share (an index of its entry sets, analyses of a relevant subset), made once per review. */
@@ -41005,14 +41211,6 @@ function perReview(context, name, make) {
     if (!known.has(name))
         known.set(name, make());
     return known.get(name);
-}
-/** What every candidate touching the same ports and hosts shares under the mesh's own release, made once per review. */
-function relevanceSides(context, key, make) {
-    return perReview(context, `relevance|${key}`, make);
-}
-/** A profile's base and head analyses of one relevant subset, made once per review. */
-function profileSides(context, key, make) {
-    return perReview(context, `profile|${key}`, make);
 }
 const computed = new WeakMap();
 /** The whole base and head analyses, made once per review however many candidates are verified. */
@@ -41218,7 +41416,7 @@ function reviewSides(input) {
     const fixNotes = {};
     if (input.fixes && classification.introduced.length > 0) {
         const rendered = renderedSourcesOf(input.headGroups ?? []);
-        const context = { baseLoaded, headLoaded, headFiles, newEntryRefs, defaultNamespace: input.head.defaultNamespace, mesh: input.head.mesh, meshName: input.meshName, vipPool: input.fixes.vipPool, validate: input.fixes.validate, baseAnalysis: base, headAnalysis: head, rendered };
+        const context = { baseLoaded, headLoaded, headFiles, newEntryRefs, defaultNamespace: input.head.defaultNamespace, mesh: input.head.mesh, meshName: input.meshName, vipPool: input.fixes.vipPool, validate: input.fixes.validate, baseAnalysis: base, headAnalysis: head, headIntroduced: new Set(classification.introduced.map((c) => c.finding.id)), rendered, wholeVerification: input.fixes.wholeVerification === true };
         const used = collectUsedAddresses(headLoaded.entries);
         for (const c of classification.introduced) {
             suggestions[c.finding.id] = suggestFixes(c.finding, c.newEntryRefs, context, used);
