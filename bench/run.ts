@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: synthetic GitOps repositories, each run timed end to end
  * beside the floor (a synchronous walk + readFileSync + js-yaml loadAll of the
- * same files, in the same process model), interleaved, in fresh processes.
+ * same files, in the same process model: plain node, one fresh process per run), interleaved.
  * Prints a Markdown table (the README's); asserts nothing.
  *
  *   BENCH_SIZES   sizes of the realistic and one-port check runs (default 1000,10000,100000,300000)
@@ -74,7 +74,7 @@ function prepare(s: Scenario): { dir: string; mb: number } {
 
 function measure(args: string[]): Sample | undefined {
   try {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench/measure.ts'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20, timeout: timeoutMs, stdio: ['ignore', 'pipe', 'inherit'] });
+    const out = execFileSync(process.execPath, [join(root, 'bench/measure.mjs'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20, timeout: timeoutMs, stdio: ['ignore', 'pipe', 'inherit'] });
     return JSON.parse(out.trim().split('\n').pop()!) as Sample;
   } catch (error) {
     process.stderr.write(`  run failed or timed out: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);

@@ -1,9 +1,9 @@
-import { limitHeapGrowth } from '../adapters/heap-growth.js';
+import { limitHeapGrowth, REVIEW_HEAP_GROWING_PERCENT } from '../adapters/heap-growth.js';
 import { actionsCoreIo } from './io.js';
 import { run } from './run.js';
 
-// Before any real work: the growing factor applies from the next full collection on.
-limitHeapGrowth();
+// Before any real work: the growing factor applies from the next full collection on. Every run is a review.
+limitHeapGrowth(REVIEW_HEAP_GROWING_PERCENT);
 
 try {
   const result = await run({ env: process.env, io: actionsCoreIo });

@@ -1,8 +1,10 @@
-import { limitHeapGrowth } from '../adapters/heap-growth.js';
+import { CHECK_HEAP_GROWING_PERCENT, limitHeapGrowth, REVIEW_HEAP_GROWING_PERCENT } from '../adapters/heap-growth.js';
 import { EXIT_USAGE, runCli } from './run-cli.js';
 
-// Before any real work: the growing factor applies from the next full collection on.
-limitHeapGrowth();
+// Before any real work: the growing factor applies from the next full collection on. A review holds two sides.
+// The command is usually the first word; when an option's value comes first the check's cap applies, which only trades speed for memory.
+const reviews = process.argv.slice(2).find((arg) => !arg.startsWith('-')) === 'diff';
+limitHeapGrowth(reviews ? REVIEW_HEAP_GROWING_PERCENT : CHECK_HEAP_GROWING_PERCENT);
 
 // Exit 1 means "findings"; a crash must never look like one, so anything unexpected exits 2.
 function crash(error: unknown): never {

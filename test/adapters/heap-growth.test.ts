@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { HEAP_GROWING_PERCENT, limitHeapGrowth } from '../../src/adapters/heap-growth.js';
+import { CHECK_HEAP_GROWING_PERCENT as HEAP_GROWING_PERCENT, limitHeapGrowth } from '../../src/adapters/heap-growth.js';
 
 describe('limiting how far V8 grows the heap past the live set', () => {
   function flagsSet(execArgv: string[]): string[] {
     const set: string[] = [];
-    limitHeapGrowth(execArgv, (flags) => set.push(flags));
+    limitHeapGrowth(HEAP_GROWING_PERCENT, execArgv, (flags) => set.push(flags));
     return set;
   }
 

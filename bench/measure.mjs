@@ -5,46 +5,42 @@
  *   check FORMAT: the CLI's `check` (read, load, analyse, write the report to a file);
  *   diff FORMAT: the CLI's `diff --base main --head pr` in a git repository, fixes included.
  * Ours is the built CLI, dist/cli.js, exactly as users run it (build after changing src/).
- * Both run in this same process model (node --import tsx). Prints one JSON line:
- * { mode, ms, cpuMs, peakRssMb, exitCode, reportBytes }. cpuMs is the process's CPU time
- * (all threads): on a machine busy with other work it stays near what an idle
- * machine's wall clock would show, where the wall clock does not.
+ * Plain JavaScript run by plain node, so neither side carries a TypeScript loader's thread
+ * and heap. Prints one JSON line: { mode, ms, cpuMs, peakRssMb, exitCode, reportBytes }.
+ * cpuMs is the process's CPU time (all threads): on a machine busy with other work it
+ * stays near what an idle machine's wall clock would show, where the wall clock does not.
  */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as jsYaml from 'js-yaml';
-import { DEFAULT_PATH_GLOBS, makePathFilter } from '../src/core/paths.js';
 
-const [mode, dir, format = 'json'] = process.argv.slice(2) as ['bare' | 'check' | 'diff', string, string | undefined];
+const [mode, dir, format = 'json'] = process.argv.slice(2);
 const report = join(tmpdir(), `seg-bench-${process.pid}.out`);
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const started = performance.now();
 const cpuStart = process.cpuUsage();
 let exitCode = 0;
 if (mode === 'bare') {
-  // Skips .git as the tool does (a diff run's repository has one).
-  const isManifest = makePathFilter(DEFAULT_PATH_GLOBS);
-  const walk = (at: string, rel: string): void => {
+  // The files the tool reads by default (**/*.yaml, **/*.yml), skipping .git as it does (a diff run's repository has one).
+  const walk = (at) => {
     for (const child of readdirSync(at, { withFileTypes: true })) {
-      const path = rel ? `${rel}/${child.name}` : child.name;
       if (child.isDirectory()) {
-        if (child.name !== '.git') walk(join(at, child.name), path);
-      } else if (isManifest(path)) {
+        if (child.name !== '.git') walk(join(at, child.name));
+      } else if (child.name.endsWith('.yaml') || child.name.endsWith('.yml')) {
         jsYaml.loadAll(readFileSync(join(at, child.name), 'utf8'));
       }
     }
   };
-  walk(dir, '');
+  walk(dir);
 } else {
-  // The shipped CLI itself (dist/cli.js, as `npx serviceentry-guard` runs it): its entry point sets up the process
-  // (the heap growth cap among others) before it runs the command, and importing it runs the command to the end.
+  // Importing the CLI runs the command to the end: its entry point first sets the process up (the heap growth cap among others).
   const args = mode === 'check'
     ? ['check', dir, '--format', format, '--output', report]
     : ['diff', '--base', 'main', '--head', 'pr', '--format', format, '--output', report];
   if (mode === 'diff') process.chdir(dir);
-  process.argv = [process.argv[0]!, CLI, ...args];
+  process.argv = [process.argv[0], CLI, ...args];
   await import(CLI);
   exitCode = Number(process.exitCode ?? 0);
   // The measurement itself succeeded whatever the CLI's verdict: the exit code travels in the JSON line.
