@@ -15,14 +15,18 @@ import { mkdtemp, rm, mkdir, realpath, lstat, readdir, stat, readFile, writeFile
  *
  * Left alone, V8 sets the next collection's limit at up to four times the live heap when
  * collections are cheap next to the program's own work (they are here: one pass over mostly
- * new objects), so a 100k-entry check whose live heap stays under ~230 MB reached 515–630 MB
- * of RSS, most of it garbage no collection had yet been asked for. A CI runner shares its
- * memory with the build it checks, and the budget (≤ 400 MB at 100k entries) is about what
- * the tool needs, not V8's appetite. At 25% the same runs peaked at 380–410 MB for a few
- * more full collections, whose marking runs mostly on a helper thread; `npm run bench`
- * prints what that costs in time.
+ * new objects), so a 100k-entry `check` whose live heap stays under ~200 MB peaked at
+ * 510–590 MB of RSS, most of it garbage no collection had yet been asked for. A CI runner
+ * shares its memory with the build it checks, and the budget (≤ 400 MB at 100k entries) is
+ * about what the tool needs, not V8's appetite. Each cap costs more full collections, whose
+ * marking is proportional to the live heap (measured on 2 cores, 100k entries, /usr/bin/time):
+ *  - `check` at 25%: 350–380 MB for 8–12% more CPU time (50% stayed near 400 MB);
+ *  - a review (`diff`, the action) holds two sides and their fix checks, so its live heap is
+ *    larger and the same cap costs more: at 25% the one-port review took 17–24% more CPU
+ *    (835–866 → 527–550 MB), at 50% 7% more (612–627 MB). Reviews take 50%.
  */
-const HEAP_GROWING_PERCENT = 25;
+const CHECK_HEAP_GROWING_PERCENT = 25;
+const REVIEW_HEAP_GROWING_PERCENT = 50;
 const FLAG = '--heap-growing-percent';
 /** V8 reads `_` and `-` in flag names alike. */
 const SPELLINGS = [FLAG, '--heap_growing_percent'];
@@ -30,10 +34,10 @@ const SPELLINGS = [FLAG, '--heap_growing_percent'];
  * Called first by the CLI and the action. A process started with its own factor
  * (`node --heap-growing-percent=N`) keeps it: explicit wins.
  */
-function limitHeapGrowth(execArgv = process.execArgv, setFlags = setFlagsFromString) {
+function limitHeapGrowth(percent, execArgv = process.execArgv, setFlags = setFlagsFromString) {
     if (execArgv.some((arg) => SPELLINGS.some((spelling) => arg.startsWith(spelling))))
         return;
-    setFlags(`${FLAG}=${HEAP_GROWING_PERCENT}`);
+    setFlags(`${FLAG}=${percent}`);
 }
 
 /**
@@ -56946,8 +56950,10 @@ function writeToFile(path, output) {
     }
 }
 
-// Before any real work: the growing factor applies from the next full collection on.
-limitHeapGrowth();
+// Before any real work: the growing factor applies from the next full collection on. A review holds two sides.
+// The command is usually the first word; when an option's value comes first the check's cap applies, which only trades speed for memory.
+const reviews = process.argv.slice(2).find((arg) => !arg.startsWith('-')) === 'diff';
+limitHeapGrowth(reviews ? REVIEW_HEAP_GROWING_PERCENT : CHECK_HEAP_GROWING_PERCENT);
 // Exit 1 means "findings"; a crash must never look like one, so anything unexpected exits 2.
 function crash(error) {
     process.stderr.write(`serviceentry-guard: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
