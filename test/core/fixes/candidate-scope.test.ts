@@ -52,6 +52,23 @@ describe('the part of a repository a fix candidate can affect', () => {
     expect(decidingSubset(indexEntries(entries), new Set(), ['h2.example.com']).indexes.map((i) => entryRef(entries[i]!))).toEqual(['a/p', 'b/q', 'c/r']);
   });
 
+  test('a chain of entries each sharing a hostname with the next is closed in one walk, whatever their order', () => {
+    // Listed last link first, so each scan of the side finds one more link: scanning until nothing new appears
+    // read every entry's hostnames once per link (2,000 links: 4 million reads). The closure reads each a few times.
+    const links = 2_000;
+    let reads = 0;
+    const entry = (hosts: string[], port: number) => ({ get hosts() { reads++; return hosts; }, ports: [{ number: port }] });
+    const chain = Array.from({ length: links }, (_, k) => {
+      const link = links - 1 - k;
+      return entry([`c${link}.example.com`, `c${link + 1}.example.com`], link === 0 ? 443 : 9000 + (link % 7));
+    });
+    const entries = [entry(['elsewhere.example.com'], 9001), ...chain] as unknown as ServiceEntry[];
+    const subset = decidingSubset(indexEntries(entries), new Set([443]), []);
+    expect(subset.indexes).toEqual(Array.from({ length: links }, (_, k) => k + 1));
+    expect(subset.hosts.size).toBe(links + 1);
+    expect(reads).toBeLessThanOrEqual(6 * entries.length);
+  });
+
   test('the patched subset is the head\'s with the patched entries in place, and the whole patched head from the whole head', () => {
     const files = [toFile('x.yaml', [entryYaml(spec('x1', 'a', ['x.example.com'], 443))]), toFile('y.yaml', [entryYaml(spec('y1', 'a', ['y.example.com'], 443)), entryYaml(spec('y2', 'a', ['z.example.com'], 80))]), toFile('z.yaml', [entryYaml(spec('z1', 'b', ['w.example.com'], 443))])];
     const head = indexEntries(load(files));
