@@ -40845,28 +40845,56 @@ function candidateScope(finding, patched, head) {
 }
 /**
  * The entries on the given ports or naming the given hostnames, closed over shared hostnames: the side's
- * order is kept, so which entry is processed first is unchanged. Scans until a pass names no new hostname
- * (then every entry outside was checked against the final set); hostnames named once end in two passes.
+ * order is kept, so which entry is processed first is unchanged. Linear whatever the hostnames do: one
+ * scan takes the entries on the ports or naming a seed hostname; a second takes those naming a hostname
+ * the first one brought in (for hostnames named once or twice, the usual case, the closure ends there).
+ * Whatever is still open is followed through an index of the entries left out, built only then, so a
+ * chain of entries each sharing a hostname with the next costs one walk, not one scan per link.
  */
 function decidingSubset(index, ports, hosts) {
     const { entries } = index;
     const inSubset = new Uint8Array(entries.length);
     const named = new Set(hosts);
+    /** Hostnames a taken entry brought in since the last scan. */
+    let fresh = [];
     const take = (i) => {
         inSubset[i] = 1;
         for (const h of entries[i].hosts)
-            named.add(h);
+            if (!named.has(h)) {
+                named.add(h);
+                fresh.push(h);
+            }
     };
     entries.forEach((e, i) => {
         if (e.ports.some((p) => ports.has(p.number)) || e.hosts.some((h) => named.has(h)))
             take(i);
     });
-    for (let before = -1; before !== named.size;) {
-        before = named.size;
+    if (fresh.length > 0) {
+        fresh = [];
         entries.forEach((e, i) => {
             if (!inSubset[i] && e.hosts.some((h) => named.has(h)))
                 take(i);
         });
+    }
+    if (fresh.length > 0) {
+        const leftOut = new Map();
+        entries.forEach((e, i) => {
+            if (inSubset[i])
+                return;
+            for (const h of e.hosts) {
+                const list = leftOut.get(h);
+                if (list)
+                    list.push(i);
+                else
+                    leftOut.set(h, [i]);
+            }
+        });
+        while (fresh.length > 0) {
+            const h = fresh.pop();
+            for (const i of leftOut.get(h) ?? [])
+                if (!inSubset[i])
+                    take(i);
+        }
     }
     const indexes = [];
     for (let i = 0; i < inSubset.length; i++)
