@@ -2,6 +2,8 @@
  * One measurement in a fresh process, so peak memory is this mode's alone:
  *   bare: the floor, the fastest honest read + parse we can write: a synchronous
  *         walk, readFileSync and js-yaml loadAll of every manifest, nothing more;
+ *   bare-threads: the same split over one thread per core (ours parses in worker
+ *         threads too when a repository is large and there are cores to spare);
  *   check FORMAT: the CLI's `check` (read, load, analyse, write the report to a file);
  *   diff FORMAT: the CLI's `diff --base main --head pr` in a git repository, fixes included.
  * Ours is the built CLI, dist/cli.js, exactly as users run it (build after changing src/).
@@ -11,48 +13,80 @@
  * stays near what an idle machine's wall clock would show, where the wall clock does not.
  */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import * as jsYaml from 'js-yaml';
 
-const [mode, dir, format = 'json'] = process.argv.slice(2);
-const report = join(tmpdir(), `seg-bench-${process.pid}.out`);
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-const started = performance.now();
-const cpuStart = process.cpuUsage();
-let exitCode = 0;
-if (mode === 'bare') {
-  // The files the tool reads by default (**/*.yaml, **/*.yml), skipping .git as it does (a diff run's repository has one).
-  const walk = (at) => {
-    for (const child of readdirSync(at, { withFileTypes: true })) {
-      if (child.isDirectory()) {
-        if (child.name !== '.git') walk(join(at, child.name));
-      } else if (child.name.endsWith('.yaml') || child.name.endsWith('.yml')) {
-        jsYaml.loadAll(readFileSync(join(at, child.name), 'utf8'));
-      }
-    }
-  };
-  walk(dir);
+// A thread of the `bare-threads` floor: parses its share of the files and says how many it did.
+if (!isMainThread) {
+  for (const path of workerData.paths) jsYaml.loadAll(readFileSync(path, 'utf8'));
+  parentPort.postMessage(workerData.paths.length);
 } else {
-  // Importing the CLI runs the command to the end: its entry point first sets the process up (the heap growth cap among others).
-  const args = mode === 'check'
-    ? ['check', dir, '--format', format, '--output', report]
-    : ['diff', '--base', 'main', '--head', 'pr', '--format', format, '--output', report];
-  if (mode === 'diff') process.chdir(dir);
-  process.argv = [process.argv[0], CLI, ...args];
-  await import(CLI);
-  exitCode = Number(process.exitCode ?? 0);
-  // The measurement itself succeeded whatever the CLI's verdict: the exit code travels in the JSON line.
-  process.exitCode = 0;
+  await measure();
 }
-const ms = performance.now() - started;
-const cpu = process.cpuUsage(cpuStart);
-let reportBytes = 0;
-try {
-  reportBytes = statSync(report).size;
-  rmSync(report);
-} catch {
-  // bare writes no report
+
+async function measure() {
+  const [mode, dir, format = 'json'] = process.argv.slice(2);
+  const report = join(tmpdir(), `seg-bench-${process.pid}.out`);
+  const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+  const started = performance.now();
+  const cpuStart = process.cpuUsage();
+  let exitCode = 0;
+  if (mode === 'bare') {
+    // The files the tool reads by default (**/*.yaml, **/*.yml), skipping .git as it does (a diff run's repository has one).
+    const walk = (at) => {
+      for (const child of readdirSync(at, { withFileTypes: true })) {
+        if (child.isDirectory()) {
+          if (child.name !== '.git') walk(join(at, child.name));
+        } else if (child.name.endsWith('.yaml') || child.name.endsWith('.yml')) {
+          jsYaml.loadAll(readFileSync(join(at, child.name), 'utf8'));
+        }
+      }
+    };
+    walk(dir);
+  } else if (mode === 'bare-threads') {
+    // The same floor spread over every core: this thread and one worker per other core each parse a share of
+    // the files and keep nothing, so no result travels between threads. The floor for a tool that parses in threads.
+    const paths = [];
+    const walk = (at) => {
+      for (const child of readdirSync(at, { withFileTypes: true })) {
+        if (child.isDirectory()) {
+          if (child.name !== '.git') walk(join(at, child.name));
+        } else if (child.name.endsWith('.yaml') || child.name.endsWith('.yml')) paths.push(join(at, child.name));
+      }
+    };
+    walk(dir);
+    const threads = availableParallelism();
+    const share = (t) => paths.filter((_, i) => i % threads === t);
+    const workers = Array.from({ length: threads - 1 }, (_, w) => new Promise((resolve, reject) => {
+      const worker = new Worker(new URL(import.meta.url), { workerData: { paths: share(w + 1) } });
+      worker.once('message', () => resolve(worker.terminate()));
+      worker.once('error', reject);
+    }));
+    for (const path of share(0)) jsYaml.loadAll(readFileSync(path, 'utf8'));
+    await Promise.all(workers);
+  } else {
+    // Importing the CLI runs the command to the end: its entry point first sets the process up (the heap growth cap among others).
+    const args = mode === 'check'
+      ? ['check', dir, '--format', format, '--output', report]
+      : ['diff', '--base', 'main', '--head', 'pr', '--format', format, '--output', report];
+    if (mode === 'diff') process.chdir(dir);
+    process.argv = [process.argv[0], CLI, ...args];
+    await import(CLI);
+    exitCode = Number(process.exitCode ?? 0);
+    // The measurement itself succeeded whatever the CLI's verdict: the exit code travels in the JSON line.
+    process.exitCode = 0;
+  }
+  const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStart);
+  let reportBytes = 0;
+  try {
+    reportBytes = statSync(report).size;
+    rmSync(report);
+  } catch {
+    // bare writes no report
+  }
+  process.stdout.write(`${JSON.stringify({ mode, ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024, exitCode, reportBytes })}\n`);
 }
-process.stdout.write(`${JSON.stringify({ mode, ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024, exitCode, reportBytes })}\n`);

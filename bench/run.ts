@@ -9,13 +9,16 @@
  *   BENCH_ONLY    comma-separated scenario labels to run (e.g. `check one-port 100000 json`)
  *   BENCH_TIMEOUT seconds before a run is abandoned (default 300)
  *   BENCH_DIFF_SIZE size of the repositories the diff runs use (default 100000)
+ *   SERVICEENTRY_GUARD_LOAD_WORKERS load workers of ours (0: everything on the main thread); passed through
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceFile } from '../src/core/model.js';
 import { entryCount, pullRequestFile, syntheticRepo, type Shape } from './synthetic-repo.js';
+import { LOAD_WORKERS_ENV } from '../src/adapters/load/parallel-load.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, '.bench');
@@ -89,8 +92,8 @@ function median(values: number[]): number {
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const lines: string[] = [
-  '| run | entries | size | floor (read + parse), CPU | ServiceEntry Guard, CPU | ratio | wall clock floor / ours | peak RSS floor / ours | report |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| run | entries | size | floor (read + parse), CPU | ServiceEntry Guard, CPU | CPU ratio | wall clock: floor / threaded floor / ours | wall ratio to floor / threaded floor | peak RSS floor / ours | report |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 ];
 // The runs the targets are about first, so an interrupted run still has them; the table keeps the order above.
 const first = (s: Scenario) => (s.size === 100_000 && s.format === 'json') || s.shape === 'k-namespaces' || s.shape === 'n-namespaces' ? 0 : s.size === 300_000 ? 2 : 1;
@@ -100,22 +103,29 @@ for (const s of [...scenarios].sort((a, b) => first(a) - first(b))) {
   if (s.mode === 'diff' && !existsSync(join(work))) mkdirSync(work, { recursive: true });
   const { dir, mb } = prepare(s);
   const bare: Sample[] = [];
+  const threaded: Sample[] = [];
   const ours: Sample[] = [];
   for (let i = 0; i < repeats; i++) {
     const b = measure(['bare', dir]);
     if (b) bare.push(b);
+    const t = measure(['bare-threads', dir]);
+    if (t) threaded.push(t);
     const o = measure([s.mode, dir, s.format]);
     if (o) ours.push(o);
     if (!o) break;
   }
   const floor = median(bare.map((x) => x.cpuMs));
   const run = ours.length > 0 ? median(ours.map((x) => x.cpuMs)) : NaN;
-  const wall = `${fmt(median(bare.map((x) => x.ms)))} / ${ours.length > 0 ? fmt(median(ours.map((x) => x.ms))) : `> ${timeoutMs / 1000} s`}`;
+  const floorWall = median(bare.map((x) => x.ms));
+  const threadedWall = median(threaded.map((x) => x.ms));
+  const ourWall = ours.length > 0 ? median(ours.map((x) => x.ms)) : NaN;
+  const wall = `${fmt(floorWall)} / ${fmt(threadedWall)} / ${ours.length > 0 ? fmt(ourWall) : `> ${timeoutMs / 1000} s`}`;
+  const wallRatios = ours.length > 0 ? `${(ourWall / floorWall).toFixed(2)} / ${(ourWall / threadedWall).toFixed(2)}` : '–';
   const name = `${s.mode} ${s.shape}${s.mode === 'check' ? ` --format ${s.format}` : `, ${s.findings} new finding${s.findings! > 1 ? 's' : ''}`}`;
-  const row = `| ${name} | ${fmt(entryCount(s.shape, s.size))} | ${mb.toFixed(1)} MB | ${fmt(floor)} ms | ${ours.length > 0 ? `${fmt(run)} ms` : '–'} | ${ours.length > 0 ? (run / floor).toFixed(2) : '–'} | ${wall} ms | ${fmt(Math.max(...bare.map((x) => x.peakRssMb)))} / ${ours.length > 0 ? fmt(Math.max(...ours.map((x) => x.peakRssMb))) : '–'} MB | ${ours.length > 0 ? `${(ours[0]!.reportBytes / 1e6).toFixed(1)} MB, exit ${ours[0]!.exitCode}` : '–'} |`;
+  const row = `| ${name} | ${fmt(entryCount(s.shape, s.size))} | ${mb.toFixed(1)} MB | ${fmt(floor)} ms | ${ours.length > 0 ? `${fmt(run)} ms` : '–'} | ${ours.length > 0 ? (run / floor).toFixed(2) : '–'} | ${wall} ms | ${wallRatios} | ${fmt(Math.max(...bare.map((x) => x.peakRssMb)))} / ${ours.length > 0 ? fmt(Math.max(...ours.map((x) => x.peakRssMb))) : '–'} MB | ${ours.length > 0 ? `${(ours[0]!.reportBytes / 1e6).toFixed(1)} MB, exit ${ours[0]!.exitCode}` : '–'} |`;
   process.stderr.write(`${label(s)}: ${row}\n`);
   rows.set(s, row);
 }
 for (const s of scenarios) if (rows.has(s)) lines.push(rows.get(s)!);
 console.log(lines.join('\n'));
-console.log(`\nnode ${process.version}, ${repeats} interleaved run(s) per side; CPU time (user + system, all threads) and wall clock are medians, peak RSS the largest (Linux maxRSS of the measuring process).`);
+console.log(`\nnode ${process.version}, ${availableParallelism()} cores, ${repeats} interleaved run(s) per side; CPU time (user + system, all threads) and wall clock are medians, peak RSS the largest (Linux maxRSS of the measuring process). The threaded floor parses the same files in one thread per core; ours loads large repositories in ${process.env[LOAD_WORKERS_ENV] ?? 'one worker per spare core (at most 3) besides its main thread'}${process.env[LOAD_WORKERS_ENV] !== undefined ? ` load worker(s) (${LOAD_WORKERS_ENV})` : ''}.`);

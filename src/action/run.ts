@@ -13,7 +13,8 @@ import { writeJson } from '../core/render/json-stream.js';
 import { renderFindingsMarkdown, renderReviewMarkdown, type RenderContext } from '../core/render/markdown.js';
 import { failsAt, type ReviewReport } from '../core/review/review-change.js';
 import { applyChanges, type ChangedFile } from '../core/review/apply-changes.js';
-import { analyzeMeshes } from '../core/analysis/analyze-meshes.js';
+import { analyzeMeshes, sharedLoader } from '../core/analysis/analyze-meshes.js';
+import { preloadFiles } from '../adapters/load/parallel-load.js';
 import { settingLines } from '../core/analysis/resolve-mesh-settings.js';
 import { planRepository } from '../core/repository/config-plan.js';
 import { DEFAULT_CONFIG_PATH } from '../core/repository/repository-config.js';
@@ -47,6 +48,8 @@ export interface RunEnvironment {
   sleep?: (ms: number) => Promise<void>;
   /** Artifact uploads; the runner's artifact service by default. */
   uploadArtifact?: UploadArtifact;
+  /** The running bundle, for load workers on large repositories (src/adapters/load/parallel-load.ts); absent in tests of the sources. */
+  loadWorkerScript?: URL;
 }
 
 export interface RunResult {
@@ -136,6 +139,8 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
       baseFiles: sides.baseFiles, changes: sides.changes, baseConfig, headConfig, fallback, maxFileBytes: DEFAULT_MAX_FILE_BYTES,
       fixes: { vipPool: inputs.vipPool, validate: validateServiceEntryManifest },
       renderers: defaultRenderers([...sides.baseFiles, ...headFiles]),
+      // The base's files are most of what both sides parse (the head shares every file the change leaves alone).
+      preloaded: await preloadFiles(sides.baseFiles, { defaultNamespace: fallback.defaultNamespace, maxFileBytes: DEFAULT_MAX_FILE_BYTES, workerScript: environment.loadWorkerScript }),
     });
     if (!reviewed.ok) return failOnConfigErrors(io, reviewed.diagnostics);
     for (const line of [reviewed.headPlan.summary, ...settingLines(reviewed.report.meshes), ...reviewed.notes]) io.info(line);
@@ -152,10 +157,12 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
     }
     warnUnmatchedGlobs(io, inputs.paths, [...tree.files.map((f) => f.path), ...tree.diagnostics.map((d) => d.location.path)]);
     const files = tree.files.filter((f) => f.path !== config?.path);
-    const planned = planRepository(config, files, fallback);
+    // One loader for planning and analysis, so no file is parsed twice; a large tree's in several threads first.
+    const load = sharedLoader(DEFAULT_MAX_FILE_BYTES, await preloadFiles(files, { defaultNamespace: fallback.defaultNamespace, maxFileBytes: DEFAULT_MAX_FILE_BYTES, workerScript: environment.loadWorkerScript }));
+    const planned = planRepository(config, files, fallback, (file, namespace) => load([file], namespace));
     if (!planned.plan) return failOnConfigErrors(io, planned.diagnostics);
     io.info(planned.plan.summary);
-    const result = analyzeMeshes(await materializeSide(planned.plan, files, defaultRenderers(files)));
+    const result = analyzeMeshes(await materializeSide(planned.plan, files, defaultRenderers(files)), { loader: load });
     for (const line of settingLines(result.meshes)) io.info(line);
     result.diagnostics.unshift(...tree.diagnostics, ...planned.plan.diagnostics);
     const render: RenderContext = { blobUrl: blobUrlFor(serverUrl, repository, context.sha) };

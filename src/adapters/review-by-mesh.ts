@@ -4,7 +4,7 @@
  */
 import type { Diagnostic, SourceFile } from '../core/model.js';
 import type { FileRead } from './git/file-read.js';
-import { sharedLoader } from '../core/analysis/analyze-meshes.js';
+import { sharedLoader, type PreloadedFile } from '../core/analysis/analyze-meshes.js';
 import { planRepository } from '../core/repository/config-plan.js';
 import type { MeshSettings, RepositoryPlan } from '../core/repository/mesh-plan.js';
 import type { RepositoryConfig } from '../core/repository/repository-config.js';
@@ -37,6 +37,8 @@ export interface MeshReviewRequest {
   renderers?: Renderers;
   /** `YYYY-MM-DD` (UTC) for suppression expiry; today when absent. */
   today?: string;
+  /** Base files already loaded (in worker threads, see src/adapters/load/parallel-load.ts), for either side to take. */
+  preloaded?: readonly PreloadedFile[];
 }
 
 export type MeshReview =
@@ -51,7 +53,7 @@ export async function reviewByMesh(request: MeshReviewRequest): Promise<MeshRevi
   const headFiles = manifests(applyChanges(request.baseFiles, request.changes));
 
   // One loader for planning and reviewing both sides: a file is parsed once, and an unchanged one once for both sides.
-  const load = sharedLoader(request.maxFileBytes);
+  const load = sharedLoader(request.maxFileBytes, request.preloaded);
   const loadFile = (file: SourceFile, namespace: string) => load([file], namespace);
   const head = planRepository(request.headConfig, headFiles, request.fallback, loadFile);
   if (!head.plan) return { ok: false, diagnostics: head.diagnostics };

@@ -1,6 +1,7 @@
 import { changedPathsBetween } from '../adapters/git/changed-paths.js';
 import { mergeBase, mergeTree } from '../adapters/git/commits.js';
 import { gitReads } from '../adapters/git/snapshot.js';
+import { preloadFiles } from '../adapters/load/parallel-load.js';
 import { gitOk, type Git } from '../adapters/git/run-git.js';
 import { settleInOrder } from '../adapters/git/settle-in-order.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/load/load-sources.js';
@@ -26,6 +27,8 @@ export interface DiffRequest {
   configPath?: string;
   /** Who starts git; tests pass a recording one. */
   git?: Git;
+  /** The running bundle, for load workers on large repositories (src/adapters/load/parallel-load.ts). */
+  loadWorkerScript?: URL;
 }
 
 /** The review, or the head config's errors (nothing reviewed). */
@@ -86,6 +89,8 @@ export async function reviewLocalChange(request: DiffRequest): Promise<LocalRevi
     fallback: { defaultNamespace: request.defaultNamespace, mesh: request.mesh },
     fixes: { vipPool: request.vipPool, validate: request.validate },
     renderers: defaultRenderers(snapshot.files),
+    // The base's files are most of what both sides parse (the head shares every file the change leaves alone).
+    preloaded: await preloadFiles(snapshot.files, { defaultNamespace: request.defaultNamespace, workerScript: request.loadWorkerScript }),
   });
   if (!reviewed.ok) return reviewed;
   reviewed.report.diagnostics.unshift(...diagnostics);

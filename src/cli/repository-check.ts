@@ -1,6 +1,7 @@
 import { lstat, readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { readManifestFiles } from '../adapters/fs/read-manifests.js';
+import { preloadFiles } from '../adapters/load/parallel-load.js';
 import { defaultRenderers, materializeMeshes, RenderWorkspace, type Renderers, type RepositoryTree } from '../adapters/materialize-mesh.js';
 import { countServiceEntryTemplates } from '../core/load/templates.js';
 import type { Diagnostic, SourceFile } from '../core/model.js';
@@ -18,6 +19,8 @@ export interface RepositoryCheckRequest {
   fallback: MeshSettings;
   /** Default: the real kustomize (or kubectl kustomize) and helm from PATH. */
   renderers?: Renderers;
+  /** The running bundle, which load workers can start from (see preloadFiles); without it files parse on this thread only. */
+  loadWorkerScript?: URL;
 }
 
 export type RepositoryCheck =
@@ -42,8 +45,10 @@ export async function checkRepository(request: RepositoryCheckRequest): Promise<
   const displayPath = (path: string) => toPosix(relative(request.cwd, resolve(root, path)));
   const display = (file: SourceFile): SourceFile => ({ path: displayPath(file.path), text: file.text });
   // Planning reads what each file declares with the loader the analysis uses, under the name the analysis gives the file,
-  // so every file is parsed once.
-  const load = sharedLoader(undefined);
+  // so every file is parsed once: a large repository's in several threads first, under the default namespace of the flags
+  // (a mesh whose config names another one parses its files again, on demand).
+  const preloaded = await preloadFiles(repositoryFiles.map(display), { defaultNamespace: request.fallback.defaultNamespace, workerScript: request.loadWorkerScript });
+  const load = sharedLoader(undefined, preloaded);
   const planned = planRepository(config, repositoryFiles, request.fallback, (file, namespace) => load([display(file)], namespace));
   if (!planned.plan) return { ok: false, diagnostics: planned.diagnostics };
   const renderers = request.renderers ?? defaultRenderers(repositoryFiles);

@@ -33,6 +33,8 @@ export interface CliIo {
   today?: string;
   /** Suppressions from the repository config file, once something reads it. */
   configSuppressions?: readonly Suppression[];
+  /** The running bundle, for load workers on large repositories (src/adapters/load/parallel-load.ts); absent in tests of the sources. */
+  loadWorkerScript?: URL;
 }
 
 export const EXIT_CLEAN = 0;
@@ -184,7 +186,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     try {
       reviewed = await reviewLocalChange({
         repoDir: io.cwd, base: values.base, head: values.head, select, defaultNamespace: values['default-namespace'], mesh,
-        vipPool: values['vip-pool'], validate: validateServiceEntryManifest, configPath: values.config,
+        vipPool: values['vip-pool'], validate: validateServiceEntryManifest, configPath: values.config, loadWorkerScript: io.loadWorkerScript,
       });
     } catch (error) {
       io.stderr(`serviceentry-guard: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -207,7 +209,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } else {
     let checked;
     try {
-      checked = await checkRepository({ paths, select, cwd: io.cwd, configPath: values.config, fallback: { defaultNamespace: values['default-namespace'], mesh } });
+      checked = await checkRepository({ paths, select, cwd: io.cwd, configPath: values.config, fallback: { defaultNamespace: values['default-namespace'], mesh }, loadWorkerScript: io.loadWorkerScript });
     } catch (error) {
       io.stderr(`serviceentry-guard: ${error instanceof Error ? error.message : String(error)}\n`);
       return EXIT_USAGE;

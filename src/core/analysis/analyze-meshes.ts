@@ -82,13 +82,28 @@ export function withGroups(loaded: LoadResult, groups: readonly MeshSourceGroup[
   return mergeLoadResults([loaded, loadMeshSources(groups)]);
 }
 
-/** Loads files, parsing each (path, text, default namespace) once across meshes and sides of a review. */
-export function sharedLoader(maxFileBytes: number | undefined): SharedLoader {
+/**
+ * One file's load done ahead of time, as `loadSourceFile(file, { defaultNamespace, maxFileBytes })` with the
+ * loader's own limit would do it (an adapter may have loaded many in other threads while this one was busy).
+ */
+export interface PreloadedFile {
+  file: SourceFile;
+  defaultNamespace: string;
+  part: LoadResult;
+}
+
+/**
+ * Loads files, parsing each (path, text, default namespace) once across meshes and sides of a review.
+ * A preloaded file is taken as loaded only while a caller asks for the same path, text and default namespace.
+ */
+export function sharedLoader(maxFileBytes: number | undefined, preloaded: Iterable<PreloadedFile> = []): SharedLoader {
   const cache = new Map<string, { text: string; part: LoadResult }>();
+  const keyOf = (path: string, defaultNamespace: string) => `${defaultNamespace}\u0000${path}`;
+  for (const { file, defaultNamespace, part } of preloaded) cache.set(keyOf(file.path, defaultNamespace), { text: file.text, part });
   return (files, defaultNamespace) => {
     const options: LoadOptions = { defaultNamespace, maxFileBytes };
     return mergeLoadResults(files.map((file) => {
-      const key = `${defaultNamespace}\u0000${file.path}`;
+      const key = keyOf(file.path, defaultNamespace);
       const cached = cache.get(key);
       if (cached && cached.text === file.text) return cached.part;
       const part = loadSourceFile(file, options);

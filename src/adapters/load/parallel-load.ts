@@ -1,0 +1,213 @@
+/**
+ * Parses a large repository's files in worker threads and this one at once.
+ *
+ * Parsing is most of a `check` (about as long as a bare js-yaml read of the
+ * same files), and files parse independently, so on a machine with cores to
+ * spare they are loaded ahead of the analysis: this thread and the workers
+ * take chunks of files in turn, and what the workers load comes back as a
+ * structured clone. The result seeds the shared loader (see `sharedLoader`),
+ * which takes a preloaded file only for the same path, text and default
+ * namespace, so a mesh whose settings differ still parses its files itself.
+ *
+ * A worker that fails (cannot start, throws, exits) costs speed, never a
+ * file: its unfinished chunks go back to the queue this thread works through.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { PreloadedFile } from '../../core/analysis/analyze-meshes.js';
+import { loadSourceFile, type LoadOptions } from '../../core/load/load-sources.js';
+import type { LoadResult, SourceFile } from '../../core/model.js';
+import { LOAD_WORKER_ROLE, type LoadReply, type LoadRequest } from './load-worker.js';
+
+export interface ParallelLoadOptions {
+  defaultNamespace: string;
+  maxFileBytes?: number;
+  /**
+   * The bundle whose entry point hands load workers to `runLoadWorker` (the CLI's or the action's own file).
+   * Without one (tests running the sources) nothing is preloaded and files parse on demand, as before.
+   */
+  workerScript: URL | undefined;
+  /** Threads besides this one; by default LOAD_WORKERS_ENV, else one per core past the first, at most MAX_WORKERS. */
+  workers?: number;
+  /** Less text than this is loaded on demand, on this thread (default MIN_PARALLEL_CHARS). */
+  minParallelChars?: number;
+  /** Text per chunk handed to a thread (default CHUNK_CHARS). */
+  chunkChars?: number;
+}
+
+/** How a load was shared out, for tests and the benchmark. */
+export interface ThreadedLoad {
+  /** Each file's load, in file order. */
+  parts: LoadResult[];
+  chunks: number;
+  /** Chunks a worker loaded (the rest this thread did). */
+  chunksByWorkers: number;
+  /** Workers that could not start or stopped before their work was done. */
+  failedWorkers: number;
+}
+
+/** Overrides the number of load workers (0 turns them off); the benchmark uses it to compare. */
+export const LOAD_WORKERS_ENV = 'SERVICEENTRY_GUARD_LOAD_WORKERS';
+/**
+ * Below this much text a worker costs more than it saves: it compiles the whole bundle before its first file
+ * (tens of milliseconds) and every entry it loads is copied back.
+ */
+export const MIN_PARALLEL_CHARS = 2_000_000;
+const MAX_WORKERS = 3;
+/** Large enough that messages are few, small enough that threads finish together and a worker's heap stays small. */
+const CHUNK_CHARS = 256 * 1024;
+/** Chunks a worker holds at once: one to parse, one waiting, so it never idles while its reply travels. */
+const IN_FLIGHT = 2;
+
+export function loadWorkerCount(options: Pick<ParallelLoadOptions, 'workers'>, env: NodeJS.ProcessEnv = process.env): number {
+  if (options.workers !== undefined) return Math.max(0, Math.floor(options.workers));
+  const fromEnv = env[LOAD_WORKERS_ENV];
+  if (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim())) return Number(fromEnv.trim());
+  return Math.min(MAX_WORKERS, Math.max(0, availableParallelism() - 1));
+}
+
+/**
+ * Every file loaded with the given default namespace, or nothing when the files are too few to pay for workers
+ * (or there is no worker script or no spare core): then the shared loader parses each file when first asked.
+ */
+export async function preloadFiles(files: readonly SourceFile[], options: ParallelLoadOptions): Promise<PreloadedFile[]> {
+  const workers = options.workerScript ? loadWorkerCount(options) : 0;
+  if (workers === 0 || totalChars(files) < (options.minParallelChars ?? MIN_PARALLEL_CHARS)) return [];
+  const { parts } = await loadInThreads(files, { ...options, workers, workerScript: options.workerScript! });
+  return files.map((file, i) => ({ file, defaultNamespace: options.defaultNamespace, part: parts[i]! }));
+}
+
+/** Every file loaded by this thread and `workers` workers started from `workerScript`, whatever the amount of text. */
+export function loadInThreads(files: readonly SourceFile[], options: ParallelLoadOptions & { workers: number; workerScript: URL }): Promise<ThreadedLoad> {
+  const loadOptions: LoadOptions = { defaultNamespace: options.defaultNamespace, maxFileBytes: options.maxFileBytes };
+  return loadInChunks(chunksOf(files, options.chunkChars ?? CHUNK_CHARS), loadOptions, options.workers, options.workerScript);
+}
+
+function totalChars(files: readonly SourceFile[]): number {
+  let chars = 0;
+  for (const file of files) chars += file.text.length;
+  return chars;
+}
+
+function chunksOf(files: readonly SourceFile[], chunkChars: number): SourceFile[][] {
+  const chunks: SourceFile[][] = [];
+  let current: SourceFile[] = [];
+  let chars = 0;
+  for (const file of files) {
+    current.push(file);
+    chars += file.text.length;
+    if (chars >= chunkChars) {
+      chunks.push(current);
+      current = [];
+      chars = 0;
+    }
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+async function loadInChunks(chunks: readonly SourceFile[][], options: LoadOptions, workerCount: number, script: URL): Promise<ThreadedLoad> {
+  const done: Array<LoadResult[] | undefined> = new Array(chunks.length);
+  const queue: number[] = chunks.map((_, i) => i);
+  let head = 0;
+  const take = (): number | undefined => (head < queue.length ? queue[head++] : undefined);
+  let outstanding = 0;
+  let chunksByWorkers = 0;
+  let failedWorkers = 0;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+  // Strings a clone brought over are shared again, as the loader shares them: otherwise every entry would hold
+  // its own copy of its file's path, namespace, resolution and the like, tens of MB at 100k entries.
+  const shared = new Map<string, string>();
+
+  const workers: Worker[] = [];
+  for (let w = 0; w < workerCount; w++) {
+    let worker: Worker;
+    try {
+      worker = new Worker(script, { workerData: { role: LOAD_WORKER_ROLE } });
+    } catch {
+      failedWorkers += workerCount - w;
+      break;
+    }
+    workers.push(worker);
+    const inFlight = new Set<number>();
+    let alive = true;
+    const feed = () => {
+      while (alive && inFlight.size < IN_FLIGHT) {
+        const chunk = take();
+        if (chunk === undefined) return;
+        inFlight.add(chunk);
+        outstanding++;
+        const request: LoadRequest = { chunk, files: chunks[chunk]!, options };
+        worker.postMessage(request);
+      }
+    };
+    const fail = () => {
+      if (!alive) return;
+      alive = false;
+      failedWorkers++;
+      // Back to the queue: this thread picks them up.
+      for (const chunk of inFlight) queue.push(chunk);
+      outstanding -= inFlight.size;
+      inFlight.clear();
+      void worker.terminate();
+      notify();
+    };
+    worker.on('message', (reply: LoadReply) => {
+      if (!inFlight.delete(reply.chunk)) return;
+      outstanding--;
+      const files = chunks[reply.chunk]!;
+      reply.parts.forEach((part, i) => reshare(part, files[i]!.path, shared));
+      done[reply.chunk] = reply.parts;
+      chunksByWorkers++;
+      feed();
+      notify();
+    });
+    worker.on('error', fail);
+    worker.on('messageerror', fail);
+    worker.on('exit', fail);
+    feed();
+  }
+
+  try {
+    for (;;) {
+      const chunk = take();
+      if (chunk !== undefined) {
+        done[chunk] = chunks[chunk]!.map((file) => loadSourceFile(file, options));
+        // Let the workers' replies in (and hand them more) between chunks.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        continue;
+      }
+      if (outstanding === 0) break;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
+  } finally {
+    for (const worker of workers) {
+      worker.removeAllListeners('exit');
+      void worker.terminate();
+    }
+  }
+  return { parts: done.flatMap((parts) => parts!), chunks: chunks.length, chunksByWorkers, failedWorkers };
+}
+
+/** Replaces every string of a cloned load by the one this thread already holds for it (the file's path) or saw first. */
+function reshare(node: object, path: string, shared: Map<string, string>): void {
+  const record = node as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const value = record[key];
+    if (typeof value === 'string') record[key] = value === path ? path : sharedString(value, shared);
+    else if (typeof value === 'object' && value !== null) reshare(value, path, shared);
+  }
+}
+
+function sharedString(value: string, shared: Map<string, string>): string {
+  const known = shared.get(value);
+  if (known !== undefined) return known;
+  shared.set(value, value);
+  return value;
+}

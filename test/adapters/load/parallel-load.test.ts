@@ -1,0 +1,112 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { loadSourceFile } from '../../../src/core/load/load-sources.js';
+import type { SourceFile } from '../../../src/core/model.js';
+import { sharedLoader } from '../../../src/core/analysis/analyze-meshes.js';
+import { LOAD_WORKERS_ENV, loadInThreads, loadWorkerCount, MIN_PARALLEL_CHARS, preloadFiles } from '../../../src/adapters/load/parallel-load.js';
+import { LOAD_WORKER_ROLE, type LoadReply } from '../../../src/adapters/load/load-worker.js';
+import { REPO_ROOT } from '../../helpers/fixtures.js';
+
+const FROM_SOURCES = new URL('../../helpers/load-worker-from-sources.mjs', import.meta.url);
+const THROWS = new URL('../../helpers/load-worker-that-throws.mjs', import.meta.url);
+const DIES = new URL('../../helpers/load-worker-that-dies.mjs', import.meta.url);
+
+/** Every fixture manifest: collision cases, loader edge cases and hostile files (YAML errors, prototype keys, aliases). */
+function fixtureFiles(): SourceFile[] {
+  const files: SourceFile[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.ya?ml$/.test(name)) files.push({ path: relative(REPO_ROOT, path), text: readFileSync(path, 'utf8') });
+    }
+  };
+  for (const folder of ['cases', 'loader', 'hostile']) walk(join(REPO_ROOT, 'test/fixtures', folder));
+  return files;
+}
+
+const options = { defaultNamespace: 'team-a', workerScript: FROM_SOURCES, chunkChars: 1_000 };
+const onThisThread = (files: readonly SourceFile[]) => files.map((file) => loadSourceFile(file, { defaultNamespace: 'team-a' }));
+
+describe('loading in worker threads', () => {
+  const files = fixtureFiles();
+
+  it('has enough fixture files to split into many chunks', () => {
+    expect(files.length).toBeGreaterThan(100);
+  });
+
+  it.each([1, 2])('gives every file exactly what this thread would load, in order, with %i worker(s)', async (workers) => {
+    const loaded = await loadInThreads(files, { ...options, workers });
+    expect(loaded.failedWorkers).toBe(0);
+    expect(loaded.chunks).toBeGreaterThan(20);
+    // The workers did part of the work, so the comparison below covers what a clone brings back.
+    expect(loaded.chunksByWorkers).toBeGreaterThan(0);
+    expect(loaded.parts).toEqual(onThisThread(files));
+  });
+
+  it('loads every file on this thread when a worker cannot start', async () => {
+    const loaded = await loadInThreads(files, { ...options, workers: 2, workerScript: THROWS });
+    expect(loaded.failedWorkers).toBe(2);
+    expect(loaded.chunksByWorkers).toBe(0);
+    expect(loaded.parts).toEqual(onThisThread(files));
+  });
+
+  it('takes back the chunks of a worker that dies halfway', async () => {
+    const loaded = await loadInThreads(files, { ...options, workers: 1, workerScript: DIES });
+    expect(loaded.failedWorkers).toBe(1);
+    expect(loaded.chunksByWorkers).toBe(1);
+    expect(loaded.parts).toEqual(onThisThread(files));
+  });
+
+  it('preloads nothing below the size where workers pay, or without a script to start them from', async () => {
+    const small = files.slice(0, 5);
+    expect(small.reduce((n, f) => n + f.text.length, 0)).toBeLessThan(MIN_PARALLEL_CHARS);
+    expect(await preloadFiles(small, { defaultNamespace: 'team-a', workerScript: FROM_SOURCES, workers: 1 })).toEqual([]);
+    expect(await preloadFiles(files, { defaultNamespace: 'team-a', workerScript: undefined, workers: 1, minParallelChars: 0 })).toEqual([]);
+    expect(await preloadFiles(files, { ...options, workers: 0, minParallelChars: 0 })).toEqual([]);
+  });
+
+  it('hands the shared loader what it would have parsed, for the same path, text and default namespace only', async () => {
+    const preloaded = await preloadFiles(files, { ...options, workers: 1, minParallelChars: 0 });
+    expect(preloaded.map((p) => p.file)).toEqual(files);
+    const load = sharedLoader(undefined, preloaded);
+    const file = files.find((f) => loadSourceFile(f, { defaultNamespace: 'team-a' }).entries.length > 0)!;
+    const part = preloaded[files.indexOf(file)]!.part;
+    expect(load([file], 'team-a').entries).toEqual(part.entries);
+    expect(load([file], 'team-a').entries[0]).toBe(part.entries[0]);
+    // Another default namespace or another text at the same path is parsed afresh.
+    expect(load([file], 'team-b').entries[0]).not.toBe(part.entries[0]);
+    expect(load([{ path: file.path, text: `${file.text}\n` }], 'team-a').entries[0]).not.toBe(part.entries[0]);
+  });
+
+  it('starts one worker per spare core, at most three, unless the environment says otherwise', () => {
+    expect(loadWorkerCount({ workers: 2 }, { [LOAD_WORKERS_ENV]: '0' })).toBe(2);
+    expect(loadWorkerCount({}, { [LOAD_WORKERS_ENV]: '0' })).toBe(0);
+    expect(loadWorkerCount({}, { [LOAD_WORKERS_ENV]: '4' })).toBe(4);
+    const byCores = loadWorkerCount({}, {});
+    expect(byCores).toBeGreaterThanOrEqual(0);
+    expect(byCores).toBeLessThanOrEqual(3);
+    // Not a number: the default, not NaN workers.
+    expect(loadWorkerCount({}, { [LOAD_WORKERS_ENV]: 'many' })).toBe(byCores);
+  });
+});
+
+describe.each(['dist/cli.js', 'dist/index.js'])('the bundle %s', (bundle) => {
+  it('serves as a load worker when started as one, instead of running its command', async () => {
+    const file = fixtureFiles().find((f) => f.path.includes('mysql-prod-test-dev-one-port'))!;
+    const worker = new Worker(join(REPO_ROOT, bundle), { workerData: { role: LOAD_WORKER_ROLE }, stdout: true, stderr: true });
+    try {
+      const reply = await new Promise<LoadReply>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.postMessage({ chunk: 7, files: [file], options: { defaultNamespace: 'team-a' } });
+      });
+      expect(reply.chunk).toBe(7);
+      expect(reply.parts).toEqual(onThisThread([file]));
+      expect(reply.parts[0]!.entries.length).toBeGreaterThan(0);
+    } finally {
+      await worker.terminate();
+    }
+  });
+});

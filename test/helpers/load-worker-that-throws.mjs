@@ -1,0 +1,2 @@
+// A load worker that cannot start: its first statement throws.
+throw new Error('this load worker fails on purpose');
