@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 import { setFlagsFromString } from 'node:v8';
-import { isMainThread, workerData, parentPort, Worker } from 'node:worker_threads';
-import { accessSync, constants as constants$1, lstatSync, readdirSync, realpathSync, statSync, readFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { existsSync, accessSync, constants as constants$1, lstatSync, readdirSync, realpathSync, statSync, readFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
 import require$$0 from 'process';
 import require$$0$1 from 'buffer';
 import { posix, dirname, resolve as resolve$1, join as join$1, relative, sep, delimiter, normalize, isAbsolute } from 'node:path';
 import { spawn, execFile } from 'node:child_process';
-import { availableParallelism, tmpdir } from 'node:os';
 import { mkdtemp, rm, mkdir, realpath, lstat, readdir, stat, readFile, writeFile } from 'node:fs/promises';
 
 /**
@@ -3662,21 +3662,195 @@ function describe$2(error) {
 }
 
 /**
- * The side of a load worker (see parallel-load.ts): it parses the files it is
- * sent and posts what they hold back. It runs the same bundle as the main
- * thread, whose entry point hands it here instead of running the command.
+ * Parses a large repository's files in worker threads and this one at once.
+ *
+ * Parsing is most of a `check` (about as long as a bare js-yaml read of the
+ * same files), and files parse independently, so on a machine with cores to
+ * spare they are loaded ahead of the analysis: this thread and the workers
+ * take chunks of files in turn, and what the workers load comes back as a
+ * structured clone. The result seeds the shared loader (see `sharedLoader`),
+ * which takes a preloaded file only for the same path, text and default
+ * namespace, so a mesh whose settings differ still parses its files itself.
+ *
+ * A worker that fails (cannot start, throws, exits) costs speed, never a
+ * file: its unfinished chunks go back to the queue this thread works through.
  */
-const LOAD_WORKER_ROLE = 'serviceentry-guard/load';
-/** Whether this thread was started to load files rather than to run a command. */
-function isLoadWorker() {
-    return !isMainThread && workerData?.role === LOAD_WORKER_ROLE;
+/** Overrides the number of load workers (0 turns them off); the benchmark uses it to compare. */
+const LOAD_WORKERS_ENV = 'SERVICEENTRY_GUARD_LOAD_WORKERS';
+/**
+ * Below this much text workers do not pay: every entry a worker loads is copied back and its strings shared
+ * again, on this thread, and that eats what the worker saved. Measured on 2 cores (one worker),
+ * `check` of the bench's realistic repositories, wall clock without and with: 30k entries (9.7 MB) 2.75 s both
+ * ways; 50k (16 MB) 4.6 → 4.1–4.2 s; 100k (32 MB) 9.5 → 7.8–8.2 s.
+ */
+const MIN_PARALLEL_CHARS = 12_000_000;
+const MAX_WORKERS = 3;
+/** Large enough that messages are few, small enough that threads finish together and a worker's heap stays small. */
+const CHUNK_CHARS$1 = 256 * 1024;
+/** Chunks a worker holds at once: one to parse, one waiting, so it never idles while its reply travels. */
+const IN_FLIGHT = 2;
+/** dist/load-worker.js beside the running bundle, when it is there (a copy of the CLI alone runs without workers). */
+function loadWorkerScript(bundle) {
+    const script = new URL('./load-worker.js', bundle);
+    return existsSync(script) ? script : undefined;
 }
-function runLoadWorker() {
-    const port = parentPort;
-    port.on('message', (request) => {
-        const reply = { chunk: request.chunk, parts: request.files.map((file) => loadSourceFile(file, request.options)) };
-        port.postMessage(reply);
-    });
+function loadWorkerCount(options, env = process.env) {
+    if (options.workers !== undefined)
+        return Math.max(0, Math.floor(options.workers));
+    const fromEnv = env[LOAD_WORKERS_ENV];
+    if (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim()))
+        return Number(fromEnv.trim());
+    return Math.min(MAX_WORKERS, Math.max(0, availableParallelism() - 1));
+}
+/**
+ * Every file loaded with the given default namespace, or nothing when the files are too few to pay for workers
+ * (or there is no worker script or no spare core): then the shared loader parses each file when first asked.
+ */
+async function preloadFiles(files, options) {
+    const workers = options.workerScript ? loadWorkerCount(options) : 0;
+    if (workers === 0 || totalChars(files) < (options.minParallelChars ?? MIN_PARALLEL_CHARS))
+        return [];
+    const { parts } = await loadInThreads(files, { ...options, workers, workerScript: options.workerScript });
+    return files.map((file, i) => ({ file, defaultNamespace: options.defaultNamespace, part: parts[i] }));
+}
+/** Every file loaded by this thread and `workers` workers started from `workerScript`, whatever the amount of text. */
+function loadInThreads(files, options) {
+    const loadOptions = { defaultNamespace: options.defaultNamespace, maxFileBytes: options.maxFileBytes };
+    return loadInChunks(chunksOf(files, options.chunkChars ?? CHUNK_CHARS$1), loadOptions, options.workers, options.workerScript);
+}
+function totalChars(files) {
+    let chars = 0;
+    for (const file of files)
+        chars += file.text.length;
+    return chars;
+}
+function chunksOf(files, chunkChars) {
+    const chunks = [];
+    let current = [];
+    let chars = 0;
+    for (const file of files) {
+        current.push(file);
+        chars += file.text.length;
+        if (chars >= chunkChars) {
+            chunks.push(current);
+            current = [];
+            chars = 0;
+        }
+    }
+    if (current.length > 0)
+        chunks.push(current);
+    return chunks;
+}
+async function loadInChunks(chunks, options, workerCount, script) {
+    const done = new Array(chunks.length);
+    const queue = chunks.map((_, i) => i);
+    let head = 0;
+    const take = () => (head < queue.length ? queue[head++] : undefined);
+    let outstanding = 0;
+    let chunksByWorkers = 0;
+    let failedWorkers = 0;
+    let wake;
+    const notify = () => {
+        wake?.();
+        wake = undefined;
+    };
+    // Strings a clone brought over are shared again, as the loader shares them: otherwise every entry would hold
+    // its own copy of its file's path, namespace, resolution and the like, tens of MB at 100k entries.
+    const shared = new Map();
+    const workers = [];
+    for (let w = 0; w < workerCount; w++) {
+        let worker;
+        try {
+            worker = new Worker(script);
+        }
+        catch {
+            failedWorkers += workerCount - w;
+            break;
+        }
+        workers.push(worker);
+        const inFlight = new Set();
+        let alive = true;
+        const feed = () => {
+            while (alive && inFlight.size < IN_FLIGHT) {
+                const chunk = take();
+                if (chunk === undefined)
+                    return;
+                inFlight.add(chunk);
+                outstanding++;
+                const request = { chunk, files: chunks[chunk], options };
+                worker.postMessage(request);
+            }
+        };
+        const fail = () => {
+            if (!alive)
+                return;
+            alive = false;
+            failedWorkers++;
+            // Back to the queue: this thread picks them up.
+            for (const chunk of inFlight)
+                queue.push(chunk);
+            outstanding -= inFlight.size;
+            inFlight.clear();
+            void worker.terminate();
+            notify();
+        };
+        worker.on('message', (reply) => {
+            if (!inFlight.delete(reply.chunk))
+                return;
+            outstanding--;
+            const files = chunks[reply.chunk];
+            reply.parts.forEach((part, i) => reshare(part, files[i].path, shared));
+            done[reply.chunk] = reply.parts;
+            chunksByWorkers++;
+            feed();
+            notify();
+        });
+        worker.on('error', fail);
+        worker.on('messageerror', fail);
+        worker.on('exit', fail);
+        feed();
+    }
+    try {
+        for (;;) {
+            const chunk = take();
+            if (chunk !== undefined) {
+                done[chunk] = chunks[chunk].map((file) => loadSourceFile(file, options));
+                // Let the workers' replies in (and hand them more) between chunks.
+                await new Promise((resolve) => setImmediate(resolve));
+                continue;
+            }
+            if (outstanding === 0)
+                break;
+            await new Promise((resolve) => {
+                wake = resolve;
+            });
+        }
+    }
+    finally {
+        for (const worker of workers) {
+            worker.removeAllListeners('exit');
+            void worker.terminate();
+        }
+    }
+    return { parts: done.flatMap((parts) => parts), chunks: chunks.length, chunksByWorkers, failedWorkers };
+}
+/** Replaces every string of a cloned load by the one this thread already holds for it (the file's path) or saw first. */
+function reshare(node, path, shared) {
+    const record = node;
+    for (const key of Object.keys(record)) {
+        const value = record[key];
+        if (typeof value === 'string')
+            record[key] = value === path ? path : sharedString(value, shared);
+        else if (typeof value === 'object' && value !== null)
+            reshare(value, path, shared);
+    }
+}
+function sharedString(value, shared) {
+    const known = shared.get(value);
+    if (known !== undefined)
+        return known;
+    shared.set(value, value);
+    return value;
 }
 
 /**
@@ -41910,191 +42084,6 @@ async function readEntries(repoDir, git, entries, maxBytes) {
     return reads;
 }
 
-/**
- * Parses a large repository's files in worker threads and this one at once.
- *
- * Parsing is most of a `check` (about as long as a bare js-yaml read of the
- * same files), and files parse independently, so on a machine with cores to
- * spare they are loaded ahead of the analysis: this thread and the workers
- * take chunks of files in turn, and what the workers load comes back as a
- * structured clone. The result seeds the shared loader (see `sharedLoader`),
- * which takes a preloaded file only for the same path, text and default
- * namespace, so a mesh whose settings differ still parses its files itself.
- *
- * A worker that fails (cannot start, throws, exits) costs speed, never a
- * file: its unfinished chunks go back to the queue this thread works through.
- */
-/** Overrides the number of load workers (0 turns them off); the benchmark uses it to compare. */
-const LOAD_WORKERS_ENV = 'SERVICEENTRY_GUARD_LOAD_WORKERS';
-/**
- * Below this much text a worker costs more than it saves: it compiles the whole bundle before its first file
- * (tens of milliseconds) and every entry it loads is copied back.
- */
-const MIN_PARALLEL_CHARS = 2_000_000;
-const MAX_WORKERS = 3;
-/** Large enough that messages are few, small enough that threads finish together and a worker's heap stays small. */
-const CHUNK_CHARS$1 = 256 * 1024;
-/** Chunks a worker holds at once: one to parse, one waiting, so it never idles while its reply travels. */
-const IN_FLIGHT = 2;
-function loadWorkerCount(options, env = process.env) {
-    if (options.workers !== undefined)
-        return Math.max(0, Math.floor(options.workers));
-    const fromEnv = env[LOAD_WORKERS_ENV];
-    if (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim()))
-        return Number(fromEnv.trim());
-    return Math.min(MAX_WORKERS, Math.max(0, availableParallelism() - 1));
-}
-/**
- * Every file loaded with the given default namespace, or nothing when the files are too few to pay for workers
- * (or there is no worker script or no spare core): then the shared loader parses each file when first asked.
- */
-async function preloadFiles(files, options) {
-    const workers = options.workerScript ? loadWorkerCount(options) : 0;
-    if (workers === 0 || totalChars(files) < (options.minParallelChars ?? MIN_PARALLEL_CHARS))
-        return [];
-    const { parts } = await loadInThreads(files, { ...options, workers, workerScript: options.workerScript });
-    return files.map((file, i) => ({ file, defaultNamespace: options.defaultNamespace, part: parts[i] }));
-}
-/** Every file loaded by this thread and `workers` workers started from `workerScript`, whatever the amount of text. */
-function loadInThreads(files, options) {
-    const loadOptions = { defaultNamespace: options.defaultNamespace, maxFileBytes: options.maxFileBytes };
-    return loadInChunks(chunksOf(files, options.chunkChars ?? CHUNK_CHARS$1), loadOptions, options.workers, options.workerScript);
-}
-function totalChars(files) {
-    let chars = 0;
-    for (const file of files)
-        chars += file.text.length;
-    return chars;
-}
-function chunksOf(files, chunkChars) {
-    const chunks = [];
-    let current = [];
-    let chars = 0;
-    for (const file of files) {
-        current.push(file);
-        chars += file.text.length;
-        if (chars >= chunkChars) {
-            chunks.push(current);
-            current = [];
-            chars = 0;
-        }
-    }
-    if (current.length > 0)
-        chunks.push(current);
-    return chunks;
-}
-async function loadInChunks(chunks, options, workerCount, script) {
-    const done = new Array(chunks.length);
-    const queue = chunks.map((_, i) => i);
-    let head = 0;
-    const take = () => (head < queue.length ? queue[head++] : undefined);
-    let outstanding = 0;
-    let chunksByWorkers = 0;
-    let failedWorkers = 0;
-    let wake;
-    const notify = () => {
-        wake?.();
-        wake = undefined;
-    };
-    // Strings a clone brought over are shared again, as the loader shares them: otherwise every entry would hold
-    // its own copy of its file's path, namespace, resolution and the like, tens of MB at 100k entries.
-    const shared = new Map();
-    const workers = [];
-    for (let w = 0; w < workerCount; w++) {
-        let worker;
-        try {
-            worker = new Worker(script, { workerData: { role: LOAD_WORKER_ROLE } });
-        }
-        catch {
-            failedWorkers += workerCount - w;
-            break;
-        }
-        workers.push(worker);
-        const inFlight = new Set();
-        let alive = true;
-        const feed = () => {
-            while (alive && inFlight.size < IN_FLIGHT) {
-                const chunk = take();
-                if (chunk === undefined)
-                    return;
-                inFlight.add(chunk);
-                outstanding++;
-                const request = { chunk, files: chunks[chunk], options };
-                worker.postMessage(request);
-            }
-        };
-        const fail = () => {
-            if (!alive)
-                return;
-            alive = false;
-            failedWorkers++;
-            // Back to the queue: this thread picks them up.
-            for (const chunk of inFlight)
-                queue.push(chunk);
-            outstanding -= inFlight.size;
-            inFlight.clear();
-            void worker.terminate();
-            notify();
-        };
-        worker.on('message', (reply) => {
-            if (!inFlight.delete(reply.chunk))
-                return;
-            outstanding--;
-            const files = chunks[reply.chunk];
-            reply.parts.forEach((part, i) => reshare(part, files[i].path, shared));
-            done[reply.chunk] = reply.parts;
-            chunksByWorkers++;
-            feed();
-            notify();
-        });
-        worker.on('error', fail);
-        worker.on('messageerror', fail);
-        worker.on('exit', fail);
-        feed();
-    }
-    try {
-        for (;;) {
-            const chunk = take();
-            if (chunk !== undefined) {
-                done[chunk] = chunks[chunk].map((file) => loadSourceFile(file, options));
-                // Let the workers' replies in (and hand them more) between chunks.
-                await new Promise((resolve) => setImmediate(resolve));
-                continue;
-            }
-            if (outstanding === 0)
-                break;
-            await new Promise((resolve) => {
-                wake = resolve;
-            });
-        }
-    }
-    finally {
-        for (const worker of workers) {
-            worker.removeAllListeners('exit');
-            void worker.terminate();
-        }
-    }
-    return { parts: done.flatMap((parts) => parts), chunks: chunks.length, chunksByWorkers, failedWorkers };
-}
-/** Replaces every string of a cloned load by the one this thread already holds for it (the file's path) or saw first. */
-function reshare(node, path, shared) {
-    const record = node;
-    for (const key of Object.keys(record)) {
-        const value = record[key];
-        if (typeof value === 'string')
-            record[key] = value === path ? path : sharedString(value, shared);
-        else if (typeof value === 'object' && value !== null)
-            reshare(value, path, shared);
-    }
-}
-function sharedString(value, shared) {
-    const known = shared.get(value);
-    if (known !== undefined)
-        return known;
-    shared.set(value, value);
-    return value;
-}
-
 var ajv = {exports: {}};
 
 var core$1 = {};
@@ -57192,38 +57181,31 @@ function writeToFile(path, output) {
     }
 }
 
-// The load workers of a large repository run this same file (see src/adapters/load/parallel-load.ts).
-if (isLoadWorker())
-    runLoadWorker();
-else
-    await main();
-async function main() {
-    // Before any real work: the growing factor applies from the next full collection on. A review holds two sides.
-    // The command is usually the first word; when an option's value comes first the check's cap applies, which only trades speed for memory.
-    const reviews = process.argv.slice(2).find((arg) => !arg.startsWith('-')) === 'diff';
-    limitHeapGrowth(reviews ? REVIEW_HEAP_GROWING_PERCENT : CHECK_HEAP_GROWING_PERCENT);
-    process.on('uncaughtException', crash);
-    process.on('unhandledRejection', crash);
-    // A reader that stops early (`| head`) is not an error worth a stack trace.
-    process.stdout.on('error', (error) => {
-        if (error.code === 'EPIPE')
-            process.exit(process.exitCode ?? 0);
-        crash(error);
-    });
-    try {
-        process.exitCode = await runCli(process.argv.slice(2), {
-            stdout: (text) => process.stdout.write(text),
-            stderr: (text) => process.stderr.write(text),
-            cwd: process.cwd(),
-            loadWorkerScript: new URL(import.meta.url),
-        });
-    }
-    catch (error) {
-        crash(error);
-    }
-}
+// Before any real work: the growing factor applies from the next full collection on. A review holds two sides.
+// The command is usually the first word; when an option's value comes first the check's cap applies, which only trades speed for memory.
+const reviews = process.argv.slice(2).find((arg) => !arg.startsWith('-')) === 'diff';
+limitHeapGrowth(reviews ? REVIEW_HEAP_GROWING_PERCENT : CHECK_HEAP_GROWING_PERCENT);
 // Exit 1 means "findings"; a crash must never look like one, so anything unexpected exits 2.
 function crash(error) {
     process.stderr.write(`serviceentry-guard: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
     process.exit(EXIT_USAGE);
+}
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
+// A reader that stops early (`| head`) is not an error worth a stack trace.
+process.stdout.on('error', (error) => {
+    if (error.code === 'EPIPE')
+        process.exit(process.exitCode ?? 0);
+    crash(error);
+});
+try {
+    process.exitCode = await runCli(process.argv.slice(2), {
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+        cwd: process.cwd(),
+        loadWorkerScript: loadWorkerScript(import.meta.url),
+    });
+}
+catch (error) {
+    crash(error);
 }

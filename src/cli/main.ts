@@ -1,40 +1,33 @@
 import { CHECK_HEAP_GROWING_PERCENT, limitHeapGrowth, REVIEW_HEAP_GROWING_PERCENT } from '../adapters/heap-growth.js';
-import { isLoadWorker, runLoadWorker } from '../adapters/load/load-worker.js';
+import { loadWorkerScript } from '../adapters/load/parallel-load.js';
 import { EXIT_USAGE, runCli } from './run-cli.js';
 
-// The load workers of a large repository run this same file (see src/adapters/load/parallel-load.ts).
-if (isLoadWorker()) runLoadWorker();
-else await main();
-
-async function main(): Promise<void> {
-  // Before any real work: the growing factor applies from the next full collection on. A review holds two sides.
-  // The command is usually the first word; when an option's value comes first the check's cap applies, which only trades speed for memory.
-  const reviews = process.argv.slice(2).find((arg) => !arg.startsWith('-')) === 'diff';
-  limitHeapGrowth(reviews ? REVIEW_HEAP_GROWING_PERCENT : CHECK_HEAP_GROWING_PERCENT);
-
-  process.on('uncaughtException', crash);
-  process.on('unhandledRejection', crash);
-
-  // A reader that stops early (`| head`) is not an error worth a stack trace.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    crash(error);
-  });
-
-  try {
-    process.exitCode = await runCli(process.argv.slice(2), {
-      stdout: (text) => process.stdout.write(text),
-      stderr: (text) => process.stderr.write(text),
-      cwd: process.cwd(),
-      loadWorkerScript: new URL(import.meta.url),
-    });
-  } catch (error) {
-    crash(error);
-  }
-}
+// Before any real work: the growing factor applies from the next full collection on. A review holds two sides.
+// The command is usually the first word; when an option's value comes first the check's cap applies, which only trades speed for memory.
+const reviews = process.argv.slice(2).find((arg) => !arg.startsWith('-')) === 'diff';
+limitHeapGrowth(reviews ? REVIEW_HEAP_GROWING_PERCENT : CHECK_HEAP_GROWING_PERCENT);
 
 // Exit 1 means "findings"; a crash must never look like one, so anything unexpected exits 2.
 function crash(error: unknown): never {
   process.stderr.write(`serviceentry-guard: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
   process.exit(EXIT_USAGE);
+}
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
+
+// A reader that stops early (`| head`) is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  crash(error);
+});
+
+try {
+  process.exitCode = await runCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    loadWorkerScript: loadWorkerScript(import.meta.url),
+  });
+} catch (error) {
+  crash(error);
 }

@@ -12,19 +12,20 @@
  * A worker that fails (cannot start, throws, exits) costs speed, never a
  * file: its unfinished chunks go back to the queue this thread works through.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PreloadedFile } from '../../core/analysis/analyze-meshes.js';
 import { loadSourceFile, type LoadOptions } from '../../core/load/load-sources.js';
 import type { LoadResult, SourceFile } from '../../core/model.js';
-import { LOAD_WORKER_ROLE, type LoadReply, type LoadRequest } from './load-worker.js';
+import type { LoadReply, LoadRequest } from './load-worker.js';
 
 export interface ParallelLoadOptions {
   defaultNamespace: string;
   maxFileBytes?: number;
   /**
-   * The bundle whose entry point hands load workers to `runLoadWorker` (the CLI's or the action's own file).
-   * Without one (tests running the sources) nothing is preloaded and files parse on demand, as before.
+   * The script a load worker runs (dist/load-worker.js beside the CLI and the action; see `loadWorkerScript`).
+   * Without one nothing is preloaded and files parse on demand, on this thread.
    */
   workerScript: URL | undefined;
   /** Threads besides this one; by default LOAD_WORKERS_ENV, else one per core past the first, at most MAX_WORKERS. */
@@ -49,15 +50,23 @@ export interface ThreadedLoad {
 /** Overrides the number of load workers (0 turns them off); the benchmark uses it to compare. */
 export const LOAD_WORKERS_ENV = 'SERVICEENTRY_GUARD_LOAD_WORKERS';
 /**
- * Below this much text a worker costs more than it saves: it compiles the whole bundle before its first file
- * (tens of milliseconds) and every entry it loads is copied back.
+ * Below this much text workers do not pay: every entry a worker loads is copied back and its strings shared
+ * again, on this thread, and that eats what the worker saved. Measured on 2 cores (one worker),
+ * `check` of the bench's realistic repositories, wall clock without and with: 30k entries (9.7 MB) 2.75 s both
+ * ways; 50k (16 MB) 4.6 → 4.1–4.2 s; 100k (32 MB) 9.5 → 7.8–8.2 s.
  */
-export const MIN_PARALLEL_CHARS = 2_000_000;
+export const MIN_PARALLEL_CHARS = 12_000_000;
 const MAX_WORKERS = 3;
 /** Large enough that messages are few, small enough that threads finish together and a worker's heap stays small. */
 const CHUNK_CHARS = 256 * 1024;
 /** Chunks a worker holds at once: one to parse, one waiting, so it never idles while its reply travels. */
 const IN_FLIGHT = 2;
+
+/** dist/load-worker.js beside the running bundle, when it is there (a copy of the CLI alone runs without workers). */
+export function loadWorkerScript(bundle: string | URL): URL | undefined {
+  const script = new URL('./load-worker.js', bundle);
+  return existsSync(script) ? script : undefined;
+}
 
 export function loadWorkerCount(options: Pick<ParallelLoadOptions, 'workers'>, env: NodeJS.ProcessEnv = process.env): number {
   if (options.workers !== undefined) return Math.max(0, Math.floor(options.workers));
@@ -127,7 +136,7 @@ async function loadInChunks(chunks: readonly SourceFile[][], options: LoadOption
   for (let w = 0; w < workerCount; w++) {
     let worker: Worker;
     try {
-      worker = new Worker(script, { workerData: { role: LOAD_WORKER_ROLE } });
+      worker = new Worker(script);
     } catch {
       failedWorkers += workerCount - w;
       break;

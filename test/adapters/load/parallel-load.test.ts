@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadSourceFile } from '../../../src/core/load/load-sources.js';
 import type { SourceFile } from '../../../src/core/model.js';
 import { sharedLoader } from '../../../src/core/analysis/analyze-meshes.js';
-import { LOAD_WORKERS_ENV, loadInThreads, loadWorkerCount, MIN_PARALLEL_CHARS, preloadFiles } from '../../../src/adapters/load/parallel-load.js';
-import { LOAD_WORKER_ROLE, type LoadReply } from '../../../src/adapters/load/load-worker.js';
+import { LOAD_WORKERS_ENV, loadInThreads, loadWorkerCount, loadWorkerScript, MIN_PARALLEL_CHARS, preloadFiles } from '../../../src/adapters/load/parallel-load.js';
+import type { LoadReply } from '../../../src/adapters/load/load-worker.js';
 import { REPO_ROOT } from '../../helpers/fixtures.js';
 
 const FROM_SOURCES = new URL('../../helpers/load-worker-from-sources.mjs', import.meta.url);
@@ -92,10 +93,14 @@ describe('loading in worker threads', () => {
   });
 });
 
-describe.each(['dist/cli.js', 'dist/index.js'])('the bundle %s', (bundle) => {
-  it('serves as a load worker when started as one, instead of running its command', async () => {
+describe('dist/load-worker.js', () => {
+  it('is the load worker the CLI and the action start from beside themselves', async () => {
+    for (const bundle of ['dist/cli.js', 'dist/index.js']) expect(loadWorkerScript(pathToFileURL(join(REPO_ROOT, bundle)))?.pathname).toBe(join(REPO_ROOT, 'dist/load-worker.js'));
+    // A copy of the CLI on its own (as a pre-commit hook may hold it) runs without workers.
+    expect(loadWorkerScript(pathToFileURL(join(REPO_ROOT, 'test/cli.js')))).toBeUndefined();
+
     const file = fixtureFiles().find((f) => f.path.includes('mysql-prod-test-dev-one-port'))!;
-    const worker = new Worker(join(REPO_ROOT, bundle), { workerData: { role: LOAD_WORKER_ROLE }, stdout: true, stderr: true });
+    const worker = new Worker(join(REPO_ROOT, 'dist/load-worker.js'));
     try {
       const reply = await new Promise<LoadReply>((resolve, reject) => {
         worker.once('message', resolve);
