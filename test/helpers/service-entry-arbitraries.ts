@@ -56,6 +56,52 @@ export const sidecarArb = fc.record({
 });
 export type SidecarSpec = typeof sidecarArb extends fc.Arbitrary<infer T> ? T : never;
 
+/** What a pooled entry draws from a test's own small pools; everything else is fixed (see pooledEntryArb). */
+export interface EntryPools {
+  names: readonly string[];
+  namespace: fc.Arbitrary<string>;
+  hosts: fc.Arbitrary<string[]>;
+  addresses: fc.Arbitrary<string[] | undefined>;
+  ports: fc.Arbitrary<EntrySpec['ports']>;
+  exportTo: fc.Arbitrary<string[] | undefined>;
+}
+
+/**
+ * Entries from small pools, so random entries share ports, hostnames, namespaces and creation seconds (three
+ * seconds apart at most): the inputs scoping must follow across ports. Always valid v1 manifests without
+ * endpoints or workload selector, in block or flow style.
+ */
+export function pooledEntryArb(pools: EntryPools): fc.Arbitrary<EntrySpec> {
+  return fc.record({
+    name: fc.constantFrom(...pools.names),
+    namespace: fc.option(pools.namespace, { nil: undefined }),
+    hosts: pools.hosts,
+    addresses: pools.addresses,
+    ports: pools.ports,
+    resolution: fc.option(fc.constantFrom('DNS', 'NONE', 'STATIC'), { nil: undefined }),
+    exportTo: pools.exportTo,
+    configScope: fc.constant(undefined),
+    created: fc.option(fc.integer({ min: 1_600_000_000, max: 1_600_000_002 }), { nil: undefined }),
+    endpoints: fc.constant(undefined),
+    workloadSelector: fc.constant(false),
+    apiVersion: fc.constant('v1'),
+    flow: fc.boolean(),
+  });
+}
+
+/** Sidecars of namespaces a, b and the root namespace, whose egress names hosts from `egressHosts` on 443, 3306 or every port. */
+export function pooledSidecarArb(egressHosts: readonly string[], selector: fc.Arbitrary<boolean>): fc.Arbitrary<SidecarSpec> {
+  return fc.record({
+    namespace: fc.constantFrom('a', 'b', 'istio-system'),
+    selector,
+    egress: fc.array(fc.record({
+      port: fc.option(fc.constantFrom(443, 3306), { nil: undefined }),
+      hosts: fc.array(fc.constantFrom(...egressHosts), { minLength: 1, maxLength: 2 }),
+    }), { minLength: 1, maxLength: 2 }),
+    // sidecarYaml writes any `ns/host` string; the type lists only the pool of sidecarArb.
+  }).map((s) => s as unknown as SidecarSpec);
+}
+
 const q = (s: string) => JSON.stringify(s);
 
 /** One ServiceEntry as YAML: block style with quoted strings, or one flow (JSON) mapping. */

@@ -9,7 +9,7 @@ import { candidateScope, contentKey, decidedBy, decidingSubset, indexEntries, pa
 import { applyChanges } from '../../../src/core/review/apply-changes.js';
 import { reviewChange, reviewSides, type ChangedFile, type ReviewReport } from '../../../src/core/review/review-change.js';
 import { REPO_ROOT, reviewFixture } from '../../helpers/fixtures.js';
-import { entryYaml, sidecarYaml, toFile, type EntrySpec, type SidecarSpec } from '../../helpers/service-entry-arbitraries.js';
+import { entryYaml, pooledEntryArb, pooledSidecarArb, sidecarYaml, toFile, type EntrySpec } from '../../helpers/service-entry-arbitraries.js';
 
 const accepting = () => [];
 const load = (files: readonly SourceFile[]): ServiceEntry[] => loadSources(files, { defaultNamespace: 'default' }).entries;
@@ -177,9 +177,9 @@ function spec(name: string, namespace: string, hosts: string[], port: number, mo
 // Internal names too: a real external host keeps its port, so only they get port-move candidates.
 const HOSTS = ['api.partner.example.com', 'db.example.com', 'x.com', '*.example.com', 'a.net', 'b.net', 'c.net', 'db.internal', 'cache.svc.cluster.local', 'queue.internal'];
 const PORTS = [443, 443, 80, 8080, 3306, 5432, 9092, 27017];
-const entryArb: fc.Arbitrary<EntrySpec> = fc.record({
-  name: fc.constantFrom('e1', 'e2', 'e3', 'e4', 'e5', 'e6'),
-  namespace: fc.option(fc.constantFrom('a', 'b', 'c'), { nil: undefined }),
+const entryArb = pooledEntryArb({
+  names: ['e1', 'e2', 'e3', 'e4', 'e5', 'e6'],
+  namespace: fc.constantFrom('a', 'b', 'c'),
   hosts: fc.uniqueArray(fc.constantFrom(...HOSTS), { minLength: 1, maxLength: 2 }),
   addresses: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom<string[] | undefined>(['10.0.0.1'], ['10.0.0.2'], ['10.0.0.0/24']) }),
   ports: fc.uniqueArray(fc.record({
@@ -187,23 +187,9 @@ const entryArb: fc.Arbitrary<EntrySpec> = fc.record({
     protocol: fc.constantFrom('TCP', 'TCP', 'TLS', 'HTTP', undefined, 'MYSQL'),
     name: fc.constant(undefined),
   }), { minLength: 1, maxLength: 2, selector: (p) => p.number }),
-  resolution: fc.option(fc.constantFrom('DNS', 'NONE', 'STATIC'), { nil: undefined }),
   exportTo: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom<string[] | undefined>(['*'], ['.'], ['a'], ['b', 'c']) }),
-  configScope: fc.constant(undefined),
-  created: fc.option(fc.integer({ min: 1_600_000_000, max: 1_600_000_002 }), { nil: undefined }),
-  endpoints: fc.constant(undefined),
-  workloadSelector: fc.constant(false),
-  apiVersion: fc.constant('v1'),
-  flow: fc.boolean(),
 });
-const sidecarArb = fc.record({
-  namespace: fc.constantFrom('a', 'b', 'istio-system'),
-  selector: fc.constant(false),
-  egress: fc.array(fc.record({
-    port: fc.option(fc.constantFrom(443, 3306), { nil: undefined }),
-    hosts: fc.array(fc.constantFrom('./*', '*/*', 'a/*', 'b/x.com', '*/*.example.com'), { minLength: 1, maxLength: 2 }),
-  }), { minLength: 1, maxLength: 2 }),
-}).map((s) => s as unknown as SidecarSpec);
+const sidecarArb = pooledSidecarArb(['./*', '*/*', 'a/*', 'b/x.com', '*/*.example.com'], fc.constant(false));
 
 /** What the pull request does to one base file. */
 type Edit =

@@ -7,16 +7,15 @@ import { changeScope } from '../../../src/core/review/change-scope.js';
 import { reviewSides, type ChangedFile, type ReviewReport } from '../../../src/core/review/review-change.js';
 import { applyChanges } from '../../../src/core/review/apply-changes.js';
 import { reviewFixture } from '../../helpers/fixtures.js';
-import { entryYaml, sidecarYaml, toFile, type EntrySpec, type SidecarSpec } from '../../helpers/service-entry-arbitraries.js';
+import { entryYaml, pooledEntryArb, pooledSidecarArb, sidecarYaml, toFile, type EntrySpec } from '../../helpers/service-entry-arbitraries.js';
 
 /**
  * Small pools, so random entries share ports, hostnames, namespaces and
  * creation seconds: the inputs whose reach across ports the scope must follow.
  */
-const namespace = fc.constantFrom('a', 'b', 'c');
-const entry: fc.Arbitrary<EntrySpec> = fc.record({
-  name: fc.constantFrom('e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8'),
-  namespace: fc.option(namespace, { nil: undefined }),
+const entry = pooledEntryArb({
+  names: ['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8'],
+  namespace: fc.constantFrom('a', 'b', 'c'),
   hosts: fc.array(fc.oneof(
     { weight: 1, arbitrary: fc.constantFrom('x.com', 'y.com', 'db.example.com', '*.example.com') },
     { weight: 3, arbitrary: fc.constantFrom(...'abcdefghijklmnop'.split('').map((c) => `${c}.net`)) },
@@ -27,24 +26,9 @@ const entry: fc.Arbitrary<EntrySpec> = fc.record({
     protocol: fc.constantFrom('TCP', 'TLS', 'HTTP', 'UDP', undefined),
     name: fc.constant(undefined),
   }), { minLength: 1, maxLength: 2 }),
-  resolution: fc.option(fc.constantFrom('DNS', 'NONE', 'STATIC'), { nil: undefined }),
   exportTo: fc.option(fc.constantFrom(['*'], ['.'], ['a'], ['~'], ['b', 'c']), { nil: undefined }),
-  configScope: fc.constant(undefined),
-  created: fc.option(fc.integer({ min: 1_600_000_000, max: 1_600_000_002 }), { nil: undefined }),
-  endpoints: fc.constant(undefined),
-  workloadSelector: fc.constant(false),
-  apiVersion: fc.constant('v1'),
-  flow: fc.boolean(),
 });
-const sidecar = fc.record({
-  namespace: fc.constantFrom('a', 'b', 'istio-system'),
-  selector: fc.boolean(),
-  egress: fc.array(fc.record({
-    port: fc.option(fc.constantFrom(443, 3306), { nil: undefined }),
-    hosts: fc.array(fc.constantFrom('./*', '*/*', 'a/*', 'b/x.com', '*/*.example.com', '~/*'), { minLength: 1, maxLength: 2 }),
-  }), { minLength: 1, maxLength: 2 }),
-  // sidecarYaml writes any `ns/host` string; its type lists only the helper's own pool.
-}).map((s) => s as unknown as SidecarSpec);
+const sidecar = pooledSidecarArb(['./*', '*/*', 'a/*', 'b/x.com', '*/*.example.com', '~/*'], fc.boolean());
 const documents = fc.array(entry, { minLength: 1, maxLength: 4 });
 /** What a pull request writes: usually one or two manifests. */
 const fewDocuments = fc.array(entry, { minLength: 1, maxLength: 2 });
