@@ -3680,7 +3680,7 @@ const LOAD_WORKERS_ENV = 'SERVICEENTRY_GUARD_LOAD_WORKERS';
 /**
  * Below this much text workers do not pay: every entry a worker loads is copied back and its strings shared
  * again, on this thread, and that eats what the worker saved. Measured on 2 cores (one worker),
- * `check` of the bench's realistic repositories, wall clock without and with: 30k entries (9.7 MB) 2.75 s both
+ * `check` of the bench's realistic repositories, wall clock without and with: 30k entries (9.7 MB) 2.65–2.76 s both
  * ways; 50k (16 MB) 4.6 → 4.1–4.2 s; 100k (32 MB) 9.5 → 7.8–8.2 s.
  */
 const MIN_PARALLEL_CHARS = 12_000_000;
