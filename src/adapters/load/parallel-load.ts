@@ -57,6 +57,8 @@ export const LOAD_WORKERS_ENV = 'SERVICEENTRY_GUARD_LOAD_WORKERS';
  */
 export const MIN_PARALLEL_CHARS = 12_000_000;
 const MAX_WORKERS = 3;
+/** The most LOAD_WORKERS_ENV can ask for. */
+const MAX_WORKERS_ASKED = 16;
 /** Large enough that messages are few, small enough that threads finish together and a worker's heap stays small. */
 const CHUNK_CHARS = 256 * 1024;
 /** Chunks a worker holds at once: one to parse, one waiting, so it never idles while its reply travels. */
@@ -71,7 +73,8 @@ export function loadWorkerScript(bundle: string | URL): URL | undefined {
 export function loadWorkerCount(options: Pick<ParallelLoadOptions, 'workers'>, env: NodeJS.ProcessEnv = process.env): number {
   if (options.workers !== undefined) return Math.max(0, Math.floor(options.workers));
   const fromEnv = env[LOAD_WORKERS_ENV];
-  if (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim())) return Number(fromEnv.trim());
+  // Each worker holds its own heap: a mistyped count must not start hundreds.
+  if (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim())) return Math.min(Number(fromEnv.trim()), MAX_WORKERS_ASKED);
   return Math.min(MAX_WORKERS, Math.max(0, availableParallelism() - 1));
 }
 

@@ -81,10 +81,11 @@ describe('loading in worker threads', () => {
     expect(load([{ path: file.path, text: `${file.text}\n` }], 'team-a').entries[0]).not.toBe(part.entries[0]);
   });
 
-  it('starts one worker per spare core, at most three, unless the environment says otherwise', () => {
+  it('starts one worker per spare core, at most three, unless the environment says otherwise (at most sixteen)', () => {
     expect(loadWorkerCount({ workers: 2 }, { [LOAD_WORKERS_ENV]: '0' })).toBe(2);
     expect(loadWorkerCount({}, { [LOAD_WORKERS_ENV]: '0' })).toBe(0);
     expect(loadWorkerCount({}, { [LOAD_WORKERS_ENV]: '4' })).toBe(4);
+    expect(loadWorkerCount({}, { [LOAD_WORKERS_ENV]: '500' })).toBe(16);
     const byCores = loadWorkerCount({}, {});
     expect(byCores).toBeGreaterThanOrEqual(0);
     expect(byCores).toBeLessThanOrEqual(3);
