@@ -48,7 +48,7 @@ export interface RunEnvironment {
   sleep?: (ms: number) => Promise<void>;
   /** Artifact uploads; the runner's artifact service by default. */
   uploadArtifact?: UploadArtifact;
-  /** The running bundle, for load workers on large repositories (src/adapters/load/parallel-load.ts); absent in tests of the sources. */
+  /** dist/load-worker.js, for load workers on large repositories (src/adapters/load/parallel-load.ts); absent in tests of the sources. */
   loadWorkerScript?: URL;
 }
 

@@ -27,7 +27,7 @@ export interface DiffRequest {
   configPath?: string;
   /** Who starts git; tests pass a recording one. */
   git?: Git;
-  /** The running bundle, for load workers on large repositories (src/adapters/load/parallel-load.ts). */
+  /** dist/load-worker.js, for load workers on large repositories (src/adapters/load/parallel-load.ts). */
   loadWorkerScript?: URL;
 }
 

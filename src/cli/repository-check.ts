@@ -19,7 +19,7 @@ export interface RepositoryCheckRequest {
   fallback: MeshSettings;
   /** Default: the real kustomize (or kubectl kustomize) and helm from PATH. */
   renderers?: Renderers;
-  /** The running bundle, which load workers can start from (see preloadFiles); without it files parse on this thread only. */
+  /** dist/load-worker.js, for load workers on large repositories (see preloadFiles); without it files parse on this thread only. */
   loadWorkerScript?: URL;
 }
 

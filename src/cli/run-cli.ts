@@ -33,7 +33,7 @@ export interface CliIo {
   today?: string;
   /** Suppressions from the repository config file, once something reads it. */
   configSuppressions?: readonly Suppression[];
-  /** The running bundle, for load workers on large repositories (src/adapters/load/parallel-load.ts); absent in tests of the sources. */
+  /** dist/load-worker.js, for load workers on large repositories (src/adapters/load/parallel-load.ts); absent in tests of the sources. */
   loadWorkerScript?: URL;
 }
 
