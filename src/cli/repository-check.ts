@@ -2,10 +2,11 @@ import { lstat, readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { readManifestFiles } from '../adapters/fs/read-manifests.js';
 import { preloadFiles } from '../adapters/load/parallel-load.js';
+import { collectLoadingGarbage } from '../adapters/collect-loading-garbage.js';
 import { defaultRenderers, materializeMeshes, RenderWorkspace, type Renderers, type RepositoryTree } from '../adapters/materialize-mesh.js';
 import { countServiceEntryTemplates } from '../core/load/templates.js';
 import type { Diagnostic, SourceFile } from '../core/model.js';
-import { analyzeMeshes, sharedLoader, type RepositoryAnalysis } from '../core/analysis/analyze-meshes.js';
+import { analyzeLoadedMeshes, loadMeshes, sharedLoader, type LoadedMesh, type RepositoryAnalysis } from '../core/analysis/analyze-meshes.js';
 import { planRepository } from '../core/repository/config-plan.js';
 import type { MeshSettings, RepositoryPlan } from '../core/repository/mesh-plan.js';
 import { DEFAULT_CONFIG_PATH, type RepositoryConfig } from '../core/repository/repository-config.js';
@@ -33,6 +34,22 @@ export type RepositoryCheck =
  * each mesh. Throws on I/O errors the caller reports as usage errors.
  */
 export async function checkRepository(request: RepositoryCheckRequest): Promise<RepositoryCheck> {
+  // Everything that holds the files' texts (the read, the tree, the loader's cache) lives in loadRepository
+  // and is gone once it returns: the analysis of a large repository then runs without them.
+  const loaded = await loadRepository(request);
+  if (!loaded.ok) return loaded;
+  await collectLoadingGarbage();
+  const analysis = analyzeLoadedMeshes(loaded.meshes);
+  analysis.diagnostics.unshift(...loaded.diagnostics);
+  const unrendered = loaded.unrenderedServiceEntries + countServiceEntryTemplates(analysis.diagnostics);
+  return { ok: true, plan: loaded.plan, config: loaded.config, analysis, unrenderedServiceEntries: unrendered };
+}
+
+type LoadedRepository =
+  | { ok: true; plan: RepositoryPlan; config: RepositoryConfig | undefined; meshes: LoadedMesh[]; diagnostics: Diagnostic[]; unrenderedServiceEntries: number }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+async function loadRepository(request: RepositoryCheckRequest): Promise<LoadedRepository> {
   const read = await readManifestFiles(request.paths.length > 0 ? request.paths : ['.'], { filter: request.select, cwd: request.cwd });
   const config = await readConfig(request);
   // Without a config, a single folder argument is the repository: its layout (clusters/, overlays/, apps) is read from there.
@@ -65,10 +82,14 @@ export async function checkRepository(request: RepositoryCheckRequest): Promise<
   } finally {
     await workspace.dispose();
   }
-  const analysis = analyzeMeshes(meshes, { loader: load });
-  analysis.diagnostics.unshift(...read.diagnostics, ...planned.plan.diagnostics.map((d) => ({ ...d, location: { ...d.location, path: displayPath(d.location.path) } })));
-  unrendered += countServiceEntryTemplates(analysis.diagnostics);
-  return { ok: true, plan: planned.plan, config: planned.config, analysis, unrenderedServiceEntries: unrendered };
+  return {
+    ok: true,
+    plan: planned.plan,
+    config: planned.config,
+    meshes: loadMeshes(meshes, { loader: load }),
+    diagnostics: [...read.diagnostics, ...planned.plan.diagnostics.map((d) => ({ ...d, location: { ...d.location, path: displayPath(d.location.path) } }))],
+    unrenderedServiceEntries: unrendered,
+  };
 }
 
 async function singleFolder(request: RepositoryCheckRequest): Promise<string | undefined> {

@@ -12,7 +12,7 @@ import { loadMeshSources, type MeshSourceGroup } from '../repository/load-mesh.j
 import type { MeshPlan } from '../repository/mesh-plan.js';
 import { suppressionsFromEntries } from '../suppressions/from-annotations.js';
 import { suppressionKey, type Suppression } from '../suppressions/suppression.js';
-import { meshManifestFiles, resolveMeshSettings, type SettingOrigin } from './resolve-mesh-settings.js';
+import { meshManifestFiles, resolveMeshSettings, type ResolvedMeshSettings, type SettingOrigin } from './resolve-mesh-settings.js';
 
 /** A mesh with its inputs already read or rendered into files. */
 export interface MaterializedMesh {
@@ -48,13 +48,38 @@ export interface MeshAnalysisOptions {
 
 export type SharedLoader = (files: readonly SourceFile[], defaultNamespace: string) => LoadResult;
 
+/** A mesh whose inputs are parsed: all its analysis needs, without the files' texts. */
+export interface LoadedMesh {
+  plan: MeshPlan;
+  loaded: LoadResult;
+  settings: ResolvedMeshSettings;
+  /** Inputs that could not be read or rendered. */
+  diagnostics: Diagnostic[];
+}
+
 /**
  * Loads and analyses every mesh. Parsing is shared: a file read by several
  * meshes with the same default namespace is parsed once. Diagnostics about
  * one place in one file are reported once, however many meshes read it.
  */
 export function analyzeMeshes(meshes: readonly MaterializedMesh[], options: MeshAnalysisOptions = {}): RepositoryAnalysis {
+  return analyzeLoadedMeshes(loadMeshes(meshes, options));
+}
+
+/**
+ * Parses every mesh's inputs and resolves its settings. Kept apart from the analysis so a caller can
+ * let the files' texts go first: a large repository's texts are a fifth of what its analysis holds.
+ */
+export function loadMeshes(meshes: readonly MaterializedMesh[], options: MeshAnalysisOptions = {}): LoadedMesh[] {
   const loader = options.loader ?? sharedLoader(options.maxFileBytes);
+  return meshes.map((mesh) => {
+    const settings = resolveMeshSettings(mesh.plan.settings, meshManifestFiles(mesh.files, mesh.groups));
+    return { plan: mesh.plan, loaded: withGroups(loader(mesh.files, settings.settings.defaultNamespace), mesh.groups), settings, diagnostics: mesh.diagnostics };
+  });
+}
+
+/** Analyses each loaded mesh with its own settings (see analyzeMeshes). */
+export function analyzeLoadedMeshes(meshes: readonly LoadedMesh[]): RepositoryAnalysis {
   const findings: AnalysisResult['findings'] = [];
   const diagnostics = new DiagnosticSet();
   const summaries: MeshSummary[] = [];
@@ -62,14 +87,12 @@ export function analyzeMeshes(meshes: readonly MaterializedMesh[], options: Mesh
   let entryCount = 0;
   for (const mesh of meshes) {
     diagnostics.addAll(mesh.diagnostics);
-    const resolved = resolveMeshSettings(mesh.plan.settings, meshManifestFiles(mesh.files, mesh.groups));
-    const loaded = withGroups(loader(mesh.files, resolved.settings.defaultNamespace), mesh.groups);
-    const result = analyze(loaded, { mesh: resolved.settings.mesh, meshName: mesh.plan.name });
+    const resolved = mesh.settings;
+    const result = analyze(mesh.loaded, { mesh: resolved.settings.mesh, meshName: mesh.plan.name });
     findings.push(...result.findings);
     diagnostics.addAll(resolved.diagnostics);
     diagnostics.addAll(result.diagnostics);
-    // Read here, while the entries are at hand, so they need not outlive the analysis.
-    for (const s of suppressionsFromEntries(loaded.entries)) suppressions.set(suppressionKey(s), s);
+    for (const s of suppressionsFromEntries(mesh.loaded.entries)) suppressions.set(suppressionKey(s), s);
     summaries.push({ name: mesh.plan.name, why: mesh.plan.why, entryCount: result.entryCount, settings: resolved.origins });
     entryCount += result.entryCount;
   }

@@ -78,7 +78,7 @@ function loadFile(file: SourceFile, options: LoadOptions, result: LoadResult): v
   const lines = new LineIndex(file.text);
   const replaced = file.text.indexOf('\uFFFD');
   if (replaced >= 0) {
-    result.diagnostics.push({ severity: 'warning', code: 'not-utf8', message: 'is not valid UTF-8; bytes were replaced before parsing', location: { path: file.path, ...lines.position(replaced) } });
+    result.diagnostics.push({ severity: 'warning', code: 'not-utf8', message: 'is not valid UTF-8; bytes were replaced before parsing', location: lines.location(file.path, replaced) });
   }
 
   let text = file.text;
@@ -97,7 +97,7 @@ function loadFile(file: SourceFile, options: LoadOptions, result: LoadResult): v
       severity: 'error',
       code: 'yaml-syntax',
       message: `YAML syntax error: ${problem.message}; this document is not analysed.`,
-      location: { path: file.path, ...lines.position(problem.offset) },
+      location: lines.location(file.path, problem.offset),
     });
   }
   const reader = new ValueReader(file.path, lines, stream.positions, result.diagnostics);
@@ -116,7 +116,7 @@ function reportTemplate(path: string, text: string, span: DocumentSpan, lines: L
     severity: 'info',
     code: 'template',
     message: `${kind} not analysed (template): it holds {{ … }} or a ytt #@ annotation, so its values are not what a cluster receives; analyse the rendered output (a Helm chart or Kustomize root the repository declares is rendered when helm/kustomize is available)`,
-    location: { path, ...lines.position(span.start + Math.max(0, doc.indexOf(kind))) },
+    location: lines.location(path, span.start + Math.max(0, doc.indexOf(kind))),
   });
 }
 

@@ -1,0 +1,44 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/**
+ * Called between loading a repository and analysing it, once nothing the
+ * analysis reads holds the files' texts any more: lets the event loop turn,
+ * then asks V8 for one full collection.
+ *
+ * - The turn: until it, what the stopped load workers' messages touched stays
+ *   reachable (chunks of files, the strings shared from their clones). At 100k
+ *   entries the live heap at the start of the analysis was 133 MB without it,
+ *   95 MB with it; without load workers it was 95 MB either way.
+ * - The collection: V8 sizes the next collection's limit from the live heap the
+ *   last one found, and the last one ran while the texts were still alive, so
+ *   the analysis could fill the heap far past what it needs. One-port `check`
+ *   at 100k, three alternated runs per format on 2 cores: 354–401 MB peak RSS
+ *   without both, 323–365 MB with both (with the collection alone, 373–388 MB).
+ *   The collection takes about 75 ms there.
+ */
+export async function collectLoadingGarbage(): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  fullCollection()?.();
+}
+
+let collector: (() => void) | undefined | null = null;
+
+/**
+ * V8's `gc()`: the global one when node was started with --expose-gc, otherwise one from a fresh
+ * context after turning the flag on (a context gets `gc` when it is created under the flag, the way
+ * jest's leak detector gets it). Undefined where neither works; the analysis then just runs.
+ */
+function fullCollection(): (() => void) | undefined {
+  if (collector !== null) return collector;
+  const global = (globalThis as { gc?: unknown }).gc;
+  if (typeof global === 'function') return (collector = global as () => void);
+  try {
+    setFlagsFromString('--expose-gc');
+    const exposed: unknown = runInNewContext('gc');
+    collector = typeof exposed === 'function' ? (exposed as () => void) : undefined;
+  } catch {
+    collector = undefined;
+  }
+  return collector;
+}
