@@ -56563,9 +56563,9 @@ function toPosix$1(path) {
  * - The collection: V8 sizes the next collection's limit from the live heap the
  *   last one found, and the last one ran while the texts were still alive, so
  *   the analysis could fill the heap far past what it needs. One-port `check`
- *   at 100k, three alternated runs per format on 2 cores: 354–401 MB peak RSS
- *   without both, 323–365 MB with both (with the collection alone, 373–388 MB).
- *   The collection takes about 75 ms there.
+ *   at 100k, JSON and Markdown, alternated runs on 2 cores, peak RSS: 381–399 MB
+ *   with neither, 354–401 MB with the turn alone, 373–388 MB with the collection
+ *   alone, 323–365 MB with both. The collection takes about 75 ms there.
  */
 async function collectLoadingGarbage() {
     await new Promise((resolve) => setImmediate(resolve));
