@@ -13,7 +13,8 @@ import { writeJson } from '../core/render/json-stream.js';
 import { renderFindingsMarkdown, renderReviewMarkdown, type RenderContext } from '../core/render/markdown.js';
 import { failsAt, type ReviewReport } from '../core/review/review-change.js';
 import { applyChanges, type ChangedFile } from '../core/review/apply-changes.js';
-import { analyzeMeshes, sharedLoader } from '../core/analysis/analyze-meshes.js';
+import { analyzeLoadedMeshes, loadMeshes, sharedLoader } from '../core/analysis/analyze-meshes.js';
+import { collectLoadingGarbage } from '../adapters/collect-loading-garbage.js';
 import { preloadFiles } from '../adapters/load/parallel-load.js';
 import { settingLines } from '../core/analysis/resolve-mesh-settings.js';
 import { planRepository } from '../core/repository/config-plan.js';
@@ -148,23 +149,33 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
   };
 
   if (context.kind === 'tree') {
-    const tree = await gatherTree({ client, repo, sha: context.sha, reads, select, maxBytes: DEFAULT_MAX_FILE_BYTES, log: (m) => io.info(m) });
-    const config = await configAt(configSource(tree.via), context.sha, configPath, tree.files);
-    reads?.forget();
-    if (inputs.config && !config) {
+    // Everything that holds the files' texts (the tree, the loader's cache) lives in this function and is gone once it
+    // returns, so the analysis of a large tree runs without them (as in the CLI's check).
+    const loadTree = async () => {
+      const tree = await gatherTree({ client, repo, sha: context.sha, reads, select, maxBytes: DEFAULT_MAX_FILE_BYTES, log: (m) => io.info(m) });
+      const config = await configAt(configSource(tree.via), context.sha, configPath, tree.files);
+      reads?.forget();
+      if (inputs.config && !config) return { kind: 'missing-config' } as const;
+      warnUnmatchedGlobs(io, inputs.paths, [...tree.files.map((f) => f.path), ...tree.diagnostics.map((d) => d.location.path)]);
+      const files = tree.files.filter((f) => f.path !== config?.path);
+      // One loader for planning and analysis, so no file is parsed twice; a large tree's in several threads first.
+      const load = sharedLoader(DEFAULT_MAX_FILE_BYTES, await preloadFiles(files, { defaultNamespace: fallback.defaultNamespace, maxFileBytes: DEFAULT_MAX_FILE_BYTES, workerScript: environment.loadWorkerScript }));
+      const planned = planRepository(config, files, fallback, (file, namespace) => load([file], namespace));
+      if (!planned.plan) return { kind: 'config-errors', diagnostics: planned.diagnostics } as const;
+      io.info(planned.plan.summary);
+      const meshes = loadMeshes(await materializeSide(planned.plan, files, defaultRenderers(files)), { loader: load });
+      return { kind: 'loaded', meshes, diagnostics: [...tree.diagnostics, ...planned.plan.diagnostics] } as const;
+    };
+    const loaded = await loadTree();
+    if (loaded.kind === 'missing-config') {
       missingConfig(context.sha);
       return { exitCode: 1 };
     }
-    warnUnmatchedGlobs(io, inputs.paths, [...tree.files.map((f) => f.path), ...tree.diagnostics.map((d) => d.location.path)]);
-    const files = tree.files.filter((f) => f.path !== config?.path);
-    // One loader for planning and analysis, so no file is parsed twice; a large tree's in several threads first.
-    const load = sharedLoader(DEFAULT_MAX_FILE_BYTES, await preloadFiles(files, { defaultNamespace: fallback.defaultNamespace, maxFileBytes: DEFAULT_MAX_FILE_BYTES, workerScript: environment.loadWorkerScript }));
-    const planned = planRepository(config, files, fallback, (file, namespace) => load([file], namespace));
-    if (!planned.plan) return failOnConfigErrors(io, planned.diagnostics);
-    io.info(planned.plan.summary);
-    const result = analyzeMeshes(await materializeSide(planned.plan, files, defaultRenderers(files)), { loader: load });
+    if (loaded.kind === 'config-errors') return failOnConfigErrors(io, loaded.diagnostics);
+    await collectLoadingGarbage();
+    const result = analyzeLoadedMeshes(loaded.meshes);
     for (const line of settingLines(result.meshes)) io.info(line);
-    result.diagnostics.unshift(...tree.diagnostics, ...planned.plan.diagnostics);
+    result.diagnostics.unshift(...loaded.diagnostics);
     const render: RenderContext = { blobUrl: blobUrlFor(serverUrl, repository, context.sha) };
     io.info(`Not a pull request: analysed the whole tree at ${context.sha.slice(0, 12)} (${result.entryCount} ServiceEntries, ${result.findings.length} findings).`);
     await writeReport(reportPath, { ...toJsonCheckReport(result.findings, result.diagnostics, result.entryCount, result.meshes), context: { sha: context.sha } });
