@@ -37,7 +37,7 @@ spec:
   return docs.join('---\n');
 }
 
-const plan: MeshPlan = { name: 'prod', why: 'test', settings: { defaultNamespace: 'default', mesh: {} } } as MeshPlan;
+const plan: MeshPlan = { name: 'prod', why: 'test', inputs: [], settings: { defaultNamespace: 'default', mesh: {} } };
 
 /**
  * Loads what the holder holds in a frame of its own, so no register of the test's frame keeps the input
