@@ -24,19 +24,23 @@ export interface CopySplit<U> {
 }
 
 export function splitByCopies<U extends PlacedUnit>(units: readonly U[]): CopySplit<U> {
-  const holders = new Map<string, Set<U>>();
+  // Nearly every identity has one holder: it is kept as is, and only a second holder makes a list (a Set per
+  // identity was most of the planning of a 100k-entry repository).
+  const holders = new Map<string, U | U[]>();
   for (const unit of units) {
     for (const id of unit.identities) {
-      let set = holders.get(id);
-      if (!set) holders.set(id, (set = new Set()));
-      set.add(unit);
+      const held = holders.get(id);
+      if (held === undefined) holders.set(id, unit);
+      else if (!Array.isArray(held)) {
+        if (held !== unit) holders.set(id, [held, unit]);
+      } else if (held[held.length - 1] !== unit) held.push(unit); // a unit naming an identity twice names it in one go
     }
   }
   const boundaries = new Set<string>();
   const copies: CopySplit<U>['copies'] = [];
-  for (const [identity, set] of holders) {
-    if (set.size < 2) continue;
-    const anchors = [...set].map((u) => u.anchor).sort();
+  for (const [identity, held] of holders) {
+    if (!Array.isArray(held)) continue;
+    const anchors = held.map((u) => u.anchor).sort();
     copies.push({ identity, anchors });
     for (let i = 1; i < anchors.length; i++) {
       const [a, b] = [anchors[i - 1]!.split('/'), anchors[i]!.split('/')];
