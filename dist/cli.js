@@ -52987,21 +52987,28 @@ var picomatch = /*@__PURE__*/getDefaultExportFromCjs(picomatchExports);
  * is still found.
  */
 function splitByCopies(units) {
+    // Nearly every identity has one holder: it is kept as is, and only a second holder makes a list (a Set per
+    // identity was most of the planning of a 100k-entry repository).
     const holders = new Map();
     for (const unit of units) {
         for (const id of unit.identities) {
-            let set = holders.get(id);
-            if (!set)
-                holders.set(id, (set = new Set()));
-            set.add(unit);
+            const held = holders.get(id);
+            if (held === undefined)
+                holders.set(id, unit);
+            else if (!Array.isArray(held)) {
+                if (held !== unit)
+                    holders.set(id, [held, unit]);
+            }
+            else if (held[held.length - 1] !== unit)
+                held.push(unit); // a unit naming an identity twice names it in one go
         }
     }
     const boundaries = new Set();
     const copies = [];
-    for (const [identity, set] of holders) {
-        if (set.size < 2)
+    for (const [identity, held] of holders) {
+        if (!Array.isArray(held))
             continue;
-        const anchors = [...set].map((u) => u.anchor).sort();
+        const anchors = held.map((u) => u.anchor).sort();
         copies.push({ identity, anchors });
         for (let i = 1; i < anchors.length; i++) {
             const [a, b] = [anchors[i - 1].split('/'), anchors[i].split('/')];
@@ -55786,7 +55793,11 @@ function toJsonFinding(finding, omitted) {
         }
         return k;
     };
-    const entries = finding.entries.map(({ winsFor, losesFor, ...entry }) => {
+    // Omitted entries still count in the groups; only the listed ones are copied.
+    const listed = finding.entries.length - (omitted?.count ?? 0);
+    const entries = [];
+    finding.entries.forEach((entry, i) => {
+        const { winsFor, losesFor } = entry;
         if (winsFor.length + losesFor.length > 0) {
             const k = `${key(winsFor)}\u0000${key(losesFor)}`;
             const group = groups.get(k);
@@ -55795,18 +55806,26 @@ function toJsonFinding(finding, omitted) {
             else
                 groups.set(k, { entries: [entry.ref], winsFor, losesFor });
         }
-        return entry;
+        if (i < listed)
+            entries.push(jsonEntry(entry));
     });
     // The finding's own key order, with the groups right after the entries they describe.
     const out = {};
     for (const [k, v] of Object.entries(finding)) {
-        out[k] = k === 'entries' && omitted ? entries.slice(0, entries.length - omitted.count) : k === 'entries' ? entries : v;
+        out[k] = k === 'entries' ? entries : v;
         if (k === 'entries' && omitted)
             out['omittedEntries'] = omitted;
         if (k === 'entries')
             out['namespaceOutcomes'] = [...groups.values()];
     }
     return out;
+}
+/**
+ * An entry without its per-namespace lists, written out field by field in FindingEntry's order: a rest
+ * spread copies the same properties several times slower, and a finding can hold 100k entries.
+ */
+function jsonEntry(e) {
+    return { ref: e.ref, name: e.name, namespace: e.namespace, hosts: e.hosts, protocol: e.protocol, role: e.role, location: e.location, portLocation: e.portLocation };
 }
 
 /** Bumped whenever a field changes meaning or goes away; new fields do not bump it. */
@@ -55865,6 +55884,9 @@ class ChunkBuffer {
         this.sink = sink;
     }
     push(text) {
+        // A chunk stays within CHUNK_CHARS unless one piece alone is larger.
+        if (this.size > 0 && this.size + text.length > CHUNK_CHARS)
+            this.flush();
         this.parts.push(text);
         this.size += text.length;
         if (this.size >= CHUNK_CHARS)
@@ -55902,10 +55924,19 @@ function serialize(input, indent, out) {
             return true;
         }
         out.push('[');
-        for (let i = 0; i < value.length; i++) {
+        for (let i = 0; i < value.length;) {
+            const end = smallRunEnd(value, i);
+            if (end > i) {
+                // A run of small elements (a finding's entries) in one native call: `[\n  a,\n  b\n]` without its
+                // brackets is exactly the elements' lines, to be nested at `indent` as above.
+                out.push(`${i === 0 ? '' : ','}${elementLines(end - i === value.length ? value : value.slice(i, end), indent)}`);
+                i = end;
+                continue;
+            }
             out.push(i === 0 ? `\n${inner}` : `,\n${inner}`);
             if (serialize(value[i], inner, out) === undefined)
                 out.push('null');
+            i++;
         }
         out.push(`\n${indent}]`);
         return true;
@@ -55924,6 +55955,42 @@ function serialize(input, indent, out) {
 }
 /** Subtrees of at most this many values are written in one piece. */
 const SMALL_NODES = 64;
+/** Consecutive small elements of an array are written in one piece up to this many values. */
+const RUN_NODES = 1024;
+/**
+ * The lines of an array's elements as they read inside the array at `indent`: `\n${indent}  a,\n${indent}  b`.
+ * The array is wrapped in as many arrays as `indent` has levels, so JSON.stringify indents it itself,
+ * and the wrapping is cut off again: no pass over the text to indent it.
+ */
+function elementLines(elements, indent) {
+    const depth = indent.length / 2;
+    let wrapped = elements;
+    for (let level = 0; level < depth; level++)
+        wrapped = [wrapped];
+    const text = JSON.stringify(wrapped, null, 2);
+    // Each wrapper opens with `[\n` and its indent and closes with `\n`, its indent and `]`; then the array's own `[` and `\n${indent}]`.
+    const open = 2 * depth + depth * (depth + 1) + 1;
+    const close = 2 * depth + depth * (depth - 1) + 2 + indent.length;
+    return text.slice(open, text.length - close);
+}
+/** Where the run of small elements starting at `start` ends (exclusive): `start` itself when that element is not small. */
+function smallRunEnd(array, start) {
+    let budget = RUN_NODES;
+    let end = start;
+    while (end < array.length && budget > 0) {
+        const element = array[end];
+        // A primitive counts one; undefined, a function or a symbol is written `null` either way, as in JSON.stringify.
+        if (element !== null && typeof element === 'object') {
+            const left = isSmall(element, SMALL_NODES);
+            if (left < 0)
+                break;
+            budget -= SMALL_NODES - left;
+        }
+        budget--;
+        end++;
+    }
+    return end;
+}
 /** What is left of `budget` after counting the values under `value`; negative when it holds more (or has a toJSON). */
 function isSmall(value, budget) {
     if (typeof value.toJSON === 'function')

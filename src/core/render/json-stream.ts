@@ -22,6 +22,8 @@ class ChunkBuffer {
   constructor(private readonly sink: ChunkSink) {}
 
   push(text: string): void {
+    // A chunk stays within CHUNK_CHARS unless one piece alone is larger.
+    if (this.size > 0 && this.size + text.length > CHUNK_CHARS) this.flush();
     this.parts.push(text);
     this.size += text.length;
     if (this.size >= CHUNK_CHARS) this.flush();
@@ -58,9 +60,18 @@ function serialize(input: unknown, indent: string, out: ChunkBuffer): true | und
       return true;
     }
     out.push('[');
-    for (let i = 0; i < value.length; i++) {
+    for (let i = 0; i < value.length;) {
+      const end = smallRunEnd(value, i);
+      if (end > i) {
+        // A run of small elements (a finding's entries) in one native call: `[\n  a,\n  b\n]` without its
+        // brackets is exactly the elements' lines, to be nested at `indent` as above.
+        out.push(`${i === 0 ? '' : ','}${elementLines(end - i === value.length ? value : value.slice(i, end), indent)}`);
+        i = end;
+        continue;
+      }
       out.push(i === 0 ? `\n${inner}` : `,\n${inner}`);
       if (serialize(value[i], inner, out) === undefined) out.push('null');
+      i++;
     }
     out.push(`\n${indent}]`);
     return true;
@@ -79,6 +90,42 @@ function serialize(input: unknown, indent: string, out: ChunkBuffer): true | und
 
 /** Subtrees of at most this many values are written in one piece. */
 const SMALL_NODES = 64;
+/** Consecutive small elements of an array are written in one piece up to this many values. */
+const RUN_NODES = 1024;
+
+/**
+ * The lines of an array's elements as they read inside the array at `indent`: `\n${indent}  a,\n${indent}  b`.
+ * The array is wrapped in as many arrays as `indent` has levels, so JSON.stringify indents it itself,
+ * and the wrapping is cut off again: no pass over the text to indent it.
+ */
+function elementLines(elements: readonly unknown[], indent: string): string {
+  const depth = indent.length / 2;
+  let wrapped: unknown = elements;
+  for (let level = 0; level < depth; level++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // Each wrapper opens with `[\n` and its indent and closes with `\n`, its indent and `]`; then the array's own `[` and `\n${indent}]`.
+  const open = 2 * depth + depth * (depth + 1) + 1;
+  const close = 2 * depth + depth * (depth - 1) + 2 + indent.length;
+  return text.slice(open, text.length - close);
+}
+
+/** Where the run of small elements starting at `start` ends (exclusive): `start` itself when that element is not small. */
+function smallRunEnd(array: readonly unknown[], start: number): number {
+  let budget = RUN_NODES;
+  let end = start;
+  while (end < array.length && budget > 0) {
+    const element = array[end];
+    // A primitive counts one; undefined, a function or a symbol is written `null` either way, as in JSON.stringify.
+    if (element !== null && typeof element === 'object') {
+      const left = isSmall(element, SMALL_NODES);
+      if (left < 0) break;
+      budget -= SMALL_NODES - left;
+    }
+    budget--;
+    end++;
+  }
+  return end;
+}
 
 /** What is left of `budget` after counting the values under `value`; negative when it holds more (or has a toJSON). */
 function isSmall(value: object, budget: number): number {

@@ -16,6 +16,19 @@ describe('the JSON report written in chunks', () => {
     }), { numRuns: 300 });
   });
 
+  test('is the same bytes for long arrays of small elements at any depth, runs of them written in one piece', () => {
+    // Arrays past the small-subtree size, mixing small and large elements and values JSON.stringify writes as null,
+    // nested in arrays and objects: the paths that write runs of elements at once and indent them by wrapping.
+    const small = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(undefined));
+    const large = fc.array(fc.jsonValue({ maxDepth: 1 }), { minLength: 70, maxLength: 90 });
+    const longArray = fc.array(fc.oneof({ arbitrary: small, weight: 9 }, { arbitrary: large, weight: 1 }), { minLength: 65, maxLength: 400 });
+    const nested = fc.tuple(longArray, fc.array(fc.oneof(fc.constant('array'), fc.string({ maxLength: 3 })), { maxLength: 5 }))
+      .map(([array, path]) => path.reduce<unknown>((inner, step) => (step === 'array' ? [1, inner] : { [step]: inner, z: 1 }), array));
+    fc.assert(fc.property(nested, (value) => {
+      expect(streamed(value).text).toBe(JSON.stringify(value, null, 2));
+    }), { numRuns: 200 });
+  });
+
   test('omits and nulls what JSON.stringify omits and nulls, and honours toJSON', () => {
     const value = { a: undefined, b: () => 1, c: [undefined, () => 1, Symbol('s')], d: new Date(0), e: new Set([1]), f: { toJSON: () => undefined } };
     expect(streamed(value).text).toBe(JSON.stringify(value, null, 2));
