@@ -42,9 +42,14 @@ export function changeScope(base: LoadResult, head: LoadResult, settings: { base
     for (const p of e.ports) ports.add(p.number);
     for (const h of e.hosts) changedHosts.add(h);
   }
-  // Every base entry already on a reached port (one port for all): the scope is the whole base.
+  // Every base entry already on a reached port (one port for all): the scope is the whole base, and so are its
+  // ports (an entry's other ports are reached through its hostnames). Every finding either side can have then
+  // sits on a port of the scope, so no finding is taken from the head.
   const onChangedPorts = (e: ServiceEntry) => e.ports.some((p) => ports.has(p.number));
-  if (base.entries.every(onChangedPorts)) return { ports, baseSubset: [...base.entries] };
+  if (base.entries.every(onChangedPorts)) {
+    for (const e of base.entries) for (const p of e.ports) ports.add(p.number);
+    return { ports, baseSubset: [...base.entries] };
+  }
   // A changed hostname changes what consumers keep of it on every port any of its entries declares. The
   // head's other entries are changed ones (whose ports are in already) or the base's unchanged ones.
   for (const e of base.entries) if (e.hosts.some((h) => changedHosts.has(h))) for (const p of e.ports) ports.add(p.number);

@@ -102,9 +102,10 @@ export function reviewSides(input: SidesInput): ReviewReport {
   const changedPaths = new Set(input.changes.map((c) => c.path));
   const changedRefs = new Set(headLoaded.entries.filter((e) => changedPaths.has(e.location.path)).map(entryRef));
   const fullBase = () => analyze(baseLoaded, { mesh: input.base.mesh, meshName: input.meshName });
-  // The base is analysed only on the ports the change reaches, where that is exact (see change-scope).
+  // The base is analysed only on the ports the change reaches, where that is exact (see change-scope), and only
+  // for comparison: even a scope that reaches every entry (one busy port) saves wording what the review never shows.
   const scope = input.fullBase ? undefined : changeScope(baseLoaded, headLoaded, input);
-  const scoped = scope !== undefined && scope.baseSubset.length < baseLoaded.entries.length;
+  const scoped = scope !== undefined;
   let base = scoped ? scopedBaseAnalysis(baseLoaded, head, scope, { mesh: input.base.mesh, meshName: input.meshName }) : fullBase();
   let classification = classifyFindings(base, head, changedRefs, newEntryRefs);
   if (scoped && classification.resolved.length > 0) {

@@ -6,10 +6,11 @@
  * stands in for the full base analysis wherever findings are compared by id,
  * members, roles and severity: classification, fix verification.
  *
- * Its findings' text is not the full analysis's (no version notes on the
- * scope's ports, the head's notes elsewhere), and it has no diagnostics: a
- * review shows neither for the base, except a resolved finding, which is a
- * base finding shown as it is (see `resolvedAsInFull`).
+ * On the scope's ports its findings have no text at all (they are made for
+ * comparison: no explanation, fixes or fingerprint, members unsorted), the
+ * head's findings elsewhere keep theirs, and it has no diagnostics: a review
+ * shows neither for the base, except a resolved finding, which is a base
+ * finding shown as the full analysis words it (see `resolvedAsInFull`).
  */
 import { analyze, hasHostCopies } from '../analysis/analyze.js';
 import { compareFindings } from '../analysis/findings.js';
@@ -25,7 +26,7 @@ export interface ScopedBaseOptions {
 
 export function scopedBaseAnalysis(baseLoaded: LoadResult, head: AnalysisResult, scope: ChangeScope, options: ScopedBaseOptions): AnalysisResult {
   const inScope = (f: { port: number }) => scope.ports.has(f.port);
-  const within = analyze(subsetOf(baseLoaded, scope), { mesh: options.mesh, meshName: options.meshName, versionNotes: false });
+  const within = analyze(subsetOf(baseLoaded, scope), { mesh: options.mesh, meshName: options.meshName, versionNotes: false, forComparison: true });
   const findings = [...within.findings.filter(inScope), ...head.findings.filter((f) => !inScope(f))].sort(compareFindings);
   return { findings, diagnostics: [], entryCount: baseLoaded.entries.length };
 }

@@ -144,7 +144,7 @@ function sides(s: Scenario): Sides {
 const review = (input: Sides, fullBase: boolean): ReviewReport =>
   reviewSides({ ...input, meshName: 'prod', fixes: { validate: () => [] }, load: sharedLoader(undefined), fullBase });
 
-/** Whether the review took the scoped path: a scope smaller than the base (a resolved finding may still send it to the full base). */
+/** Whether the review took the scoped path, with a scope smaller than the base (a resolved finding may still send it to the full base). */
 function scoped(input: Sides): boolean {
   const load = sharedLoader(undefined);
   const base = withGroups(load(input.baseFiles, 'default'), input.baseGroups);
@@ -200,6 +200,28 @@ function scopeOf(input: Sides) {
 const summary = (list: ReviewReport['introduced']) => list.map((c) => `${c.finding.rule}@${c.finding.port}:${c.finding.entries.map((e) => e.ref).sort().join(',')}`).sort();
 
 describe('what the scoped base must follow', () => {
+  test('every base entry on a changed port: the scope still holds the other ports their hostnames reach', () => {
+    // Found by the property above (seed 579293861) once a scope of the whole base was analysed scoped too: the
+    // scope named only the changed entries' ports, so the capture on 11211 was taken from the head and missed.
+    const spec = (namespace: string | undefined, ports: number[]): EntrySpec => ({
+      name: 'e1', namespace, hosts: ['a.net'], addresses: undefined, ports: ports.map((number) => ({ number, protocol: 'TCP', name: undefined })),
+      resolution: undefined, exportTo: undefined, configScope: undefined, created: undefined, endpoints: undefined, workloadSelector: false, apiVersion: 'v1', flow: false,
+    });
+    const s: Scenario = {
+      base: [
+        [[spec(undefined, [80, 11211])], { kind: 'keep' }],
+        [[spec(undefined, [443])], { kind: 'prepend', docs: [spec(undefined, [443])] }],
+        [[spec('a', [80])], { kind: 'replace', docs: [spec(undefined, [80])] }],
+        [[spec(undefined, [80])], { kind: 'keep' }],
+      ],
+      added: [], sidecars: [], addedSidecar: undefined, baseMesh: { istioVersion: '1.22' }, headMesh: undefined, group: undefined,
+    };
+    const input = sides(s);
+    const report = reviewedBothWays(input);
+    expect(summary(report.introduced)).toContain('tcp-captures-port@11211:default/e1');
+    expect([...scopeOf(input)!.ports].sort((a, b) => a - b)).toEqual([80, 443, 11211]);
+  });
+
   test('a hostname copied into another namespace on port 443 splits it on port 80, where nothing changed: introduced there', () => {
     const input = fixtureSides('pr-adds-host-copy-on-another-port');
     const report = reviewedBothWays(input);
