@@ -288,13 +288,16 @@ function hostsInSeveralNamespaces(entries: readonly ServiceEntry[], exportTo: re
  * order is unknown, the candidate that sorts first stands for the host.
  */
 function onePerHostname(visible: RankedUnit[], consumerNamespace: string | undefined): RankedUnit[] {
+  // Nearly always every unit has a hostname of its own: found with a Set, before any list per hostname is made.
+  const hosts = new Set<string>();
+  for (const u of visible) hosts.add(u.unit.host);
+  if (hosts.size === visible.length) return visible;
   const byHost = new Map<string, RankedUnit[]>();
   for (const u of visible) {
     const list = byHost.get(u.unit.host);
     if (list) list.push(u);
     else byHost.set(u.unit.host, [u]);
   }
-  if (byHost.size === visible.length) return visible;
   const kept: RankedUnit[] = [];
   for (const units of byHost.values()) {
     if (new Set(units.map((u) => u.unit.entryIndex)).size === 1) {

@@ -167,7 +167,7 @@ function membersFingerprint(entries: readonly FindingEntry[]): string {
   const hash = createHash('sha256');
   let piece = '';
   entries.forEach((e, i) => {
-    piece += `${i > 0 ? '\n' : ''}${e.ref}|${e.hosts.join(',')}|${e.role}`;
+    piece += `${i > 0 ? '\n' : ''}${e.ref}|${e.hosts.length === 1 ? e.hosts[0] : e.hosts.join(',')}|${e.role}`;
     if (piece.length > 65_536) {
       hash.update(piece);
       piece = '';
