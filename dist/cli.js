@@ -29406,7 +29406,9 @@ function settle(pending) {
                     // Arrays start as literals of their first element: an empty array's first push reserves room for 17.
                     draft = {
                         member: { entry: u.entry, entryIndex: u.entryIndex, hosts: NO_CLASSES, units: [u], age: ranked.age, bestTier: ranked.tier, role: 'winner', winsFor: NO_CLASSES, losesFor: NO_CLASSES },
-                        outcomes: [[outcome, classes]],
+                        outcome,
+                        classes,
+                        more: undefined,
                         seen: OUTCOME_BIT[outcome],
                     };
                     drafts.set(u.entryIndex, draft);
@@ -29417,7 +29419,10 @@ function settle(pending) {
                     m.units.push(u);
                 if (ranked.tier < m.bestTier)
                     m.bestTier = ranked.tier;
-                draft.outcomes.push([outcome, classes]);
+                if (draft.more)
+                    draft.more.push([outcome, classes]);
+                else
+                    draft.more = [[outcome, classes]];
                 draft.seen |= OUTCOME_BIT[outcome];
             }
         };
@@ -29432,16 +29437,22 @@ function settle(pending) {
     const members = new Map();
     const merged = new Map();
     const differs = new Map();
-    for (const [index, { member, outcomes, seen: kinds }] of drafts) {
+    for (const [index, draft] of drafts) {
+        const { member, seen: kinds } = draft;
         member.hosts = hostsOf(member.units);
         // The role is what the widest audience (every namespace no manifest names) sees; an entry
         // only some namespaces see gets the worst of its outcomes. Differences by namespace are listed.
-        const wide = outcomes.find(([, classes]) => classes.wide)?.[0];
+        const wide = draft.classes.wide ? draft.outcome : draft.more?.find(([, classes]) => classes.wide)?.[0];
         const outcome = wide ?? (kinds & OUTCOME_BIT.lose ? 'lose' : kinds & OUTCOME_BIT.open ? 'open' : 'win');
         member.role = ROLE[outcome];
         // Lists only when namespaces see different outcomes; one entry that wins for one of its hosts and
         // loses for another, alike for every namespace, differs by host, not by namespace.
-        if ((kinds & (kinds - 1)) !== 0 && differsByNamespace(outcomes, differs)) {
+        if ((kinds & (kinds - 1)) === 0) {
+            members.set(index, member);
+            continue;
+        }
+        const outcomes = [[draft.outcome, draft.classes], ...draft.more];
+        if (differsByNamespace(outcomes, differs)) {
             // Members noted with the same class lists share one array: ten thousand losers in a
             // thousand namespaces hold one list of a thousand names, not ten million.
             member.winsFor = union(outcomes, 'win', merged);
@@ -29983,7 +29994,7 @@ function membersFingerprint(entries) {
     const hash = createHash('sha256');
     let piece = '';
     entries.forEach((e, i) => {
-        piece += `${i > 0 ? '\n' : ''}${e.ref}|${e.hosts.join(',')}|${e.role}`;
+        piece += `${i > 0 ? '\n' : ''}${e.ref}|${e.hosts.length === 1 ? e.hosts[0] : e.hosts.join(',')}|${e.role}`;
         if (piece.length > 65_536) {
             hash.update(piece);
             piece = '';
@@ -31111,6 +31122,12 @@ function hostsInSeveralNamespaces(entries, exportTo, sharedHosts) {
  * order is unknown, the candidate that sorts first stands for the host.
  */
 function onePerHostname(visible, consumerNamespace) {
+    // Nearly always every unit has a hostname of its own: found with a Set, before any list per hostname is made.
+    const hosts = new Set();
+    for (const u of visible)
+        hosts.add(u.unit.host);
+    if (hosts.size === visible.length)
+        return visible;
     const byHost = new Map();
     for (const u of visible) {
         const list = byHost.get(u.unit.host);
@@ -31119,8 +31136,6 @@ function onePerHostname(visible, consumerNamespace) {
         else
             byHost.set(u.unit.host, [u]);
     }
-    if (byHost.size === visible.length)
-        return visible;
     const kept = [];
     for (const units of byHost.values()) {
         if (new Set(units.map((u) => u.unit.entryIndex)).size === 1) {
@@ -41509,10 +41524,16 @@ function changeScope(base, head, settings) {
         for (const h of e.hosts)
             changedHosts.add(h);
     }
-    // Every base entry already on a reached port (one port for all): the scope is the whole base.
+    // Every base entry already on a reached port (one port for all): the scope is the whole base, and so are its
+    // ports (an entry's other ports are reached through its hostnames). Every finding either side can have then
+    // sits on a port of the scope, so no finding is taken from the head.
     const onChangedPorts = (e) => e.ports.some((p) => ports.has(p.number));
-    if (base.entries.every(onChangedPorts))
+    if (base.entries.every(onChangedPorts)) {
+        for (const e of base.entries)
+            for (const p of e.ports)
+                ports.add(p.number);
         return { ports, baseSubset: [...base.entries] };
+    }
     // A changed hostname changes what consumers keep of it on every port any of its entries declares. The
     // head's other entries are changed ones (whose ports are in already) or the base's unchanged ones.
     for (const e of base.entries)
@@ -41616,14 +41637,15 @@ function canonical(value) {
  * stands in for the full base analysis wherever findings are compared by id,
  * members, roles and severity: classification, fix verification.
  *
- * Its findings' text is not the full analysis's (no version notes on the
- * scope's ports, the head's notes elsewhere), and it has no diagnostics: a
- * review shows neither for the base, except a resolved finding, which is a
- * base finding shown as it is (see `resolvedAsInFull`).
+ * On the scope's ports its findings have no text at all (they are made for
+ * comparison: no explanation, fixes or fingerprint, members unsorted), the
+ * head's findings elsewhere keep theirs, and it has no diagnostics: a review
+ * shows neither for the base, except a resolved finding, which is a base
+ * finding shown as the full analysis words it (see `resolvedAsInFull`).
  */
 function scopedBaseAnalysis(baseLoaded, head, scope, options) {
     const inScope = (f) => scope.ports.has(f.port);
-    const within = analyze(subsetOf(baseLoaded, scope), { mesh: options.mesh, meshName: options.meshName, versionNotes: false });
+    const within = analyze(subsetOf(baseLoaded, scope), { mesh: options.mesh, meshName: options.meshName, versionNotes: false, forComparison: true });
     const findings = [...within.findings.filter(inScope), ...head.findings.filter((f) => !inScope(f))].sort(compareFindings);
     return { findings, diagnostics: [], entryCount: baseLoaded.entries.length };
 }
@@ -41662,9 +41684,10 @@ function reviewSides(input) {
     const changedPaths = new Set(input.changes.map((c) => c.path));
     const changedRefs = new Set(headLoaded.entries.filter((e) => changedPaths.has(e.location.path)).map(entryRef));
     const fullBase = () => analyze(baseLoaded, { mesh: input.base.mesh, meshName: input.meshName });
-    // The base is analysed only on the ports the change reaches, where that is exact (see change-scope).
+    // The base is analysed only on the ports the change reaches, where that is exact (see change-scope), and only
+    // for comparison: even a scope that reaches every entry (one busy port) saves wording what the review never shows.
     const scope = input.fullBase ? undefined : changeScope(baseLoaded, headLoaded, input);
-    const scoped = scope !== undefined && scope.baseSubset.length < baseLoaded.entries.length;
+    const scoped = scope !== undefined;
     let base = scoped ? scopedBaseAnalysis(baseLoaded, head, scope, { mesh: input.base.mesh, meshName: input.meshName }) : fullBase();
     let classification = classifyFindings(base, head, changedRefs, newEntryRefs);
     if (scoped && classification.resolved.length > 0) {
