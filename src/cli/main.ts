@@ -1,11 +1,12 @@
-import { CHECK_HEAP_GROWING_PERCENT, limitHeapGrowth, REVIEW_HEAP_GROWING_PERCENT } from '../adapters/heap-growth.js';
+import { CHECK_LOAD_HEAP_GROWING_PERCENT, limitHeapGrowth, REVIEW_HEAP_GROWING_PERCENT } from '../adapters/heap-growth.js';
 import { loadWorkerScript } from '../adapters/load/parallel-load.js';
 import { EXIT_USAGE, runCli } from './run-cli.js';
 
-// Before any real work: the growing factor applies from the next full collection on. A review holds two sides.
-// The command is usually the first word; when an option's value comes first the check's cap applies, which only trades speed for memory.
+// Before any real work: the growing factor applies from the next full collection on. A review holds two sides;
+// a check loads at this cap and analyses at a tighter one (see checkRepository). The command is usually the first
+// word; when an option's value comes first the check's loading cap applies, the same as a review's.
 const reviews = process.argv.slice(2).find((arg) => !arg.startsWith('-')) === 'diff';
-limitHeapGrowth(reviews ? REVIEW_HEAP_GROWING_PERCENT : CHECK_HEAP_GROWING_PERCENT);
+limitHeapGrowth(reviews ? REVIEW_HEAP_GROWING_PERCENT : CHECK_LOAD_HEAP_GROWING_PERCENT);
 
 // Exit 1 means "findings"; a crash must never look like one, so anything unexpected exits 2.
 function crash(error: unknown): never {

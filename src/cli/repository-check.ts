@@ -3,6 +3,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { readManifestFiles } from '../adapters/fs/read-manifests.js';
 import { preloadFiles } from '../adapters/load/parallel-load.js';
 import { collectLoadingGarbage } from '../adapters/collect-loading-garbage.js';
+import { CHECK_HEAP_GROWING_PERCENT, limitHeapGrowth } from '../adapters/heap-growth.js';
 import { defaultRenderers, materializeMeshes, RenderWorkspace, type Renderers, type RepositoryTree } from '../adapters/materialize-mesh.js';
 import { countServiceEntryTemplates } from '../core/load/templates.js';
 import type { Diagnostic, SourceFile } from '../core/model.js';
@@ -38,6 +39,8 @@ export async function checkRepository(request: RepositoryCheckRequest): Promise<
   // and is gone once it returns: the analysis of a large repository then runs without them.
   const loaded = await loadRepository(request);
   if (!loaded.ok) return loaded;
+  // The analysis gets the tighter growth cap, set before the collection that sizes its heap.
+  limitHeapGrowth(CHECK_HEAP_GROWING_PERCENT);
   await collectLoadingGarbage();
   const analysis = analyzeLoadedMeshes(loaded.meshes);
   analysis.diagnostics.unshift(...loaded.diagnostics);
