@@ -55856,6 +55856,7 @@ function toJsonFinding(finding, omitted) {
 /**
  * An entry without its per-namespace lists, written out field by field in FindingEntry's order: a rest
  * spread copies the same properties several times slower, and a finding can hold 100k entries.
+ * `Required` makes a field added to FindingEntry, optional or not, a type error here until it is copied too.
  */
 function jsonEntry(e) {
     return { ref: e.ref, name: e.name, namespace: e.namespace, hosts: e.hosts, protocol: e.protocol, role: e.role, location: e.location, portLocation: e.portLocation };
