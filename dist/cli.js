@@ -41027,6 +41027,67 @@ function listenerShape(e) {
     });
 }
 
+/** The hostname a same-host (`outbound|443||h`) or host-split (`outbound||h`) finding is about; undefined for a listener group's. */
+function hostGroupOf(f) {
+    return f.rule === 'same-host' || f.rule === 'host-split' ? f.listener.slice(f.listener.indexOf('||') + 2) : undefined;
+}
+function inGroups(groups) {
+    return (f) => {
+        const host = hostGroupOf(f);
+        return host === undefined ? groups.listeners.has(f.listener) : groups.hosts.has(host);
+    };
+}
+/**
+ * ListenersOf, each entry's found once: a review's two sides share most entry objects, and every
+ * candidate of the review asks about the same entries again.
+ */
+function listenersUnder(mesh) {
+    const known = new WeakMap();
+    return (entry) => {
+        let listeners = known.get(entry);
+        if (!listeners)
+            known.set(entry, listeners = buildListenerUnits([entry], mesh, []).map((u) => u.listener));
+        return listeners;
+    };
+}
+function changedGroupsOf(entries, listenersOf) {
+    const groups = { listeners: new Set(), hosts: new Set() };
+    for (const e of entries) {
+        for (const l of listenersOf(e))
+            groups.listeners.add(l);
+        for (const h of e.hosts)
+            groups.hosts.add(h);
+    }
+    return groups;
+}
+/**
+ * The relation, or undefined when the head holds the shared entries in another order than the base: the
+ * order can decide which of two tied entries counts as first, so no group is then taken to be the base's.
+ */
+function relateToBase(base, head) {
+    const baseIndex = new Map();
+    base.forEach((e, i) => baseIndex.set(e, i));
+    const shared = new Uint8Array(head.length);
+    const inHead = new Uint8Array(base.length);
+    const headOnly = [];
+    let last = -1;
+    for (let i = 0; i < head.length; i++) {
+        const at = baseIndex.get(head[i]);
+        if (at === undefined || inHead[at]) {
+            headOnly.push(i);
+            continue;
+        }
+        if (at < last)
+            return undefined;
+        last = at;
+        shared[i] = 1;
+        inHead[at] = 1;
+    }
+    const baseOnly = [];
+    base.forEach((e, i) => { if (!inHead[i])
+        baseOnly.push(e); });
+    return { shared, baseOnly, headOnly };
+}
 function indexEntries(entries) {
     const byPath = new Map();
     return {
@@ -41083,34 +41144,78 @@ function pairPatchedFiles(head, patchedByPath) {
     }
     return { byPath: patchedByPath, pairs, changedBefore, changedAfter };
 }
-/** The compared ports and seed hostnames of one candidate for one finding. */
-function candidateScope(finding, patched, head) {
-    const ports = new Set([finding.port]);
-    const hosts = new Set();
-    for (const e of [...patched.changedBefore, ...patched.changedAfter]) {
-        for (const p of e.ports)
-            ports.add(p.number);
-        for (const h of e.hosts)
-            hosts.add(h);
+/**
+ * The decided groups of one candidate for one finding. `base` relates the head to the base, when the
+ * review analysed both sides with the same mesh options and Sidecars; without it, groups are compared
+ * with the head's alone.
+ */
+function candidateScope(finding, patched, head, listenersOf, base) {
+    const againstHead = changedGroupsOf([...patched.changedBefore, ...patched.changedAfter], listenersOf);
+    let againstBase;
+    if (base) {
+        // What the base has and the patched head lacks, and the reverse: the change's entries the candidate leaves
+        // as they are, the base's own entries the candidate edits, and what the edits make.
+        const replaced = new Set(patched.changedBefore);
+        const differs = [...base.baseOnly, ...patched.changedAfter];
+        for (const i of base.headOnly)
+            if (!replaced.has(head.entries[i]))
+                differs.push(head.entries[i]);
+        for (const path of patched.byPath.keys())
+            for (const i of head.entriesOf(path))
+                if (base.shared[i] && replaced.has(head.entries[i]))
+                    differs.push(head.entries[i]);
+        againstBase = changedGroupsOf(differs, listenersOf);
     }
-    // A changed entry's hostnames change who holds each copy of them, on every port a copy declares.
-    if (hosts.size > 0)
-        for (const e of head.entries)
-            if (e.hosts.some((h) => hosts.has(h)))
-                for (const p of e.ports)
-                    ports.add(p.number);
-    const key = `${[...ports].sort((a, b) => a - b).join(',')}|${[...hosts].sort().join(',')}`;
-    return { ports, hosts, key };
+    // An entry naming a changed hostname has its listeners' groups changed too (which copy a consumer keeps).
+    // Against the base, only entries both sides have count: the others are in `differs` already.
+    head.entries.forEach((e, i) => {
+        const forHead = e.hosts.some((h) => againstHead.hosts.has(h));
+        const forBase = againstBase !== undefined && base.shared[i] === 1 && e.hosts.some((h) => againstBase.hosts.has(h));
+        if (!forHead && !forBase)
+            return;
+        for (const l of listenersOf(e)) {
+            if (forHead)
+                againstHead.listeners.add(l);
+            if (forBase)
+                againstBase.listeners.add(l);
+        }
+    });
+    const listeners = againstBase ? new Set([...againstHead.listeners].filter((l) => againstBase.listeners.has(l))) : againstHead.listeners;
+    const hosts = againstBase ? new Set([...againstHead.hosts].filter((h) => againstBase.hosts.has(h))) : againstHead.hosts;
+    const sorted = (set) => [...set].sort().join(',');
+    return {
+        listeners,
+        hosts,
+        seeds: againstHead.hosts,
+        touchesFinding: inGroups(againstHead)(finding),
+        key: `${sorted(listeners)}|${sorted(hosts)}|${sorted(againstHead.hosts)}`,
+    };
 }
 /**
- * The entries on the given ports or naming the given hostnames, closed over shared hostnames: the side's
+ * Whether an entry belongs in a deciding subset for these listeners: every entry on the port of a wildcard
+ * listener in the set (a few address-bound ones among them only form groups of their own, which are not
+ * decided), and entries with a unit on an address-bound listener in the set. Only the latter need their
+ * units built, and only entries with addresses can have them.
+ */
+function onListeners(listeners, listenersOf) {
+    const wildcardPorts = new Set();
+    const boundPorts = new Set();
+    for (const l of listeners) {
+        const at = l.lastIndexOf('_');
+        (l.slice(0, at) === '0.0.0.0' ? wildcardPorts : boundPorts).add(Number(l.slice(at + 1)));
+    }
+    return (e) => e.ports.some((p) => wildcardPorts.has(p.number))
+        || (e.addresses.length > 0 && e.ports.some((p) => boundPorts.has(p.number)) && listenersOf(e).some((l) => listeners.has(l)));
+}
+/**
+ * The entries `onListener` takes or naming the given hostnames, closed over shared hostnames: the side's
  * order is kept, so which entry is processed first is unchanged. Linear whatever the hostnames do: one
- * scan takes the entries on the ports or naming a seed hostname; a second takes those naming a hostname
+ * scan takes the entries `onListener` takes or those naming a seed hostname; a second takes those naming a hostname
  * the first one brought in (for hostnames named once or twice, the usual case, the closure ends there).
  * Whatever is still open is followed through an index of the entries left out, built only then, so a
  * chain of entries each sharing a hostname with the next costs one walk, not one scan per link.
  */
-function decidingSubset(index, ports, hosts) {
+function decidingSubset(index, onListener, hosts) {
     const { entries } = index;
     const inSubset = new Uint8Array(entries.length);
     const named = new Set(hosts);
@@ -41125,7 +41230,7 @@ function decidingSubset(index, ports, hosts) {
             }
     };
     entries.forEach((e, i) => {
-        if (e.ports.some((p) => ports.has(p.number)) || e.hosts.some((h) => named.has(h)))
+        if (e.hosts.some((h) => named.has(h)) || onListener(e))
             take(i);
     });
     if (fresh.length > 0) {
@@ -41200,9 +41305,9 @@ function patchedSubset(head, headSubset, patched) {
     insertUpTo(Infinity);
     return out;
 }
-/** Findings an analysis of a deciding subset gives exactly as the whole would: on a compared port, or a host-split (all copies are in). */
+/** Findings of decided groups: those an analysis of a deciding subset gives exactly as its whole side would, and the only ones compared. */
 function decidedBy(scope) {
-    return (f) => scope.ports.has(f.port) || f.rule === 'host-split';
+    return inGroups(scope);
 }
 
 const MAX_TLS_EDITS = 5;
@@ -41397,6 +41502,19 @@ function headIndex(context) {
 function baseIndex(context) {
     return perReview(context, 'baseIndex', () => indexEntries(context.baseLoaded.entries));
 }
+/**
+ * The head's relation to the base (see candidate-scope), once per review; undefined unless the review
+ * analysed both sides with the same mesh options and the very same Sidecars, so a group both sides hold
+ * alike is decided alike.
+ */
+function baseRelation(context) {
+    return perReview(context, 'baseRelation', () => {
+        const sameMesh = JSON.stringify({ ...DEFAULT_MESH_OPTIONS, ...context.baseMesh }) === JSON.stringify({ ...DEFAULT_MESH_OPTIONS, ...context.mesh });
+        const { sidecars } = context.headLoaded;
+        const sameSidecars = sidecars.length === context.baseLoaded.sidecars.length && sidecars.every((s, i) => s === context.baseLoaded.sidecars[i]);
+        return context.baseMesh !== undefined && sameMesh && sameSidecars ? relateToBase(context.baseLoaded.entries, context.headLoaded.entries) : undefined;
+    });
+}
 /** Ids the head introduces over the base under the mesh's own release, from the review's analyses. */
 function headIntroducedIds(context) {
     if (context.headIntroduced)
@@ -41419,15 +41537,19 @@ function analyzeFor(context, entries, istioVersion, sidecars = context.headLoade
 function worksOnScope(finding, patchedByPath, context) {
     const head = headIndex(context);
     const patchedFiles = pairPatchedFiles(head, patchedByPath);
-    const scope = candidateScope(finding, patchedFiles, head);
-    const decided = decidedBy(scope);
     const meshOptions = { ...DEFAULT_MESH_OPTIONS, ...context.mesh };
+    const listenersOf = perReview(context, 'listenersOf', () => listenersUnder(meshOptions));
+    const scope = candidateScope(finding, patchedFiles, head, listenersOf, baseRelation(context));
+    // The candidate leaves the finding's group as the head has it: the finding stands, introduced as before.
+    if (!scope.touchesFinding)
+        return false;
+    const decided = decidedBy(scope);
     const sides = perReview(context, `scope|${scope.key}`, () => {
-        const headSubset = decidingSubset(head, scope.ports, scope.hosts);
-        // The base side answers lookups by id: every copy of a hostname the head or patched subset can name (the
-        // changed entries' are among the head subset's), so its host-splits are whole too.
+        const onListener = onListeners(scope.listeners, listenersOf);
+        const headSubset = decidingSubset(head, onListener, scope.seeds);
+        // The base side answers other releases' lookups by id, for decided groups only.
         const base = baseIndex(context);
-        const baseSubset = decidingSubset(base, scope.ports, headSubset.hosts);
+        const baseSubset = decidingSubset(base, onListener, scope.hosts);
         const headEntries = headSubset.indexes.map((i) => head.entries[i]);
         const baseEntries = baseSubset.indexes.map((i) => base.entries[i]);
         const asLoaded = (entries, sidecars) => ({ entries, sidecars, diagnostics: [] });
@@ -41715,7 +41837,7 @@ function reviewSides(input) {
     const fixNotes = {};
     if (input.fixes && classification.introduced.length > 0) {
         const rendered = renderedSourcesOf(input.headGroups ?? []);
-        const context = { baseLoaded, headLoaded, headFiles, newEntryRefs, defaultNamespace: input.head.defaultNamespace, mesh: input.head.mesh, meshName: input.meshName, vipPool: input.fixes.vipPool, validate: input.fixes.validate, baseAnalysis: base, headAnalysis: head, headIntroduced: new Set(classification.introduced.map((c) => c.finding.id)), rendered, wholeVerification: input.fixes.wholeVerification === true };
+        const context = { baseLoaded, headLoaded, headFiles, newEntryRefs, defaultNamespace: input.head.defaultNamespace, mesh: input.head.mesh, baseMesh: input.base.mesh, meshName: input.meshName, vipPool: input.fixes.vipPool, validate: input.fixes.validate, baseAnalysis: base, headAnalysis: head, headIntroduced: new Set(classification.introduced.map((c) => c.finding.id)), rendered, wholeVerification: input.fixes.wholeVerification === true };
         const used = collectUsedAddresses(headLoaded.entries);
         for (const c of classification.introduced) {
             suggestions[c.finding.id] = suggestFixes(c.finding, c.newEntryRefs, context, used);

@@ -1,30 +1,127 @@
-import { entryRef, type Finding, type ServiceEntry } from '../model.js';
+import { buildListenerUnits } from '../analysis/listener-units.js';
+import { entryRef, type Finding, type MeshOptions, type ServiceEntry } from '../model.js';
 
 /**
  * Which part of a repository can decide whether a fix candidate works.
  *
- * A candidate changes a few entries (the ones its edits touch). A finding can
- * only differ between the head and the patched head when a changed entry takes
- * part in computing it, and analyze() looks at other entries only through:
- *  - the listener groups of a port (every entry on that port),
- *  - hostnames: a group's consumers and which namespace's copy of a hostname
- *    a sidecar keeps (hostCopies, hostOwner) read every entry naming a host of
- *    the group, whatever its port; host-split reads every copy of a hostname,
- *    and reports on the port of one of those copies.
- * So the compared ports are the finding's, every changed entry's (before and
- * after), and those of every entry sharing a hostname with a changed entry; and
- * an analysis of the entries on those ports, closed over shared hostnames, gives
- * exactly the whole repository's findings on those ports and every host-split
- * finding of a hostname it names (all copies are in it). Every other finding is
- * the same in the head and the patched head, so it cannot change the verdict.
+ * analyze() is a union of groups, and a finding names its group in `listener`:
+ *  - a listener group (`0.0.0.0_443`, `10.0.0.1_3306`): every unit on that listener;
+ *  - a hostname on a port (same-host, `outbound|443||h`) and a hostname (host-split, `outbound||h`).
+ * A group's findings read nothing but its own units and, for each of their hostnames, every entry naming
+ * it (which copy a consumer keeps: hostCopies, hostOwner), besides what is the same for all groups (mesh
+ * options, Sidecars, the release). So a group whose entries, and whose hostnames' entries, are the same
+ * objects in the same order on two sides gives the same findings on both.
+ *
+ * The patched head differs from the head only in the entries the candidate changes, and from the base
+ * in those and the change's own entries. A group the candidate leaves as the head has it keeps the
+ * head's findings: what the head introduces there stays introduced, which is allowed, unless it is the
+ * finding being fixed (then the candidate fails outright). A group the patched head has as the base has
+ * it gives the base's findings: nothing there is introduced. Only groups that differ from both are
+ * analysed ("decided"): for a candidate that moves an entry off a crowded listener (a VIP, another port),
+ * that is its new listener, not the crowd it left.
+ *
+ * The deciding subset of a side holds the entries with a unit on a decided listener or naming a decided
+ * hostname, closed over shared hostnames: analysed alone, it gives exactly the side's findings of every
+ * decided group (their hostnames' copies are all in it). Findings of other groups it happens to form
+ * are partial and are dropped (see decidedBy), so it may hold more entries than it must.
  */
 export interface CandidateScope {
-  /** Ports whose findings are compared. */
-  ports: ReadonlySet<number>;
-  /** Hostnames of the changed entries: every entry naming one is in the deciding subset. */
+  /** Listener groups whose findings are compared. */
+  listeners: ReadonlySet<string>;
+  /** Hostnames whose same-host and host-split findings are compared. */
   hosts: ReadonlySet<string>;
-  /** Names the scope, so candidates (and findings) with the same one share their base and head sides. */
+  /** Hostnames the head's deciding subset starts from: the decided ones and every changed entry's, so the patched subset holds the candidate's entries. */
+  seeds: ReadonlySet<string>;
+  /** Whether the candidate changes the finding's own group from the head's; when it does not, the finding stands. */
+  touchesFinding: boolean;
+  /** Names the scope, so candidates with the same one share their base and head sides. */
   key: string;
+}
+
+/** A group's findings and what they name it by. */
+type GroupFinding = Pick<Finding, 'listener' | 'rule'>;
+
+/** The hostname a same-host (`outbound|443||h`) or host-split (`outbound||h`) finding is about; undefined for a listener group's. */
+function hostGroupOf(f: GroupFinding): string | undefined {
+  return f.rule === 'same-host' || f.rule === 'host-split' ? f.listener.slice(f.listener.indexOf('||') + 2) : undefined;
+}
+
+/** The groups a set of entries changes: their listeners and hostnames, with every listener an entry naming one of those hostnames is on. */
+interface ChangedGroups {
+  listeners: Set<string>;
+  hosts: Set<string>;
+}
+
+function inGroups(groups: { listeners: ReadonlySet<string>; hosts: ReadonlySet<string> }): (f: GroupFinding) => boolean {
+  return (f) => {
+    const host = hostGroupOf(f);
+    return host === undefined ? groups.listeners.has(f.listener) : groups.hosts.has(host);
+  };
+}
+
+/** Every listener an entry has a unit on, as analyze() builds them under one mesh's options. */
+export type ListenersOf = (entry: ServiceEntry) => readonly string[];
+
+/**
+ * ListenersOf, each entry's found once: a review's two sides share most entry objects, and every
+ * candidate of the review asks about the same entries again.
+ */
+export function listenersUnder(mesh: MeshOptions): ListenersOf {
+  const known = new WeakMap<ServiceEntry, readonly string[]>();
+  return (entry) => {
+    let listeners = known.get(entry);
+    if (!listeners) known.set(entry, listeners = buildListenerUnits([entry], mesh, []).map((u) => u.listener));
+    return listeners;
+  };
+}
+
+function changedGroupsOf(entries: Iterable<ServiceEntry>, listenersOf: ListenersOf): ChangedGroups {
+  const groups: ChangedGroups = { listeners: new Set(), hosts: new Set() };
+  for (const e of entries) {
+    for (const l of listenersOf(e)) groups.listeners.add(l);
+    for (const h of e.hosts) groups.hosts.add(h);
+  }
+  return groups;
+}
+
+/**
+ * How the head's entries stand to the base's, found once per review. A file the change leaves alone is
+ * parsed once for both sides (sharedLoader), so its entries are the very same objects on both.
+ */
+export interface BaseRelation {
+  /** Per head index: 1 when the entry is the base's own object. */
+  shared: Uint8Array;
+  /** Base entries the head does not have (the base's side of changed files). */
+  baseOnly: readonly ServiceEntry[];
+  /** Head indexes of entries the base does not have. */
+  headOnly: readonly number[];
+}
+
+/**
+ * The relation, or undefined when the head holds the shared entries in another order than the base: the
+ * order can decide which of two tied entries counts as first, so no group is then taken to be the base's.
+ */
+export function relateToBase(base: readonly ServiceEntry[], head: readonly ServiceEntry[]): BaseRelation | undefined {
+  const baseIndex = new Map<ServiceEntry, number>();
+  base.forEach((e, i) => baseIndex.set(e, i));
+  const shared = new Uint8Array(head.length);
+  const inHead = new Uint8Array(base.length);
+  const headOnly: number[] = [];
+  let last = -1;
+  for (let i = 0; i < head.length; i++) {
+    const at = baseIndex.get(head[i]!);
+    if (at === undefined || inHead[at]) {
+      headOnly.push(i);
+      continue;
+    }
+    if (at < last) return undefined;
+    last = at;
+    shared[i] = 1;
+    inHead[at] = 1;
+  }
+  const baseOnly: ServiceEntry[] = [];
+  base.forEach((e, i) => { if (!inHead[i]) baseOnly.push(e); });
+  return { shared, baseOnly, headOnly };
 }
 
 /**
@@ -109,18 +206,61 @@ export function pairPatchedFiles(head: EntryIndex, patchedByPath: ReadonlyMap<st
   return { byPath: patchedByPath, pairs, changedBefore, changedAfter };
 }
 
-/** The compared ports and seed hostnames of one candidate for one finding. */
-export function candidateScope(finding: Pick<Finding, 'port'>, patched: PatchedFiles, head: EntryIndex): CandidateScope {
-  const ports = new Set<number>([finding.port]);
-  const hosts = new Set<string>();
-  for (const e of [...patched.changedBefore, ...patched.changedAfter]) {
-    for (const p of e.ports) ports.add(p.number);
-    for (const h of e.hosts) hosts.add(h);
+/**
+ * The decided groups of one candidate for one finding. `base` relates the head to the base, when the
+ * review analysed both sides with the same mesh options and Sidecars; without it, groups are compared
+ * with the head's alone.
+ */
+export function candidateScope(finding: GroupFinding, patched: PatchedFiles, head: EntryIndex, listenersOf: ListenersOf, base: BaseRelation | undefined): CandidateScope {
+  const againstHead = changedGroupsOf([...patched.changedBefore, ...patched.changedAfter], listenersOf);
+  let againstBase: ChangedGroups | undefined;
+  if (base) {
+    // What the base has and the patched head lacks, and the reverse: the change's entries the candidate leaves
+    // as they are, the base's own entries the candidate edits, and what the edits make.
+    const replaced = new Set(patched.changedBefore);
+    const differs: ServiceEntry[] = [...base.baseOnly, ...patched.changedAfter];
+    for (const i of base.headOnly) if (!replaced.has(head.entries[i]!)) differs.push(head.entries[i]!);
+    for (const path of patched.byPath.keys()) for (const i of head.entriesOf(path)) if (base.shared[i] && replaced.has(head.entries[i]!)) differs.push(head.entries[i]!);
+    againstBase = changedGroupsOf(differs, listenersOf);
   }
-  // A changed entry's hostnames change who holds each copy of them, on every port a copy declares.
-  if (hosts.size > 0) for (const e of head.entries) if (e.hosts.some((h) => hosts.has(h))) for (const p of e.ports) ports.add(p.number);
-  const key = `${[...ports].sort((a, b) => a - b).join(',')}|${[...hosts].sort().join(',')}`;
-  return { ports, hosts, key };
+  // An entry naming a changed hostname has its listeners' groups changed too (which copy a consumer keeps).
+  // Against the base, only entries both sides have count: the others are in `differs` already.
+  head.entries.forEach((e, i) => {
+    const forHead = e.hosts.some((h) => againstHead.hosts.has(h));
+    const forBase = againstBase !== undefined && base!.shared[i] === 1 && e.hosts.some((h) => againstBase!.hosts.has(h));
+    if (!forHead && !forBase) return;
+    for (const l of listenersOf(e)) {
+      if (forHead) againstHead.listeners.add(l);
+      if (forBase) againstBase!.listeners.add(l);
+    }
+  });
+  const listeners = againstBase ? new Set([...againstHead.listeners].filter((l) => againstBase!.listeners.has(l))) : againstHead.listeners;
+  const hosts = againstBase ? new Set([...againstHead.hosts].filter((h) => againstBase!.hosts.has(h))) : againstHead.hosts;
+  const sorted = (set: ReadonlySet<string>) => [...set].sort().join(',');
+  return {
+    listeners,
+    hosts,
+    seeds: againstHead.hosts,
+    touchesFinding: inGroups(againstHead)(finding),
+    key: `${sorted(listeners)}|${sorted(hosts)}|${sorted(againstHead.hosts)}`,
+  };
+}
+
+/**
+ * Whether an entry belongs in a deciding subset for these listeners: every entry on the port of a wildcard
+ * listener in the set (a few address-bound ones among them only form groups of their own, which are not
+ * decided), and entries with a unit on an address-bound listener in the set. Only the latter need their
+ * units built, and only entries with addresses can have them.
+ */
+export function onListeners(listeners: ReadonlySet<string>, listenersOf: ListenersOf): (e: ServiceEntry) => boolean {
+  const wildcardPorts = new Set<number>();
+  const boundPorts = new Set<number>();
+  for (const l of listeners) {
+    const at = l.lastIndexOf('_');
+    (l.slice(0, at) === '0.0.0.0' ? wildcardPorts : boundPorts).add(Number(l.slice(at + 1)));
+  }
+  return (e) => e.ports.some((p) => wildcardPorts.has(p.number))
+    || (e.addresses.length > 0 && e.ports.some((p) => boundPorts.has(p.number)) && listenersOf(e).some((l) => listeners.has(l)));
 }
 
 /** A deciding subset: indexes into its side (ascending, the side's own order) and every hostname they name. */
@@ -130,14 +270,14 @@ export interface Subset {
 }
 
 /**
- * The entries on the given ports or naming the given hostnames, closed over shared hostnames: the side's
+ * The entries `onListener` takes or naming the given hostnames, closed over shared hostnames: the side's
  * order is kept, so which entry is processed first is unchanged. Linear whatever the hostnames do: one
- * scan takes the entries on the ports or naming a seed hostname; a second takes those naming a hostname
+ * scan takes the entries `onListener` takes or those naming a seed hostname; a second takes those naming a hostname
  * the first one brought in (for hostnames named once or twice, the usual case, the closure ends there).
  * Whatever is still open is followed through an index of the entries left out, built only then, so a
  * chain of entries each sharing a hostname with the next costs one walk, not one scan per link.
  */
-export function decidingSubset(index: EntryIndex, ports: ReadonlySet<number>, hosts: Iterable<string>): Subset {
+export function decidingSubset(index: EntryIndex, onListener: (e: ServiceEntry) => boolean, hosts: Iterable<string>): Subset {
   const { entries } = index;
   const inSubset = new Uint8Array(entries.length);
   const named = new Set(hosts);
@@ -148,7 +288,7 @@ export function decidingSubset(index: EntryIndex, ports: ReadonlySet<number>, ho
     for (const h of entries[i]!.hosts) if (!named.has(h)) { named.add(h); fresh.push(h); }
   };
   entries.forEach((e, i) => {
-    if (e.ports.some((p) => ports.has(p.number)) || e.hosts.some((h) => named.has(h))) take(i);
+    if (e.hosts.some((h) => named.has(h)) || onListener(e)) take(i);
   });
   if (fresh.length > 0) {
     fresh = [];
@@ -213,7 +353,7 @@ export function patchedSubset(head: EntryIndex, headSubset: readonly number[], p
   return out;
 }
 
-/** Findings an analysis of a deciding subset gives exactly as the whole would: on a compared port, or a host-split (all copies are in). */
-export function decidedBy(scope: Pick<CandidateScope, 'ports'>): (f: Pick<Finding, 'port' | 'rule'>) => boolean {
-  return (f) => scope.ports.has(f.port) || f.rule === 'host-split';
+/** Findings of decided groups: those an analysis of a deciding subset gives exactly as its whole side would, and the only ones compared. */
+export function decidedBy(scope: Pick<CandidateScope, 'listeners' | 'hosts'>): (f: GroupFinding) => boolean {
+  return inGroups(scope);
 }

@@ -11,7 +11,7 @@ import { lineChanges, type LineChange } from './line-changes.js';
 import { collectUsedAddresses, DEFAULT_VIP_POOL, pickVip, type UsedAddresses } from './vip-pool.js';
 import { parseAddress } from '../analysis/addresses.js';
 import { patchRenderedSource, type RenderedSource } from './rendered-sources.js';
-import { candidateScope, decidedBy, decidingSubset, indexEntries, pairPatchedFiles, patchedSubset, type EntryIndex } from './candidate-scope.js';
+import { candidateScope, decidedBy, decidingSubset, indexEntries, listenersUnder, onListeners, pairPatchedFiles, patchedSubset, relateToBase, type BaseRelation, type EntryIndex } from './candidate-scope.js';
 
 export type FixKind = 'restore' | 'tls' | 'addresses' | 'export-to' | 'port';
 
@@ -34,6 +34,8 @@ export interface FixContext {
   newEntryRefs: ReadonlySet<string>;
   defaultNamespace: string;
   mesh?: Partial<MeshOptions>;
+  /** The base side's mesh options, when known: a group is taken to be decided as the base decided it only when they are the head's. */
+  baseMesh?: Partial<MeshOptions>;
   /** The mesh under review: re-analyses must give its finding ids. */
   meshName?: string;
   vipPool?: string;
@@ -252,6 +254,20 @@ function baseIndex(context: FixContext): EntryIndex {
   return perReview(context, 'baseIndex', () => indexEntries(context.baseLoaded.entries));
 }
 
+/**
+ * The head's relation to the base (see candidate-scope), once per review; undefined unless the review
+ * analysed both sides with the same mesh options and the very same Sidecars, so a group both sides hold
+ * alike is decided alike.
+ */
+function baseRelation(context: FixContext): BaseRelation | undefined {
+  return perReview(context, 'baseRelation', () => {
+    const sameMesh = JSON.stringify({ ...DEFAULT_MESH_OPTIONS, ...context.baseMesh }) === JSON.stringify({ ...DEFAULT_MESH_OPTIONS, ...context.mesh });
+    const { sidecars } = context.headLoaded;
+    const sameSidecars = sidecars.length === context.baseLoaded.sidecars.length && sidecars.every((s, i) => s === context.baseLoaded.sidecars[i]);
+    return context.baseMesh !== undefined && sameMesh && sameSidecars ? relateToBase(context.baseLoaded.entries, context.headLoaded.entries) : undefined;
+  });
+}
+
 /** Ids the head introduces over the base under the mesh's own release, from the review's analyses. */
 function headIntroducedIds(context: FixContext): ReadonlySet<string> {
   if (context.headIntroduced) return context.headIntroduced;
@@ -275,15 +291,18 @@ function analyzeFor(context: FixContext, entries: ServiceEntry[], istioVersion?:
 function worksOnScope(finding: Finding, patchedByPath: ReadonlyMap<string, readonly ServiceEntry[]>, context: FixContext): boolean {
   const head = headIndex(context);
   const patchedFiles = pairPatchedFiles(head, patchedByPath);
-  const scope = candidateScope(finding, patchedFiles, head);
-  const decided = decidedBy(scope);
   const meshOptions: MeshOptions = { ...DEFAULT_MESH_OPTIONS, ...context.mesh };
+  const listenersOf = perReview(context, 'listenersOf', () => listenersUnder(meshOptions));
+  const scope = candidateScope(finding, patchedFiles, head, listenersOf, baseRelation(context));
+  // The candidate leaves the finding's group as the head has it: the finding stands, introduced as before.
+  if (!scope.touchesFinding) return false;
+  const decided = decidedBy(scope);
   const sides = perReview(context, `scope|${scope.key}`, (): ScopeSides => {
-    const headSubset = decidingSubset(head, scope.ports, scope.hosts);
-    // The base side answers lookups by id: every copy of a hostname the head or patched subset can name (the
-    // changed entries' are among the head subset's), so its host-splits are whole too.
+    const onListener = onListeners(scope.listeners, listenersOf);
+    const headSubset = decidingSubset(head, onListener, scope.seeds);
+    // The base side answers other releases' lookups by id, for decided groups only.
     const base = baseIndex(context);
-    const baseSubset = decidingSubset(base, scope.ports, headSubset.hosts);
+    const baseSubset = decidingSubset(base, onListener, scope.hosts);
     const headEntries = headSubset.indexes.map((i) => head.entries[i]!);
     const baseEntries = baseSubset.indexes.map((i) => base.entries[i]!);
     const asLoaded = (entries: ServiceEntry[], sidecars: LoadResult['sidecars']): LoadResult => ({ entries, sidecars, diagnostics: [] });

@@ -122,7 +122,7 @@ export function reviewSides(input: SidesInput): ReviewReport {
   const fixNotes: Record<string, string> = {};
   if (input.fixes && classification.introduced.length > 0) {
     const rendered = renderedSourcesOf(input.headGroups ?? []);
-    const context = { baseLoaded, headLoaded, headFiles, newEntryRefs, defaultNamespace: input.head.defaultNamespace, mesh: input.head.mesh, meshName: input.meshName, vipPool: input.fixes.vipPool, validate: input.fixes.validate, baseAnalysis: base, headAnalysis: head, headIntroduced: new Set(classification.introduced.map((c) => c.finding.id)), rendered, wholeVerification: input.fixes.wholeVerification === true };
+    const context = { baseLoaded, headLoaded, headFiles, newEntryRefs, defaultNamespace: input.head.defaultNamespace, mesh: input.head.mesh, baseMesh: input.base.mesh, meshName: input.meshName, vipPool: input.fixes.vipPool, validate: input.fixes.validate, baseAnalysis: base, headAnalysis: head, headIntroduced: new Set(classification.introduced.map((c) => c.finding.id)), rendered, wholeVerification: input.fixes.wholeVerification === true };
     const used = collectUsedAddresses(headLoaded.entries);
     for (const c of classification.introduced) {
       suggestions[c.finding.id] = suggestFixes(c.finding, c.newEntryRefs, context, used);

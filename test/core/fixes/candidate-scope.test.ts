@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { analyze } from '../../../src/core/analysis/analyze.js';
 import { sharedLoader } from '../../../src/core/analysis/analyze-meshes.js';
 import { loadSourceFile, loadSources } from '../../../src/core/load/load-sources.js';
-import { entryRef, type MeshOptions, type ServiceEntry, type SourceFile } from '../../../src/core/model.js';
-import { candidateScope, contentKey, decidedBy, decidingSubset, indexEntries, pairPatchedFiles, patchedSubset } from '../../../src/core/fixes/candidate-scope.js';
+import { DEFAULT_MESH_OPTIONS, entryRef, type MeshOptions, type ServiceEntry, type SourceFile } from '../../../src/core/model.js';
+import { candidateScope, contentKey, decidedBy, decidingSubset, indexEntries, listenersUnder, onListeners, pairPatchedFiles, patchedSubset, relateToBase } from '../../../src/core/fixes/candidate-scope.js';
 import { applyChanges } from '../../../src/core/review/apply-changes.js';
 import { reviewChange, reviewSides, type ChangedFile, type ReviewReport } from '../../../src/core/review/review-change.js';
 import { REPO_ROOT, reviewFixture } from '../../helpers/fixtures.js';
@@ -14,6 +14,11 @@ import { entryYaml, pooledEntryArb, pooledSidecarArb, sidecarYaml, toFile, type 
 const accepting = () => [];
 const load = (files: readonly SourceFile[]): ServiceEntry[] => loadSources(files, { defaultNamespace: 'default' }).entries;
 const FIXTURE = 'pr-drops-address-of-entry-whose-hostname-has-a-copy-on-8080';
+/** Listeners as analyze() builds them under the default mesh options. */
+const LISTENERS = listenersUnder(DEFAULT_MESH_OPTIONS);
+const onPort = (port: number) => (e: ServiceEntry) => e.ports.some((p) => p.number === port);
+/** A finding on port 443's wildcard listener, as the scope reads it. */
+const ON_443 = { listener: '0.0.0.0_443', rule: 'tcp-shadowed' } as const;
 
 /** The review's suggestions verified on the deciding subsets, after checking they are those of the whole repository. */
 function reviewedBothWays(input: Parameters<typeof reviewChange>[0]): ReviewReport {
@@ -35,8 +40,58 @@ describe('the part of a repository a fix candidate can affect', () => {
     const files = pairPatchedFiles(head, new Map([['f.yaml', patched]]));
     expect(files.changedBefore.map(entryRef)).toEqual(['a/first']);
     expect(files.changedAfter.map((e) => e.addresses)).toEqual([['10.9.9.9']]);
-    // Port 3306 is not compared: the second entry did not change.
-    expect([...candidateScope({ port: 443 }, files, head).ports]).toEqual([443]);
+    // The listener it leaves and the one it gets are compared; port 3306 is not: the second entry did not change.
+    const scope = candidateScope(ON_443, files, head, LISTENERS, undefined);
+    expect([...scope.listeners].sort()).toEqual(['0.0.0.0_443', '10.9.9.9_443']);
+    expect(scope.touchesFinding).toBe(true);
+  });
+
+  describe('against the base: groups the patched head holds as the base does are not analysed', () => {
+    // Three entries crowd 0.0.0.0_443 on the base; the change adds a fourth in a file of its own. Files the
+    // change leaves alone are parsed once for both sides, as the review's loader does.
+    const crowd = toFile('crowd.yaml', ['one', 'two', 'three'].map((n) => entryYaml(spec(n, 'a', [`${n}.example.com`], 443))));
+    const other = toFile('other.yaml', [entryYaml(spec('web', 'b', ['web.example.com'], 80))]);
+    const added = toFile('new.yaml', [entryYaml(spec('new', 'c', ['new.example.com'], 443))]);
+    const loader = sharedLoader(undefined);
+    const baseEntries = loader([crowd, other], 'default').entries;
+    const head = indexEntries(loader([crowd, other, added], 'default').entries);
+    const relation = relateToBase(baseEntries, head.entries)!;
+    const patch = (file: SourceFile, from: string, to: string) => pairPatchedFiles(head, new Map([[file.path, load([{ path: file.path, text: file.text.replace(from, to) }])]]));
+
+    test('the base\'s own entries are told apart from the change\'s by identity', () => {
+      expect([...relation.shared]).toEqual([1, 1, 1, 1, 0]);
+      expect(relation.headOnly).toEqual([4]);
+      expect(relation.baseOnly).toEqual([]);
+      // Shared entries in another order: which of two tied entries comes first could differ, so no relation.
+      expect(relateToBase(baseEntries, [baseEntries[1]!, baseEntries[0]!])).toBeUndefined();
+    });
+
+    test('giving the new entry its own address decides only its new listener: the crowd it leaves is the base\'s again', () => {
+      const scope = candidateScope(ON_443, patch(added, '"new.example.com"', '"new.example.com"\n  addresses:\n    - "240.241.0.9"'), head, LISTENERS, relation);
+      expect([...scope.listeners]).toEqual(['240.241.0.9_443']);
+      expect([...scope.hosts]).toEqual(['new.example.com']);
+      expect(scope.touchesFinding).toBe(true);
+      expect(decidingSubset(head, onListeners(scope.listeners, LISTENERS), scope.seeds).indexes).toEqual([4]);
+      // Against the head alone, the crowd it left is decided too.
+      expect([...candidateScope(ON_443, patch(added, '"new.example.com"', '"new.example.com"\n  addresses:\n    - "240.241.0.9"'), head, LISTENERS, undefined).listeners].sort()).toEqual(['0.0.0.0_443', '240.241.0.9_443']);
+    });
+
+    test('moving one of the base\'s own entries off its listener decides that listener: the base had the entry there', () => {
+      const scope = candidateScope({ listener: '0.0.0.0_80', rule: 'tcp-captures-port' }, patch(other, '"web.example.com"', '"web.example.com"\n  addresses:\n    - "240.241.0.9"'), head, LISTENERS, relation);
+      expect([...scope.listeners].sort()).toEqual(['0.0.0.0_80', '240.241.0.9_80']);
+    });
+
+    test('a render that puts other entries in place of one of the base\'s decides the listener that entry held', () => {
+      const rendered = load([toFile(other.path, [entryYaml(spec('web-v2', 'b', ['web-v2.example.com'], 8080)), entryYaml(spec('web-admin', 'b', ['admin.example.com'], 8443))])]);
+      const scope = candidateScope({ listener: '0.0.0.0_80', rule: 'tcp-captures-port' }, pairPatchedFiles(head, new Map([[other.path, rendered]])), head, LISTENERS, relation);
+      expect([...scope.listeners].sort()).toEqual(['0.0.0.0_80', '0.0.0.0_8080', '0.0.0.0_8443']);
+    });
+
+    test('a candidate that leaves the finding\'s listener alone cannot fix it', () => {
+      const scope = candidateScope(ON_443, patch(other, '"web.example.com"', '"web.example.com"\n  exportTo:\n    - "."'), head, LISTENERS, relation);
+      expect([...scope.listeners]).toEqual(['0.0.0.0_80']);
+      expect(scope.touchesFinding).toBe(false);
+    });
   });
 
   test('the subset is closed over shared hostnames, transitively, and keeps the repository\'s order', () => {
@@ -47,9 +102,9 @@ describe('the part of a repository a fix candidate can affect', () => {
       entryYaml(spec('s', 'd', ['h3.example.com'], 5432)),
       entryYaml(spec('t', 'e', ['h4.example.com'], 443)),
     ].map((d) => d))]);
-    const subset = decidingSubset(indexEntries(entries), new Set([443]), []).indexes;
+    const subset = decidingSubset(indexEntries(entries), onPort(443), []).indexes;
     expect(subset.map((i) => entryRef(entries[i]!))).toEqual(['a/p', 'b/q', 'c/r', 'e/t']);
-    expect(decidingSubset(indexEntries(entries), new Set(), ['h2.example.com']).indexes.map((i) => entryRef(entries[i]!))).toEqual(['a/p', 'b/q', 'c/r']);
+    expect(decidingSubset(indexEntries(entries), () => false, ['h2.example.com']).indexes.map((i) => entryRef(entries[i]!))).toEqual(['a/p', 'b/q', 'c/r']);
   });
 
   test('a chain of entries each sharing a hostname with the next is closed in one walk, whatever their order', () => {
@@ -63,7 +118,7 @@ describe('the part of a repository a fix candidate can affect', () => {
       return entry([`c${link}.example.com`, `c${link + 1}.example.com`], link === 0 ? 443 : 9000 + (link % 7));
     });
     const entries = [entry(['elsewhere.example.com'], 9001), ...chain] as unknown as ServiceEntry[];
-    const subset = decidingSubset(indexEntries(entries), new Set([443]), []);
+    const subset = decidingSubset(indexEntries(entries), onPort(443), []);
     expect(subset.indexes).toEqual(Array.from({ length: links }, (_, k) => k + 1));
     expect(subset.hosts.size).toBe(links + 1);
     expect(reads).toBeLessThanOrEqual(6 * entries.length);
@@ -76,8 +131,8 @@ describe('the part of a repository a fix candidate can affect', () => {
     const paired = pairPatchedFiles(head, new Map([['y.yaml', patchedY]]));
     const all = head.entries.map((_, i) => i);
     expect(patchedSubset(head, all, paired).map((e) => `${entryRef(e)}:${e.exportTo?.join() ?? '-'}`)).toEqual(['a/x1:-', 'a/y1:.', 'a/y2:-', 'b/z1:-']);
-    const scope = candidateScope({ port: 443 }, paired, head);
-    expect(patchedSubset(head, decidingSubset(head, scope.ports, scope.hosts).indexes, paired).map(entryRef)).toEqual(['a/x1', 'a/y1', 'b/z1']);
+    const scope = candidateScope(ON_443, paired, head, LISTENERS, undefined);
+    expect(patchedSubset(head, decidingSubset(head, onListeners(scope.listeners, LISTENERS), scope.seeds).indexes, paired).map(entryRef)).toEqual(['a/x1', 'a/y1', 'b/z1']);
   });
 
   test('a patched file whose entries cannot be paired one to one counts as wholly changed and stands where the file stood', () => {
@@ -87,8 +142,10 @@ describe('the part of a repository a fix candidate can affect', () => {
     const patchedY = load([toFile('y.yaml', [entryYaml(spec('y1', 'a', ['y.example.com'], 8080)), entryYaml(spec('y2', 'a', ['v.example.com'], 9000))])]);
     const paired = pairPatchedFiles(head, new Map([['y.yaml', patchedY]]));
     expect([paired.changedBefore.map(entryRef), paired.changedAfter.map(entryRef)]).toEqual([['a/y1'], ['a/y1', 'a/y2']]);
-    const scope = candidateScope({ port: 443 }, paired, head);
-    expect([...scope.ports].sort((a, b) => a - b)).toEqual([80, 443, 8080, 9000]);
+    const scope = candidateScope(ON_443, paired, head, LISTENERS, undefined);
+    expect([...scope.listeners].sort()).toEqual(['0.0.0.0_80', '0.0.0.0_8080', '0.0.0.0_9000']);
+    // Nothing on 443 changed: a finding there stands as the head has it.
+    expect(scope.touchesFinding).toBe(false);
     expect(patchedSubset(head, head.entries.map((_, i) => i), paired).map(entryRef)).toEqual(['a/x1', 'a/y1', 'a/y2', 'b/z1']);
     // Where the file's head entry is outside the subset, its patched entries still stand in its place.
     expect(patchedSubset(head, [0, 2], paired).map(entryRef)).toEqual(['a/x1', 'a/y1', 'a/y2', 'b/z1']);
@@ -106,19 +163,30 @@ describe('the part of a repository a fix candidate can affect', () => {
     const head = indexEntries(load(headFiles));
     const partnerA = headFiles.find((f) => f.path.endsWith('partner-a.yaml'))!;
     const restored = loadSourceFile({ path: partnerA.path, text: partnerA.text.replace('  location:', '  addresses:\n    - 10.20.0.5\n  location:') }, { defaultNamespace: 'default' }).entries;
-    const scope = candidateScope(introduced.finding, pairPatchedFiles(head, new Map([[partnerA.path, restored]])), head);
-    expect([...scope.ports].sort((a, b) => a - b)).toEqual([443, 8080]);
-    expect(decidingSubset(head, scope.ports, scope.hosts).indexes.map((i) => entryRef(head.entries[i]!))).toEqual(['team-b/partner', 'team-a/partner', 'team-c/web'].sort((a, b) => headOrder(head.entries, a) - headOrder(head.entries, b)));
+    const scope = candidateScope(introduced.finding, pairPatchedFiles(head, new Map([[partnerA.path, restored]])), head, LISTENERS, undefined);
+    expect([...scope.listeners].sort()).toEqual(['0.0.0.0_443', '0.0.0.0_8080', '10.20.0.5_443']);
+    expect(decidingSubset(head, onListeners(scope.listeners, LISTENERS), scope.seeds).indexes.map((i) => entryRef(head.entries[i]!))).toEqual(['team-b/partner', 'team-a/partner', 'team-c/web'].sort((a, b) => headOrder(head.entries, a) - headOrder(head.entries, b)));
 
     // Why the copy matters: exporting team-a's copy only to team-a moves the hostname's split from 443 to 8080,
-    // under the same id. A port filter alone would see it vanish on 443 and appear on 8080.
+    // under the same id. A port filter would see it vanish on 443 and appear on 8080: it is decided by its hostname.
     const exported = headFiles.map((f) => (f === partnerA ? { ...f, text: f.text.replace('  location:', '  exportTo: ["."]\n  location:') } : f));
     const split = (fs: SourceFile[]) => analyze(loadSources(fs, { defaultNamespace: 'default' })).findings.filter((f) => f.rule === 'host-split').map((f) => `${f.id}@${f.port}`);
     const [before] = split(headFiles);
     const [after] = split(exported);
     expect(before!.split('@')[0]).toBe(after!.split('@')[0]);
     expect([before!.split('@')[1], after!.split('@')[1]]).toEqual(['443', '8080']);
-    expect(decidedBy(scope)({ port: 8080, rule: 'host-split' }) && decidedBy({ ports: new Set([443]) })({ port: 8080, rule: 'host-split' })).toBe(true);
+    expect(decidedBy(scope)({ listener: 'outbound||api.partner.example.com', rule: 'host-split' })).toBe(true);
+    expect(decidedBy(scope)({ listener: 'outbound||orders.db.example.com', rule: 'host-split' })).toBe(false);
+  });
+
+  test('pr-moves-the-winner-off-the-listener-its-new-entry-joins: taking the new entry off again leaves the listener worse than the base, so no fix is offered', () => {
+    // The change takes the passthrough winner off 0.0.0.0_3306 and adds reports-db there. Moving reports-db
+    // to a VIP or another port restores neither the base's listener nor its warning: the base's entry
+    // that left is part of how the patched head differs from the base.
+    const report = reviewedBothWays({ ...reviewFixture('pr-moves-the-winner-off-the-listener-its-new-entry-joins'), defaultNamespace: 'default' });
+    const introduced = report.introduced.find((c) => c.finding.listener === '0.0.0.0_3306')!;
+    expect([introduced.finding.rule, introduced.finding.severity]).toEqual(['tcp-shadowed', 'error']);
+    expect(report.suggestions[introduced.finding.id]).toEqual([]);
   });
 
   test('a rendered entry is fixed in its source file and verified on the render, the same scoped as whole', () => {
@@ -171,8 +239,8 @@ function spec(name: string, namespace: string, hosts: string[], port: number, mo
  * from its deciding subset as from the whole repository. Small pools, so entries share hostnames across
  * namespaces and ports, creation seconds tie, and files hold several entries (an edit then moves the
  * lines of entries it does not change). Pull requests drop addresses and exportTo (restore candidates),
- * rewrite entries in place, and add files; meshes vary the release, DNS capture and allocation, so other
- * releases' verdicts are checked too.
+ * rewrite entries in place, and add files, and now and then rewrite the Sidecar; meshes vary the release,
+ * DNS capture and allocation, so other releases' verdicts are checked too.
  */
 // Internal names too: a real external host keeps its port, so only they get port-move candidates.
 const HOSTS = ['api.partner.example.com', 'db.example.com', 'x.com', '*.example.com', 'a.net', 'b.net', 'c.net', 'db.internal', 'cache.svc.cluster.local', 'queue.internal'];
@@ -214,6 +282,8 @@ const scenarioArb = fc.record({
   base: fc.array(fc.tuple(fc.array(entryArb, { minLength: 1, maxLength: 3 }), editArb), { minLength: 2, maxLength: 7 }),
   added: fc.array(fc.array(entryArb, { minLength: 1, maxLength: 3 }), { maxLength: 1 }),
   sidecars: fc.array(sidecarArb, { maxLength: 1 }),
+  // Now and then the pull request rewrites the Sidecar too: the sides then differ in more than entries.
+  sidecarEdit: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: sidecarArb }),
   mesh: meshArb,
 });
 const RUNS = 150;
@@ -233,7 +303,12 @@ function pullRequest(s: Scenario): { baseFiles: SourceFile[]; changes: ChangedFi
     const text = toFile(path, after.map(entryYaml)).text;
     if (text !== before.text) changes.push({ path, status: 'modified', headText: text });
   });
-  if (s.sidecars.length > 0) baseFiles.push(toFile('sidecars.yaml', s.sidecars.map(sidecarYaml)));
+  if (s.sidecars.length > 0) {
+    const sidecars = toFile('sidecars.yaml', s.sidecars.map(sidecarYaml));
+    baseFiles.push(sidecars);
+    const edited = s.sidecarEdit && toFile('sidecars.yaml', [sidecarYaml(s.sidecarEdit)]).text;
+    if (edited && edited !== sidecars.text) changes.push({ path: 'sidecars.yaml', status: 'modified', headText: edited });
+  }
   s.added.forEach((docs, i) => changes.push({ path: `new${i}.yaml`, status: 'added', headText: toFile(`new${i}.yaml`, docs.map(entryYaml)).text }));
   return { baseFiles, changes };
 }
