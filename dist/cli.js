@@ -29546,7 +29546,9 @@ const TLS_PORT_NAME = /^(tls|https)/i;
 function tlsFixApplies(port, entries) {
     if (IN_PROTOCOL_TLS_PORTS.has(port))
         return false;
-    // One pass without intermediate arrays: a finding can hold 100k entries.
+    // One pass without intermediate arrays: a finding can hold 100k entries. On a TLS-first port the names
+    // do not matter, so they are not tested: only a protocol with TLS inside can still rule it out.
+    const tlsFirst = TLS_FIRST_PORTS.has(port);
     let count = 0;
     let allNamedTls = true;
     for (const e of entries) {
@@ -29556,11 +29558,11 @@ function tlsFixApplies(port, entries) {
             if (IN_PROTOCOL_TLS_PROTOCOLS.has(p.protocol))
                 return false;
             count++;
-            if (allNamedTls && !TLS_PORT_NAME.test(p.name))
+            if (!tlsFirst && allNamedTls && !TLS_PORT_NAME.test(p.name))
                 allNamedTls = false;
         }
     }
-    return TLS_FIRST_PORTS.has(port) || (count > 0 && allNamedTls);
+    return tlsFirst || (count > 0 && allNamedTls);
 }
 /**
  * An entry for a real external service: MESH_EXTERNAL (the default) and a
@@ -40492,8 +40494,11 @@ function classifyFindings(base, head, changedRefs, addedRefs) {
             out.introduced.push({ status: 'introduced', finding, newEntryRefs: own.length > 0 ? own : members });
             continue;
         }
-        const known = new Set(before.entries.map((e) => e.ref));
-        const joined = finding.entries.map((e) => e.ref).filter((ref) => !known.has(ref));
+        const known = refsOf(before);
+        const joined = [];
+        for (const e of finding.entries)
+            if (!known.has(e.ref))
+                joined.push(e.ref);
         const worse = SEVERITY_RANK[finding.severity] > SEVERITY_RANK[before.severity];
         if (joined.length > 0 || worse)
             out.introduced.push({ status: 'introduced', finding, newEntryRefs: joined });
@@ -40505,6 +40510,17 @@ function classifyFindings(base, head, changedRefs, addedRefs) {
             out.resolved.push({ status: 'resolved', finding, newEntryRefs: [] });
     }
     return out;
+}
+const knownRefs = new WeakMap();
+/**
+ * A base finding's member refs, gathered once: fix verification classifies against the same base
+ * findings for every candidate, and one finding can hold 100k members.
+ */
+function refsOf(finding) {
+    let refs = knownRefs.get(finding);
+    if (!refs)
+        knownRefs.set(finding, refs = new Set(finding.entries.map((e) => e.ref)));
+    return refs;
 }
 /** The status check: does the change introduce a finding at or above the level? */
 function introducesAtLeast(classification, level) {
@@ -41360,10 +41376,10 @@ function candidates(finding, members, targets, context, used) {
     // TLS must cover every TCP-like member: one left on TCP would become the default chain. Only where
     // clients start with a TLS ClientHello (443-like ports, ports named tls/https): MySQL, PostgreSQL,
     // Redis, MongoDB or SMTP negotiate TLS inside their own protocol, so SNI matching would never see a name.
-    const tlsMembers = members.filter(tcpLike);
-    const speaksTls = tlsFixApplies(port, tlsMembers);
-    // Beyond a handful of entries this stops being a suggestion a reviewer can take in one click.
-    const tls = speaksTls && tlsMembers.length > 0 && tlsMembers.length <= MAX_TLS_EDITS && members.every((e) => tcpLike(e) || protocolOn(e, port) === 'TLS')
+    const tlsMembers = upTo(MAX_TLS_EDITS + 1, members, tcpLike);
+    // Beyond a handful of entries this stops being a suggestion a reviewer can take in one click (and a
+    // 100k-member finding is not walked again to say so).
+    const tls = tlsMembers.length > 0 && tlsMembers.length <= MAX_TLS_EDITS && tlsFixApplies(port, tlsMembers) && members.every((e) => tcpLike(e) || protocolOn(e, port) === 'TLS')
         ? { kind: 'tls', title: `Declare port ${port} as TLS on ${tlsMembers.map(entryRef).join(', ')}: SNI tells the hosts apart`, edits: tlsMembers.map((e) => edit(e, (p, d) => setPortProtocol(p, d, port, 'TLS'))) }
         : undefined;
     const taken = new Set();
@@ -41431,6 +41447,18 @@ function withAllocationPrefix(used, prefix) {
     if (parsed.kind !== 'cidr')
         return used;
     return { ips: used.ips, cidrs: [...used.cidrs, [parsed.network, parsed.bits]] };
+}
+/** The first `limit` items that pass, in order: enough to tell whether there are more than `limit - 1`. */
+function upTo(limit, items, passes) {
+    const out = [];
+    for (const item of items) {
+        if (!passes(item))
+            continue;
+        out.push(item);
+        if (out.length === limit)
+            break;
+    }
+    return out;
 }
 function protocolOn(entry, port) {
     return entry.ports.find((p) => p.number === port)?.protocol;

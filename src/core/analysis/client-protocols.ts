@@ -21,7 +21,9 @@ const TLS_PORT_NAME = /^(tls|https)/i;
  */
 export function tlsFixApplies(port: number, entries: readonly ServiceEntry[]): boolean {
   if (IN_PROTOCOL_TLS_PORTS.has(port)) return false;
-  // One pass without intermediate arrays: a finding can hold 100k entries.
+  // One pass without intermediate arrays: a finding can hold 100k entries. On a TLS-first port the names
+  // do not matter, so they are not tested: only a protocol with TLS inside can still rule it out.
+  const tlsFirst = TLS_FIRST_PORTS.has(port);
   let count = 0;
   let allNamedTls = true;
   for (const e of entries) {
@@ -29,10 +31,10 @@ export function tlsFixApplies(port: number, entries: readonly ServiceEntry[]): b
       if (p.number !== port) continue;
       if (IN_PROTOCOL_TLS_PROTOCOLS.has(p.protocol)) return false;
       count++;
-      if (allNamedTls && !TLS_PORT_NAME.test(p.name)) allNamedTls = false;
+      if (!tlsFirst && allNamedTls && !TLS_PORT_NAME.test(p.name)) allNamedTls = false;
     }
   }
-  return TLS_FIRST_PORTS.has(port) || (count > 0 && allNamedTls);
+  return tlsFirst || (count > 0 && allNamedTls);
 }
 
 /**

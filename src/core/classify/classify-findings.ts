@@ -38,8 +38,9 @@ export function classifyFindings(base: AnalysisResult, head: AnalysisResult, cha
       out.introduced.push({ status: 'introduced', finding, newEntryRefs: own.length > 0 ? own : members });
       continue;
     }
-    const known = new Set(before.entries.map((e) => e.ref));
-    const joined = finding.entries.map((e) => e.ref).filter((ref) => !known.has(ref));
+    const known = refsOf(before);
+    const joined: string[] = [];
+    for (const e of finding.entries) if (!known.has(e.ref)) joined.push(e.ref);
     const worse = SEVERITY_RANK[finding.severity] > SEVERITY_RANK[before.severity];
     if (joined.length > 0 || worse) out.introduced.push({ status: 'introduced', finding, newEntryRefs: joined });
     else out.existing.push({ status: 'existing', finding, newEntryRefs: [] });
@@ -48,6 +49,18 @@ export function classifyFindings(base: AnalysisResult, head: AnalysisResult, cha
     if (!headIds.has(finding.id)) out.resolved.push({ status: 'resolved', finding, newEntryRefs: [] });
   }
   return out;
+}
+
+const knownRefs = new WeakMap<Finding, ReadonlySet<string>>();
+
+/**
+ * A base finding's member refs, gathered once: fix verification classifies against the same base
+ * findings for every candidate, and one finding can hold 100k members.
+ */
+function refsOf(finding: Finding): ReadonlySet<string> {
+  let refs = knownRefs.get(finding);
+  if (!refs) knownRefs.set(finding, refs = new Set(finding.entries.map((e) => e.ref)));
+  return refs;
 }
 
 /** The status check: does the change introduce a finding at or above the level? */

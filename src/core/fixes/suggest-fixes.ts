@@ -116,10 +116,10 @@ function candidates(finding: Finding, members: ServiceEntry[], targets: ServiceE
   // TLS must cover every TCP-like member: one left on TCP would become the default chain. Only where
   // clients start with a TLS ClientHello (443-like ports, ports named tls/https): MySQL, PostgreSQL,
   // Redis, MongoDB or SMTP negotiate TLS inside their own protocol, so SNI matching would never see a name.
-  const tlsMembers = members.filter(tcpLike);
-  const speaksTls = tlsFixApplies(port, tlsMembers);
-  // Beyond a handful of entries this stops being a suggestion a reviewer can take in one click.
-  const tls: Candidate | undefined = speaksTls && tlsMembers.length > 0 && tlsMembers.length <= MAX_TLS_EDITS && members.every((e) => tcpLike(e) || protocolOn(e, port) === 'TLS')
+  const tlsMembers = upTo(MAX_TLS_EDITS + 1, members, tcpLike);
+  // Beyond a handful of entries this stops being a suggestion a reviewer can take in one click (and a
+  // 100k-member finding is not walked again to say so).
+  const tls: Candidate | undefined = tlsMembers.length > 0 && tlsMembers.length <= MAX_TLS_EDITS && tlsFixApplies(port, tlsMembers) && members.every((e) => tcpLike(e) || protocolOn(e, port) === 'TLS')
     ? { kind: 'tls', title: `Declare port ${port} as TLS on ${tlsMembers.map(entryRef).join(', ')}: SNI tells the hosts apart`, edits: tlsMembers.map((e) => edit(e, (p, d) => setPortProtocol(p, d, port, 'TLS'))) }
     : undefined;
 
@@ -187,6 +187,17 @@ function withAllocationPrefix(used: UsedAddresses, prefix: string | undefined): 
   const parsed = parseAddress(prefix ?? '240.240.0.0/16');
   if (parsed.kind !== 'cidr') return used;
   return { ips: used.ips, cidrs: [...used.cidrs, [parsed.network, parsed.bits]] };
+}
+
+/** The first `limit` items that pass, in order: enough to tell whether there are more than `limit - 1`. */
+function upTo<T>(limit: number, items: readonly T[], passes: (item: T) => boolean): T[] {
+  const out: T[] = [];
+  for (const item of items) {
+    if (!passes(item)) continue;
+    out.push(item);
+    if (out.length === limit) break;
+  }
+  return out;
 }
 
 function protocolOn(entry: ServiceEntry, port: number): string | undefined {
