@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { analyze } from '../../../src/core/analysis/analyze.js';
 import { sharedLoader } from '../../../src/core/analysis/analyze-meshes.js';
 import { loadSourceFile, loadSources } from '../../../src/core/load/load-sources.js';
-import { DEFAULT_MESH_OPTIONS, entryRef, type MeshOptions, type ServiceEntry, type SourceFile } from '../../../src/core/model.js';
+import { DEFAULT_MESH_OPTIONS, entryRef, type Finding, type MeshOptions, type ServiceEntry, type SourceFile } from '../../../src/core/model.js';
 import { candidateScope, contentKey, decidedBy, decidingSubset, indexEntries, listenersUnder, onListeners, pairPatchedFiles, patchedSubset, relateToBase } from '../../../src/core/fixes/candidate-scope.js';
 import { applyChanges } from '../../../src/core/review/apply-changes.js';
 import { reviewChange, reviewSides, type ChangedFile, type ReviewReport } from '../../../src/core/review/review-change.js';
@@ -289,9 +289,11 @@ const scenarioArb = fc.record({
 const RUNS = 150;
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
-function pullRequest(s: Scenario): { baseFiles: SourceFile[]; changes: ChangedFile[] } {
+function pullRequest(s: Scenario): { baseFiles: SourceFile[]; changes: ChangedFile[]; headSpecs: Map<string, EntrySpec[]> } {
   const baseFiles: SourceFile[] = [];
   const changes: ChangedFile[] = [];
+  /** The entries of each head file, as written: what a candidate edit below rewrites. */
+  const headSpecs = new Map<string, EntrySpec[]>();
   s.base.forEach(([docs, edit], i) => {
     const path = `f${i}.yaml`;
     const before = toFile(path, docs.map(entryYaml));
@@ -302,6 +304,7 @@ function pullRequest(s: Scenario): { baseFiles: SourceFile[]; changes: ChangedFi
     else if (edit.kind === 'drop-isolation') after = docs.map((d, k) => (k === edit.index % docs.length ? { ...d, addresses: undefined, exportTo: undefined } : d));
     const text = toFile(path, after.map(entryYaml)).text;
     if (text !== before.text) changes.push({ path, status: 'modified', headText: text });
+    headSpecs.set(path, after);
   });
   if (s.sidecars.length > 0) {
     const sidecars = toFile('sidecars.yaml', s.sidecars.map(sidecarYaml));
@@ -309,8 +312,47 @@ function pullRequest(s: Scenario): { baseFiles: SourceFile[]; changes: ChangedFi
     const edited = s.sidecarEdit && toFile('sidecars.yaml', [sidecarYaml(s.sidecarEdit)]).text;
     if (edited && edited !== sidecars.text) changes.push({ path: 'sidecars.yaml', status: 'modified', headText: edited });
   }
-  s.added.forEach((docs, i) => changes.push({ path: `new${i}.yaml`, status: 'added', headText: toFile(`new${i}.yaml`, docs.map(entryYaml)).text }));
-  return { baseFiles, changes };
+  s.added.forEach((docs, i) => {
+    changes.push({ path: `new${i}.yaml`, status: 'added', headText: toFile(`new${i}.yaml`, docs.map(entryYaml)).text });
+    headSpecs.set(`new${i}.yaml`, docs);
+  });
+  return { baseFiles, changes, headSpecs };
+}
+
+/** What a fix candidate could do to one head entry (and what a render could: drop it, rename its host). */
+const candidateEditArb = fc.record({
+  /** Half the time a file the pull request changed: a candidate mostly edits the change's own entries. */
+  changedFile: fc.boolean(),
+  file: fc.nat(),
+  entry: fc.nat(),
+  kind: fc.constantFrom('address', 'export-to', 'port', 'tls', 'host', 'drop'),
+  host: fc.constantFrom(...HOSTS),
+});
+type CandidateEdit = typeof candidateEditArb extends fc.Arbitrary<infer T> ? T : never;
+
+function editedSpecs(specs: readonly EntrySpec[], edit: CandidateEdit): EntrySpec[] {
+  const at = edit.entry % specs.length;
+  if (edit.kind === 'drop') return specs.filter((_, k) => k !== at);
+  return specs.map((d, k) => {
+    if (k !== at) return d;
+    switch (edit.kind) {
+      case 'address': return { ...d, addresses: ['240.241.0.9'] };
+      case 'export-to': return { ...d, exportTo: ['.'] };
+      case 'port': return { ...d, ports: d.ports.map((p, i) => (i === 0 ? { ...p, number: 10_443 } : p)) };
+      case 'tls': return { ...d, ports: d.ports.map((p, i) => (i === 0 ? { ...p, protocol: 'TLS' } : p)) };
+      default: return { ...d, hosts: [edit.host] };
+    }
+  });
+}
+
+/** A finding as the verdict reads it (id, severity, member refs), under the group it belongs to. */
+function byGroup(findings: readonly Finding[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const f of findings) {
+    const key = f.rule === 'same-host' || f.rule === 'host-split' ? `host:${f.listener.slice(f.listener.indexOf('||') + 2)}` : f.listener;
+    groups.set(key, [...(groups.get(key) ?? []), `${f.id}|${f.severity}|${f.entries.map((e) => e.ref).sort().join(',')}`].sort());
+  }
+  return groups;
 }
 
 describe('scoped fix verification decides as the whole repository', () => {
@@ -339,5 +381,69 @@ describe('scoped fix verification decides as the whole repository', () => {
       // deviations below the mean, so it fails only when the generator stops producing fixable findings.
       expect(withSuggestions).toBeGreaterThan(runs / 5);
     }
+  });
+});
+
+/*
+ * The claim candidate-scope.ts rests on, tested on whole analyses rather than through suggestions: random pull
+ * requests, and one head entry edited as a candidate (or a render) could edit it. A group the edit leaves as the
+ * head has it has the head's findings in the patched head; one changed from the head but not decided (the patched
+ * head holds it as the base does) has the base's; and the deciding subsets give each side's findings of every
+ * decided group exactly. Findings are compared as the verdict reads them: id, severity, member refs.
+ */
+describe('what a candidate\'s scope leaves out is decided as the head or the base decides it', () => {
+  test('random pull requests with one entry edited: the head\'s findings, the base\'s, or the deciding subsets\' own', () => {
+    const numRuns = Number(process.env.PROP_RUNS ?? RUNS);
+    let runs = 0;
+    let takenFromBase = 0;
+    fc.assert(fc.property(scenarioArb, candidateEditArb, (s, edit) => {
+      const { baseFiles, changes, headSpecs } = pullRequest(s);
+      const load = sharedLoader(undefined);
+      const baseLoaded = load(baseFiles, 'default');
+      const headLoaded = load(applyChanges(baseFiles, changes), 'default');
+      const changed = [...headSpecs.keys()].filter((p) => changes.some((c) => c.path === p));
+      const paths = edit.changedFile && changed.length > 0 ? changed : [...headSpecs.keys()];
+      const path = paths[edit.file % paths.length]!;
+      const patchedEntries = loadSourceFile(toFile(path, editedSpecs(headSpecs.get(path)!, edit).map(entryYaml)), { defaultNamespace: 'default' }).entries;
+      const head = indexEntries(headLoaded.entries);
+      const paired = pairPatchedFiles(head, new Map([[path, patchedEntries]]));
+      const listenersOf = listenersUnder({ ...DEFAULT_MESH_OPTIONS, ...s.mesh });
+      // As suggest-fixes relates the sides: only when the Sidecars are the very same.
+      const relation = changes.some((c) => c.path === 'sidecars.yaml') ? undefined : relateToBase(baseLoaded.entries, headLoaded.entries);
+      const finding = { listener: '0.0.0.0_443', rule: 'tcp-shadowed' } as const;
+      const againstHead = candidateScope(finding, paired, head, listenersOf, undefined);
+      const scope = candidateScope(finding, paired, head, listenersOf, relation);
+
+      const baseRefs = new Set(baseLoaded.entries.map(entryRef));
+      const newEntryRefs = new Set(headLoaded.entries.map(entryRef).filter((ref) => !baseRefs.has(ref)));
+      const findings = (entries: ServiceEntry[], side: 'base' | 'head') => byGroup(analyze(
+        { entries, sidecars: side === 'base' ? baseLoaded.sidecars : headLoaded.sidecars, diagnostics: [] },
+        { mesh: s.mesh, forComparison: true, ...(side === 'head' ? { newEntryRefs } : {}) },
+      ).findings);
+      const base = findings(baseLoaded.entries, 'base');
+      const headFindings = findings(headLoaded.entries, 'head');
+      const patched = findings(patchedSubset(head, head.entries.map((_, i) => i), paired), 'head');
+      const inGroups = (groups: { listeners: ReadonlySet<string>; hosts: ReadonlySet<string> }) => (key: string) => (key.startsWith('host:') ? groups.hosts.has(key.slice(5)) : groups.listeners.has(key));
+      const decided = inGroups(scope);
+      const changedFromHead = inGroups(againstHead);
+      for (const key of new Set([...base.keys(), ...headFindings.keys(), ...patched.keys()])) {
+        if (!changedFromHead(key)) expect([key, patched.get(key)]).toEqual([key, headFindings.get(key)]);
+        else if (!decided(key)) {
+          takenFromBase++;
+          expect([key, patched.get(key)]).toEqual([key, base.get(key)]);
+        }
+      }
+
+      const only = (groups: Map<string, string[]>) => new Map([...groups].filter(([key]) => decided(key)));
+      const onListener = onListeners(scope.listeners, listenersOf);
+      const headSubset = decidingSubset(head, onListener, scope.seeds).indexes;
+      const baseSubset = decidingSubset(indexEntries(baseLoaded.entries), onListener, scope.hosts).indexes;
+      expect(only(findings(patchedSubset(head, headSubset, paired), 'head'))).toEqual(only(patched));
+      expect(only(findings(headSubset.map((i) => head.entries[i]!), 'head'))).toEqual(only(headFindings));
+      expect(only(findings(baseSubset.map((i) => baseLoaded.entries[i]!), 'base'))).toEqual(only(base));
+      runs++;
+    }), { numRuns });
+    if (process.env.PROP_RUNS) process.stdout.write(`${runs} runs, ${takenFromBase} groups taken from the base\n`);
+    expect(takenFromBase).toBeGreaterThan(0);
   });
 });
