@@ -41104,19 +41104,25 @@ function relateToBase(base, head) {
         baseOnly.push(e); });
     return { shared, baseOnly, headOnly };
 }
+const NO_INDEXES = Object.freeze([]);
 function indexEntries(entries) {
-    const byPath = new Map();
+    // Built on first ask, in one pass: candidates that edit many files (a wide render) ask for many paths.
+    let byPath;
     return {
         entries,
         entriesOf(path) {
-            let found = byPath.get(path);
-            if (!found) {
-                const list = [];
-                entries.forEach((e, i) => { if (e.location.path === path)
-                    list.push(i); });
-                byPath.set(path, found = list);
+            if (!byPath) {
+                byPath = new Map();
+                entries.forEach((e, i) => {
+                    const path = e.location.path;
+                    const list = byPath.get(path);
+                    if (list)
+                        list.push(i);
+                    else
+                        byPath.set(path, [i]);
+                });
             }
-            return found;
+            return byPath.get(path) ?? NO_INDEXES;
         },
     };
 }

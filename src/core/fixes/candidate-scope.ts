@@ -125,9 +125,9 @@ export function relateToBase(base: readonly ServiceEntry[], head: readonly Servi
 }
 
 /**
- * One side's entries, with the entries of each file found on first ask. Nothing is indexed by port or
- * hostname: a subset is found by scanning (two or three passes of Set lookups), which at 100k entries
- * costs far less than building maps of 100k hostnames for each side.
+ * One side's entries, with the entries of each file. Nothing is indexed by port or hostname: a subset is
+ * found by scanning (two or three passes of Set lookups), which at 100k entries costs far less than
+ * building maps of 100k hostnames for each side.
  */
 export interface EntryIndex {
   entries: readonly ServiceEntry[];
@@ -135,18 +135,24 @@ export interface EntryIndex {
   entriesOf(path: string): readonly number[];
 }
 
+const NO_INDEXES: readonly number[] = Object.freeze([]);
+
 export function indexEntries(entries: readonly ServiceEntry[]): EntryIndex {
-  const byPath = new Map<string, readonly number[]>();
+  // Built on first ask, in one pass: candidates that edit many files (a wide render) ask for many paths.
+  let byPath: Map<string, number[]> | undefined;
   return {
     entries,
     entriesOf(path) {
-      let found = byPath.get(path);
-      if (!found) {
-        const list: number[] = [];
-        entries.forEach((e, i) => { if (e.location.path === path) list.push(i); });
-        byPath.set(path, found = list);
+      if (!byPath) {
+        byPath = new Map();
+        entries.forEach((e, i) => {
+          const path = e.location.path;
+          const list = byPath!.get(path);
+          if (list) list.push(i);
+          else byPath!.set(path, [i]);
+        });
       }
-      return found;
+      return byPath.get(path) ?? NO_INDEXES;
     },
   };
 }

@@ -124,6 +124,17 @@ describe('the part of a repository a fix candidate can affect', () => {
     expect(reads).toBeLessThanOrEqual(6 * entries.length);
   });
 
+  test('the entries of every file are found in one pass, however many files a candidate edits', () => {
+    // One scan per path asked read every entry's location once per path (2,000 files: 4 million reads).
+    let reads = 0;
+    const files = 2_000;
+    const entries = Array.from({ length: files * 2 }, (_, i) => ({ get location() { reads++; return { path: `f${i % files}.yaml` }; } })) as unknown as ServiceEntry[];
+    const index = indexEntries(entries);
+    for (let f = 0; f < files; f++) expect(index.entriesOf(`f${f}.yaml`)).toEqual([f, f + files]);
+    expect(index.entriesOf('elsewhere.yaml')).toEqual([]);
+    expect(reads).toBe(entries.length);
+  });
+
   test('the patched subset is the head\'s with the patched entries in place, and the whole patched head from the whole head', () => {
     const files = [toFile('x.yaml', [entryYaml(spec('x1', 'a', ['x.example.com'], 443))]), toFile('y.yaml', [entryYaml(spec('y1', 'a', ['y.example.com'], 443)), entryYaml(spec('y2', 'a', ['z.example.com'], 80))]), toFile('z.yaml', [entryYaml(spec('z1', 'b', ['w.example.com'], 443))])];
     const head = indexEntries(load(files));
