@@ -86,7 +86,8 @@ function changedGroupsOf(entries: Iterable<ServiceEntry>, listenersOf: Listeners
 
 /**
  * How the head's entries stand to the base's, found once per review. A file the change leaves alone is
- * parsed once for both sides (sharedLoader), so its entries are the very same objects on both.
+ * parsed once for both sides (sharedLoader), so its entries are the very same objects on both; none of
+ * them counts as created by the change (their refs are the base's), so they are as old on both sides.
  */
 export interface BaseRelation {
   /** Per head index: 1 when the entry is the base's own object. */
