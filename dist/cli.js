@@ -41353,7 +41353,7 @@ function suggestFixes(finding, newRefsInFinding, context, usedAddresses = collec
     if (!FIXABLE_RULES.has(finding.rule))
         return [];
     const used = withAllocationPrefix(usedAddresses, context.mesh?.autoAllocatePrefix);
-    const byRef = new Map(context.headLoaded.entries.map((e) => [entryRef(e), e]));
+    const byRef = perReview(context, 'headByRef', () => new Map(context.headLoaded.entries.map((e) => [entryRef(e), e])));
     const members = finding.entries.map((e) => byRef.get(e.ref)).filter((e) => e !== undefined);
     const targets = pickTargets(finding, newRefsInFinding, byRef);
     const out = [];

@@ -80,7 +80,7 @@ const COST: Record<FixKind, string> = {
 export function suggestFixes(finding: Finding, newRefsInFinding: readonly string[], context: FixContext, usedAddresses: UsedAddresses = collectUsedAddresses(context.headLoaded.entries)): FixSuggestion[] {
   if (!FIXABLE_RULES.has(finding.rule)) return [];
   const used = withAllocationPrefix(usedAddresses, context.mesh?.autoAllocatePrefix);
-  const byRef = new Map(context.headLoaded.entries.map((e) => [entryRef(e), e]));
+  const byRef = perReview(context, 'headByRef', () => new Map(context.headLoaded.entries.map((e) => [entryRef(e), e])));
   const members = finding.entries.map((e) => byRef.get(e.ref)).filter((e): e is ServiceEntry => e !== undefined);
   const targets = pickTargets(finding, newRefsInFinding, byRef);
   const out: FixSuggestion[] = [];
