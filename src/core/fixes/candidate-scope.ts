@@ -42,7 +42,7 @@ export interface CandidateScope {
 type GroupFinding = Pick<Finding, 'listener' | 'rule'>;
 
 /** The hostname a same-host (`outbound|443||h`) or host-split (`outbound||h`) finding is about; undefined for a listener group's. */
-function hostGroupOf(f: GroupFinding): string | undefined {
+export function hostGroupOf(f: GroupFinding): string | undefined {
   return f.rule === 'same-host' || f.rule === 'host-split' ? f.listener.slice(f.listener.indexOf('||') + 2) : undefined;
 }
 

@@ -5,7 +5,7 @@ import { analyze } from '../../../src/core/analysis/analyze.js';
 import { sharedLoader } from '../../../src/core/analysis/analyze-meshes.js';
 import { loadSourceFile, loadSources } from '../../../src/core/load/load-sources.js';
 import { DEFAULT_MESH_OPTIONS, entryRef, type Finding, type MeshOptions, type ServiceEntry, type SourceFile } from '../../../src/core/model.js';
-import { candidateScope, contentKey, decidedBy, decidingSubset, indexEntries, listenersUnder, onListeners, pairPatchedFiles, patchedSubset, relateToBase } from '../../../src/core/fixes/candidate-scope.js';
+import { candidateScope, contentKey, decidedBy, decidingSubset, hostGroupOf, indexEntries, listenersUnder, onListeners, pairPatchedFiles, patchedSubset, relateToBase } from '../../../src/core/fixes/candidate-scope.js';
 import { applyChanges } from '../../../src/core/review/apply-changes.js';
 import { reviewChange, reviewSides, type ChangedFile, type ReviewReport } from '../../../src/core/review/review-change.js';
 import { REPO_ROOT, reviewFixture } from '../../helpers/fixtures.js';
@@ -360,7 +360,8 @@ function editedSpecs(specs: readonly EntrySpec[], edit: CandidateEdit): EntrySpe
 function byGroup(findings: readonly Finding[]): Map<string, string[]> {
   const groups = new Map<string, string[]>();
   for (const f of findings) {
-    const key = f.rule === 'same-host' || f.rule === 'host-split' ? `host:${f.listener.slice(f.listener.indexOf('||') + 2)}` : f.listener;
+    const host = hostGroupOf(f);
+    const key = host === undefined ? f.listener : `host:${host}`;
     groups.set(key, [...(groups.get(key) ?? []), `${f.id}|${f.severity}|${f.entries.map((e) => e.ref).sort().join(',')}`].sort());
   }
   return groups;
