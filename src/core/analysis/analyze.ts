@@ -9,7 +9,7 @@ import {
   type ServiceEntry,
 } from '../model.js';
 import { CollisionAccumulator } from './collision-accumulator.js';
-import { toFinding, compareFindings } from './findings.js';
+import { toFinding, compareFindings, findingId } from './findings.js';
 import { conflictsOnListener, conflictsWithOverlay, groupBy, listenerBaseline, type CollisionRecord, type Emitted, type ListenerBaseline } from './listener-conflicts.js';
 import { buildListenerUnits, type ListenerUnit } from './listener-units.js';
 import { firstProcessed, type EntryAge, type RankedUnit } from './precedence.js';
@@ -18,7 +18,7 @@ import { hostSplitCollisions } from './host-split.js';
 import { hostOwner } from './host-owner.js';
 import { dnsCaptureFor, istioProfile, usesAllocatedVips, type IstioProfile } from './istio-version.js';
 import {
-  consumerClasses, effectiveExportTo, egressPortProtocol, importsByExactNames, namespacesNamedBy, sidecarImports, usesConsumerNamespace, type VisibilityTier,
+  consumerClasses, effectiveExportTo, type ConsumerClass, egressPortProtocol, importsByExactNames, namespacesNamedBy, sidecarImports, usesConsumerNamespace, type VisibilityTier,
 } from './visibility.js';
 import { ImportIndex, importScopeKey } from './sidecar-scope.js';
 import { onlyInOtherVersions, versionsToCompare, withVersionNotes } from './version-dependence.js';
@@ -50,42 +50,11 @@ export function analyze(loaded: LoadResult, options: AnalyzeOptions = {}): Analy
   // Comparisons read findings only: a duplicate name is said once, by the analysis people read.
   if (!options.forComparison) reportDuplicateNames(loaded.entries, diagnostics);
 
-  // Ages are values: entries of the same creation second and generation share one object (most share "unknown").
-  const sharedAges = new Map<string, EntryAge>();
-  const ages = loaded.entries.map((e): EntryAge => {
-    const timestamp = e.creationTimestamp;
-    const generation = options.newEntryRefs?.has(entryRef(e)) ? 1 : 0;
-    const key = `${timestamp}|${generation}`;
-    let age = sharedAges.get(key);
-    if (!age) sharedAges.set(key, age = { timestamp, generation, ...(profile.legacyTieBreak ? { legacyTieBreak: true } : {}) });
-    return age;
-  });
-  const exportTo = loaded.entries.map((e) => effectiveExportTo(e, mesh));
   const accumulator = new CollisionAccumulator();
-  const sharedHosts = hostsOfSeveralEntries(loaded.entries);
-  const context: GroupContext = {
-    loaded, mesh, profile, ages, exportTo, accumulator,
-    sharedHosts,
-    hostCopies: hostsInSeveralNamespaces(loaded.entries, exportTo, sharedHosts),
-    rootDotSidecar: usesConsumerNamespace(loaded.sidecars.find((s) => s.namespace === mesh.rootNamespace && !s.hasWorkloadSelector)),
-    protocolOverrides: new Map(),
-    vipNamespaces: namespacesWithOwnVipUse(mesh, profile),
-  };
-
-  // An entry exported to `~` reaches no sidecar: it takes part in nothing, not even in who counts as a consumer.
-  const seenBySome = (u: ListenerUnit) => !hiddenFromAll(exportTo[u.entryIndex]!);
-  const byListener = groupBy(buildListenerUnits(loaded.entries, mesh, diagnostics).filter(seenBySome), (u) => u.listener);
-  for (const [listener, units] of byListener) {
-    // A group of one still matters when its entry's match-all chain captures the port (tcp-captures-port).
-    if (units.length > 1 || units.some((u) => u.bind === 'wildcard' && (u.chain === 'tcp' || u.chain === 'auto'))) {
-      analyzeGroup(context, units, {
-        full: (visible) => conflictsOnListener(listener, visible),
-        onePerHost: true,
-        baseline: (visible) => listenerBaseline(listener, visible),
-      });
-    }
-  }
-  const byHostPort = groupBy(sameHostUnits(loaded.entries, sharedHosts).filter(seenBySome), (u) => `${u.host}\u0000${u.port.number}`);
+  const context = groupContext(loaded, mesh, profile, options, accumulator);
+  for (const [listener, units] of listenerGroups(context, diagnostics)) analyzeListener(context, listener, units);
+  const seenBySome = (u: ListenerUnit) => !hiddenFromAll(context.exportTo[u.entryIndex]!);
+  const byHostPort = groupBy(sameHostUnits(loaded.entries, context.sharedHosts).filter(seenBySome), (u) => `${u.host}\u0000${u.port.number}`);
   for (const units of byHostPort.values()) {
     if (new Set(units.map((u) => u.entryIndex)).size > 1) analyzeGroup(context, units, { full: sameHostRecord, onePerHost: false });
   }
@@ -110,13 +79,87 @@ export function analyze(loaded: LoadResult, options: AnalyzeOptions = {}): Analy
   return { findings, diagnostics, entryCount: loaded.entries.length };
 }
 
+/**
+ * The refs some consumers' sidecars put in each collision on one listener, by the id of the finding
+ * analyze() makes of it, computed for those consumers exactly as analyze() computes them. A finding's
+ * members are the union of what every consumer class's records hold, so a ref found here is a member of
+ * that finding whatever the other consumers see. Fix verification uses this to prove, from one view of a
+ * listener, that a candidate leaves a new entry in its collision, without analysing the whole group.
+ */
+export function listenerMembersFor(loaded: LoadResult, listener: string, namespaces: ReadonlySet<string>, options: AnalyzeOptions = {}): Map<string, Set<string>> {
+  const mesh: MeshOptions = { ...DEFAULT_MESH_OPTIONS, ...options.mesh };
+  const members = new Map<string, Set<string>>();
+  const collect: RecordSink = {
+    add({ record }) {
+      const id = findingId(options.meshName, record.rule, record.listener, record.subKey);
+      let refs = members.get(id);
+      if (!refs) members.set(id, refs = new Set());
+      for (const list of [record.winners, record.shadowed, record.undetermined]) for (const ranked of list) refs.add(entryRef(ranked.unit.entry));
+    },
+  };
+  const context = groupContext(loaded, mesh, istioProfile(mesh.istioVersion), options, collect, (consumer) => consumer.namespace !== undefined && namespaces.has(consumer.namespace));
+  const units = listenerGroups(context, []).get(listener);
+  if (units) analyzeListener(context, listener, units);
+  return members;
+}
+
+/** What every group of one analysis shares. */
+function groupContext(loaded: LoadResult, mesh: MeshOptions, profile: IstioProfile, options: AnalyzeOptions, sink: RecordSink, consumers?: (consumer: ConsumerClass) => boolean): GroupContext {
+  // Ages are values: entries of the same creation second and generation share one object (most share "unknown").
+  const sharedAges = new Map<string, EntryAge>();
+  const ages = loaded.entries.map((e): EntryAge => {
+    const timestamp = e.creationTimestamp;
+    const generation = options.newEntryRefs?.has(entryRef(e)) ? 1 : 0;
+    const key = `${timestamp}|${generation}`;
+    let age = sharedAges.get(key);
+    if (!age) sharedAges.set(key, age = { timestamp, generation, ...(profile.legacyTieBreak ? { legacyTieBreak: true } : {}) });
+    return age;
+  });
+  const exportTo = loaded.entries.map((e) => effectiveExportTo(e, mesh));
+  const sharedHosts = hostsOfSeveralEntries(loaded.entries);
+  return {
+    loaded, mesh, profile, ages, exportTo, accumulator: sink,
+    sharedHosts,
+    hostCopies: hostsInSeveralNamespaces(loaded.entries, exportTo, sharedHosts),
+    rootDotSidecar: usesConsumerNamespace(loaded.sidecars.find((s) => s.namespace === mesh.rootNamespace && !s.hasWorkloadSelector)),
+    protocolOverrides: new Map(),
+    vipNamespaces: namespacesWithOwnVipUse(mesh, profile),
+    ...(consumers ? { consumers } : {}),
+  };
+}
+
+/** Every entry's units grouped by listener, leaving out entries exported to no one. */
+function listenerGroups(context: GroupContext, diagnostics: Diagnostic[]): Map<string, ListenerUnit[]> {
+  // An entry exported to `~` reaches no sidecar: it takes part in nothing, not even in who counts as a consumer.
+  const seenBySome = (u: ListenerUnit) => !hiddenFromAll(context.exportTo[u.entryIndex]!);
+  return groupBy(buildListenerUnits(context.loaded.entries, context.mesh, diagnostics).filter(seenBySome), (u) => u.listener);
+}
+
+function analyzeListener(context: GroupContext, listener: string, units: readonly ListenerUnit[]): void {
+  // A group of one still matters when its entry's match-all chain captures the port (tcp-captures-port).
+  if (units.length > 1 || units.some((u) => u.bind === 'wildcard' && (u.chain === 'tcp' || u.chain === 'auto'))) {
+    analyzeGroup(context, units, {
+      full: (visible) => conflictsOnListener(listener, visible),
+      onePerHost: true,
+      baseline: (visible) => listenerBaseline(listener, visible),
+    });
+  }
+}
+
+/** Where a group's per-consumer records go: merged into collisions (analyze), or read as they are (listenerMembersFor). */
+interface RecordSink {
+  add(emitted: Emitted, consumerClass: string): void;
+}
+
 export interface GroupContext {
   loaded: LoadResult;
   mesh: MeshOptions;
   profile: IstioProfile;
   ages: EntryAge[];
   exportTo: (readonly string[])[];
-  accumulator: CollisionAccumulator;
+  accumulator: RecordSink;
+  /** Only these consumers' records are computed (listenerMembersFor); every consumer's when absent. */
+  consumers?: (consumer: ConsumerClass) => boolean;
   /** Hostnames more than one entry names, with those entries (each once, in order): the only ones a hostname rule can concern. */
   sharedHosts: ReadonlyMap<string, readonly number[]>;
   /** Hostnames defined in more than one namespace, with the entries that define them. */
@@ -170,6 +213,7 @@ function analyzeGroup(context: GroupContext, units: readonly ListenerUnit[], det
   const importIndex = new ImportIndex(publicUnits);
 
   for (const consumer of consumerClasses([...scoped.keys(), ...extraNamespaces], context.loaded.sidecars, context.mesh)) {
+    if (context.consumers && !context.consumers(consumer)) continue;
     const ns = consumer.namespace;
     const vips = usesAllocatedVips(context.mesh, ns);
     const statusVips = context.profile.ownNamespaceHostFirst && dnsCaptureFor(context.mesh, ns);

@@ -19,7 +19,7 @@ export function toFinding(collision: Collision, mesh: MeshOptions, meshName: str
   const text = forComparison ? { title: '', explanation: '', fixes: [] } : withControllerNote(explain(collision, members, mesh), mesh);
   return {
     // The default mesh keeps the ids of single-mesh runs, so earlier comments and baselines still match.
-    id: fingerprint(`${meshName === DEFAULT_MESH_NAME ? '' : `${meshName}|`}${collision.rule}|${collision.listener}|${collision.subKey}`),
+    id: findingId(meshName, collision.rule, collision.listener, collision.subKey),
     mesh: meshName,
     membersFingerprint: forComparison ? '' : membersFingerprint(entries),
     rule: collision.rule,
@@ -174,6 +174,11 @@ function membersFingerprint(entries: readonly FindingEntry[]): string {
     }
   });
   return hash.update(piece).digest('hex').slice(0, 16);
+}
+
+/** A finding's id: its mesh, rule, listener and sub-key, so the same collision keeps its id across analyses and commits. */
+export function findingId(meshName: string = DEFAULT_MESH_NAME, rule: string, listener: string, subKey: string): string {
+  return fingerprint(`${meshName === DEFAULT_MESH_NAME ? '' : `${meshName}|`}${rule}|${listener}|${subKey}`);
 }
 
 function fingerprint(text: string): string {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { analyze } from '../../../src/core/analysis/analyze.js';
+import { analyze, listenerMembersFor } from '../../../src/core/analysis/analyze.js';
 import { PROFILE_VERSIONS } from '../../../src/core/analysis/istio-version.js';
 import { loadSources } from '../../../src/core/load/load-sources.js';
 import { entryRef, type AnalysisResult, type MeshOptions, type SourceFile } from '../../../src/core/model.js';
@@ -114,6 +114,26 @@ describe('properties of the Istio rules', () => {
       const after = verdicts(run(files(w, rename), meshOf(settings, rename)), unname);
       expect(after).toEqual(before);
     }), { numRuns: 60 });
+  });
+
+  test('what some namespaces see on one listener, the whole analysis\'s finding of that id holds too', () => {
+    // Fix verification rejects a candidate from one view of a listener (listenerMembersFor): sound only if a finding's
+    // members are the union of every consumer's, and each consumer's records are computed as the whole analysis does.
+    let found = 0;
+    fc.assert(fc.property(world, meshSettings, fc.subarray([...NAMESPACES], { minLength: 1 }), fc.array(fc.nat(), { maxLength: 2 }), (w, settings, namespaces, young) => {
+      const loaded = loadSources(files(w), { defaultNamespace: 'default' });
+      const newEntryRefs = new Set(young.map((i) => entryRef(loaded.entries[i % loaded.entries.length]!)));
+      const options = { mesh: meshOf(settings), newEntryRefs, forComparison: true };
+      const whole = new Map(analyze(loaded, options).findings.map((f) => [f.id, new Set(f.entries.map((e) => e.ref))]));
+      const listeners = new Set(loaded.entries.flatMap((e) => e.ports.flatMap((p) => [`0.0.0.0_${p.number}`, ...e.addresses.map((a) => `${a}_${p.number}`)])));
+      for (const listener of listeners) {
+        for (const [id, refs] of listenerMembersFor(loaded, listener, new Set(namespaces), options)) {
+          found += refs.size;
+          expect([...refs].filter((ref) => !whole.get(id)?.has(ref))).toEqual([]);
+        }
+      }
+    }), { numRuns: Number(process.env.PROP_RUNS ?? 200) });
+    expect(found).toBeGreaterThan(0);
   });
 
   test('a verified fix never introduces a finding in any Istio version profile', () => {
