@@ -13673,37 +13673,37 @@ function toType(x) {
     }
     return celType(x);
 }
-function identity$1(x) {
+function identity$2(x) {
     return x;
 }
 const { BOOL: BOOL$2, BYTES: BYTES$1, DOUBLE: DOUBLE$1, DYN: DYN$2, INT: INT$3, STRING: STRING$4, TYPE, UINT: UINT$1 } = CelScalar;
 // biome-ignore format: table
 var cast = [
     // Int
-    celFunc("int", [INT$3], INT$3, identity$1),
+    celFunc("int", [INT$3], INT$3, identity$2),
     celFunc("int", [UINT$1], INT$3, (x) => safeInt(x.value)),
     celFunc("int", [DOUBLE$1], INT$3, safeInt),
     celFunc("int", [STRING$4], INT$3, safeInt),
     celFunc("int", [TIMESTAMP], INT$3, (x) => safeInt(x.message.seconds)),
     celFunc("int", [DURATION], INT$3, (x) => safeInt(x.message.seconds)),
     // Uint
-    celFunc("uint", [UINT$1], UINT$1, identity$1),
+    celFunc("uint", [UINT$1], UINT$1, identity$2),
     celFunc("uint", [INT$3], UINT$1, safeUint),
     celFunc("uint", [DOUBLE$1], UINT$1, safeUint),
     celFunc("uint", [STRING$4], UINT$1, safeUint),
     // Double
-    celFunc("double", [DOUBLE$1], DOUBLE$1, identity$1),
+    celFunc("double", [DOUBLE$1], DOUBLE$1, identity$2),
     celFunc("double", [INT$3], DOUBLE$1, (x) => Number(x)),
     celFunc("double", [UINT$1], DOUBLE$1, (x) => Number(x.value)),
     celFunc("double", [STRING$4], DOUBLE$1, (x) => Number(x)),
     // Bool
-    celFunc("bool", [BOOL$2], BOOL$2, identity$1),
+    celFunc("bool", [BOOL$2], BOOL$2, identity$2),
     celFunc("bool", [STRING$4], BOOL$2, stringToBool),
     // Bytes
-    celFunc("bytes", [BYTES$1], BYTES$1, identity$1),
+    celFunc("bytes", [BYTES$1], BYTES$1, identity$2),
     celFunc("bytes", [STRING$4], BYTES$1, (x) => encoder$1.encode(x)),
     // String
-    celFunc("string", [STRING$4], STRING$4, identity$1),
+    celFunc("string", [STRING$4], STRING$4, identity$2),
     celFunc("string", [BOOL$2], STRING$4, (x) => x.toString()),
     celFunc("string", [INT$3], STRING$4, (x) => x.toString()),
     celFunc("string", [UINT$1], STRING$4, (x) => x.value.toString()),
@@ -13712,16 +13712,16 @@ var cast = [
     celFunc("string", [TIMESTAMP], STRING$4, (x) => toJson(TimestampSchema, x.message)),
     celFunc("string", [DURATION], STRING$4, (x) => toJson(DurationSchema, x.message)),
     // Timestamp
-    celFunc("timestamp", [TIMESTAMP], TIMESTAMP, identity$1),
+    celFunc("timestamp", [TIMESTAMP], TIMESTAMP, identity$2),
     celFunc("timestamp", [STRING$4], TIMESTAMP, stringToTimestamp),
     celFunc("timestamp", [INT$3], TIMESTAMP, (x) => timestampFromMs(Number(x))),
     // Duration
-    celFunc("duration", [DURATION], DURATION, identity$1),
+    celFunc("duration", [DURATION], DURATION, identity$2),
     celFunc("duration", [STRING$4], DURATION, parseDuration),
     celFunc("duration", [INT$3], DURATION, (x) => create(DurationSchema, { seconds: x })),
     // Misc
     celFunc("type", [DYN$2], TYPE, toType),
-    celFunc("dyn", [DYN$2], DYN$2, identity$1),
+    celFunc("dyn", [DYN$2], DYN$2, identity$2),
 ];
 
 // Copyright 2024-2026 Buf Technologies, Inc.
@@ -31323,12 +31323,12 @@ var composer = {};
 
 var directives = {};
 
-var identity = {};
+var identity$1 = {};
 
 var hasRequiredIdentity;
 
 function requireIdentity () {
-	if (hasRequiredIdentity) return identity;
+	if (hasRequiredIdentity) return identity$1;
 	hasRequiredIdentity = 1;
 
 	const ALIAS = Symbol.for('yaml.alias');
@@ -31366,23 +31366,23 @@ function requireIdentity () {
 	}
 	const hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
 
-	identity.ALIAS = ALIAS;
-	identity.DOC = DOC;
-	identity.MAP = MAP;
-	identity.NODE_TYPE = NODE_TYPE;
-	identity.PAIR = PAIR;
-	identity.SCALAR = SCALAR;
-	identity.SEQ = SEQ;
-	identity.hasAnchor = hasAnchor;
-	identity.isAlias = isAlias;
-	identity.isCollection = isCollection;
-	identity.isDocument = isDocument;
-	identity.isMap = isMap;
-	identity.isNode = isNode;
-	identity.isPair = isPair;
-	identity.isScalar = isScalar;
-	identity.isSeq = isSeq;
-	return identity;
+	identity$1.ALIAS = ALIAS;
+	identity$1.DOC = DOC;
+	identity$1.MAP = MAP;
+	identity$1.NODE_TYPE = NODE_TYPE;
+	identity$1.PAIR = PAIR;
+	identity$1.SCALAR = SCALAR;
+	identity$1.SEQ = SEQ;
+	identity$1.hasAnchor = hasAnchor;
+	identity$1.isAlias = isAlias;
+	identity$1.isCollection = isCollection;
+	identity$1.isDocument = isDocument;
+	identity$1.isMap = isMap;
+	identity$1.isNode = isNode;
+	identity$1.isPair = isPair;
+	identity$1.isScalar = isScalar;
+	identity$1.isSeq = isSeq;
+	return identity$1;
 }
 
 var visit = {};
@@ -40468,19 +40468,17 @@ function sharedLoader(maxFileBytes, preloaded = []) {
     const keyOf = (path, defaultNamespace) => `${defaultNamespace}\u0000${path}`;
     for (const { file, defaultNamespace, part } of preloaded)
         cache.set(keyOf(file.path, defaultNamespace), { text: file.text, part });
-    return (files, defaultNamespace) => {
-        const options = { defaultNamespace, maxFileBytes };
-        return mergeLoadResults(files.map((file) => {
-            const key = keyOf(file.path, defaultNamespace);
-            const cached = cache.get(key);
-            if (cached && cached.text === file.text)
-                return cached.part;
-            const part = loadSourceFile(file, options);
-            if (!cached)
-                cache.set(key, { text: file.text, part });
-            return part;
-        }));
+    const one = (file, defaultNamespace) => {
+        const key = keyOf(file.path, defaultNamespace);
+        const cached = cache.get(key);
+        if (cached && cached.text === file.text)
+            return cached.part;
+        const part = loadSourceFile(file, { defaultNamespace, maxFileBytes });
+        if (!cached)
+            cache.set(key, { text: file.text, part });
+        return part;
     };
+    return Object.assign((files, defaultNamespace) => mergeLoadResults(files.map((file) => one(file, defaultNamespace))), { one });
 }
 /** Diagnostics in first-seen order, each (code, place, message) once. */
 class DiagnosticSet {
@@ -53809,14 +53807,14 @@ function aerakiEvidence(entries) {
  */
 const NETWORKING = 'networking.istio.io';
 const loadAlone = (file, defaultNamespace) => loadSources([file], { defaultNamespace });
-function inferRepositoryPlan(files, defaults, loadFile = loadAlone) {
+function inferRepositoryPlan(files, defaults, loadFile = loadAlone, share = newIdentityShare()) {
     const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const byPath = new Map(sorted.map((f) => [f.path, f]));
     const folders = foldersOf(sorted);
     const tree = readKustomizeTree(sorted);
     const kustomizeFiles = allReadFiles(tree);
     const charts = findHelmCharts(sorted);
-    const identities = identityReader(byPath, defaults.defaultNamespace, loadFile);
+    const identities = identityReader(byPath, defaults.defaultNamespace, loadFile, share);
     const diagnostics = [];
     const units = [];
     const claimed = new Set();
@@ -53942,30 +53940,40 @@ function chartFile(chart, byPath) {
     return byPath.has(`${prefix}Chart.yaml`) ? `${prefix}Chart.yaml` : `${prefix}Chart.yml`;
 }
 /** `group/kind/namespace/name` of each ServiceEntry and Sidecar in some files; loads each file once. */
-function identityReader(byPath, defaultNamespace, loadFile) {
-    const cache = new Map();
-    const entryCache = new Map();
-    const objectsOf = (path) => {
-        let objects = cache.get(path);
-        if (!objects) {
-            const file = byPath.get(path);
-            const loaded = file ? loadFile(file, defaultNamespace) : { entries: [], sidecars: [] };
-            entryCache.set(path, loaded.entries);
-            objects = [
-                ...loaded.entries.map((e) => ({ kind: 'ServiceEntry', namespace: e.namespace, explicit: e.namespaceExplicit, name: e.name })),
-                ...loaded.sidecars.map((s) => ({ kind: 'Sidecar', namespace: s.namespace, explicit: true, name: s.name })),
-            ];
-            cache.set(path, objects);
-        }
-        return objects;
+function identityReader(byPath, defaultNamespace, loadFile, share) {
+    const loadedOf = (path) => {
+        const file = byPath.get(path);
+        return file ? loadFile(file, defaultNamespace) : NOTHING_LOADED;
     };
-    const reader = (paths, override) => [...new Set(paths.flatMap((p) => objectsOf(p).map((o) => `${NETWORKING}/${o.kind}/${override ?? o.namespace}/${o.name}`)))];
-    return Object.assign(reader, {
-        entries: (paths) => paths.flatMap((p) => {
-            objectsOf(p);
-            return entryCache.get(p) ?? [];
-        }),
-    });
+    const reader = (paths, override) => {
+        // One file as written (nearly every call): its identities as made for its load, shared by both sides of a review.
+        if (paths.length === 1 && override === undefined)
+            return identitiesOf(loadedOf(paths[0]), share);
+        return [...new Set(paths.flatMap((p) => objectsOf(loadedOf(p)).map((o) => identity(o, override ?? o.namespace))))];
+    };
+    return Object.assign(reader, { entries: (paths) => paths.flatMap((p) => loadedOf(p).entries) });
+}
+const NOTHING_LOADED = { entries: [], sidecars: [], diagnostics: [] };
+function newIdentityShare() {
+    return new WeakMap();
+}
+/** A file's identities under its own namespaces, each once, made once per load and share. */
+function identitiesOf(loaded, share) {
+    let known = share.get(loaded);
+    if (!known) {
+        known = [...new Set(objectsOf(loaded).map((o) => identity(o, o.namespace)))];
+        share.set(loaded, known);
+    }
+    return known;
+}
+function objectsOf(loaded) {
+    return [
+        ...loaded.entries.map((e) => ({ kind: 'ServiceEntry', namespace: e.namespace, name: e.name })),
+        ...loaded.sidecars.map((s) => ({ kind: 'Sidecar', namespace: s.namespace, name: s.name })),
+    ];
+}
+function identity(object, namespace) {
+    return `${NETWORKING}/${object.kind}/${namespace}/${object.name}`;
 }
 /** The repository files a mesh reads before rendering: its plain manifests and its Kustomize roots' files. */
 function sourcePathsOf(mesh, tree) {
@@ -54125,10 +54133,10 @@ function planFromConfigText(text, configPath, repositoryPaths, fallback) {
  * repository itself declares (Argo CD, Flux, Kustomize roots, folder
  * conventions, copies of one object); `files` are keyed by repository path.
  */
-function planRepository(config, files, fallback, loadFile) {
+function planRepository(config, files, fallback, loadFile, share) {
     if (config)
         return planFromConfigText(config.text, config.path, files.map((f) => f.path), fallback);
-    return { plan: withSettingsFiles(inferRepositoryPlan(files, fallback, loadFile), files), config: undefined, diagnostics: [] };
+    return { plan: withSettingsFiles(inferRepositoryPlan(files, fallback, loadFile, share), files), config: undefined, diagnostics: [] };
 }
 function planFromConfig(config, repositoryPaths, fallback) {
     const diagnostics = [];
@@ -55823,25 +55831,10 @@ async function reviewByMesh(request) {
     const headFiles = manifests(applyChanges(request.baseFiles, request.changes));
     // One loader for planning and reviewing both sides: a file is parsed once, and an unchanged one once for both sides.
     const load = sharedLoader(request.maxFileBytes, request.preloaded);
-    const loadFile = (file, namespace) => load([file], namespace);
-    const head = planRepository(request.headConfig, headFiles, request.fallback, loadFile);
-    if (!head.plan)
-        return { ok: false, diagnostics: head.diagnostics };
-    const notes = [];
-    // A pull request that adds the config file (or mends a broken one) states how the clusters were split all along:
-    // the base is split the same way, so adding it does not turn every old collision into a resolved one.
-    let base = planRepository(request.baseConfig, baseFiles, request.fallback, loadFile);
-    // The base's own suppressions, even when its meshes are split by the head's config below.
-    const baseOwnConfig = base.config;
-    if (!base.plan && request.headConfig) {
-        notes.push(`${request.baseConfig?.path ?? 'The config file'} has errors on the base branch; the base is split by the head's config instead.`);
-        base = planRepository(request.headConfig, baseFiles, request.fallback, loadFile);
-    }
-    else if (!request.baseConfig && request.headConfig) {
-        notes.push(`This change adds ${request.headConfig.path}; the base branch is split by it too, so only what the change does is reported.`);
-        base = planRepository(request.headConfig, baseFiles, request.fallback, loadFile);
-    }
-    const basePlan = base.plan ?? planRepository(undefined, baseFiles, request.fallback, loadFile).plan;
+    const planned = planSides(request, baseFiles, headFiles, load.one);
+    if (!planned.ok)
+        return planned;
+    const { head, basePlan, baseOwnConfig, notes } = planned;
     const materializeAll = (plan, files) => materializeSide(plan, files, request.renderers);
     // A mesh the change does not reach is rendered and analysed once, on the head side.
     const unchanged = unchangedMeshes({ plan: basePlan, files: baseFiles }, { plan: head.plan, files: headFiles }, request.changes);
@@ -55861,6 +55854,32 @@ async function reviewByMesh(request) {
         head: [...(report.annotationSuppressions?.head ?? []), ...fromConfig(head.config)],
     }, request.today ?? new Date().toISOString().slice(0, 10));
     return { ok: true, report: settled, basePlan, headPlan: head.plan, config: head.config, notes };
+}
+/**
+ * Both sides' plans, each by its own config file (or the head's, see below). One step, so the per-file identity
+ * work they share (see IdentityShare) is let go when it returns, before the review needs the memory.
+ */
+function planSides(request, baseFiles, headFiles, loadFile) {
+    const share = newIdentityShare();
+    const head = planRepository(request.headConfig, headFiles, request.fallback, loadFile, share);
+    if (!head.plan)
+        return { ok: false, diagnostics: head.diagnostics };
+    const notes = [];
+    // A pull request that adds the config file (or mends a broken one) states how the clusters were split all along:
+    // the base is split the same way, so adding it does not turn every old collision into a resolved one.
+    let base = planRepository(request.baseConfig, baseFiles, request.fallback, loadFile, share);
+    // The base's own suppressions, even when its meshes are split by the head's config below.
+    const baseOwnConfig = base.config;
+    if (!base.plan && request.headConfig) {
+        notes.push(`${request.baseConfig?.path ?? 'The config file'} has errors on the base branch; the base is split by the head's config instead.`);
+        base = planRepository(request.headConfig, baseFiles, request.fallback, loadFile, share);
+    }
+    else if (!request.baseConfig && request.headConfig) {
+        notes.push(`This change adds ${request.headConfig.path}; the base branch is split by it too, so only what the change does is reported.`);
+        base = planRepository(request.headConfig, baseFiles, request.fallback, loadFile, share);
+    }
+    const basePlan = base.plan ?? planRepository(undefined, baseFiles, request.fallback, loadFile, share).plan;
+    return { ok: true, head: { plan: head.plan, config: head.config }, basePlan, baseOwnConfig, notes };
 }
 /** A config file as one side's reader returned it; one that exists but was not read (a symlink, too large) stops the run. */
 function configFromRead(path, read) {
@@ -56983,7 +57002,7 @@ async function loadRepository(request) {
     // (a mesh whose config names another one parses its files again, on demand).
     const preloaded = await preloadFiles(repositoryFiles.map(display), { defaultNamespace: request.fallback.defaultNamespace, workerScript: request.loadWorkerScript });
     const load = sharedLoader(undefined, preloaded);
-    const planned = planRepository(config, repositoryFiles, request.fallback, (file, namespace) => load([display(file)], namespace));
+    const planned = planRepository(config, repositoryFiles, request.fallback, (file, namespace) => load.one(display(file), namespace));
     if (!planned.plan)
         return { ok: false, diagnostics: planned.diagnostics };
     const renderers = request.renderers ?? defaultRenderers(repositoryFiles);

@@ -160,7 +160,7 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
       const files = tree.files.filter((f) => f.path !== config?.path);
       // One loader for planning and analysis, so no file is parsed twice; a large tree's in several threads first.
       const load = sharedLoader(DEFAULT_MAX_FILE_BYTES, await preloadFiles(files, { defaultNamespace: fallback.defaultNamespace, maxFileBytes: DEFAULT_MAX_FILE_BYTES, workerScript: environment.loadWorkerScript }));
-      const planned = planRepository(config, files, fallback, (file, namespace) => load([file], namespace));
+      const planned = planRepository(config, files, fallback, load.one);
       if (!planned.plan) return { kind: 'config-errors', diagnostics: planned.diagnostics } as const;
       io.info(planned.plan.summary);
       const meshes = loadMeshes(await materializeSide(planned.plan, files, defaultRenderers(files)), { loader: load });

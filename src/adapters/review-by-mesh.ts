@@ -6,6 +6,7 @@ import type { Diagnostic, SourceFile } from '../core/model.js';
 import type { FileRead } from './git/file-read.js';
 import { sharedLoader, type PreloadedFile } from '../core/analysis/analyze-meshes.js';
 import { planRepository } from '../core/repository/config-plan.js';
+import { newIdentityShare, type FileLoader } from '../core/repository/infer-meshes.js';
 import type { MeshSettings, RepositoryPlan } from '../core/repository/mesh-plan.js';
 import type { RepositoryConfig } from '../core/repository/repository-config.js';
 import { applyChanges, type ChangedFile } from '../core/review/apply-changes.js';
@@ -54,23 +55,9 @@ export async function reviewByMesh(request: MeshReviewRequest): Promise<MeshRevi
 
   // One loader for planning and reviewing both sides: a file is parsed once, and an unchanged one once for both sides.
   const load = sharedLoader(request.maxFileBytes, request.preloaded);
-  const loadFile = (file: SourceFile, namespace: string) => load([file], namespace);
-  const head = planRepository(request.headConfig, headFiles, request.fallback, loadFile);
-  if (!head.plan) return { ok: false, diagnostics: head.diagnostics };
-  const notes: string[] = [];
-  // A pull request that adds the config file (or mends a broken one) states how the clusters were split all along:
-  // the base is split the same way, so adding it does not turn every old collision into a resolved one.
-  let base = planRepository(request.baseConfig, baseFiles, request.fallback, loadFile);
-  // The base's own suppressions, even when its meshes are split by the head's config below.
-  const baseOwnConfig = base.config;
-  if (!base.plan && request.headConfig) {
-    notes.push(`${request.baseConfig?.path ?? 'The config file'} has errors on the base branch; the base is split by the head's config instead.`);
-    base = planRepository(request.headConfig, baseFiles, request.fallback, loadFile);
-  } else if (!request.baseConfig && request.headConfig) {
-    notes.push(`This change adds ${request.headConfig.path}; the base branch is split by it too, so only what the change does is reported.`);
-    base = planRepository(request.headConfig, baseFiles, request.fallback, loadFile);
-  }
-  const basePlan = base.plan ?? planRepository(undefined, baseFiles, request.fallback, loadFile).plan!;
+  const planned = planSides(request, baseFiles, headFiles, load.one);
+  if (!planned.ok) return planned;
+  const { head, basePlan, baseOwnConfig, notes } = planned;
 
   const materializeAll = (plan: RepositoryPlan, files: readonly SourceFile[]) => materializeSide(plan, files, request.renderers);
   // A mesh the change does not reach is rendered and analysed once, on the head side.
@@ -91,6 +78,31 @@ export async function reviewByMesh(request: MeshReviewRequest): Promise<MeshRevi
     head: [...(report.annotationSuppressions?.head ?? []), ...fromConfig(head.config)],
   }, request.today ?? new Date().toISOString().slice(0, 10));
   return { ok: true, report: settled, basePlan, headPlan: head.plan, config: head.config, notes };
+}
+
+/**
+ * Both sides' plans, each by its own config file (or the head's, see below). One step, so the per-file identity
+ * work they share (see IdentityShare) is let go when it returns, before the review needs the memory.
+ */
+function planSides(request: MeshReviewRequest, baseFiles: readonly SourceFile[], headFiles: readonly SourceFile[], loadFile: FileLoader) {
+  const share = newIdentityShare();
+  const head = planRepository(request.headConfig, headFiles, request.fallback, loadFile, share);
+  if (!head.plan) return { ok: false as const, diagnostics: head.diagnostics };
+  const notes: string[] = [];
+  // A pull request that adds the config file (or mends a broken one) states how the clusters were split all along:
+  // the base is split the same way, so adding it does not turn every old collision into a resolved one.
+  let base = planRepository(request.baseConfig, baseFiles, request.fallback, loadFile, share);
+  // The base's own suppressions, even when its meshes are split by the head's config below.
+  const baseOwnConfig = base.config;
+  if (!base.plan && request.headConfig) {
+    notes.push(`${request.baseConfig?.path ?? 'The config file'} has errors on the base branch; the base is split by the head's config instead.`);
+    base = planRepository(request.headConfig, baseFiles, request.fallback, loadFile, share);
+  } else if (!request.baseConfig && request.headConfig) {
+    notes.push(`This change adds ${request.headConfig.path}; the base branch is split by it too, so only what the change does is reported.`);
+    base = planRepository(request.headConfig, baseFiles, request.fallback, loadFile, share);
+  }
+  const basePlan = base.plan ?? planRepository(undefined, baseFiles, request.fallback, loadFile, share).plan!;
+  return { ok: true as const, head: { plan: head.plan, config: head.config }, basePlan, baseOwnConfig, notes };
 }
 
 /** A config file as one side's reader returned it; one that exists but was not read (a symlink, too large) stops the run. */

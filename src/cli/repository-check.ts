@@ -69,7 +69,7 @@ async function loadRepository(request: RepositoryCheckRequest): Promise<LoadedRe
   // (a mesh whose config names another one parses its files again, on demand).
   const preloaded = await preloadFiles(repositoryFiles.map(display), { defaultNamespace: request.fallback.defaultNamespace, workerScript: request.loadWorkerScript });
   const load = sharedLoader(undefined, preloaded);
-  const planned = planRepository(config, repositoryFiles, request.fallback, (file, namespace) => load([display(file)], namespace));
+  const planned = planRepository(config, repositoryFiles, request.fallback, (file, namespace) => load.one(display(file), namespace));
   if (!planned.plan) return { ok: false, diagnostics: planned.diagnostics };
   const renderers = request.renderers ?? defaultRenderers(repositoryFiles);
   const workspace = new RenderWorkspace(root, renderers.allowRemote);

@@ -6,7 +6,7 @@
  */
 import { analyze } from './analyze.js';
 import { compareFindings } from './findings.js';
-import { loadSourceFile, mergeLoadResults, type LoadOptions } from '../load/load-sources.js';
+import { loadSourceFile, mergeLoadResults } from '../load/load-sources.js';
 import type { AnalysisResult, Diagnostic, LoadResult, SourceFile } from '../model.js';
 import { loadMeshSources, type MeshSourceGroup } from '../repository/load-mesh.js';
 import type { MeshPlan } from '../repository/mesh-plan.js';
@@ -46,7 +46,15 @@ export interface MeshAnalysisOptions {
   loader?: SharedLoader;
 }
 
-export type SharedLoader = (files: readonly SourceFile[], defaultNamespace: string) => LoadResult;
+export interface SharedLoader {
+  (files: readonly SourceFile[], defaultNamespace: string): LoadResult;
+  /**
+   * One file's load as cached, not a copy: the same object for every caller that asks for the same path, text
+   * and default namespace (both sides of a review, for a file the change leaves alone), so per-file work keyed
+   * by it is shared too. Read it, never change it.
+   */
+  one(file: SourceFile, defaultNamespace: string): LoadResult;
+}
 
 /** A mesh whose inputs are parsed: all its analysis needs, without the files' texts. */
 export interface LoadedMesh {
@@ -123,17 +131,15 @@ export function sharedLoader(maxFileBytes: number | undefined, preloaded: Iterab
   const cache = new Map<string, { text: string; part: LoadResult }>();
   const keyOf = (path: string, defaultNamespace: string) => `${defaultNamespace}\u0000${path}`;
   for (const { file, defaultNamespace, part } of preloaded) cache.set(keyOf(file.path, defaultNamespace), { text: file.text, part });
-  return (files, defaultNamespace) => {
-    const options: LoadOptions = { defaultNamespace, maxFileBytes };
-    return mergeLoadResults(files.map((file) => {
-      const key = keyOf(file.path, defaultNamespace);
-      const cached = cache.get(key);
-      if (cached && cached.text === file.text) return cached.part;
-      const part = loadSourceFile(file, options);
-      if (!cached) cache.set(key, { text: file.text, part });
-      return part;
-    }));
+  const one = (file: SourceFile, defaultNamespace: string): LoadResult => {
+    const key = keyOf(file.path, defaultNamespace);
+    const cached = cache.get(key);
+    if (cached && cached.text === file.text) return cached.part;
+    const part = loadSourceFile(file, { defaultNamespace, maxFileBytes });
+    if (!cached) cache.set(key, { text: file.text, part });
+    return part;
   };
+  return Object.assign((files: readonly SourceFile[], defaultNamespace: string) => mergeLoadResults(files.map((file) => one(file, defaultNamespace))), { one });
 }
 
 /** Diagnostics in first-seen order, each (code, place, message) once. */

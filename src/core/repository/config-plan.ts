@@ -5,7 +5,7 @@
  */
 import picomatch from 'picomatch';
 import type { Diagnostic, SourceFile } from '../model.js';
-import { inferRepositoryPlan, type FileLoader } from './infer-meshes.js';
+import { inferRepositoryPlan, type FileLoader, type IdentityShare } from './infer-meshes.js';
 import { withSettingsFiles } from './settings-files.js';
 import type { MeshInput, MeshPlan, MeshSettings, RepositoryPlan } from './mesh-plan.js';
 import { parseRepositoryConfig, type ConfigMesh, type ConfigSettings, type RepositoryConfig } from './repository-config.js';
@@ -34,9 +34,9 @@ export function planFromConfigText(text: string, configPath: string, repositoryP
  * repository itself declares (Argo CD, Flux, Kustomize roots, folder
  * conventions, copies of one object); `files` are keyed by repository path.
  */
-export function planRepository(config: { text: string; path: string } | undefined, files: readonly SourceFile[], fallback: MeshSettings, loadFile?: FileLoader): ConfigPlanResult {
+export function planRepository(config: { text: string; path: string } | undefined, files: readonly SourceFile[], fallback: MeshSettings, loadFile?: FileLoader, share?: IdentityShare): ConfigPlanResult {
   if (config) return planFromConfigText(config.text, config.path, files.map((f) => f.path), fallback);
-  return { plan: withSettingsFiles(inferRepositoryPlan(files, fallback, loadFile), files), config: undefined, diagnostics: [] };
+  return { plan: withSettingsFiles(inferRepositoryPlan(files, fallback, loadFile, share), files), config: undefined, diagnostics: [] };
 }
 
 export function planFromConfig(config: RepositoryConfig, repositoryPaths: readonly string[], fallback: MeshSettings): RepositoryPlan {

@@ -38,14 +38,14 @@ export type FileLoader = (file: SourceFile, defaultNamespace: string) => LoadRes
 
 const loadAlone: FileLoader = (file, defaultNamespace) => loadSources([file], { defaultNamespace });
 
-export function inferRepositoryPlan(files: readonly SourceFile[], defaults: MeshSettings, loadFile: FileLoader = loadAlone): RepositoryPlan {
+export function inferRepositoryPlan(files: readonly SourceFile[], defaults: MeshSettings, loadFile: FileLoader = loadAlone, share: IdentityShare = newIdentityShare()): RepositoryPlan {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const byPath = new Map(sorted.map((f) => [f.path, f]));
   const folders = foldersOf(sorted);
   const tree = readKustomizeTree(sorted);
   const kustomizeFiles = allReadFiles(tree);
   const charts = findHelmCharts(sorted);
-  const identities = identityReader(byPath, defaults.defaultNamespace, loadFile);
+  const identities = identityReader(byPath, defaults.defaultNamespace, loadFile, share);
   const diagnostics: Diagnostic[] = [];
 
   const units: Unit[] = [];
@@ -173,37 +173,57 @@ function chartFile(chart: HelmChart, byPath: ReadonlyMap<string, SourceFile>): s
 }
 
 interface IdentityReader {
-  (paths: readonly string[], namespaceOverride: string | undefined): string[];
+  (paths: readonly string[], namespaceOverride: string | undefined): readonly string[];
   /** The ServiceEntries the files hold, as written. */
   entries(paths: readonly string[]): ServiceEntry[];
 }
 
 /** `group/kind/namespace/name` of each ServiceEntry and Sidecar in some files; loads each file once. */
-function identityReader(byPath: ReadonlyMap<string, SourceFile>, defaultNamespace: string, loadFile: FileLoader): IdentityReader {
-  const cache = new Map<string, Array<{ kind: string; namespace: string; explicit: boolean; name: string }>>();
-  const entryCache = new Map<string, ServiceEntry[]>();
-  const objectsOf = (path: string) => {
-    let objects = cache.get(path);
-    if (!objects) {
-      const file = byPath.get(path);
-      const loaded = file ? loadFile(file, defaultNamespace) : { entries: [], sidecars: [] };
-      entryCache.set(path, loaded.entries);
-      objects = [
-        ...loaded.entries.map((e) => ({ kind: 'ServiceEntry', namespace: e.namespace, explicit: e.namespaceExplicit, name: e.name })),
-        ...loaded.sidecars.map((s) => ({ kind: 'Sidecar', namespace: s.namespace, explicit: true, name: s.name })),
-      ];
-      cache.set(path, objects);
-    }
-    return objects;
+function identityReader(byPath: ReadonlyMap<string, SourceFile>, defaultNamespace: string, loadFile: FileLoader, share: IdentityShare): IdentityReader {
+  const loadedOf = (path: string): LoadResult => {
+    const file = byPath.get(path);
+    return file ? loadFile(file, defaultNamespace) : NOTHING_LOADED;
   };
-  const reader = (paths: readonly string[], override: string | undefined) =>
-    [...new Set(paths.flatMap((p) => objectsOf(p).map((o) => `${NETWORKING}/${o.kind}/${override ?? o.namespace}/${o.name}`)))];
-  return Object.assign(reader, {
-    entries: (paths: readonly string[]) => paths.flatMap((p) => {
-      objectsOf(p);
-      return entryCache.get(p) ?? [];
-    }),
-  });
+  const reader = (paths: readonly string[], override: string | undefined): readonly string[] => {
+    // One file as written (nearly every call): its identities as made for its load, shared by both sides of a review.
+    if (paths.length === 1 && override === undefined) return identitiesOf(loadedOf(paths[0]!), share);
+    return [...new Set(paths.flatMap((p) => objectsOf(loadedOf(p)).map((o) => identity(o, override ?? o.namespace))))];
+  };
+  return Object.assign(reader, { entries: (paths: readonly string[]) => paths.flatMap((p) => loadedOf(p).entries) });
+}
+
+const NOTHING_LOADED: LoadResult = { entries: [], sidecars: [], diagnostics: [] };
+
+/**
+ * Identities made for one plan or several: plans of both sides of a review share the per-file work through one,
+ * since a loader that hands both sides the same load for a file the change leaves alone (SharedLoader.one) keys it
+ * alike. Whoever makes one decides how long those strings live.
+ */
+export type IdentityShare = WeakMap<LoadResult, readonly string[]>;
+
+export function newIdentityShare(): IdentityShare {
+  return new WeakMap();
+}
+
+/** A file's identities under its own namespaces, each once, made once per load and share. */
+function identitiesOf(loaded: LoadResult, share: IdentityShare): readonly string[] {
+  let known = share.get(loaded);
+  if (!known) {
+    known = [...new Set(objectsOf(loaded).map((o) => identity(o, o.namespace)))];
+    share.set(loaded, known);
+  }
+  return known;
+}
+
+function objectsOf(loaded: LoadResult): Array<{ kind: string; namespace: string; name: string }> {
+  return [
+    ...loaded.entries.map((e) => ({ kind: 'ServiceEntry', namespace: e.namespace, name: e.name })),
+    ...loaded.sidecars.map((s) => ({ kind: 'Sidecar', namespace: s.namespace, name: s.name })),
+  ];
+}
+
+function identity(object: { kind: string; name: string }, namespace: string): string {
+  return `${NETWORKING}/${object.kind}/${namespace}/${object.name}`;
 }
 
 /** The repository files a mesh reads before rendering: its plain manifests and its Kustomize roots' files. */
