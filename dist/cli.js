@@ -30951,26 +30951,33 @@ function analyze(loaded, options = {}) {
  * members are the union of what every consumer class's records hold, so a ref found here is a member of
  * that finding whatever the other consumers see. Fix verification uses this to prove, from one view of a
  * listener, that a candidate leaves a new entry in its collision, without analysing the whole group.
+ * Refs are read off the records as they are iterated (a consumer's own entries first), so a caller looking
+ * for one of them stops without walking a 100k-member record.
  */
 function listenerMembersFor(loaded, listener, namespaces, options = {}) {
     const mesh = { ...DEFAULT_MESH_OPTIONS, ...options.mesh };
-    const members = new Map();
+    const records = new Map();
     const collect = {
         add({ record }) {
             const id = findingId(options.meshName, record.rule, record.listener, record.subKey);
-            let refs = members.get(id);
-            if (!refs)
-                members.set(id, refs = new Set());
-            for (const list of [record.winners, record.shadowed, record.undetermined])
-                for (const ranked of list)
-                    refs.add(entryRef(ranked.unit.entry));
+            const list = records.get(id);
+            if (list)
+                list.push(record);
+            else
+                records.set(id, [record]);
         },
     };
     const context = groupContext(loaded, mesh, istioProfile(mesh.istioVersion), options, collect, (consumer) => consumer.namespace !== undefined && namespaces.has(consumer.namespace));
     const units = listenerGroups(context, []).get(listener);
     if (units)
         analyzeListener(context, listener, units);
-    return members;
+    return new Map([...records].map(([id, list]) => [id, refsOf$1(list)]));
+}
+function* refsOf$1(records) {
+    for (const record of records)
+        for (const list of [record.winners, record.undetermined, record.shadowed])
+            for (const ranked of list)
+                yield entryRef(ranked.unit.entry);
 }
 /** What every group of one analysis shares. */
 function groupContext(loaded, mesh, profile, options, sink, consumers) {
@@ -41678,12 +41685,14 @@ function provedStillIntroduced(finding, patchedFiles, listenersOf, context) {
     // the port, 0.99 -> 0.70 s where a third is), not for a handful of members, whose deciding subset analyses in milliseconds.
     if (hostGroupOf(finding) !== undefined || finding.entries.length * PROBE_SHARE < context.headLoaded.entries.length)
         return false;
-    const baseRefs = perReview(context, `baseRefs|${finding.id}`, () => {
+    // New to the finding: an entry the base does not have at all (the usual case, no need to look at the base's finding), or
+    // one the base's finding (100k refs, gathered once per review) does not hold.
+    const baseRefs = () => perReview(context, `baseRefs|${finding.id}`, () => {
         const before = wholeAnalyses(context).base.findings.find((f) => f.id === finding.id);
         return before ? new Set(before.entries.map((e) => e.ref)) : undefined;
     });
-    const isNew = (ref) => baseRefs === undefined || !baseRefs.has(ref);
-    const joining = [...patchedFiles.byPath.values()].flat().filter((e) => isNew(entryRef(e)) && listenersOf(e).includes(finding.listener));
+    const isNew = (ref) => context.newEntryRefs.has(ref) || baseRefs()?.has(ref) !== true;
+    const joining = [...patchedFiles.byPath.values()].flat().filter((e) => listenersOf(e).includes(finding.listener) && isNew(entryRef(e)));
     if (joining.length === 0)
         return false;
     const head = headIndex(context);
@@ -41691,7 +41700,11 @@ function provedStillIntroduced(finding, patchedFiles, listenersOf, context) {
     const after = { entries: patchedSubset(head, everyIndex, patchedFiles), sidecars: context.headLoaded.sidecars, diagnostics: [] };
     const found = listenerMembersFor(after, finding.listener, new Set(joining.map((e) => e.namespace)), {
         mesh: context.mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs}).get(finding.id);
-    return found !== undefined && [...found].some(isNew);
+    if (found)
+        for (const ref of found)
+            if (isNew(ref))
+                return true;
+    return false;
 }
 /**
  * The reference verdict (fixes.wholeVerification): the whole patched head against the whole base and

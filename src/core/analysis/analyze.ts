@@ -85,22 +85,28 @@ export function analyze(loaded: LoadResult, options: AnalyzeOptions = {}): Analy
  * members are the union of what every consumer class's records hold, so a ref found here is a member of
  * that finding whatever the other consumers see. Fix verification uses this to prove, from one view of a
  * listener, that a candidate leaves a new entry in its collision, without analysing the whole group.
+ * Refs are read off the records as they are iterated (a consumer's own entries first), so a caller looking
+ * for one of them stops without walking a 100k-member record.
  */
-export function listenerMembersFor(loaded: LoadResult, listener: string, namespaces: ReadonlySet<string>, options: AnalyzeOptions = {}): Map<string, Set<string>> {
+export function listenerMembersFor(loaded: LoadResult, listener: string, namespaces: ReadonlySet<string>, options: AnalyzeOptions = {}): Map<string, Iterable<string>> {
   const mesh: MeshOptions = { ...DEFAULT_MESH_OPTIONS, ...options.mesh };
-  const members = new Map<string, Set<string>>();
+  const records = new Map<string, CollisionRecord[]>();
   const collect: RecordSink = {
     add({ record }) {
       const id = findingId(options.meshName, record.rule, record.listener, record.subKey);
-      let refs = members.get(id);
-      if (!refs) members.set(id, refs = new Set());
-      for (const list of [record.winners, record.shadowed, record.undetermined]) for (const ranked of list) refs.add(entryRef(ranked.unit.entry));
+      const list = records.get(id);
+      if (list) list.push(record);
+      else records.set(id, [record]);
     },
   };
   const context = groupContext(loaded, mesh, istioProfile(mesh.istioVersion), options, collect, (consumer) => consumer.namespace !== undefined && namespaces.has(consumer.namespace));
   const units = listenerGroups(context, []).get(listener);
   if (units) analyzeListener(context, listener, units);
-  return members;
+  return new Map([...records].map(([id, list]) => [id, refsOf(list)]));
+}
+
+function* refsOf(records: readonly CollisionRecord[]): Generator<string> {
+  for (const record of records) for (const list of [record.winners, record.undetermined, record.shadowed]) for (const ranked of list) yield entryRef(ranked.unit.entry);
 }
 
 /** What every group of one analysis shares. */

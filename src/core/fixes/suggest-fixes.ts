@@ -364,12 +364,14 @@ function provedStillIntroduced(finding: Finding, patchedFiles: PatchedFiles, lis
   // the side (CPU profiles of the bench's 100k-entry reviews, the whole fix step: 1.56 -> 0.84 s where every entry is on
   // the port, 0.99 -> 0.70 s where a third is), not for a handful of members, whose deciding subset analyses in milliseconds.
   if (hostGroupOf(finding) !== undefined || finding.entries.length * PROBE_SHARE < context.headLoaded.entries.length) return false;
-  const baseRefs = perReview(context, `baseRefs|${finding.id}`, () => {
+  // New to the finding: an entry the base does not have at all (the usual case, no need to look at the base's finding), or
+  // one the base's finding (100k refs, gathered once per review) does not hold.
+  const baseRefs = () => perReview(context, `baseRefs|${finding.id}`, () => {
     const before = wholeAnalyses(context).base.findings.find((f) => f.id === finding.id);
     return before ? new Set(before.entries.map((e) => e.ref)) : undefined;
   });
-  const isNew = (ref: string) => baseRefs === undefined || !baseRefs.has(ref);
-  const joining = [...patchedFiles.byPath.values()].flat().filter((e) => isNew(entryRef(e)) && listenersOf(e).includes(finding.listener));
+  const isNew = (ref: string) => context.newEntryRefs.has(ref) || baseRefs()?.has(ref) !== true;
+  const joining = [...patchedFiles.byPath.values()].flat().filter((e) => listenersOf(e).includes(finding.listener) && isNew(entryRef(e)));
   if (joining.length === 0) return false;
   const head = headIndex(context);
   const everyIndex = perReview(context, 'everyHeadIndex', () => context.headLoaded.entries.map((_, i) => i));
@@ -377,7 +379,8 @@ function provedStillIntroduced(finding: Finding, patchedFiles: PatchedFiles, lis
   const found = listenerMembersFor(after, finding.listener, new Set(joining.map((e) => e.namespace)), {
     mesh: context.mesh, meshName: context.meshName, newEntryRefs: context.newEntryRefs, forComparison: true,
   }).get(finding.id);
-  return found !== undefined && [...found].some(isNew);
+  if (found) for (const ref of found) if (isNew(ref)) return true;
+  return false;
 }
 
 /**
