@@ -30918,8 +30918,7 @@ function analyze(loaded, options = {}) {
     const context = groupContext(loaded, mesh, profile, options, accumulator);
     for (const [listener, units] of listenerGroups(context, diagnostics))
         analyzeListener(context, listener, units);
-    const seenBySome = (u) => !hiddenFromAll(context.exportTo[u.entryIndex]);
-    const byHostPort = groupBy(sameHostUnits(loaded.entries, context.sharedHosts).filter(seenBySome), (u) => `${u.host}\u0000${u.port.number}`);
+    const byHostPort = groupBy(sameHostUnits(loaded.entries, context.sharedHosts).filter(seenBySome(context)), (u) => `${u.host}\u0000${u.port.number}`);
     for (const units of byHostPort.values()) {
         if (new Set(units.map((u) => u.entryIndex)).size > 1)
             analyzeGroup(context, units, { full: sameHostRecord, onePerHost: false });
@@ -31006,9 +31005,11 @@ function groupContext(loaded, mesh, profile, options, sink, consumers) {
 }
 /** Every entry's units grouped by listener, leaving out entries exported to no one. */
 function listenerGroups(context, diagnostics) {
-    // An entry exported to `~` reaches no sidecar: it takes part in nothing, not even in who counts as a consumer.
-    const seenBySome = (u) => !hiddenFromAll(context.exportTo[u.entryIndex]);
-    return groupBy(buildListenerUnits(context.loaded.entries, context.mesh, diagnostics).filter(seenBySome), (u) => u.listener);
+    return groupBy(buildListenerUnits(context.loaded.entries, context.mesh, diagnostics).filter(seenBySome(context)), (u) => u.listener);
+}
+/** An entry exported to `~` reaches no sidecar: it takes part in nothing, not even in who counts as a consumer. */
+function seenBySome(context) {
+    return (u) => !hiddenFromAll(context.exportTo[u.entryIndex]);
 }
 function analyzeListener(context, listener, units) {
     // A group of one still matters when its entry's match-all chain captures the port (tcp-captures-port).

@@ -53,8 +53,7 @@ export function analyze(loaded: LoadResult, options: AnalyzeOptions = {}): Analy
   const accumulator = new CollisionAccumulator();
   const context = groupContext(loaded, mesh, profile, options, accumulator);
   for (const [listener, units] of listenerGroups(context, diagnostics)) analyzeListener(context, listener, units);
-  const seenBySome = (u: ListenerUnit) => !hiddenFromAll(context.exportTo[u.entryIndex]!);
-  const byHostPort = groupBy(sameHostUnits(loaded.entries, context.sharedHosts).filter(seenBySome), (u) => `${u.host}\u0000${u.port.number}`);
+  const byHostPort = groupBy(sameHostUnits(loaded.entries, context.sharedHosts).filter(seenBySome(context)), (u) => `${u.host}\u0000${u.port.number}`);
   for (const units of byHostPort.values()) {
     if (new Set(units.map((u) => u.entryIndex)).size > 1) analyzeGroup(context, units, { full: sameHostRecord, onePerHost: false });
   }
@@ -136,9 +135,12 @@ function groupContext(loaded: LoadResult, mesh: MeshOptions, profile: IstioProfi
 
 /** Every entry's units grouped by listener, leaving out entries exported to no one. */
 function listenerGroups(context: GroupContext, diagnostics: Diagnostic[]): Map<string, ListenerUnit[]> {
-  // An entry exported to `~` reaches no sidecar: it takes part in nothing, not even in who counts as a consumer.
-  const seenBySome = (u: ListenerUnit) => !hiddenFromAll(context.exportTo[u.entryIndex]!);
-  return groupBy(buildListenerUnits(context.loaded.entries, context.mesh, diagnostics).filter(seenBySome), (u) => u.listener);
+  return groupBy(buildListenerUnits(context.loaded.entries, context.mesh, diagnostics).filter(seenBySome(context)), (u) => u.listener);
+}
+
+/** An entry exported to `~` reaches no sidecar: it takes part in nothing, not even in who counts as a consumer. */
+function seenBySome(context: GroupContext): (u: ListenerUnit) => boolean {
+  return (u) => !hiddenFromAll(context.exportTo[u.entryIndex]!);
 }
 
 function analyzeListener(context: GroupContext, listener: string, units: readonly ListenerUnit[]): void {
