@@ -53820,8 +53820,17 @@ function aerakiEvidence(entries) {
  * components and chart templates are never analysed on their own.
  */
 const NETWORKING = 'networking.istio.io';
-const loadAlone = (file, defaultNamespace) => loadSources([file], { defaultNamespace });
-function inferRepositoryPlan(files, defaults, loadFile = loadAlone, share = newIdentityShare()) {
+/** Without a loader of the caller's, each file is parsed once for the plan. */
+function loadOncePerPlan() {
+    const loaded = new Map();
+    return (file, defaultNamespace) => {
+        let part = loaded.get(file);
+        if (!part)
+            loaded.set(file, part = loadSources([file], { defaultNamespace }));
+        return part;
+    };
+}
+function inferRepositoryPlan(files, defaults, loadFile = loadOncePerPlan(), share = newIdentityShare()) {
     const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const byPath = new Map(sorted.map((f) => [f.path, f]));
     const folders = foldersOf(sorted);
@@ -53953,7 +53962,7 @@ function chartFile(chart, byPath) {
     const prefix = chart.dir ? `${chart.dir}/` : '';
     return byPath.has(`${prefix}Chart.yaml`) ? `${prefix}Chart.yaml` : `${prefix}Chart.yml`;
 }
-/** `group/kind/namespace/name` of each ServiceEntry and Sidecar in some files; loads each file once. */
+/** `group/kind/namespace/name` of each ServiceEntry and Sidecar in some files, from the loader's load of each (which it must cache). */
 function identityReader(byPath, defaultNamespace, loadFile, share) {
     const loadedOf = (path) => {
         const file = byPath.get(path);

@@ -32,13 +32,22 @@ const NETWORKING = 'networking.istio.io';
 
 /**
  * What one file holds, loaded with a default namespace. The caller may pass the
- * loader its analysis uses, so each file is parsed once for both.
+ * loader its analysis uses, so each file is parsed once for both. Planning asks
+ * for a file's load more than once, so a loader must cache (SharedLoader.one does).
  */
 export type FileLoader = (file: SourceFile, defaultNamespace: string) => LoadResult;
 
-const loadAlone: FileLoader = (file, defaultNamespace) => loadSources([file], { defaultNamespace });
+/** Without a loader of the caller's, each file is parsed once for the plan. */
+function loadOncePerPlan(): FileLoader {
+  const loaded = new Map<SourceFile, LoadResult>();
+  return (file, defaultNamespace) => {
+    let part = loaded.get(file);
+    if (!part) loaded.set(file, part = loadSources([file], { defaultNamespace }));
+    return part;
+  };
+}
 
-export function inferRepositoryPlan(files: readonly SourceFile[], defaults: MeshSettings, loadFile: FileLoader = loadAlone, share: IdentityShare = newIdentityShare()): RepositoryPlan {
+export function inferRepositoryPlan(files: readonly SourceFile[], defaults: MeshSettings, loadFile: FileLoader = loadOncePerPlan(), share: IdentityShare = newIdentityShare()): RepositoryPlan {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const byPath = new Map(sorted.map((f) => [f.path, f]));
   const folders = foldersOf(sorted);
@@ -178,7 +187,7 @@ interface IdentityReader {
   entries(paths: readonly string[]): ServiceEntry[];
 }
 
-/** `group/kind/namespace/name` of each ServiceEntry and Sidecar in some files; loads each file once. */
+/** `group/kind/namespace/name` of each ServiceEntry and Sidecar in some files, from the loader's load of each (which it must cache). */
 function identityReader(byPath: ReadonlyMap<string, SourceFile>, defaultNamespace: string, loadFile: FileLoader, share: IdentityShare): IdentityReader {
   const loadedOf = (path: string): LoadResult => {
     const file = byPath.get(path);
