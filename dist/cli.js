@@ -30970,9 +30970,9 @@ function listenerMembersFor(loaded, listener, namespaces, options = {}) {
     const units = listenerGroups(context, []).get(listener);
     if (units)
         analyzeListener(context, listener, units);
-    return new Map([...records].map(([id, list]) => [id, refsOf$1(list)]));
+    return new Map([...records].map(([id, list]) => [id, refsOf(list)]));
 }
-function* refsOf$1(records) {
+function* refsOf(records) {
     for (const record of records)
         for (const list of [record.winners, record.undetermined, record.shadowed])
             for (const ranked of list)
@@ -40544,7 +40544,7 @@ function classifyFindings(base, head, changedRefs, addedRefs) {
             out.introduced.push({ status: 'introduced', finding, newEntryRefs: own.length > 0 ? own : members });
             continue;
         }
-        const known = refsOf(before);
+        const known = memberRefsOf(before);
         const joined = [];
         for (const e of finding.entries)
             if (!known.has(e.ref))
@@ -40566,7 +40566,7 @@ const knownRefs = new WeakMap();
  * A base finding's member refs, gathered once: fix verification classifies against the same base
  * findings for every candidate, and one finding can hold 100k members.
  */
-function refsOf(finding) {
+function memberRefsOf(finding) {
     let refs = knownRefs.get(finding);
     if (!refs)
         knownRefs.set(finding, refs = new Set(finding.entries.map((e) => e.ref)));
@@ -41687,10 +41687,10 @@ function provedStillIntroduced(finding, patchedFiles, listenersOf, context) {
     if (hostGroupOf(finding) !== undefined || finding.entries.length * PROBE_SHARE < context.headLoaded.entries.length)
         return false;
     // New to the finding: an entry the base does not have at all (the usual case, no need to look at the base's finding), or
-    // one the base's finding (100k refs, gathered once per review) does not hold.
+    // one the base's finding does not hold (its refs gathered once, as classification gathers them).
     const baseRefs = () => perReview(context, `baseRefs|${finding.id}`, () => {
         const before = wholeAnalyses(context).base.findings.find((f) => f.id === finding.id);
-        return before ? new Set(before.entries.map((e) => e.ref)) : undefined;
+        return before ? memberRefsOf(before) : undefined;
     });
     const isNew = (ref) => context.newEntryRefs.has(ref) || baseRefs()?.has(ref) !== true;
     const joining = [...patchedFiles.byPath.values()].flat().filter((e) => listenersOf(e).includes(finding.listener) && isNew(entryRef(e)));

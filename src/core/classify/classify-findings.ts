@@ -38,7 +38,7 @@ export function classifyFindings(base: AnalysisResult, head: AnalysisResult, cha
       out.introduced.push({ status: 'introduced', finding, newEntryRefs: own.length > 0 ? own : members });
       continue;
     }
-    const known = refsOf(before);
+    const known = memberRefsOf(before);
     const joined: string[] = [];
     for (const e of finding.entries) if (!known.has(e.ref)) joined.push(e.ref);
     const worse = SEVERITY_RANK[finding.severity] > SEVERITY_RANK[before.severity];
@@ -57,7 +57,7 @@ const knownRefs = new WeakMap<Finding, ReadonlySet<string>>();
  * A base finding's member refs, gathered once: fix verification classifies against the same base
  * findings for every candidate, and one finding can hold 100k members.
  */
-function refsOf(finding: Finding): ReadonlySet<string> {
+export function memberRefsOf(finding: Finding): ReadonlySet<string> {
   let refs = knownRefs.get(finding);
   if (!refs) knownRefs.set(finding, refs = new Set(finding.entries.map((e) => e.ref)));
   return refs;

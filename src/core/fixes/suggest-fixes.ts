@@ -5,7 +5,7 @@ import { profilesThatCanDiffer } from '../analysis/version-dependence.js';
 import { loadSourceFile } from '../load/load-sources.js';
 import { DEFAULT_MESH_OPTIONS, entryRef, type AnalysisResult, type Finding, type LoadResult, type MeshOptions, type ServiceEntry, type SourceFile } from '../model.js';
 
-import { classifyFindings } from '../classify/classify-findings.js';
+import { classifyFindings, memberRefsOf } from '../classify/classify-findings.js';
 import { applyEdits, manifestValueAt, addAddress, setAddresses, setExportTo, setPortNumber, setPortProtocol, type ManifestEdit } from './manifest-edits.js';
 import { lineChanges, type LineChange } from './line-changes.js';
 import { collectUsedAddresses, DEFAULT_VIP_POOL, pickVip, type UsedAddresses } from './vip-pool.js';
@@ -365,10 +365,10 @@ function provedStillIntroduced(finding: Finding, patchedFiles: PatchedFiles, lis
   // the port, 0.99 -> 0.70 s where a third is), not for a handful of members, whose deciding subset analyses in milliseconds.
   if (hostGroupOf(finding) !== undefined || finding.entries.length * PROBE_SHARE < context.headLoaded.entries.length) return false;
   // New to the finding: an entry the base does not have at all (the usual case, no need to look at the base's finding), or
-  // one the base's finding (100k refs, gathered once per review) does not hold.
+  // one the base's finding does not hold (its refs gathered once, as classification gathers them).
   const baseRefs = () => perReview(context, `baseRefs|${finding.id}`, () => {
     const before = wholeAnalyses(context).base.findings.find((f) => f.id === finding.id);
-    return before ? new Set(before.entries.map((e) => e.ref)) : undefined;
+    return before ? memberRefsOf(before) : undefined;
   });
   const isNew = (ref: string) => context.newEntryRefs.has(ref) || baseRefs()?.has(ref) !== true;
   const joining = [...patchedFiles.byPath.values()].flat().filter((e) => listenersOf(e).includes(finding.listener) && isNew(entryRef(e)));
