@@ -84,6 +84,12 @@ export class CollisionAccumulator {
 }
 
 function settle(pending: Pending): Collision {
+  if (pending.occurrences.size === 1) {
+    const [record, seen] = pending.occurrences.entries().next().value!;
+    // One record seen by one list of classes (every consumer sees the group alike, as on a port only public entries
+    // share): each member has the outcome the record gives it, for all of those classes.
+    if ((seen.asIs.length === 0) !== (seen.allLose.length === 0)) return settleOne(pending, record, seen);
+  }
   // An outcome is noted once per (member, record), with the record's class list shared, never copied:
   // K namespaces that all see one record cost one note per member, not K.
   // `seen` is a bit set of the outcomes noted (OUTCOME_BIT): one number, not a Set per member. The first
@@ -157,6 +163,52 @@ function settle(pending: Pending): Collision {
   }
   return { rule: pending.rule, listener: pending.listener, port, subKey: pending.subKey, consumerClasses: [...consumerClasses], members };
 }
+
+/**
+ * `settle` for a collision noted from one record under one class list, without the per-member drafts that merging
+ * outcomes across records needs: the same members, roles and order. An entry noted twice (several hosts) keeps
+ * the outcome the widest audience sees (its first, when `*` is in the list), else its worst; with one class list
+ * no namespace sees another outcome than the rest.
+ */
+function settleOne(pending: Pending, record: CollisionRecord, seen: { asIs: string[]; allLose: string[] }): Collision {
+  const classes = seen.asIs.length > 0 ? seen.asIs : seen.allLose;
+  const wide = classes.includes(OTHER_NAMESPACES);
+  const members = new Map<number, MemberOutcome>();
+  /** Outcome bits of members noted more than once, with their first outcome; nearly every member is noted once. */
+  const repeated = new Map<number, { first: Outcome; bits: number }>();
+  let port = 0;
+  const note = (list: CollisionRecord['winners'], outcome: Outcome) => {
+    for (const ranked of list) {
+      const u = ranked.unit;
+      port = u.port.number;
+      const m = members.get(u.entryIndex);
+      if (!m) {
+        members.set(u.entryIndex, { entry: u.entry, entryIndex: u.entryIndex, hosts: NO_CLASSES, units: [u], age: ranked.age, bestTier: ranked.tier, role: ROLE[outcome], winsFor: NO_CLASSES, losesFor: NO_CLASSES });
+        continue;
+      }
+      if (!m.units.includes(u)) m.units.push(u);
+      if (ranked.tier < m.bestTier) m.bestTier = ranked.tier;
+      let known = repeated.get(u.entryIndex);
+      if (!known) repeated.set(u.entryIndex, known = { first: OUTCOME_OF_ROLE[m.role], bits: OUTCOME_BIT[OUTCOME_OF_ROLE[m.role]] });
+      known.bits |= OUTCOME_BIT[outcome];
+    }
+  };
+  if (seen.asIs.length > 0) {
+    note(record.winners, 'win');
+    note(record.shadowed, 'lose');
+    note(record.undetermined, 'open');
+  } else {
+    for (const list of [record.winners, record.shadowed, record.undetermined]) note(list, 'lose');
+  }
+  for (const [index, m] of members) {
+    m.hosts = hostsOf(m.units);
+    const known = repeated.get(index);
+    if (known) m.role = ROLE[wide ? known.first : known.bits & OUTCOME_BIT.lose ? 'lose' : known.bits & OUTCOME_BIT.open ? 'open' : 'win'];
+  }
+  return { rule: pending.rule, listener: pending.listener, port, subKey: pending.subKey, consumerClasses: [...new Set(classes)], members };
+}
+
+const OUTCOME_OF_ROLE: Record<EntryRole, Outcome> = { winner: 'win', shadowed: 'lose', undetermined: 'open' };
 
 /** Whether some namespace sees another outcome than the rest; answered once per distinct set of noted lists. */
 function differsByNamespace(outcomes: ReadonlyArray<readonly [Outcome, ClassList]>, cache: Map<string, boolean>): boolean {
