@@ -19,11 +19,11 @@ describe('js-yaml as patched', () => {
 
   test('the constructor still takes json, schema and maxAliases from its options', () => {
     const text = 'a: 1\na: 2\n';
-    const events = parseEvents(text);
+    const events = parseEvents(text, {});
     expect(() => constructFromEvents(events, { source: text })).toThrow(/duplicated mapping key/);
     expect(constructFromEvents(events, { source: text, json: true })).toEqual([{ a: 2 }]);
     const tagged = 'a: !!binary aGk=\n';
-    expect(() => constructFromEvents(parseEvents(tagged), { source: tagged, schema: CORE_SCHEMA })).toThrow(/unknown scalar tag/);
+    expect(() => constructFromEvents(parseEvents(tagged, {}), { source: tagged, schema: CORE_SCHEMA })).toThrow(/unknown scalar tag/);
     const aliases = 'a: &x 1\nb: *x\nc: *x\n';
     expect(() => loadAll(aliases, { maxAliases: 1 })).toThrow(/alias/);
     expect(loadAll(aliases)).toEqual([{ a: 1, b: 1, c: 1 }]);
