@@ -17,7 +17,6 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PreloadedFile } from '../../core/analysis/analyze-meshes.js';
 import { loadSourceFile, type LoadOptions } from '../../core/load/load-sources.js';
-import { inLoaderLayout } from '../../core/load/service-entry.js';
 import type { LoadResult, SourceFile } from '../../core/model.js';
 import type { LoadReply, LoadRequest } from './load-worker.js';
 
@@ -173,10 +172,7 @@ async function loadInChunks(chunks: readonly SourceFile[][], options: LoadOption
       if (!inFlight.delete(reply.chunk)) return;
       outstanding--;
       const files = chunks[reply.chunk]!;
-      reply.parts.forEach((part, i) => {
-        reshare(part, files[i]!.path, shared);
-        part.entries = part.entries.map(inLoaderLayout);
-      });
+      reply.parts.forEach((part, i) => reshare(part, files[i]!.path, shared));
       done[reply.chunk] = reply.parts;
       chunksByWorkers++;
       feed();
