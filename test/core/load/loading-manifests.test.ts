@@ -127,6 +127,24 @@ describe('file and line of every part', () => {
     expect(b!.hostsLocation.line).toBe(a!.hostsLocation.line);
   });
 
+  test('in a mapping with many keys each rejected value is reported at its own line, a repeated key at its last', () => {
+    const { entries, diagnostics } = load('many-label-keys.yaml');
+    expect(entries.map((e) => e.ref)).toEqual(['egress/many-labels']);
+    expect(diagnostics.map(where).sort()).toEqual([
+      'wrong-type@loader/many-label-keys.yaml:34:15',
+      'wrong-type@loader/many-label-keys.yaml:49:15',
+      'wrong-type@loader/many-label-keys.yaml:50:14',
+    ]);
+  });
+
+  test('in a short mapping a repeated key is reported at its last line too', () => {
+    expect(load('repeated-label-key.yaml').diagnostics.map(where)).toEqual(['wrong-type@loader/repeated-label-key.yaml:11:11']);
+  });
+
+  test('a list item of the wrong type is reported at its own line', () => {
+    expect(load('host-item-of-wrong-type.yaml').diagnostics.map(where)).toEqual(['wrong-type@loader/host-item-of-wrong-type.yaml:11:5']);
+  });
+
   // YAML 1.2 (and js-yaml) treat a bare CR as a line break, and so must the line numbers we report.
   test('bare CR line endings give the same lines as LF', () => {
     const lf = fixture('hosts-as-a-string.yaml');
