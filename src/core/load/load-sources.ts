@@ -88,7 +88,7 @@ function loadFile(file: SourceFile, options: LoadOptions, result: LoadResult): v
     for (const span of templates) reportTemplate(file.path, text, span, lines, result);
     text = blankSpans(text, templates);
   }
-  const stream = parseYamlDocuments(text);
+  const stream = parseYamlDocuments(text, { positionsFor: mayHoldOurKinds });
   for (const problem of stream.problems) {
     // A syntax error matters only where the document says it is one of ours: an unrelated
     // manifest (or a Helm helper named after a Sidecar) that does not parse is not our business.
@@ -120,9 +120,20 @@ function reportTemplate(path: string, text: string, span: DocumentSpan, lines: L
   });
 }
 
+/** The documents loadManifest reads: the only ones whose positions it may ask for. */
+function mayHoldOurKinds(value: unknown): boolean {
+  if (!isPlainMap(value)) return false;
+  const kind = value['kind'];
+  return kind === 'ServiceEntry' || kind === 'Sidecar' || isListKind(kind);
+}
+
+function isListKind(kind: unknown): boolean {
+  return typeof kind === 'string' && kind.endsWith('List');
+}
+
 function loadManifest(reader: ValueReader, root: YamlMap, options: LoadOptions, result: LoadResult): void {
   const kind = root['kind'];
-  if (typeof kind === 'string' && kind.endsWith('List')) {
+  if (isListKind(kind)) {
     for (const item of reader.items(reader.field(root, 'items'), 'items')) {
       if (isPlainMap(item.value)) loadManifest(reader, item.value, options, result);
     }

@@ -16,6 +16,16 @@ export interface YamlProblem {
   documentEnd: number;
 }
 
+export interface ParseOptions {
+  /**
+   * Which documents' node positions to record, asked with each document's value (default: all). Finding
+   * where every node of a document starts is a good part of reading it, and a caller that only reads
+   * some kinds (the loader: ServiceEntries, Sidecars and the lists that may hold them) need not pay it
+   * for the rest of a file.
+   */
+  positionsFor?: (value: unknown) => boolean;
+}
+
 export interface ParsedStream {
   documents: ParsedDocument[];
   positions: PositionIndex;
@@ -39,10 +49,11 @@ const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
  * stream is then re-read document by document, split at the `---` and `...`
  * markers, which end any node in YAML whatever its indentation.
  */
-export function parseYamlDocuments(text: string): ParsedStream {
+export function parseYamlDocuments(text: string, options: ParseOptions = {}): ParsedStream {
   const stream: ParsedStream = { documents: [], positions: new PositionIndex(), problems: [] };
+  const positionsFor = options.positionsFor ?? everyDocument;
   try {
-    readLikeKubectl(text, 0, stream);
+    readLikeKubectl(text, 0, stream, positionsFor);
     return stream;
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
@@ -50,7 +61,7 @@ export function parseYamlDocuments(text: string): ParsedStream {
   stream.documents = [];
   for (const [start, end] of documentChunks(text)) {
     try {
-      readLikeKubectl(text.slice(start, end), start, stream);
+      readLikeKubectl(text.slice(start, end), start, stream, positionsFor);
     } catch (error) {
       if (!(error instanceof YAMLException)) throw error;
       stream.problems.push({ message: error.reason, offset: start + (error.mark?.position ?? 0), documentStart: start, documentEnd: end });
@@ -66,16 +77,16 @@ export function parseYamlDocuments(text: string): ParsedStream {
  * those lines indented one column past the key, positions mapped back to the
  * original, and the original error kept if that does not help.
  */
-function readLikeKubectl(text: string, base: number, stream: ParsedStream): void {
+function readLikeKubectl(text: string, base: number, stream: ParsedStream, positionsFor: (value: unknown) => boolean): void {
   try {
-    readChunk(text, base, stream);
+    readChunk(text, base, stream, positionsFor);
   } catch (error) {
     if (!(error instanceof YAMLException) || !/deficient indentation/.test(error.reason)) throw error;
     const relaxed = relaxFlowIndentation(text);
     if (!relaxed) throw error;
     const before = stream.documents.length;
     try {
-      readChunk(relaxed.text, base, stream, relaxed.toOriginal);
+      readChunk(relaxed.text, base, stream, positionsFor, relaxed.toOriginal);
     } catch {
       stream.documents.length = before;
       throw error;
@@ -83,15 +94,17 @@ function readLikeKubectl(text: string, base: number, stream: ParsedStream): void
   }
 }
 
-function readChunk(text: string, base: number, stream: ParsedStream, toOriginal: (offset: number) => number = (o) => o): void {
+function readChunk(text: string, base: number, stream: ParsedStream, positionsFor: (value: unknown) => boolean, toOriginal: (offset: number) => number = (o) => o): void {
   const events = parseEvents(text, { maxDepth: MAX_DEPTH });
   const values = constructFromEvents(events, { source: text, json: true, schema: KUBECTL_SCHEMA });
   const walker = new EventWalker(text, base, events, stream.positions, toOriginal);
   for (const value of values) {
-    const offset = walker.document(value);
+    const offset = walker.document(value, positionsFor(value));
     stream.documents.push({ value, offset });
   }
 }
+
+const everyDocument = () => true;
 
 function documentChunks(text: string): Array<[number, number]> {
   const starts = [0];
@@ -114,12 +127,16 @@ class EventWalker {
     private readonly toOriginal: (offset: number) => number,
   ) {}
 
-  document(value: unknown): number {
+  /** Steps over the next document, recording where its nodes start when `withPositions`; returns where it starts. */
+  document(value: unknown, withPositions: boolean): number {
     while (this.i < this.events.length && this.events[this.i]!.type !== EVENT_ID.DOCUMENT) this.i++;
     this.i++; // DOCUMENT
     const first = this.events[this.i];
     const offset = first ? this.startOf(first) : this.base;
-    if (first && first.type !== EVENT_ID.POP) this.node(value, undefined, undefined);
+    if (first && first.type !== EVENT_ID.POP) {
+      if (withPositions) this.node(value, undefined, undefined);
+      else this.skip();
+    }
     this.i++; // POP of the document
     return offset;
   }

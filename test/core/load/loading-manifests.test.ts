@@ -145,6 +145,16 @@ describe('file and line of every part', () => {
     expect(load('host-item-of-wrong-type.yaml').diagnostics.map(where)).toEqual(['wrong-type@loader/host-item-of-wrong-type.yaml:11:5']);
   });
 
+  test('entries between documents of other kinds keep their lines', () => {
+    const { entries, sidecars, diagnostics } = load('entries-among-other-kinds.yaml');
+    expect(diagnostics).toEqual([]);
+    expect(entries.map((e) => [e.ref, e.location.line, e.hostsLocation.line, e.ports.map((p) => p.location.line)])).toEqual([
+      ['egress/first', 19, 26, [28]],
+      ['egress/listed', 51, 58, [60]],
+    ]);
+    expect(sidecars.map((s) => [s.namespace, s.name, s.location.line])).toEqual([['egress', 'default', 64]]);
+  });
+
   // YAML 1.2 (and js-yaml) treat a bare CR as a line break, and so must the line numbers we report.
   test('bare CR line endings give the same lines as LF', () => {
     const lf = fixture('hosts-as-a-string.yaml');
