@@ -424,8 +424,8 @@ class PositionIndex {
     /**
      * Each container's children as they were read: a list's offsets by index, a mapping's keys and offsets
      * side by side in one array. Nearly every container holds a few children and is asked about one or
-     * two, so an array per container costs a fraction of a Map per container (the load of 100k entries
-     * makes about a million of them); a mapping asked about once it has many keys gets a Map (see `child`).
+     * two, so an array per container costs a fraction of a Map per container (the bench's realistic 100k
+     * entries make 727,693 of them); a mapping asked about once it has many keys gets a Map (see `child`).
      */
     children = new Map();
     largeMappings = new Map();
@@ -451,8 +451,12 @@ class PositionIndex {
         const list = this.children.get(parent);
         if (!list)
             return undefined;
+        // A list's children are stored by index, a mapping's by key (a string, as its keys are read): as with a Map, an
+        // index asked of a mapping or a key asked of a list finds nothing.
+        if (Array.isArray(parent))
+            return typeof key === 'number' ? list[key] : undefined;
         if (typeof key === 'number')
-            return list[key];
+            return undefined;
         if (list.length <= LINEAR_LOOKUP_ITEMS)
             return lastOffsetOf(list, key);
         // A mapping with many keys is indexed once, so asking about each of them stays linear.
