@@ -30,7 +30,8 @@ if (!isMainThread) {
 async function measure() {
   const [mode, dir, format = 'json'] = process.argv.slice(2);
   const report = join(tmpdir(), `seg-bench-${process.pid}.out`);
-  const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+  // BENCH_CLI: another build's bundle (bench/compare-builds.mjs); its load worker must sit beside it.
+  const CLI = process.env.BENCH_CLI ?? fileURLToPath(new URL('../dist/cli.js', import.meta.url));
   const started = performance.now();
   const cpuStart = process.cpuUsage();
   let exitCode = 0;
