@@ -20,9 +20,22 @@ const onwarn = (warning, warn) => {
   warn(warning);
 };
 
+// What node starts (the runner, `serviceentry-guard`): a few lines that may start node again with a smaller young
+// generation (src/adapters/node-relaunch.ts), then import `./main.js`, which the build leaves out and points at the
+// bundle written beside them.
+const launcher = (input, file, bundle, banner) => ({
+  input,
+  external: (id, importer) => id === './main.js' && importer !== undefined && importer.endsWith('launch.ts'),
+  output: { file, format: 'es', ...(banner ? { banner } : {}), paths: (id) => (id.endsWith('/main.js') ? `./${bundle}` : id) },
+  plugins: plugins(),
+  onwarn,
+});
+
 export default [
-  { input: 'src/action/main.ts', output: { file: 'dist/index.js', format: 'es', inlineDynamicImports: true }, plugins: plugins(), onwarn },
-  { input: 'src/cli/main.ts', output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node', inlineDynamicImports: true }, plugins: plugins(), onwarn },
+  launcher('src/action/launch.ts', 'dist/index.js', 'action-main.js'),
+  launcher('src/cli/launch.ts', 'dist/cli.js', 'cli-main.js', '#!/usr/bin/env node'),
+  { input: 'src/action/main.ts', output: { file: 'dist/action-main.js', format: 'es', inlineDynamicImports: true }, plugins: plugins(), onwarn },
+  { input: 'src/cli/main.ts', output: { file: 'dist/cli-main.js', format: 'es', inlineDynamicImports: true }, plugins: plugins(), onwarn },
   // What load workers run (both bundles above start it from beside themselves): the loader alone, quick to start.
   { input: 'src/adapters/load/load-worker-main.ts', output: { file: 'dist/load-worker.js', format: 'es', inlineDynamicImports: true }, plugins: plugins(), onwarn },
 ];

@@ -25,12 +25,12 @@ beforeAll(() => {
 }, 300_000);
 
 describe('the npm package', () => {
-  test('ships the CLI bundle and its load worker, the example, README and CHANGELOG, and no sources, tests or action bundle', () => {
+  test('ships the CLI launcher, its bundle and load worker, the example, README and CHANGELOG, and no sources, tests or action bundle', () => {
     const files = packed.files.map((f) => f.path).sort();
     expect(files).toEqual(expect.arrayContaining([
-      'CHANGELOG.md', 'README.md', 'dist/cli.js', 'dist/load-worker.js', 'examples/seed-huaweicloud-github/github.yaml', 'examples/seed-huaweicloud-github/huaweicloud.yaml', 'package.json',
+      'CHANGELOG.md', 'README.md', 'dist/cli.js', 'dist/cli-main.js', 'dist/load-worker.js', 'examples/seed-huaweicloud-github/github.yaml', 'examples/seed-huaweicloud-github/huaweicloud.yaml', 'package.json',
     ]));
-    expect(files.filter((f) => /^(src|test|bench|scripts)\/|^dist\/index\.js$/.test(f))).toEqual([]);
+    expect(files.filter((f) => /^(src|test|bench|scripts)\/|^dist\/(index|action-main)\.js$/.test(f))).toEqual([]);
     const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
     expect(manifest.private).toBeUndefined();
     expect(manifest.dependencies ?? {}).toEqual({});

@@ -14,9 +14,10 @@ import { quickStart } from '../helpers/readme.js';
  * it on a fresh machine); without it this test fails rather than skips.
  *
  * The user's .pre-commit-config.yaml is the README's quick start. The hook
- * repository is this repository's hook file, package.json and built CLI. Its
- * devDependencies are left out: pre-commit would install them (about a minute,
- * the build toolchain), but the bundled CLI never loads them.
+ * repository is this repository's hook file, package.json and built CLI (the
+ * dist/ files the package ships). Its devDependencies are left out: pre-commit
+ * would install them (about a minute, the build toolchain), but the bundled
+ * CLI never loads them.
  */
 const SEED = join(REPO_ROOT, 'examples/seed-huaweicloud-github');
 
@@ -28,7 +29,8 @@ function hookRepository(): { dir: string; rev: string } {
   repo.write('package.json', `${JSON.stringify(manifest, null, 2)}\n`);
   repo.write('.pre-commit-hooks.yaml', readFileSync(join(REPO_ROOT, '.pre-commit-hooks.yaml')));
   mkdirSync(join(repo.dir, 'dist'));
-  copyFileSync(join(REPO_ROOT, 'dist/cli.js'), join(repo.dir, 'dist/cli.js'));
+  // What the package ships of dist/: the CLI's launcher, its bundle and its load worker.
+  for (const file of (manifest.files as string[]).filter((f) => f.startsWith('dist/'))) copyFileSync(join(REPO_ROOT, file), join(repo.dir, file));
   repo.git('add', '.');
   repo.git('commit', '--quiet', '-m', 'hook');
   return { dir: repo.dir, rev: repo.git('rev-parse', 'HEAD') };

@@ -64,7 +64,7 @@ const CHUNK_CHARS = 256 * 1024;
 /** Chunks a worker holds at once: one to parse, one waiting, so it never idles while its reply travels. */
 const IN_FLIGHT = 2;
 
-/** dist/load-worker.js beside the running bundle, when it is there (a copy of the CLI alone runs without workers). */
+/** dist/load-worker.js beside the running bundle, when it is there (a copy of the bundle alone runs without workers). */
 export function loadWorkerScript(bundle: string | URL): URL | undefined {
   const script = new URL('./load-worker.js', bundle);
   return existsSync(script) ? script : undefined;

@@ -96,7 +96,7 @@ describe('loading in worker threads', () => {
 
 describe('dist/load-worker.js', () => {
   it('is the load worker the CLI and the action start from beside themselves', async () => {
-    for (const bundle of ['dist/cli.js', 'dist/index.js']) expect(loadWorkerScript(pathToFileURL(join(REPO_ROOT, bundle)))?.pathname).toBe(join(REPO_ROOT, 'dist/load-worker.js'));
+    for (const bundle of ['dist/cli-main.js', 'dist/action-main.js']) expect(loadWorkerScript(pathToFileURL(join(REPO_ROOT, bundle)))?.pathname).toBe(join(REPO_ROOT, 'dist/load-worker.js'));
     // A copy of the CLI on its own (as a pre-commit hook may hold it) runs without workers.
     expect(loadWorkerScript(pathToFileURL(join(REPO_ROOT, 'test/cli.js')))).toBeUndefined();
 
