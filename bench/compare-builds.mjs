@@ -9,7 +9,7 @@
  * Prints figures only; nothing here passes or fails.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,21 +22,33 @@ if (!a || !b || (mode !== 'check' && mode !== 'diff') || !repository) {
 }
 const pairs = Number(pairsArg);
 
-/** The CLI of a build: this tree's, or a revision's committed bundles in a folder of their own. */
+/**
+ * The CLI of a build: this tree's, or a revision's committed bundles in a folder of their own. A build from before
+ * dist/cli-main.js starts node once, whatever node it runs on (no relaunch, see src/adapters/node-relaunch.ts), so
+ * measure.mjs is told not to start that way for it.
+ */
 function cliOf(revision, scratch) {
-  if (revision === '.') return join(root, 'dist/cli.js');
+  if (revision === '.') return { cli: join(root, 'dist/cli.js'), env: {} };
   const dir = mkdtempSync(join(scratch, 'build-'));
-  for (const bundle of ['cli.js', 'load-worker.js']) {
-    writeFileSync(join(dir, bundle), execFileSync('git', ['show', `${revision}:dist/${bundle}`], { cwd: root, maxBuffer: 1 << 28 }));
+  // Builds since the launcher split have dist/cli-main.js beside dist/cli.js; earlier ones do not.
+  for (const bundle of ['cli.js', 'cli-main.js', 'load-worker.js']) {
+    const spec = `${revision}:dist/${bundle}`;
+    try {
+      execFileSync('git', ['cat-file', '-e', spec], { cwd: root, stdio: 'ignore' });
+    } catch {
+      continue;
+    }
+    writeFileSync(join(dir, bundle), execFileSync('git', ['show', spec], { cwd: root, maxBuffer: 1 << 28 }));
   }
-  return join(dir, 'cli.js');
+  const launcher = existsSync(join(dir, 'cli-main.js'));
+  return { cli: join(dir, 'cli.js'), env: launcher ? {} : { SERVICEENTRY_GUARD_RELAUNCH: '0' } };
 }
 
-function run(cli) {
+function run({ cli, env }) {
   const out = execFileSync(process.execPath, [join(root, 'bench/measure.mjs'), mode, resolve(repository), format], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, BENCH_CLI: cli },
+    env: { ...process.env, ...env, BENCH_CLI: cli },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   return JSON.parse(out.trim().split('\n').pop());
@@ -47,10 +59,10 @@ const range = (values) => `${Math.min(...values).toFixed(0)}–${Math.max(...val
 
 const scratch = mkdtempSync(join(tmpdir(), 'seg-compare-'));
 try {
-  const builds = [a, b].map((revision) => ({ revision, cli: cliOf(revision, scratch), runs: [] }));
+  const builds = [a, b].map((revision) => ({ revision, start: cliOf(revision, scratch), runs: [] }));
   for (let pair = 0; pair < pairs; pair++) {
     for (const build of pair % 2 === 0 ? builds : [...builds].reverse()) {
-      const result = run(build.cli);
+      const result = run(build.start);
       build.runs.push(result);
       process.stdout.write(`${build.revision}\t${result.ms.toFixed(0)} ms\t${result.cpuMs.toFixed(0)} ms CPU\t${result.peakRssMb.toFixed(0)} MB\t${result.reportBytes} bytes\texit ${result.exitCode}\n`);
     }
