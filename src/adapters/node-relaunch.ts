@@ -2,12 +2,12 @@
  * Node 24's V8 lets each semi-space of the young generation grow to 64 MB on this machine, where Node 20 and 22
  * stop at 16 MB (`v8.getHeapStatistics().heap_size_limit` is 144 MB larger, three semi-spaces' worth, and
  * equal to Node 20's with `--max-semi-space-size=16`). A large repository fills that room with objects that
- * live on anyway: at 100k entries, alternated with and without the flag (bench/compare-builds.mjs, Node 24.21.0),
- * `check` peaked at 315–353 MB instead of 448–487 MB (the Sidecars shape 390–396 instead of 529–555) and a review
- * at 420–502 MB instead of 537–660 MB, for 3–11% more time (the young generation Node 20 and 22 run with). The flag is read only
- * when node starts: set later (`v8.setFlagsFromString`) it does not take. So the CLI and the action start node
- * again with it, in the same process (`process.execve`: same pid, same standard streams, nothing left behind),
- * before their bundles are even read; that costs about 30 ms.
+ * live on anyway. At 100k entries, alternated with and without the flag (bench/compare-builds.mjs, Node 24.21.0),
+ * `check` peaked at 315–353 MB instead of 448–487 MB (the Sidecars shape 390–396 instead of 529–555) and a
+ * review at 420–502 MB instead of 537–660 MB, for 3–11% more time: Node 20's and 22's young generation, at
+ * their cost. The flag is read only when node starts: set later (`v8.setFlagsFromString`) it does not take.
+ * So the CLI and the action start node again with it, in the same process (`process.execve`: same pid, same
+ * standard streams, nothing left behind), before their bundles are even read; that costs about 20–30 ms.
  */
 export const SEMI_SPACE_MB = 16;
 const FLAG = '--max-semi-space-size';
