@@ -5,8 +5,8 @@ import json from '@rollup/plugin-json';
 
 // Self-contained bundles: GitHub runs dist/index.js with no node_modules,
 // and the CLI ships the same way so `node dist/cli.js` works from a clone.
-const plugins = () => [
-  typescript({ tsconfig: 'tsconfig.build.json' }),
+const plugins = (tsconfig = 'tsconfig.build.json') => [
+  typescript({ tsconfig }),
   nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
   commonjs(),
   json(),
@@ -22,18 +22,21 @@ const onwarn = (warning, warn) => {
 
 // What node starts (the runner, `serviceentry-guard`): a few lines that may start node again with a smaller young
 // generation (src/adapters/node-relaunch.ts), then import `./main.js`, which the build leaves out and points at the
-// bundle written beside them.
-const launcher = (input, file, bundle, banner) => ({
-  input,
+// bundle written beside each. One build, two outputs: each build pays TypeScript's start (several seconds).
+const toBundle = (bundle) => (id) => (id.endsWith('/main.js') ? `./${bundle}` : id);
+const launchers = {
+  input: 'src/launch/launch.ts',
   external: (id, importer) => id === './main.js' && importer !== undefined && importer.endsWith('launch.ts'),
-  output: { file, format: 'es', ...(banner ? { banner } : {}), paths: (id) => (id.endsWith('/main.js') ? `./${bundle}` : id) },
+  output: [
+    { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node', paths: toBundle('cli-main.js') },
+    { file: 'dist/index.js', format: 'es', paths: toBundle('action-main.js') },
+  ],
   plugins: plugins(),
   onwarn,
-});
+};
 
 export default [
-  launcher('src/action/launch.ts', 'dist/index.js', 'action-main.js'),
-  launcher('src/cli/launch.ts', 'dist/cli.js', 'cli-main.js', '#!/usr/bin/env node'),
+  launchers,
   { input: 'src/action/main.ts', output: { file: 'dist/action-main.js', format: 'es', inlineDynamicImports: true }, plugins: plugins(), onwarn },
   { input: 'src/cli/main.ts', output: { file: 'dist/cli-main.js', format: 'es', inlineDynamicImports: true }, plugins: plugins(), onwarn },
   // What load workers run (both bundles above start it from beside themselves): the loader alone, quick to start.

@@ -1,9 +1,0 @@
-/**
- * dist/cli.js: sets node up (see node-relaunch), then runs the CLI from dist/cli-main.js beside it. Kept apart
- * from the CLI's bundle so that a second start of node reads no more than this file first.
- */
-import { relaunchWithSmallYoungGeneration } from '../adapters/node-relaunch.js';
-
-relaunchWithSmallYoungGeneration();
-// The build keeps this import out of this file and points it at the bundle beside it (rollup.config.js).
-await import('./main.js');
