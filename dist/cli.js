@@ -52,8 +52,9 @@ function relaunchWithSmallYoungGeneration() {
 }
 
 /**
- * dist/cli.js: sets node up (see node-relaunch), then runs the CLI from dist/cli-main.js beside it. Kept apart
- * from the CLI's bundle so that a second start of node reads no more than this file first.
+ * dist/cli.js and dist/index.js, what node starts (`serviceentry-guard`, the runner): sets node up (see
+ * node-relaunch), then runs the bundle the build names for each, dist/cli-main.js or dist/action-main.js. Kept
+ * apart from those bundles so that a second start of node reads no more than this file first.
  */
 relaunchWithSmallYoungGeneration();
 // The build keeps this import out of this file and points it at the bundle beside it (rollup.config.js).
