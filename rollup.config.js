@@ -5,8 +5,8 @@ import json from '@rollup/plugin-json';
 
 // Self-contained bundles: GitHub runs dist/index.js with no node_modules,
 // and the CLI ships the same way so `node dist/cli.js` works from a clone.
-const plugins = (tsconfig = 'tsconfig.build.json') => [
-  typescript({ tsconfig }),
+const plugins = () => [
+  typescript({ tsconfig: 'tsconfig.build.json' }),
   nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
   commonjs(),
   json(),

@@ -22,8 +22,8 @@ import * as jsYaml from 'js-yaml';
 // A thread of the `bare-threads` floor: parses its share of the files and says how many it did.
 // Ours runs as dist/cli.js starts it: under Node 24 and later it starts node again with a 16 MB semi-space
 // (src/adapters/node-relaunch.ts). Imported in-process below it would replace this measuring process, so the
-// measurement starts that way itself first, and the CLI then finds the flag and runs on (its ~30 ms second
-// start is left out of `ms`).
+// measurement starts that way itself first, and the CLI then finds the flag and runs on (its 20–30 ms second
+// start is left out of `ms`). The rule repeats src/adapters/node-relaunch.ts's, which plain node cannot import.
 const [measuredMode] = process.argv.slice(2);
 if (isMainThread && (measuredMode === 'check' || measuredMode === 'diff') && typeof process.execve === 'function'
   && Number(process.versions.node.split('.')[0]) >= 24 && process.env.SERVICEENTRY_GUARD_RELAUNCH !== '0'
