@@ -20,21 +20,41 @@ const TLS_PORT_NAME = /^(tls|https)/i;
  * named tls/https) and never for protocols whose TLS starts inside them.
  */
 export function tlsFixApplies(port: number, entries: readonly ServiceEntry[]): boolean {
-  if (IN_PROTOCOL_TLS_PORTS.has(port)) return false;
-  // One pass without intermediate arrays: a finding can hold 100k entries. On a TLS-first port the names
-  // do not matter, so they are not tested: only a protocol with TLS inside can still rule it out.
-  const tlsFirst = TLS_FIRST_PORTS.has(port);
-  let count = 0;
-  let allNamedTls = true;
-  for (const e of entries) {
-    for (const p of e.ports) {
-      if (p.number !== port) continue;
-      if (IN_PROTOCOL_TLS_PROTOCOLS.has(p.protocol)) return false;
-      count++;
-      if (!tlsFirst && allNamedTls && !TLS_PORT_NAME.test(p.name)) allNamedTls = false;
+  const tally = new TlsFixTally(port);
+  for (const e of entries) tally.add(e);
+  return tally.applies();
+}
+
+/** tlsFixApplies, told one entry at a time, so a pass over a finding's members that does other work can answer it too. */
+export class TlsFixTally {
+  private readonly tlsFirst: boolean;
+  /** A plaintext-first port, or a protocol with TLS inside on it: no entry can change the answer. */
+  private ruledOut: boolean;
+  private count = 0;
+  private allNamedTls = true;
+
+  constructor(private readonly port: number) {
+    this.ruledOut = IN_PROTOCOL_TLS_PORTS.has(port);
+    this.tlsFirst = TLS_FIRST_PORTS.has(port);
+  }
+
+  add(entry: ServiceEntry): void {
+    if (this.ruledOut) return;
+    for (const p of entry.ports) {
+      if (p.number !== this.port) continue;
+      if (IN_PROTOCOL_TLS_PROTOCOLS.has(p.protocol)) {
+        this.ruledOut = true;
+        return;
+      }
+      this.count++;
+      // On a TLS-first port the names do not matter: only a protocol with TLS inside can still rule it out.
+      if (!this.tlsFirst && this.allNamedTls && !TLS_PORT_NAME.test(p.name)) this.allNamedTls = false;
     }
   }
-  return tlsFirst || (count > 0 && allNamedTls);
+
+  applies(): boolean {
+    return !this.ruledOut && (this.tlsFirst || (this.count > 0 && this.allNamedTls));
+  }
 }
 
 /**
@@ -43,8 +63,12 @@ export function tlsFixApplies(port: number, entries: readonly ServiceEntry[]): b
  */
 export function isRealExternalHost(entry: ServiceEntry): boolean {
   if (entry.meshLocation === 'MESH_INTERNAL') return false;
-  return entry.hosts.some((h) => {
-    const name = h.replace(/^\*\./, '');
-    return name.includes('.') && !/\.(local|svc|internal|cluster\.local|localdomain|lan|home\.arpa)$/i.test(name);
-  });
+  return entry.hosts.some(isPublicLookingName);
+}
+
+const PRIVATE_SUFFIX = /\.(local|svc|internal|cluster\.local|localdomain|lan|home\.arpa)$/i;
+
+function isPublicLookingName(host: string): boolean {
+  const name = host.startsWith('*.') ? host.slice(2) : host;
+  return name.includes('.') && !PRIVATE_SUFFIX.test(name);
 }

@@ -1,7 +1,8 @@
 import { entryRef, type MeshOptions } from '../model.js';
-import { isRealExternalHost, tlsFixApplies } from './client-protocols.js';
-import { roleOf, type Collision, type MemberOutcome } from './collision-accumulator.js';
+import { tlsFixApplies } from './client-protocols.js';
+import type { Collision, MemberOutcome } from './collision-accumulator.js';
 import { istioProfile, usesAllocatedVips } from './istio-version.js';
+import type { MemberSurvey } from './member-survey.js';
 import { OTHER_NAMESPACES } from './visibility.js';
 
 export interface Explanation {
@@ -14,7 +15,7 @@ export interface Explanation {
  * Says which entry wins, why Istio picks it, what happens to the others'
  * traffic, and what each cure costs: the finding should teach, not only flag.
  */
-export function explain(collision: Collision, members: MemberOutcome[], mesh: MeshOptions): Explanation {
+export function explain(collision: Collision, members: MemberOutcome[], survey: MemberSurvey, mesh: MeshOptions): Explanation {
   // A collision can hold 100k entries: name each list of hosts once, not in every sentence.
   const named = new Map<readonly MemberOutcome[], string>();
   const hostsOf = (list: readonly MemberOutcome[]) => {
@@ -25,9 +26,7 @@ export function explain(collision: Collision, members: MemberOutcome[], mesh: Me
     }
     return text;
   };
-  const winners = members.filter((m) => roleOf(m) === 'winner');
-  const losers = members.filter((m) => roleOf(m) === 'shadowed');
-  const open = members.filter((m) => roleOf(m) === 'undetermined');
+  const { winners, losers, open } = survey;
   const port = collision.port;
   const who = audience(collision.consumerClasses);
   switch (collision.rule) {
@@ -43,34 +42,34 @@ export function explain(collision: Collision, members: MemberOutcome[], mesh: Me
         explanation: [
           tls
             ? `These entries declare port ${port} as TLS on the same address, so their filter chains have the same match (no SNI to tell them apart) on listener ${collision.listener}.`
-            : `These entries declare port ${port} as ${protocolsOf(members)} with ${bindingOf(collision)}, so every sidecar that sees them builds one listener ${collision.listener} whose match-all TCP chain can lead to one destination only.`,
+            : `These entries declare port ${port} as ${protocolsOf(survey)} with ${bindingOf(collision)}, so every sidecar that sees them builds one listener ${collision.listener} whose match-all TCP chain can lead to one destination only.`,
           'Istio keeps the chain of the service it processes first and drops the others: nothing fails at apply time and nothing is logged; only the metric pilot_conflict_outbound_listener_tcp_over_current_tcp counts it.',
           winnerSentence(winners, open, losers),
           losers.length > 0 ? `Connections from ${who} to ${hostsOf(losers)} port ${port} are proxied to ${lead}.` : '',
-          passthroughNote(winners),
-          unsetProtocolNote(members),
+          passthroughNote(winners, survey),
+          unsetProtocolNote(survey),
         ].filter(Boolean).join(' '),
-        fixes: shadowFixes(port, losers.length > 0 ? losers : open, tls, mesh, members),
+        fixes: shadowFixes(port, losers.length > 0 ? 'shadowed' : 'undetermined', tls, mesh, survey),
       };
     }
     case 'multi-host-tcp':
       return {
-        title: `${members[0] ? entryRef(members[0].entry) : 'an entry'} lists several hosts on ${protocolsOf(members)} port ${port}: only one host can own ${collision.listener}`,
+        title: `${members[0] ? entryRef(members[0].entry) : 'an entry'} lists several hosts on ${protocolsOf(survey)} port ${port}: only one host can own ${collision.listener}`,
         explanation: `Each host of a ServiceEntry is its own service, and all of them want the same match-all chain of ${collision.listener}. The hostname that sorts first keeps it; connections to the other hosts go there too. Istio's validation rejects several hosts on a non-HTTP, non-TLS port unless resolution is NONE (where traffic is passed through to its original IP).`,
         fixes: [
-          ...(tlsFixApplies(port, members.map((m) => m.entry)) ? [`Declare port ${port} as \`protocol: TLS\` (clients open with a TLS ClientHello carrying SNI): one SNI chain per host. Cost: TLS clients only.`] : []),
+          ...(survey.tlsFixApplies ? [`Declare port ${port} as \`protocol: TLS\` (clients open with a TLS ClientHello carrying SNI): one SNI chain per host. Cost: TLS clients only.`] : []),
           'Use `resolution: NONE` if the hosts need no DNS resolution by the proxy. Cost: no load balancing or TLS origination by Envoy.',
           `Split the entry into one ServiceEntry per host, each with its own \`spec.addresses\` (the listener then binds that IP). Cost: one IP per host to own; ${VIP_CAVEAT}`,
         ],
       };
     case 'well-known-port-protocol':
       return {
-        title: `${hostsOf(losers)} port ${port} is ignored: it disagrees in protocol with ${collision.listener}'s ${protocolsOf(winners.length > 0 ? winners : open)}`,
+        title: `${hostsOf(losers)} port ${port} is ignored: it disagrees in protocol with ${collision.listener}'s ${protocolsIn(winners.length > 0 ? winners : open)}`,
         explanation: `MONGO and MYSQL ports cannot share a listener with any other protocol: Istio ignores the later port entirely (isConflictWithWellKnownPort) and only logs a warning. ${winnerSentence(winners, open, losers)} Clients in ${who} reach nothing of ${hostsOf(losers)} on port ${port} through its own entry.`,
         fixes: [
-          `Declare the same protocol on every entry of port ${port} (all ${protocolsOf(winners.length > 0 ? winners : open)}, or all TCP). Cost: none, if the protocol was chosen by habit. They may then still collide as TCP: give each its own address.`,
+          `Declare the same protocol on every entry of port ${port} (all ${protocolsIn(winners.length > 0 ? winners : open)}, or all TCP). Cost: none, if the protocol was chosen by habit. They may then still collide as TCP: give each its own address.`,
           `Give the entries distinct \`spec.addresses\` so each gets its own listener. Cost: an IP per entry; ${VIP_CAVEAT}`,
-          ...(losers.every((l) => isRealExternalHost(l.entry)) ? [] : ['Move one of them to another port. Cost: every client of it changes.']),
+          ...(survey.movable.shadowed.length === 0 ? [] : ['Move one of them to another port. Cost: every client of it changes.']),
         ],
       };
     case 'tcp-captures-tls-port': {
@@ -87,7 +86,7 @@ export function explain(collision: Collision, members: MemberOutcome[], mesh: Me
       };
     }
     case 'tcp-captures-port':
-      return captureExplanation(collision, members, mesh, who, hostsOf(members));
+      return captureExplanation(collision, members, survey, mesh, who, hostsOf(members));
     case 'host-split':
       return hostSplitExplanation(collision, members, mesh);
     case 'http-tcp-sniffing': {
@@ -112,15 +111,15 @@ export function explain(collision: Collision, members: MemberOutcome[], mesh: Me
     case 'same-host':
       return {
         title: `${[...new Set(members.flatMap((m) => [...m.hosts]))].join(', ')} port ${port} is defined by ${members.length} ServiceEntries`,
-        explanation: `A sidecar keeps one service per hostname: the first one processed (ports of later entries in the same namespace are merged in, but a port number it already has is not). ${winnerSentence(winners, open, losers)} All entries point at the same cluster ${collision.listener}, so this is not a listener collision, but settings of the later entries (protocol, resolution, endpoints) do not apply.${protocolsOf(members).includes(',') ? ` The entries disagree on the protocol (${protocolsOf(members)}), which Istio reports as IST0177.` : ''}${mesh.autoAllocate ? ' With IP auto-allocation each entry may get its own VIP for this host (istio/istio#53676), so clients can resolve different addresses.' : ''}`,
+        explanation: `A sidecar keeps one service per hostname: the first one processed (ports of later entries in the same namespace are merged in, but a port number it already has is not). ${winnerSentence(winners, open, losers)} All entries point at the same cluster ${collision.listener}, so this is not a listener collision, but settings of the later entries (protocol, resolution, endpoints) do not apply.${protocolsOf(survey).includes(',') ? ` The entries disagree on the protocol (${protocolsOf(survey)}), which Istio reports as IST0177.` : ''}${mesh.autoAllocate ? ' With IP auto-allocation each entry may get its own VIP for this host (istio/istio#53676), so clients can resolve different addresses.' : ''}`,
         fixes: ['Consolidate into one ServiceEntry per host (list every port there). Cost: none; one place to edit.'],
       };
   }
 }
 
 /** A NONE winner's cluster is ORIGINAL_DST: shadowed traffic still reaches its IP, only policy and telemetry go astray. */
-function passthroughNote(winners: readonly MemberOutcome[]): string {
-  if (winners.length === 0 || !winners.every((w) => w.entry.resolution === 'NONE')) return '';
+function passthroughNote(winners: readonly MemberOutcome[], survey: MemberSurvey): string {
+  if (winners.length === 0 || survey.passthrough.winner < winners.length) return '';
   return 'The winner has resolution NONE, so its cluster forwards each connection to its original destination IP: the other hosts are still reached, but their DestinationRules, telemetry and authorization apply to the winner instead.';
 }
 
@@ -165,7 +164,8 @@ const VIP_CAVEAT = 'an address in `spec.addresses` only helps clients that conne
  * auto-allocation that need it, then another port (never for a real external
  * host, whose port is not ours to choose).
  */
-function shadowFixes(port: number, victims: MemberOutcome[], tls: boolean, mesh: MeshOptions, members: readonly MemberOutcome[]): string[] {
+function shadowFixes(port: number, victimRole: 'shadowed' | 'undetermined', tls: boolean, mesh: MeshOptions, survey: MemberSurvey): string[] {
+  const victims = victimRole === 'shadowed' ? survey.losers : survey.open;
   const names = describeHosts(victims);
   const several = victims.length > 1;
   const sni = `Declare port ${port} of ${names} as \`protocol: TLS\` (their clients open with a TLS ClientHello carrying SNI): Envoy then matches each host by SNI on 0.0.0.0_${port} and they coexist. Cost: TLS clients with SNI only; Envoy no longer sees plaintext, so no TLS origination for this port.`;
@@ -174,29 +174,28 @@ function shadowFixes(port: number, victims: MemberOutcome[], tls: boolean, mesh:
   const vip = `Give ${names} ${several ? 'each a' : 'a'} reserved VIP in \`spec.addresses\`. Cost: ${VIP_CAVEAT}`;
   const autoAllocate = `Turn on DNS capture for the consumers (ISTIO_META_DNS_CAPTURE; from Istio 1.25 istiod allocates VIPs by default, before also ISTIO_META_DNS_AUTO_ALLOCATE): each eligible entry gets its own VIP and listener. Cost: a proxy setting per consumer; entries with resolution NONE or wildcard hosts are not covered.`;
   // Only entries whose port is ours to choose: a real external host's port is its operator's.
-  const movable = victims.filter((v) => !isRealExternalHost(v.entry));
+  const movable = survey.movable[victimRole];
   const move = `Serve ${describeHosts(movable)} on another port. Cost: every client changes.`;
   if (tls) return [scope, `Remove \`spec.addresses\` so the TLS chains are matched by SNI on 0.0.0.0_${port}. Cost: none if clients send SNI.`, vip];
-  const fixes = tlsFixApplies(port, members.map((m) => m.entry)) ? [sni, scope, realIp, vip] : [scope, realIp, vip];
+  const fixes = survey.tlsFixApplies ? [sni, scope, realIp, vip] : [scope, realIp, vip];
   if (!usesAllocatedVips(mesh, undefined)) fixes.push(autoAllocate);
   if (movable.length > 0) fixes.push(move);
   return fixes;
 }
 
 /** Unset protocol is sniffed: plaintext HTTP still routes by Host; only the rest meets the match-all chain. */
-function unsetProtocolNote(members: readonly MemberOutcome[]): string {
-  return members.some((m) => m.units.some((u) => u.chain === 'auto'))
+function unsetProtocolNote(survey: MemberSurvey): string {
+  return survey.sniffed
     ? 'Ports with no protocol are sniffed: their plaintext HTTP clients are still routed by Host header; only the rest of their traffic meets the match-all chain.'
     : '';
 }
 
 /** Rule tcp-captures-port: one entry alone owns the port's match-all chain (ISTIO-SEMANTICS §5b). */
-function captureExplanation(collision: Collision, members: MemberOutcome[], mesh: MeshOptions, who: string, hosts: string): Explanation {
+function captureExplanation(collision: Collision, members: MemberOutcome[], survey: MemberSurvey, mesh: MeshOptions, who: string, hosts: string): Explanation {
   const port = collision.port;
   const registryOnly = mesh.outboundTrafficPolicy === 'REGISTRY_ONLY';
   const policy = mesh.outboundTrafficPolicy ? `outboundTrafficPolicy ${mesh.outboundTrafficPolicy}` : 'outboundTrafficPolicy ALLOW_ANY, Istio\'s default; set it if the mesh runs REGISTRY_ONLY';
-  const passthrough = members.every((m) => m.entry.resolution === 'NONE');
-  const entries = members.map((m) => m.entry);
+  const passthrough = survey.passthrough.winner + survey.passthrough.shadowed + survey.passthrough.undetermined === members.length;
   const effect = passthrough
     ? registryOnly
       ? `Its resolution is NONE, so each connection goes on to the address the client asked for: under ${policy} the egress lockdown is bypassed for the whole port, since connections to undeclared hosts are no longer blocked.`
@@ -205,19 +204,19 @@ function captureExplanation(collision: Collision, members: MemberOutcome[], mesh
       ? `Its resolution is ${members[0]!.entry.resolution}, so those connections are proxied to ${hosts}: under ${policy} they are misdelivered instead of blocked.`
       : `Its resolution is ${members[0]!.entry.resolution}, so those connections are proxied to ${hosts}${port === 443 || port === 8443 ? ': HTTPS to any undeclared host meets the wrong server and certificate' : ''} (${policy}).`;
   const fixes = [
-    ...(tlsFixApplies(port, entries) ? [`Declare port ${port} as \`protocol: TLS\` (its clients open with a TLS ClientHello carrying SNI): the chain then matches ${hosts} by SNI only. Cost: TLS clients with SNI only.`] : []),
+    ...(survey.tlsFixApplies ? [`Declare port ${port} as \`protocol: TLS\` (its clients open with a TLS ClientHello carrying SNI): the chain then matches ${hosts} by SNI only. Cost: TLS clients with SNI only.`] : []),
     `Give the entry its real, stable IP in \`spec.addresses\`: the chain moves to <ip>_${port} without DNS capture. Cost: only for services with fixed IPs.`,
     ...(passthrough ? [] : [`Turn on DNS capture for the consumers, so the entry gets an auto-allocated VIP (Istio 1.25+ allocates by default). Cost: a proxy setting per consumer.`]),
     `Give the entry a reserved VIP in \`spec.addresses\`. Cost: ${VIP_CAVEAT}`,
     `Narrow its \`exportTo\` to the namespaces that use it. Cost: other namespaces lose the entry; it still captures the port where it stays visible.`,
   ];
   return {
-    title: `${members.some((m) => roleOf(m) === 'undetermined') ? `one of ${hosts}` : hosts} holds the match-all chain of ${collision.listener}: it takes every port ${port} connection no other entry claims`,
+    title: `${survey.open.length > 0 ? `one of ${hosts}` : hosts} holds the match-all chain of ${collision.listener}: it takes every port ${port} connection no other entry claims`,
     explanation: [
-      `${hosts} declare${members.length > 1 ? '' : 's'} port ${port} as ${protocolsOf(members)} with no address (or a 0.0.0.0 prefix), so sidecars in ${who} build a match-all TCP chain on ${collision.listener}${members.length > 1 ? '; which entry keeps it depends on creation order' : ''}.`,
+      `${hosts} declare${members.length > 1 ? '' : 's'} port ${port} as ${protocolsOf(survey)} with no address (or a 0.0.0.0 prefix), so sidecars in ${who} build a match-all TCP chain on ${collision.listener}${members.length > 1 ? '; which entry keeps it depends on creation order' : ''}.`,
       `Every outbound connection on port ${port} to an address that no other listener or chain claims — any external host not declared by its own entry — now goes to this entry's cluster instead of PassthroughCluster (ALLOW_ANY) or BlackHoleCluster (REGISTRY_ONLY).`,
       effect,
-      unsetProtocolNote(members),
+      unsetProtocolNote(survey),
       'Istio issues #27990, #29992, #58696, #26303; istioctl analyze approximates it as IST0134.',
     ].filter(Boolean).join(' '),
     fixes,
@@ -278,9 +277,18 @@ function describeHosts(members: readonly MemberOutcome[]): string {
   return rest > 0 ? `${shown.join(', ')} and the hosts of ${rest} more entr${rest === 1 ? 'y' : 'ies'}` : shown.join(', ');
 }
 
-function protocolsOf(members: readonly MemberOutcome[]): string {
-  // Loops, not flatMap: a collision of 100k members would allocate an array per member.
+/** The protocols of all members, as sentences name them. */
+function protocolsOf(survey: MemberSurvey): string {
+  return namedProtocols(survey.protocols);
+}
+
+/** The protocols of some of the members. */
+function protocolsIn(members: readonly MemberOutcome[]): string {
   const protocols = new Set<string>();
-  for (const m of members) for (const u of m.units) protocols.add(u.port.protocol || 'unset');
-  return [...protocols].sort().join(', ');
+  for (const m of members) for (const u of m.units) protocols.add(u.port.protocol);
+  return namedProtocols(protocols);
+}
+
+function namedProtocols(protocols: Iterable<string>): string {
+  return [...new Set(Array.from(protocols, (p) => p || 'unset'))].sort().join(', ');
 }

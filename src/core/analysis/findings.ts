@@ -3,6 +3,7 @@ import { entryRef, SEVERITY_RANK, type Finding, type FindingEntry, type MeshOpti
 import { displayProtocol } from '../protocol.js';
 import { roleOf, type Collision, type MemberOutcome } from './collision-accumulator.js';
 import { explain } from './explain.js';
+import { surveyMembers, type MemberSurvey } from './member-survey.js';
 import { OTHER_NAMESPACES } from './visibility.js';
 import { DEFAULT_MESH_NAME } from '../repository/mesh-plan.js';
 
@@ -13,10 +14,11 @@ import { DEFAULT_MESH_NAME } from '../repository/mesh-plan.js';
  */
 export function toFinding(collision: Collision, mesh: MeshOptions, meshName: string = DEFAULT_MESH_NAME, forComparison = false): Finding {
   const members = forComparison ? [...collision.members.values()] : sortedMembers(collision.members.values());
-  // One collision can hold 100k entries: every per-entry step below stays linear.
-  const entries = members.map(toFindingEntry);
-  const severity = severityOf(collision, members, mesh);
-  const text = forComparison ? { title: '', explanation: '', fixes: [] } : withControllerNote(explain(collision, members, mesh), mesh);
+  // One collision can hold 100k entries: every per-entry step below stays linear, and shares one pass.
+  const entries: FindingEntry[] = [];
+  const survey = surveyMembers(members, collision.port, { visit: (m) => entries.push(toFindingEntry(m)), movable: !forComparison });
+  const severity = severityOf(collision, members, survey, mesh);
+  const text = forComparison ? { title: '', explanation: '', fixes: [] } : withControllerNote(explain(collision, members, survey, mesh), mesh);
   return {
     // The default mesh keeps the ids of single-mesh runs, so earlier comments and baselines still match.
     id: findingId(meshName, collision.rule, collision.listener, collision.subKey),
@@ -26,17 +28,11 @@ export function toFinding(collision: Collision, mesh: MeshOptions, meshName: str
     severity,
     listener: collision.listener,
     port: collision.port,
-    protocols: protocolsOf(members),
+    protocols: [...new Set(survey.protocols.map(displayProtocol))].sort(),
     namespaces: sortNamespaces(collision.consumerClasses),
     entries,
     ...text,
   };
-}
-
-function protocolsOf(members: readonly MemberOutcome[]): string[] {
-  const protocols = new Set<string>();
-  for (const m of members) for (const u of m.units) protocols.add(displayProtocol(u.port.protocol));
-  return [...protocols].sort();
 }
 
 /** Where a controller addresses entries, a finding says why its own entries were not among them. */
@@ -65,15 +61,16 @@ function toFindingEntry(member: MemberOutcome): FindingEntry {
   };
 }
 
-function severityOf(collision: Collision, members: MemberOutcome[], mesh: MeshOptions): Severity {
+function severityOf(collision: Collision, members: readonly MemberOutcome[], survey: MemberSurvey, mesh: MeshOptions): Severity {
+  const allPassthrough = survey.passthrough.winner + survey.passthrough.shadowed + survey.passthrough.undetermined === members.length;
   switch (collision.rule) {
     case 'tcp-shadowed': {
       // A passthrough (NONE) winner forwards to the original IP: traffic arrives, only policy and telemetry go astray.
-      const possibleWinners = members.filter((m) => roleOf(m) !== 'shadowed');
-      return possibleWinners.length > 0 && possibleWinners.every((m) => m.entry.resolution === 'NONE') ? 'warning' : 'error';
+      const possibleWinners = survey.winners.length + survey.open.length;
+      return possibleWinners > 0 && survey.passthrough.winner + survey.passthrough.undetermined === possibleWinners ? 'warning' : 'error';
     }
     case 'multi-host-tcp':
-      return members.every((m) => m.entry.resolution === 'NONE') ? 'info' : 'error';
+      return allPassthrough ? 'info' : 'error';
     case 'tls-shadowed':
     case 'well-known-port-protocol':
       return 'error';
@@ -82,14 +79,12 @@ function severityOf(collision: Collision, members: MemberOutcome[], mesh: MeshOp
       return 'warning';
     case 'cidr-overlap':
       return 'info';
-    case 'same-host': {
-      const protocols = new Set(members.flatMap((m) => m.units.map((u) => u.port.protocol)));
-      return protocols.size > 1 || mesh.autoAllocate || mesh.dnsCapture === true ? 'warning' : 'info';
-    }
+    case 'same-host':
+      return survey.protocols.length > 1 || mesh.autoAllocate || mesh.dnsCapture === true ? 'warning' : 'info';
     case 'host-split':
       return 'warning';
     case 'tcp-captures-port':
-      return captureSeverity(collision, members, mesh);
+      return captureSeverity(collision, allPassthrough, survey, mesh);
   }
 }
 
@@ -100,12 +95,11 @@ function severityOf(collision: Collision, members: MemberOutcome[], mesh: MeshOp
  * itself (wrong certificate) under ALLOW_ANY; elsewhere fewer clients share
  * the port, and under REGISTRY_ONLY that traffic was blocked anyway.
  */
-function captureSeverity(collision: Collision, members: MemberOutcome[], mesh: MeshOptions): Severity {
+function captureSeverity(collision: Collision, allPassthrough: boolean, survey: MemberSurvey, mesh: MeshOptions): Severity {
   const registryOnly = mesh.outboundTrafficPolicy === 'REGISTRY_ONLY';
-  if (members.every((m) => m.entry.resolution === 'NONE')) return registryOnly ? 'error' : 'info';
-  const plainTcp = members.some((m) => m.units.some((u) => u.chain === 'tcp'));
+  if (allPassthrough) return registryOnly ? 'error' : 'info';
   // Unset protocol: plaintext HTTP still routes by Host, so on HTTP ports only the non-HTTP rest is captured.
-  const busy = BUSY_HTTPS_PORTS.has(collision.port) || (plainTcp && BUSY_HTTP_PORTS.has(collision.port));
+  const busy = BUSY_HTTPS_PORTS.has(collision.port) || (survey.plainTcp && BUSY_HTTP_PORTS.has(collision.port));
   if (registryOnly) return busy ? 'warning' : 'info';
   return busy ? 'error' : 'warning';
 }
