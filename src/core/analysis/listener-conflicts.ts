@@ -31,7 +31,8 @@ export interface ListenerBaseline {
   listener: string;
   units: RankedUnit[];
   records: CollisionRecord[];
-  hosts: Set<string>;
+  /** The hostnames of `units`, found when an overlay first asks: most listeners have no overlay, and 100k hostnames cost a pass. */
+  hosts: () => ReadonlySet<string>;
   wellKnown: boolean;
   http: RankedUnit[];
   plainTcp: RankedUnit[];
@@ -95,8 +96,9 @@ export function listenerBaseline(listener: string, units: readonly RankedUnit[])
   const portCapture = portCaptureRecord(listener, survivors.filter(isWildcardMatchAll));
   if (portCapture) records.push(portCapture);
 
+  const kept = [...units];
   return {
-    listener, units: [...units], records, hosts: new Set(units.map((u) => u.unit.host)), wellKnown,
+    listener, units: kept, records, hosts: once(() => new Set(kept.map((u) => u.unit.host))), wellKnown,
     http, plainTcp, sniffing, bySignature, shadowing, captureSlots, capture, cidrOverlap, parts: new Map(), allTls: new Map(),
     portCapture,
   };
@@ -113,7 +115,7 @@ export function conflictsWithOverlay(baseline: ListenerBaseline, overlay: readon
   const { listener } = baseline;
   const full = () => fullPass([...overlay, ...baseline.units]).map((record) => ({ record }));
   // Interplay the parts cannot express (one port dropped whole, one host per sidecar, CIDR nesting): replay everything.
-  if (baseline.wellKnown || overlay.some((u) => isWellKnownPortProtocol(u.unit.port.protocol) || u.unit.cidr !== undefined || baseline.hosts.has(u.unit.host))) return full();
+  if (baseline.wellKnown || overlay.some((u) => isWellKnownPortProtocol(u.unit.port.protocol) || u.unit.cidr !== undefined || baseline.hosts().has(u.unit.host))) return full();
 
   const out: Emitted[] = [];
   const ownHttp = overlay.filter((u) => u.unit.chain === 'http');
@@ -196,6 +198,18 @@ function allTls(baseline: ListenerBaseline, signature: string, base: readonly Ra
     baseline.allTls.set(signature, known);
   }
   return known;
+}
+
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
 }
 
 function part(baseline: ListenerBaseline, key: string, make: () => CollisionRecord): CollisionRecord {
