@@ -29678,25 +29678,43 @@ const TLS_PORT_NAME = /^(tls|https)/i;
  * named tls/https) and never for protocols whose TLS starts inside them.
  */
 function tlsFixApplies(port, entries) {
-    if (IN_PROTOCOL_TLS_PORTS.has(port))
-        return false;
-    // One pass without intermediate arrays: a finding can hold 100k entries. On a TLS-first port the names
-    // do not matter, so they are not tested: only a protocol with TLS inside can still rule it out.
-    const tlsFirst = TLS_FIRST_PORTS.has(port);
-    let count = 0;
-    let allNamedTls = true;
-    for (const e of entries) {
-        for (const p of e.ports) {
-            if (p.number !== port)
+    const tally = new TlsFixTally(port);
+    for (const e of entries)
+        tally.add(e);
+    return tally.applies();
+}
+/** tlsFixApplies, told one entry at a time, so a pass over a finding's members that does other work can answer it too. */
+class TlsFixTally {
+    port;
+    tlsFirst;
+    /** A plaintext-first port, or a protocol with TLS inside on it: no entry can change the answer. */
+    ruledOut;
+    count = 0;
+    allNamedTls = true;
+    constructor(port) {
+        this.port = port;
+        this.ruledOut = IN_PROTOCOL_TLS_PORTS.has(port);
+        this.tlsFirst = TLS_FIRST_PORTS.has(port);
+    }
+    add(entry) {
+        if (this.ruledOut)
+            return;
+        for (const p of entry.ports) {
+            if (p.number !== this.port)
                 continue;
-            if (IN_PROTOCOL_TLS_PROTOCOLS.has(p.protocol))
-                return false;
-            count++;
-            if (!tlsFirst && allNamedTls && !TLS_PORT_NAME.test(p.name))
-                allNamedTls = false;
+            if (IN_PROTOCOL_TLS_PROTOCOLS.has(p.protocol)) {
+                this.ruledOut = true;
+                return;
+            }
+            this.count++;
+            // On a TLS-first port the names do not matter: only a protocol with TLS inside can still rule it out.
+            if (!this.tlsFirst && this.allNamedTls && !TLS_PORT_NAME.test(p.name))
+                this.allNamedTls = false;
         }
     }
-    return tlsFirst || (count > 0 && allNamedTls);
+    applies() {
+        return !this.ruledOut && (this.tlsFirst || (this.count > 0 && this.allNamedTls));
+    }
 }
 /**
  * An entry for a real external service: MESH_EXTERNAL (the default) and a
@@ -29705,17 +29723,19 @@ function tlsFixApplies(port, entries) {
 function isRealExternalHost(entry) {
     if (entry.meshLocation === 'MESH_INTERNAL')
         return false;
-    return entry.hosts.some((h) => {
-        const name = h.replace(/^\*\./, '');
-        return name.includes('.') && !/\.(local|svc|internal|cluster\.local|localdomain|lan|home\.arpa)$/i.test(name);
-    });
+    return entry.hosts.some(isPublicLookingName);
+}
+const PRIVATE_SUFFIX = /\.(local|svc|internal|cluster\.local|localdomain|lan|home\.arpa)$/i;
+function isPublicLookingName(host) {
+    const name = host.startsWith('*.') ? host.slice(2) : host;
+    return name.includes('.') && !PRIVATE_SUFFIX.test(name);
 }
 
 /**
  * Says which entry wins, why Istio picks it, what happens to the others'
  * traffic, and what each cure costs: the finding should teach, not only flag.
  */
-function explain(collision, members, mesh) {
+function explain(collision, members, survey, mesh) {
     // A collision can hold 100k entries: name each list of hosts once, not in every sentence.
     const named = new Map();
     const hostsOf = (list) => {
@@ -29726,9 +29746,7 @@ function explain(collision, members, mesh) {
         }
         return text;
     };
-    const winners = members.filter((m) => roleOf(m) === 'winner');
-    const losers = members.filter((m) => roleOf(m) === 'shadowed');
-    const open = members.filter((m) => roleOf(m) === 'undetermined');
+    const { winners, losers, open } = survey;
     const port = collision.port;
     const who = audience(collision.consumerClasses);
     switch (collision.rule) {
@@ -29744,34 +29762,34 @@ function explain(collision, members, mesh) {
                 explanation: [
                     tls
                         ? `These entries declare port ${port} as TLS on the same address, so their filter chains have the same match (no SNI to tell them apart) on listener ${collision.listener}.`
-                        : `These entries declare port ${port} as ${protocolsOf$1(members)} with ${bindingOf(collision)}, so every sidecar that sees them builds one listener ${collision.listener} whose match-all TCP chain can lead to one destination only.`,
+                        : `These entries declare port ${port} as ${protocolsOf(survey)} with ${bindingOf(collision)}, so every sidecar that sees them builds one listener ${collision.listener} whose match-all TCP chain can lead to one destination only.`,
                     'Istio keeps the chain of the service it processes first and drops the others: nothing fails at apply time and nothing is logged; only the metric pilot_conflict_outbound_listener_tcp_over_current_tcp counts it.',
                     winnerSentence(winners, open, losers),
                     losers.length > 0 ? `Connections from ${who} to ${hostsOf(losers)} port ${port} are proxied to ${lead}.` : '',
-                    passthroughNote(winners),
-                    unsetProtocolNote(members),
+                    passthroughNote(winners, survey),
+                    unsetProtocolNote(survey),
                 ].filter(Boolean).join(' '),
-                fixes: shadowFixes(port, losers.length > 0 ? losers : open, tls, mesh, members),
+                fixes: shadowFixes(port, losers.length > 0 ? 'shadowed' : 'undetermined', tls, mesh, survey),
             };
         }
         case 'multi-host-tcp':
             return {
-                title: `${members[0] ? entryRef(members[0].entry) : 'an entry'} lists several hosts on ${protocolsOf$1(members)} port ${port}: only one host can own ${collision.listener}`,
+                title: `${members[0] ? entryRef(members[0].entry) : 'an entry'} lists several hosts on ${protocolsOf(survey)} port ${port}: only one host can own ${collision.listener}`,
                 explanation: `Each host of a ServiceEntry is its own service, and all of them want the same match-all chain of ${collision.listener}. The hostname that sorts first keeps it; connections to the other hosts go there too. Istio's validation rejects several hosts on a non-HTTP, non-TLS port unless resolution is NONE (where traffic is passed through to its original IP).`,
                 fixes: [
-                    ...(tlsFixApplies(port, members.map((m) => m.entry)) ? [`Declare port ${port} as \`protocol: TLS\` (clients open with a TLS ClientHello carrying SNI): one SNI chain per host. Cost: TLS clients only.`] : []),
+                    ...(survey.tlsFixApplies ? [`Declare port ${port} as \`protocol: TLS\` (clients open with a TLS ClientHello carrying SNI): one SNI chain per host. Cost: TLS clients only.`] : []),
                     'Use `resolution: NONE` if the hosts need no DNS resolution by the proxy. Cost: no load balancing or TLS origination by Envoy.',
                     `Split the entry into one ServiceEntry per host, each with its own \`spec.addresses\` (the listener then binds that IP). Cost: one IP per host to own; ${VIP_CAVEAT}`,
                 ],
             };
         case 'well-known-port-protocol':
             return {
-                title: `${hostsOf(losers)} port ${port} is ignored: it disagrees in protocol with ${collision.listener}'s ${protocolsOf$1(winners.length > 0 ? winners : open)}`,
+                title: `${hostsOf(losers)} port ${port} is ignored: it disagrees in protocol with ${collision.listener}'s ${protocolsIn(winners.length > 0 ? winners : open)}`,
                 explanation: `MONGO and MYSQL ports cannot share a listener with any other protocol: Istio ignores the later port entirely (isConflictWithWellKnownPort) and only logs a warning. ${winnerSentence(winners, open, losers)} Clients in ${who} reach nothing of ${hostsOf(losers)} on port ${port} through its own entry.`,
                 fixes: [
-                    `Declare the same protocol on every entry of port ${port} (all ${protocolsOf$1(winners.length > 0 ? winners : open)}, or all TCP). Cost: none, if the protocol was chosen by habit. They may then still collide as TCP: give each its own address.`,
+                    `Declare the same protocol on every entry of port ${port} (all ${protocolsIn(winners.length > 0 ? winners : open)}, or all TCP). Cost: none, if the protocol was chosen by habit. They may then still collide as TCP: give each its own address.`,
                     `Give the entries distinct \`spec.addresses\` so each gets its own listener. Cost: an IP per entry; ${VIP_CAVEAT}`,
-                    ...(losers.every((l) => isRealExternalHost(l.entry)) ? [] : ['Move one of them to another port. Cost: every client of it changes.']),
+                    ...(survey.movable.shadowed.length === 0 ? [] : ['Move one of them to another port. Cost: every client of it changes.']),
                 ],
             };
         case 'tcp-captures-tls-port': {
@@ -29788,7 +29806,7 @@ function explain(collision, members, mesh) {
             };
         }
         case 'tcp-captures-port':
-            return captureExplanation(collision, members, mesh, who, hostsOf(members));
+            return captureExplanation(collision, members, survey, mesh, who, hostsOf(members));
         case 'host-split':
             return hostSplitExplanation(collision, members, mesh);
         case 'http-tcp-sniffing': {
@@ -29813,14 +29831,14 @@ function explain(collision, members, mesh) {
         case 'same-host':
             return {
                 title: `${[...new Set(members.flatMap((m) => [...m.hosts]))].join(', ')} port ${port} is defined by ${members.length} ServiceEntries`,
-                explanation: `A sidecar keeps one service per hostname: the first one processed (ports of later entries in the same namespace are merged in, but a port number it already has is not). ${winnerSentence(winners, open, losers)} All entries point at the same cluster ${collision.listener}, so this is not a listener collision, but settings of the later entries (protocol, resolution, endpoints) do not apply.${protocolsOf$1(members).includes(',') ? ` The entries disagree on the protocol (${protocolsOf$1(members)}), which Istio reports as IST0177.` : ''}${mesh.autoAllocate ? ' With IP auto-allocation each entry may get its own VIP for this host (istio/istio#53676), so clients can resolve different addresses.' : ''}`,
+                explanation: `A sidecar keeps one service per hostname: the first one processed (ports of later entries in the same namespace are merged in, but a port number it already has is not). ${winnerSentence(winners, open, losers)} All entries point at the same cluster ${collision.listener}, so this is not a listener collision, but settings of the later entries (protocol, resolution, endpoints) do not apply.${protocolsOf(survey).includes(',') ? ` The entries disagree on the protocol (${protocolsOf(survey)}), which Istio reports as IST0177.` : ''}${mesh.autoAllocate ? ' With IP auto-allocation each entry may get its own VIP for this host (istio/istio#53676), so clients can resolve different addresses.' : ''}`,
                 fixes: ['Consolidate into one ServiceEntry per host (list every port there). Cost: none; one place to edit.'],
             };
     }
 }
 /** A NONE winner's cluster is ORIGINAL_DST: shadowed traffic still reaches its IP, only policy and telemetry go astray. */
-function passthroughNote(winners) {
-    if (winners.length === 0 || !winners.every((w) => w.entry.resolution === 'NONE'))
+function passthroughNote(winners, survey) {
+    if (winners.length === 0 || survey.passthrough.winner < winners.length)
         return '';
     return 'The winner has resolution NONE, so its cluster forwards each connection to its original destination IP: the other hosts are still reached, but their DestinationRules, telemetry and authorization apply to the winner instead.';
 }
@@ -29862,7 +29880,8 @@ const VIP_CAVEAT = 'an address in `spec.addresses` only helps clients that conne
  * auto-allocation that need it, then another port (never for a real external
  * host, whose port is not ours to choose).
  */
-function shadowFixes(port, victims, tls, mesh, members) {
+function shadowFixes(port, victimRole, tls, mesh, survey) {
+    const victims = victimRole === 'shadowed' ? survey.losers : survey.open;
     const names = describeHosts(victims);
     const several = victims.length > 1;
     const sni = `Declare port ${port} of ${names} as \`protocol: TLS\` (their clients open with a TLS ClientHello carrying SNI): Envoy then matches each host by SNI on 0.0.0.0_${port} and they coexist. Cost: TLS clients with SNI only; Envoy no longer sees plaintext, so no TLS origination for this port.`;
@@ -29871,11 +29890,11 @@ function shadowFixes(port, victims, tls, mesh, members) {
     const vip = `Give ${names} ${several ? 'each a' : 'a'} reserved VIP in \`spec.addresses\`. Cost: ${VIP_CAVEAT}`;
     const autoAllocate = `Turn on DNS capture for the consumers (ISTIO_META_DNS_CAPTURE; from Istio 1.25 istiod allocates VIPs by default, before also ISTIO_META_DNS_AUTO_ALLOCATE): each eligible entry gets its own VIP and listener. Cost: a proxy setting per consumer; entries with resolution NONE or wildcard hosts are not covered.`;
     // Only entries whose port is ours to choose: a real external host's port is its operator's.
-    const movable = victims.filter((v) => !isRealExternalHost(v.entry));
+    const movable = survey.movable[victimRole];
     const move = `Serve ${describeHosts(movable)} on another port. Cost: every client changes.`;
     if (tls)
         return [scope, `Remove \`spec.addresses\` so the TLS chains are matched by SNI on 0.0.0.0_${port}. Cost: none if clients send SNI.`, vip];
-    const fixes = tlsFixApplies(port, members.map((m) => m.entry)) ? [sni, scope, realIp, vip] : [scope, realIp, vip];
+    const fixes = survey.tlsFixApplies ? [sni, scope, realIp, vip] : [scope, realIp, vip];
     if (!usesAllocatedVips(mesh, undefined))
         fixes.push(autoAllocate);
     if (movable.length > 0)
@@ -29883,18 +29902,17 @@ function shadowFixes(port, victims, tls, mesh, members) {
     return fixes;
 }
 /** Unset protocol is sniffed: plaintext HTTP still routes by Host; only the rest meets the match-all chain. */
-function unsetProtocolNote(members) {
-    return members.some((m) => m.units.some((u) => u.chain === 'auto'))
+function unsetProtocolNote(survey) {
+    return survey.sniffed
         ? 'Ports with no protocol are sniffed: their plaintext HTTP clients are still routed by Host header; only the rest of their traffic meets the match-all chain.'
         : '';
 }
 /** Rule tcp-captures-port: one entry alone owns the port's match-all chain (ISTIO-SEMANTICS §5b). */
-function captureExplanation(collision, members, mesh, who, hosts) {
+function captureExplanation(collision, members, survey, mesh, who, hosts) {
     const port = collision.port;
     const registryOnly = mesh.outboundTrafficPolicy === 'REGISTRY_ONLY';
     const policy = mesh.outboundTrafficPolicy ? `outboundTrafficPolicy ${mesh.outboundTrafficPolicy}` : 'outboundTrafficPolicy ALLOW_ANY, Istio\'s default; set it if the mesh runs REGISTRY_ONLY';
-    const passthrough = members.every((m) => m.entry.resolution === 'NONE');
-    const entries = members.map((m) => m.entry);
+    const passthrough = survey.passthrough.winner + survey.passthrough.shadowed + survey.passthrough.undetermined === members.length;
     const effect = passthrough
         ? registryOnly
             ? `Its resolution is NONE, so each connection goes on to the address the client asked for: under ${policy} the egress lockdown is bypassed for the whole port, since connections to undeclared hosts are no longer blocked.`
@@ -29903,19 +29921,19 @@ function captureExplanation(collision, members, mesh, who, hosts) {
             ? `Its resolution is ${members[0].entry.resolution}, so those connections are proxied to ${hosts}: under ${policy} they are misdelivered instead of blocked.`
             : `Its resolution is ${members[0].entry.resolution}, so those connections are proxied to ${hosts}${port === 443 || port === 8443 ? ': HTTPS to any undeclared host meets the wrong server and certificate' : ''} (${policy}).`;
     const fixes = [
-        ...(tlsFixApplies(port, entries) ? [`Declare port ${port} as \`protocol: TLS\` (its clients open with a TLS ClientHello carrying SNI): the chain then matches ${hosts} by SNI only. Cost: TLS clients with SNI only.`] : []),
+        ...(survey.tlsFixApplies ? [`Declare port ${port} as \`protocol: TLS\` (its clients open with a TLS ClientHello carrying SNI): the chain then matches ${hosts} by SNI only. Cost: TLS clients with SNI only.`] : []),
         `Give the entry its real, stable IP in \`spec.addresses\`: the chain moves to <ip>_${port} without DNS capture. Cost: only for services with fixed IPs.`,
         ...(passthrough ? [] : [`Turn on DNS capture for the consumers, so the entry gets an auto-allocated VIP (Istio 1.25+ allocates by default). Cost: a proxy setting per consumer.`]),
         `Give the entry a reserved VIP in \`spec.addresses\`. Cost: ${VIP_CAVEAT}`,
         `Narrow its \`exportTo\` to the namespaces that use it. Cost: other namespaces lose the entry; it still captures the port where it stays visible.`,
     ];
     return {
-        title: `${members.some((m) => roleOf(m) === 'undetermined') ? `one of ${hosts}` : hosts} holds the match-all chain of ${collision.listener}: it takes every port ${port} connection no other entry claims`,
+        title: `${survey.open.length > 0 ? `one of ${hosts}` : hosts} holds the match-all chain of ${collision.listener}: it takes every port ${port} connection no other entry claims`,
         explanation: [
-            `${hosts} declare${members.length > 1 ? '' : 's'} port ${port} as ${protocolsOf$1(members)} with no address (or a 0.0.0.0 prefix), so sidecars in ${who} build a match-all TCP chain on ${collision.listener}${members.length > 1 ? '; which entry keeps it depends on creation order' : ''}.`,
+            `${hosts} declare${members.length > 1 ? '' : 's'} port ${port} as ${protocolsOf(survey)} with no address (or a 0.0.0.0 prefix), so sidecars in ${who} build a match-all TCP chain on ${collision.listener}${members.length > 1 ? '; which entry keeps it depends on creation order' : ''}.`,
             `Every outbound connection on port ${port} to an address that no other listener or chain claims — any external host not declared by its own entry — now goes to this entry's cluster instead of PassthroughCluster (ALLOW_ANY) or BlackHoleCluster (REGISTRY_ONLY).`,
             effect,
-            unsetProtocolNote(members),
+            unsetProtocolNote(survey),
             'Istio issues #27990, #29992, #58696, #26303; istioctl analyze approximates it as IST0134.',
         ].filter(Boolean).join(' '),
         fixes,
@@ -29976,13 +29994,52 @@ function describeHosts(members) {
     const rest = members.length - used;
     return rest > 0 ? `${shown.join(', ')} and the hosts of ${rest} more entr${rest === 1 ? 'y' : 'ies'}` : shown.join(', ');
 }
-function protocolsOf$1(members) {
-    // Loops, not flatMap: a collision of 100k members would allocate an array per member.
+/** The protocols of all members, as sentences name them. */
+function protocolsOf(survey) {
+    return namedProtocols(survey.protocols);
+}
+/** The protocols of some of the members. */
+function protocolsIn(members) {
     const protocols = new Set();
     for (const m of members)
         for (const u of m.units)
-            protocols.add(u.port.protocol || 'unset');
-    return [...protocols].sort().join(', ');
+            protocols.add(u.port.protocol);
+    return namedProtocols(protocols);
+}
+function namedProtocols(protocols) {
+    return [...new Set(Array.from(protocols, (p) => p || 'unset'))].sort().join(', ');
+}
+
+function surveyMembers(members, port, options = {}) {
+    const survey = {
+        winners: [], losers: [], open: [], protocols: [], sniffed: false, plainTcp: false,
+        passthrough: { winner: 0, shadowed: 0, undetermined: 0 },
+        movable: { shadowed: [], undetermined: [] },
+        tlsFixApplies: false,
+    };
+    const protocols = new Set();
+    const tls = new TlsFixTally(port);
+    for (const m of members) {
+        options.visit?.(m);
+        const role = roleOf(m);
+        (role === 'winner' ? survey.winners : role === 'shadowed' ? survey.losers : survey.open).push(m);
+        for (const u of m.units) {
+            protocols.add(u.port.protocol);
+            if (u.chain === 'auto')
+                survey.sniffed = true;
+            else if (u.chain === 'tcp')
+                survey.plainTcp = true;
+        }
+        const entry = m.entry;
+        if (entry.resolution === 'NONE')
+            survey.passthrough[role]++;
+        if (options.movable && role !== 'winner' && !isRealExternalHost(entry))
+            survey.movable[role].push(m);
+        tls.add(entry);
+    }
+    survey.protocols = [...protocols].sort();
+    survey.tlsFixApplies = tls.applies();
+    return survey;
 }
 
 const DEFAULT_MESH_NAME = 'default';
@@ -29994,10 +30051,11 @@ const DEFAULT_MESH_NAME = 'default';
  */
 function toFinding(collision, mesh, meshName = DEFAULT_MESH_NAME, forComparison = false) {
     const members = forComparison ? [...collision.members.values()] : sortedMembers(collision.members.values());
-    // One collision can hold 100k entries: every per-entry step below stays linear.
-    const entries = members.map(toFindingEntry);
-    const severity = severityOf(collision, members, mesh);
-    const text = forComparison ? { title: '', explanation: '', fixes: [] } : withControllerNote(explain(collision, members, mesh), mesh);
+    // One collision can hold 100k entries: every per-entry step below stays linear, and shares one pass.
+    const entries = [];
+    const survey = surveyMembers(members, collision.port, { visit: (m) => entries.push(toFindingEntry(m)), movable: !forComparison });
+    const severity = severityOf(collision, members, survey, mesh);
+    const text = forComparison ? { title: '', explanation: '', fixes: [] } : withControllerNote(explain(collision, members, survey, mesh), mesh);
     return {
         // The default mesh keeps the ids of single-mesh runs, so earlier comments and baselines still match.
         id: findingId(meshName, collision.rule, collision.listener, collision.subKey),
@@ -30007,18 +30065,11 @@ function toFinding(collision, mesh, meshName = DEFAULT_MESH_NAME, forComparison 
         severity,
         listener: collision.listener,
         port: collision.port,
-        protocols: protocolsOf(members),
+        protocols: [...new Set(survey.protocols.map(displayProtocol))].sort(),
         namespaces: sortNamespaces(collision.consumerClasses),
         entries,
         ...text,
     };
-}
-function protocolsOf(members) {
-    const protocols = new Set();
-    for (const m of members)
-        for (const u of m.units)
-            protocols.add(displayProtocol(u.port.protocol));
-    return [...protocols].sort();
 }
 /** Where a controller addresses entries, a finding says why its own entries were not among them. */
 function withControllerNote(text, mesh) {
@@ -30045,15 +30096,16 @@ function toFindingEntry(member) {
         portLocation: firstUnit.port.location,
     };
 }
-function severityOf(collision, members, mesh) {
+function severityOf(collision, members, survey, mesh) {
+    const allPassthrough = survey.passthrough.winner + survey.passthrough.shadowed + survey.passthrough.undetermined === members.length;
     switch (collision.rule) {
         case 'tcp-shadowed': {
             // A passthrough (NONE) winner forwards to the original IP: traffic arrives, only policy and telemetry go astray.
-            const possibleWinners = members.filter((m) => roleOf(m) !== 'shadowed');
-            return possibleWinners.length > 0 && possibleWinners.every((m) => m.entry.resolution === 'NONE') ? 'warning' : 'error';
+            const possibleWinners = survey.winners.length + survey.open.length;
+            return possibleWinners > 0 && survey.passthrough.winner + survey.passthrough.undetermined === possibleWinners ? 'warning' : 'error';
         }
         case 'multi-host-tcp':
-            return members.every((m) => m.entry.resolution === 'NONE') ? 'info' : 'error';
+            return allPassthrough ? 'info' : 'error';
         case 'tls-shadowed':
         case 'well-known-port-protocol':
             return 'error';
@@ -30062,14 +30114,12 @@ function severityOf(collision, members, mesh) {
             return 'warning';
         case 'cidr-overlap':
             return 'info';
-        case 'same-host': {
-            const protocols = new Set(members.flatMap((m) => m.units.map((u) => u.port.protocol)));
-            return protocols.size > 1 || mesh.autoAllocate || mesh.dnsCapture === true ? 'warning' : 'info';
-        }
+        case 'same-host':
+            return survey.protocols.length > 1 || mesh.autoAllocate || mesh.dnsCapture === true ? 'warning' : 'info';
         case 'host-split':
             return 'warning';
         case 'tcp-captures-port':
-            return captureSeverity(collision, members, mesh);
+            return captureSeverity(collision, allPassthrough, survey, mesh);
     }
 }
 /**
@@ -30079,13 +30129,12 @@ function severityOf(collision, members, mesh) {
  * itself (wrong certificate) under ALLOW_ANY; elsewhere fewer clients share
  * the port, and under REGISTRY_ONLY that traffic was blocked anyway.
  */
-function captureSeverity(collision, members, mesh) {
+function captureSeverity(collision, allPassthrough, survey, mesh) {
     const registryOnly = mesh.outboundTrafficPolicy === 'REGISTRY_ONLY';
-    if (members.every((m) => m.entry.resolution === 'NONE'))
+    if (allPassthrough)
         return registryOnly ? 'error' : 'info';
-    const plainTcp = members.some((m) => m.units.some((u) => u.chain === 'tcp'));
     // Unset protocol: plaintext HTTP still routes by Host, so on HTTP ports only the non-HTTP rest is captured.
-    const busy = BUSY_HTTPS_PORTS.has(collision.port) || (plainTcp && BUSY_HTTP_PORTS.has(collision.port));
+    const busy = BUSY_HTTPS_PORTS.has(collision.port) || (survey.plainTcp && BUSY_HTTP_PORTS.has(collision.port));
     if (registryOnly)
         return busy ? 'warning' : 'info';
     return busy ? 'error' : 'warning';
@@ -30263,8 +30312,9 @@ function listenerBaseline(listener, units) {
     const portCapture = portCaptureRecord(listener, survivors.filter(isWildcardMatchAll));
     if (portCapture)
         records.push(portCapture);
+    const kept = [...units];
     return {
-        listener, units: [...units], records, hosts: new Set(units.map((u) => u.unit.host)), wellKnown,
+        listener, units: kept, records, hosts: once(() => new Set(kept.map((u) => u.unit.host))), wellKnown,
         http, plainTcp, sniffing, bySignature, shadowing, captureSlots, capture, cidrOverlap, parts: new Map(), allTls: new Map(),
         portCapture,
     };
@@ -30280,7 +30330,7 @@ function conflictsWithOverlay(baseline, overlay, fullPass) {
     const { listener } = baseline;
     const full = () => fullPass([...overlay, ...baseline.units]).map((record) => ({ record }));
     // Interplay the parts cannot express (one port dropped whole, one host per sidecar, CIDR nesting): replay everything.
-    if (baseline.wellKnown || overlay.some((u) => isWellKnownPortProtocol(u.unit.port.protocol) || u.unit.cidr !== undefined || baseline.hosts.has(u.unit.host)))
+    if (baseline.wellKnown || overlay.some((u) => isWellKnownPortProtocol(u.unit.port.protocol) || u.unit.cidr !== undefined || baseline.hosts().has(u.unit.host)))
         return full();
     const out = [];
     const ownHttp = overlay.filter((u) => u.unit.chain === 'http');
@@ -30368,6 +30418,17 @@ function allTls(baseline, signature, base) {
         baseline.allTls.set(signature, known);
     }
     return known;
+}
+function once(make) {
+    let value;
+    let made = false;
+    return () => {
+        if (!made) {
+            value = make();
+            made = true;
+        }
+        return value;
+    };
 }
 function part(baseline, key, make) {
     let record = baseline.parts.get(key);
