@@ -106,12 +106,13 @@ function settle(pending: Pending): Collision {
       if (classes.names.length === 0) return;
       for (const ranked of list) {
         const u = ranked.unit;
-        port = u.port.number;
+        // Every unit of a collision is on its listener's port: the first one tells it.
+        if (port === 0) port = u.port.number;
         let draft = drafts.get(u.entryIndex);
         if (!draft) {
           // Arrays start as literals of their first element: an empty array's first push reserves room for 17.
           draft = {
-            member: { entry: u.entry, entryIndex: u.entryIndex, hosts: NO_CLASSES, units: [u], age: ranked.age, bestTier: ranked.tier, role: 'winner', winsFor: NO_CLASSES, losesFor: NO_CLASSES },
+            member: { entry: u.entry, entryIndex: u.entryIndex, hosts: sameHostList(u), units: [u], age: ranked.age, bestTier: ranked.tier, role: 'winner', winsFor: NO_CLASSES, losesFor: NO_CLASSES },
             outcome,
             classes,
             more: undefined,
@@ -121,7 +122,7 @@ function settle(pending: Pending): Collision {
           continue;
         }
         const m = draft.member;
-        if (!m.units.includes(u)) m.units.push(u);
+        if (!m.units.includes(u)) addUnit(m, u);
         if (ranked.tier < m.bestTier) m.bestTier = ranked.tier;
         if (draft.more) draft.more.push([outcome, classes]);
         else draft.more = [[outcome, classes]];
@@ -140,7 +141,6 @@ function settle(pending: Pending): Collision {
   const differs = new Map<string, boolean>();
   for (const [index, draft] of drafts) {
     const { member, seen: kinds } = draft;
-    member.hosts = hostsOf(member.units);
     // The role is what the widest audience (every namespace no manifest names) sees; an entry
     // only some namespaces see gets the worst of its outcomes. Differences by namespace are listed.
     const wide = draft.classes.wide ? draft.outcome : draft.more?.find(([, classes]) => classes.wide)?.[0];
@@ -180,13 +180,13 @@ function settleOne(pending: Pending, record: CollisionRecord, seen: { asIs: stri
   const note = (list: CollisionRecord['winners'], outcome: Outcome) => {
     for (const ranked of list) {
       const u = ranked.unit;
-      port = u.port.number;
+      if (port === 0) port = u.port.number;
       const m = members.get(u.entryIndex);
       if (!m) {
-        members.set(u.entryIndex, { entry: u.entry, entryIndex: u.entryIndex, hosts: NO_CLASSES, units: [u], age: ranked.age, bestTier: ranked.tier, role: ROLE[outcome], winsFor: NO_CLASSES, losesFor: NO_CLASSES });
+        members.set(u.entryIndex, { entry: u.entry, entryIndex: u.entryIndex, hosts: sameHostList(u), units: [u], age: ranked.age, bestTier: ranked.tier, role: ROLE[outcome], winsFor: NO_CLASSES, losesFor: NO_CLASSES });
         continue;
       }
-      if (!m.units.includes(u)) m.units.push(u);
+      if (!m.units.includes(u)) addUnit(m, u);
       if (ranked.tier < m.bestTier) m.bestTier = ranked.tier;
       let known = repeated.get(u.entryIndex);
       if (!known) repeated.set(u.entryIndex, known = { first: OUTCOME_OF_ROLE[m.role], bits: OUTCOME_BIT[OUTCOME_OF_ROLE[m.role]] });
@@ -200,10 +200,9 @@ function settleOne(pending: Pending, record: CollisionRecord, seen: { asIs: stri
   } else {
     for (const list of [record.winners, record.shadowed, record.undetermined]) note(list, 'lose');
   }
-  for (const [index, m] of members) {
-    m.hosts = hostsOf(m.units);
-    const known = repeated.get(index);
-    if (known) m.role = ROLE[wide ? known.first : known.bits & OUTCOME_BIT.lose ? 'lose' : known.bits & OUTCOME_BIT.open ? 'open' : 'win'];
+  // Only members noted more than once can change role: a 100k-member collision is not walked again.
+  for (const [index, known] of repeated) {
+    members.get(index)!.role = ROLE[wide ? known.first : known.bits & OUTCOME_BIT.lose ? 'lose' : known.bits & OUTCOME_BIT.open ? 'open' : 'win'];
   }
   return { rule: pending.rule, listener: pending.listener, port, subKey: pending.subKey, consumerClasses: [...new Set(classes)], members };
 }
@@ -256,15 +255,19 @@ function union(outcomes: ReadonlyArray<[Outcome, ClassList]>, wanted: Outcome, m
 }
 
 /**
- * Each unit's host once, in the order the units were noted. One unit of a one-host entry (the usual
- * case) shares the entry's own list: a collision can hold 100k members, and their findings share it too.
+ * A member noted with another of its units: its hosts are each unit's host once, in the order the units were
+ * noted. A member of one unit (the usual case) got its hosts when it was made (sameHostList), so settling a
+ * 100k-member collision needs no pass of its own for them.
  */
-function hostsOf(units: readonly ListenerUnit[]): readonly string[] {
-  if (units.length === 1) return sameHostList(units[0]!);
-  return [...new Set(units.map((u) => u.host))];
+function addUnit(member: MemberOutcome, unit: ListenerUnit): void {
+  member.units.push(unit);
+  member.hosts = [...new Set(member.units.map((u) => u.host))];
 }
 
-/** `[unit.host]`, as the entry's own list when that is what it holds. */
+/**
+ * `[unit.host]`, as the entry's own list when that is what it holds: a collision can hold 100k members,
+ * and their findings share the entry's list too.
+ */
 export function sameHostList(unit: ListenerUnit): readonly string[] {
   const hosts = unit.entry.hosts;
   return hosts.length === 1 && hosts[0] === unit.host ? hosts : [unit.host];
