@@ -123,13 +123,23 @@ const byLocale = new Intl.Collator().compare;
 
 /** Winners, then undetermined, then shadowed; by `namespace/name` within each. Keys are made once per member, not per comparison. */
 function sortedMembers(outcomes: Iterable<MemberOutcome>): MemberOutcome[] {
-  const keyed = Array.from(outcomes, (member) => ({ member, rank: ROLE_ORDER[roleOf(member)], ref: entryRef(member.entry) }));
-  // Kubernetes names ([a-z0-9.-], and the `/` of a ref) sort the same by code unit as by locale, so a cheap
-  // code-unit sort first leaves the locale sort (stable, adaptive) an already ordered list to confirm in
-  // about one comparison per member; it still decides wherever the two orders differ.
-  keyed.sort((a, b) => a.rank - b.rank || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
-  keyed.sort((a, b) => a.rank - b.rank || byLocale(a.ref, b.ref));
-  return keyed.map((k) => k.member);
+  const byRole: Array<Array<{ member: MemberOutcome; ref: string }>> = [[], [], []];
+  for (const member of outcomes) byRole[ROLE_ORDER[roleOf(member)]]!.push({ member, ref: entryRef(member.entry) });
+  const sorted: MemberOutcome[] = [];
+  for (const keyed of byRole) {
+    // Kubernetes names ([a-z0-9.-], and the `/` of a ref) sort the same by code unit as by locale, so a cheap
+    // code-unit sort comes first, and one locale comparison per neighbouring pair confirms it (a stable locale sort
+    // of a list already in locale order keeps it as it is); wherever the two orders differ, the locale sort decides.
+    keyed.sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+    if (!inLocaleOrder(keyed)) keyed.sort((a, b) => byLocale(a.ref, b.ref));
+    for (const k of keyed) sorted.push(k.member);
+  }
+  return sorted;
+}
+
+function inLocaleOrder(keyed: ReadonlyArray<{ ref: string }>): boolean {
+  for (let i = 1; i < keyed.length; i++) if (byLocale(keyed[i - 1]!.ref, keyed[i]!.ref) > 0) return false;
+  return true;
 }
 
 /** `*` (every other namespace) last, the named ones sorted before it. */
