@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES } from '../../core/load/load-sources.js';
 import type { Diagnostic, SourceFile } from '../../core/model.js';
@@ -35,27 +35,69 @@ export async function readManifestFiles(paths: readonly string[], options: ReadO
     const absolute = resolve(options.cwd, path);
     const info = lstatSync(absolute, { throwIfNoEntry: false });
     if (!info) throw new Error(`${path}: no such file or directory`);
-    if (info.isDirectory()) walk(absolute, absolute, options, maxBytes, result);
-    else readOne(absolute, absolute, options, maxBytes, result, true);
+    if (info.isDirectory()) walk(absolute, absolute, '', displayPrefix(options.cwd, absolute), options, maxBytes, result);
+    else readOne(absolute, absolute, displayOf(options.cwd, absolute), options, maxBytes, result, true);
   }
   result.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return result;
 }
 
-function walk(root: string, dir: string, options: ReadOptions, maxBytes: number, result: ReadResult): void {
+/**
+ * `under` is the directory's path below the walked root and `shown` the root as reports show it (relative to
+ * the working directory, `/`-separated): a child's paths are those with its name appended, not computed again
+ * per file by path.relative, which resolves both of its arguments (a tenth of the read of 10k files).
+ */
+function walk(root: string, dir: string, under: string, shown: string, options: ReadOptions, maxBytes: number, result: ReadResult): void {
   const children = readdirSync(dir, { withFileTypes: true });
   for (const child of children) {
     const absolute = join(dir, child.name);
+    const path = under === '' ? child.name : `${under}/${child.name}`;
     if (child.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(child.name)) walk(root, absolute, options, maxBytes, result);
-    } else if ((child.isFile() || child.isSymbolicLink()) && options.filter(toPosix(relative(root, absolute)))) {
-      readOne(root, absolute, options, maxBytes, result, false);
+      if (!SKIPPED_DIRECTORIES.has(child.name)) walk(root, absolute, path, shown, options, maxBytes, result);
+    } else if ((child.isFile() || child.isSymbolicLink()) && options.filter(path)) {
+      const display = shown === '' ? path : `${shown}/${path}`;
+      if (child.isFile()) readRegularFile(root, absolute, display, options, maxBytes, result);
+      else readOne(root, absolute, display, options, maxBytes, result, false);
     }
   }
 }
 
-function readOne(root: string, absolute: string, options: ReadOptions, maxBytes: number, result: ReadResult, explicit: boolean): void {
-  const display = toPosix(relative(options.cwd, absolute)) || absolute;
+/** The walked root as reports show a path below it; '' when it is the working directory itself. */
+function displayPrefix(cwd: string, root: string): string {
+  return toPosix(relative(cwd, root));
+}
+
+function displayOf(cwd: string, absolute: string): string {
+  return toPosix(relative(cwd, absolute)) || absolute;
+}
+
+/**
+ * A file the directory listing says is a regular file: opened without following a symlink (one put there since
+ * the listing is then read the careful way, below), and sized from the open file, with no lstat by path first.
+ */
+function readRegularFile(root: string, absolute: string, display: string, options: ReadOptions, maxBytes: number, result: ReadResult): void {
+  let fd: number;
+  try {
+    // O_NONBLOCK: a FIFO put there since the listing must not hold the read up (fstat then tells it is no file).
+    fd = openSync(absolute, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    readOne(root, absolute, display, options, maxBytes, result, false);
+    return;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return;
+    if (info.size > maxBytes) {
+      result.diagnostics.push(tooLarge(display, info.size, maxBytes));
+      return;
+    }
+    result.files.push({ path: display, text: decodeText(readFileSync(fd)) });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readOne(root: string, absolute: string, display: string, options: ReadOptions, maxBytes: number, result: ReadResult, explicit: boolean): void {
   const at = { path: display, line: 1, column: 1 };
   const link = lstatSync(absolute);
   if (link.isSymbolicLink()) {
