@@ -1,5 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
-import { existsSync, accessSync, constants as constants$1, lstatSync, readdirSync, realpathSync, statSync, readFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { existsSync, accessSync, constants as constants$1, lstatSync, readdirSync, realpathSync, statSync, readFileSync, openSync, fstatSync, closeSync, writeSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
@@ -29494,12 +29494,14 @@ function settle(pending) {
                 return;
             for (const ranked of list) {
                 const u = ranked.unit;
-                port = u.port.number;
+                // Every unit of a collision is on its listener's port: the first one tells it.
+                if (port === 0)
+                    port = u.port.number;
                 let draft = drafts.get(u.entryIndex);
                 if (!draft) {
                     // Arrays start as literals of their first element: an empty array's first push reserves room for 17.
                     draft = {
-                        member: { entry: u.entry, entryIndex: u.entryIndex, hosts: NO_CLASSES, units: [u], age: ranked.age, bestTier: ranked.tier, role: 'winner', winsFor: NO_CLASSES, losesFor: NO_CLASSES },
+                        member: { entry: u.entry, entryIndex: u.entryIndex, hosts: sameHostList(u), units: [u], age: ranked.age, bestTier: ranked.tier, role: 'winner', winsFor: NO_CLASSES, losesFor: NO_CLASSES },
                         outcome,
                         classes,
                         more: undefined,
@@ -29510,7 +29512,7 @@ function settle(pending) {
                 }
                 const m = draft.member;
                 if (!m.units.includes(u))
-                    m.units.push(u);
+                    addUnit(m, u);
                 if (ranked.tier < m.bestTier)
                     m.bestTier = ranked.tier;
                 if (draft.more)
@@ -29533,7 +29535,6 @@ function settle(pending) {
     const differs = new Map();
     for (const [index, draft] of drafts) {
         const { member, seen: kinds } = draft;
-        member.hosts = hostsOf(member.units);
         // The role is what the widest audience (every namespace no manifest names) sees; an entry
         // only some namespaces see gets the worst of its outcomes. Differences by namespace are listed.
         const wide = draft.classes.wide ? draft.outcome : draft.more?.find(([, classes]) => classes.wide)?.[0];
@@ -29572,14 +29573,15 @@ function settleOne(pending, record, seen) {
     const note = (list, outcome) => {
         for (const ranked of list) {
             const u = ranked.unit;
-            port = u.port.number;
+            if (port === 0)
+                port = u.port.number;
             const m = members.get(u.entryIndex);
             if (!m) {
-                members.set(u.entryIndex, { entry: u.entry, entryIndex: u.entryIndex, hosts: NO_CLASSES, units: [u], age: ranked.age, bestTier: ranked.tier, role: ROLE[outcome], winsFor: NO_CLASSES, losesFor: NO_CLASSES });
+                members.set(u.entryIndex, { entry: u.entry, entryIndex: u.entryIndex, hosts: sameHostList(u), units: [u], age: ranked.age, bestTier: ranked.tier, role: ROLE[outcome], winsFor: NO_CLASSES, losesFor: NO_CLASSES });
                 continue;
             }
             if (!m.units.includes(u))
-                m.units.push(u);
+                addUnit(m, u);
             if (ranked.tier < m.bestTier)
                 m.bestTier = ranked.tier;
             let known = repeated.get(u.entryIndex);
@@ -29597,11 +29599,9 @@ function settleOne(pending, record, seen) {
         for (const list of [record.winners, record.shadowed, record.undetermined])
             note(list, 'lose');
     }
-    for (const [index, m] of members) {
-        m.hosts = hostsOf(m.units);
-        const known = repeated.get(index);
-        if (known)
-            m.role = ROLE[wide ? known.first : known.bits & OUTCOME_BIT.lose ? 'lose' : known.bits & OUTCOME_BIT.open ? 'open' : 'win'];
+    // Only members noted more than once can change role: a 100k-member collision is not walked again.
+    for (const [index, known] of repeated) {
+        members.get(index).role = ROLE[wide ? known.first : known.bits & OUTCOME_BIT.lose ? 'lose' : known.bits & OUTCOME_BIT.open ? 'open' : 'win'];
     }
     return { rule: pending.rule, listener: pending.listener, port, subKey: pending.subKey, consumerClasses: [...new Set(classes)], members };
 }
@@ -29644,15 +29644,18 @@ function union(outcomes, wanted, merged) {
     return names;
 }
 /**
- * Each unit's host once, in the order the units were noted. One unit of a one-host entry (the usual
- * case) shares the entry's own list: a collision can hold 100k members, and their findings share it too.
+ * A member noted with another of its units: its hosts are each unit's host once, in the order the units were
+ * noted. A member of one unit (the usual case) got its hosts when it was made (sameHostList), so settling a
+ * 100k-member collision needs no pass of its own for them.
  */
-function hostsOf(units) {
-    if (units.length === 1)
-        return sameHostList(units[0]);
-    return [...new Set(units.map((u) => u.host))];
+function addUnit(member, unit) {
+    member.units.push(unit);
+    member.hosts = [...new Set(member.units.map((u) => u.host))];
 }
-/** `[unit.host]`, as the entry's own list when that is what it holds. */
+/**
+ * `[unit.host]`, as the entry's own list when that is what it holds: a collision can hold 100k members,
+ * and their findings share the entry's list too.
+ */
 function sameHostList(unit) {
     const hosts = unit.entry.hosts;
     return hosts.length === 1 && hosts[0] === unit.host ? hosts : [unit.host];
@@ -30154,13 +30157,27 @@ const ROLE_ORDER = { winner: 0, undetermined: 1, shadowed: 2 };
 const byLocale = new Intl.Collator().compare;
 /** Winners, then undetermined, then shadowed; by `namespace/name` within each. Keys are made once per member, not per comparison. */
 function sortedMembers(outcomes) {
-    const keyed = Array.from(outcomes, (member) => ({ member, rank: ROLE_ORDER[roleOf(member)], ref: entryRef(member.entry) }));
-    // Kubernetes names ([a-z0-9.-], and the `/` of a ref) sort the same by code unit as by locale, so a cheap
-    // code-unit sort first leaves the locale sort (stable, adaptive) an already ordered list to confirm in
-    // about one comparison per member; it still decides wherever the two orders differ.
-    keyed.sort((a, b) => a.rank - b.rank || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
-    keyed.sort((a, b) => a.rank - b.rank || byLocale(a.ref, b.ref));
-    return keyed.map((k) => k.member);
+    const byRole = [[], [], []];
+    for (const member of outcomes)
+        byRole[ROLE_ORDER[roleOf(member)]].push({ member, ref: entryRef(member.entry) });
+    const sorted = [];
+    for (const keyed of byRole) {
+        // Kubernetes names ([a-z0-9.-], and the `/` of a ref) sort the same by code unit as by locale, so a cheap
+        // code-unit sort comes first, and one locale comparison per neighbouring pair confirms it (a stable locale sort
+        // of a list already in locale order keeps it as it is); wherever the two orders differ, the locale sort decides.
+        keyed.sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+        if (!inLocaleOrder(keyed))
+            keyed.sort((a, b) => byLocale(a.ref, b.ref));
+        for (const k of keyed)
+            sorted.push(k.member);
+    }
+    return sorted;
+}
+function inLocaleOrder(keyed) {
+    for (let i = 1; i < keyed.length; i++)
+        if (byLocale(keyed[i - 1].ref, keyed[i].ref) > 0)
+            return false;
+    return true;
 }
 /** `*` (every other namespace) last, the named ones sorted before it. */
 function sortNamespaces(namespaces) {
@@ -57089,28 +57106,72 @@ async function readManifestFiles(paths, options) {
         if (!info)
             throw new Error(`${path}: no such file or directory`);
         if (info.isDirectory())
-            walk(absolute, absolute, options, maxBytes, result);
+            walk(absolute, absolute, '', displayPrefix(options.cwd, absolute), options, maxBytes, result);
         else
-            readOne(absolute, absolute, options, maxBytes, result, true);
+            readOne(absolute, absolute, displayOf(options.cwd, absolute), options, maxBytes, result, true);
     }
     result.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return result;
 }
-function walk(root, dir, options, maxBytes, result) {
+/**
+ * `under` is the directory's path below the walked root and `shown` the root as reports show it (relative to
+ * the working directory, `/`-separated): a child's paths are those with its name appended, not computed again
+ * per file by path.relative, which resolves both of its arguments (a tenth of the read of 10k files).
+ */
+function walk(root, dir, under, shown, options, maxBytes, result) {
     const children = readdirSync(dir, { withFileTypes: true });
     for (const child of children) {
         const absolute = join$1(dir, child.name);
+        const path = under === '' ? child.name : `${under}/${child.name}`;
         if (child.isDirectory()) {
             if (!SKIPPED_DIRECTORIES.has(child.name))
-                walk(root, absolute, options, maxBytes, result);
+                walk(root, absolute, path, shown, options, maxBytes, result);
         }
-        else if ((child.isFile() || child.isSymbolicLink()) && options.filter(toPosix$1(relative(root, absolute)))) {
-            readOne(root, absolute, options, maxBytes, result, false);
+        else if ((child.isFile() || child.isSymbolicLink()) && options.filter(path)) {
+            const display = shown === '' ? path : `${shown}/${path}`;
+            if (child.isFile())
+                readRegularFile(root, absolute, display, options, maxBytes, result);
+            else
+                readOne(root, absolute, display, options, maxBytes, result, false);
         }
     }
 }
-function readOne(root, absolute, options, maxBytes, result, explicit) {
-    const display = toPosix$1(relative(options.cwd, absolute)) || absolute;
+/** The walked root as reports show a path below it; '' when it is the working directory itself. */
+function displayPrefix(cwd, root) {
+    return toPosix$1(relative(cwd, root));
+}
+function displayOf(cwd, absolute) {
+    return toPosix$1(relative(cwd, absolute)) || absolute;
+}
+/**
+ * A file the directory listing says is a regular file: opened without following a symlink (one put there since
+ * the listing is then read the careful way, below), and sized from the open file, with no lstat by path first.
+ */
+function readRegularFile(root, absolute, display, options, maxBytes, result) {
+    let fd;
+    try {
+        // O_NONBLOCK: a FIFO put there since the listing must not hold the read up (fstat then tells it is no file).
+        fd = openSync(absolute, constants$1.O_RDONLY | (constants$1.O_NOFOLLOW ?? 0) | (constants$1.O_NONBLOCK ?? 0));
+    }
+    catch {
+        readOne(root, absolute, display, options, maxBytes, result, false);
+        return;
+    }
+    try {
+        const info = fstatSync(fd);
+        if (!info.isFile())
+            return;
+        if (info.size > maxBytes) {
+            result.diagnostics.push(tooLarge(display, info.size, maxBytes));
+            return;
+        }
+        result.files.push({ path: display, text: decodeText(readFileSync(fd)) });
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+function readOne(root, absolute, display, options, maxBytes, result, explicit) {
     const at = { path: display, line: 1, column: 1 };
     const link = lstatSync(absolute);
     if (link.isSymbolicLink()) {
