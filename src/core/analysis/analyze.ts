@@ -99,7 +99,9 @@ export function listenerMembersFor(loaded: LoadResult, listener: string, namespa
     },
   };
   const context = groupContext(loaded, mesh, istioProfile(mesh.istioVersion), options, collect, (consumer) => consumer.namespace !== undefined && namespaces.has(consumer.namespace));
-  const units = listenerGroups(context, []).get(listener);
+  // Listener names end in their port: entries without it are not built into units (a 100k-entry side, one port).
+  const port = /_(\d+)$/.exec(listener);
+  const units = listenerGroups(context, [], port ? Number(port[1]) : undefined).get(listener);
   if (units) analyzeListener(context, listener, units);
   return new Map([...records].map(([id, list]) => [id, refsOf(list)]));
 }
@@ -133,9 +135,9 @@ function groupContext(loaded: LoadResult, mesh: MeshOptions, profile: IstioProfi
   };
 }
 
-/** Every entry's units grouped by listener, leaving out entries exported to no one. */
-function listenerGroups(context: GroupContext, diagnostics: Diagnostic[]): Map<string, ListenerUnit[]> {
-  return groupBy(buildListenerUnits(context.loaded.entries, context.mesh, diagnostics).filter(seenBySome(context)), (u) => u.listener);
+/** Every entry's units grouped by listener (only one port's, when given), leaving out entries exported to no one. */
+function listenerGroups(context: GroupContext, diagnostics: Diagnostic[], onlyPort?: number): Map<string, ListenerUnit[]> {
+  return groupBy(buildListenerUnits(context.loaded.entries, context.mesh, diagnostics, onlyPort).filter(seenBySome(context)), (u) => u.listener);
 }
 
 /** An entry exported to `~` reaches no sidecar: it takes part in nothing, not even in who counts as a consumer. */

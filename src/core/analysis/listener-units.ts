@@ -31,11 +31,16 @@ export interface ListenerUnit {
 const CHAIN_BY_CLASS = { HTTP: 'http', TLS: 'tls', TCP: 'tcp', AUTO: 'auto' } as const;
 const AUTO_ALLOCATE_OPT_OUT = 'networking.istio.io/enable-autoallocate-ip';
 
-/** Every listener unit the entries produce, with bad addresses reported rather than thrown. */
-export function buildListenerUnits(entries: readonly ServiceEntry[], mesh: MeshOptions, diagnostics: Diagnostic[]): ListenerUnit[] {
+/**
+ * Every listener unit the entries produce, with bad addresses reported rather than thrown. `onlyPort`: only the
+ * units of that port number (every listener's name ends in its port), for a caller that looks at one listener;
+ * entries without it are skipped whole, bad addresses and all, and keep their indexes.
+ */
+export function buildListenerUnits(entries: readonly ServiceEntry[], mesh: MeshOptions, diagnostics: Diagnostic[], onlyPort?: number): ListenerUnit[] {
   const units: ListenerUnit[] = [];
   entries.forEach((entry, entryIndex) => {
     if (bindsPerEndpoint(entry)) return;
+    if (onlyPort !== undefined && !entry.ports.some((p) => p.number === onlyPort)) return;
     const addresses = entry.addresses.length === 0 ? [] : entry.addresses.map((raw) => {
       const parsed = parseAddress(raw);
       if (parsed.kind === 'invalid') {
@@ -56,7 +61,7 @@ export function buildListenerUnits(entries: readonly ServiceEntry[], mesh: MeshO
     const controllerBound = mesh.controllerManagedAddresses === true && addresses.length === 0 && entry.resolution !== 'NONE';
 
     for (const port of entry.ports) {
-      if (port.protocolClass === 'UDP') continue;
+      if (port.protocolClass === 'UDP' || (onlyPort !== undefined && port.number !== onlyPort)) continue;
       const chain = CHAIN_BY_CLASS[port.protocolClass];
       const wildcard = wildcardListener(port.number);
       for (const host of entry.hosts) {
