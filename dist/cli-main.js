@@ -30588,11 +30588,17 @@ function groupBy(items, key) {
 
 const CHAIN_BY_CLASS = { HTTP: 'http', TLS: 'tls', TCP: 'tcp', AUTO: 'auto' };
 const AUTO_ALLOCATE_OPT_OUT = 'networking.istio.io/enable-autoallocate-ip';
-/** Every listener unit the entries produce, with bad addresses reported rather than thrown. */
-function buildListenerUnits(entries, mesh, diagnostics) {
+/**
+ * Every listener unit the entries produce, with bad addresses reported rather than thrown. `onlyPort`: only the
+ * units of that port number (every listener's name ends in its port), for a caller that looks at one listener;
+ * entries without it are skipped whole, bad addresses and all, and keep their indexes.
+ */
+function buildListenerUnits(entries, mesh, diagnostics, onlyPort) {
     const units = [];
     entries.forEach((entry, entryIndex) => {
         if (bindsPerEndpoint(entry))
+            return;
+        if (onlyPort !== undefined && !entry.ports.some((p) => p.number === onlyPort))
             return;
         const addresses = entry.addresses.length === 0 ? [] : entry.addresses.map((raw) => {
             const parsed = parseAddress(raw);
@@ -30613,7 +30619,7 @@ function buildListenerUnits(entries, mesh, diagnostics) {
         // whatever its hosts or labels) gives it its own VIP, so it never reaches the wildcard listener.
         const controllerBound = mesh.controllerManagedAddresses === true && addresses.length === 0 && entry.resolution !== 'NONE';
         for (const port of entry.ports) {
-            if (port.protocolClass === 'UDP')
+            if (port.protocolClass === 'UDP' || (onlyPort !== undefined && port.number !== onlyPort))
                 continue;
             const chain = CHAIN_BY_CLASS[port.protocolClass];
             const wildcard = wildcardListener(port.number);
@@ -31179,7 +31185,9 @@ function listenerMembersFor(loaded, listener, namespaces, options = {}) {
         },
     };
     const context = groupContext(loaded, mesh, istioProfile(mesh.istioVersion), options, collect, (consumer) => consumer.namespace !== undefined && namespaces.has(consumer.namespace));
-    const units = listenerGroups(context, []).get(listener);
+    // Listener names end in their port: entries without it are not built into units (a 100k-entry side, one port).
+    const port = /_(\d+)$/.exec(listener);
+    const units = listenerGroups(context, [], port ? Number(port[1]) : undefined).get(listener);
     if (units)
         analyzeListener(context, listener, units);
     return new Map([...records].map(([id, list]) => [id, refsOf(list)]));
@@ -31215,9 +31223,9 @@ function groupContext(loaded, mesh, profile, options, sink, consumers) {
         ...(consumers ? { consumers } : {}),
     };
 }
-/** Every entry's units grouped by listener, leaving out entries exported to no one. */
-function listenerGroups(context, diagnostics) {
-    return groupBy(buildListenerUnits(context.loaded.entries, context.mesh, diagnostics).filter(seenBySome(context)), (u) => u.listener);
+/** Every entry's units grouped by listener (only one port's, when given), leaving out entries exported to no one. */
+function listenerGroups(context, diagnostics, onlyPort) {
+    return groupBy(buildListenerUnits(context.loaded.entries, context.mesh, diagnostics, onlyPort).filter(seenBySome(context)), (u) => u.listener);
 }
 /** An entry exported to `~` reaches no sidecar: it takes part in nothing, not even in who counts as a consumer. */
 function seenBySome(context) {
