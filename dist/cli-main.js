@@ -29769,7 +29769,7 @@ function explain(collision, members, survey, mesh) {
                     'Istio keeps the chain of the service it processes first and drops the others: nothing fails at apply time and nothing is logged; only the metric pilot_conflict_outbound_listener_tcp_over_current_tcp counts it.',
                     winnerSentence(winners, open, losers),
                     losers.length > 0 ? `Connections from ${who} to ${hostsOf(losers)} port ${port} are proxied to ${lead}.` : '',
-                    passthroughNote(winners, survey),
+                    passthroughNote(survey),
                     unsetProtocolNote(survey),
                 ].filter(Boolean).join(' '),
                 fixes: shadowFixes(port, losers.length > 0 ? 'shadowed' : 'undetermined', tls, mesh, survey),
@@ -29840,8 +29840,8 @@ function explain(collision, members, survey, mesh) {
     }
 }
 /** A NONE winner's cluster is ORIGINAL_DST: shadowed traffic still reaches its IP, only policy and telemetry go astray. */
-function passthroughNote(winners, survey) {
-    if (winners.length === 0 || survey.passthrough.winner < winners.length)
+function passthroughNote(survey) {
+    if (survey.winners.length === 0 || survey.passthrough.winner < survey.winners.length)
         return '';
     return 'The winner has resolution NONE, so its cluster forwards each connection to its original destination IP: the other hosts are still reached, but their DestinationRules, telemetry and authorization apply to the winner instead.';
 }
