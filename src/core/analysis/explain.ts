@@ -195,7 +195,7 @@ function captureExplanation(collision: Collision, members: MemberOutcome[], surv
   const port = collision.port;
   const registryOnly = mesh.outboundTrafficPolicy === 'REGISTRY_ONLY';
   const policy = mesh.outboundTrafficPolicy ? `outboundTrafficPolicy ${mesh.outboundTrafficPolicy}` : 'outboundTrafficPolicy ALLOW_ANY, Istio\'s default; set it if the mesh runs REGISTRY_ONLY';
-  const passthrough = survey.passthrough.winner + survey.passthrough.shadowed + survey.passthrough.undetermined === members.length;
+  const passthrough = survey.allPassthrough;
   const effect = passthrough
     ? registryOnly
       ? `Its resolution is NONE, so each connection goes on to the address the client asked for: under ${policy} the egress lockdown is bypassed for the whole port, since connections to undeclared hosts are no longer blocked.`

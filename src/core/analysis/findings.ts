@@ -17,7 +17,7 @@ export function toFinding(collision: Collision, mesh: MeshOptions, meshName: str
   // One collision can hold 100k entries: every per-entry step below stays linear, and shares one pass.
   const entries: FindingEntry[] = [];
   const survey = surveyMembers(members, collision.port, { visit: (m) => entries.push(toFindingEntry(m)), movable: !forComparison });
-  const severity = severityOf(collision, members, survey, mesh);
+  const severity = severityOf(collision, survey, mesh);
   const text = forComparison ? { title: '', explanation: '', fixes: [] } : withControllerNote(explain(collision, members, survey, mesh), mesh);
   return {
     // The default mesh keeps the ids of single-mesh runs, so earlier comments and baselines still match.
@@ -61,8 +61,7 @@ function toFindingEntry(member: MemberOutcome): FindingEntry {
   };
 }
 
-function severityOf(collision: Collision, members: readonly MemberOutcome[], survey: MemberSurvey, mesh: MeshOptions): Severity {
-  const allPassthrough = survey.passthrough.winner + survey.passthrough.shadowed + survey.passthrough.undetermined === members.length;
+function severityOf(collision: Collision, survey: MemberSurvey, mesh: MeshOptions): Severity {
   switch (collision.rule) {
     case 'tcp-shadowed': {
       // A passthrough (NONE) winner forwards to the original IP: traffic arrives, only policy and telemetry go astray.
@@ -70,7 +69,7 @@ function severityOf(collision: Collision, members: readonly MemberOutcome[], sur
       return possibleWinners > 0 && survey.passthrough.winner + survey.passthrough.undetermined === possibleWinners ? 'warning' : 'error';
     }
     case 'multi-host-tcp':
-      return allPassthrough ? 'info' : 'error';
+      return survey.allPassthrough ? 'info' : 'error';
     case 'tls-shadowed':
     case 'well-known-port-protocol':
       return 'error';
@@ -84,7 +83,7 @@ function severityOf(collision: Collision, members: readonly MemberOutcome[], sur
     case 'host-split':
       return 'warning';
     case 'tcp-captures-port':
-      return captureSeverity(collision, allPassthrough, survey, mesh);
+      return captureSeverity(collision, survey, mesh);
   }
 }
 
@@ -95,9 +94,9 @@ function severityOf(collision: Collision, members: readonly MemberOutcome[], sur
  * itself (wrong certificate) under ALLOW_ANY; elsewhere fewer clients share
  * the port, and under REGISTRY_ONLY that traffic was blocked anyway.
  */
-function captureSeverity(collision: Collision, allPassthrough: boolean, survey: MemberSurvey, mesh: MeshOptions): Severity {
+function captureSeverity(collision: Collision, survey: MemberSurvey, mesh: MeshOptions): Severity {
   const registryOnly = mesh.outboundTrafficPolicy === 'REGISTRY_ONLY';
-  if (allPassthrough) return registryOnly ? 'error' : 'info';
+  if (survey.allPassthrough) return registryOnly ? 'error' : 'info';
   // Unset protocol: plaintext HTTP still routes by Host, so on HTTP ports only the non-HTTP rest is captured.
   const busy = BUSY_HTTPS_PORTS.has(collision.port) || (survey.plainTcp && BUSY_HTTP_PORTS.has(collision.port));
   if (registryOnly) return busy ? 'warning' : 'info';

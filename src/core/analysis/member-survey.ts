@@ -21,6 +21,8 @@ export interface MemberSurvey {
   plainTcp: boolean;
   /** How many members of each role have resolution NONE (passthrough). */
   passthrough: Record<EntryRole, number>;
+  /** Every member has resolution NONE (true for none at all, as `every` says). */
+  allPassthrough: boolean;
   /** Shadowed and undetermined members whose port is ours to move (not a real external host); empty unless asked for. */
   movable: { shadowed: MemberOutcome[]; undetermined: MemberOutcome[] };
   /** Whether `protocol: TLS` cures the port for every member (see tlsFixApplies). */
@@ -38,6 +40,7 @@ export function surveyMembers(members: readonly MemberOutcome[], port: number, o
   const survey: MemberSurvey = {
     winners: [], losers: [], open: [], protocols: [], sniffed: false, plainTcp: false,
     passthrough: { winner: 0, shadowed: 0, undetermined: 0 },
+    allPassthrough: true,
     movable: { shadowed: [], undetermined: [] },
     tlsFixApplies: false,
   };
@@ -59,5 +62,6 @@ export function surveyMembers(members: readonly MemberOutcome[], port: number, o
   }
   survey.protocols = [...protocols].sort();
   survey.tlsFixApplies = tls.applies();
+  survey.allPassthrough = survey.passthrough.winner + survey.passthrough.shadowed + survey.passthrough.undetermined === members.length;
   return survey;
 }

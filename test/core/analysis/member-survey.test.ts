@@ -45,6 +45,7 @@ describe('one pass over a finding\'s members answers what each walk over them di
       for (const role of ['winner', 'shadowed', 'undetermined'] as const) {
         expect(survey.passthrough[role]).toBe(ofRole(role).filter((m) => m.entry.resolution === 'NONE').length);
       }
+      expect(survey.allPassthrough).toBe(members.every((m) => m.entry.resolution === 'NONE'));
       expect(survey.movable.shadowed).toEqual(ofRole('shadowed').filter((m) => !isRealExternalHost(m.entry)));
       expect(survey.movable.undetermined).toEqual(ofRole('undetermined').filter((m) => !isRealExternalHost(m.entry)));
       expect(survey.tlsFixApplies).toBe(tlsFixApplies(port, members.map((m) => m.entry)));
