@@ -29915,7 +29915,7 @@ function captureExplanation(collision, members, survey, mesh, who, hosts) {
     const port = collision.port;
     const registryOnly = mesh.outboundTrafficPolicy === 'REGISTRY_ONLY';
     const policy = mesh.outboundTrafficPolicy ? `outboundTrafficPolicy ${mesh.outboundTrafficPolicy}` : 'outboundTrafficPolicy ALLOW_ANY, Istio\'s default; set it if the mesh runs REGISTRY_ONLY';
-    const passthrough = survey.passthrough.winner + survey.passthrough.shadowed + survey.passthrough.undetermined === members.length;
+    const passthrough = survey.allPassthrough;
     const effect = passthrough
         ? registryOnly
             ? `Its resolution is NONE, so each connection goes on to the address the client asked for: under ${policy} the egress lockdown is bypassed for the whole port, since connections to undeclared hosts are no longer blocked.`
@@ -30017,6 +30017,7 @@ function surveyMembers(members, port, options = {}) {
     const survey = {
         winners: [], losers: [], open: [], protocols: [], sniffed: false, plainTcp: false,
         passthrough: { winner: 0, shadowed: 0, undetermined: 0 },
+        allPassthrough: true,
         movable: { shadowed: [], undetermined: [] },
         tlsFixApplies: false,
     };
@@ -30042,6 +30043,7 @@ function surveyMembers(members, port, options = {}) {
     }
     survey.protocols = [...protocols].sort();
     survey.tlsFixApplies = tls.applies();
+    survey.allPassthrough = survey.passthrough.winner + survey.passthrough.shadowed + survey.passthrough.undetermined === members.length;
     return survey;
 }
 
@@ -30057,7 +30059,7 @@ function toFinding(collision, mesh, meshName = DEFAULT_MESH_NAME, forComparison 
     // One collision can hold 100k entries: every per-entry step below stays linear, and shares one pass.
     const entries = [];
     const survey = surveyMembers(members, collision.port, { visit: (m) => entries.push(toFindingEntry(m)), movable: !forComparison });
-    const severity = severityOf(collision, members, survey, mesh);
+    const severity = severityOf(collision, survey, mesh);
     const text = forComparison ? { title: '', explanation: '', fixes: [] } : withControllerNote(explain(collision, members, survey, mesh), mesh);
     return {
         // The default mesh keeps the ids of single-mesh runs, so earlier comments and baselines still match.
@@ -30099,8 +30101,7 @@ function toFindingEntry(member) {
         portLocation: firstUnit.port.location,
     };
 }
-function severityOf(collision, members, survey, mesh) {
-    const allPassthrough = survey.passthrough.winner + survey.passthrough.shadowed + survey.passthrough.undetermined === members.length;
+function severityOf(collision, survey, mesh) {
     switch (collision.rule) {
         case 'tcp-shadowed': {
             // A passthrough (NONE) winner forwards to the original IP: traffic arrives, only policy and telemetry go astray.
@@ -30108,7 +30109,7 @@ function severityOf(collision, members, survey, mesh) {
             return possibleWinners > 0 && survey.passthrough.winner + survey.passthrough.undetermined === possibleWinners ? 'warning' : 'error';
         }
         case 'multi-host-tcp':
-            return allPassthrough ? 'info' : 'error';
+            return survey.allPassthrough ? 'info' : 'error';
         case 'tls-shadowed':
         case 'well-known-port-protocol':
             return 'error';
@@ -30122,7 +30123,7 @@ function severityOf(collision, members, survey, mesh) {
         case 'host-split':
             return 'warning';
         case 'tcp-captures-port':
-            return captureSeverity(collision, allPassthrough, survey, mesh);
+            return captureSeverity(collision, survey, mesh);
     }
 }
 /**
@@ -30132,9 +30133,9 @@ function severityOf(collision, members, survey, mesh) {
  * itself (wrong certificate) under ALLOW_ANY; elsewhere fewer clients share
  * the port, and under REGISTRY_ONLY that traffic was blocked anyway.
  */
-function captureSeverity(collision, allPassthrough, survey, mesh) {
+function captureSeverity(collision, survey, mesh) {
     const registryOnly = mesh.outboundTrafficPolicy === 'REGISTRY_ONLY';
-    if (allPassthrough)
+    if (survey.allPassthrough)
         return registryOnly ? 'error' : 'info';
     // Unset protocol: plaintext HTTP still routes by Host, so on HTTP ports only the non-HTTP rest is captured.
     const busy = BUSY_HTTPS_PORTS.has(collision.port) || (survey.plainTcp && BUSY_HTTP_PORTS.has(collision.port));
