@@ -40,6 +40,8 @@ export interface MeshReviewRequest {
   today?: string;
   /** Base files already loaded (in worker threads, see src/adapters/load/parallel-load.ts), for either side to take. */
   preloaded?: readonly PreloadedFile[];
+  /** Told as each step ends: plan, render, review. */
+  onPhase?: (phase: string) => void;
 }
 
 export type MeshReview =
@@ -58,13 +60,17 @@ export async function reviewByMesh(request: MeshReviewRequest): Promise<MeshRevi
   const planned = planSides(request, baseFiles, headFiles, load.one);
   if (!planned.ok) return planned;
   const { head, basePlan, baseOwnConfig, notes } = planned;
+  request.onPhase?.('plan');
 
   const materializeAll = (plan: RepositoryPlan, files: readonly SourceFile[]) => materializeSide(plan, files, request.renderers);
   // A mesh the change does not reach is rendered and analysed once, on the head side.
   const unchanged = unchangedMeshes({ plan: basePlan, files: baseFiles }, { plan: head.plan, files: headFiles }, request.changes);
+  const base = await materializeAll({ ...basePlan, meshes: basePlan.meshes.filter((m) => !unchanged.has(m.name)) }, baseFiles);
+  const materializedHead = await materializeAll(head.plan, headFiles);
+  request.onPhase?.('render');
   const report = reviewMeshes({
-    base: await materializeAll({ ...basePlan, meshes: basePlan.meshes.filter((m) => !unchanged.has(m.name)) }, baseFiles),
-    head: await materializeAll(head.plan, headFiles),
+    base,
+    head: materializedHead,
     unchanged,
     changes: request.changes,
     maxFileBytes: request.maxFileBytes,
@@ -77,6 +83,7 @@ export async function reviewByMesh(request: MeshReviewRequest): Promise<MeshRevi
     base: [...(report.annotationSuppressions?.base ?? []), ...fromConfig(baseOwnConfig)],
     head: [...(report.annotationSuppressions?.head ?? []), ...fromConfig(head.config)],
   }, request.today ?? new Date().toISOString().slice(0, 10));
+  request.onPhase?.('review');
   return { ok: true, report: settled, basePlan, headPlan: head.plan, config: head.config, notes };
 }
 

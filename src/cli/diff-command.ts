@@ -13,6 +13,7 @@ import type { RepositoryPlan } from '../core/repository/mesh-plan.js';
 import { configFromRead, reviewByMesh } from '../adapters/review-by-mesh.js';
 import { defaultRenderers } from '../adapters/materialize-mesh.js';
 import { selectChanges } from '../core/review/select-changes.js';
+import type { PhaseMark } from './phase-timings.js';
 
 export interface DiffRequest {
   repoDir: string;
@@ -29,6 +30,8 @@ export interface DiffRequest {
   git?: Git;
   /** dist/load-worker.js, for load workers on large repositories (src/adapters/load/parallel-load.ts). */
   loadWorkerScript?: URL;
+  /** Told as each step ends: git, load, plan, render, review (see phase-timings.ts). */
+  onPhase?: PhaseMark;
 }
 
 /** The review, or the head config's errors (nothing reviewed). */
@@ -81,6 +84,10 @@ export async function reviewLocalChange(request: DiffRequest): Promise<LocalRevi
   const baseConfig = configFromRead(configPath, baseConfigRead.get(configPath));
   const headConfig = configFromRead(configPath, headConfigRead.get(configPath));
   if (request.configPath !== undefined && !headConfig) throw new Error(`--config ${configPath} is not in the repository at ${request.head}`);
+  request.onPhase?.('git');
+  // The base's files are most of what both sides parse (the head shares every file the change leaves alone).
+  const preloaded = await preloadFiles(snapshot.files, { defaultNamespace: request.defaultNamespace, workerScript: request.loadWorkerScript });
+  request.onPhase?.('load');
   const reviewed = await reviewByMesh({
     baseFiles: snapshot.files,
     changes,
@@ -89,8 +96,8 @@ export async function reviewLocalChange(request: DiffRequest): Promise<LocalRevi
     fallback: { defaultNamespace: request.defaultNamespace, mesh: request.mesh },
     fixes: { vipPool: request.vipPool, validate: request.validate },
     renderers: defaultRenderers(snapshot.files),
-    // The base's files are most of what both sides parse (the head shares every file the change leaves alone).
-    preloaded: await preloadFiles(snapshot.files, { defaultNamespace: request.defaultNamespace, workerScript: request.loadWorkerScript }),
+    preloaded,
+    onPhase: request.onPhase,
   });
   if (!reviewed.ok) return reviewed;
   reviewed.report.diagnostics.unshift(...diagnostics);

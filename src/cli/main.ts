@@ -1,5 +1,6 @@
 import { CHECK_LOAD_HEAP_GROWING_PERCENT, limitHeapGrowth, REVIEW_HEAP_GROWING_PERCENT } from '../adapters/heap-growth.js';
 import { loadWorkerScript } from '../adapters/load/parallel-load.js';
+import { timingsFromEnvironment } from './phase-timings.js';
 import { EXIT_USAGE, runCli } from './run-cli.js';
 
 // Before any real work: the growing factor applies from the next full collection on. A review holds two sides;
@@ -28,6 +29,7 @@ try {
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     loadWorkerScript: loadWorkerScript(import.meta.url),
+    timings: timingsFromEnvironment(process.env),
   });
 } catch (error) {
   crash(error);

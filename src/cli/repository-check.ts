@@ -11,6 +11,7 @@ import { analyzeLoadedMeshes, loadMeshes, sharedLoader, type LoadedMesh, type Re
 import { planRepository } from '../core/repository/config-plan.js';
 import type { MeshSettings, RepositoryPlan } from '../core/repository/mesh-plan.js';
 import { DEFAULT_CONFIG_PATH, type RepositoryConfig } from '../core/repository/repository-config.js';
+import type { PhaseMark } from './phase-timings.js';
 
 export interface RepositoryCheckRequest {
   paths: readonly string[];
@@ -23,6 +24,8 @@ export interface RepositoryCheckRequest {
   renderers?: Renderers;
   /** dist/load-worker.js, for load workers on large repositories (see preloadFiles); without it files parse on this thread only. */
   loadWorkerScript?: URL;
+  /** Told as each step ends: read, load, plan, render, analysis (see phase-timings.ts). */
+  onPhase?: PhaseMark;
 }
 
 export type RepositoryCheck =
@@ -42,7 +45,9 @@ export async function checkRepository(request: RepositoryCheckRequest): Promise<
   // The analysis gets the tighter growth cap, set before the collection that sizes its heap.
   limitHeapGrowth(CHECK_HEAP_GROWING_PERCENT);
   await collectLoadingGarbage();
+  request.onPhase?.('collect');
   const analysis = analyzeLoadedMeshes(loaded.meshes);
+  request.onPhase?.('analysis');
   analysis.diagnostics.unshift(...loaded.diagnostics);
   const unrendered = loaded.unrenderedServiceEntries + countServiceEntryTemplates(analysis.diagnostics);
   return { ok: true, plan: loaded.plan, config: loaded.config, analysis, unrenderedServiceEntries: unrendered };
@@ -61,6 +66,7 @@ async function loadRepository(request: RepositoryCheckRequest): Promise<LoadedRe
   const files = read.files.filter((f) => resolve(request.cwd, f.path) !== configAbsolute);
   const tree: RepositoryTree = { files: new Map(files.map((f) => [repositoryPath(root, request.cwd, f), f])), directory: root };
   const repositoryFiles = [...tree.files].map(([path, file]) => ({ path, text: file.text }));
+  request.onPhase?.('read');
   // Rendered manifests come back with repository paths; reports name them from the working directory, like every other file.
   const displayPath = (path: string) => toPosix(relative(request.cwd, resolve(root, path)));
   const display = (file: SourceFile): SourceFile => ({ path: displayPath(file.path), text: file.text });
@@ -69,8 +75,11 @@ async function loadRepository(request: RepositoryCheckRequest): Promise<LoadedRe
   // (a mesh whose config names another one parses its files again, on demand).
   const preloaded = await preloadFiles(repositoryFiles.map(display), { defaultNamespace: request.fallback.defaultNamespace, workerScript: request.loadWorkerScript });
   const load = sharedLoader(undefined, preloaded);
+  // Nothing preloaded (a small repository, or no spare core): the files are parsed as the plan asks for them.
+  request.onPhase?.('load');
   const planned = planRepository(config, repositoryFiles, request.fallback, (file, namespace) => load.one(display(file), namespace));
   if (!planned.plan) return { ok: false, diagnostics: planned.diagnostics };
+  request.onPhase?.('plan');
   const renderers = request.renderers ?? defaultRenderers(repositoryFiles);
   const workspace = new RenderWorkspace(root, renderers.allowRemote);
   let unrendered = 0;
@@ -85,11 +94,13 @@ async function loadRepository(request: RepositoryCheckRequest): Promise<LoadedRe
   } finally {
     await workspace.dispose();
   }
+  const loadedMeshes = loadMeshes(meshes, { loader: load });
+  request.onPhase?.('render');
   return {
     ok: true,
     plan: planned.plan,
     config: planned.config,
-    meshes: loadMeshes(meshes, { loader: load }),
+    meshes: loadedMeshes,
     diagnostics: [...read.diagnostics, ...planned.plan.diagnostics.map((d) => ({ ...d, location: { ...d.location, path: displayPath(d.location.path) } }))],
     unrenderedServiceEntries: unrendered,
   };

@@ -23,6 +23,7 @@ import { toSarifLog } from '../core/render/sarif.js';
 import { isSuppressionDiagnostic, renderSetAsideMarkdown, renderSetAsideText } from '../core/render/set-aside.js';
 import type { Suppression } from '../core/suppressions/suppression.js';
 import { COMMAND_HELP } from './help.js';
+import type { PhaseTimings } from './phase-timings.js';
 import { VERSION } from '../core/version.js';
 
 export interface CliIo {
@@ -35,6 +36,8 @@ export interface CliIo {
   configSuppressions?: readonly Suppression[];
   /** dist/load-worker.js, for load workers on large repositories (src/adapters/load/parallel-load.ts); absent in tests of the sources. */
   loadWorkerScript?: URL;
+  /** Times each step and prints them on stderr at the end (SERVICEENTRY_GUARD_TIMINGS, see phase-timings.ts). */
+  timings?: PhaseTimings;
 }
 
 export const EXIT_CLEAN = 0;
@@ -89,6 +92,14 @@ Exit codes: 0 no finding at or above --fail-level, 1 findings at or above it, 2 
 
 /** The CLI as a function of its arguments, so tests need no child process. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  io.timings?.mark('startup');
+  const code = await runCommand(argv, io);
+  if (io.timings) io.stderr(io.timings.line());
+  return code;
+}
+
+async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const onPhase = io.timings?.mark;
   let parsed;
   try {
     parsed = parseArgs({
@@ -186,7 +197,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     try {
       reviewed = await reviewLocalChange({
         repoDir: io.cwd, base: values.base, head: values.head, select, defaultNamespace: values['default-namespace'], mesh,
-        vipPool: values['vip-pool'], validate: validateServiceEntryManifest, configPath: values.config, loadWorkerScript: io.loadWorkerScript,
+        vipPool: values['vip-pool'], validate: validateServiceEntryManifest, configPath: values.config, loadWorkerScript: io.loadWorkerScript, onPhase,
       });
     } catch (error) {
       io.stderr(`serviceentry-guard: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -209,7 +220,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } else {
     let checked;
     try {
-      checked = await checkRepository({ paths, select, cwd: io.cwd, configPath: values.config, fallback: { defaultNamespace: values['default-namespace'], mesh }, loadWorkerScript: io.loadWorkerScript });
+      checked = await checkRepository({ paths, select, cwd: io.cwd, configPath: values.config, fallback: { defaultNamespace: values['default-namespace'], mesh }, loadWorkerScript: io.loadWorkerScript, onPhase });
     } catch (error) {
       io.stderr(`serviceentry-guard: ${error instanceof Error ? error.message : String(error)}\n`);
       return EXIT_USAGE;
@@ -246,6 +257,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     output = renderCheck(format, outcome, result.meshes);
     failing = atOrAbove(outcome.findings, failLevel).length > 0 || (values['fail-on-unrendered'] && unrendered > 0);
   }
+  onPhase?.('settle');
 
   if (values.output) {
     try {
@@ -257,6 +269,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } else {
     output(io.stdout);
   }
+  onPhase?.('report');
   return failing ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
