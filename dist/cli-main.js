@@ -3972,6 +3972,41 @@ function sharedString(value, shared) {
 }
 
 /**
+ * Where a run's wall-clock time went, step by step: printed on standard error when
+ * SERVICEENTRY_GUARD_TIMINGS is set, for someone asking why a large repository takes
+ * the time it does, and for the benchmark (bench/phases.mjs), which holds each step
+ * to the bare read and parse of the same files.
+ */
+const TIMINGS_ENV = 'SERVICEENTRY_GUARD_TIMINGS';
+class PhaseTimings {
+    now;
+    start;
+    phases = [];
+    last;
+    /** `now` in milliseconds; `start` is when the first step began (for the CLI: the process's start, 0 on performance.now()). */
+    constructor(now, start = now()) {
+        this.now = now;
+        this.start = start;
+        this.last = start;
+    }
+    mark = (phase) => {
+        const at = this.now();
+        this.phases.push({ name: phase, ms: at - this.last });
+        this.last = at;
+    };
+    /** One line: each step in order, then the total since the start, in whole milliseconds. */
+    line() {
+        const ms = (value) => `${Math.round(value)} ms`;
+        return `serviceentry-guard: timings: ${this.phases.map((p) => `${p.name} ${ms(p.ms)}`).join(', ')}; total ${ms(this.last - this.start)}\n`;
+    }
+}
+/** The clock the CLI runs with when the environment asks for one: steps timed from the process's start. */
+function timingsFromEnvironment(env, now = () => performance.now()) {
+    const value = env[TIMINGS_ENV];
+    return value === undefined || value === '' || value === '0' ? undefined : new PhaseTimings(now, 0);
+}
+
+/**
  * The data the pure core passes around. Nothing here does I/O: adapters hand
  * the core file texts, the core hands back entries, findings and diagnostics.
  */
@@ -56087,12 +56122,16 @@ async function reviewByMesh(request) {
     if (!planned.ok)
         return planned;
     const { head, basePlan, baseOwnConfig, notes } = planned;
+    request.onPhase?.('plan');
     const materializeAll = (plan, files) => materializeSide(plan, files, request.renderers);
     // A mesh the change does not reach is rendered and analysed once, on the head side.
     const unchanged = unchangedMeshes({ plan: basePlan, files: baseFiles }, { plan: head.plan, files: headFiles }, request.changes);
+    const base = await materializeAll({ ...basePlan, meshes: basePlan.meshes.filter((m) => !unchanged.has(m.name)) }, baseFiles);
+    const materializedHead = await materializeAll(head.plan, headFiles);
+    request.onPhase?.('render');
     const report = reviewMeshes({
-        base: await materializeAll({ ...basePlan, meshes: basePlan.meshes.filter((m) => !unchanged.has(m.name)) }, baseFiles),
-        head: await materializeAll(head.plan, headFiles),
+        base,
+        head: materializedHead,
         unchanged,
         changes: request.changes,
         maxFileBytes: request.maxFileBytes,
@@ -56105,6 +56144,7 @@ async function reviewByMesh(request) {
         base: [...(report.annotationSuppressions?.base ?? []), ...fromConfig(baseOwnConfig)],
         head: [...(report.annotationSuppressions?.head ?? []), ...fromConfig(head.config)],
     }, request.today ?? new Date().toISOString().slice(0, 10));
+    request.onPhase?.('review');
     return { ok: true, report: settled, basePlan, headPlan: head.plan, config: head.config, notes };
 }
 /**
@@ -56222,6 +56262,10 @@ async function reviewLocalChange(request) {
     const headConfig = configFromRead(configPath, headConfigRead.get(configPath));
     if (request.configPath !== undefined && !headConfig)
         throw new Error(`--config ${configPath} is not in the repository at ${request.head}`);
+    request.onPhase?.('git');
+    // The base's files are most of what both sides parse (the head shares every file the change leaves alone).
+    const preloaded = await preloadFiles(snapshot.files, { defaultNamespace: request.defaultNamespace, workerScript: request.loadWorkerScript });
+    request.onPhase?.('load');
     const reviewed = await reviewByMesh({
         baseFiles: snapshot.files,
         changes,
@@ -56230,8 +56274,8 @@ async function reviewLocalChange(request) {
         fallback: { defaultNamespace: request.defaultNamespace, mesh: request.mesh },
         fixes: { vipPool: request.vipPool, validate: request.validate },
         renderers: defaultRenderers(snapshot.files),
-        // The base's files are most of what both sides parse (the head shares every file the change leaves alone).
-        preloaded: await preloadFiles(snapshot.files, { defaultNamespace: request.defaultNamespace, workerScript: request.loadWorkerScript }),
+        preloaded,
+        onPhase: request.onPhase,
     });
     if (!reviewed.ok)
         return reviewed;
@@ -57276,7 +57320,9 @@ async function checkRepository(request) {
     // The analysis gets the tighter growth cap, set before the collection that sizes its heap.
     limitHeapGrowth(CHECK_HEAP_GROWING_PERCENT);
     await collectLoadingGarbage();
+    request.onPhase?.('collect');
     const analysis = analyzeLoadedMeshes(loaded.meshes);
+    request.onPhase?.('analysis');
     analysis.diagnostics.unshift(...loaded.diagnostics);
     const unrendered = loaded.unrenderedServiceEntries + countServiceEntryTemplates$1(analysis.diagnostics);
     return { ok: true, plan: loaded.plan, config: loaded.config, analysis, unrenderedServiceEntries: unrendered };
@@ -57290,6 +57336,7 @@ async function loadRepository(request) {
     const files = read.files.filter((f) => resolve$1(request.cwd, f.path) !== configAbsolute);
     const tree = { files: new Map(files.map((f) => [repositoryPath(root, request.cwd, f), f])), directory: root };
     const repositoryFiles = [...tree.files].map(([path, file]) => ({ path, text: file.text }));
+    request.onPhase?.('read');
     // Rendered manifests come back with repository paths; reports name them from the working directory, like every other file.
     const displayPath = (path) => toPosix(relative(request.cwd, resolve$1(root, path)));
     const display = (file) => ({ path: displayPath(file.path), text: file.text });
@@ -57298,9 +57345,12 @@ async function loadRepository(request) {
     // (a mesh whose config names another one parses its files again, on demand).
     const preloaded = await preloadFiles(repositoryFiles.map(display), { defaultNamespace: request.fallback.defaultNamespace, workerScript: request.loadWorkerScript });
     const load = sharedLoader(undefined, preloaded);
+    // Nothing preloaded (a small repository, or no spare core): the files are parsed as the plan asks for them.
+    request.onPhase?.('load');
     const planned = planRepository(config, repositoryFiles, request.fallback, (file, namespace) => load.one(display(file), namespace));
     if (!planned.plan)
         return { ok: false, diagnostics: planned.diagnostics };
+    request.onPhase?.('plan');
     const renderers = request.renderers ?? defaultRenderers(repositoryFiles);
     const workspace = new RenderWorkspace(root, renderers.allowRemote);
     let unrendered = 0;
@@ -57316,11 +57366,13 @@ async function loadRepository(request) {
     finally {
         await workspace.dispose();
     }
+    const loadedMeshes = loadMeshes(meshes, { loader: load });
+    request.onPhase?.('render');
     return {
         ok: true,
         plan: planned.plan,
         config: planned.config,
-        meshes: loadMeshes(meshes, { loader: load }),
+        meshes: loadedMeshes,
         diagnostics: [...read.diagnostics, ...planned.plan.diagnostics.map((d) => ({ ...d, location: { ...d.location, path: displayPath(d.location.path) } }))],
         unrenderedServiceEntries: unrendered,
     };
@@ -57690,6 +57742,14 @@ Exit codes: 0 no finding at or above --fail-level, 1 findings at or above it, 2 
 `;
 /** The CLI as a function of its arguments, so tests need no child process. */
 async function runCli(argv, io) {
+    io.timings?.mark('startup');
+    const code = await runCommand(argv, io);
+    if (io.timings)
+        io.stderr(io.timings.line());
+    return code;
+}
+async function runCommand(argv, io) {
+    const onPhase = io.timings?.mark;
     let parsed;
     try {
         parsed = parseArgs({
@@ -57787,7 +57847,7 @@ async function runCli(argv, io) {
         try {
             reviewed = await reviewLocalChange({
                 repoDir: io.cwd, base: values.base, head: values.head, select, defaultNamespace: values['default-namespace'], mesh,
-                vipPool: values['vip-pool'], validate: validateServiceEntryManifest, configPath: values.config, loadWorkerScript: io.loadWorkerScript,
+                vipPool: values['vip-pool'], validate: validateServiceEntryManifest, configPath: values.config, loadWorkerScript: io.loadWorkerScript, onPhase,
             });
         }
         catch (error) {
@@ -57813,7 +57873,7 @@ async function runCli(argv, io) {
     else {
         let checked;
         try {
-            checked = await checkRepository({ paths, select, cwd: io.cwd, configPath: values.config, fallback: { defaultNamespace: values['default-namespace'], mesh }, loadWorkerScript: io.loadWorkerScript });
+            checked = await checkRepository({ paths, select, cwd: io.cwd, configPath: values.config, fallback: { defaultNamespace: values['default-namespace'], mesh }, loadWorkerScript: io.loadWorkerScript, onPhase });
         }
         catch (error) {
             io.stderr(`serviceentry-guard: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -57855,6 +57915,7 @@ async function runCli(argv, io) {
         output = renderCheck(format, outcome, result.meshes);
         failing = atOrAbove(outcome.findings, failLevel).length > 0 || (values['fail-on-unrendered'] && unrendered > 0);
     }
+    onPhase?.('settle');
     if (values.output) {
         try {
             writeToFile(values.output, output);
@@ -57867,6 +57928,7 @@ async function runCli(argv, io) {
     else {
         output(io.stdout);
     }
+    onPhase?.('report');
     return failing ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 /** A config with errors stops the run: which meshes to analyse is unknown, and guessing could hide a collision. */
@@ -57961,6 +58023,7 @@ try {
         stderr: (text) => process.stderr.write(text),
         cwd: process.cwd(),
         loadWorkerScript: loadWorkerScript(import.meta.url),
+        timings: timingsFromEnvironment(process.env),
     });
 }
 catch (error) {
