@@ -4,8 +4,10 @@ import { parentPort } from 'node:worker_threads';
 
 register();
 const { loadSourceFile } = await import('../../src/core/load/load-sources.ts');
+const { encodeChunk } = await import('../../src/adapters/load/entry-wire.ts');
 let answered = 0;
 parentPort.on('message', (request) => {
   if (answered++ > 0) process.exit(3);
-  parentPort.postMessage({ chunk: request.chunk, parts: request.files.map((file) => loadSourceFile(file, request.options)) });
+  const parts = request.files.map((file) => loadSourceFile(file, request.options));
+  parentPort.postMessage({ chunk: request.chunk, loaded: encodeChunk(parts, request.files) });
 });

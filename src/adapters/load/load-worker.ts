@@ -4,7 +4,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { loadSourceFile, type LoadOptions } from '../../core/load/load-sources.js';
-import type { LoadResult, SourceFile } from '../../core/model.js';
+import type { SourceFile } from '../../core/model.js';
+import { encodeChunk, type WireChunk } from './entry-wire.js';
 
 export interface LoadRequest {
   chunk: number;
@@ -14,13 +15,15 @@ export interface LoadRequest {
 
 export interface LoadReply {
   chunk: number;
-  parts: LoadResult[];
+  /** Each file's load, its entries encoded for the trip (see entry-wire.ts). */
+  loaded: WireChunk;
 }
 
 export function runLoadWorker(): void {
   const port = parentPort!;
   port.on('message', (request: LoadRequest) => {
-    const reply: LoadReply = { chunk: request.chunk, parts: request.files.map((file) => loadSourceFile(file, request.options)) };
+    const parts = request.files.map((file) => loadSourceFile(file, request.options));
+    const reply: LoadReply = { chunk: request.chunk, loaded: encodeChunk(parts, request.files) };
     port.postMessage(reply);
   });
 }

@@ -18,6 +18,7 @@ import { Worker } from 'node:worker_threads';
 import type { PreloadedFile } from '../../core/analysis/analyze-meshes.js';
 import { loadSourceFile, type LoadOptions } from '../../core/load/load-sources.js';
 import type { LoadResult, SourceFile } from '../../core/model.js';
+import { decodeChunk, sharedString } from './entry-wire.js';
 import type { LoadReply, LoadRequest } from './load-worker.js';
 
 export interface ParallelLoadOptions {
@@ -172,8 +173,15 @@ async function loadInChunks(chunks: readonly SourceFile[][], options: LoadOption
       if (!inFlight.delete(reply.chunk)) return;
       outstanding--;
       const files = chunks[reply.chunk]!;
-      reply.parts.forEach((part, i) => reshare(part, files[i]!.path, shared));
-      done[reply.chunk] = reply.parts;
+      const parts = decodeChunk(reply.loaded, files, shared);
+      // The decoded entries hold shared strings already; the rest of each part is a clone's.
+      parts.forEach((part, i) => {
+        const path = files[i]!.path;
+        reshare(part.sidecars, path, shared);
+        reshare(part.diagnostics, path, shared);
+        if (reply.loaded.parts[i]!.encoded === 0) reshare(part.entries, path, shared);
+      });
+      done[reply.chunk] = parts;
       chunksByWorkers++;
       feed();
       notify();
@@ -223,11 +231,4 @@ function reshare(node: object, path: string, shared: Map<string, string>): void 
     if (typeof value === 'string') record[key] = value === path ? path : sharedString(value, shared);
     else if (typeof value === 'object' && value !== null) reshare(value, path, shared);
   }
-}
-
-function sharedString(value: string, shared: Map<string, string>): string {
-  const known = shared.get(value);
-  if (known !== undefined) return known;
-  shared.set(value, value);
-  return value;
 }

@@ -7,6 +7,7 @@ import type { SourceFile } from '../../../src/core/model.js';
 import { sharedLoader } from '../../../src/core/analysis/analyze-meshes.js';
 import { LOAD_WORKERS_ENV, loadInThreads, loadWorkerCount, loadWorkerScript, MIN_PARALLEL_CHARS, preloadFiles } from '../../../src/adapters/load/parallel-load.js';
 import type { LoadReply } from '../../../src/adapters/load/load-worker.js';
+import { decodeChunk } from '../../../src/adapters/load/entry-wire.js';
 import { REPO_ROOT } from '../../helpers/fixtures.js';
 
 const FROM_SOURCES = new URL('../../helpers/load-worker-from-sources.mjs', import.meta.url);
@@ -43,21 +44,21 @@ describe('loading in worker threads', () => {
     expect(loaded.chunks).toBeGreaterThan(20);
     // The workers did part of the work, so the comparison below covers what a clone brings back.
     expect(loaded.chunksByWorkers).toBeGreaterThan(0);
-    expect(loaded.parts).toEqual(onThisThread(files));
+    expect(loaded.parts).toStrictEqual(onThisThread(files));
   });
 
   it('loads every file on this thread when a worker cannot start', async () => {
     const loaded = await loadInThreads(files, { ...options, workers: 2, workerScript: THROWS });
     expect(loaded.failedWorkers).toBe(2);
     expect(loaded.chunksByWorkers).toBe(0);
-    expect(loaded.parts).toEqual(onThisThread(files));
+    expect(loaded.parts).toStrictEqual(onThisThread(files));
   });
 
   it('takes back the chunks of a worker that dies halfway', async () => {
     const loaded = await loadInThreads(files, { ...options, workers: 1, workerScript: DIES });
     expect(loaded.failedWorkers).toBe(1);
     expect(loaded.chunksByWorkers).toBe(1);
-    expect(loaded.parts).toEqual(onThisThread(files));
+    expect(loaded.parts).toStrictEqual(onThisThread(files));
   });
 
   it('preloads nothing below the size where workers pay, or without a script to start them from', async () => {
@@ -109,8 +110,11 @@ describe('dist/load-worker.js', () => {
         worker.postMessage({ chunk: 7, files: [file], options: { defaultNamespace: 'team-a' } });
       });
       expect(reply.chunk).toBe(7);
-      expect(reply.parts).toEqual(onThisThread([file]));
-      expect(reply.parts[0]!.entries.length).toBeGreaterThan(0);
+      // Its entries travel encoded (entry-wire.ts), and come back as this thread loads them.
+      expect(reply.loaded.parts[0]!.encoded).toBeGreaterThan(0);
+      const parts = decodeChunk(reply.loaded, [file], new Map());
+      expect(parts).toStrictEqual(onThisThread([file]));
+      expect(parts[0]!.entries.length).toBeGreaterThan(0);
     } finally {
       await worker.terminate();
     }
