@@ -3768,6 +3768,95 @@ function describe$2(error) {
     return error instanceof Error ? error.message.split('\n')[0] ?? error.name : String(error);
 }
 
+/** The loader's entry keys, in its order (readServiceEntry). */
+/** hostsLocation: the same object as location (an entry without spec.hosts), or a location of its own. */
+const SAME_LOCATION = 0;
+/**
+ * The parts as the worker loaded them. Every location's path is the file's own string; every string but an
+ * entry's own (ref, name, hosts, addresses) is the one `shared` held first, as a clone's strings are shared again.
+ */
+function decodeChunk(chunk, files, shared) {
+    const s = chunk.strings.map((value) => sharedString(value, shared));
+    const v = chunk.values;
+    let i = 0;
+    const location = (path) => ({ path, line: v[i++], column: v[i++] });
+    const strings = () => {
+        const n = v[i++];
+        const list = v.slice(i, i + n);
+        i += n;
+        return list;
+    };
+    const sharedList = () => {
+        const n = v[i++];
+        if (n < 0)
+            return undefined;
+        const list = v.slice(i, i + n);
+        for (let k = 0; k < n; k++)
+            list[k] = s[v[i + k]];
+        i += n;
+        return list;
+    };
+    return chunk.parts.map((part, p) => {
+        const path = files[p].path;
+        const entries = part.entries;
+        for (let e = 0; e < part.encoded; e++) {
+            const ref = v[i++];
+            const apiVersion = s[v[i++]];
+            const name = v[i++];
+            const namespace = s[v[i++]];
+            const namespaceExplicit = v[i++];
+            const hosts = strings();
+            const addresses = strings();
+            const portCount = v[i++];
+            const ports = [];
+            for (let k = 0; k < portCount; k++) {
+                const number = v[i++];
+                const protocol = s[v[i++]];
+                const protocolClass = s[v[i++]];
+                const portName = s[v[i++]];
+                ports.push({ number, protocol, protocolClass, name: portName, location: location(path) });
+            }
+            const resolution = s[v[i++]];
+            const exportTo = sharedList();
+            const hasWorkloadSelector = v[i++];
+            const endpointCount = v[i++];
+            const labelCount = v[i++];
+            const labels = {};
+            for (let k = 0; k < labelCount; k++) {
+                const key = s[v[i++]];
+                labels[key] = s[v[i++]];
+            }
+            const creationTimestamp = v[i++];
+            const at = location(path);
+            const hostsLocation = v[i++] === SAME_LOCATION ? at : location(path);
+            const annotation = v[i++];
+            const ignoreAnnotation = annotation === undefined ? undefined : { value: s[annotation], location: location(path) };
+            const meshLocationId = v[i++];
+            const meshLocation = meshLocationId === undefined ? undefined : s[meshLocationId];
+            const statusAddresses = sharedList();
+            entries.push({
+                kind: 'ServiceEntry', ref, apiVersion, name, namespace, namespaceExplicit, hosts, addresses, ports: exactPorts(ports), resolution, exportTo,
+                hasWorkloadSelector, endpointCount, labels, creationTimestamp, location: at, hostsLocation, ignoreAnnotation, meshLocation, statusAddresses,
+            });
+        }
+        const result = { entries, sidecars: part.sidecars, diagnostics: part.diagnostics };
+        if (part.unrenderedServiceEntries !== undefined)
+            result.unrenderedServiceEntries = part.unrenderedServiceEntries;
+        return result;
+    });
+}
+/** As the loader keeps them: no spare room (see exactSize in value-reader.ts). */
+function exactPorts(ports) {
+    return ports.length === 0 ? ports : ports.slice();
+}
+function sharedString(value, shared) {
+    const known = shared.get(value);
+    if (known !== undefined)
+        return known;
+    shared.set(value, value);
+    return value;
+}
+
 /**
  * Parses a large repository's files in worker threads and this one at once.
  *
@@ -3909,8 +3998,16 @@ async function loadInChunks(chunks, options, workerCount, script) {
                 return;
             outstanding--;
             const files = chunks[reply.chunk];
-            reply.parts.forEach((part, i) => reshare(part, files[i].path, shared));
-            done[reply.chunk] = reply.parts;
+            const parts = decodeChunk(reply.loaded, files, shared);
+            // The decoded entries hold shared strings already; the rest of each part is a clone's.
+            parts.forEach((part, i) => {
+                const path = files[i].path;
+                reshare(part.sidecars, path, shared);
+                reshare(part.diagnostics, path, shared);
+                if (reply.loaded.parts[i].encoded === 0)
+                    reshare(part.entries, path, shared);
+            });
+            done[reply.chunk] = parts;
             chunksByWorkers++;
             feed();
             notify();
@@ -3962,13 +4059,6 @@ function reshare(node, path, shared) {
         else if (typeof value === 'object' && value !== null)
             reshare(value, path, shared);
     }
-}
-function sharedString(value, shared) {
-    const known = shared.get(value);
-    if (known !== undefined)
-        return known;
-    shared.set(value, value);
-    return value;
 }
 
 /**

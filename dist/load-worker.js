@@ -1023,7 +1023,7 @@ var seqTag = defineSequenceTag("tag:yaml.org,2002:seq", {
 });
 //#endregion
 //#region src/common/object.ts
-function isPlainObject(data) {
+function isPlainObject$1(data) {
 	if (data === null || typeof data !== "object" || Array.isArray(data)) return false;
 	const prototype = Object.getPrototypeOf(data);
 	return prototype === null || prototype === Object.prototype;
@@ -1062,7 +1062,7 @@ var omapTag = defineSequenceTag("tag:yaml.org,2002:omap", {
 		if (item instanceof Map) {
 			if (item.size !== 1) return "cannot resolve an ordered map item";
 			key = item.keys().next().value;
-		} else if (isPlainObject(item)) {
+		} else if (isPlainObject$1(item)) {
 			const itemKeys = Object.keys(item);
 			if (itemKeys.length !== 1) return "cannot resolve an ordered map item";
 			key = itemKeys[0];
@@ -1141,7 +1141,7 @@ var pairsTag = defineSequenceTag("tag:yaml.org,2002:pairs", {
 */
 var mapTag = defineMappingTag("tag:yaml.org,2002:map", {
 	create: () => ({}),
-	identify: isPlainObject,
+	identify: isPlainObject$1,
 	represent: (o) => {
 		const map = /* @__PURE__ */ new Map();
 		for (const key of Object.keys(o)) map.set(key, o[key]);
@@ -1486,7 +1486,7 @@ defineMappingTag("tag:yaml.org,2002:map", {
 	has: (container, key) => container.has(key),
 	keys: (container) => container.keys(),
 	get: (container, key) => container.get(key),
-	identify: (data) => data instanceof Map || isPlainObject(data),
+	identify: (data) => data instanceof Map || isPlainObject$1(data),
 	represent: (data) => {
 		if (data instanceof Map) return data;
 		const map = /* @__PURE__ */ new Map();
@@ -1518,7 +1518,7 @@ function normalizeKey(key) {
 */
 defineMappingTag("tag:yaml.org,2002:map", {
 	create: () => ({}),
-	identify: isPlainObject,
+	identify: isPlainObject$1,
 	represent: (o) => {
 		const map = /* @__PURE__ */ new Map();
 		for (const key of Object.keys(o)) map.set(key, o[key]);
@@ -3683,6 +3683,118 @@ function describe(error) {
     return error instanceof Error ? error.message.split('\n')[0] ?? error.name : String(error);
 }
 
+/** The loader's entry keys, in its order (readServiceEntry). */
+const ENTRY_KEYS = ['kind', 'ref', 'apiVersion', 'name', 'namespace', 'namespaceExplicit', 'hosts', 'addresses', 'ports', 'resolution', 'exportTo', 'hasWorkloadSelector', 'endpointCount', 'labels', 'creationTimestamp', 'location', 'hostsLocation', 'ignoreAnnotation', 'meshLocation', 'statusAddresses'];
+const PORT_KEYS = ['number', 'protocol', 'protocolClass', 'name', 'location'];
+const LOCATION_KEYS = ['path', 'line', 'column'];
+const ANNOTATION_KEYS = ['value', 'location'];
+/** hostsLocation: the same object as location (an entry without spec.hosts), or a location of its own. */
+const SAME_LOCATION = 0;
+const OWN_LOCATION = 1;
+function encodeChunk(parts, files) {
+    const values = [];
+    const strings = [];
+    const ids = new Map();
+    const id = (value) => {
+        let known = ids.get(value);
+        if (known === undefined) {
+            known = strings.push(value) - 1;
+            ids.set(value, known);
+        }
+        return known;
+    };
+    const wireParts = parts.map((part, i) => {
+        const path = files[i].path;
+        const plain = { sidecars: part.sidecars, diagnostics: part.diagnostics, ...(part.unrenderedServiceEntries !== undefined ? { unrenderedServiceEntries: part.unrenderedServiceEntries } : {}) };
+        if (!part.entries.every((entry) => encodable(entry, path)))
+            return { encoded: 0, entries: part.entries, ...plain };
+        for (const entry of part.entries)
+            encodeEntry(entry, values, id);
+        return { encoded: part.entries.length, entries: [], ...plain };
+    });
+    return { parts: wireParts, values, strings };
+}
+function encodeEntry(e, v, id) {
+    v.push(e.ref, id(e.apiVersion), e.name, id(e.namespace), e.namespaceExplicit);
+    v.push(e.hosts.length, ...e.hosts);
+    v.push(e.addresses.length, ...e.addresses);
+    v.push(e.ports.length);
+    for (const p of e.ports)
+        v.push(p.number, id(p.protocol), id(p.protocolClass), id(p.name), p.location.line, p.location.column);
+    v.push(id(e.resolution));
+    if (e.exportTo === undefined)
+        v.push(-1);
+    else
+        v.push(e.exportTo.length, ...e.exportTo.map(id));
+    v.push(e.hasWorkloadSelector, e.endpointCount);
+    const labels = Object.keys(e.labels);
+    v.push(labels.length);
+    for (const key of labels)
+        v.push(id(key), id(e.labels[key]));
+    v.push(e.creationTimestamp, e.location.line, e.location.column);
+    if (e.hostsLocation === e.location)
+        v.push(SAME_LOCATION);
+    else
+        v.push(OWN_LOCATION, e.hostsLocation.line, e.hostsLocation.column);
+    if (e.ignoreAnnotation === undefined)
+        v.push(undefined);
+    else
+        v.push(id(e.ignoreAnnotation.value), e.ignoreAnnotation.location.line, e.ignoreAnnotation.location.column);
+    v.push(e.meshLocation === undefined ? undefined : id(e.meshLocation));
+    if (e.statusAddresses === undefined)
+        v.push(-1);
+    else
+        v.push(e.statusAddresses.length, ...e.statusAddresses.map(id));
+}
+/** Whether the entry has exactly the loader's shape, every location in `path`: only then is it encoded. */
+function encodable(e, path) {
+    if (!hasKeys(e, ENTRY_KEYS) || e.kind !== 'ServiceEntry')
+        return false;
+    if (typeof e.ref !== 'string' || typeof e.apiVersion !== 'string' || typeof e.name !== 'string' || typeof e.namespace !== 'string')
+        return false;
+    if (typeof e.namespaceExplicit !== 'boolean' || typeof e.hasWorkloadSelector !== 'boolean' || typeof e.endpointCount !== 'number')
+        return false;
+    if (!isStringList(e.hosts) || !isStringList(e.addresses) || typeof e.resolution !== 'string')
+        return false;
+    if (e.exportTo !== undefined && !isStringList(e.exportTo))
+        return false;
+    if (e.statusAddresses !== undefined && !isStringList(e.statusAddresses))
+        return false;
+    if (e.meshLocation !== undefined && typeof e.meshLocation !== 'string')
+        return false;
+    if (e.creationTimestamp !== undefined && typeof e.creationTimestamp !== 'number')
+        return false;
+    if (!Array.isArray(e.ports) || !e.ports.every((p) => hasKeys(p, PORT_KEYS) && typeof p.number === 'number' && typeof p.protocol === 'string'
+        && typeof p.protocolClass === 'string' && typeof p.name === 'string' && isLocationIn(p.location, path)))
+        return false;
+    // A label named __proto__ would be lost to the setter of that name when the main thread rebuilds the labels
+    // (the loader's own labels never hold one: it builds them the same way).
+    if (!isPlainObject(e.labels) || Object.hasOwn(e.labels, '__proto__') || !Object.values(e.labels).every((value) => typeof value === 'string'))
+        return false;
+    if (!isLocationIn(e.location, path) || !isLocationIn(e.hostsLocation, path))
+        return false;
+    const annotation = e.ignoreAnnotation;
+    return annotation === undefined || (hasKeys(annotation, ANNOTATION_KEYS) && typeof annotation.value === 'string' && isLocationIn(annotation.location, path));
+}
+function isLocationIn(location, path) {
+    if (!hasKeys(location, LOCATION_KEYS))
+        return false;
+    const { path: at, line, column } = location;
+    return at === path && typeof line === 'number' && typeof column === 'number';
+}
+function hasKeys(value, keys) {
+    if (!isPlainObject(value))
+        return false;
+    const own = Object.keys(value);
+    return own.length === keys.length && own.every((key, i) => key === keys[i]);
+}
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+}
+function isStringList(value) {
+    return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
 /**
  * The side of a load worker (see parallel-load.ts): it parses the files it is
  * sent and posts what they hold back. Bundled on its own (load-worker-main.ts).
@@ -3690,7 +3802,8 @@ function describe(error) {
 function runLoadWorker() {
     const port = parentPort;
     port.on('message', (request) => {
-        const reply = { chunk: request.chunk, parts: request.files.map((file) => loadSourceFile(file, request.options)) };
+        const parts = request.files.map((file) => loadSourceFile(file, request.options));
+        const reply = { chunk: request.chunk, loaded: encodeChunk(parts, request.files) };
         port.postMessage(reply);
     });
 }
