@@ -2,6 +2,7 @@ import type { EntryRole, RuleCode, ServiceEntry } from '../model.js';
 import type { CollisionRecord, Emitted } from './listener-conflicts.js';
 import type { ListenerUnit } from './listener-units.js';
 import type { EntryAge } from './precedence.js';
+import { ClassLists, NO_CLASSES, OutcomeMixes, type ClassList, type Outcome } from './outcome-mixes.js';
 import { OTHER_NAMESPACES } from './visibility.js';
 
 /** One entry's part in a collision, across every consumer class that sees it. */
@@ -20,9 +21,6 @@ export interface MemberOutcome {
   losesFor: readonly string[];
 }
 
-/** The empty class list every member that needs none shares: a collision can have a hundred thousand members. */
-const NO_CLASSES: readonly string[] = Object.freeze([]);
-
 /** A collision merged over consumer classes, before it is explained. */
 export interface Collision {
   rule: RuleCode;
@@ -40,8 +38,6 @@ interface Pending {
   /** A record shared by many classes is stored once, with the classes that saw it (as is, and with all its units losing). */
   occurrences: Map<CollisionRecord, { asIs: string[]; allLose: string[] }>;
 }
-
-type Outcome = 'win' | 'lose' | 'open';
 
 const ROLE: Record<Outcome, EntryRole> = { win: 'winner', lose: 'shadowed', open: 'undetermined' };
 const OUTCOME_BIT: Record<Outcome, number> = { win: 1, lose: 2, open: 4 };
@@ -137,8 +133,7 @@ function settle(pending: Pending): Collision {
     for (const list of [record.winners, record.shadowed, record.undetermined]) note(list, 'lose', allLose);
   }
   const members = new Map<number, MemberOutcome>();
-  const merged = new Map<string, string[]>();
-  const differs = new Map<string, boolean>();
+  const mixes = new OutcomeMixes();
   for (const [index, draft] of drafts) {
     const { member, seen: kinds } = draft;
     // The role is what the widest audience (every namespace no manifest names) sees; an entry
@@ -152,12 +147,12 @@ function settle(pending: Pending): Collision {
       members.set(index, member);
       continue;
     }
-    const outcomes: Array<[Outcome, ClassList]> = [[draft.outcome, draft.classes], ...draft.more!];
-    if (differsByNamespace(outcomes, differs)) {
+    const mix = mixes.of(draft.outcome, draft.classes, draft.more!);
+    if (mix.differs) {
       // Members noted with the same class lists share one array: ten thousand losers in a
       // thousand namespaces hold one list of a thousand names, not ten million.
-      member.winsFor = union(outcomes, 'win', merged);
-      member.losesFor = union(outcomes, 'lose', merged);
+      member.winsFor = mix.winsFor;
+      member.losesFor = mix.losesFor;
     }
     members.set(index, member);
   }
@@ -208,51 +203,6 @@ function settleOne(pending: Pending, record: CollisionRecord, seen: { asIs: stri
 }
 
 const OUTCOME_OF_ROLE: Record<EntryRole, Outcome> = { winner: 'win', shadowed: 'lose', undetermined: 'open' };
-
-/** Whether some namespace sees another outcome than the rest; answered once per distinct set of noted lists. */
-function differsByNamespace(outcomes: ReadonlyArray<readonly [Outcome, ClassList]>, cache: Map<string, boolean>): boolean {
-  const key = [...new Set(outcomes.map(([o, list]) => `${o}:${list.id}`))].sort().join(',');
-  const known = cache.get(key);
-  if (known !== undefined) return known;
-  const byClass = new Map<string, Set<Outcome>>();
-  for (const [outcome, classes] of outcomes) for (const c of classes.names) byClass.set(c, (byClass.get(c) ?? new Set()).add(outcome));
-  const signatures = new Set([...byClass.values()].map((set) => [...set].sort().join(',')));
-  cache.set(key, signatures.size > 1);
-  return signatures.size > 1;
-}
-
-/** A consumer-class list as noted, with an id to key unions on and whether `*` is in it, found once. */
-interface ClassList {
-  id: number;
-  names: readonly string[];
-  wide: boolean;
-}
-
-class ClassLists {
-  private readonly known = new Map<readonly string[], ClassList>();
-
-  of(names: readonly string[]): ClassList {
-    let list = this.known.get(names);
-    if (!list) {
-      list = { id: this.known.size, names, wide: names.includes(OTHER_NAMESPACES) };
-      this.known.set(names, list);
-    }
-    return list;
-  }
-}
-
-/** The distinct classes of one outcome, computed once per distinct set of noted lists and shared. */
-function union(outcomes: ReadonlyArray<[Outcome, ClassList]>, wanted: Outcome, merged: Map<string, string[]>): string[] {
-  const ids = [...new Set(outcomes.filter(([o]) => o === wanted).map(([, list]) => list.id))];
-  const key = `${wanted}:${ids.join(',')}`;
-  let names = merged.get(key);
-  if (!names) {
-    const picked = outcomes.filter(([o]) => o === wanted).map(([, list]) => list.names);
-    names = [...new Set(picked.flat())];
-    merged.set(key, names);
-  }
-  return names;
-}
 
 /**
  * A member noted with another of its units: its hosts are each unit's host once, in the order the units were
