@@ -29559,8 +29559,89 @@ function exportedTo(entry, exportTo, consumerNamespace) {
     return exportTo.some((ns) => (ns === '.' ? entry.namespace : ns) === consumerNamespace);
 }
 
+/**
+ * What the outcomes an entry was noted with in one collision say by consumer namespace: whether some
+ * namespaces see it win and others lose, and which classes see each. Settling a collision asks it for
+ * every member whose notes disagree (see collision-accumulator.ts).
+ */
 /** The empty class list every member that needs none shares: a collision can have a hundred thousand members. */
 const NO_CLASSES = Object.freeze([]);
+const OUTCOME_INDEX = { win: 0, lose: 1, open: 2 };
+/**
+ * Whether namespaces see a member differently, and which classes see each outcome, once per distinct sequence of
+ * (outcome, class list) pairs its notes hold, found by walking a trie keyed by each pair's number. Members of one
+ * collision share a handful of sequences (every member is noted in the records' order), and a member whose
+ * sequence is known costs a few map lookups: building a sorted string key per member cost more than the rest of
+ * settling (about 100 MB of garbage settling the bench's realistic 100k entries, two thirds of it the sort).
+ */
+class OutcomeMixes {
+    root = { next: undefined, mix: undefined };
+    merged = new Map();
+    differs = new Map();
+    of(outcome, classes, more) {
+        let node = step(this.root, outcome, classes);
+        for (const [o, list] of more)
+            node = step(node, o, list);
+        if (!node.mix) {
+            const outcomes = [[outcome, classes], ...more];
+            const differs = differsByNamespace(outcomes, this.differs);
+            node.mix = {
+                differs,
+                winsFor: differs ? union(outcomes, 'win', this.merged) : NO_CLASSES,
+                losesFor: differs ? union(outcomes, 'lose', this.merged) : NO_CLASSES,
+            };
+        }
+        return node.mix;
+    }
+}
+function step(node, outcome, list) {
+    const code = list.id * 3 + OUTCOME_INDEX[outcome];
+    node.next ??= new Map();
+    let next = node.next.get(code);
+    if (!next) {
+        next = { next: undefined, mix: undefined };
+        node.next.set(code, next);
+    }
+    return next;
+}
+/** Whether some namespace sees another outcome than the rest; answered once per distinct set of noted lists. */
+function differsByNamespace(outcomes, cache) {
+    const key = [...new Set(outcomes.map(([o, list]) => `${o}:${list.id}`))].sort().join(',');
+    const known = cache.get(key);
+    if (known !== undefined)
+        return known;
+    const byClass = new Map();
+    for (const [outcome, classes] of outcomes)
+        for (const c of classes.names)
+            byClass.set(c, (byClass.get(c) ?? new Set()).add(outcome));
+    const signatures = new Set([...byClass.values()].map((set) => [...set].sort().join(',')));
+    cache.set(key, signatures.size > 1);
+    return signatures.size > 1;
+}
+class ClassLists {
+    known = new Map();
+    of(names) {
+        let list = this.known.get(names);
+        if (!list) {
+            list = { id: this.known.size, names, wide: names.includes(OTHER_NAMESPACES) };
+            this.known.set(names, list);
+        }
+        return list;
+    }
+}
+/** The distinct classes of one outcome, computed once per distinct set of noted lists and shared. */
+function union(outcomes, wanted, merged) {
+    const ids = [...new Set(outcomes.filter(([o]) => o === wanted).map(([, list]) => list.id))];
+    const key = `${wanted}:${ids.join(',')}`;
+    let names = merged.get(key);
+    if (!names) {
+        const picked = outcomes.filter(([o]) => o === wanted).map(([, list]) => list.names);
+        names = [...new Set(picked.flat())];
+        merged.set(key, names);
+    }
+    return names;
+}
+
 const ROLE = { win: 'winner', lose: 'shadowed', open: 'undetermined' };
 const OUTCOME_BIT = { win: 1, lose: 2, open: 4 };
 /**
@@ -29656,8 +29737,7 @@ function settle(pending) {
             note(list, 'lose', allLose);
     }
     const members = new Map();
-    const merged = new Map();
-    const differs = new Map();
+    const mixes = new OutcomeMixes();
     for (const [index, draft] of drafts) {
         const { member, seen: kinds } = draft;
         // The role is what the widest audience (every namespace no manifest names) sees; an entry
@@ -29671,12 +29751,12 @@ function settle(pending) {
             members.set(index, member);
             continue;
         }
-        const outcomes = [[draft.outcome, draft.classes], ...draft.more];
-        if (differsByNamespace(outcomes, differs)) {
+        const mix = mixes.of(draft.outcome, draft.classes, draft.more);
+        if (mix.differs) {
             // Members noted with the same class lists share one array: ten thousand losers in a
             // thousand namespaces hold one list of a thousand names, not ten million.
-            member.winsFor = union(outcomes, 'win', merged);
-            member.losesFor = union(outcomes, 'lose', merged);
+            member.winsFor = mix.winsFor;
+            member.losesFor = mix.losesFor;
         }
         members.set(index, member);
     }
@@ -29731,43 +29811,6 @@ function settleOne(pending, record, seen) {
     return { rule: pending.rule, listener: pending.listener, port, subKey: pending.subKey, consumerClasses: [...new Set(classes)], members };
 }
 const OUTCOME_OF_ROLE = { winner: 'win', shadowed: 'lose', undetermined: 'open' };
-/** Whether some namespace sees another outcome than the rest; answered once per distinct set of noted lists. */
-function differsByNamespace(outcomes, cache) {
-    const key = [...new Set(outcomes.map(([o, list]) => `${o}:${list.id}`))].sort().join(',');
-    const known = cache.get(key);
-    if (known !== undefined)
-        return known;
-    const byClass = new Map();
-    for (const [outcome, classes] of outcomes)
-        for (const c of classes.names)
-            byClass.set(c, (byClass.get(c) ?? new Set()).add(outcome));
-    const signatures = new Set([...byClass.values()].map((set) => [...set].sort().join(',')));
-    cache.set(key, signatures.size > 1);
-    return signatures.size > 1;
-}
-class ClassLists {
-    known = new Map();
-    of(names) {
-        let list = this.known.get(names);
-        if (!list) {
-            list = { id: this.known.size, names, wide: names.includes(OTHER_NAMESPACES) };
-            this.known.set(names, list);
-        }
-        return list;
-    }
-}
-/** The distinct classes of one outcome, computed once per distinct set of noted lists and shared. */
-function union(outcomes, wanted, merged) {
-    const ids = [...new Set(outcomes.filter(([o]) => o === wanted).map(([, list]) => list.id))];
-    const key = `${wanted}:${ids.join(',')}`;
-    let names = merged.get(key);
-    if (!names) {
-        const picked = outcomes.filter(([o]) => o === wanted).map(([, list]) => list.names);
-        names = [...new Set(picked.flat())];
-        merged.set(key, names);
-    }
-    return names;
-}
 /**
  * A member noted with another of its units: its hosts are each unit's host once, in the order the units were
  * noted. A member of one unit (the usual case) got its hosts when it was made (sameHostList), so settling a
