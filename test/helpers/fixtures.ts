@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze, type AnalyzeOptions } from '../../src/core/analysis/analyze.js';
 import { loadSources } from '../../src/core/load/load-sources.js';
@@ -16,6 +16,23 @@ export function caseFiles(name: string): SourceFile[] {
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()
     .map((f) => ({ path: `test/fixtures/cases/${name}/${f}`, text: readFileSync(join(dir, f), 'utf8') }));
+}
+
+/**
+ * Every fixture manifest: collision cases, loader edge cases and hostile files (YAML errors, prototype keys,
+ * aliases), with repository-relative paths, in a stable order.
+ */
+export function everyFixtureManifest(): SourceFile[] {
+  const files: SourceFile[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.ya?ml$/.test(name)) files.push({ path: relative(REPO_ROOT, path), text: readFileSync(path, 'utf8') });
+    }
+  };
+  for (const folder of ['cases', 'loader', 'hostile']) walk(join(REPO_ROOT, 'test/fixtures', folder));
+  return files;
 }
 
 export function analyzeCase(name: string, options: AnalyzeOptions = {}): AnalysisResult {

@@ -1,11 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import fc from 'fast-check';
 import { decodeChunk, encodeChunk } from '../../../src/adapters/load/entry-wire.js';
 import { loadSourceFile } from '../../../src/core/load/load-sources.js';
 import type { LoadResult, ServiceEntry, SourceFile } from '../../../src/core/model.js';
-import { REPO_ROOT } from '../../helpers/fixtures.js';
+import { everyFixtureManifest } from '../../helpers/fixtures.js';
 import { entryArb, entryYaml, toFile } from '../../helpers/service-entry-arbitraries.js';
 
 const load = (file: SourceFile) => loadSourceFile(file, { defaultNamespace: 'team-a' });
@@ -27,22 +25,9 @@ function expectSameLoad(actual: LoadResult[], expected: LoadResult[]): void {
   expect(shape(actual)).toEqual(shape(expected));
 }
 
-function fixtureFiles(): SourceFile[] {
-  const files: SourceFile[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.ya?ml$/.test(name)) files.push({ path: relative(REPO_ROOT, path), text: readFileSync(path, 'utf8') });
-    }
-  };
-  for (const folder of ['cases', 'loader', 'hostile']) walk(join(REPO_ROOT, 'test/fixtures', folder));
-  return files;
-}
-
 describe('entries on their way back from a load worker', () => {
   it('come back as this thread loads them, for every fixture manifest (hostile ones included)', () => {
-    const files = fixtureFiles();
+    const files = everyFixtureManifest();
     const parts = files.map(load);
     const encoded = encodeChunk(parts, files);
     // Nearly every part travels encoded: the fallback is for shapes the loader does not make.

@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadSourceFile } from '../../../src/core/load/load-sources.js';
@@ -8,31 +7,17 @@ import { sharedLoader } from '../../../src/core/analysis/analyze-meshes.js';
 import { LOAD_WORKERS_ENV, loadInThreads, loadWorkerCount, loadWorkerScript, MIN_PARALLEL_CHARS, preloadFiles } from '../../../src/adapters/load/parallel-load.js';
 import type { LoadReply } from '../../../src/adapters/load/load-worker.js';
 import { decodeChunk } from '../../../src/adapters/load/entry-wire.js';
-import { REPO_ROOT } from '../../helpers/fixtures.js';
+import { everyFixtureManifest, REPO_ROOT } from '../../helpers/fixtures.js';
 
 const FROM_SOURCES = new URL('../../helpers/load-worker-from-sources.mjs', import.meta.url);
 const THROWS = new URL('../../helpers/load-worker-that-throws.mjs', import.meta.url);
 const DIES = new URL('../../helpers/load-worker-that-dies.mjs', import.meta.url);
 
-/** Every fixture manifest: collision cases, loader edge cases and hostile files (YAML errors, prototype keys, aliases). */
-function fixtureFiles(): SourceFile[] {
-  const files: SourceFile[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.ya?ml$/.test(name)) files.push({ path: relative(REPO_ROOT, path), text: readFileSync(path, 'utf8') });
-    }
-  };
-  for (const folder of ['cases', 'loader', 'hostile']) walk(join(REPO_ROOT, 'test/fixtures', folder));
-  return files;
-}
-
 const options = { defaultNamespace: 'team-a', workerScript: FROM_SOURCES, chunkChars: 1_000 };
 const onThisThread = (files: readonly SourceFile[]) => files.map((file) => loadSourceFile(file, { defaultNamespace: 'team-a' }));
 
 describe('loading in worker threads', () => {
-  const files = fixtureFiles();
+  const files = everyFixtureManifest();
 
   it('has enough fixture files to split into many chunks', () => {
     expect(files.length).toBeGreaterThan(100);
@@ -101,7 +86,7 @@ describe('dist/load-worker.js', () => {
     // A copy of the CLI on its own (as a pre-commit hook may hold it) runs without workers.
     expect(loadWorkerScript(pathToFileURL(join(REPO_ROOT, 'test/cli.js')))).toBeUndefined();
 
-    const file = fixtureFiles().find((f) => f.path.includes('mysql-prod-test-dev-one-port'))!;
+    const file = everyFixtureManifest().find((f) => f.path.includes('mysql-prod-test-dev-one-port'))!;
     const worker = new Worker(join(REPO_ROOT, 'dist/load-worker.js'));
     try {
       const reply = await new Promise<LoadReply>((resolve, reject) => {
