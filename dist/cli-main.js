@@ -3863,8 +3863,8 @@ function sharedString(value, shared) {
  * Parsing is most of a `check` (about as long as a bare js-yaml read of the
  * same files), and files parse independently, so on a machine with cores to
  * spare they are loaded ahead of the analysis: this thread and the workers
- * take chunks of files in turn, and what the workers load comes back as a
- * structured clone. The result seeds the shared loader (see `sharedLoader`),
+ * take chunks of files in turn, and what the workers load comes back encoded
+ * (entry-wire.ts). The result seeds the shared loader (see `sharedLoader`),
  * which takes a preloaded file only for the same path, text and default
  * namespace, so a mesh whose settings differ still parses its files itself.
  *
@@ -3953,7 +3953,7 @@ async function loadInChunks(chunks, options, workerCount, script) {
         wake?.();
         wake = undefined;
     };
-    // Strings a clone brought over are shared again, as the loader shares them: otherwise every entry would hold
+    // Strings a worker's reply brought over are shared again, as the loader shares them (decodeChunk, reshare): otherwise every entry would hold
     // its own copy of its file's path, namespace, resolution and the like, tens of MB at 100k entries.
     const shared = new Map();
     const workers = [];
