@@ -4,8 +4,9 @@
  * Alternates the floor (bench/measure.mjs bare: a synchronous walk, readFileSync and js-yaml
  * loadAll, nothing else) with the built CLI (bench/measure.mjs check|diff, JSON report to a file)
  * run with SERVICEENTRY_GUARD_TIMINGS=1, which prints how long each step took; each in a fresh
- * process, `runs` times each (default 5). Prints a Markdown table of each step's median and range
- * and its size next to the floor's median, then the floor and our wall clock.
+ * process, `runs` times each (default 5; with an even count a median is the upper middle run).
+ * Prints a Markdown table of each step's median and range and its size next to the floor's
+ * median, then the floor and our wall clock.
  * A diff repository is one of the bench's git repositories (see bench/run.ts).
  * Prints figures only; nothing here passes or fails.
  */
@@ -73,6 +74,6 @@ const lines = [
   `floor (read + parse, one thread): median ${floor.toFixed(0)} ms (${range(floors)})`,
   `ours, wall clock as the bench's table counts it: median ${median(walls).toFixed(0)} ms (${range(walls)}), ${ratio(median(walls))} × the floor`,
   // The steps run from the process's start; the bench's wall clock starts once its measuring script has loaded.
-  'Steps are timed from the process\'s start, so "startup" holds node\'s own start, which the wall clock above leaves out.',
+  'Steps are timed from the process\'s start, so "startup" also holds node\'s own start and the measuring script\'s loading, which the wall clock above leaves out.',
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
