@@ -188,6 +188,12 @@ function isPlainMap(value) {
 
 const RESOLUTIONS = ['NONE', 'STATIC', 'DNS', 'DNS_ROUND_ROBIN', 'DYNAMIC_DNS'];
 /**
+ * The node positions readServiceEntry asks for whatever the manifest holds: where its hosts and each port
+ * start (and, as for every outline, where the document does). Anything else it locates only to report a
+ * problem, and that is found when asked (see PositionOutline).
+ */
+const SERVICE_ENTRY_POSITIONS = { spec: { hosts: true, ports: { '*': true } } };
+/**
  * Reduces a ServiceEntry manifest to the fields that decide its listeners.
  * Anything the API server would reject is reported; what can still be
  * understood is kept, so one bad port does not hide the entry's other ports.
@@ -369,6 +375,17 @@ class PositionIndex {
      */
     children = new Map();
     largeMappings = new Map();
+    /** Full walks of documents read along an outline only, owed until a question needs one of them. */
+    owed = [];
+    /**
+     * Registers the full walk of a document whose positions were recorded only along an outline. The first
+     * question the recorded positions cannot answer makes every owed walk, then is asked again: what was
+     * recorded is what the full walk records too (it goes over the same events in the same order), so an
+     * answer never depends on whether, or when, the walks were made.
+     */
+    defer(walk) {
+        this.owed.push(walk);
+    }
     setStart(container, offset) {
         if (!this.starts.has(container))
             this.starts.set(container, offset);
@@ -385,9 +402,26 @@ class PositionIndex {
             list.push(key, offset);
     }
     start(container) {
-        return this.starts.get(container);
+        const offset = this.starts.get(container);
+        return offset !== undefined || !this.payOwedWalks() ? offset : this.starts.get(container);
     }
     child(parent, key) {
+        const offset = this.recordedChild(parent, key);
+        return offset !== undefined || !this.payOwedWalks() ? offset : this.recordedChild(parent, key);
+    }
+    /** Makes the owed walks, if any; says whether there were. */
+    payOwedWalks() {
+        if (this.owed.length === 0)
+            return false;
+        const walks = this.owed;
+        this.owed = [];
+        for (const walk of walks)
+            walk();
+        // A mapping indexed while only some of its keys were recorded would miss the others.
+        this.largeMappings.clear();
+        return true;
+    }
+    recordedChild(parent, key) {
         const list = this.children.get(parent);
         if (!list)
             return undefined;
@@ -3188,13 +3222,6 @@ function parseYamlDocuments(text, options = {}) {
     }
     return stream;
 }
-/**
- * go-yaml, which kubectl uses, accepts a flow collection whose later lines
- * (often the closing bracket) are indented no deeper than its key; js-yaml
- * calls that deficient indentation. Only then is the text read again with
- * those lines indented one column past the key, positions mapped back to the
- * original, and the original error kept if that does not help.
- */
 function readLikeKubectl(text, base, stream, positionsFor) {
     try {
         readChunk(text, base, stream, positionsFor);
@@ -3250,21 +3277,90 @@ class EventWalker {
         this.positions = positions;
         this.toOriginal = toOriginal;
     }
-    /** Steps over the next document, recording where its nodes start when `withPositions`; returns where it starts. */
-    document(value, withPositions) {
+    /** Steps over the next document, recording where its nodes start as `positions` says; returns where it starts. */
+    document(value, positions) {
         while (this.i < this.events.length && this.events[this.i].type !== EVENT_ID.DOCUMENT)
             this.i++;
         this.i++; // DOCUMENT
         const first = this.events[this.i];
         const offset = first ? this.startOf(first) : this.base;
         if (first && first.type !== EVENT_ID.POP) {
-            if (withPositions)
+            if (positions === true)
                 this.node(value, undefined, undefined);
-            else
+            else if (positions === false)
                 this.skip();
+            else {
+                // The rest of the document, walked in full only if a question needs it (the events live as long as the index).
+                const root = this.i;
+                this.positions.defer(() => new EventWalker(this.text, this.base, this.events, this.positions, this.toOriginal).from(root, value));
+                this.outlined(value, undefined, undefined, positions);
+            }
         }
         this.i++; // POP of the document
         return offset;
+    }
+    /**
+     * The outline's key a mapping key names, if any. A plain key is compared in the text where it stands: most
+     * keys are off the outline, so none of those is cut out of the text only to be looked up.
+     */
+    outlineKey(keyEvent, outline) {
+        if (!keyEvent.fast) {
+            const name = getScalarValue(this.text, keyEvent);
+            return Object.hasOwn(outline, name) ? name : undefined;
+        }
+        const length = keyEvent.valueEnd - keyEvent.valueStart;
+        for (const name in outline)
+            if (name.length === length && this.text.startsWith(name, keyEvent.valueStart))
+                return name;
+        return undefined;
+    }
+    /** Records every node position of the document whose root is the event at `root`. */
+    from(root, value) {
+        this.i = root;
+        this.node(value, undefined, undefined);
+    }
+    /** As `node`, but only along the outline: every subtree off it is stepped over unread. */
+    outlined(value, parent, key, outline) {
+        const event = this.events[this.i];
+        const offset = this.startOf(event);
+        if (parent !== undefined && key !== undefined)
+            this.positions.setChild(parent, key, offset);
+        const container = event.type === EVENT_ID.MAPPING ? (isObject(value) ? value : undefined)
+            : event.type === EVENT_ID.SEQUENCE ? (Array.isArray(value) ? value : undefined) : undefined;
+        if (container)
+            this.positions.setStart(container, offset);
+        if (outline === true || (event.type !== EVENT_ID.MAPPING && event.type !== EVENT_ID.SEQUENCE)) {
+            this.skip();
+            return;
+        }
+        this.i++;
+        if (event.type === EVENT_ID.MAPPING) {
+            while (this.events[this.i] && this.events[this.i].type !== EVENT_ID.POP) {
+                const keyEvent = this.events[this.i];
+                if (keyEvent.type !== EVENT_ID.SCALAR) {
+                    this.skip();
+                    this.skip();
+                    continue;
+                }
+                this.i++;
+                const name = this.outlineKey(keyEvent, outline);
+                if (name === undefined)
+                    this.skip();
+                else
+                    this.outlined(container ? container[name] : undefined, container, name, outline[name]);
+            }
+        }
+        else {
+            const inner = Object.hasOwn(outline, '*') ? outline['*'] : undefined;
+            const list = container;
+            for (let index = 0; this.events[this.i] && this.events[this.i].type !== EVENT_ID.POP; index++) {
+                if (inner === undefined)
+                    this.skip();
+                else
+                    this.outlined(list?.[index], list, index, inner);
+            }
+        }
+        this.i++;
     }
     node(value, parent, key) {
         const event = this.events[this.i++];
@@ -3601,12 +3697,17 @@ function reportTemplate(path, text, span, lines, result) {
         location: lines.location(path, span.start + Math.max(0, doc.indexOf(kind))),
     });
 }
-/** The documents loadManifest reads: the only ones whose positions it may ask for. */
+/**
+ * The documents loadManifest reads: the only ones whose positions it may ask for. A ServiceEntry's are
+ * recorded along the outline of what every entry is located by; a Sidecar's and a list's, all of them.
+ */
 function mayHoldOurKinds(value) {
     if (!isPlainMap(value))
         return false;
     const kind = value['kind'];
-    return kind === 'ServiceEntry' || kind === 'Sidecar' || isListKind(kind);
+    if (kind === 'ServiceEntry')
+        return SERVICE_ENTRY_POSITIONS;
+    return kind === 'Sidecar' || isListKind(kind);
 }
 function isListKind(kind) {
     return typeof kind === 'string' && kind.endsWith('List');

@@ -1,9 +1,9 @@
 import type { LoadResult, SourceFile } from '../model.js';
-import { readServiceEntry, type ManifestHeader } from './service-entry.js';
+import { readServiceEntry, SERVICE_ENTRY_POSITIONS, type ManifestHeader } from './service-entry.js';
 import { readSidecar } from './sidecar.js';
 import { LineIndex } from './positions.js';
 import { isPlainMap, ValueReader, type YamlMap } from './value-reader.js';
-import { parseYamlDocuments } from './yaml-documents.js';
+import { parseYamlDocuments, type PositionOutline } from './yaml-documents.js';
 import { blankSpans, declaredAnalysedKind, documentSpans, looksLikeTemplate, mayHoldTemplates, type DocumentSpan } from './templates.js';
 
 export interface LoadOptions {
@@ -120,11 +120,15 @@ function reportTemplate(path: string, text: string, span: DocumentSpan, lines: L
   });
 }
 
-/** The documents loadManifest reads: the only ones whose positions it may ask for. */
-function mayHoldOurKinds(value: unknown): boolean {
+/**
+ * The documents loadManifest reads: the only ones whose positions it may ask for. A ServiceEntry's are
+ * recorded along the outline of what every entry is located by; a Sidecar's and a list's, all of them.
+ */
+function mayHoldOurKinds(value: unknown): boolean | PositionOutline {
   if (!isPlainMap(value)) return false;
   const kind = value['kind'];
-  return kind === 'ServiceEntry' || kind === 'Sidecar' || isListKind(kind);
+  if (kind === 'ServiceEntry') return SERVICE_ENTRY_POSITIONS;
+  return kind === 'Sidecar' || isListKind(kind);
 }
 
 function isListKind(kind: unknown): boolean {

@@ -17,6 +17,18 @@ export class PositionIndex {
    */
   private readonly children = new Map<object, Array<string | number>>();
   private readonly largeMappings = new Map<object, Map<string | number, number>>();
+  /** Full walks of documents read along an outline only, owed until a question needs one of them. */
+  private owed: Array<() => void> = [];
+
+  /**
+   * Registers the full walk of a document whose positions were recorded only along an outline. The first
+   * question the recorded positions cannot answer makes every owed walk, then is asked again: what was
+   * recorded is what the full walk records too (it goes over the same events in the same order), so an
+   * answer never depends on whether, or when, the walks were made.
+   */
+  defer(walk: () => void): void {
+    this.owed.push(walk);
+  }
 
   setStart(container: object, offset: number): void {
     if (!this.starts.has(container)) this.starts.set(container, offset);
@@ -33,10 +45,27 @@ export class PositionIndex {
   }
 
   start(container: object): number | undefined {
-    return this.starts.get(container);
+    const offset = this.starts.get(container);
+    return offset !== undefined || !this.payOwedWalks() ? offset : this.starts.get(container);
   }
 
   child(parent: object, key: string | number): number | undefined {
+    const offset = this.recordedChild(parent, key);
+    return offset !== undefined || !this.payOwedWalks() ? offset : this.recordedChild(parent, key);
+  }
+
+  /** Makes the owed walks, if any; says whether there were. */
+  private payOwedWalks(): boolean {
+    if (this.owed.length === 0) return false;
+    const walks = this.owed;
+    this.owed = [];
+    for (const walk of walks) walk();
+    // A mapping indexed while only some of its keys were recorded would miss the others.
+    this.largeMappings.clear();
+    return true;
+  }
+
+  private recordedChild(parent: object, key: string | number): number | undefined {
     const list = this.children.get(parent);
     if (!list) return undefined;
     // A list's children are stored by index, a mapping's by key (a string, as its keys are read): as with a Map, an

@@ -1,8 +1,16 @@
 import type { AnnotationValue, PortSpec, Resolution, ServiceEntry, SourceLocation } from '../model.js';
 import { protocolClassOf } from '../protocol.js';
 import { exactSize, type Field, type ValueReader, type YamlMap } from './value-reader.js';
+import type { PositionOutline } from './yaml-documents.js';
 
 const RESOLUTIONS: readonly Resolution[] = ['NONE', 'STATIC', 'DNS', 'DNS_ROUND_ROBIN', 'DYNAMIC_DNS'];
+
+/**
+ * The node positions readServiceEntry asks for whatever the manifest holds: where its hosts and each port
+ * start (and, as for every outline, where the document does). Anything else it locates only to report a
+ * problem, and that is found when asked (see PositionOutline).
+ */
+export const SERVICE_ENTRY_POSITIONS: PositionOutline = { spec: { hosts: true, ports: { '*': true } } };
 
 export interface ManifestHeader {
   apiVersion: string;

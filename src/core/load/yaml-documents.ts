@@ -18,12 +18,24 @@ export interface YamlProblem {
 
 export interface ParseOptions {
   /**
-   * Which documents' node positions to record, asked with each document's value (default: all). Finding
-   * where every node of a document starts is a good part of reading it, and a caller that only reads
-   * some kinds (the loader: ServiceEntries, Sidecars and the lists that may hold them) need not pay it
-   * for the rest of a file.
+   * Which node positions to record, asked with each document's value (default: all of every document):
+   * `true` all, `false` none, or an outline of the few a caller asks for as a rule, the rest being found
+   * only if asked. Finding where every node of a document starts is a good part of reading it, and a
+   * caller that only reads some kinds (the loader: ServiceEntries, Sidecars and the lists that may hold
+   * them) need not pay it for the rest of a file, nor for nodes it locates only to report a problem.
    */
-  positionsFor?: (value: unknown) => boolean;
+  positionsFor?: (value: unknown) => boolean | PositionOutline;
+}
+
+/**
+ * The nodes of a document whose positions are recorded while it is read: each key names a mapping's
+ * child, `*` every item of a list; a nested outline records where that child starts and goes on into
+ * it, `true` records only where it starts. Nothing else is walked then. Any question the recorded
+ * positions cannot answer walks the file's outlined documents in full first (see PositionIndex.defer),
+ * so an outline changes what reading costs, never an answer.
+ */
+export interface PositionOutline {
+  readonly [key: string]: PositionOutline | true;
 }
 
 export interface ParsedStream {
@@ -77,7 +89,9 @@ export function parseYamlDocuments(text: string, options: ParseOptions = {}): Pa
  * those lines indented one column past the key, positions mapped back to the
  * original, and the original error kept if that does not help.
  */
-function readLikeKubectl(text: string, base: number, stream: ParsedStream, positionsFor: (value: unknown) => boolean): void {
+type PositionsFor = (value: unknown) => boolean | PositionOutline;
+
+function readLikeKubectl(text: string, base: number, stream: ParsedStream, positionsFor: PositionsFor): void {
   try {
     readChunk(text, base, stream, positionsFor);
   } catch (error) {
@@ -94,7 +108,7 @@ function readLikeKubectl(text: string, base: number, stream: ParsedStream, posit
   }
 }
 
-function readChunk(text: string, base: number, stream: ParsedStream, positionsFor: (value: unknown) => boolean, toOriginal: (offset: number) => number = (o) => o): void {
+function readChunk(text: string, base: number, stream: ParsedStream, positionsFor: PositionsFor, toOriginal: (offset: number) => number = (o) => o): void {
   const events = parseEvents(text, { maxDepth: MAX_DEPTH });
   const values = constructFromEvents(events, { source: text, json: true, schema: KUBECTL_SCHEMA });
   const walker = new EventWalker(text, base, events, stream.positions, toOriginal);
@@ -127,18 +141,81 @@ class EventWalker {
     private readonly toOriginal: (offset: number) => number,
   ) {}
 
-  /** Steps over the next document, recording where its nodes start when `withPositions`; returns where it starts. */
-  document(value: unknown, withPositions: boolean): number {
+  /** Steps over the next document, recording where its nodes start as `positions` says; returns where it starts. */
+  document(value: unknown, positions: boolean | PositionOutline): number {
     while (this.i < this.events.length && this.events[this.i]!.type !== EVENT_ID.DOCUMENT) this.i++;
     this.i++; // DOCUMENT
     const first = this.events[this.i];
     const offset = first ? this.startOf(first) : this.base;
     if (first && first.type !== EVENT_ID.POP) {
-      if (withPositions) this.node(value, undefined, undefined);
-      else this.skip();
+      if (positions === true) this.node(value, undefined, undefined);
+      else if (positions === false) this.skip();
+      else {
+        // The rest of the document, walked in full only if a question needs it (the events live as long as the index).
+        const root = this.i;
+        this.positions.defer(() => new EventWalker(this.text, this.base, this.events, this.positions, this.toOriginal).from(root, value));
+        this.outlined(value, undefined, undefined, positions);
+      }
     }
     this.i++; // POP of the document
     return offset;
+  }
+
+  /**
+   * The outline's key a mapping key names, if any. A plain key is compared in the text where it stands: most
+   * keys are off the outline, so none of those is cut out of the text only to be looked up.
+   */
+  private outlineKey(keyEvent: Event & { type: typeof EVENT_ID.SCALAR }, outline: PositionOutline): string | undefined {
+    if (!keyEvent.fast) {
+      const name = getScalarValue(this.text, keyEvent);
+      return Object.hasOwn(outline, name) ? name : undefined;
+    }
+    const length = keyEvent.valueEnd - keyEvent.valueStart;
+    for (const name in outline) if (name.length === length && this.text.startsWith(name, keyEvent.valueStart)) return name;
+    return undefined;
+  }
+
+  /** Records every node position of the document whose root is the event at `root`. */
+  private from(root: number, value: unknown): void {
+    this.i = root;
+    this.node(value, undefined, undefined);
+  }
+
+  /** As `node`, but only along the outline: every subtree off it is stepped over unread. */
+  private outlined(value: unknown, parent: object | undefined, key: string | number | undefined, outline: PositionOutline | true): void {
+    const event = this.events[this.i]!;
+    const offset = this.startOf(event);
+    if (parent !== undefined && key !== undefined) this.positions.setChild(parent, key, offset);
+    const container = event.type === EVENT_ID.MAPPING ? (isObject(value) ? value : undefined)
+      : event.type === EVENT_ID.SEQUENCE ? (Array.isArray(value) ? value : undefined) : undefined;
+    if (container) this.positions.setStart(container, offset);
+    if (outline === true || (event.type !== EVENT_ID.MAPPING && event.type !== EVENT_ID.SEQUENCE)) {
+      this.skip();
+      return;
+    }
+    this.i++;
+    if (event.type === EVENT_ID.MAPPING) {
+      while (this.events[this.i] && this.events[this.i]!.type !== EVENT_ID.POP) {
+        const keyEvent = this.events[this.i]!;
+        if (keyEvent.type !== EVENT_ID.SCALAR) {
+          this.skip();
+          this.skip();
+          continue;
+        }
+        this.i++;
+        const name = this.outlineKey(keyEvent, outline);
+        if (name === undefined) this.skip();
+        else this.outlined(container ? (container as Record<string, unknown>)[name] : undefined, container, name, outline[name]!);
+      }
+    } else {
+      const inner = Object.hasOwn(outline, '*') ? outline['*'] : undefined;
+      const list = container as unknown[] | undefined;
+      for (let index = 0; this.events[this.i] && this.events[this.i]!.type !== EVENT_ID.POP; index++) {
+        if (inner === undefined) this.skip();
+        else this.outlined(list?.[index], list, index, inner);
+      }
+    }
+    this.i++;
   }
 
   private node(value: unknown, parent: object | undefined, key: string | number | undefined): void {
