@@ -1,7 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatLocation, type Diagnostic, type MeshOptions, type Severity } from '../core/model.js';
-import { validateServiceEntryManifest } from '../core/crd/validate-manifest.js';
 import { DEFAULT_ISTIO_VERSION, isValidIstioVersion } from '../core/analysis/istio-version.js';
 import { DEFAULT_VIP_POOL, isUsableVipPool } from '../core/fixes/vip-pool.js';
 import { failsAt } from '../core/review/review-change.js';
@@ -195,6 +194,9 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
     }
     let reviewed;
     try {
+      // Only a review checks manifests against the CRD's CEL rules (its fix suggestions): the CEL runtime is a chunk of
+      // its own, so every other command starts without building it (a small repository's `check` took 0.15 s, 0.11 s without).
+      const { validateServiceEntryManifest } = await import('../core/crd/validate-manifest.js');
       reviewed = await reviewLocalChange({
         repoDir: io.cwd, base: values.base, head: values.head, select, defaultNamespace: values['default-namespace'], mesh,
         vipPool: values['vip-pool'], validate: validateServiceEntryManifest, configPath: values.config, loadWorkerScript: io.loadWorkerScript, onPhase,

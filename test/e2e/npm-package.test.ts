@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../helpers/fixtures.js';
+import { TempGitRepo } from '../helpers/temp-git-repo.js';
 
 /**
  * The package as users get it: `npm pack`, the tarball installed into an
@@ -25,10 +26,10 @@ beforeAll(() => {
 }, 300_000);
 
 describe('the npm package', () => {
-  test('ships the CLI launcher, its bundle and load worker, the example, README and CHANGELOG, and no sources, tests or action bundle', () => {
+  test('ships the CLI launcher, its bundle, validator chunk and load worker, the example, README and CHANGELOG, and no sources, tests or action bundle', () => {
     const files = packed.files.map((f) => f.path).sort();
     expect(files).toEqual(expect.arrayContaining([
-      'CHANGELOG.md', 'README.md', 'dist/cli.js', 'dist/cli-main.js', 'dist/load-worker.js', 'examples/seed-huaweicloud-github/github.yaml', 'examples/seed-huaweicloud-github/huaweicloud.yaml', 'package.json',
+      'CHANGELOG.md', 'README.md', 'dist/cli.js', 'dist/cli-main.js', 'dist/cli-validate-manifest.js', 'dist/load-worker.js', 'examples/seed-huaweicloud-github/github.yaml', 'examples/seed-huaweicloud-github/huaweicloud.yaml', 'package.json',
     ]));
     expect(files.filter((f) => /^(src|test|bench|scripts)\/|^dist\/(index|action-main)\.js$/.test(f))).toEqual([]);
     const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
@@ -57,5 +58,22 @@ describe('the npm package', () => {
     const sarif = run('check', 'node_modules/serviceentry-guard/examples/seed-huaweicloud-github', '--format', 'sarif', '--fail-level', 'never');
     expect(sarif.status).toBe(0);
     expect(JSON.parse(sarif.stdout).runs[0].results.map((r: { ruleId: string }) => r.ruleId).sort()).toEqual(['tcp-captures-port', 'tcp-shadowed']);
+
+    // A review loads the CRD validator from its own chunk to verify fixes: the package must ship it.
+    const example = join(dir, 'node_modules/serviceentry-guard/examples/seed-huaweicloud-github');
+    const repo = new TempGitRepo('seg-installed-diff-').write('github.yaml', readFileSync(join(example, 'github.yaml'), 'utf8'));
+    repo.git('add', '.');
+    repo.git('commit', '--quiet', '-m', 'base');
+    repo.git('checkout', '--quiet', '-b', 'pr');
+    repo.write('huaweicloud.yaml', readFileSync(join(example, 'huaweicloud.yaml'), 'utf8'));
+    repo.git('add', '.');
+    repo.git('commit', '--quiet', '-m', 'pr');
+    const diff = spawnSync(join(dir, 'node_modules/.bin/serviceentry-guard'), ['diff', '--base', 'main', '--format', 'json'], { cwd: repo.dir, encoding: 'utf8' });
+    expect(diff.stderr).not.toMatch(/Cannot find module|ERR_MODULE_NOT_FOUND/);
+    expect(diff.status).toBe(1);
+    const review = JSON.parse(diff.stdout) as { counts: { introduced: number }; suggestions: Record<string, Array<{ kind: string }>> };
+    expect(review.counts.introduced).toBe(1);
+    // Verified fixes: each patched manifest passed the CRD's schema and CEL rules.
+    expect(Object.values(review.suggestions).flat().map((s) => s.kind)).toContain('tls');
   }, 120_000);
 });
