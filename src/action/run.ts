@@ -172,7 +172,7 @@ export async function run(environment: RunEnvironment): Promise<RunResult> {
       return { exitCode: 1 };
     }
     if (loaded.kind === 'config-errors') return failOnConfigErrors(io, loaded.diagnostics);
-    await collectLoadingGarbage();
+    await collectLoadingGarbage(loaded.meshes);
     const result = analyzeLoadedMeshes(loaded.meshes);
     for (const line of settingLines(result.meshes)) io.info(line);
     result.diagnostics.unshift(...loaded.diagnostics);

@@ -44,7 +44,7 @@ export async function checkRepository(request: RepositoryCheckRequest): Promise<
   if (!loaded.ok) return loaded;
   // The analysis gets the tighter growth cap, set before the collection that sizes its heap.
   limitHeapGrowth(CHECK_HEAP_GROWING_PERCENT);
-  await collectLoadingGarbage();
+  await collectLoadingGarbage(loaded.meshes);
   request.onPhase?.('collect');
   const analysis = analyzeLoadedMeshes(loaded.meshes);
   request.onPhase?.('analysis');
