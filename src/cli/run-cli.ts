@@ -195,7 +195,7 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
     let reviewed;
     try {
       // Only a review checks manifests against the CRD's CEL rules (its fix suggestions): the CEL runtime is a chunk of
-      // its own, so every other command starts without building it (a small repository's `check` took 0.15 s, 0.11 s without).
+      // its own, so every other command starts without building it (the bundled example's `check`: 0.245 -> 0.19 s).
       const { validateServiceEntryManifest } = await import('../core/crd/validate-manifest.js');
       reviewed = await reviewLocalChange({
         repoDir: io.cwd, base: values.base, head: values.head, select, defaultNamespace: values['default-namespace'], mesh,
