@@ -122,14 +122,23 @@ function reportTemplate(path: string, text: string, span: DocumentSpan, lines: L
 
 /**
  * The documents loadManifest reads: the only ones whose positions it may ask for. A ServiceEntry's are
- * recorded along the outline of what every entry is located by; a Sidecar's and a list's, all of them.
+ * recorded along the outline of what every entry is located by, and so are those of each item of a list
+ * (a cluster's export is one list of them all), lists in lists included; a Sidecar's, all of them.
  */
 function mayHoldOurKinds(value: unknown): boolean | PositionOutline {
   if (!isPlainMap(value)) return false;
   const kind = value['kind'];
   if (kind === 'ServiceEntry') return SERVICE_ENTRY_POSITIONS;
-  return kind === 'Sidecar' || isListKind(kind);
+  if (isListKind(kind)) return LIST_POSITIONS;
+  return kind === 'Sidecar';
 }
+
+/** A list's items, each read as a ServiceEntry or as a list of its own: the outline holds itself under `items`. */
+const LIST_POSITIONS: PositionOutline = (() => {
+  const item: { [key: string]: PositionOutline | true } = { ...SERVICE_ENTRY_POSITIONS };
+  item['items'] = { '*': item };
+  return { items: { '*': item } };
+})();
 
 function isListKind(kind: unknown): boolean {
   return typeof kind === 'string' && kind.endsWith('List');

@@ -170,29 +170,34 @@ describe('an index that owes the full walks of outlined documents', () => {
 });
 
 describe('the loader and its outline', () => {
-  /** How many outlined documents a load had to walk in full after all (the owed walks it paid). */
-  function walksPaid(files: ReturnType<typeof caseFiles>): number {
-    let paid = 0;
+  /** How many documents a load read along an outline, and how many of those it had to walk in full after all. */
+  function walks(files: ReturnType<typeof caseFiles>): { outlined: number; paid: number } {
+    const counts = { outlined: 0, paid: 0 };
     const defer = PositionIndex.prototype.defer;
     jest.spyOn(PositionIndex.prototype, 'defer').mockImplementation(function (this: PositionIndex, walk: () => void) {
-      defer.call(this, () => { paid++; walk(); });
+      counts.outlined++;
+      defer.call(this, () => { counts.paid++; walk(); });
     });
     try {
       for (const file of files) loadSourceFile(file, { defaultNamespace: 'default' });
     } finally {
       jest.restoreAllMocks();
     }
-    return paid;
+    return counts;
   }
 
-  it('locates well-formed ServiceEntries from what the outline records alone', () => {
-    const files = [...caseFiles('seed-huaweicloud-github'), { path: 'positions.yaml', text: everyFixtureManifest().find((f) => f.path.endsWith('loader/positions.yaml'))!.text }];
-    expect(walksPaid(files)).toBe(0);
+  it('locates well-formed ServiceEntries from what the outline records alone, in lists (a cluster\'s export) too', () => {
+    const fixture = (name: string) => ({ path: name, text: everyFixtureManifest().find((f) => f.path.endsWith(`loader/${name}`))!.text });
+    const files = [...caseFiles('seed-huaweicloud-github'), fixture('positions.yaml'), fixture('kubectl-lists.yaml')];
+    expect(files.map((f) => loadSourceFile(f, { defaultNamespace: 'default' })).flatMap((r) => r.entries).map((e) => e.name)).toEqual(expect.arrayContaining(['listed-first', 'listed-nested']));
+    for (const file of files) expect(walks([file])).toEqual({ outlined: expect.any(Number), paid: 0 });
+    expect(walks([fixture('kubectl-lists.yaml')]).outlined).toBe(1);
+    expect(walks(caseFiles('seed-huaweicloud-github')).outlined).toBe(2);
   });
 
   it('walks a document in full to say where a problem deep inside it is', () => {
     const text = everyFixtureManifest().find((f) => f.path.endsWith('loader/port-number-as-a-string.yaml'))!.text;
     expect(loadSourceFile({ path: 'p.yaml', text }, { defaultNamespace: 'default' }).diagnostics.length).toBeGreaterThan(0);
-    expect(walksPaid([{ path: 'p.yaml', text }])).toBeGreaterThan(0);
+    expect(walks([{ path: 'p.yaml', text }]).paid).toBeGreaterThan(0);
   });
 });
