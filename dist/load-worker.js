@@ -3222,6 +3222,13 @@ function parseYamlDocuments(text, options = {}) {
     }
     return stream;
 }
+/**
+ * go-yaml, which kubectl uses, accepts a flow collection whose later lines
+ * (often the closing bracket) are indented no deeper than its key; js-yaml
+ * calls that deficient indentation. Only then is the text read again with
+ * those lines indented one column past the key, positions mapped back to the
+ * original, and the original error kept if that does not help.
+ */
 function readLikeKubectl(text, base, stream, positionsFor) {
     try {
         readChunk(text, base, stream, positionsFor);

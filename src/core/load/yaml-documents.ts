@@ -38,6 +38,8 @@ export interface PositionOutline {
   readonly [key: string]: PositionOutline | true;
 }
 
+type PositionsFor = NonNullable<ParseOptions['positionsFor']>;
+
 export interface ParsedStream {
   documents: ParsedDocument[];
   positions: PositionIndex;
@@ -89,8 +91,6 @@ export function parseYamlDocuments(text: string, options: ParseOptions = {}): Pa
  * those lines indented one column past the key, positions mapped back to the
  * original, and the original error kept if that does not help.
  */
-type PositionsFor = (value: unknown) => boolean | PositionOutline;
-
 function readLikeKubectl(text: string, base: number, stream: ParsedStream, positionsFor: PositionsFor): void {
   try {
     readChunk(text, base, stream, positionsFor);
