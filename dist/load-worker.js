@@ -380,7 +380,8 @@ class PositionIndex {
     /**
      * Registers the full walk of a document whose positions were recorded only along an outline. The first
      * question the recorded positions cannot answer makes every owed walk, then is asked again: what was
-     * recorded is what the full walk records too (it goes over the same events in the same order), so an
+     * recorded is what the full walk records too (it goes over the same events in the same order, and an
+     * outline is taken only where no value stands at two places it could tell apart: see readChunk), so an
      * answer never depends on whether, or when, the walks were made.
      */
     defer(walk) {
@@ -3253,8 +3254,13 @@ function readChunk(text, base, stream, positionsFor, toOriginal = (o) => o) {
     const events = parseEvents(text, { maxDepth: MAX_DEPTH });
     const values = constructFromEvents(events, { source: text, json: true, schema: KUBECTL_SCHEMA });
     const walker = new EventWalker(text, base, events, stream.positions, toOriginal);
+    // An alias makes one value stand at two places, and a repeated key gives an earlier place the value built at a later
+    // one; an outline that skips the first place then records the second, where the full walk keeps the first. Without
+    // an anchor (`&`) there is no alias, and a repeated key's places share their path, so the outline takes both or neither.
+    const anchored = text.includes('&');
     for (const value of values) {
-        const offset = walker.document(value, positionsFor(value));
+        const positions = positionsFor(value);
+        const offset = walker.document(value, anchored && positions !== false ? true : positions);
         stream.documents.push({ value, offset });
     }
 }

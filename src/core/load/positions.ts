@@ -23,7 +23,8 @@ export class PositionIndex {
   /**
    * Registers the full walk of a document whose positions were recorded only along an outline. The first
    * question the recorded positions cannot answer makes every owed walk, then is asked again: what was
-   * recorded is what the full walk records too (it goes over the same events in the same order), so an
+   * recorded is what the full walk records too (it goes over the same events in the same order, and an
+   * outline is taken only where no value stands at two places it could tell apart: see readChunk), so an
    * answer never depends on whether, or when, the walks were made.
    */
   defer(walk: () => void): void {

@@ -112,8 +112,13 @@ function readChunk(text: string, base: number, stream: ParsedStream, positionsFo
   const events = parseEvents(text, { maxDepth: MAX_DEPTH });
   const values = constructFromEvents(events, { source: text, json: true, schema: KUBECTL_SCHEMA });
   const walker = new EventWalker(text, base, events, stream.positions, toOriginal);
+  // An alias makes one value stand at two places, and a repeated key gives an earlier place the value built at a later
+  // one; an outline that skips the first place then records the second, where the full walk keeps the first. Without
+  // an anchor (`&`) there is no alias, and a repeated key's places share their path, so the outline takes both or neither.
+  const anchored = text.includes('&');
   for (const value of values) {
-    const offset = walker.document(value, positionsFor(value));
+    const positions = positionsFor(value);
+    const offset = walker.document(value, anchored && positions !== false ? true : positions);
     stream.documents.push({ value, offset });
   }
 }

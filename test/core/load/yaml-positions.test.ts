@@ -91,7 +91,7 @@ describe('positions recorded along an outline', () => {
     }
   });
 
-  it('answer as the full walk does where keys repeat, are quoted or complex, and where anchors, aliases and merges share values', () => {
+  it('answer as the full walk does where keys repeat, are quoted or escaped, and where anchors, aliases and merges share values', () => {
     const text = [
       'apiVersion: networking.istio.io/v1',
       'kind: ServiceEntry',
@@ -105,12 +105,9 @@ describe('positions recorded along an outline', () => {
       '  "ports":',
       '  - number: 80',
       '  - *p',
-      '  ? [complex, key]',
-      '  : value',
       '  hosts:',
       '    - second.example.com',
-      '  multi',
-      '    line: plain key',
+      '  "ho\\u0073ts": [escaped.example.com]',
       "  'quoted hosts': x",
       '  "*": star key in a mapping',
       'spec: {hosts: [third.example.com], ports: *p}',
@@ -120,9 +117,60 @@ describe('positions recorded along an outline', () => {
       '- *item',
       '',
     ].join('\n');
+    const parsed = full(text);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.documents).toHaveLength(2);
     for (const outline of [SERVICE_ENTRY_POSITIONS, { spec: true }, { '*': { spec: { ports: { '*': { number: true } } } } }, { base: { ports: { '*': true } }, spec: { hosts: { '*': true } } }] as PositionOutline[]) {
       expectSameAnswers(text, outline);
     }
+  });
+
+  it('answer as the full walk does where keys repeat along the outline, without anchors', () => {
+    const text = [
+      'kind: ServiceEntry',
+      'spec:',
+      '  hosts: [first.example.com]',
+      '  ports:',
+      '  - number: 80',
+      '  "ports": [{number: 81}, {number: 82}]',
+      '  "ho\\u0073ts": [escaped.example.com]',
+      '  "*": star key in a mapping',
+      'metadata: {name: a}',
+      'spec:',
+      '  ports:',
+      '  - {number: 443, name: tls}',
+      '  hosts:',
+      '  - last.example.com',
+      '',
+    ].join('\n');
+    const parsed = full(text);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.documents).toHaveLength(1);
+    for (const outline of [SERVICE_ENTRY_POSITIONS, { spec: true }, { spec: { '*': true, ports: { '*': { number: true } } } }] as PositionOutline[]) {
+      expectSameAnswers(text, outline);
+    }
+  });
+
+  it('answer as the full walk does for block mappings whose keys repeat, plain or quoted, along any outline', () => {
+    type Pairs = Array<[string, boolean, Pairs | unknown]>;
+    const key = fc.constantFrom('spec', 'hosts', 'ports', 'a', '*');
+    const pairs: fc.Arbitrary<Pairs> = fc.letrec((tie) => ({
+      pairs: fc.array(fc.tuple(key, fc.boolean(), fc.oneof({ depthSize: 'small' }, fc.constantFrom(1, 'x', [1, { a: 2 }], { hosts: ['h'] }), tie('pairs'))), { minLength: 1, maxLength: 5 }),
+    })).pairs as fc.Arbitrary<Pairs>;
+    const render = (mapping: Pairs, indent: string): string[] => mapping.flatMap(([k, quoted, value]) => {
+      const name = quoted ? JSON.stringify(k) : k === '*' ? '"*"' : k;
+      return Array.isArray(value) && value.length > 0 && Array.isArray(value[0])
+        ? [`${indent}${name}:`, ...render(value as Pairs, `${indent}  `)]
+        : [`${indent}${name}: ${JSON.stringify(value)}`];
+    });
+    const outline: fc.Arbitrary<PositionOutline> = fc.letrec((tie) => ({
+      outline: fc.dictionary(key, fc.oneof({ depthSize: 'small' }, fc.constant(true as const), tie('outline')), { maxKeys: 3 }),
+    })).outline as fc.Arbitrary<PositionOutline>;
+    fc.assert(fc.property(pairs, outline, (mapping, along) => {
+      const text = `${render(mapping, '').join('\n')}\n`;
+      expect(full(text).problems).toEqual([]);
+      expectSameAnswers(text, along);
+    }), { numRuns: 300 });
   });
 
   it('answer as the full walk does for any values, written in block or flow style, along any outline', () => {
