@@ -8,10 +8,12 @@ import type { SourceFile } from '../src/core/model.js';
  * n-namespaces: `count` namespaces each defining one host on 443, every other one private.
  * sidecars: `count` public entries on 443 plus 300 namespace Sidecars (a third import `*\/*`,
  *   a third `./*` and istio-system, a third `./*` and one of the entries' namespaces).
+ * cluster-export: the realistic entries as `kubectl get serviceentries -A -o yaml` prints them: the items
+ *   of one List in one file (which the loader reads whole, on one thread; files over 16 MB are skipped).
  */
-export type Shape = 'realistic' | 'one-port' | 'k-namespaces' | 'n-namespaces' | 'sidecars';
+export type Shape = 'realistic' | 'one-port' | 'k-namespaces' | 'n-namespaces' | 'sidecars' | 'cluster-export';
 
-export const SHAPES: readonly Shape[] = ['realistic', 'one-port', 'k-namespaces', 'n-namespaces', 'sidecars'];
+export const SHAPES: readonly Shape[] = ['realistic', 'one-port', 'k-namespaces', 'n-namespaces', 'sidecars', 'cluster-export'];
 
 const PORTS = [443, 443, 443, 443, 80, 3306, 6379, 5432, 9092, 8443, 27017, 8080];
 const PROTOCOLS = ['TCP', 'TCP', 'TLS', 'HTTP', 'TCP', '', 'HTTPS'];
@@ -38,7 +40,19 @@ export function syntheticRepo(count: number, shape: Shape): SourceFile[] {
       return inFiles(count, (i) => plainEntry({ name: `svc-${i}`, namespace: `app-${i}`, host: `host-${i}.example.com`, exportTo: i % 2 === 1 ? '.' : undefined }), 'apps');
     case 'sidecars':
       return [...inFiles(count, (i) => entry(i, 'one-port')), ...sidecarFiles()];
+    case 'cluster-export':
+      return [{ path: 'clusters/prod/export/serviceentries.yaml', text: clusterExport(count) }];
   }
+}
+
+/** The realistic entries as the items of one List, indented as kubectl prints them (without the comments). */
+function clusterExport(count: number): string {
+  const items: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const lines = entry(i, 'realistic').split('\n').filter((line) => line !== '' && !line.startsWith('#'));
+    items.push(lines.map((line, n) => `${n === 0 ? '- ' : '  '}${line}`).join('\n'));
+  }
+  return `apiVersion: v1\nkind: List\nmetadata:\n  resourceVersion: ""\nitems:\n${items.join('\n')}\n`;
 }
 
 /** One change for the PR path: `findings` new entries, each joining a different port's collision of the realistic shape. */
