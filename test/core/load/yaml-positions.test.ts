@@ -76,6 +76,14 @@ function expectSameAnswers(text: string, outline: PositionOutline): void {
   expect(answers(along(outline)(text), outline)).toEqual(expected);
 }
 
+/** A handwritten text, checked to parse into its documents (else it would test nothing), along each outline. */
+function expectSameAnswersWherever(text: string, documents: number, outlines: readonly PositionOutline[]): void {
+  const parsed = full(text);
+  expect(parsed.problems).toEqual([]);
+  expect(parsed.documents).toHaveLength(documents);
+  for (const outline of outlines) expectSameAnswers(text, outline);
+}
+
 describe('positions recorded along an outline', () => {
   it('answer every question as the full walk does, for every fixture manifest (hostile ones included)', () => {
     const files = everyFixtureManifest();
@@ -117,12 +125,7 @@ describe('positions recorded along an outline', () => {
       '- *item',
       '',
     ].join('\n');
-    const parsed = full(text);
-    expect(parsed.problems).toEqual([]);
-    expect(parsed.documents).toHaveLength(2);
-    for (const outline of [SERVICE_ENTRY_POSITIONS, { spec: true }, { '*': { spec: { ports: { '*': { number: true } } } } }, { base: { ports: { '*': true } }, spec: { hosts: { '*': true } } }] as PositionOutline[]) {
-      expectSameAnswers(text, outline);
-    }
+    expectSameAnswersWherever(text, 2, [SERVICE_ENTRY_POSITIONS, { spec: true }, { '*': { spec: { ports: { '*': { number: true } } } } }, { base: { ports: { '*': true } }, spec: { hosts: { '*': true } } }]);
   });
 
   it('answer as the full walk does where keys repeat along the outline, without anchors', () => {
@@ -143,12 +146,7 @@ describe('positions recorded along an outline', () => {
       '  - last.example.com',
       '',
     ].join('\n');
-    const parsed = full(text);
-    expect(parsed.problems).toEqual([]);
-    expect(parsed.documents).toHaveLength(1);
-    for (const outline of [SERVICE_ENTRY_POSITIONS, { spec: true }, { spec: { '*': true, ports: { '*': { number: true } } } }] as PositionOutline[]) {
-      expectSameAnswers(text, outline);
-    }
+    expectSameAnswersWherever(text, 1, [SERVICE_ENTRY_POSITIONS, { spec: true }, { spec: { '*': true, ports: { '*': { number: true } } } }]);
   });
 
   it('answer as the full walk does for block mappings whose keys repeat, plain or quoted, along any outline', () => {
