@@ -52,6 +52,153 @@ function limitHeapGrowth(percent, execArgv = process.execArgv, setFlags = setFla
 }
 
 /**
+ * A large file cut into pieces that are read one at a time, so what a read builds besides the values (js-yaml's
+ * events, the positions) lives for one piece, never for the whole file: a cluster's export
+ * (`kubectl get serviceentries -A -o yaml`) is one List document of tens of MB, which read whole held about
+ * twenty times its size in memory. Cuts are made only where YAML itself ends something, and found by one
+ * forward pass over the lines, so a hostile file costs linear time:
+ *   - at a `---` line, which starts a document whatever came before it;
+ *   - between the items of a List's block sequence (`items:` at the document's left edge, each item a `-` at
+ *     one column, everything else of the item deeper). The loader checks each such cut before trusting it
+ *     (see loadList in load-sources.ts).
+ */
+/** The pieces of a file's text, in order, covering all of it. A file of no more than `pieceChars` is one piece. */
+function filePieces(text, limits) {
+    if (text.length <= limits.pieceChars)
+        return [{ kind: 'documents', start: 0, end: text.length }];
+    const pieces = [];
+    let group;
+    const flush = () => {
+        if (group)
+            pieces.push({ kind: 'documents', ...group });
+        group = undefined;
+    };
+    for (const [start, end] of documentsAtDashes(text)) {
+        if (end - start <= limits.pieceChars) {
+            if (group && end - group.start > limits.pieceChars)
+                flush();
+            if (group)
+                group.end = end;
+            else
+                group = { start, end };
+            continue;
+        }
+        flush();
+        const list = listItems(text, start, end, limits.pieceChars);
+        if (list)
+            pieces.push(list);
+        else
+            pieces.push({ kind: end - start > limits.maxDocumentChars ? 'too-large' : 'documents', start, end });
+    }
+    flush();
+    return pieces;
+}
+/** [start, end) of each document, cut only where a line starts with `---` (a `...` end marker stays inside). */
+function documentsAtDashes(text) {
+    const spans = [];
+    let start = 0;
+    for (let i = text.indexOf('\n---'); i >= 0; i = text.indexOf('\n---', i + 1)) {
+        const after = text.charCodeAt(i + 4);
+        if (!(Number.isNaN(after) || isBlankOrBreak(after)))
+            continue;
+        spans.push([start, i + 1]);
+        start = i + 1;
+    }
+    spans.push([start, text.length]);
+    return spans;
+}
+/**
+ * The List items of the document [start, end), if it holds `items:` once at its left edge with a block sequence
+ * under it; undefined for anything else (a flow sequence, a second `items:`, tabs where indentation is read).
+ */
+function listItems(text, start, end, runChars) {
+    let itemsStart = -1;
+    for (const at of linesStartingWith(text, 'items:', start, end)) {
+        const lineEnd = lineEndOf(text, at, end);
+        if (!isBlankToLineEnd(text, at + 6, lineEnd))
+            continue;
+        if (itemsStart >= 0)
+            return undefined; // a repeated key: the last one wins in YAML, and this is no place to decide
+        itemsStart = Math.min(lineEnd + 1, end);
+    }
+    if (itemsStart < 0)
+        return undefined;
+    let column = -1;
+    let itemsEnd = end;
+    const itemStarts = [];
+    for (let at = itemsStart; at < end;) {
+        const lineEnd = lineEndOf(text, at, end);
+        const next = Math.min(lineEnd + 1, end);
+        let indent = 0;
+        while (at + indent < lineEnd && text.charCodeAt(at + indent) === 0x20)
+            indent++;
+        const first = at + indent < lineEnd ? text.charCodeAt(at + indent) : 0x0a;
+        if (first === 0x0a || first === 0x0d || first === 0x23 /* # */) {
+            at = next; // blank or comment
+            continue;
+        }
+        const opensItem = first === 0x2d /* - */ && (at + indent + 1 >= lineEnd || isBlankOrBreak(text.charCodeAt(at + indent + 1)));
+        if (column < 0) {
+            if (!opensItem)
+                return undefined;
+            column = indent;
+        }
+        if (indent <= column) {
+            if (first === 0x09)
+                return undefined; // a tab where the column is read
+            if (indent < column || !opensItem) {
+                itemsEnd = at;
+                break;
+            }
+            itemStarts.push(at);
+        }
+        at = next;
+    }
+    if (itemStarts.length === 0)
+        return undefined;
+    const runs = [];
+    let run = { start: itemsStart, end: itemsStart, itemStarts: [] };
+    for (const at of itemStarts) {
+        if (run.itemStarts.length > 0 && at - run.start >= runChars) {
+            run.end = at;
+            runs.push(run);
+            run = { start: at, end: at, itemStarts: [] };
+        }
+        run.itemStarts.push(at);
+    }
+    run.end = itemsEnd;
+    runs.push(run);
+    return { kind: 'list', start, end, itemsStart, itemsEnd, runs };
+}
+/** Where each line of [start, end) that starts with `prefix` starts. */
+function* linesStartingWith(text, prefix, start, end) {
+    if (text.startsWith(prefix, start))
+        yield start;
+    const needle = `\n${prefix}`;
+    for (let i = text.indexOf(needle, start); i >= 0 && i + 1 < end; i = text.indexOf(needle, i + 1))
+        yield i + 1;
+}
+/** Where the line starting at `at` ends (its `\n`, or `end`). */
+function lineEndOf(text, at, end) {
+    const newline = text.indexOf('\n', at);
+    return newline < 0 || newline > end ? end : newline;
+}
+/** Only blanks, or a comment after a blank, from `at` to the line's end. */
+function isBlankToLineEnd(text, at, end) {
+    for (let i = at; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x23)
+            return i > at;
+        if (!isBlankOrBreak(c))
+            return false;
+    }
+    return true;
+}
+function isBlankOrBreak(c) {
+    return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
+}
+
+/**
  * Istio parses a ServiceEntry port's protocol case-insensitively and never
  * infers it from the port name, so an unknown or empty string means sniffing.
  */
@@ -102,12 +249,15 @@ class ValueReader {
     lines;
     positions;
     diagnostics;
-    sharedValues = new Map();
-    constructor(path, lines, positions, diagnostics) {
+    sharedValues;
+    constructor(path, lines, positions, diagnostics, 
+    /** Shared by the readers of one file's pieces (see `shared`). */
+    sharedValues = new Map()) {
         this.path = path;
         this.lines = lines;
         this.positions = positions;
         this.diagnostics = diagnostics;
+        this.sharedValues = sharedValues;
     }
     /** Where a field's value starts; a container's own start when asked for one; the file's top otherwise. */
     locate(target, fallback) {
@@ -3260,9 +3410,10 @@ const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
  */
 function parseYamlDocuments(text, options = {}) {
     const stream = { documents: [], positions: new PositionIndex(), problems: [] };
-    const positionsFor = options.positionsFor ?? everyDocument;
+    const reading = { stream, positionsFor: options.positionsFor ?? everyDocument, maxDepth: MAX_DEPTH - (options.depthAbove ?? 0) };
+    const base = options.base ?? 0;
     try {
-        readLikeKubectl(text, 0, stream, positionsFor);
+        readLikeKubectl(text, base, reading);
         return stream;
     }
     catch (error) {
@@ -3272,12 +3423,14 @@ function parseYamlDocuments(text, options = {}) {
     stream.documents = [];
     for (const [start, end] of documentChunks(text)) {
         try {
-            readLikeKubectl(text.slice(start, end), start, stream, positionsFor);
+            readLikeKubectl(text.slice(start, end), base + start, reading);
         }
         catch (error) {
             if (!(error instanceof YAMLException))
                 throw error;
-            stream.problems.push({ message: error.reason, offset: start + (error.mark?.position ?? 0), documentStart: start, documentEnd: end });
+            // The depth limit is named as the whole document is held to it, not as this part is.
+            const message = error.reason.replace(`maxDepth (${reading.maxDepth})`, `maxDepth (${MAX_DEPTH})`);
+            stream.problems.push({ message, offset: base + start + (error.mark?.position ?? 0), documentStart: base + start, documentEnd: base + end });
         }
     }
     return stream;
@@ -3289,9 +3442,9 @@ function parseYamlDocuments(text, options = {}) {
  * those lines indented one column past the key, positions mapped back to the
  * original, and the original error kept if that does not help.
  */
-function readLikeKubectl(text, base, stream, positionsFor) {
+function readLikeKubectl(text, base, reading) {
     try {
-        readChunk(text, base, stream, positionsFor);
+        readChunk(text, base, reading);
     }
     catch (error) {
         if (!(error instanceof YAMLException) || !/deficient indentation/.test(error.reason))
@@ -3299,18 +3452,18 @@ function readLikeKubectl(text, base, stream, positionsFor) {
         const relaxed = relaxFlowIndentation(text);
         if (!relaxed)
             throw error;
-        const before = stream.documents.length;
+        const before = reading.stream.documents.length;
         try {
-            readChunk(relaxed.text, base, stream, positionsFor, relaxed.toOriginal);
+            readChunk(relaxed.text, base, reading, relaxed.toOriginal);
         }
         catch {
-            stream.documents.length = before;
+            reading.stream.documents.length = before;
             throw error;
         }
     }
 }
-function readChunk(text, base, stream, positionsFor, toOriginal = (o) => o) {
-    const events = parseEvents(text, { maxDepth: MAX_DEPTH });
+function readChunk(text, base, { stream, positionsFor, maxDepth }, toOriginal = (o) => o) {
+    const events = parseEvents(text, { maxDepth });
     const values = constructFromEvents(events, { source: text, json: true, schema: KUBECTL_SCHEMA });
     const walker = new EventWalker(text, base, events, stream.positions, toOriginal);
     // An alias makes one value stand at two places, and a repeated key gives an earlier place the value built at a later
@@ -3761,24 +3914,116 @@ function loadFile(file, options, result) {
             reportTemplate(file.path, text, span, lines, result);
         text = blankSpans(text, templates);
     }
-    const stream = parseYamlDocuments(text, { positionsFor: mayHoldOurKinds$1 });
+    const read = { path: file.path, text, lines, sharedStrings: new Map(), limits: options.pieceLimits ?? PIECE_LIMITS };
+    for (const piece of filePieces(text, read.limits)) {
+        if (piece.kind === 'documents')
+            loadDocuments(read, piece.start, piece.end, options, result);
+        else if (piece.kind === 'list')
+            loadList(read, piece, options, result);
+        else
+            result.diagnostics.push(documentTooLarge(read, piece.start, piece.end));
+    }
+}
+/**
+ * A file's text is read in pieces of about this much (see file-pieces.ts), and one document can be read whole up
+ * to MAX_DOCUMENT_CHARS. The API server takes no object near that size (etcd stores at most 1.5 MiB); a List,
+ * which kubectl sends item by item, is read in runs of items and may be as large as the file.
+ */
+const PIECE_LIMITS = { pieceChars: 256 * 1024, maxDocumentChars: 16 * 1024 * 1024 };
+/** Whole documents [start, end) of the file, read together. */
+function loadDocuments(file, start, end, options, result) {
+    const stream = parseYamlDocuments(file.text.slice(start, end), { positionsFor: mayHoldOurKinds$1, base: start });
     for (const problem of stream.problems) {
         // A syntax error matters only where the document says it is one of ours: an unrelated
         // manifest (or a Helm helper named after a Sidecar) that does not parse is not our business.
-        if (!declaredAnalysedKind(text.slice(problem.documentStart, problem.documentEnd)))
+        if (!declaredAnalysedKind(file.text.slice(problem.documentStart, problem.documentEnd)))
             continue;
-        result.diagnostics.push({
-            severity: 'error',
-            code: 'yaml-syntax',
-            message: `YAML syntax error: ${problem.message}; this document is not analysed.`,
-            location: lines.location(file.path, problem.offset),
-        });
+        result.diagnostics.push(syntaxError(file, problem.offset, problem.message, 'document'));
     }
-    const reader = new ValueReader(file.path, lines, stream.positions, result.diagnostics);
+    const reader = new ValueReader(file.path, file.lines, stream.positions, result.diagnostics, file.sharedStrings);
     for (const doc of stream.documents) {
         if (isPlainMap(doc.value))
             loadManifest(reader, doc.value, options, result);
     }
+}
+/**
+ * A List document read a run of items at a time. The cut is trusted only when the document without its items (its
+ * frame) reads as one List whose `items` is empty, and each run as a sequence of exactly the items cut into it: the
+ * items are then the values a whole read gives, at the same places. A document the cut does not fit is read whole,
+ * as is one within MAX_DOCUMENT_CHARS whose runs do not all read cleanly, so a problem there costs what it always
+ * did (the document). Only a document too large to be read whole loses no more than the items that do not read.
+ */
+function loadList(file, list, options, result) {
+    const readable = list.end - list.start <= file.limits.maxDocumentChars;
+    const fallBack = () => {
+        if (readable)
+            loadDocuments(file, list.start, list.end, options, result);
+        else
+            result.diagnostics.push(documentTooLarge(file, list.start, list.end));
+    };
+    if (!isListFrame(file.text.slice(list.start, list.itemsStart) + file.text.slice(list.itemsEnd, list.end)))
+        return fallBack();
+    // Merge keys draw on one budget per document (js-yaml's maxTotalMergeKeys), which runs read apart would each have whole.
+    if (readable && file.text.slice(list.start, list.end).includes('<<'))
+        return fallBack();
+    const read = { entries: [], sidecars: [], diagnostics: [] };
+    for (const run of list.runs) {
+        if (readItems(file, run, options, read) === true)
+            continue;
+        if (readable)
+            return fallBack();
+        for (const item of itemsOf(run)) {
+            const outcome = readItems(file, item, options, read);
+            if (outcome !== true)
+                read.diagnostics.push(syntaxError(file, outcome.offset, outcome.message, 'item'));
+        }
+    }
+    for (const e of read.entries)
+        result.entries.push(e);
+    for (const s of read.sidecars)
+        result.sidecars.push(s);
+    for (const d of read.diagnostics)
+        result.diagnostics.push(d);
+}
+/** The List's frame: one mapping of a List kind whose `items` key is there with nothing under it. */
+function isListFrame(frame) {
+    const stream = parseYamlDocuments(frame, { positionsFor: () => false });
+    if (stream.problems.length > 0 || stream.documents.length !== 1)
+        return false;
+    const root = stream.documents[0].value;
+    return isPlainMap(root) && isListKind(root['kind']) && Object.hasOwn(root, 'items') && root['items'] === null;
+}
+/** Loads a run of items; when it does not read as exactly its items, loads nothing and says why. */
+function readItems(file, run, options, result) {
+    const stream = parseYamlDocuments(file.text.slice(run.start, run.end), { positionsFor: () => ITEMS_POSITIONS, base: run.start, depthAbove: 1 });
+    const problem = stream.problems[0];
+    if (problem)
+        return problem;
+    const items = stream.documents[0]?.value;
+    if (stream.documents.length !== 1 || !Array.isArray(items) || items.length !== run.itemStarts.length) {
+        return { offset: run.start, message: `${run.itemStarts.length === 1 ? 'the item' : 'these items'} did not read as the List's items they look like` };
+    }
+    const reader = new ValueReader(file.path, file.lines, stream.positions, result.diagnostics, file.sharedStrings);
+    for (const item of items) {
+        if (isPlainMap(item))
+            loadManifest(reader, item, options, result);
+    }
+    return true;
+}
+/** A run's items, one run each. */
+function itemsOf(run) {
+    return run.itemStarts.map((at, i) => ({ start: i === 0 ? run.start : at, end: run.itemStarts[i + 1] ?? run.end, itemStarts: [at] }));
+}
+function documentTooLarge(file, start, end) {
+    return {
+        severity: 'error',
+        code: 'document-too-large',
+        message: `holds a document of ${end - start} characters, over the ${file.limits.maxDocumentChars} a document may hold unless it is a List of block items; not analysed`,
+        location: file.lines.location(file.path, start),
+    };
+}
+function syntaxError(file, offset, message, what) {
+    return { severity: 'error', code: 'yaml-syntax', message: `YAML syntax error: ${message}; this ${what} is not analysed.`, location: file.lines.location(file.path, offset) };
 }
 /** An unrendered template declaring one of our kinds: said once, counted, never read as values. */
 function reportTemplate(path, text, span, lines, result) {
@@ -3811,11 +4056,13 @@ function mayHoldOurKinds$1(value) {
     return kind === 'Sidecar';
 }
 /** A list's items, each read as a ServiceEntry or as a list of its own: the outline holds itself under `items`. */
-const LIST_POSITIONS = (() => {
+const ITEMS_POSITIONS = (() => {
     const item = { ...SERVICE_ENTRY_POSITIONS };
-    item['items'] = { '*': item };
-    return { items: { '*': item } };
+    const items = { '*': item };
+    item['items'] = items;
+    return items;
 })();
+const LIST_POSITIONS = { items: ITEMS_POSITIONS };
 function isListKind(kind) {
     return typeof kind === 'string' && kind.endsWith('List');
 }

@@ -14,7 +14,8 @@
 import { createInterface } from 'node:readline';
 import * as jsYaml from 'js-yaml';
 import { parseAddress } from '../../src/core/analysis/addresses.js';
-import { loadSourceFile } from '../../src/core/load/load-sources.js';
+import { filePieces } from '../../src/core/load/file-pieces.js';
+import { loadSourceFile, PIECE_LIMITS } from '../../src/core/load/load-sources.js';
 import { parseYamlDocuments } from '../../src/core/load/yaml-documents.js';
 import { codeFence, escapeHtml, escapeMarkdown, inlineCode } from '../../src/core/render/escape.js';
 import { renderFindingsMarkdown } from '../../src/core/render/markdown.js';
@@ -63,6 +64,11 @@ const scans: Scan[] = [
   ['loadSourceFile: a broken document after every --- marker', load(() => fill(`---\nkind: ServiceEntry\n${'  - host: a.example.com\n'.repeat(24)}: : [\n`, ours))],
   ['loadSourceFile: one unterminated quoted scalar', load(() => fill('a', `${ours}'`))],
   ['loadSourceFile: nesting far past the depth limit', load(() => fill('[', ours))],
+  // Large files are read in pieces: the cuts are found by scanning lines (file-pieces.ts).
+  ['loadSourceFile: a List of 16 MB of one-line items, read in runs', load(() => fill('- a\n', '# ServiceEntry\nkind: List\nitems:\n'))],
+  ['loadSourceFile: 16 MB of --- markers, read in groups', load(() => fill('---\n', '# ServiceEntry\n'))],
+  ['filePieces: lines that almost open a List\'s items', on(() => fill('items:\n -\n\t-\n-x\n...\n', 'kind: List\n'), (text) => filePieces(text, PIECE_LIMITS))],
+  ['filePieces: one items: line, then lines that almost are items', on(() => fill(' -\n-\t\n\n# -\n', 'kind: List\nitems:\n- a\n'), (text) => filePieces(text, PIECE_LIMITS))],
   ['parseYamlDocuments: lines that almost start a document, after a syntax error', on(() => fill('---x\n...y\n-- -\n.. .\n', 'kind: ServiceEntry\n[\n'), parseYamlDocuments)],
   // Values read from manifests.
   ['parseAddress: 16 MB of digits after a slash', on(() => fill('9', '10.0.0.0/'), parseAddress)],

@@ -1,4 +1,5 @@
-import type { LoadResult, SourceFile } from '../model.js';
+import type { Diagnostic, LoadResult, SourceFile } from '../model.js';
+import { filePieces, type FilePiece, type ItemRun, type PieceLimits } from './file-pieces.js';
 import { readServiceEntry, SERVICE_ENTRY_POSITIONS, type ManifestHeader } from './service-entry.js';
 import { readSidecar } from './sidecar.js';
 import { LineIndex } from './positions.js';
@@ -11,6 +12,8 @@ export interface LoadOptions {
   defaultNamespace: string;
   /** Larger files are reported and skipped rather than parsed. */
   maxFileBytes?: number;
+  /** How files are cut for reading (PIECE_LIMITS by default); tests cut small files the way large ones are cut. */
+  pieceLimits?: PieceLimits;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -88,22 +91,115 @@ function loadFile(file: SourceFile, options: LoadOptions, result: LoadResult): v
     for (const span of templates) reportTemplate(file.path, text, span, lines, result);
     text = blankSpans(text, templates);
   }
-  const stream = parseYamlDocuments(text, { positionsFor: mayHoldOurKinds });
+  const read: FileText = { path: file.path, text, lines, sharedStrings: new Map<string, string>(), limits: options.pieceLimits ?? PIECE_LIMITS };
+  for (const piece of filePieces(text, read.limits)) {
+    if (piece.kind === 'documents') loadDocuments(read, piece.start, piece.end, options, result);
+    else if (piece.kind === 'list') loadList(read, piece, options, result);
+    else result.diagnostics.push(documentTooLarge(read, piece.start, piece.end));
+  }
+}
+
+/** A file being read: its text (templates blanked), lines, and the strings its pieces share. */
+interface FileText {
+  path: string;
+  text: string;
+  lines: LineIndex;
+  sharedStrings: Map<string, string>;
+  limits: PieceLimits;
+}
+
+/**
+ * A file's text is read in pieces of about this much (see file-pieces.ts), and one document can be read whole up
+ * to MAX_DOCUMENT_CHARS. The API server takes no object near that size (etcd stores at most 1.5 MiB); a List,
+ * which kubectl sends item by item, is read in runs of items and may be as large as the file.
+ */
+export const PIECE_LIMITS: PieceLimits = { pieceChars: 256 * 1024, maxDocumentChars: 16 * 1024 * 1024 };
+
+/** Whole documents [start, end) of the file, read together. */
+function loadDocuments(file: FileText, start: number, end: number, options: LoadOptions, result: LoadResult): void {
+  const stream = parseYamlDocuments(file.text.slice(start, end), { positionsFor: mayHoldOurKinds, base: start });
   for (const problem of stream.problems) {
     // A syntax error matters only where the document says it is one of ours: an unrelated
     // manifest (or a Helm helper named after a Sidecar) that does not parse is not our business.
-    if (!declaredAnalysedKind(text.slice(problem.documentStart, problem.documentEnd))) continue;
-    result.diagnostics.push({
-      severity: 'error',
-      code: 'yaml-syntax',
-      message: `YAML syntax error: ${problem.message}; this document is not analysed.`,
-      location: lines.location(file.path, problem.offset),
-    });
+    if (!declaredAnalysedKind(file.text.slice(problem.documentStart, problem.documentEnd))) continue;
+    result.diagnostics.push(syntaxError(file, problem.offset, problem.message, 'document'));
   }
-  const reader = new ValueReader(file.path, lines, stream.positions, result.diagnostics);
+  const reader = new ValueReader(file.path, file.lines, stream.positions, result.diagnostics, file.sharedStrings);
   for (const doc of stream.documents) {
     if (isPlainMap(doc.value)) loadManifest(reader, doc.value, options, result);
   }
+}
+
+/**
+ * A List document read a run of items at a time. The cut is trusted only when the document without its items (its
+ * frame) reads as one List whose `items` is empty, and each run as a sequence of exactly the items cut into it: the
+ * items are then the values a whole read gives, at the same places. A document the cut does not fit is read whole,
+ * as is one within MAX_DOCUMENT_CHARS whose runs do not all read cleanly, so a problem there costs what it always
+ * did (the document). Only a document too large to be read whole loses no more than the items that do not read.
+ */
+function loadList(file: FileText, list: Extract<FilePiece, { kind: 'list' }>, options: LoadOptions, result: LoadResult): void {
+  const readable = list.end - list.start <= file.limits.maxDocumentChars;
+  const fallBack = () => {
+    if (readable) loadDocuments(file, list.start, list.end, options, result);
+    else result.diagnostics.push(documentTooLarge(file, list.start, list.end));
+  };
+  if (!isListFrame(file.text.slice(list.start, list.itemsStart) + file.text.slice(list.itemsEnd, list.end))) return fallBack();
+  // Merge keys draw on one budget per document (js-yaml's maxTotalMergeKeys), which runs read apart would each have whole.
+  if (readable && file.text.slice(list.start, list.end).includes('<<')) return fallBack();
+  const read: LoadResult = { entries: [], sidecars: [], diagnostics: [] };
+  for (const run of list.runs) {
+    if (readItems(file, run, options, read) === true) continue;
+    if (readable) return fallBack();
+    for (const item of itemsOf(run)) {
+      const outcome = readItems(file, item, options, read);
+      if (outcome !== true) read.diagnostics.push(syntaxError(file, outcome.offset, outcome.message, 'item'));
+    }
+  }
+  for (const e of read.entries) result.entries.push(e);
+  for (const s of read.sidecars) result.sidecars.push(s);
+  for (const d of read.diagnostics) result.diagnostics.push(d);
+}
+
+/** The List's frame: one mapping of a List kind whose `items` key is there with nothing under it. */
+function isListFrame(frame: string): boolean {
+  const stream = parseYamlDocuments(frame, { positionsFor: () => false });
+  if (stream.problems.length > 0 || stream.documents.length !== 1) return false;
+  const root = stream.documents[0]!.value;
+  return isPlainMap(root) && isListKind(root['kind']) && Object.hasOwn(root, 'items') && root['items'] === null;
+}
+
+/** Loads a run of items; when it does not read as exactly its items, loads nothing and says why. */
+function readItems(file: FileText, run: ItemRun, options: LoadOptions, result: LoadResult): true | { offset: number; message: string } {
+  const stream = parseYamlDocuments(file.text.slice(run.start, run.end), { positionsFor: () => ITEMS_POSITIONS, base: run.start, depthAbove: 1 });
+  const problem = stream.problems[0];
+  if (problem) return problem;
+  const items = stream.documents[0]?.value;
+  if (stream.documents.length !== 1 || !Array.isArray(items) || items.length !== run.itemStarts.length) {
+    return { offset: run.start, message: `${run.itemStarts.length === 1 ? 'the item' : 'these items'} did not read as the List's items they look like` };
+  }
+  const reader = new ValueReader(file.path, file.lines, stream.positions, result.diagnostics, file.sharedStrings);
+  for (const item of items) {
+    if (isPlainMap(item)) loadManifest(reader, item, options, result);
+  }
+  return true;
+}
+
+/** A run's items, one run each. */
+function itemsOf(run: ItemRun): ItemRun[] {
+  return run.itemStarts.map((at, i) => ({ start: i === 0 ? run.start : at, end: run.itemStarts[i + 1] ?? run.end, itemStarts: [at] }));
+}
+
+function documentTooLarge(file: FileText, start: number, end: number): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'document-too-large',
+    message: `holds a document of ${end - start} characters, over the ${file.limits.maxDocumentChars} a document may hold unless it is a List of block items; not analysed`,
+    location: file.lines.location(file.path, start),
+  };
+}
+
+function syntaxError(file: FileText, offset: number, message: string, what: 'document' | 'item'): Diagnostic {
+  return { severity: 'error', code: 'yaml-syntax', message: `YAML syntax error: ${message}; this ${what} is not analysed.`, location: file.lines.location(file.path, offset) };
 }
 
 /** An unrendered template declaring one of our kinds: said once, counted, never read as values. */
@@ -134,11 +230,13 @@ function mayHoldOurKinds(value: unknown): boolean | PositionOutline {
 }
 
 /** A list's items, each read as a ServiceEntry or as a list of its own: the outline holds itself under `items`. */
-const LIST_POSITIONS: PositionOutline = (() => {
+const ITEMS_POSITIONS: PositionOutline = (() => {
   const item: { [key: string]: PositionOutline | true } = { ...SERVICE_ENTRY_POSITIONS };
-  item['items'] = { '*': item };
-  return { items: { '*': item } };
+  const items = { '*': item };
+  item['items'] = items;
+  return items;
 })();
+const LIST_POSITIONS: PositionOutline = { items: ITEMS_POSITIONS };
 
 function isListKind(kind: unknown): boolean {
   return typeof kind === 'string' && kind.endsWith('List');

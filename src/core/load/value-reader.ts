@@ -18,13 +18,13 @@ export type YamlMap = Record<string, unknown>;
  * field never costs the rest of the manifest.
  */
 export class ValueReader {
-  private readonly sharedValues = new Map<string, string>();
-
   constructor(
     readonly path: string,
     private readonly lines: LineIndex,
     private readonly positions: PositionIndex,
     readonly diagnostics: Diagnostic[],
+    /** Shared by the readers of one file's pieces (see `shared`). */
+    private readonly sharedValues = new Map<string, string>(),
   ) {}
 
   /** Where a field's value starts; a container's own start when asked for one; the file's top otherwise. */

@@ -25,6 +25,13 @@ export interface ParseOptions {
    * them) need not pay it for the rest of a file, nor for nodes it locates only to report a problem.
    */
   positionsFor?: (value: unknown) => boolean | PositionOutline;
+  /** Where `text` starts in its file, when it is a part of one: every offset given back (positions, problems) is the file's. */
+  base?: number;
+  /**
+   * Levels of nesting above the text's root in the document it was cut from (a List's items read on their own sit
+   * one level under the List), so a part is held to the depth limit its whole document is held to.
+   */
+  depthAbove?: number;
 }
 
 /**
@@ -65,9 +72,10 @@ const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
  */
 export function parseYamlDocuments(text: string, options: ParseOptions = {}): ParsedStream {
   const stream: ParsedStream = { documents: [], positions: new PositionIndex(), problems: [] };
-  const positionsFor = options.positionsFor ?? everyDocument;
+  const reading: Reading = { stream, positionsFor: options.positionsFor ?? everyDocument, maxDepth: MAX_DEPTH - (options.depthAbove ?? 0) };
+  const base = options.base ?? 0;
   try {
-    readLikeKubectl(text, 0, stream, positionsFor);
+    readLikeKubectl(text, base, reading);
     return stream;
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
@@ -75,13 +83,22 @@ export function parseYamlDocuments(text: string, options: ParseOptions = {}): Pa
   stream.documents = [];
   for (const [start, end] of documentChunks(text)) {
     try {
-      readLikeKubectl(text.slice(start, end), start, stream, positionsFor);
+      readLikeKubectl(text.slice(start, end), base + start, reading);
     } catch (error) {
       if (!(error instanceof YAMLException)) throw error;
-      stream.problems.push({ message: error.reason, offset: start + (error.mark?.position ?? 0), documentStart: start, documentEnd: end });
+      // The depth limit is named as the whole document is held to it, not as this part is.
+      const message = error.reason.replace(`maxDepth (${reading.maxDepth})`, `maxDepth (${MAX_DEPTH})`);
+      stream.problems.push({ message, offset: base + start + (error.mark?.position ?? 0), documentStart: base + start, documentEnd: base + end });
     }
   }
   return stream;
+}
+
+/** What one parse fills in, and how. */
+interface Reading {
+  stream: ParsedStream;
+  positionsFor: PositionsFor;
+  maxDepth: number;
 }
 
 /**
@@ -91,25 +108,25 @@ export function parseYamlDocuments(text: string, options: ParseOptions = {}): Pa
  * those lines indented one column past the key, positions mapped back to the
  * original, and the original error kept if that does not help.
  */
-function readLikeKubectl(text: string, base: number, stream: ParsedStream, positionsFor: PositionsFor): void {
+function readLikeKubectl(text: string, base: number, reading: Reading): void {
   try {
-    readChunk(text, base, stream, positionsFor);
+    readChunk(text, base, reading);
   } catch (error) {
     if (!(error instanceof YAMLException) || !/deficient indentation/.test(error.reason)) throw error;
     const relaxed = relaxFlowIndentation(text);
     if (!relaxed) throw error;
-    const before = stream.documents.length;
+    const before = reading.stream.documents.length;
     try {
-      readChunk(relaxed.text, base, stream, positionsFor, relaxed.toOriginal);
+      readChunk(relaxed.text, base, reading, relaxed.toOriginal);
     } catch {
-      stream.documents.length = before;
+      reading.stream.documents.length = before;
       throw error;
     }
   }
 }
 
-function readChunk(text: string, base: number, stream: ParsedStream, positionsFor: PositionsFor, toOriginal: (offset: number) => number = (o) => o): void {
-  const events = parseEvents(text, { maxDepth: MAX_DEPTH });
+function readChunk(text: string, base: number, { stream, positionsFor, maxDepth }: Reading, toOriginal: (offset: number) => number = (o) => o): void {
+  const events = parseEvents(text, { maxDepth });
   const values = constructFromEvents(events, { source: text, json: true, schema: KUBECTL_SCHEMA });
   const walker = new EventWalker(text, base, events, stream.positions, toOriginal);
   // An alias makes one value stand at two places, and a repeated key gives an earlier place the value built at a later
