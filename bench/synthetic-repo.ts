@@ -9,7 +9,7 @@ import type { SourceFile } from '../src/core/model.js';
  * sidecars: `count` public entries on 443 plus 300 namespace Sidecars (a third import `*\/*`,
  *   a third `./*` and istio-system, a third `./*` and one of the entries' namespaces).
  * cluster-export: the realistic entries as `kubectl get serviceentries -A -o yaml` prints them: the items
- *   of one List in one file (which the loader reads whole, on one thread; files over 16 MB are skipped).
+ *   of one List in one file (which the loader reads a run of items at a time; files over 64 MB are skipped).
  */
 export type Shape = 'realistic' | 'one-port' | 'k-namespaces' | 'n-namespaces' | 'sidecars' | 'cluster-export';
 

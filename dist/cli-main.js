@@ -3838,7 +3838,11 @@ function countServiceEntryTemplates$1(diagnostics) {
     return diagnostics.filter((d) => d.code === 'template' && d.message.startsWith('ServiceEntry ')).length;
 }
 
-const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
+/**
+ * The largest file read. A cluster's export of 100,000 ServiceEntries is about 33 MB, and a List is read a run of
+ * items at a time, so its size costs little beyond its text; any other document stops at PIECE_LIMITS.maxDocumentChars.
+ */
+const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 const ISTIO_NETWORKING_GROUP = 'networking.istio.io/';
 const KNOWN_VERSIONS = new Set(['v1alpha3', 'v1beta1', 'v1']);
 /**

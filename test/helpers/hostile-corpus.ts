@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_MAX_FILE_BYTES } from '../../src/core/load/load-sources.js';
 
 export interface CorpusFile {
   /** Path relative to the corpus root. */
@@ -68,10 +69,13 @@ export function seededBytes(seed: number, length: number): Buffer {
   return out;
 }
 
-export const FIFTY_MB = 50 * 1024 * 1024;
+/** One MiB past the largest file the tools read (65 MiB). */
+export const OVER_THE_FILE_LIMIT = DEFAULT_MAX_FILE_BYTES + 1024 * 1024;
+/** One document past the most a document may hold unless it is a List of block items (20 MiB). */
+export const OVER_THE_DOCUMENT_LIMIT = 20 * 1024 * 1024;
 
-/** A ServiceEntry followed by comment padding up to `size` bytes: cheap to build, costly to parse. */
-export function hugeFile(size = FIFTY_MB): Buffer {
+/** A ServiceEntry followed by comment padding up to `size` bytes, all one document: cheap to build, costly to parse. */
+export function hugeFile(size = OVER_THE_FILE_LIMIT): Buffer {
   const head = Buffer.from('apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: huge, namespace: egress}\nspec:\n  hosts: [huge.example.com]\n  ports: [{number: 443, name: tcp, protocol: TCP}]\n');
   const out = Buffer.alloc(size, '# padding padding padding padding padding padding padding padding\n');
   head.copy(out, 0);
@@ -103,8 +107,8 @@ export function deepListNesting(levels = 1_000): Buffer {
 }
 
 /**
- * Every hostile case but the 3,000-file one. `big` adds the 50 MB file
- * (skip it where 50 MB of memory or disk per run is not wanted).
+ * Every hostile case but the 3,000-file one. `big` adds a file over the file limit and a document over the
+ * document limit (skip them where 85 MB of memory or disk per run is not wanted).
  */
 export function hostileCases(options: { big?: boolean } = {}): HostileCase[] {
   const cases: HostileCase[] = [
@@ -124,7 +128,10 @@ export function hostileCases(options: { big?: boolean } = {}): HostileCase[] {
     { what: '2,000 levels of indented block nesting', path: 'bad/deep-indented.yaml', bytes: deepIndentedNesting(), codes: ['yaml-syntax', 'unreadable-file'] },
     { what: '1,000 kubectl Lists nested', path: 'bad/deep-lists.yaml', bytes: deepListNesting(), codes: ['yaml-syntax', 'unreadable-file'] },
   ];
-  if (options.big) cases.push({ what: 'a 50 MB file', path: 'bad/huge.yaml', bytes: hugeFile(), line: 1, codes: ['file-too-large'] });
+  if (options.big) {
+    cases.push({ what: 'a 65 MB file', path: 'bad/huge.yaml', bytes: hugeFile(), line: 1, codes: ['file-too-large'] });
+    cases.push({ what: 'a 20 MB document', path: 'bad/huge-document.yaml', bytes: hugeFile(OVER_THE_DOCUMENT_LIMIT), line: 1, codes: ['document-too-large'] });
+  }
   return cases;
 }
 

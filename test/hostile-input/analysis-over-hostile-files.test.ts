@@ -2,7 +2,7 @@ import { decodeText } from '../../src/adapters/git/file-read.js';
 import { analyze } from '../../src/core/analysis/analyze.js';
 import { loadSources } from '../../src/core/load/load-sources.js';
 import type { AnalysisResult, SourceFile } from '../../src/core/model.js';
-import { FIFTY_MB, hostileCases, hostileFixture, hugeFile, manyGoodFiles, seedFiles, SEED_REFS, type CorpusFile, type HostileCase } from '../helpers/hostile-corpus.js';
+import { OVER_THE_DOCUMENT_LIMIT, OVER_THE_FILE_LIMIT, hostileCases, hostileFixture, hugeFile, manyGoodFiles, seedFiles, SEED_REFS, type CorpusFile, type HostileCase } from '../helpers/hostile-corpus.js';
 import { cpuTimeOf } from '../helpers/cpu-time.js';
 
 const MB = 1024 * 1024;
@@ -120,15 +120,18 @@ describe('what each case costs, and what it keeps', () => {
     expectSeedCollision(result);
   });
 
-  test('a 50 MB file is refused by its size, at line 1, in bounded heap and time', () => {
-    const big: HostileCase = { what: '50 MB', path: 'bad/huge.yaml', bytes: hugeFile(), line: 1, codes: ['file-too-large'] };
-    expect(big.bytes.length).toBe(FIFTY_MB);
+  test.each([
+    ['a file over the file limit, by its size', OVER_THE_FILE_LIMIT, 'file-too-large'],
+    ['one document over the document limit', OVER_THE_DOCUMENT_LIMIT, 'document-too-large'],
+  ])('%s is refused at line 1, in bounded heap and time', (_, size, code) => {
+    const big: HostileCase = { what: `${size} bytes`, path: 'bad/huge.yaml', bytes: hugeFile(size), line: 1, codes: [code] };
+    expect(big.bytes.length).toBe(size);
     const source = asSource(big);
     const { value: { value: result, growth }, ms } = cpuTimeOf(() => heapGrowth(() => analyze(loadSources([source, ...seedFiles().map(asSource)], { defaultNamespace: 'default' }))));
     expect(ms).toBeLessThan(5_000);
     expect(growth).toBeLessThan(300 * MB);
     expect(result.diagnostics.filter((d) => d.location.path === big.path)).toEqual([
-      expect.objectContaining({ severity: 'error', code: 'file-too-large', location: { path: big.path, line: 1, column: 1 } }),
+      expect.objectContaining({ severity: 'error', code, location: { path: big.path, line: 1, column: 1 } }),
     ]);
     expectSeedCollision(result);
   });
