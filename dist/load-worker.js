@@ -508,6 +508,110 @@ function readSidecar(reader, header, root) {
     };
 }
 
+const ISTIO_NETWORKING_GROUP = 'networking.istio.io/';
+const KNOWN_VERSIONS = new Set(['v1alpha3', 'v1beta1', 'v1']);
+/**
+ * Each known apiVersion as one string every manifest shares. A value js-yaml read is a slice of its
+ * file's text, and a slice keeps the whole text alive for as long as the entry lives.
+ */
+const SHARED_API_VERSIONS = new Map(['networking.istio.io/v1alpha3', 'networking.istio.io/v1beta1', 'networking.istio.io/v1'].map((v) => [v, v]));
+/** The annotation that carries suppressions on an entry; src/core/suppressions reads its value. */
+const IGNORE_ANNOTATION = 'serviceentry-guard.io/ignore';
+/**
+ * The documents loadManifest reads: the only ones whose positions it may ask for. A ServiceEntry's are
+ * recorded along the outline of what every entry is located by, and so are those of each item of a list
+ * (a cluster's export is one list of them all), lists in lists included; a Sidecar's, all of them.
+ */
+function mayHoldOurKinds(value) {
+    if (!isPlainMap(value))
+        return false;
+    const kind = value['kind'];
+    if (kind === 'ServiceEntry')
+        return SERVICE_ENTRY_POSITIONS;
+    if (isListKind(kind))
+        return LIST_POSITIONS;
+    return kind === 'Sidecar';
+}
+/** A list's items, each read as a ServiceEntry or as a list of its own: the outline holds itself under `items`. */
+const ITEMS_POSITIONS = (() => {
+    const item = { ...SERVICE_ENTRY_POSITIONS };
+    const items = { '*': item };
+    item['items'] = items;
+    return items;
+})();
+const LIST_POSITIONS = { items: ITEMS_POSITIONS };
+function isListKind(kind) {
+    return typeof kind === 'string' && kind.endsWith('List');
+}
+function loadManifest(reader, root, options, result) {
+    const kind = root['kind'];
+    if (isListKind(kind)) {
+        for (const item of reader.items(reader.field(root, 'items'), 'items')) {
+            if (isPlainMap(item.value))
+                loadManifest(reader, item.value, options, result);
+        }
+        return;
+    }
+    if (kind !== 'ServiceEntry' && kind !== 'Sidecar')
+        return;
+    const apiVersionField = reader.field(root, 'apiVersion');
+    const apiVersion = reader.string(apiVersionField, 'apiVersion') ?? '';
+    if (!apiVersion.startsWith(ISTIO_NETWORKING_GROUP))
+        return;
+    if (!KNOWN_VERSIONS.has(apiVersion.slice(ISTIO_NETWORKING_GROUP.length))) {
+        reader.report(apiVersionField, 'unknown-version', `${apiVersion} is not a known networking.istio.io version (v1alpha3, v1beta1, v1); read as v1`, 'warning');
+    }
+    const header = readHeader(reader, root, SHARED_API_VERSIONS.get(apiVersion) ?? apiVersion, options);
+    if (kind === 'ServiceEntry') {
+        const entry = readServiceEntry(reader, header, root);
+        if (entry)
+            result.entries.push(entry);
+    }
+    else {
+        result.sidecars.push(readSidecar(reader, header, root));
+    }
+}
+function readHeader(reader, root, apiVersion, options) {
+    const metadata = reader.map(reader.field(root, 'metadata'), 'metadata');
+    const location = reader.locate(root);
+    let name = reader.string(reader.field(metadata, 'name'), 'metadata.name');
+    if (!name) {
+        reader.report(metadata ?? root, 'missing-field', 'metadata.name is missing; the API server rejects this manifest');
+        name = `<unnamed ${location.path}:${location.line}>`;
+    }
+    const namespace = reader.string(reader.field(metadata, 'namespace'), 'metadata.namespace');
+    const createdField = reader.field(metadata, 'creationTimestamp');
+    const created = createdField?.value instanceof Date ? createdField.value.toISOString() : reader.string(createdField, 'metadata.creationTimestamp');
+    let creationTimestamp;
+    if (created !== undefined) {
+        const ms = Date.parse(created);
+        if (Number.isNaN(ms))
+            reader.report(createdField, 'invalid-value', `creationTimestamp ${JSON.stringify(created)} is not RFC 3339; ignored`, 'warning');
+        else
+            creationTimestamp = Math.floor(ms / 1000);
+    }
+    const ignoreAnnotation = readIgnoreAnnotation(reader, metadata);
+    return {
+        ...(ignoreAnnotation ? { ignoreAnnotation } : {}),
+        apiVersion,
+        name,
+        namespace: namespace ? reader.shared(namespace) : options.defaultNamespace,
+        namespaceExplicit: Boolean(namespace),
+        labels: reader.stringMap(reader.field(metadata, 'labels'), 'metadata.labels'),
+        creationTimestamp,
+        location,
+    };
+}
+/** Only our own annotation is read: other annotations are free-form and none of our business. */
+function readIgnoreAnnotation(reader, metadata) {
+    const annotations = reader.field(metadata, 'annotations');
+    if (!annotations || !isPlainMap(annotations.value))
+        return undefined;
+    const field = reader.field(annotations.value, IGNORE_ANNOTATION);
+    const value = reader.string(field, `metadata.annotations["${IGNORE_ANNOTATION}"]`);
+    return value === undefined ? undefined : { value, location: reader.locate(field) };
+}
+
 /**
  * Where each parsed value came from. Kept beside the plain values (not on
  * them), keyed by the containing object, so the values stay exactly what the
@@ -606,22 +710,28 @@ function lastOffsetOf(list, key) {
 }
 /** Turns character offsets into 1-based lines and columns with a binary search over line starts. */
 class LineIndex {
-    lineStarts = [0];
-    /** Line breaks as YAML (and kubectl's parser) count them: LF, CRLF, and a bare CR (classic Mac files). */
-    constructor(text) {
+    firstLine;
+    lineStarts;
+    /**
+     * Line breaks as YAML (and kubectl's parser) count them: LF, CRLF, and a bare CR (classic Mac files). A text that is
+     * part of a file, starting at the start of a line, gives where it starts there: its offset and line.
+     */
+    constructor(text, offset = 0, firstLine = 1) {
+        this.firstLine = firstLine;
+        const starts = (this.lineStarts = [offset]);
         // Nearly every file has no carriage return: then the native search finds each line break, about three
         // times faster than reading the text a character at a time.
         if (!text.includes('\r')) {
             for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
-                this.lineStarts.push(i + 1);
+                starts.push(offset + i + 1);
             return;
         }
         for (let i = 0; i < text.length; i++) {
             const c = text.charCodeAt(i);
             if (c === 10)
-                this.lineStarts.push(i + 1);
+                starts.push(offset + i + 1);
             else if (c === 13 && text.charCodeAt(i + 1) !== 10)
-                this.lineStarts.push(i + 1);
+                starts.push(offset + i + 1);
         }
     }
     /**
@@ -633,6 +743,10 @@ class LineIndex {
         const { line, column } = this.position(offset);
         return { path, line, column };
     }
+    /** The line an offset is on. */
+    lineOf(offset) {
+        return this.position(offset).line;
+    }
     position(offset) {
         let lo = 0;
         let hi = this.lineStarts.length - 1;
@@ -643,8 +757,102 @@ class LineIndex {
             else
                 hi = mid - 1;
         }
-        return { line: lo + 1, column: offset - this.lineStarts[lo] + 1 };
+        return { line: lo + this.firstLine, column: offset - this.lineStarts[lo] + 1 };
     }
+}
+
+/**
+ * Unrendered templates (Helm/Go `{{ … }}`, ytt `#@`) are not manifests: what
+ * their scalars hold is not what a cluster receives, so they are never read as
+ * literal values. Every scan here is a single forward pass over the text, so a
+ * hostile file (a line of a million `{{`) costs linear time.
+ */
+/**
+ * True when a document holds `{{` followed later by `}}`, or a ytt `#@`
+ * annotation (a comment that starts with `@`). Callers pass one document's text (not a whole
+ * file with offsets), so no search runs past the document it is about.
+ */
+function looksLikeTemplate(doc) {
+    const open = doc.indexOf('{{');
+    if (open >= 0 && doc.indexOf('}}', open + 2) >= 0)
+        return true;
+    return hasYttAnnotation(doc);
+}
+/** `#@` starting a YAML comment: at a line start or after a blank (`namespace: #@ data.values.ns`). */
+function hasYttAnnotation(doc) {
+    for (let at = doc.indexOf('#@'); at >= 0; at = doc.indexOf('#@', at + 2)) {
+        const before = at === 0 ? '\n' : doc[at - 1];
+        if (before === '\n' || before === ' ' || before === '\t' || before === '\r')
+            return true;
+    }
+    return false;
+}
+/** Quick check before splitting: whether any template marker is in the file at all. */
+function mayHoldTemplates(text) {
+    return text.includes('{{') || text.includes('#@');
+}
+/**
+ * The documents of a stream, split where a line starts with `---` or `...`
+ * (followed by a blank or the line end), without a regular expression.
+ */
+function documentSpans(text) {
+    const spans = [];
+    let start = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        if (isMarkerAt(text, i + 1)) {
+            spans.push({ start, end: i + 1 });
+            start = i + 1;
+        }
+    }
+    spans.push({ start, end: text.length });
+    return spans;
+}
+function isMarkerAt(text, at) {
+    const c = text.charCodeAt(at);
+    if (c !== 0x2d && c !== 0x2e)
+        return false; // '-' or '.'
+    if (text.charCodeAt(at + 1) !== c || text.charCodeAt(at + 2) !== c)
+        return false;
+    const after = text.charCodeAt(at + 3);
+    return Number.isNaN(after) || after === 0x20 || after === 0x09 || after === 0x0d || after === 0x0a;
+}
+/** Which analysed kind a document declares (`kind: ServiceEntry` anywhere in it, a List's items included), if any. */
+function declaredAnalysedKind(doc) {
+    for (const kind of ['ServiceEntry', 'Sidecar']) {
+        let at = doc.indexOf(kind);
+        while (at >= 0) {
+            if (isKindValue(doc, at, kind.length))
+                return kind;
+            at = doc.indexOf(kind, at + kind.length);
+        }
+    }
+    return undefined;
+}
+/** `kind:` then optional blanks/quote, then the word, then a quote, blank, comment or line end. */
+function isKindValue(text, at, length) {
+    let i = at - 1;
+    if (i >= 0 && (text[i] === '"' || text[i] === "'"))
+        i--;
+    while (i >= 0 && (text[i] === ' ' || text[i] === '\t'))
+        i--;
+    if (i < 4 || text.slice(i - 4, i + 1) !== 'kind:')
+        return false;
+    const after = text[at + length];
+    return after === undefined || after === '"' || after === "'" || after === ' ' || after === '\t' || after === '\r' || after === '\n';
+}
+/** The text with the given spans blanked (every character but a newline becomes a space), so offsets and lines stay. */
+function blankSpans(text, spans) {
+    if (spans.length === 0)
+        return text;
+    const parts = [];
+    let at = 0;
+    for (const span of spans) {
+        parts.push(text.slice(at, span.start));
+        parts.push(text.slice(span.start, span.end).replace(/[^\n]+/g, (run) => ' '.repeat(run.length)));
+        at = span.end;
+    }
+    parts.push(text.slice(at));
+    return parts.join('');
 }
 
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
@@ -3682,229 +3890,48 @@ function relaxFlowIndentation(text) {
 }
 
 /**
- * Unrendered templates (Helm/Go `{{ … }}`, ytt `#@`) are not manifests: what
- * their scalars hold is not what a cluster receives, so they are never read as
- * literal values. Every scan here is a single forward pass over the text, so a
- * hostile file (a line of a million `{{`) costs linear time.
- */
-/**
- * True when a document holds `{{` followed later by `}}`, or a ytt `#@`
- * annotation (a comment that starts with `@`). Callers pass one document's text (not a whole
- * file with offsets), so no search runs past the document it is about.
- */
-function looksLikeTemplate(doc) {
-    const open = doc.indexOf('{{');
-    if (open >= 0 && doc.indexOf('}}', open + 2) >= 0)
-        return true;
-    return hasYttAnnotation(doc);
-}
-/** `#@` starting a YAML comment: at a line start or after a blank (`namespace: #@ data.values.ns`). */
-function hasYttAnnotation(doc) {
-    for (let at = doc.indexOf('#@'); at >= 0; at = doc.indexOf('#@', at + 2)) {
-        const before = at === 0 ? '\n' : doc[at - 1];
-        if (before === '\n' || before === ' ' || before === '\t' || before === '\r')
-            return true;
-    }
-    return false;
-}
-/** Quick check before splitting: whether any template marker is in the file at all. */
-function mayHoldTemplates(text) {
-    return text.includes('{{') || text.includes('#@');
-}
-/**
- * The documents of a stream, split where a line starts with `---` or `...`
- * (followed by a blank or the line end), without a regular expression.
- */
-function documentSpans(text) {
-    const spans = [];
-    let start = 0;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-        if (isMarkerAt(text, i + 1)) {
-            spans.push({ start, end: i + 1 });
-            start = i + 1;
-        }
-    }
-    spans.push({ start, end: text.length });
-    return spans;
-}
-function isMarkerAt(text, at) {
-    const c = text.charCodeAt(at);
-    if (c !== 0x2d && c !== 0x2e)
-        return false; // '-' or '.'
-    if (text.charCodeAt(at + 1) !== c || text.charCodeAt(at + 2) !== c)
-        return false;
-    const after = text.charCodeAt(at + 3);
-    return Number.isNaN(after) || after === 0x20 || after === 0x09 || after === 0x0d || after === 0x0a;
-}
-/** Which analysed kind a document declares (`kind: ServiceEntry` anywhere in it, a List's items included), if any. */
-function declaredAnalysedKind(doc) {
-    for (const kind of ['ServiceEntry', 'Sidecar']) {
-        let at = doc.indexOf(kind);
-        while (at >= 0) {
-            if (isKindValue(doc, at, kind.length))
-                return kind;
-            at = doc.indexOf(kind, at + kind.length);
-        }
-    }
-    return undefined;
-}
-/** `kind:` then optional blanks/quote, then the word, then a quote, blank, comment or line end. */
-function isKindValue(text, at, length) {
-    let i = at - 1;
-    if (i >= 0 && (text[i] === '"' || text[i] === "'"))
-        i--;
-    while (i >= 0 && (text[i] === ' ' || text[i] === '\t'))
-        i--;
-    if (i < 4 || text.slice(i - 4, i + 1) !== 'kind:')
-        return false;
-    const after = text[at + length];
-    return after === undefined || after === '"' || after === "'" || after === ' ' || after === '\t' || after === '\r' || after === '\n';
-}
-/** The text with the given spans blanked (every character but a newline becomes a space), so offsets and lines stay. */
-function blankSpans(text, spans) {
-    if (spans.length === 0)
-        return text;
-    const parts = [];
-    let at = 0;
-    for (const span of spans) {
-        parts.push(text.slice(at, span.start));
-        parts.push(text.slice(span.start, span.end).replace(/[^\n]+/g, (run) => ' '.repeat(run.length)));
-        at = span.end;
-    }
-    parts.push(text.slice(at));
-    return parts.join('');
-}
-
-/**
- * The largest file read. A cluster's export of 100,000 ServiceEntries is about 33 MB, and a List is read a run of
- * items at a time, so its size costs little beyond its text; any other document stops at PIECE_LIMITS.maxDocumentChars.
- */
-const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
-const ISTIO_NETWORKING_GROUP = 'networking.istio.io/';
-const KNOWN_VERSIONS = new Set(['v1alpha3', 'v1beta1', 'v1']);
-/**
- * Each known apiVersion as one string every manifest shares. A value js-yaml read is a slice of its
- * file's text, and a slice keeps the whole text alive for as long as the entry lives.
- */
-const SHARED_API_VERSIONS = new Map(['networking.istio.io/v1alpha3', 'networking.istio.io/v1beta1', 'networking.istio.io/v1'].map((v) => [v, v]));
-/** The annotation that carries suppressions on an entry; src/core/suppressions reads its value. */
-const IGNORE_ANNOTATION = 'serviceentry-guard.io/ignore';
-/** One file's share of a load: files are independent, so callers may cache this per file text. */
-function loadSourceFile(file, options) {
-    const result = { entries: [], sidecars: [], diagnostics: [] };
-    try {
-        loadFile(file, options, result);
-    }
-    catch (error) {
-        // The parser recursing too deep (RangeError) is the known way to get here.
-        result.diagnostics.push({
-            severity: 'error',
-            code: 'unreadable-file',
-            message: `could not be parsed (${error instanceof RangeError ? 'nesting too deep' : describe(error)}); its entries are not analysed`,
-            location: { path: file.path, line: 1, column: 1 },
-        });
-    }
-    return result;
-}
-function loadFile(file, options, result) {
-    const at = { path: file.path, line: 1, column: 1 };
-    const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-    if (file.text.length > maxBytes) {
-        result.diagnostics.push({ severity: 'error', code: 'file-too-large', message: `is ${file.text.length} characters, over the ${maxBytes} limit; not analysed`, location: at });
-        return;
-    }
-    // Cheap pre-filter: a file that names neither kind cannot hold one.
-    if (!file.text.includes('ServiceEntry') && !file.text.includes('Sidecar'))
-        return;
-    if (file.text.includes('\u0000')) {
-        result.diagnostics.push({ severity: 'error', code: 'binary-file', message: 'holds binary data (a NUL byte); not analysed', location: at });
-        return;
-    }
-    const lines = new LineIndex(file.text);
-    const replaced = file.text.indexOf('\uFFFD');
-    if (replaced >= 0) {
-        result.diagnostics.push({ severity: 'warning', code: 'not-utf8', message: 'is not valid UTF-8; bytes were replaced before parsing', location: lines.location(file.path, replaced) });
-    }
-    let text = file.text;
-    if (mayHoldTemplates(text)) {
-        const spans = documentSpans(text);
-        const templates = spans.filter((span) => looksLikeTemplate(text.slice(span.start, span.end)));
-        for (const span of templates)
-            reportTemplate(file.path, text, span, lines, result);
-        text = blankSpans(text, templates);
-    }
-    const read = { path: file.path, text, lines, sharedStrings: new Map(), limits: options.pieceLimits ?? PIECE_LIMITS };
-    for (const piece of filePieces(text, read.limits)) {
-        if (piece.kind === 'documents')
-            loadDocuments(read, piece.start, piece.end, options, result);
-        else if (piece.kind === 'list')
-            loadList(read, piece, options, result);
-        else
-            result.diagnostics.push(documentTooLarge(read, piece.start, piece.end));
-    }
-}
-/**
- * A file's text is read in pieces of about this much (see file-pieces.ts), and one document can be read whole up
- * to MAX_DOCUMENT_CHARS. The API server takes no object near that size (etcd stores at most 1.5 MiB); a List,
- * which kubectl sends item by item, is read in runs of items and may be as large as the file.
+ * A file's text is read in parts of about this much, and one document can be read whole up to maxDocumentChars.
+ * The API server takes no object near that size (etcd stores at most 1.5 MiB); a List, which kubectl sends item by
+ * item, is read in runs of items and may be as large as the file.
  */
 const PIECE_LIMITS = { pieceChars: 256 * 1024, maxDocumentChars: 16 * 1024 * 1024 };
-/** Whole documents [start, end) of the file, read together. */
-function loadDocuments(file, start, end, options, result) {
-    const stream = parseYamlDocuments(file.text.slice(start, end), { positionsFor: mayHoldOurKinds, base: start });
-    for (const problem of stream.problems) {
-        // A syntax error matters only where the document says it is one of ours: an unrelated
-        // manifest (or a Helm helper named after a Sidecar) that does not parse is not our business.
-        if (!declaredAnalysedKind(file.text.slice(problem.documentStart, problem.documentEnd)))
+/** The parts of a file's text (its templates blanked); `lines` locates offsets in the whole file, asked only if there are several parts. */
+function planParts(path, text, limits, lines) {
+    const plan = { parts: [], lists: [] };
+    const pieces = filePieces(text, limits);
+    if (pieces.length === 1 && pieces[0].kind === 'documents') {
+        plan.parts.push({ path, text, offset: 0, line: 1, holds: 'documents' });
+        return plan;
+    }
+    const part = (start, end, holds) => ({
+        path, text: holds === 'too-large' ? '' : text.slice(start, end), offset: start, line: lines().lineOf(start), holds,
+        ...(holds === 'too-large' ? { chars: end - start } : {}),
+    });
+    for (const piece of pieces) {
+        if (piece.kind !== 'list') {
+            plan.parts.push(part(piece.start, piece.end, piece.kind));
             continue;
-        result.diagnostics.push(syntaxError(file, problem.offset, problem.message, 'document'));
+        }
+        const readable = piece.end - piece.start <= limits.maxDocumentChars;
+        // Merge keys draw on one budget per document (js-yaml's maxTotalMergeKeys), which runs read apart would each have whole.
+        const mustReadWhole = !isListFrame(text.slice(piece.start, piece.itemsStart) + text.slice(piece.itemsEnd, piece.end))
+            || (readable && text.slice(piece.start, piece.end).includes('<<'));
+        if (mustReadWhole) {
+            plan.parts.push(part(piece.start, piece.end, readable ? 'documents' : 'too-large'));
+            continue;
+        }
+        const first = plan.parts.length;
+        for (const run of piece.runs)
+            plan.parts.push({ ...part(run.start, run.end, readable ? 'items' : 'items-of-a-large-list'), itemStarts: run.itemStarts });
+        if (readable)
+            plan.lists.push({ first, last: plan.parts.length - 1, whole: part(piece.start, piece.end, 'documents') });
     }
-    const reader = new ValueReader(file.path, file.lines, stream.positions, result.diagnostics, file.sharedStrings);
-    for (const doc of stream.documents) {
-        if (isPlainMap(doc.value))
-            loadManifest(reader, doc.value, options, result);
-    }
+    return plan;
 }
 /**
- * A List document read a run of items at a time. The cut is trusted only when the document without its items (its
- * frame) reads as one List whose `items` is empty, and each run as a sequence of exactly the items cut into it: the
- * items are then the values a whole read gives, at the same places. A document the cut does not fit is read whole,
- * as is one within MAX_DOCUMENT_CHARS whose runs do not all read cleanly, so a problem there costs what it always
- * did (the document). Only a document too large to be read whole loses no more than the items that do not read.
+ * The List's frame, the document without its items: one mapping of a List kind whose `items` key is there with
+ * nothing under it. Only then is the cut trusted: the items are that List's, and the values a whole read gives.
  */
-function loadList(file, list, options, result) {
-    const readable = list.end - list.start <= file.limits.maxDocumentChars;
-    const fallBack = () => {
-        if (readable)
-            loadDocuments(file, list.start, list.end, options, result);
-        else
-            result.diagnostics.push(documentTooLarge(file, list.start, list.end));
-    };
-    if (!isListFrame(file.text.slice(list.start, list.itemsStart) + file.text.slice(list.itemsEnd, list.end)))
-        return fallBack();
-    // Merge keys draw on one budget per document (js-yaml's maxTotalMergeKeys), which runs read apart would each have whole.
-    if (readable && file.text.slice(list.start, list.end).includes('<<'))
-        return fallBack();
-    const read = { entries: [], sidecars: [], diagnostics: [] };
-    for (const run of list.runs) {
-        if (readItems(file, run, options, read) === true)
-            continue;
-        if (readable)
-            return fallBack();
-        for (const item of itemsOf(run)) {
-            const outcome = readItems(file, item, options, read);
-            if (outcome !== true)
-                read.diagnostics.push(syntaxError(file, outcome.offset, outcome.message, 'item'));
-        }
-    }
-    for (const e of read.entries)
-        result.entries.push(e);
-    for (const s of read.sidecars)
-        result.sidecars.push(s);
-    for (const d of read.diagnostics)
-        result.diagnostics.push(d);
-}
-/** The List's frame: one mapping of a List kind whose `items` key is there with nothing under it. */
 function isListFrame(frame) {
     const stream = parseYamlDocuments(frame, { positionsFor: () => false });
     if (stream.problems.length > 0 || stream.documents.length !== 1)
@@ -3912,37 +3939,183 @@ function isListFrame(frame) {
     const root = stream.documents[0].value;
     return isPlainMap(root) && isListKind(root['kind']) && Object.hasOwn(root, 'items') && root['items'] === null;
 }
-/** Loads a run of items; when it does not read as exactly its items, loads nothing and says why. */
-function readItems(file, run, options, result) {
-    const stream = parseYamlDocuments(file.text.slice(run.start, run.end), { positionsFor: () => ITEMS_POSITIONS, base: run.start, depthAbove: 1 });
+/** Loads one part; undefined when a run of items (`holds: 'items'`) does not read cleanly and its List must be read whole. */
+function loadFilePart(part, options) {
+    const result = { entries: [], sidecars: [], diagnostics: [] };
+    if (part.holds === 'too-large') {
+        result.diagnostics.push(documentTooLarge(part, options));
+        return result;
+    }
+    const read = { part, lines: new LineIndex(part.text, part.offset, part.line), sharedStrings: new Map() };
+    try {
+        if (part.holds === 'documents')
+            loadDocuments(read, part.offset, part.offset + part.text.length, options, result);
+        else if (!loadItems(read, options, result))
+            return undefined;
+    }
+    catch (error) {
+        // The parser recursing too deep (RangeError) is the known way to get here.
+        result.diagnostics.push({
+            severity: 'error',
+            code: 'unreadable-file',
+            message: `could not be parsed (${error instanceof RangeError ? 'nesting too deep' : describe(error)}); its entries are not analysed`,
+            location: { path: part.path, line: part.line, column: 1 },
+        });
+    }
+    return result;
+}
+/** A file's load from its parts' loads, in order: a List one of whose runs did not read cleanly is read whole here. */
+function finishParts(plan, loaded, options, into) {
+    const wholeAt = new Map(plan.lists.map((list) => [list.first, list]));
+    for (let i = 0; i < plan.parts.length; i++) {
+        const list = wholeAt.get(i);
+        if (list && loaded.slice(list.first, list.last + 1).some((part) => part === undefined)) {
+            append(into, loadFilePart(list.whole, options));
+            i = list.last;
+            continue;
+        }
+        append(into, loaded[i]);
+    }
+    return into;
+}
+function append(into, part) {
+    for (const e of part.entries)
+        into.entries.push(e);
+    for (const s of part.sidecars)
+        into.sidecars.push(s);
+    for (const d of part.diagnostics)
+        into.diagnostics.push(d);
+}
+/** Whole documents [start, end) of the part's file, read together. */
+function loadDocuments(read, start, end, options, result) {
+    const { part } = read;
+    const stream = parseYamlDocuments(part.text.slice(start - part.offset, end - part.offset), { positionsFor: mayHoldOurKinds, base: start });
+    for (const problem of stream.problems) {
+        // A syntax error matters only where the document says it is one of ours: an unrelated
+        // manifest (or a Helm helper named after a Sidecar) that does not parse is not our business.
+        if (!declaredAnalysedKind(part.text.slice(problem.documentStart - part.offset, problem.documentEnd - part.offset)))
+            continue;
+        result.diagnostics.push(syntaxError(read, problem.offset, problem.message, 'document'));
+    }
+    const reader = new ValueReader(part.path, read.lines, stream.positions, result.diagnostics, read.sharedStrings);
+    for (const doc of stream.documents) {
+        if (isPlainMap(doc.value))
+            loadManifest(reader, doc.value, options, result);
+    }
+}
+/**
+ * A run of a List's items; false, with nothing loaded, when it does not read as exactly its items and its List is to
+ * be read whole. In a List too large for that, each item is read on its own, and one that does not read is reported.
+ */
+function loadItems(read, options, result) {
+    const { part } = read;
+    const starts = part.itemStarts ?? [];
+    const outcome = readItems(read, part.offset, part.offset + part.text.length, starts.length, options, result);
+    if (outcome === true)
+        return true;
+    if (part.holds === 'items')
+        return false;
+    starts.forEach((at, i) => {
+        const start = i === 0 ? part.offset : at;
+        const item = readItems(read, start, starts[i + 1] ?? part.offset + part.text.length, 1, options, result);
+        if (item !== true)
+            result.diagnostics.push(syntaxError(read, item.offset, item.message, 'item'));
+    });
+    return true;
+}
+/** Loads the items in [start, end) of the file; when they do not read as exactly `count` items, loads nothing and says why. */
+function readItems(read, start, end, count, options, result) {
+    const { part } = read;
+    const stream = parseYamlDocuments(part.text.slice(start - part.offset, end - part.offset), { positionsFor: () => ITEMS_POSITIONS, base: start, depthAbove: 1 });
     const problem = stream.problems[0];
     if (problem)
         return problem;
     const items = stream.documents[0]?.value;
-    if (stream.documents.length !== 1 || !Array.isArray(items) || items.length !== run.itemStarts.length) {
-        return { offset: run.start, message: `${run.itemStarts.length === 1 ? 'the item' : 'these items'} did not read as the List's items they look like` };
+    // A guard: a cut at each `-` of the items' column cannot split an item that js-yaml reads, as far as we know.
+    if (stream.documents.length !== 1 || !Array.isArray(items) || items.length !== count) {
+        return { offset: start, message: `${count === 1 ? 'the item' : 'these items'} did not read as the List's items they look like` };
     }
-    const reader = new ValueReader(file.path, file.lines, stream.positions, result.diagnostics, file.sharedStrings);
+    const reader = new ValueReader(part.path, read.lines, stream.positions, result.diagnostics, read.sharedStrings);
     for (const item of items) {
         if (isPlainMap(item))
             loadManifest(reader, item, options, result);
     }
     return true;
 }
-/** A run's items, one run each. */
-function itemsOf(run) {
-    return run.itemStarts.map((at, i) => ({ start: i === 0 ? run.start : at, end: run.itemStarts[i + 1] ?? run.end, itemStarts: [at] }));
+function syntaxError(read, offset, message, what) {
+    return { severity: 'error', code: 'yaml-syntax', message: `YAML syntax error: ${message}; this ${what} is not analysed.`, location: read.lines.location(read.part.path, offset) };
 }
-function documentTooLarge(file, start, end) {
+function documentTooLarge(part, options) {
+    const limit = (options.pieceLimits ?? PIECE_LIMITS).maxDocumentChars;
     return {
         severity: 'error',
         code: 'document-too-large',
-        message: `holds a document of ${end - start} characters, over the ${file.limits.maxDocumentChars} a document may hold unless it is a List of block items; not analysed`,
-        location: file.lines.location(file.path, start),
+        message: `holds a document of ${part.chars ?? 0} characters, over the ${limit} a document may hold unless it is a List of block items; not analysed`,
+        location: { path: part.path, line: part.line, column: 1 },
     };
 }
-function syntaxError(file, offset, message, what) {
-    return { severity: 'error', code: 'yaml-syntax', message: `YAML syntax error: ${message}; this ${what} is not analysed.`, location: file.lines.location(file.path, offset) };
+function describe(error) {
+    return error instanceof Error ? error.message.split('\n')[0] ?? error.name : String(error);
+}
+
+/**
+ * The largest file read. A cluster's export of 100,000 ServiceEntries is about 33 MB, and a List is read a run of
+ * items at a time, so its size costs little beyond its text; any other document stops at PIECE_LIMITS.maxDocumentChars.
+ */
+const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** One file's share of a load: files are independent, so callers may cache this per file text. */
+function loadSourceFile(file, options) {
+    const result = { entries: [], sidecars: [], diagnostics: [] };
+    const plan = planFileLoad(file, options, result);
+    return plan ? finishParts(plan, plan.parts.map((part) => loadFilePart(part, options)), options, result) : result;
+}
+/**
+ * What the whole file says before any of it is read (its size, binary data, bytes replaced, templates: into `head`),
+ * and the parts to read, each loadable on its own and on any thread (loadFilePart), to be put together in order by
+ * finishParts; undefined when there is nothing to read.
+ */
+function planFileLoad(file, options, head) {
+    const at = { path: file.path, line: 1, column: 1 };
+    const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    if (file.text.length > maxBytes) {
+        head.diagnostics.push({ severity: 'error', code: 'file-too-large', message: `is ${file.text.length} characters, over the ${maxBytes} limit; not analysed`, location: at });
+        return undefined;
+    }
+    // Cheap pre-filter: a file that names neither kind cannot hold one.
+    if (!file.text.includes('ServiceEntry') && !file.text.includes('Sidecar'))
+        return undefined;
+    if (file.text.includes('\u0000')) {
+        head.diagnostics.push({ severity: 'error', code: 'binary-file', message: 'holds binary data (a NUL byte); not analysed', location: at });
+        return undefined;
+    }
+    // Most files are one part, which indexes its own lines: the whole file's are indexed only if something here needs them.
+    let wholeLines;
+    const lines = () => (wholeLines ??= new LineIndex(file.text));
+    try {
+        const replaced = file.text.indexOf('\uFFFD');
+        if (replaced >= 0) {
+            head.diagnostics.push({ severity: 'warning', code: 'not-utf8', message: 'is not valid UTF-8; bytes were replaced before parsing', location: lines().location(file.path, replaced) });
+        }
+        let text = file.text;
+        if (mayHoldTemplates(text)) {
+            const spans = documentSpans(text);
+            const templates = spans.filter((span) => looksLikeTemplate(text.slice(span.start, span.end)));
+            for (const span of templates)
+                reportTemplate(file.path, text, span, lines(), head);
+            text = blankSpans(text, templates);
+        }
+        return planParts(file.path, text, options.pieceLimits ?? PIECE_LIMITS, lines);
+    }
+    catch (error) {
+        // The parser recursing too deep (RangeError) is the known way to get here.
+        head.diagnostics.push({
+            severity: 'error',
+            code: 'unreadable-file',
+            message: `could not be parsed (${error instanceof RangeError ? 'nesting too deep' : describe(error)}); its entries are not analysed`,
+            location: at,
+        });
+        return undefined;
+    }
 }
 /** An unrendered template declaring one of our kinds: said once, counted, never read as values. */
 function reportTemplate(path, text, span, lines, result) {
@@ -3958,103 +4131,6 @@ function reportTemplate(path, text, span, lines, result) {
         message: `${kind} not analysed (template): it holds {{ … }} or a ytt #@ annotation, so its values are not what a cluster receives; analyse the rendered output (a Helm chart or Kustomize root the repository declares is rendered when helm/kustomize is available)`,
         location: lines.location(path, span.start + Math.max(0, doc.indexOf(kind))),
     });
-}
-/**
- * The documents loadManifest reads: the only ones whose positions it may ask for. A ServiceEntry's are
- * recorded along the outline of what every entry is located by, and so are those of each item of a list
- * (a cluster's export is one list of them all), lists in lists included; a Sidecar's, all of them.
- */
-function mayHoldOurKinds(value) {
-    if (!isPlainMap(value))
-        return false;
-    const kind = value['kind'];
-    if (kind === 'ServiceEntry')
-        return SERVICE_ENTRY_POSITIONS;
-    if (isListKind(kind))
-        return LIST_POSITIONS;
-    return kind === 'Sidecar';
-}
-/** A list's items, each read as a ServiceEntry or as a list of its own: the outline holds itself under `items`. */
-const ITEMS_POSITIONS = (() => {
-    const item = { ...SERVICE_ENTRY_POSITIONS };
-    const items = { '*': item };
-    item['items'] = items;
-    return items;
-})();
-const LIST_POSITIONS = { items: ITEMS_POSITIONS };
-function isListKind(kind) {
-    return typeof kind === 'string' && kind.endsWith('List');
-}
-function loadManifest(reader, root, options, result) {
-    const kind = root['kind'];
-    if (isListKind(kind)) {
-        for (const item of reader.items(reader.field(root, 'items'), 'items')) {
-            if (isPlainMap(item.value))
-                loadManifest(reader, item.value, options, result);
-        }
-        return;
-    }
-    if (kind !== 'ServiceEntry' && kind !== 'Sidecar')
-        return;
-    const apiVersionField = reader.field(root, 'apiVersion');
-    const apiVersion = reader.string(apiVersionField, 'apiVersion') ?? '';
-    if (!apiVersion.startsWith(ISTIO_NETWORKING_GROUP))
-        return;
-    if (!KNOWN_VERSIONS.has(apiVersion.slice(ISTIO_NETWORKING_GROUP.length))) {
-        reader.report(apiVersionField, 'unknown-version', `${apiVersion} is not a known networking.istio.io version (v1alpha3, v1beta1, v1); read as v1`, 'warning');
-    }
-    const header = readHeader(reader, root, SHARED_API_VERSIONS.get(apiVersion) ?? apiVersion, options);
-    if (kind === 'ServiceEntry') {
-        const entry = readServiceEntry(reader, header, root);
-        if (entry)
-            result.entries.push(entry);
-    }
-    else {
-        result.sidecars.push(readSidecar(reader, header, root));
-    }
-}
-function readHeader(reader, root, apiVersion, options) {
-    const metadata = reader.map(reader.field(root, 'metadata'), 'metadata');
-    const location = reader.locate(root);
-    let name = reader.string(reader.field(metadata, 'name'), 'metadata.name');
-    if (!name) {
-        reader.report(metadata ?? root, 'missing-field', 'metadata.name is missing; the API server rejects this manifest');
-        name = `<unnamed ${location.path}:${location.line}>`;
-    }
-    const namespace = reader.string(reader.field(metadata, 'namespace'), 'metadata.namespace');
-    const createdField = reader.field(metadata, 'creationTimestamp');
-    const created = createdField?.value instanceof Date ? createdField.value.toISOString() : reader.string(createdField, 'metadata.creationTimestamp');
-    let creationTimestamp;
-    if (created !== undefined) {
-        const ms = Date.parse(created);
-        if (Number.isNaN(ms))
-            reader.report(createdField, 'invalid-value', `creationTimestamp ${JSON.stringify(created)} is not RFC 3339; ignored`, 'warning');
-        else
-            creationTimestamp = Math.floor(ms / 1000);
-    }
-    const ignoreAnnotation = readIgnoreAnnotation(reader, metadata);
-    return {
-        ...(ignoreAnnotation ? { ignoreAnnotation } : {}),
-        apiVersion,
-        name,
-        namespace: namespace ? reader.shared(namespace) : options.defaultNamespace,
-        namespaceExplicit: Boolean(namespace),
-        labels: reader.stringMap(reader.field(metadata, 'labels'), 'metadata.labels'),
-        creationTimestamp,
-        location,
-    };
-}
-/** Only our own annotation is read: other annotations are free-form and none of our business. */
-function readIgnoreAnnotation(reader, metadata) {
-    const annotations = reader.field(metadata, 'annotations');
-    if (!annotations || !isPlainMap(annotations.value))
-        return undefined;
-    const field = reader.field(annotations.value, IGNORE_ANNOTATION);
-    const value = reader.string(field, `metadata.annotations["${IGNORE_ANNOTATION}"]`);
-    return value === undefined ? undefined : { value, location: reader.locate(field) };
-}
-function describe(error) {
-    return error instanceof Error ? error.message.split('\n')[0] ?? error.name : String(error);
 }
 
 /** The loader's entry keys, in its order (readServiceEntry). */
@@ -4078,6 +4154,8 @@ function encodeChunk(parts, files) {
         return known;
     };
     const wireParts = parts.map((part, i) => {
+        if (part === undefined)
+            return { encoded: 0, entries: [], sidecars: [], diagnostics: [], unread: true };
         const path = files[i].path;
         const plain = { sidecars: part.sidecars, diagnostics: part.diagnostics, ...(part.unrenderedServiceEntries !== undefined ? { unrenderedServiceEntries: part.unrenderedServiceEntries } : {}) };
         if (!part.entries.every((entry) => encodable(entry, path)))
@@ -4173,10 +4251,14 @@ function isStringList(value) {
  * The side of a load worker (see parallel-load.ts): it parses the files it is
  * sent and posts what they hold back. Bundled on its own (load-worker-main.ts).
  */
+/** One unit's load; undefined for a run of items that did not read cleanly (see loadFilePart). */
+function loadUnit(unit, options) {
+    return 'holds' in unit ? loadFilePart(unit, options) : loadSourceFile(unit, options);
+}
 function runLoadWorker() {
     const port = parentPort;
     port.on('message', (request) => {
-        const parts = request.files.map((file) => loadSourceFile(file, request.options));
+        const parts = request.files.map((unit) => loadUnit(unit, request.options));
         const reply = { chunk: request.chunk, loaded: encodeChunk(parts, request.files) };
         port.postMessage(reply);
     });

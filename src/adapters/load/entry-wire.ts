@@ -26,6 +26,8 @@ export interface WirePart {
   sidecars: LoadResult['sidecars'];
   diagnostics: LoadResult['diagnostics'];
   unrenderedServiceEntries?: number;
+  /** A run of a List's items that did not read cleanly (loadFilePart gave nothing): its List is read whole on the main thread. */
+  unread?: true;
 }
 
 export interface WireChunk {
@@ -45,7 +47,7 @@ const ANNOTATION_KEYS = ['value', 'location'];
 const SAME_LOCATION = 0;
 const OWN_LOCATION = 1;
 
-export function encodeChunk(parts: readonly LoadResult[], files: readonly SourceFile[]): WireChunk {
+export function encodeChunk(parts: ReadonlyArray<LoadResult | undefined>, files: readonly SourceFile[]): WireChunk {
   const values: unknown[] = [];
   const strings: string[] = [];
   const ids = new Map<string, number>();
@@ -58,6 +60,7 @@ export function encodeChunk(parts: readonly LoadResult[], files: readonly Source
     return known;
   };
   const wireParts = parts.map((part, i): WirePart => {
+    if (part === undefined) return { encoded: 0, entries: [], sidecars: [], diagnostics: [], unread: true };
     const path = files[i]!.path;
     const plain = { sidecars: part.sidecars, diagnostics: part.diagnostics, ...(part.unrenderedServiceEntries !== undefined ? { unrenderedServiceEntries: part.unrenderedServiceEntries } : {}) };
     if (!part.entries.every((entry) => encodable(entry, path))) return { encoded: 0, entries: part.entries, ...plain };
@@ -94,7 +97,7 @@ function encodeEntry(e: ServiceEntry, v: unknown[], id: (value: string) => numbe
  * The parts as the worker loaded them. Every location's path is the file's own string; every string but an
  * entry's own (ref, name, hosts, addresses) is the one `shared` held first, as a clone's strings are shared again.
  */
-export function decodeChunk(chunk: WireChunk, files: readonly SourceFile[], shared: Map<string, string>): LoadResult[] {
+export function decodeChunk(chunk: WireChunk, files: readonly SourceFile[], shared: Map<string, string>): Array<LoadResult | undefined> {
   const s = chunk.strings.map((value) => sharedString(value, shared));
   const v = chunk.values;
   let i = 0;
@@ -114,6 +117,7 @@ export function decodeChunk(chunk: WireChunk, files: readonly SourceFile[], shar
     return list;
   };
   return chunk.parts.map((part, p) => {
+    if (part.unread) return undefined;
     const path = files[p]!.path;
     const entries = part.entries;
     for (let e = 0; e < part.encoded; e++) {

@@ -16,10 +16,12 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PreloadedFile } from '../../core/analysis/analyze-meshes.js';
-import { loadSourceFile, type LoadOptions } from '../../core/load/load-sources.js';
+import { finishParts, PIECE_LIMITS, type PartsPlan } from '../../core/load/file-parts.js';
+import type { PieceLimits } from '../../core/load/file-pieces.js';
+import { planFileLoad, type LoadOptions } from '../../core/load/load-sources.js';
 import type { LoadResult, SourceFile } from '../../core/model.js';
 import { decodeChunk, sharedString } from './entry-wire.js';
-import type { LoadReply, LoadRequest } from './load-worker.js';
+import { loadUnit, type LoadReply, type LoadRequest, type LoadUnit } from './load-worker.js';
 
 export interface ParallelLoadOptions {
   defaultNamespace: string;
@@ -35,6 +37,8 @@ export interface ParallelLoadOptions {
   minParallelChars?: number;
   /** Text per chunk handed to a thread (default CHUNK_CHARS). */
   chunkChars?: number;
+  /** How files are cut into parts (PIECE_LIMITS by default; see LoadOptions). */
+  pieceLimits?: PieceLimits;
 }
 
 /** How a load was shared out, for tests and the benchmark. */
@@ -90,10 +94,36 @@ export async function preloadFiles(files: readonly SourceFile[], options: Parall
   return files.map((file, i) => ({ file, defaultNamespace: options.defaultNamespace, part: parts[i]! }));
 }
 
-/** Every file loaded by this thread and `workers` workers started from `workerScript`, whatever the amount of text. */
-export function loadInThreads(files: readonly SourceFile[], options: ParallelLoadOptions & { workers: number; workerScript: URL }): Promise<ThreadedLoad> {
-  const loadOptions: LoadOptions = { defaultNamespace: options.defaultNamespace, maxFileBytes: options.maxFileBytes };
-  return loadInChunks(chunksOf(files, options.chunkChars ?? CHUNK_CHARS), loadOptions, options.workers, options.workerScript);
+/**
+ * Every file loaded by this thread and `workers` workers started from `workerScript`, whatever the amount of text.
+ * A file larger than a part (a cluster's export: one file, one List) is planned here and its parts shared out like
+ * files, then put together in order (planFileLoad, finishParts).
+ */
+export async function loadInThreads(files: readonly SourceFile[], options: ParallelLoadOptions & { workers: number; workerScript: URL }): Promise<ThreadedLoad> {
+  const loadOptions: LoadOptions = { defaultNamespace: options.defaultNamespace, maxFileBytes: options.maxFileBytes, ...(options.pieceLimits ? { pieceLimits: options.pieceLimits } : {}) };
+  const partChars = (options.pieceLimits ?? PIECE_LIMITS).pieceChars;
+  const units: LoadUnit[] = [];
+  const plans: Array<{ head: LoadResult; plan?: PartsPlan; first: number } | undefined> = files.map((file) => {
+    if (file.text.length <= partChars) {
+      units.push(file);
+      return undefined;
+    }
+    const head: LoadResult = { entries: [], sidecars: [], diagnostics: [] };
+    const plan = planFileLoad(file, loadOptions, head);
+    const first = units.length;
+    if (plan) units.push(...plan.parts);
+    return { head, plan, first };
+  });
+  const load = await loadInChunks(chunksOf(units, options.chunkChars ?? CHUNK_CHARS), loadOptions, options.workers, options.workerScript);
+  let next = 0;
+  const parts = plans.map((planned): LoadResult => {
+    if (!planned) return load.parts[next++]!;
+    const { head, plan, first } = planned;
+    if (!plan) return head;
+    next = first + plan.parts.length;
+    return finishParts(plan, load.parts.slice(first, next), loadOptions, head);
+  });
+  return { ...load, parts };
 }
 
 function totalChars(files: readonly SourceFile[]): number {
@@ -102,9 +132,9 @@ function totalChars(files: readonly SourceFile[]): number {
   return chars;
 }
 
-function chunksOf(files: readonly SourceFile[], chunkChars: number): SourceFile[][] {
-  const chunks: SourceFile[][] = [];
-  let current: SourceFile[] = [];
+function chunksOf(files: readonly LoadUnit[], chunkChars: number): LoadUnit[][] {
+  const chunks: LoadUnit[][] = [];
+  let current: LoadUnit[] = [];
   let chars = 0;
   for (const file of files) {
     current.push(file);
@@ -119,8 +149,13 @@ function chunksOf(files: readonly SourceFile[], chunkChars: number): SourceFile[
   return chunks;
 }
 
-async function loadInChunks(chunks: readonly SourceFile[][], options: LoadOptions, workerCount: number, script: URL): Promise<ThreadedLoad> {
-  const done: Array<LoadResult[] | undefined> = new Array(chunks.length);
+/** Each unit's load, in order: undefined for a run of items that did not read cleanly (see loadFilePart). */
+interface UnitsLoad extends Omit<ThreadedLoad, 'parts'> {
+  parts: Array<LoadResult | undefined>;
+}
+
+async function loadInChunks(chunks: readonly LoadUnit[][], options: LoadOptions, workerCount: number, script: URL): Promise<UnitsLoad> {
+  const done: Array<Array<LoadResult | undefined> | undefined> = new Array(chunks.length);
   const queue: number[] = chunks.map((_, i) => i);
   let head = 0;
   const take = (): number | undefined => (head < queue.length ? queue[head++] : undefined);
@@ -176,6 +211,7 @@ async function loadInChunks(chunks: readonly SourceFile[][], options: LoadOption
       const parts = decodeChunk(reply.loaded, files, shared);
       // The decoded entries hold shared strings already; the rest of each part is a clone's.
       parts.forEach((part, i) => {
+        if (!part) return;
         const path = files[i]!.path;
         reshare(part.sidecars, path, shared);
         reshare(part.diagnostics, path, shared);
@@ -196,7 +232,7 @@ async function loadInChunks(chunks: readonly SourceFile[][], options: LoadOption
     for (;;) {
       const chunk = take();
       if (chunk !== undefined) {
-        done[chunk] = chunks[chunk]!.map((file) => loadSourceFile(file, options));
+        done[chunk] = chunks[chunk]!.map((unit) => loadUnit(unit, options));
         // Let the workers' replies in (and hand them more) between chunks.
         await new Promise<void>((resolve) => setImmediate(resolve));
         continue;

@@ -96,20 +96,24 @@ function lastOffsetOf(list: ReadonlyArray<string | number>, key: string): number
 
 /** Turns character offsets into 1-based lines and columns with a binary search over line starts. */
 export class LineIndex {
-  private readonly lineStarts: number[] = [0];
+  private readonly lineStarts: number[];
 
-  /** Line breaks as YAML (and kubectl's parser) count them: LF, CRLF, and a bare CR (classic Mac files). */
-  constructor(text: string) {
+  /**
+   * Line breaks as YAML (and kubectl's parser) count them: LF, CRLF, and a bare CR (classic Mac files). A text that is
+   * part of a file, starting at the start of a line, gives where it starts there: its offset and line.
+   */
+  constructor(text: string, offset = 0, private readonly firstLine = 1) {
+    const starts = (this.lineStarts = [offset]);
     // Nearly every file has no carriage return: then the native search finds each line break, about three
     // times faster than reading the text a character at a time.
     if (!text.includes('\r')) {
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(offset + i + 1);
       return;
     }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10) this.lineStarts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.lineStarts.push(i + 1);
+      if (c === 10) starts.push(offset + i + 1);
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(offset + i + 1);
     }
   }
 
@@ -123,6 +127,11 @@ export class LineIndex {
     return { path, line, column };
   }
 
+  /** The line an offset is on. */
+  lineOf(offset: number): number {
+    return this.position(offset).line;
+  }
+
   private position(offset: number): { line: number; column: number } {
     let lo = 0;
     let hi = this.lineStarts.length - 1;
@@ -131,6 +140,6 @@ export class LineIndex {
       if (this.lineStarts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - this.lineStarts[lo]! + 1 };
+    return { line: lo + this.firstLine, column: offset - this.lineStarts[lo]! + 1 };
   }
 }

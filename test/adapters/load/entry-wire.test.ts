@@ -9,7 +9,7 @@ import { entryArb, entryYaml, toFile } from '../../helpers/service-entry-arbitra
 const load = (file: SourceFile) => loadSourceFile(file, { defaultNamespace: 'team-a' });
 
 /** Encoded, cloned as postMessage clones it, decoded: what the main thread gets from a worker. */
-function roundTrip(parts: LoadResult[], files: readonly SourceFile[]): LoadResult[] {
+function roundTrip(parts: Array<LoadResult | undefined>, files: readonly SourceFile[]): Array<LoadResult | undefined> {
   return decodeChunk(deserialize(serialize(encodeChunk(parts, files))), files, new Map());
 }
 
@@ -20,7 +20,7 @@ function shape(value: unknown, at = ''): string[] {
   return [`${at}:${typeof value}`];
 }
 
-function expectSameLoad(actual: LoadResult[], expected: LoadResult[]): void {
+function expectSameLoad(actual: Array<LoadResult | undefined>, expected: Array<LoadResult | undefined>): void {
   expect(actual).toStrictEqual(expected);
   expect(shape(actual)).toEqual(shape(expected));
 }
@@ -84,7 +84,13 @@ describe('entries on their way back from a load worker', () => {
     // Once per chunk: team-a, the API version, the protocols, the port name, the resolution, the label's key and value.
     expect(encoded.strings.filter((s) => s === 'team-a')).toHaveLength(1);
     const decoded = roundTrip(parts, files);
-    expect(decoded.map((part) => part.entries.map((e) => e.location.path))).toEqual([['f0.yaml', 'f0.yaml'], ['f1.yaml', 'f1.yaml']]);
+    expect(decoded.map((part) => part!.entries.map((e) => e.location.path))).toEqual([['f0.yaml', 'f0.yaml'], ['f1.yaml', 'f1.yaml']]);
+  });
+
+  it('say which run of items did not read, between parts that did', () => {
+    const files = [0, 1, 2].map((i) => ({ path: `f${i}.yaml`, text: '' }));
+    const parts = [{ entries: [baseEntry('f0.yaml')], sidecars: [], diagnostics: [] }, undefined, { entries: [baseEntry('f2.yaml')], sidecars: [], diagnostics: [] }];
+    expectSameLoad(roundTrip(parts, files), parts);
   });
 });
 

@@ -32,6 +32,26 @@ describe('loading in worker threads', () => {
     expect(loaded.parts).toStrictEqual(onThisThread(files));
   });
 
+  it.each([2_000, 300])("shares a large file's parts among the threads and puts them together as this thread loads it (documents up to %i characters)", async (maxDocumentChars) => {
+    // Cut small, every fixture is a large file: documents in groups, Lists in runs of items; past 300 characters a
+    // document is too large to read whole, and a List loses only its items that do not read.
+    const pieceLimits = { pieceChars: 200, maxDocumentChars };
+    const cutHere = files.map((file) => loadSourceFile(file, { defaultNamespace: 'team-a', pieceLimits }));
+    const loaded = await loadInThreads(files, { ...options, workers: 2, pieceLimits });
+    expect(loaded.failedWorkers).toBe(0);
+    expect(loaded.chunksByWorkers).toBeGreaterThan(0);
+    expect(loaded.parts).toStrictEqual(cutHere);
+    const broken = loaded.parts[files.findIndex((f) => f.path.endsWith('lists-read-in-runs/item-with-a-syntax-error.yaml'))]!;
+    if (maxDocumentChars > 1_000) {
+      // A run that did not read sent its List back to be read whole here, which loses it as a whole read does.
+      expect(broken.entries).toEqual([]);
+      expect(broken.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('this document is not analysed')]);
+    } else {
+      expect(broken.entries.map((e) => e.name)).toEqual(['mysql-prod', 'mysql-test']);
+      expect(loaded.parts.some((part) => part.diagnostics.some((d) => d.code === 'document-too-large'))).toBe(true);
+    }
+  });
+
   it('loads every file on this thread when a worker cannot start', async () => {
     const loaded = await loadInThreads(files, { ...options, workers: 2, workerScript: THROWS });
     expect(loaded.failedWorkers).toBe(2);
