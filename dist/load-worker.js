@@ -3971,6 +3971,10 @@ function loadFilePart(part, options) {
 }
 /** A file's load from its parts' loads, in order: a List one of whose runs did not read cleanly is read whole here. */
 function finishParts(plan, loaded, options, into) {
+    // Nearly every file is one part, with nothing said before it was read: its load is the file's.
+    const only = plan.parts.length === 1 ? loaded[0] : undefined;
+    if (only && into.diagnostics.length === 0 && into.unrenderedServiceEntries === undefined)
+        return only;
     const wholeAt = new Map(plan.lists.map((list) => [list.first, list]));
     for (let i = 0; i < plan.parts.length; i++) {
         const list = wholeAt.get(i);
