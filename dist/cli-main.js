@@ -17504,20 +17504,61 @@ function lineCount(text) {
 }
 /** The plain value of the manifest that starts at `at`: the document, or the item of a `kind: *List` holding it. */
 function manifestValueAt(text, at) {
-    const doc = documentAt(text, at);
-    if (!doc || doc.errors.length > 0)
+    const window = windowAt(text, at);
+    if (!window || window.doc.errors.length > 0)
         return undefined;
-    const manifest = manifestAt(doc, offsetOf(text, at));
-    return manifest?.toJS(doc, { maxAliasCount: 100 });
+    const manifest = manifestAt(window.doc, window.offset);
+    return manifest?.toJS(window.doc, { maxAliasCount: 100 });
 }
 function applyEdit(text, edit) {
-    const doc = documentAt(text, edit.at);
-    if (!doc || doc.errors.length > 0)
+    const window = windowAt(text, edit.at);
+    if (!window || window.doc.errors.length > 0)
         return undefined;
-    const splice = edit.apply(text, doc);
+    const splice = edit.apply(window.text, window.doc, window.offset);
     if (!splice)
         return undefined;
-    return text.slice(0, splice.start) + splice.insert + text.slice(splice.end);
+    return text.slice(0, window.start + splice.start) + splice.insert + text.slice(window.start + splice.end);
+}
+/** Whether a manifest starts at `at`: a document (or a List's item) whose root node holds the location. */
+function holdsManifestAt(text, at) {
+    return windowAt(text, at) !== undefined;
+}
+function windowAt(text, at) {
+    const offset = offsetOf(text, at);
+    if (offset < 0)
+        return undefined;
+    const [start, end] = pieceAround(text, offset);
+    const window = start === 0 && end === text.length ? text : text.slice(start, end);
+    const docs = distExports.parseAllDocuments(window);
+    const list = Array.isArray(docs) ? docs : [];
+    const doc = list.find((d) => {
+        const range = d.contents?.range;
+        return range !== undefined && range[0] <= offset - start && offset - start < range[2];
+    });
+    return doc ? { start, text: window, doc, offset: offset - start } : undefined;
+}
+/** [start, end) of the piece of the file holding `offset`: its documents, or the List item it falls in. */
+function pieceAround(text, offset) {
+    for (const piece of filePieces(text, PIECE_LIMITS)) {
+        if (offset < piece.start || offset >= piece.end)
+            continue;
+        if (piece.kind !== 'list' || offset < piece.itemsStart || offset >= piece.itemsEnd)
+            return [piece.start, piece.end];
+        // An alias may name an anchor of another item: such a List is parsed whole, as it always was.
+        if (text.slice(piece.start, piece.end).includes('&'))
+            return [piece.start, piece.end];
+        const starts = piece.runs.flatMap((run) => run.itemStarts);
+        let lo = 0;
+        for (let hi = starts.length - 1; lo < hi;) {
+            const mid = (lo + hi + 1) >> 1;
+            if (starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return [Math.min(starts[lo], offset), starts[lo + 1] ?? piece.itemsEnd];
+    }
+    return [0, text.length];
 }
 function offsetOf(text, at) {
     let offset = 0;
@@ -17530,33 +17571,27 @@ function offsetOf(text, at) {
     return offset + at.column - 1;
 }
 /**
- * The mapping of the ServiceEntry at `offset`: the document's root, or for a
- * `kind: List` (or any *List) the item of `items` whose range holds it, as
- * kubectl unpacks lists.
+ * The mapping of the ServiceEntry at `offset`: the document's root, or for a `kind: List` (or any *List) the item
+ * of `items` whose range holds it, as kubectl unpacks lists; in a window of a List's items (windowAt), the item
+ * holding it.
  */
 function manifestAt(doc, offset) {
     const root = doc.contents;
+    const itemAt = (items) => {
+        if (!distExports.isSeq(items))
+            return undefined;
+        const item = items.items.find((i) => distExports.isMap(i) && i.range !== undefined && i.range !== null && i.range[0] <= offset && offset < i.range[2]);
+        return item && distExports.isMap(item) ? item : undefined;
+    };
+    if (distExports.isSeq(root))
+        return itemAt(root);
     if (!distExports.isMap(root))
         return undefined;
     const kind = valueOf(root, 'kind');
     const items = valueOf(root, 'items');
-    if (distExports.isScalar(kind) && typeof kind.value === 'string' && kind.value.endsWith('List') && items && distExports.isSeq(items)) {
-        const item = items.items.find((i) => distExports.isMap(i) && i.range !== undefined && i.range !== null && i.range[0] <= offset && offset < i.range[2]);
-        return item && distExports.isMap(item) ? item : undefined;
-    }
+    if (distExports.isScalar(kind) && typeof kind.value === 'string' && kind.value.endsWith('List') && items && distExports.isSeq(items))
+        return itemAt(items);
     return root;
-}
-/** The document whose root node holds the location. */
-function documentAt(text, at) {
-    const offset = offsetOf(text, at);
-    if (offset < 0)
-        return undefined;
-    const docs = distExports.parseAllDocuments(text);
-    const list = Array.isArray(docs) ? docs : [];
-    return list.find((d) => {
-        const range = d.contents?.range;
-        return range !== undefined && range[0] <= offset && offset < range[2];
-    });
 }
 /** Sets a port's protocol, replacing the value if present, else adding the key beside `number`. */
 function setPortProtocol(path, at, portNumber, protocol) {
@@ -17564,8 +17599,8 @@ function setPortProtocol(path, at, portNumber, protocol) {
         path,
         at,
         describe: `protocol: ${protocol} on port ${portNumber}`,
-        apply: (text, doc) => {
-            const port = findPort(manifestAt(doc, offsetOf(text, at)), portNumber);
+        apply: (text, doc, offset) => {
+            const port = findPort(manifestAt(doc, offset), portNumber);
             if (!port)
                 return undefined;
             const existing = valueOf(port, 'protocol');
@@ -17584,8 +17619,8 @@ function setPortNumber(path, at, portNumber, newNumber) {
         path,
         at,
         describe: `port ${portNumber} moved to ${newNumber}`,
-        apply: (text, doc) => {
-            const value = valueOf(findPort(manifestAt(doc, offsetOf(text, at)), portNumber), 'number');
+        apply: (text, doc, offset) => {
+            const value = valueOf(findPort(manifestAt(doc, offset), portNumber), 'number');
             return value?.range ? { start: value.range[0], end: value.range[1], insert: String(newNumber) } : undefined;
         },
     };
@@ -17596,8 +17631,8 @@ function addAddress(path, at, address) {
         path,
         at,
         describe: `spec.addresses: [${address}]`,
-        apply: (text, doc) => {
-            const spec = specOf(manifestAt(doc, offsetOf(text, at)));
+        apply: (text, doc, offset) => {
+            const spec = specOf(manifestAt(doc, offset));
             if (!spec)
                 return undefined;
             const existing = valueOf(spec, 'addresses');
@@ -17618,8 +17653,8 @@ function setAddresses(path, at, addresses) {
         path,
         at,
         describe: `spec.addresses: ${JSON.stringify(addresses)}`,
-        apply: (text, doc) => {
-            const spec = specOf(manifestAt(doc, offsetOf(text, at)));
+        apply: (text, doc, offset) => {
+            const spec = specOf(manifestAt(doc, offset));
             if (!spec)
                 return undefined;
             const existing = pairOf(spec, 'addresses');
@@ -17636,8 +17671,8 @@ function setExportTo(path, at, namespaces) {
         path,
         at,
         describe: `exportTo: ${JSON.stringify(namespaces)}`,
-        apply: (text, doc) => {
-            const spec = specOf(manifestAt(doc, offsetOf(text, at)));
+        apply: (text, doc, offset) => {
+            const spec = specOf(manifestAt(doc, offset));
             if (!spec)
                 return undefined;
             const existing = valueOf(spec, 'exportTo');
@@ -17926,7 +17961,7 @@ function patchRenderedSource(source, edits, validate) {
         return undefined;
     const rendered = [];
     for (const file of source.rendered) {
-        const own = edits.filter((e) => documentAt(file.text, e.at) !== undefined);
+        const own = edits.filter((e) => holdsManifestAt(file.text, e.at));
         if (own.length === 0) {
             rendered.push(file);
             continue;

@@ -1,4 +1,6 @@
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { PIECE_LIMITS } from '../load/file-parts.js';
+import { filePieces } from '../load/file-pieces.js';
 import type { SourceLocation } from '../model.js';
 
 /**
@@ -11,7 +13,8 @@ export interface ManifestEdit {
   /** Where the entry's manifest starts: picks the document, whatever parser counted them. */
   at: SourceLocation;
   describe: string;
-  apply: (text: string, doc: Document.Parsed) => Splice | undefined;
+  /** The splice for the manifest starting at `offset` in `text`, a part of the file `doc` was parsed from (see windowAt). */
+  apply: (text: string, doc: Document.Parsed, offset: number) => Splice | undefined;
 }
 
 export interface Splice {
@@ -48,18 +51,69 @@ function lineCount(text: string): number {
 
 /** The plain value of the manifest that starts at `at`: the document, or the item of a `kind: *List` holding it. */
 export function manifestValueAt(text: string, at: SourceLocation): unknown {
-  const doc = documentAt(text, at);
-  if (!doc || doc.errors.length > 0) return undefined;
-  const manifest = manifestAt(doc, offsetOf(text, at));
-  return manifest?.toJS(doc, { maxAliasCount: 100 }) as unknown;
+  const window = windowAt(text, at);
+  if (!window || window.doc.errors.length > 0) return undefined;
+  const manifest = manifestAt(window.doc, window.offset);
+  return manifest?.toJS(window.doc, { maxAliasCount: 100 }) as unknown;
 }
 
 export function applyEdit(text: string, edit: ManifestEdit): string | undefined {
-  const doc = documentAt(text, edit.at);
-  if (!doc || doc.errors.length > 0) return undefined;
-  const splice = edit.apply(text, doc);
+  const window = windowAt(text, edit.at);
+  if (!window || window.doc.errors.length > 0) return undefined;
+  const splice = edit.apply(window.text, window.doc, window.offset);
   if (!splice) return undefined;
-  return text.slice(0, splice.start) + splice.insert + text.slice(splice.end);
+  return text.slice(0, window.start + splice.start) + splice.insert + text.slice(window.start + splice.end);
+}
+
+/** Whether a manifest starts at `at`: a document (or a List's item) whose root node holds the location. */
+export function holdsManifestAt(text: string, at: SourceLocation): boolean {
+  return windowAt(text, at) !== undefined;
+}
+
+/**
+ * The part of a file `yaml` parses to edit the manifest at `at`, and the manifest's offset within it: the piece of
+ * the file the loader reads it in (whole documents of about 64 KB at most), or the one item of a List that holds it
+ * (file-pieces.ts). `yaml` keeps a node per scalar with its source tokens, so a whole cluster export (one List of
+ * 50,000 entries, 16 MB) took it several seconds and most of a GB for each edit and each check of an edit.
+ */
+interface ManifestWindow {
+  start: number;
+  text: string;
+  doc: Document.Parsed;
+  offset: number;
+}
+
+function windowAt(text: string, at: SourceLocation): ManifestWindow | undefined {
+  const offset = offsetOf(text, at);
+  if (offset < 0) return undefined;
+  const [start, end] = pieceAround(text, offset);
+  const window = start === 0 && end === text.length ? text : text.slice(start, end);
+  const docs = parseAllDocuments(window);
+  const list = Array.isArray(docs) ? docs : [];
+  const doc = list.find((d) => {
+    const range = d.contents?.range;
+    return range !== undefined && range[0] <= offset - start && offset - start < range[2];
+  });
+  return doc ? { start, text: window, doc, offset: offset - start } : undefined;
+}
+
+/** [start, end) of the piece of the file holding `offset`: its documents, or the List item it falls in. */
+function pieceAround(text: string, offset: number): [number, number] {
+  for (const piece of filePieces(text, PIECE_LIMITS)) {
+    if (offset < piece.start || offset >= piece.end) continue;
+    if (piece.kind !== 'list' || offset < piece.itemsStart || offset >= piece.itemsEnd) return [piece.start, piece.end];
+    // An alias may name an anchor of another item: such a List is parsed whole, as it always was.
+    if (text.slice(piece.start, piece.end).includes('&')) return [piece.start, piece.end];
+    const starts = piece.runs.flatMap((run) => run.itemStarts);
+    let lo = 0;
+    for (let hi = starts.length - 1; lo < hi;) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return [Math.min(starts[lo]!, offset), starts[lo + 1] ?? piece.itemsEnd];
+  }
+  return [0, text.length];
 }
 
 function offsetOf(text: string, at: SourceLocation): number {
@@ -73,32 +127,23 @@ function offsetOf(text: string, at: SourceLocation): number {
 }
 
 /**
- * The mapping of the ServiceEntry at `offset`: the document's root, or for a
- * `kind: List` (or any *List) the item of `items` whose range holds it, as
- * kubectl unpacks lists.
+ * The mapping of the ServiceEntry at `offset`: the document's root, or for a `kind: List` (or any *List) the item
+ * of `items` whose range holds it, as kubectl unpacks lists; in a window of a List's items (windowAt), the item
+ * holding it.
  */
 function manifestAt(doc: Document.Parsed, offset: number): YAMLMap | undefined {
   const root = doc.contents;
+  const itemAt = (items: Node) => {
+    if (!isSeq(items)) return undefined;
+    const item = items.items.find((i) => isMap(i) && i.range !== undefined && i.range !== null && i.range[0] <= offset && offset < i.range[2]);
+    return item && isMap(item) ? item : undefined;
+  };
+  if (isSeq(root)) return itemAt(root);
   if (!isMap(root)) return undefined;
   const kind = valueOf(root, 'kind');
   const items = valueOf(root, 'items');
-  if (isScalar(kind) && typeof kind.value === 'string' && kind.value.endsWith('List') && items && isSeq(items)) {
-    const item = items.items.find((i) => isMap(i) && i.range !== undefined && i.range !== null && i.range[0] <= offset && offset < i.range[2]);
-    return item && isMap(item) ? item : undefined;
-  }
+  if (isScalar(kind) && typeof kind.value === 'string' && kind.value.endsWith('List') && items && isSeq(items)) return itemAt(items);
   return root;
-}
-
-/** The document whose root node holds the location. */
-export function documentAt(text: string, at: SourceLocation): Document.Parsed | undefined {
-  const offset = offsetOf(text, at);
-  if (offset < 0) return undefined;
-  const docs = parseAllDocuments(text);
-  const list = Array.isArray(docs) ? docs : [];
-  return list.find((d) => {
-    const range = d.contents?.range;
-    return range !== undefined && range[0] <= offset && offset < range[2];
-  });
 }
 
 /** Sets a port's protocol, replacing the value if present, else adding the key beside `number`. */
@@ -107,8 +152,8 @@ export function setPortProtocol(path: string, at: SourceLocation, portNumber: nu
     path,
     at,
     describe: `protocol: ${protocol} on port ${portNumber}`,
-    apply: (text, doc) => {
-      const port = findPort(manifestAt(doc, offsetOf(text, at)), portNumber);
+    apply: (text, doc, offset) => {
+      const port = findPort(manifestAt(doc, offset), portNumber);
       if (!port) return undefined;
       const existing = valueOf(port, 'protocol');
       if (existing && isScalar(existing) && existing.range) return { start: existing.range[0], end: existing.range[1], insert: protocol };
@@ -125,8 +170,8 @@ export function setPortNumber(path: string, at: SourceLocation, portNumber: numb
     path,
     at,
     describe: `port ${portNumber} moved to ${newNumber}`,
-    apply: (text, doc) => {
-      const value = valueOf(findPort(manifestAt(doc, offsetOf(text, at)), portNumber), 'number');
+    apply: (text, doc, offset) => {
+      const value = valueOf(findPort(manifestAt(doc, offset), portNumber), 'number');
       return value?.range ? { start: value.range[0], end: value.range[1], insert: String(newNumber) } : undefined;
     },
   };
@@ -138,8 +183,8 @@ export function addAddress(path: string, at: SourceLocation, address: string): M
     path,
     at,
     describe: `spec.addresses: [${address}]`,
-    apply: (text, doc) => {
-      const spec = specOf(manifestAt(doc, offsetOf(text, at)));
+    apply: (text, doc, offset) => {
+      const spec = specOf(manifestAt(doc, offset));
       if (!spec) return undefined;
       const existing = valueOf(spec, 'addresses');
       if (existing && isSeq(existing) && existing.items.length > 0) return undefined; // a listed address is a deliberate choice: not ours to extend
@@ -157,8 +202,8 @@ export function setAddresses(path: string, at: SourceLocation, addresses: string
     path,
     at,
     describe: `spec.addresses: ${JSON.stringify(addresses)}`,
-    apply: (text, doc) => {
-      const spec = specOf(manifestAt(doc, offsetOf(text, at)));
+    apply: (text, doc, offset) => {
+      const spec = specOf(manifestAt(doc, offset));
       if (!spec) return undefined;
       const existing = pairOf(spec, 'addresses');
       if (existing) return replaceValue(text, existing, addresses);
@@ -174,8 +219,8 @@ export function setExportTo(path: string, at: SourceLocation, namespaces: string
     path,
     at,
     describe: `exportTo: ${JSON.stringify(namespaces)}`,
-    apply: (text, doc) => {
-      const spec = specOf(manifestAt(doc, offsetOf(text, at)));
+    apply: (text, doc, offset) => {
+      const spec = specOf(manifestAt(doc, offset));
       if (!spec) return undefined;
       const existing = valueOf(spec, 'exportTo');
       if (existing) return replaceValue(text, pairOf(spec, 'exportTo')!, namespaces);

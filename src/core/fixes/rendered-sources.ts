@@ -12,7 +12,7 @@ import { loadSourceFile } from '../load/load-sources.js';
 import { type Finding, type ServiceEntry, type SourceFile } from '../model.js';
 import { loadMeshSources, type MeshSourceGroup } from '../repository/load-mesh.js';
 import { isUnder } from '../repository/yaml-objects.js';
-import { applyEdits, documentAt, manifestValueAt, type ManifestEdit } from './manifest-edits.js';
+import { applyEdits, holdsManifestAt, manifestValueAt, type ManifestEdit } from './manifest-edits.js';
 
 export interface RenderedSource {
   by: 'kustomize' | 'helm';
@@ -63,7 +63,7 @@ export function patchRenderedSource(source: RenderedSource, edits: readonly Mani
   if (!applied.locations.every((at) => { const m = manifestValueAt(applied.text, at); return m !== undefined && validate(m).length === 0; })) return undefined;
   const rendered: SourceFile[] = [];
   for (const file of source.rendered) {
-    const own = edits.filter((e) => documentAt(file.text, e.at) !== undefined);
+    const own = edits.filter((e) => holdsManifestAt(file.text, e.at));
     if (own.length === 0) {
       rendered.push(file);
       continue;
