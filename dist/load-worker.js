@@ -8,8 +8,8 @@ import { parentPort, isMainThread } from 'node:worker_threads';
  * forward pass over the lines, so a hostile file costs linear time:
  *   - at a `---` line, which starts a document whatever came before it;
  *   - between the items of a List's block sequence (`items:` at the document's left edge, each item a `-` at
- *     one column, everything else of the item deeper). The loader checks each such cut before trusting it
- *     (see loadList in load-sources.ts).
+ *     one column, everything else of the item deeper), or of a JSON List as kubectl prints it (`-o json`). The
+ *     loader checks each such cut before trusting it (see planParts in file-parts.ts).
  */
 /** The pieces of a file's text, in order, covering all of it. A file of no more than `pieceChars` is one piece. */
 function filePieces(text, limits) {
@@ -33,7 +33,7 @@ function filePieces(text, limits) {
             continue;
         }
         flush();
-        const list = listItems(text, start, end, limits.pieceChars);
+        const list = listItems(text, start, end, limits.pieceChars) ?? jsonListItems(text, start, end, limits.pieceChars);
         if (list)
             pieces.push(list);
         else
@@ -105,6 +105,69 @@ function listItems(text, start, end, runChars) {
     }
     if (itemStarts.length === 0)
         return undefined;
+    return { kind: 'list', start, end, itemsStart, itemsEnd, runs: runsOf(itemStarts, itemsStart, itemsEnd, runChars), flow: false };
+}
+/**
+ * The items of a JSON List document [start, end) as kubectl prints it: one `"items": [` line, then each item a `{`
+ * line and a `}` (or `},`) line at one column with the item's lines deeper, up to a `]` line less indented. JSON
+ * strings hold no line break, so every line is read where it stands. Undefined for anything else.
+ */
+function jsonListItems(text, start, end, runChars) {
+    let itemsStart = -1;
+    // Searched within the document only: a search to the file's end from each large document would cost their product.
+    const doc = text.slice(start, end);
+    for (let found = doc.indexOf('"items": ['); found >= 0; found = doc.indexOf('"items": [', found + 1)) {
+        const at = start + found;
+        const lineStart = text.lastIndexOf('\n', at) + 1;
+        const lineEnd = lineEndOf(text, at, end);
+        if (text.slice(lineStart, lineEnd).trim() !== '"items": [')
+            continue;
+        if (itemsStart >= 0)
+            return undefined; // a list in a list, or a repeated key: read whole
+        itemsStart = Math.min(lineEnd + 1, end);
+    }
+    if (itemsStart < 0)
+        return undefined;
+    let column = -1;
+    let itemsEnd = -1;
+    const itemStarts = [];
+    for (let at = itemsStart; at < end;) {
+        const lineEnd = lineEndOf(text, at, end);
+        const next = Math.min(lineEnd + 1, end);
+        const line = text.slice(at, lineEnd);
+        const content = line.trim();
+        if (content === '') {
+            at = next;
+            continue;
+        }
+        const indent = line.length - line.trimStart().length;
+        if (line.slice(0, indent).includes('\t'))
+            return undefined;
+        if (column < 0) {
+            if (content !== '{')
+                return undefined;
+            column = indent;
+        }
+        if (indent < column) {
+            if (content !== ']' && content !== '],')
+                return undefined;
+            itemsEnd = at;
+            break;
+        }
+        if (indent === column) {
+            if (content === '{')
+                itemStarts.push(at);
+            else if (content !== '}' && content !== '},')
+                return undefined;
+        }
+        at = next;
+    }
+    if (itemsEnd < 0 || itemStarts.length === 0)
+        return undefined;
+    return { kind: 'list', start, end, itemsStart, itemsEnd, runs: runsOf(itemStarts, itemsStart, itemsEnd, runChars), flow: true };
+}
+/** The items cut into runs of about `runChars`, covering [itemsStart, itemsEnd). */
+function runsOf(itemStarts, itemsStart, itemsEnd, runChars) {
     const runs = [];
     let run = { start: itemsStart, end: itemsStart, itemStarts: [] };
     for (const at of itemStarts) {
@@ -117,15 +180,17 @@ function listItems(text, start, end, runChars) {
     }
     run.end = itemsEnd;
     runs.push(run);
-    return { kind: 'list', start, end, itemsStart, itemsEnd, runs };
+    return runs;
 }
 /** Where each line of [start, end) that starts with `prefix` starts. */
 function* linesStartingWith(text, prefix, start, end) {
     if (text.startsWith(prefix, start))
         yield start;
     const needle = `\n${prefix}`;
-    for (let i = text.indexOf(needle, start); i >= 0 && i + 1 < end; i = text.indexOf(needle, i + 1))
-        yield i + 1;
+    // Searched within [start, end) only: a search to the file's end from each large document would cost their product.
+    const part = text.slice(start, end);
+    for (let i = part.indexOf(needle); i >= 0 && i + 1 < part.length; i = part.indexOf(needle, i + 1))
+        yield start + i + 1;
 }
 /** Where the line starting at `at` ends (its `\n`, or `end`). */
 function lineEndOf(text, at, end) {
@@ -3927,7 +3992,7 @@ function planParts(path, text, limits, lines) {
         }
         const first = plan.parts.length;
         for (const run of piece.runs)
-            plan.parts.push({ ...part(run.start, run.end, readable ? 'items' : 'items-of-a-large-list'), itemStarts: run.itemStarts });
+            plan.parts.push({ ...part(run.start, run.end, readable ? 'items' : 'items-of-a-large-list'), itemStarts: run.itemStarts, flow: piece.flow });
         if (readable)
             plan.lists.push({ first, last: plan.parts.length - 1, whole: part(piece.start, piece.end, 'documents') });
     }
@@ -3935,14 +4000,18 @@ function planParts(path, text, limits, lines) {
 }
 /**
  * The List's frame, the document without its items: one mapping of a List kind whose `items` key is there with
- * nothing under it. Only then is the cut trusted: the items are that List's, and the values a whole read gives.
+ * nothing under it (`items:` in YAML, `"items": []` in JSON). Only then is the cut trusted: the items are that
+ * List's, and the values a whole read gives.
  */
 function isListFrame(frame) {
     const stream = parseYamlDocuments(frame, { positionsFor: () => false });
     if (stream.problems.length > 0 || stream.documents.length !== 1)
         return false;
     const root = stream.documents[0].value;
-    return isPlainMap(root) && isListKind(root['kind']) && Object.hasOwn(root, 'items') && root['items'] === null;
+    if (!isPlainMap(root) || !isListKind(root['kind']) || !Object.hasOwn(root, 'items'))
+        return false;
+    const items = root['items'];
+    return items === null || (Array.isArray(items) && items.length === 0);
 }
 /** Loads one part; undefined when a run of items (`holds: 'items'`) does not read cleanly and its List must be read whole. */
 function loadFilePart(part, options) {
@@ -4035,17 +4104,21 @@ function loadItems(read, options, result) {
 /** Loads the items in [start, end) of the file; when they do not read as exactly `count` items, loads nothing and says why. */
 function readItems(read, start, end, count, options, result) {
     const { part } = read;
-    const stream = parseYamlDocuments(part.text.slice(start - part.offset, end - part.offset), { positionsFor: () => ITEMS_POSITIONS, base: start, depthAbove: 1 });
+    const items = part.text.slice(start - part.offset, end - part.offset);
+    // A JSON List's items, each `{ … },`, read as the flow sequence they stand in: `[` goes one character before them.
+    const stream = part.flow
+        ? parseYamlDocuments(`[${items}]`, { positionsFor: () => ITEMS_POSITIONS, base: start - 1, depthAbove: 1 })
+        : parseYamlDocuments(items, { positionsFor: () => ITEMS_POSITIONS, base: start, depthAbove: 1 });
     const problem = stream.problems[0];
     if (problem)
         return problem;
-    const items = stream.documents[0]?.value;
-    // A guard: a cut at each `-` of the items' column cannot split an item that js-yaml reads, as far as we know.
-    if (stream.documents.length !== 1 || !Array.isArray(items) || items.length !== count) {
+    const values = stream.documents[0]?.value;
+    // A guard: a cut at each item's first line cannot split an item that js-yaml reads, as far as we know.
+    if (stream.documents.length !== 1 || !Array.isArray(values) || values.length !== count) {
         return { offset: start, message: `${count === 1 ? 'the item' : 'these items'} did not read as the List's items they look like` };
     }
     const reader = new ValueReader(part.path, read.lines, stream.positions, result.diagnostics, read.sharedStrings);
-    for (const item of items) {
+    for (const item of values) {
         if (isPlainMap(item))
             loadManifest(reader, item, options, result);
     }

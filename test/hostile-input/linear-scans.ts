@@ -68,6 +68,8 @@ const scans: Scan[] = [
   ['loadSourceFile: a List of 16 MB of one-line items, read in runs', load(() => fill('- a\n', '# ServiceEntry\nkind: List\nitems:\n'))],
   ['loadSourceFile: 16 MB of --- markers, read in groups', load(() => fill('---\n', '# ServiceEntry\n'))],
   ['filePieces: lines that almost open a List\'s items', on(() => fill('items:\n -\n\t-\n-x\n...\n', 'kind: List\n'), (text) => filePieces(text, PIECE_LIMITS))],
+  ['filePieces: a JSON List of 16 MB of empty items', on(() => fill('        {\n        },\n', '{\n    "kind": "List",\n    "items": [\n'), (text) => filePieces(text, PIECE_LIMITS))],
+  ['filePieces: 16 MB of lines that almost open a JSON List\'s items', on(() => fill('x"items": [ "items": [\n', '{\n'), (text) => filePieces(text, PIECE_LIMITS))],
   ['filePieces: one items: line, then lines that almost are items', on(() => fill(' -\n-\t\n\n# -\n', 'kind: List\nitems:\n- a\n'), (text) => filePieces(text, PIECE_LIMITS))],
   ['parseYamlDocuments: lines that almost start a document, after a syntax error', on(() => fill('---x\n...y\n-- -\n.. .\n', 'kind: ServiceEntry\n[\n'), parseYamlDocuments)],
   // Values read from manifests.

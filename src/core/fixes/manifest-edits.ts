@@ -111,7 +111,9 @@ function pieceAround(text: string, offset: number): [number, number] {
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return [Math.min(starts[lo]!, offset), starts[lo + 1] ?? piece.itemsEnd];
+    const end = starts[lo + 1] ?? piece.itemsEnd;
+    // A JSON List's item ends at its `}`, before the comma that separates it from the next.
+    return [Math.min(starts[lo]!, offset), piece.flow ? text.lastIndexOf('}', end - 1) + 1 : end];
   }
   return [0, text.length];
 }

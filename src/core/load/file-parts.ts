@@ -34,8 +34,9 @@ export interface FilePart extends SourceFile {
    * loses only the items that do not read. too-large: a document over the limit, reported unread (`text` is empty).
    */
   holds: 'documents' | 'items' | 'items-of-a-large-list' | 'too-large';
-  /** items: where each item starts in the file. too-large: the document's length is `chars`. */
+  /** items: where each item starts in the file, and whether they are a JSON List's (`{ … },` each). too-large: the document's length is `chars`. */
   itemStarts?: number[];
+  flow?: boolean;
   chars?: number;
 }
 
@@ -71,7 +72,7 @@ export function planParts(path: string, text: string, limits: PieceLimits, lines
       continue;
     }
     const first = plan.parts.length;
-    for (const run of piece.runs) plan.parts.push({ ...part(run.start, run.end, readable ? 'items' : 'items-of-a-large-list'), itemStarts: run.itemStarts });
+    for (const run of piece.runs) plan.parts.push({ ...part(run.start, run.end, readable ? 'items' : 'items-of-a-large-list'), itemStarts: run.itemStarts, flow: piece.flow });
     if (readable) plan.lists.push({ first, last: plan.parts.length - 1, whole: part(piece.start, piece.end, 'documents') });
   }
   return plan;
@@ -79,13 +80,16 @@ export function planParts(path: string, text: string, limits: PieceLimits, lines
 
 /**
  * The List's frame, the document without its items: one mapping of a List kind whose `items` key is there with
- * nothing under it. Only then is the cut trusted: the items are that List's, and the values a whole read gives.
+ * nothing under it (`items:` in YAML, `"items": []` in JSON). Only then is the cut trusted: the items are that
+ * List's, and the values a whole read gives.
  */
 function isListFrame(frame: string): boolean {
   const stream = parseYamlDocuments(frame, { positionsFor: () => false });
   if (stream.problems.length > 0 || stream.documents.length !== 1) return false;
   const root = stream.documents[0]!.value;
-  return isPlainMap(root) && isListKind(root['kind']) && Object.hasOwn(root, 'items') && root['items'] === null;
+  if (!isPlainMap(root) || !isListKind(root['kind']) || !Object.hasOwn(root, 'items')) return false;
+  const items = root['items'];
+  return items === null || (Array.isArray(items) && items.length === 0);
 }
 
 /** Loads one part; undefined when a run of items (`holds: 'items'`) does not read cleanly and its List must be read whole. */
@@ -179,16 +183,20 @@ function loadItems(read: PartText, options: LoadOptions, result: LoadResult): bo
 /** Loads the items in [start, end) of the file; when they do not read as exactly `count` items, loads nothing and says why. */
 function readItems(read: PartText, start: number, end: number, count: number, options: LoadOptions, result: LoadResult): true | { offset: number; message: string } {
   const { part } = read;
-  const stream = parseYamlDocuments(part.text.slice(start - part.offset, end - part.offset), { positionsFor: () => ITEMS_POSITIONS, base: start, depthAbove: 1 });
+  const items = part.text.slice(start - part.offset, end - part.offset);
+  // A JSON List's items, each `{ … },`, read as the flow sequence they stand in: `[` goes one character before them.
+  const stream = part.flow
+    ? parseYamlDocuments(`[${items}]`, { positionsFor: () => ITEMS_POSITIONS, base: start - 1, depthAbove: 1 })
+    : parseYamlDocuments(items, { positionsFor: () => ITEMS_POSITIONS, base: start, depthAbove: 1 });
   const problem = stream.problems[0];
   if (problem) return problem;
-  const items = stream.documents[0]?.value;
-  // A guard: a cut at each `-` of the items' column cannot split an item that js-yaml reads, as far as we know.
-  if (stream.documents.length !== 1 || !Array.isArray(items) || items.length !== count) {
+  const values = stream.documents[0]?.value;
+  // A guard: a cut at each item's first line cannot split an item that js-yaml reads, as far as we know.
+  if (stream.documents.length !== 1 || !Array.isArray(values) || values.length !== count) {
     return { offset: start, message: `${count === 1 ? 'the item' : 'these items'} did not read as the List's items they look like` };
   }
   const reader = new ValueReader(part.path, read.lines, stream.positions, result.diagnostics, read.sharedStrings);
-  for (const item of items) {
+  for (const item of values) {
     if (isPlainMap(item)) loadManifest(reader, item, options, result);
   }
   return true;

@@ -6,8 +6,8 @@
  * forward pass over the lines, so a hostile file costs linear time:
  *   - at a `---` line, which starts a document whatever came before it;
  *   - between the items of a List's block sequence (`items:` at the document's left edge, each item a `-` at
- *     one column, everything else of the item deeper). The loader checks each such cut before trusting it
- *     (see loadList in load-sources.ts).
+ *     one column, everything else of the item deeper), or of a JSON List as kubectl prints it (`-o json`). The
+ *     loader checks each such cut before trusting it (see planParts in file-parts.ts).
  */
 
 export interface ItemRun {
@@ -20,8 +20,11 @@ export interface ItemRun {
 export type FilePiece =
   /** Whole documents, read together. */
   | { kind: 'documents'; start: number; end: number }
-  /** One List document whose items are read in runs; the rest of it (its frame) lies outside [itemsStart, itemsEnd). */
-  | { kind: 'list'; start: number; end: number; itemsStart: number; itemsEnd: number; runs: ItemRun[] }
+  /**
+   * One List document whose items are read in runs; the rest of it (its frame) lies outside [itemsStart, itemsEnd).
+   * `flow`: the List is JSON (`kubectl get -o json`), its items `{ … }` separated by commas.
+   */
+  | { kind: 'list'; start: number; end: number; itemsStart: number; itemsEnd: number; runs: ItemRun[]; flow: boolean }
   /** One document over the document limit that is not a List of block items. */
   | { kind: 'too-large'; start: number; end: number };
 
@@ -49,7 +52,7 @@ export function filePieces(text: string, limits: PieceLimits): FilePiece[] {
       continue;
     }
     flush();
-    const list = listItems(text, start, end, limits.pieceChars);
+    const list = listItems(text, start, end, limits.pieceChars) ?? jsonListItems(text, start, end, limits.pieceChars);
     if (list) pieces.push(list);
     else pieces.push({ kind: end - start > limits.maxDocumentChars ? 'too-large' : 'documents', start, end });
   }
@@ -113,6 +116,62 @@ function listItems(text: string, start: number, end: number, runChars: number): 
     at = next;
   }
   if (itemStarts.length === 0) return undefined;
+  return { kind: 'list', start, end, itemsStart, itemsEnd, runs: runsOf(itemStarts, itemsStart, itemsEnd, runChars), flow: false };
+}
+
+/**
+ * The items of a JSON List document [start, end) as kubectl prints it: one `"items": [` line, then each item a `{`
+ * line and a `}` (or `},`) line at one column with the item's lines deeper, up to a `]` line less indented. JSON
+ * strings hold no line break, so every line is read where it stands. Undefined for anything else.
+ */
+function jsonListItems(text: string, start: number, end: number, runChars: number): FilePiece | undefined {
+  let itemsStart = -1;
+  // Searched within the document only: a search to the file's end from each large document would cost their product.
+  const doc = text.slice(start, end);
+  for (let found = doc.indexOf('"items": ['); found >= 0; found = doc.indexOf('"items": [', found + 1)) {
+    const at = start + found;
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    const lineEnd = lineEndOf(text, at, end);
+    if (text.slice(lineStart, lineEnd).trim() !== '"items": [') continue;
+    if (itemsStart >= 0) return undefined; // a list in a list, or a repeated key: read whole
+    itemsStart = Math.min(lineEnd + 1, end);
+  }
+  if (itemsStart < 0) return undefined;
+  let column = -1;
+  let itemsEnd = -1;
+  const itemStarts: number[] = [];
+  for (let at = itemsStart; at < end;) {
+    const lineEnd = lineEndOf(text, at, end);
+    const next = Math.min(lineEnd + 1, end);
+    const line = text.slice(at, lineEnd);
+    const content = line.trim();
+    if (content === '') {
+      at = next;
+      continue;
+    }
+    const indent = line.length - line.trimStart().length;
+    if (line.slice(0, indent).includes('\t')) return undefined;
+    if (column < 0) {
+      if (content !== '{') return undefined;
+      column = indent;
+    }
+    if (indent < column) {
+      if (content !== ']' && content !== '],') return undefined;
+      itemsEnd = at;
+      break;
+    }
+    if (indent === column) {
+      if (content === '{') itemStarts.push(at);
+      else if (content !== '}' && content !== '},') return undefined;
+    }
+    at = next;
+  }
+  if (itemsEnd < 0 || itemStarts.length === 0) return undefined;
+  return { kind: 'list', start, end, itemsStart, itemsEnd, runs: runsOf(itemStarts, itemsStart, itemsEnd, runChars), flow: true };
+}
+
+/** The items cut into runs of about `runChars`, covering [itemsStart, itemsEnd). */
+function runsOf(itemStarts: readonly number[], itemsStart: number, itemsEnd: number, runChars: number): ItemRun[] {
   const runs: ItemRun[] = [];
   let run: ItemRun = { start: itemsStart, end: itemsStart, itemStarts: [] };
   for (const at of itemStarts) {
@@ -125,14 +184,16 @@ function listItems(text: string, start: number, end: number, runChars: number): 
   }
   run.end = itemsEnd;
   runs.push(run);
-  return { kind: 'list', start, end, itemsStart, itemsEnd, runs };
+  return runs;
 }
 
 /** Where each line of [start, end) that starts with `prefix` starts. */
 function* linesStartingWith(text: string, prefix: string, start: number, end: number): Generator<number> {
   if (text.startsWith(prefix, start)) yield start;
   const needle = `\n${prefix}`;
-  for (let i = text.indexOf(needle, start); i >= 0 && i + 1 < end; i = text.indexOf(needle, i + 1)) yield i + 1;
+  // Searched within [start, end) only: a search to the file's end from each large document would cost their product.
+  const part = text.slice(start, end);
+  for (let i = part.indexOf(needle); i >= 0 && i + 1 < part.length; i = part.indexOf(needle, i + 1)) yield start + i + 1;
 }
 
 /** Where the line starting at `at` ends (its `\n`, or `end`). */

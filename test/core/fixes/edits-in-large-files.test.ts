@@ -78,6 +78,25 @@ describe('an edit in a file larger than a piece', () => {
     }
   });
 
+  test('edits one item of a JSON List as a JSON List of that item alone is edited', () => {
+    const entries = Array.from({ length: count }, (_, i) => ({ apiVersion: 'networking.istio.io/v1', kind: 'ServiceEntry', metadata: { name: `svc-${i}`, namespace: 'ns' }, spec: { hosts: [`host-${i}.example.com`], ports: [{ name: 'tcp', number: port(i), protocol: 'TCP' }] } }));
+    const json = (items: unknown[]) => `${JSON.stringify({ apiVersion: 'v1', items, kind: 'List' }, null, 4)}\n`;
+    const text = json(entries);
+    expect(text.length).toBeGreaterThan(8 * PIECE_LIMITS.pieceChars);
+    const itemText = (source: string) => source.slice(source.indexOf('    "items": [\n') + 15, source.lastIndexOf('\n    ],'));
+    for (const k of [0, 1_212, count - 1]) {
+      const alone = json([entries[k]]);
+      const atIn = (source: string) => locate(source, `"apiVersion": "networking.istio.io/v1",\n            "kind": "ServiceEntry",\n            "metadata": {\n                "name": "svc-${k}"`, 'x.yaml');
+      for (const [what, edit] of edits) {
+        const editedAlone = applyEdit(alone, edit(atIn(alone), k))!;
+        expect([what, k, editedAlone === undefined]).toEqual([what, k, false]);
+        const before = itemText(json(entries.slice(0, k + 1)));
+        const edited = before.slice(0, before.length - itemText(alone).length) + itemText(editedAlone);
+        expect([what, k, applyEdit(text, edit(atIn(text), k))]).toEqual([what, k, text.replace(before, edited)]);
+      }
+    }
+  });
+
   test('an item whose alias names an anchor of another item is edited with its whole List parsed', () => {
     const items = Array.from({ length: count }, (_, i) => item(i, ''));
     items[3] = items[3]!.replace('    ports:\n', '    ports: &shared\n');

@@ -22,7 +22,7 @@ function expectCovering(text: string, pieces: FilePiece[]): void {
       for (const start of run.itemStarts) {
         expect(start).toBeGreaterThanOrEqual(run.start);
         expect(start).toBeLessThan(run.end);
-        expect(text.slice(start).trimStart().startsWith('-')).toBe(true);
+        expect(text.slice(start).trimStart()[0]).toBe(piece.flow ? '{' : '-');
       }
       inside = run.end;
     }
@@ -64,6 +64,30 @@ describe('cutting a file into pieces', () => {
     expect(atEdge.slice(list!.start, list!.itemsStart) + atEdge.slice(list!.itemsEnd)).toBe('apiVersion: v1\nitems:\nkind: List\n');
     expect(shapes(indented)).toEqual(['list 1+1']);
     expect(shapes(indented, { pieceChars: 40, maxDocumentChars: 1_000 })).toEqual(['list 2']);
+  });
+
+  test('a JSON List as kubectl prints it is cut between its items, and the frame left is the List with no items', () => {
+    const items = [{ a: 1, b: { c: [1, 2] } }, { a: '},\n]' }, { a: 3 }];
+    const text = `${JSON.stringify({ apiVersion: 'v1', items, kind: 'List' }, null, 4)}\n`;
+    const pieces = filePieces(text, SMALL);
+    expectCovering(text, pieces);
+    expect(shapes(text)).toEqual(['list 1+1+1']);
+    const [list] = pieces as Array<Extract<FilePiece, { kind: 'list' }>>;
+    expect(list!.flow).toBe(true);
+    expect(JSON.parse(text.slice(list!.start, list!.itemsStart) + text.slice(list!.itemsEnd))).toEqual({ apiVersion: 'v1', items: [], kind: 'List' });
+    expect(shapes(text, { pieceChars: 1_000, maxDocumentChars: 1_000 })).toEqual(['documents']);
+  });
+
+  test('JSON that is not laid out as kubectl prints a List is not cut', () => {
+    const list = (items: unknown[]) => ({ apiVersion: 'v1', items, kind: 'List' });
+    const notCut = [
+      JSON.stringify(list([{ a: 1 }, { a: 2 }])),
+      JSON.stringify(list([]), null, 4),
+      JSON.stringify(list([{ a: 1 }, list([{ b: 2 }])]), null, 4),
+      JSON.stringify(list([[1], [2]]), null, 4),
+      JSON.stringify(list([{ a: 1 }]), null, 4).replace('        {', '\t{'),
+    ];
+    for (const text of notCut) expect([text, shapes(text)]).toEqual([text, ['documents']]);
   });
 
   test('a document that is no List of block items is not cut: read whole within the limit, too large past it', () => {

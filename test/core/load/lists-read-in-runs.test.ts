@@ -60,6 +60,38 @@ describe('a file read in pieces', () => {
     );
   });
 
+  test('a generated JSON List (kubectl get -o json) loads the same item by item as whole', () => {
+    const entry = fc.record({
+      name: fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/),
+      host: fc.stringMatching(/^[a-z]{1,8}\.example\.com$/),
+      port: fc.integer({ min: 1, max: 65535 }),
+      note: fc.option(fc.string({ maxLength: 20 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 12 }), fc.constantFrom(2, 4), fc.integer({ min: 1, max: 900 }), (entries, indent, pieceChars) => {
+        const items = entries.map((e) => ({
+          apiVersion: 'networking.istio.io/v1',
+          kind: 'ServiceEntry',
+          metadata: { name: e.name, namespace: 'egress', ...(e.note !== undefined ? { annotations: { note: e.note } } : {}) },
+          spec: { hosts: [e.host], ports: [{ number: e.port, name: 'p', protocol: 'TCP' }], resolution: 'DNS' },
+        }));
+        const file = { path: 'export.json', text: `${JSON.stringify({ apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } }, null, indent)}\n` };
+        const whole = load(file, WHOLE);
+        expect(whole.entries).toHaveLength(entries.length);
+        expect(outcome(load(file, { pieceChars, maxDocumentChars: 100 }))).toEqual(outcome(whole));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test('a JSON List too large to read whole loses only the item that does not parse', () => {
+    const items = ['a', 'b', 'c'].map((name) => ({ apiVersion: 'networking.istio.io/v1', kind: 'ServiceEntry', metadata: { name, namespace: 'egress' }, spec: { hosts: [`${name}.example.com`], ports: [{ number: 443, name: 'p', protocol: 'TCP' }] } }));
+    const text = `${JSON.stringify({ apiVersion: 'v1', items, kind: 'List' }, null, 4)}\n`.replace('"b.example.com"', '"b.example.com');
+    const cut = load({ path: 'export.json', text }, { pieceChars: 1, maxDocumentChars: 100 });
+    expect(names(cut)).toEqual(['a', 'c']);
+    expect(cut.diagnostics).toEqual([expect.objectContaining({ code: 'yaml-syntax', message: expect.stringContaining('this item is not analysed') })]);
+  });
+
   test('a List within the document limit whose item does not parse is lost whole, as a whole read loses it', () => {
     const file = fixture('item-with-a-syntax-error.yaml');
     const cut = load(file, { pieceChars: 1, maxDocumentChars: WHOLE.maxDocumentChars });
