@@ -25,6 +25,8 @@ import * as jsYaml from 'js-yaml';
 // (src/adapters/node-relaunch.ts). Imported in-process below it would replace this measuring process, so the
 // measurement starts that way itself first, and the CLI then finds the flag and runs on (its 20–30 ms second
 // start is left out of `ms`). The rule repeats src/adapters/node-relaunch.ts's, which plain node cannot import.
+/** The size of the pieces a large file is parsed in (see parseInPieces). */
+const PIECE = 64 * 1024;
 const [measuredMode] = process.argv.slice(2);
 if (isMainThread && (measuredMode === 'check' || measuredMode === 'diff') && typeof process.execve === 'function'
   && Number(process.versions.node.split('.')[0]) >= 24 && process.env.SERVICEENTRY_GUARD_RELAUNCH !== '0'
@@ -34,6 +36,7 @@ if (isMainThread && (measuredMode === 'check' || measuredMode === 'diff') && typ
 
 if (!isMainThread) {
   for (const path of workerData.paths) parseInPieces(readFileSync(path, 'utf8'));
+  for (const path of workerData.large) parseInPieces(readFileSync(path, 'utf8'), workerData.thread, workerData.threads);
   parentPort.postMessage(workerData.paths.length);
 } else {
   await measure();
@@ -46,19 +49,21 @@ if (!isMainThread) {
  * every young-generation collection copies it again): the loader reads large files in parts of 64 KB for that,
  * and the floor does no less. Files under 64 KB, every file of the bench's other shapes, are one piece.
  */
-function parseInPieces(text) {
-  const PIECE = 64 * 1024;
+function parseInPieces(text, thread = 0, threads = 1) {
   if (text.length <= PIECE) return void jsYaml.loadAll(text);
   let start = 0;
+  let piece = 0;
+  // Of a large file's pieces, each of `threads` threads parses every `threads`-th (bare-threads).
+  const parse = (end) => {
+    if (piece++ % threads === thread) jsYaml.loadAll(text.slice(start, end));
+    start = end;
+  };
   for (let at = text.indexOf('\n'); at >= 0 && at + 1 < text.length; at = text.indexOf('\n', at + 1)) {
     const next = text.charCodeAt(at + 1);
     const leftEdge = next !== 0x20 && next !== 0x23 && next !== 0x0a && next !== 0x0d && next !== 0x09;
-    if (leftEdge && at + 1 - start >= PIECE) {
-      jsYaml.loadAll(text.slice(start, at + 1));
-      start = at + 1;
-    }
+    if (leftEdge && at + 1 - start >= PIECE) parse(at + 1);
   }
-  jsYaml.loadAll(text.slice(start));
+  parse(text.length);
 }
 
 async function measure() {
@@ -84,23 +89,30 @@ async function measure() {
   } else if (mode === 'bare-threads') {
     // The same floor spread over every core: this thread and one worker per other core each parse a share of
     // the files and keep nothing, so no result travels between threads. The floor for a tool that parses in threads.
+    // A file over a piece (a cluster's export) is read by every thread, each parsing a share of its pieces, as ours
+    // shares a large file's parts.
     const paths = [];
+    const large = [];
     const walk = (at) => {
       for (const child of readdirSync(at, { withFileTypes: true })) {
         if (child.isDirectory()) {
           if (child.name !== '.git') walk(join(at, child.name));
-        } else if (child.name.endsWith('.yaml') || child.name.endsWith('.yml')) paths.push(join(at, child.name));
+        } else if (child.name.endsWith('.yaml') || child.name.endsWith('.yml')) {
+          const path = join(at, child.name);
+          (statSync(path).size > PIECE ? large : paths).push(path);
+        }
       }
     };
     walk(dir);
     const threads = availableParallelism();
     const share = (t) => paths.filter((_, i) => i % threads === t);
     const workers = Array.from({ length: threads - 1 }, (_, w) => new Promise((resolve, reject) => {
-      const worker = new Worker(new URL(import.meta.url), { workerData: { paths: share(w + 1) } });
+      const worker = new Worker(new URL(import.meta.url), { workerData: { paths: share(w + 1), large, thread: w + 1, threads } });
       worker.once('message', () => resolve(worker.terminate()));
       worker.once('error', reject);
     }));
     for (const path of share(0)) parseInPieces(readFileSync(path, 'utf8'));
+    for (const path of large) parseInPieces(readFileSync(path, 'utf8'), 0, threads);
     await Promise.all(workers);
   } else {
     // Importing the CLI runs the command to the end: its entry point first sets the process up (the heap growth cap among others).
