@@ -4091,15 +4091,18 @@ function loadFilePart(part, options) {
             return undefined;
     }
     catch (error) {
-        // The parser recursing too deep (RangeError) is the known way to get here.
-        result.diagnostics.push({
-            severity: 'error',
-            code: 'unreadable-file',
-            message: `could not be parsed (${error instanceof RangeError ? 'nesting too deep' : describe$1(error)}); its entries are not analysed`,
-            location: { path: part.path, line: part.line, column: 1 },
-        });
+        result.diagnostics.push(unreadable(part.path, part.line, error));
     }
     return result;
+}
+/** What cannot be read at all, said at the line it starts on. The parser recursing too deep (RangeError) is the known way to get here. */
+function unreadable(path, line, error) {
+    return {
+        severity: 'error',
+        code: 'unreadable-file',
+        message: `could not be parsed (${error instanceof RangeError ? 'nesting too deep' : describe$1(error)}); its entries are not analysed`,
+        location: { path, line, column: 1 },
+    };
 }
 /** A file's load from its parts' loads, in order: a List one of whose runs did not read cleanly is read whole here. */
 function finishParts(plan, loaded, options, into) {
@@ -4274,13 +4277,7 @@ function planFileLoad(file, options, head) {
         return planParts(file.path, text, options.pieceLimits ?? PIECE_LIMITS, lines);
     }
     catch (error) {
-        // The parser recursing too deep (RangeError) is the known way to get here.
-        head.diagnostics.push({
-            severity: 'error',
-            code: 'unreadable-file',
-            message: `could not be parsed (${error instanceof RangeError ? 'nesting too deep' : describe$1(error)}); its entries are not analysed`,
-            location: at,
-        });
+        head.diagnostics.push(unreadable(file.path, 1, error));
         return undefined;
     }
 }

@@ -104,15 +104,19 @@ export function loadFilePart(part: FilePart, options: LoadOptions): LoadResult |
     if (part.holds === 'documents') loadDocuments(read, part.offset, part.offset + part.text.length, options, result);
     else if (!loadItems(read, options, result)) return undefined;
   } catch (error) {
-    // The parser recursing too deep (RangeError) is the known way to get here.
-    result.diagnostics.push({
-      severity: 'error',
-      code: 'unreadable-file',
-      message: `could not be parsed (${error instanceof RangeError ? 'nesting too deep' : describe(error)}); its entries are not analysed`,
-      location: { path: part.path, line: part.line, column: 1 },
-    });
+    result.diagnostics.push(unreadable(part.path, part.line, error));
   }
   return result;
+}
+
+/** What cannot be read at all, said at the line it starts on. The parser recursing too deep (RangeError) is the known way to get here. */
+export function unreadable(path: string, line: number, error: unknown): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'unreadable-file',
+    message: `could not be parsed (${error instanceof RangeError ? 'nesting too deep' : describe(error)}); its entries are not analysed`,
+    location: { path, line, column: 1 },
+  };
 }
 
 /** A file's load from its parts' loads, in order: a List one of whose runs did not read cleanly is read whole here. */
@@ -216,7 +220,7 @@ function documentTooLarge(part: FilePart, options: LoadOptions): Diagnostic {
   };
 }
 
-export function describe(error: unknown): string {
+function describe(error: unknown): string {
   return error instanceof Error ? error.message.split('\n')[0] ?? error.name : String(error);
 }
 

@@ -1,5 +1,5 @@
 import type { LoadResult, SourceFile } from '../model.js';
-import { describe, finishParts, loadFilePart, PIECE_LIMITS, planParts, type PartsPlan } from './file-parts.js';
+import { finishParts, loadFilePart, PIECE_LIMITS, planParts, unreadable, type PartsPlan } from './file-parts.js';
 import type { PieceLimits } from './file-pieces.js';
 import { LineIndex } from './positions.js';
 import { blankSpans, declaredAnalysedKind, documentSpans, looksLikeTemplate, mayHoldTemplates, type DocumentSpan } from './templates.js';
@@ -84,13 +84,7 @@ export function planFileLoad(file: SourceFile, options: LoadOptions, head: LoadR
     }
     return planParts(file.path, text, options.pieceLimits ?? PIECE_LIMITS, lines);
   } catch (error) {
-    // The parser recursing too deep (RangeError) is the known way to get here.
-    head.diagnostics.push({
-      severity: 'error',
-      code: 'unreadable-file',
-      message: `could not be parsed (${error instanceof RangeError ? 'nesting too deep' : describe(error)}); its entries are not analysed`,
-      location: at,
-    });
+    head.diagnostics.push(unreadable(file.path, 1, error));
     return undefined;
   }
 }
