@@ -4,7 +4,6 @@ import type { PieceLimits } from './file-pieces.js';
 import { LineIndex } from './positions.js';
 import { blankSpans, declaredAnalysedKind, documentSpans, looksLikeTemplate, mayHoldTemplates, type DocumentSpan } from './templates.js';
 
-export { IGNORE_ANNOTATION } from './manifests.js';
 export { PIECE_LIMITS } from './file-parts.js';
 
 export interface LoadOptions {
