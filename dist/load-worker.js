@@ -706,9 +706,12 @@ class PositionIndex {
     defer(walk) {
         this.owed.push(walk);
     }
+    /**
+     * The last place wins, as with children: a value reached twice is the value of a repeated key (js-yaml keeps the
+     * last), walked once per place it was written; an alias, the other way to reach one again, records no start.
+     */
     setStart(container, offset) {
-        if (!this.starts.has(container))
-            this.starts.set(container, offset);
+        this.starts.set(container, offset);
     }
     setChild(parent, key, offset) {
         let list = this.children.get(parent);
@@ -3681,8 +3684,8 @@ function readChunk(text, base, { stream, positionsFor, maxDepth }, toOriginal = 
     const values = constructFromEvents(events, { source: text, json: true, schema: KUBECTL_SCHEMA });
     const walker = new EventWalker(text, base, events, stream.positions, toOriginal);
     // An alias makes one value stand at two places, and a repeated key gives an earlier place the value built at a later
-    // one; an outline that skips the first place then records the second, where the full walk keeps the first. Without
-    // an anchor (`&`) there is no alias, and a repeated key's places share their path, so the outline takes both or neither.
+    // one; an outline may skip one of those places where the full walk records both, and so end on another. Without an
+    // anchor (`&`) there is no alias, and a repeated key's places share their path, so the outline takes both or neither.
     const anchored = text.includes('&');
     for (const value of values) {
         const positions = positionsFor(value);

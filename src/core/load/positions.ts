@@ -31,8 +31,12 @@ export class PositionIndex {
     this.owed.push(walk);
   }
 
+  /**
+   * The last place wins, as with children: a value reached twice is the value of a repeated key (js-yaml keeps the
+   * last), walked once per place it was written; an alias, the other way to reach one again, records no start.
+   */
   setStart(container: object, offset: number): void {
-    if (!this.starts.has(container)) this.starts.set(container, offset);
+    this.starts.set(container, offset);
   }
 
   setChild(parent: object, key: string | number, offset: number): void {

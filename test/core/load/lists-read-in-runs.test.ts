@@ -92,6 +92,15 @@ describe('a file read in pieces', () => {
     expect(cut.diagnostics).toEqual([expect.objectContaining({ code: 'yaml-syntax', message: expect.stringContaining('this item is not analysed') })]);
   });
 
+  test("`items:` of a kind that is no List is not read as manifests, and a repeated `items` is read as its last, located where that one stands", () => {
+    const file = fixture('items-of-no-list.yaml');
+    for (const limits of [WHOLE, { pieceChars: 1, maxDocumentChars: WHOLE.maxDocumentChars }]) {
+      const result = load(file, limits);
+      expect(result.entries.map((e) => [e.name, e.location.line, e.hostsLocation.line])).toEqual([['kept', 29, 35]]);
+      expect(result.diagnostics).toEqual([]);
+    }
+  });
+
   test('a List within the document limit whose item does not parse is lost whole, as a whole read loses it', () => {
     const file = fixture('item-with-a-syntax-error.yaml');
     const cut = load(file, { pieceChars: 1, maxDocumentChars: WHOLE.maxDocumentChars });
