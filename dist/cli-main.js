@@ -4125,6 +4125,7 @@ function finishParts(plan, loaded, options, into) {
     }
     return into;
 }
+/** Adds one load to another, in order: a file's parts to the file, or files to a repository (mergeLoadResults). */
 function append(into, part) {
     for (const e of part.entries)
         into.entries.push(e);
@@ -4132,6 +4133,8 @@ function append(into, part) {
         into.sidecars.push(s);
     for (const d of part.diagnostics)
         into.diagnostics.push(d);
+    if (part.unrenderedServiceEntries)
+        into.unrenderedServiceEntries = (into.unrenderedServiceEntries ?? 0) + part.unrenderedServiceEntries;
 }
 /** Whole documents [start, end) of the part's file, read together. */
 function loadDocuments(read, start, end, options, result) {
@@ -4230,16 +4233,8 @@ function loadSourceFile(file, options) {
 }
 function mergeLoadResults(parts) {
     const merged = { entries: [], sidecars: [], diagnostics: [] };
-    for (const part of parts) {
-        for (const e of part.entries)
-            merged.entries.push(e);
-        for (const s of part.sidecars)
-            merged.sidecars.push(s);
-        for (const d of part.diagnostics)
-            merged.diagnostics.push(d);
-        if (part.unrenderedServiceEntries)
-            merged.unrenderedServiceEntries = (merged.unrenderedServiceEntries ?? 0) + part.unrenderedServiceEntries;
-    }
+    for (const part of parts)
+        append(merged, part);
     return merged;
 }
 /**

@@ -4062,6 +4062,7 @@ function finishParts(plan, loaded, options, into) {
     }
     return into;
 }
+/** Adds one load to another, in order: a file's parts to the file, or files to a repository (mergeLoadResults). */
 function append(into, part) {
     for (const e of part.entries)
         into.entries.push(e);
@@ -4069,6 +4070,8 @@ function append(into, part) {
         into.sidecars.push(s);
     for (const d of part.diagnostics)
         into.diagnostics.push(d);
+    if (part.unrenderedServiceEntries)
+        into.unrenderedServiceEntries = (into.unrenderedServiceEntries ?? 0) + part.unrenderedServiceEntries;
 }
 /** Whole documents [start, end) of the part's file, read together. */
 function loadDocuments(read, start, end, options, result) {

@@ -137,10 +137,12 @@ export function finishParts(plan: PartsPlan, loaded: ReadonlyArray<LoadResult | 
   return into;
 }
 
-function append(into: LoadResult, part: LoadResult): void {
+/** Adds one load to another, in order: a file's parts to the file, or files to a repository (mergeLoadResults). */
+export function append(into: LoadResult, part: LoadResult): void {
   for (const e of part.entries) into.entries.push(e);
   for (const s of part.sidecars) into.sidecars.push(s);
   for (const d of part.diagnostics) into.diagnostics.push(d);
+  if (part.unrenderedServiceEntries) into.unrenderedServiceEntries = (into.unrenderedServiceEntries ?? 0) + part.unrenderedServiceEntries;
 }
 
 /** A part being read: where its offsets fall in the file, and the strings its manifests share. */

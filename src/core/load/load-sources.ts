@@ -1,5 +1,5 @@
 import type { LoadResult, SourceFile } from '../model.js';
-import { finishParts, loadFilePart, PIECE_LIMITS, planParts, unreadable, type PartsPlan } from './file-parts.js';
+import { append, finishParts, loadFilePart, PIECE_LIMITS, planParts, unreadable, type PartsPlan } from './file-parts.js';
 import type { PieceLimits } from './file-pieces.js';
 import { LineIndex } from './positions.js';
 import { blankSpans, declaredAnalysedKind, documentSpans, looksLikeTemplate, mayHoldTemplates, type DocumentSpan } from './templates.js';
@@ -39,12 +39,7 @@ export function loadSourceFile(file: SourceFile, options: LoadOptions): LoadResu
 
 export function mergeLoadResults(parts: readonly LoadResult[]): LoadResult {
   const merged: LoadResult = { entries: [], sidecars: [], diagnostics: [] };
-  for (const part of parts) {
-    for (const e of part.entries) merged.entries.push(e);
-    for (const s of part.sidecars) merged.sidecars.push(s);
-    for (const d of part.diagnostics) merged.diagnostics.push(d);
-    if (part.unrenderedServiceEntries) merged.unrenderedServiceEntries = (merged.unrenderedServiceEntries ?? 0) + part.unrenderedServiceEntries;
-  }
+  for (const part of parts) append(merged, part);
   return merged;
 }
 
